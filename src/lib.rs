@@ -1,0 +1,2 @@
+//! restitch: repair the reading order of multi-column OCR text.
+pub mod parse;

@@ -1,0 +1,130 @@
+//! Character classes that every later stage asks about.
+//!
+//! In: single `char`s. Out: the small facts the parsers and signals need —
+//! is it a CJK-width character, a sentence end, a closing mark that cannot
+//! begin a printed line, a hyphen. Kept in one place so that "what counts as
+//! CJK" has one answer across the pipeline.
+
+use unicode_width::UnicodeWidthChar;
+
+/// True for characters that occupy a full cell in East Asian typesetting
+/// (East_Asian_Width W or F, approximated by a display width of 2), Hangul
+/// excluded. Line breaks between two such characters carry no space
+/// (CSS Text 3, segment break transformation).
+pub fn is_wide(c: char) -> bool {
+    if is_hangul(c) {
+        return false;
+    }
+    c.width() == Some(2)
+}
+
+/// Hangul syllables and jamo keep their spaces: Korean separates words.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+}
+
+/// A CJK ideograph (not punctuation, not kana).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Display width of a run of text in CJK cells: a wide character is one
+/// cell, everything else half a cell. Column widths of Chinese print are
+/// counted in such cells, so digits and Latin letters weigh half.
+pub fn cells(text: &str) -> f32 {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
+        .sum::<f32>()
+        + text.chars().filter(|c| *c == ' ').count() as f32 * 0.5
+}
+
+/// Marks that end a sentence, in CJK and Latin print. Closing quotes and
+/// brackets after them are allowed by [`ends_sentence`].
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '.' | '…' | '；' | ';' | '．')
+}
+
+/// Closing quotes and brackets that may follow a sentence end.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | ']' | '»'
+    )
+}
+
+/// Opening quotes and brackets.
+pub fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '〈' | '[' | '«'
+    )
+}
+
+/// Characters that CJK typesetting never puts at the start of a printed line
+/// (kinsoku shori): a piece that starts with one continues the line before.
+pub fn is_line_start_forbidden(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '。' | '、' | '；' | ';' | '：' | ':' | '！' | '？' | '）' | '」' | '』' | '】'
+            | '》' | '〉' | '”' | '’' | '…' | '．'
+    )
+}
+
+/// Hyphen-like marks at a line end: ASCII hyphen, soft hyphen, the Unicode
+/// hyphen, and the Fraktur marks `¬` and `⸗`.
+pub fn is_line_end_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{00AD}' | '\u{2010}' | '¬' | '⸗')
+}
+
+/// True when the text ends a sentence, allowing closing quotes after the mark.
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(is_closing);
+    trimmed.chars().next_back().is_some_and(is_sentence_end)
+}
+
+/// Share of the non-space characters that are wide (CJK).
+pub fn wide_share(text: &str) -> f32 {
+    let (mut wide, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        if is_wide(c) {
+            wide += 1;
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        wide as f32 / all as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_covers_han_and_fullwidth_punctuation_not_hangul_or_latin() {
+        assert!(is_wide('中'));
+        assert!(is_wide('，'));
+        assert!(is_wide('。'));
+        assert!(!is_wide('a'));
+        assert!(!is_wide('1'));
+        assert!(!is_wide('한'));
+    }
+
+    #[test]
+    fn sentence_end_allows_closing_quotes() {
+        assert!(ends_sentence("他说。”"));
+        assert!(ends_sentence("It ended."));
+        assert!(!ends_sentence("疫情防"));
+        assert!(!ends_sentence("the gov-"));
+    }
+
+    #[test]
+    fn cells_count_latin_as_half() {
+        assert_eq!(cells("中文"), 2.0);
+        assert_eq!(cells("ab"), 1.0);
+    }
+}

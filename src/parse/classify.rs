@@ -1,0 +1,251 @@
+//! Label the pieces whose role the text itself shows.
+//!
+//! In: pieces and their lines and blocks. Out: a [`Role`] per piece —
+//! headline, byline, scattered glyphs of a big headline, or body. Why: the
+//! assembler opens articles at headlines and closes them at bylines, and must
+//! not glue scattered glyphs into sentences.
+//!
+//! The byline grammar is a nom parser: a bracketed list of personal names
+//! ("(张三 李四)"), a bare list of three or more names on a line of its own,
+//! or an English credit line ("By Jane Doe", "(Reuters)"). Headlines are
+//! recognised from their shape in context: a short line standing alone
+//! between blank lines, without a sentence end, and not one of a run of
+//! equally narrow lines (those are a narrow column).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::{char as one_char, space0, space1};
+use nom::combinator::{all_consuming, opt, recognize, verify};
+use nom::multi::{many1, separated_list1};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+use super::chars::{cells, ends_sentence, is_han, is_line_start_forbidden, is_wide};
+use super::Page;
+
+/// What a piece is, as far as its own text and neighbours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Body,
+    Headline,
+    Byline,
+    /// Scattered single glyphs, typically a big headline that OCR broke up.
+    Fragment,
+}
+
+fn han_name(input: &str) -> IResult<&str, &str> {
+    recognize(many1(alt((
+        take_while_m_n(1, 4, is_han),
+        // Names of minorities and foreigners are joined by a middle dot.
+        recognize(one_char('·')),
+    ))))
+    .parse(input)
+    .and_then(|(rest, name)| {
+        let n = name.chars().count();
+        if (2..=6).contains(&n) {
+            Ok((rest, name))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        }
+    })
+}
+
+fn name_separator(input: &str) -> IResult<&str, &str> {
+    alt((recognize((space0, one_char('、'), space0)), space1)).parse(input)
+}
+
+fn bracketed_names(input: &str) -> IResult<&str, Vec<&str>> {
+    delimited(
+        (alt((one_char('('), one_char('（'))), space0),
+        separated_list1(name_separator, han_name),
+        (space0, alt((one_char(')'), one_char('）')))),
+    )
+    .parse(input)
+}
+
+fn bare_names(input: &str) -> IResult<&str, Vec<&str>> {
+    verify(separated_list1(space1, han_name), |names: &Vec<&str>| {
+        names.len() >= 3 && names.iter().all(|n| n.chars().count() <= 3)
+    })
+    .parse(input)
+}
+
+fn capitalised_word(input: &str) -> IResult<&str, &str> {
+    verify(
+        take_while1(|c: char| c.is_alphabetic() || c == '.' || c == '\'' || c == '-'),
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase),
+    )
+    .parse(input)
+}
+
+fn english_credit(input: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            alt((tag("By "), tag("BY "), tag("Von "), tag("Par "), tag("par "), tag("von "))),
+            separated_list1(
+                alt((recognize((space0, one_char(','), space0)), tag(" and "), tag(" und "), tag(" et "), space1)),
+                capitalised_word,
+            ),
+        )),
+        recognize(delimited(
+            one_char('('),
+            separated_list1(space1, capitalised_word),
+            one_char(')'),
+        )),
+    ))
+    .parse(input)
+}
+
+fn byline(input: &str) -> IResult<&str, &str> {
+    all_consuming(alt((
+        recognize(bracketed_names),
+        recognize(bare_names),
+        recognize(preceded(opt(alt((tag("— "), tag("- ")))), english_credit)),
+    )))
+    .parse(input)
+}
+
+/// True when the whole text is a byline.
+pub fn is_byline(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 60 && byline(text).is_ok()
+}
+
+/// When a line ends with a bracketed byline glued after its last sentence
+/// ("…信息网。(张伟杰)"), the byte offset where the byline begins.
+pub fn trailing_byline_start(line: &str) -> Option<usize> {
+    let open = line.rfind(['(', '（'])?;
+    if open == 0 || bracketed_names(line[open..].trim_end()).map_or(true, |(rest, _)| !rest.is_empty())
+    {
+        return None;
+    }
+    let before = line[..open].trim_end();
+    (ends_sentence(before) || before.ends_with(['.', '。'])).then_some(open)
+}
+
+/// Labels headlines and scattered glyphs on a parsed page. Bylines were
+/// labelled when the line was cut.
+pub fn label_page(page: &mut Page) {
+    for line_index in 0..page.lines.len() {
+        let range = page.lines[line_index].pieces.clone();
+        let pieces = &page.pieces[range.clone()];
+        if pieces.len() >= 2 && pieces.iter().all(|p| is_glyph(&p.text)) {
+            for piece in &mut page.pieces[range] {
+                piece.role = Role::Fragment;
+            }
+            continue;
+        }
+        if pieces.len() == 1 && pieces[0].role == Role::Body {
+            let block = &page.blocks[page.lines[line_index].block];
+            let alone = block.len() == 1;
+            if alone && is_glyph(&pieces[0].text) {
+                page.pieces[range.start].role = Role::Fragment;
+            } else if looks_like_headline(page, line_index, alone) {
+                page.pieces[range.start].role = Role::Headline;
+            }
+        }
+    }
+}
+
+/// One wide character that is not punctuation: a glyph of a broken-up title.
+fn is_glyph(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if is_wide(c) && is_han(c))
+}
+
+fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
+    let line = &page.lines[line_index];
+    let text = page.pieces[line.pieces.start].text.as_str();
+    let size = cells(text);
+    let first = text.chars().next().unwrap_or(' ');
+    if ends_sentence(text) || is_line_start_forbidden(first) || text.ends_with(['，', ',', '、', '-']) {
+        return false;
+    }
+    if page.is_cjk() {
+        alone && (4.0..=40.0).contains(&size) && !in_narrow_run(page, line_index)
+    } else {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let long_words = words.iter().filter(|w| w.chars().count() >= 4).count().max(1);
+        let title_case = capitalised * 10 >= long_words * 6;
+        let starts_upper = first.is_uppercase() || first.is_numeric() || first == '"' || first == '“';
+        let after_break = line_index == 0
+            || page.lines[line_index - 1].block != line.block
+            || page.pieces[page.lines[line_index - 1].pieces.clone()]
+                .last()
+                .is_some_and(|p| ends_sentence(&p.text));
+        starts_upper
+            && (2..=16).contains(&words.len())
+            && ((alone && !in_narrow_run(page, line_index)) || (after_break && title_case))
+    }
+}
+
+/// True when the line is one of three or more consecutive one-line blocks
+/// of similar width: the printed lines of a narrow column, each followed by
+/// a blank line, not a headline.
+fn in_narrow_run(page: &Page, line_index: usize) -> bool {
+    let single = |index: usize| -> Option<f32> {
+        let line = page.lines.get(index)?;
+        let block = &page.blocks[line.block];
+        (block.len() == 1 && line.pieces.len() == 1).then(|| page.pieces[line.pieces.start].cells)
+    };
+    let Some(width) = single(line_index) else { return false };
+    let similar = |other: Option<f32>| {
+        other.is_some_and(|w| (w - width).abs() <= (0.35 * w.max(width)).max(4.0))
+    };
+    let before = line_index.checked_sub(1).map(single).unwrap_or(None);
+    let before2 = line_index.checked_sub(2).map(single).unwrap_or(None);
+    let after = single(line_index + 1);
+    let after2 = single(line_index + 2);
+    (similar(before) && similar(after))
+        || (similar(before) && similar(before2))
+        || (similar(after) && similar(after2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_page;
+    use super::*;
+
+    #[test]
+    fn bylines_in_brackets_bare_and_english() {
+        assert!(is_byline("(赵冠群 文银凤)"));
+        assert!(is_byline("（张三、李四）"));
+        assert!(is_byline("袁波 刘福华 陈程"));
+        assert!(is_byline("By Jane Doe and John Smith"));
+        assert!(is_byline("(Reuters)"));
+        assert!(!is_byline("强 五 护 花 样 生"));
+        assert!(!is_byline("工作 部署"));
+        assert!(!is_byline("(他说,这是真的)"));
+    }
+
+    #[test]
+    fn trailing_byline_needs_a_sentence_before_it() {
+        assert_eq!(trailing_byline_start("信息网。(张伟杰)"), Some("信息网。".len()));
+        assert_eq!(trailing_byline_start("村(社区)"), None);
+    }
+
+    #[test]
+    fn headline_alone_between_blank_lines() {
+        let page = parse_page("城乡环卫一体化项目签约\n\n据介绍,该项目建设总投资。\n", 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn narrow_column_lines_are_not_headlines() {
+        let page = parse_page("今年以来,某某县\n\n委、县政府高度重视防范\n\n学生工作,牢固树立\n\n", 0, 1);
+        assert!(page.pieces.iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn scattered_glyphs_are_fragments() {
+        let page = parse_page("正文。\n\n强 五 护 花 样 生\n", 0, 1);
+        assert!(page.pieces[1..].iter().all(|p| p.role == Role::Fragment));
+    }
+}

@@ -1,0 +1,194 @@
+//! Parse: plain OCR text in, [`Page`]s of [`Piece`]s out.
+//!
+//! A piece is a run of text that was contiguous on the printed page: one
+//! printed line of one column. OCR plain text hides printed lines in two
+//! ways — as single spaces inside a Chinese paragraph line, and as column
+//! gutters inside a glued line — so the parsers here cut every input line at
+//! those gaps, remember where each piece came from (line and character
+//! columns, for provenance), and label the pieces whose role the text alone
+//! shows: headlines, bylines, scattered headline glyphs.
+//!
+//! Nothing here decides order; later stages only read these types.
+
+pub mod chars;
+pub mod classify;
+pub mod line;
+pub mod piece;
+
+use std::ops::Range;
+
+pub use classify::Role;
+
+/// Where a piece stands in the input: 1-based line number and 0-based
+/// character columns `[start, end)` within that line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct SourceSpan {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A box on the page image, for structured OCR input (hOCR, ALTO, PAGE,
+/// Tesseract TSV). Plain text has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct BBox {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+}
+
+/// How a piece is separated from the piece before it on the same line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// First piece of its line.
+    LineStart,
+    /// One space between two CJK characters: a printed line break or a
+    /// gutter that OCR collapsed to one space.
+    BreakSpace,
+    /// Two or more spaces: a column gutter.
+    Gutter(usize),
+    /// Cut by the classifier (a byline glued to the end of a paragraph).
+    Cut,
+}
+
+/// Index of a piece within its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PieceId(pub usize);
+
+/// A run of text contiguous in print: one printed line of one column.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub text: String,
+    pub span: SourceSpan,
+    /// Index of its line in [`Page::lines`].
+    pub line: usize,
+    /// Position among the pieces of its line (0 = leftmost).
+    pub slot: usize,
+    /// Index of its block in [`Page::blocks`].
+    pub block: usize,
+    pub gap: Gap,
+    /// Width in CJK cells (a Latin letter or digit is half a cell).
+    pub cells: f32,
+    pub role: Role,
+    pub bbox: Option<BBox>,
+}
+
+/// One non-blank input line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the whole input.
+    pub number: usize,
+    pub pieces: Range<usize>,
+    pub block: usize,
+}
+
+/// One page of input (pages are separated by form feeds).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// 0-based page index.
+    pub index: usize,
+    pub pieces: Vec<Piece>,
+    pub lines: Vec<Line>,
+    /// Runs of consecutive non-blank lines, as ranges of [`Page::lines`].
+    pub blocks: Vec<Range<usize>>,
+    /// Share of wide (CJK) characters on the page.
+    pub wide_share: f32,
+}
+
+impl Page {
+    pub fn piece(&self, id: PieceId) -> &Piece {
+        &self.pieces[id.0]
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = PieceId> + '_ {
+        (0..self.pieces.len()).map(PieceId)
+    }
+
+    /// True when the page is mostly CJK text.
+    pub fn is_cjk(&self) -> bool {
+        self.wide_share >= 0.5
+    }
+}
+
+/// Splits the input at form feeds and parses each page.
+pub fn parse_document(text: &str) -> Vec<Page> {
+    let mut pages = Vec::new();
+    let mut first_line = 1;
+    for (index, page_text) in text.split('\u{000C}').enumerate() {
+        pages.push(parse_page(page_text, index, first_line));
+        // A form feed sits inside a line; the next page continues that line.
+        first_line += page_text.matches('\n').count();
+    }
+    pages
+}
+
+/// Parses one page whose first line has the 1-based number `first_line`.
+pub fn parse_page(text: &str, index: usize, first_line: usize) -> Page {
+    let mut page = Page {
+        index,
+        pieces: Vec::new(),
+        lines: Vec::new(),
+        blocks: Vec::new(),
+        wide_share: chars::wide_share(text),
+    };
+    let mut block_start: Option<usize> = None;
+    for (offset, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.trim().is_empty() {
+            if let Some(start) = block_start.take() {
+                page.blocks.push(start..page.lines.len());
+            }
+            continue;
+        }
+        let block = page.blocks.len();
+        if block_start.is_none() {
+            block_start = Some(page.lines.len());
+        }
+        let line_index = page.lines.len();
+        let first_piece = page.pieces.len();
+        for cut in piece::split_line(raw) {
+            page.pieces.push(Piece {
+                cells: chars::cells(&cut.text),
+                text: cut.text,
+                span: SourceSpan { line: first_line + offset, start: cut.start, end: cut.end },
+                line: line_index,
+                slot: page.pieces.len() - first_piece,
+                block,
+                gap: cut.gap,
+                role: cut.role,
+                bbox: None,
+            });
+        }
+        page.lines.push(Line { number: first_line + offset, pieces: first_piece..page.pieces.len(), block });
+    }
+    if let Some(start) = block_start {
+        page.blocks.push(start..page.lines.len());
+    }
+    classify::label_page(&mut page);
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_follow_blank_lines_and_lines_keep_numbers() {
+        let page = parse_page("甲乙丙 丁戊己\n\n庚辛\n壬癸\n", 0, 1);
+        assert_eq!(page.blocks.len(), 2);
+        assert_eq!(page.lines[0].number, 1);
+        assert_eq!(page.lines[1].number, 3);
+        assert_eq!(page.pieces.len(), 4);
+        assert_eq!(page.pieces[1].text, "丁戊己");
+        assert_eq!(page.pieces[1].span, SourceSpan { line: 1, start: 4, end: 7 });
+        assert_eq!(page.pieces[1].gap, Gap::BreakSpace);
+    }
+
+    #[test]
+    fn form_feeds_make_pages_and_keep_line_numbers() {
+        let pages = parse_document("a\nb\u{000C}c\n");
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].lines[0].number, 2);
+    }
+}

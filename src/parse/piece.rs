@@ -1,0 +1,166 @@
+//! Cut one input line into pieces at printed line breaks and column gutters.
+//!
+//! In: the raw text of one non-blank line. Out: [`Cut`]s, each a run of text
+//! that was contiguous in print, with its character columns. Why: OCR plain
+//! text writes a printed line break inside a Chinese paragraph as one space,
+//! and glues side-by-side columns with a gutter of spaces; the order-repair
+//! stages work on these printed lines, not on input lines.
+//!
+//! A gap is a cut when it is two or more spaces wide (a gutter), or one space
+//! between two CJK characters (CSS Text 3: no space belongs there in CJK
+//! text, so it is a line break). A single space next to a digit or a Latin
+//! letter stays inside the piece: "24128 户" is text, not layout.
+
+use super::chars::is_wide;
+use super::classify::{self, Role};
+use super::line::{tokenize, Token};
+use super::Gap;
+
+/// One piece of a line before it is placed in a [`super::Page`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cut {
+    pub text: String,
+    /// Character columns `[start, end)` in the line.
+    pub start: usize,
+    pub end: usize,
+    pub gap: Gap,
+    pub role: Role,
+}
+
+/// Splits a line into pieces. Every non-space character of the line lands in
+/// exactly one cut.
+pub fn split_line(line: &str) -> Vec<Cut> {
+    let trimmed = line.trim_end();
+    if trimmed.trim().is_empty() {
+        return Vec::new();
+    }
+    let lead = trimmed.chars().take_while(|c| c.is_whitespace()).count();
+    if classify::is_byline(trimmed.trim()) {
+        return vec![Cut {
+            text: trimmed.trim().to_string(),
+            start: lead,
+            end: trimmed.chars().count(),
+            gap: Gap::LineStart,
+            role: Role::Byline,
+        }];
+    }
+    // A byline glued after the last sentence keeps its inner spaces.
+    let (body, byline) = match classify::trailing_byline_start(trimmed) {
+        Some(byte) => (&trimmed[..byte], Some(&trimmed[byte..])),
+        None => (trimmed, None),
+    };
+    let mut cuts = split_at_gaps(body);
+    if let Some(byline) = byline {
+        let start = body.chars().count();
+        let lead = byline.chars().take_while(|c| c.is_whitespace()).count();
+        cuts.push(Cut {
+            text: byline.trim().to_string(),
+            start: start + lead,
+            end: start + byline.chars().count(),
+            gap: if cuts.is_empty() { Gap::LineStart } else { Gap::Cut },
+            role: Role::Byline,
+        });
+    }
+    cuts
+}
+
+/// What a gap between two words of a line is.
+enum GapMeaning {
+    /// The space is text ("24128 户", "the quick"): keep it in the piece.
+    Text,
+    /// Layout: the words belong to different pieces.
+    Layout(Gap),
+}
+
+fn split_at_gaps(line: &str) -> Vec<Cut> {
+    let mut cuts: Vec<Cut> = Vec::new();
+    let mut gap_width = 0;
+    for (column, token) in tokenize(line) {
+        let word = match token {
+            Token::Gap(width) => {
+                gap_width = width;
+                continue;
+            }
+            Token::Word(word) => word,
+        };
+        let end = column + word.chars().count();
+        let meaning = match cuts.last() {
+            None => GapMeaning::Layout(Gap::LineStart),
+            Some(open) => meaning_of_gap(&open.text, word, gap_width),
+        };
+        match (meaning, cuts.last_mut()) {
+            (GapMeaning::Text, Some(open)) => {
+                open.text.push_str(&" ".repeat(column - open.end));
+                open.text.push_str(word);
+                open.end = end;
+            }
+            (meaning, _) => cuts.push(Cut {
+                text: word.to_string(),
+                start: column,
+                end,
+                gap: match meaning {
+                    GapMeaning::Layout(gap) => gap,
+                    GapMeaning::Text => Gap::LineStart,
+                },
+                role: Role::Body,
+            }),
+        }
+    }
+    cuts
+}
+
+fn meaning_of_gap(before: &str, after: &str, width: usize) -> GapMeaning {
+    if width >= 2 {
+        return GapMeaning::Layout(Gap::Gutter(width));
+    }
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(a), Some(b)) if is_wide(a) && is_wide(b) => GapMeaning::Layout(Gap::BreakSpace),
+        _ => GapMeaning::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<String> {
+        split_line(line).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn cjk_line_break_spaces_cut_but_digit_spaces_stay() {
+        assert_eq!(
+            texts("区共排查 24128 户 78406 人。同时,该 区实干笃行"),
+            vec!["区共排查 24128 户 78406 人。同时,该", "区实干笃行"]
+        );
+        assert_eq!(texts("多 点暴发的形势"), vec!["多", "点暴发的形势"]);
+    }
+
+    #[test]
+    fn gutters_cut_latin_single_spaces_stay() {
+        assert_eq!(texts("the quick brown   fox jumps"), vec!["the quick brown", "fox jumps"]);
+    }
+
+    #[test]
+    fn columns_are_character_positions() {
+        let cuts = split_line("  甲乙 丙丁");
+        assert_eq!((cuts[0].start, cuts[0].end), (2, 4));
+        assert_eq!((cuts[1].start, cuts[1].end), (5, 7));
+    }
+
+    #[test]
+    fn whole_line_byline_is_one_piece() {
+        let cuts = split_line("(赵冠群 文银凤)");
+        assert_eq!(cuts.len(), 1);
+        assert_eq!(cuts[0].role, Role::Byline);
+    }
+
+    #[test]
+    fn glued_trailing_byline_is_cut_off() {
+        let cuts = split_line("织密了一张信息网。(张伟杰)");
+        assert_eq!(cuts.len(), 2);
+        assert_eq!(cuts[1].text, "(张伟杰)");
+        assert_eq!(cuts[1].role, Role::Byline);
+        assert_eq!(cuts[1].start, 9);
+    }
+}
