@@ -86,10 +86,11 @@ def normalize_latin(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def normalize_zh(text):
+def normalize_zh(text, keep_spaces=False):
     t = re.sub(r"\s+", " ", text).strip()
     # drop whitespace between two non-ASCII characters (line-break spaces)
-    t = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", t)
+    if not keep_spaces:
+        t = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", t)
     fw = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
     out = []
     for i, ch in enumerate(t):
@@ -117,8 +118,12 @@ def normalize_zh(text):
     return t
 
 
-def normalize(text, lang):
-    return normalize_zh(text) if lang == "zh" else normalize_latin(text)
+def normalize(text, lang, keep_spaces=False):
+    """keep_spaces: titles and bylines keep spaces between CJK characters
+    (e.g. between two reporters' names); body paragraphs lose them."""
+    if lang != "zh":
+        return normalize_latin(text)
+    return normalize_zh(text, keep_spaces)
 
 
 def sentences(text, lang):
@@ -719,9 +724,9 @@ def typeset(articles, lang, layout, seed, gutter=None):
     for a in articles:
         norm.append({
             "id": a.get("id"),
-            "title": normalize(a["title"], lang),
+            "title": normalize(a["title"], lang, keep_spaces=True),
             "paragraphs": [q for q in (normalize(p, lang) for p in a["paragraphs"]) if q],
-            "byline": normalize(a["byline"], lang) if a.get("byline") else None,
+            "byline": normalize(a["byline"], lang, keep_spaces=True) if a.get("byline") else None,
         })
     fn, (lo, hi) = LAYOUTS[layout]
     if not lo <= len(norm) <= hi:

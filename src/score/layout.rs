@@ -1,0 +1,181 @@
+//! Layout signal: which pieces could follow a piece, judged by where they
+//! stand in the input.
+//!
+//! In: a parsed [`Page`]. Out: candidate [`Link`]s "B may continue A", each
+//! with the [`Placement`] that suggests it. Why: the layout the text still
+//! shows (the piece to the right, the piece in the same column slot one line
+//! down, the top of the next column, the start of another block) narrows
+//! every piece's successor to a handful; the text signals then choose among
+//! those few rather than among all pieces, where they are weak.
+//!
+//! Cost: every piece gets a bounded number of candidates (block starts are
+//! taken from a window of nearby blocks), so scoring grows linearly with the
+//! input.
+
+use crate::parse::{Gap, Page, PieceId};
+
+/// How many blocks before and after a piece's own block may hold the start
+/// of its continuation. Columns out of order rarely travel further on a page.
+pub const BLOCK_WINDOW: usize = 24;
+
+/// Why a piece is a candidate successor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Placement {
+    /// The next piece of the same input line, cut at a line-break space.
+    RightBreak,
+    /// The next piece of the same input line, across a wide gutter.
+    RightGutter,
+    /// Two pieces to the right on the same line (two columns interleaved
+    /// piece by piece).
+    RightSkip,
+    /// Same column slot, next input line of the same block.
+    Below,
+    /// Same column slot, two input lines down (columns interleaved line by
+    /// line).
+    BelowSkip,
+    /// The first piece of the next input line (the plain input order).
+    NextLine,
+    /// The top of the next column slot of the same block (column wrap).
+    ColumnWrap,
+    /// The first piece, or a slot's first piece, of another block.
+    BlockStart,
+}
+
+impl Placement {
+    pub const ALL: [Placement; 8] = [
+        Placement::RightBreak,
+        Placement::RightGutter,
+        Placement::RightSkip,
+        Placement::Below,
+        Placement::BelowSkip,
+        Placement::NextLine,
+        Placement::ColumnWrap,
+        Placement::BlockStart,
+    ];
+
+    pub fn index(self) -> usize {
+        Placement::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// A candidate junction before its text is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub from: PieceId,
+    pub to: PieceId,
+    pub placement: Placement,
+    /// True when `to` is the piece right after `from` in input order.
+    pub input_next: bool,
+}
+
+/// All candidate successors of every piece of the page, without duplicates
+/// (a pair suggested twice keeps its first, most specific placement).
+pub fn candidates(page: &Page) -> Vec<Link> {
+    let mut links = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |from: usize, to: usize, placement: Placement| {
+        if from != to && seen.insert((from, to)) {
+            links.push(Link {
+                from: PieceId(from),
+                to: PieceId(to),
+                placement,
+                input_next: to == from + 1,
+            });
+        }
+    };
+    for (index, piece) in page.pieces.iter().enumerate() {
+        let line = &page.lines[piece.line];
+        let slot = piece.slot;
+        // Right neighbours on the same line.
+        if index + 1 < line.pieces.end {
+            let placement = match page.pieces[index + 1].gap {
+                Gap::Gutter(_) => Placement::RightGutter,
+                _ => Placement::RightBreak,
+            };
+            push(index, index + 1, placement);
+        }
+        if index + 2 < line.pieces.end {
+            push(index, index + 2, Placement::RightSkip);
+        }
+        // Lines below in the same block.
+        let block = &page.blocks[piece.block];
+        for (step, same_slot, first) in
+            [(1, Placement::Below, Placement::NextLine), (2, Placement::BelowSkip, Placement::BelowSkip)]
+        {
+            let below = piece.line + step;
+            if below < page.lines.len() {
+                let target = &page.lines[below].pieces;
+                if below < block.end {
+                    if slot < target.len() {
+                        push(index, target.start + slot, same_slot);
+                    }
+                }
+                if !target.is_empty() {
+                    push(index, target.start, first);
+                }
+            }
+            // Narrow columns print one line per block: the line below is the
+            // next block's first line.
+        }
+        // Column wrap: from the bottom of a slot to the top of the next slot.
+        if piece.line + 1 == block.end {
+            let top = &page.lines[block.start].pieces;
+            if slot + 1 < top.len() {
+                push(index, top.start + slot + 1, Placement::ColumnWrap);
+            }
+        }
+        // Any block start nearby: blocks out of order, interleaved articles.
+        let is_line_end = index + 1 == line.pieces.end;
+        if is_line_end || piece.line + 1 == block.end {
+            let first = piece.block.saturating_sub(BLOCK_WINDOW);
+            let last = (piece.block + BLOCK_WINDOW + 1).min(page.blocks.len());
+            for other in first..last {
+                if other == piece.block {
+                    continue;
+                }
+                let top = &page.lines[page.blocks[other].start].pieces;
+                for target in top.clone() {
+                    push(index, target, Placement::BlockStart);
+                }
+            }
+        }
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
+        links
+            .iter()
+            .any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn glued_columns_offer_right_and_below() {
+        let page = parse_page("甲一  乙一\n甲二  乙二\n", 0, 1);
+        let links = candidates(&page);
+        assert!(has(&links, 0, 1, Placement::RightGutter));
+        assert!(has(&links, 0, 2, Placement::Below));
+        assert!(has(&links, 2, 1, Placement::ColumnWrap));
+    }
+
+    #[test]
+    fn block_ends_reach_other_blocks() {
+        let page = parse_page("甲\n\n乙\n\n丙\n\n丁\n", 0, 1);
+        let links = candidates(&page);
+        assert!(has(&links, 0, 3, Placement::BlockStart));
+        assert!(has(&links, 2, 0, Placement::BlockStart));
+    }
+
+    #[test]
+    fn every_piece_has_few_candidates_on_a_long_page() {
+        let text = "甲乙丙丁 戊己庚辛\n\n".repeat(500);
+        let page = parse_page(&text, 0, 1);
+        let links = candidates(&page);
+        assert!(links.len() < page.pieces.len() * (4 * BLOCK_WINDOW + 8));
+    }
+}

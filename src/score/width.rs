@@ -1,0 +1,88 @@
+//! Width signal: printed lines of one column have one width.
+//!
+//! In: a parsed page. Out: for every piece, the typical width of the column
+//! it was printed in ([`column_widths`]), and from that whether a piece is a
+//! full line (its text runs on) and whether two pieces share a column width.
+//! Why: a full line is continued; a short line that ends a sentence ends a
+//! paragraph; a continuation in another column of the same article usually
+//! has the same width, while a neighbouring article's column often does not.
+
+use crate::parse::Page;
+
+/// Typical width in cells of the column each piece was printed in: the
+/// median width of the pieces in the same slot of nearby lines (a window of
+/// lines around it), which ignores short paragraph-end lines.
+pub fn column_widths(page: &Page) -> Vec<f32> {
+    const WINDOW: usize = 4;
+    page.pieces
+        .iter()
+        .enumerate()
+        .map(|(index, piece)| {
+            let line = &page.lines[piece.line];
+            let mut widths: Vec<f32> = Vec::new();
+            // Pieces of the same line cut at line-break spaces are printed
+            // lines of one column (a paragraph written on one input line).
+            if line.pieces.len() > 4 {
+                widths.extend(page.pieces[line.pieces.clone()].iter().map(|p| p.cells));
+            } else {
+                let first = piece.line.saturating_sub(WINDOW);
+                let last = (piece.line + WINDOW + 1).min(page.lines.len());
+                for other in &page.lines[first..last] {
+                    if other.pieces.len() == line.pieces.len() {
+                        widths.push(page.pieces[other.pieces.start + piece.slot].cells);
+                    }
+                }
+            }
+            if widths.is_empty() {
+                widths.push(page.pieces[index].cells);
+            }
+            upper_median(&mut widths)
+        })
+        .collect()
+}
+
+/// The median of the upper half: short last lines of paragraphs pull a plain
+/// median down, while full lines are what defines a column's width.
+fn upper_median(values: &mut [f32]) -> f32 {
+    values.sort_by(f32::total_cmp);
+    values[(values.len() * 2 / 3).min(values.len() - 1)]
+}
+
+/// How full a piece is against its column width, capped at 1.
+pub fn fullness(cells: f32, column: f32) -> f32 {
+    if column <= 0.0 {
+        1.0
+    } else {
+        (cells / column).min(1.0)
+    }
+}
+
+/// Agreement of two column widths, 1 for equal, falling towards 0.
+pub fn agreement(a: f32, b: f32) -> f32 {
+    let larger = a.max(b);
+    if larger <= 0.0 {
+        1.0
+    } else {
+        1.0 - (a - b).abs() / larger
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    #[test]
+    fn paragraph_line_width_ignores_the_short_last_line() {
+        let page = parse_page("一二三四五六 一二三四五六 一二三四五六 一二三四五六 一二三四五六 一。\n", 0, 1);
+        let widths = column_widths(&page);
+        assert_eq!(widths[5], 6.0);
+        assert!(fullness(page.pieces[5].cells, widths[5]) < 0.5);
+    }
+
+    #[test]
+    fn agreement_is_one_for_equal_widths() {
+        assert_eq!(agreement(10.0, 10.0), 1.0);
+        assert!(agreement(10.0, 5.0) < 0.6);
+    }
+}
