@@ -1,3 +1,35 @@
 //! restitch: repair the reading order of multi-column OCR text.
+//!
+//! OCR engines read newspaper pages with several columns and articles, and
+//! their plain text often comes back scrambled: columns glued line by line,
+//! column blocks out of order, articles interleaved, paragraphs cut at
+//! column breaks, printed line breaks left as spaces inside Chinese
+//! sentences, end-of-line hyphens left in words. restitch gives back every
+//! article as one continuous, clean text — title, paragraphs, byline — and
+//! never drops a character: text it cannot place is reported as unplaced.
+//!
+//! The pipeline, one module per stage, each looking only down the pipeline:
+//!
+//! * [`parse`] — nom parsers cut the text into pages, lines and *pieces*
+//!   (printed lines of one column) and label headlines, bylines and glyphs;
+//! * [`score`] — candidate junctions "B continues A", suggested by layout and
+//!   scored by text signals, one signal per module;
+//! * [`assemble`] — a global choice of successors, chains cut into articles,
+//!   paragraphs joined into clean text;
+//! * [`render`] — text, JSON and a before/after diff;
+//! * [`eval`] — the evaluation harness (article F1, junction accuracy).
+//!
+//! ```
+//! use restitch::{repair, Options};
+//! let repaired = repair("城乡项目签约\n\n多 点暴发。\n", &Options::default());
+//! assert_eq!(repaired.pages[0].articles[0].title.as_deref(), Some("城乡项目签约"));
+//! ```
+
+pub mod assemble;
+pub mod eval;
 pub mod parse;
+pub mod render;
+mod repair;
 pub mod score;
+
+pub use repair::{repair, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced};

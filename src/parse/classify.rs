@@ -192,7 +192,11 @@ fn in_narrow_run(page: &Page, line_index: usize) -> bool {
     let single = |index: usize| -> Option<f32> {
         let line = page.lines.get(index)?;
         let block = &page.blocks[line.block];
-        (block.len() == 1 && line.pieces.len() == 1).then(|| page.pieces[line.pieces.start].cells)
+        let piece = &page.pieces[line.pieces.start];
+        // A narrow column's lines run on; a line that ends a sentence or is
+        // a byline says nothing about its neighbours.
+        let runs_on = !ends_sentence(&piece.text) && piece.role == Role::Body;
+        (block.len() == 1 && line.pieces.len() == 1 && runs_on).then_some(piece.cells)
     };
     let Some(width) = single(line_index) else { return false };
     let similar = |other: Option<f32>| {

@@ -92,8 +92,17 @@ pub struct Page {
     pub lines: Vec<Line>,
     /// Runs of consecutive non-blank lines, as ranges of [`Page::lines`].
     pub blocks: Vec<Range<usize>>,
-    /// Share of wide (CJK) characters on the page.
-    pub wide_share: f32,
+    /// Which script's rules apply on this page.
+    pub script: Script,
+}
+
+/// The writing system whose layout rules a page follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Chinese or Japanese: no spaces between words, fixed-width cells.
+    Cjk,
+    /// Latin and other space-separated scripts.
+    Latin,
 }
 
 impl Page {
@@ -105,33 +114,36 @@ impl Page {
         (0..self.pieces.len()).map(PieceId)
     }
 
-    /// True when the page is mostly CJK text.
+    /// True when the page follows CJK rules.
     pub fn is_cjk(&self) -> bool {
-        self.wide_share >= 0.5
+        self.script == Script::Cjk
     }
 }
 
-/// Splits the input at form feeds and parses each page.
-pub fn parse_document(text: &str) -> Vec<Page> {
+/// Splits the input at form feeds and parses each page. The script is
+/// detected per page unless `script` forces one.
+pub fn parse_document(text: &str, script: Option<Script>) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut first_line = 1;
     for (index, page_text) in text.split('\u{000C}').enumerate() {
-        pages.push(parse_page(page_text, index, first_line));
+        pages.push(parse_page_as(page_text, index, first_line, script));
         // A form feed sits inside a line; the next page continues that line.
         first_line += page_text.matches('\n').count();
     }
     pages
 }
 
-/// Parses one page whose first line has the 1-based number `first_line`.
+/// Parses one page whose first line has the 1-based number `first_line`,
+/// detecting its script.
 pub fn parse_page(text: &str, index: usize, first_line: usize) -> Page {
-    let mut page = Page {
-        index,
-        pieces: Vec::new(),
-        lines: Vec::new(),
-        blocks: Vec::new(),
-        wide_share: chars::wide_share(text),
-    };
+    parse_page_as(text, index, first_line, None)
+}
+
+/// Parses one page, with the script forced when `script` is set. A page is
+/// CJK when at least half of its non-space characters are wide.
+pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option<Script>) -> Page {
+    let script = script.unwrap_or(if chars::wide_share(text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut block_start: Option<usize> = None;
     for (offset, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -187,7 +199,7 @@ mod tests {
 
     #[test]
     fn form_feeds_make_pages_and_keep_line_numbers() {
-        let pages = parse_document("a\nb\u{000C}c\n");
+        let pages = parse_document("a\nb\u{000C}c\n", None);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1].lines[0].number, 2);
     }

@@ -214,7 +214,7 @@ pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Featu
     let full = width::fullness(left.cells, left_width) >= 0.85;
     f.left_full = flag(full);
     f.paragraph_end = flag(!full && s.left_ends);
-    f.width_agree = width::agreement(left_width, right_width);
+    f.width_agree = 2.0 * width::agreement(left_width, right_width) - 1.0;
     f.hyphen_join = flag(matches!(
         latin::hyphen(&left.text, &right.text, &context.vocabulary),
         Some(latin::Hyphen::Join)

@@ -169,11 +169,11 @@ def analyze(geom, tsv_path, txt_path):
     # headline after body
     head_after = 0
     seen_body = set()
-    for s in seq:
-        if "body" in s[3]:
-            seen_body.add(s[1])
-        if "headline" in s[3] and s[1] in seen_body:
+    for ol in olines:
+        gs = [w["g"] for w in ol["words"] if w["g"] is not None]
+        if any(g["part"] == "headline" and g["article"] in seen_body for g in gs):
             head_after += 1
+        seen_body |= {g["article"] for g in gs if g["part"] != "headline"}
     # fragmentation: printed lines whose words land on several output lines
     per_g = {}
     for ol in olines:

@@ -1,0 +1,198 @@
+//! Cut chains into articles, and articles into title, paragraphs, byline.
+//!
+//! In: chains of pieces in reading order. Out: [`Assembly`]: [`Article`]s
+//! and the pieces that could not be placed. Why: a chain is what the text
+//! evidence links; an article is what a reader wants. Headlines open
+//! articles, bylines close them, scattered glyphs belong to no sentence.
+//! Chains without a headline join the article before them in input order
+//! when it is still open (the next column of the same article), and start an
+//! article of their own otherwise.
+
+use crate::parse::chars::ends_sentence;
+use crate::parse::{Page, PieceId, Role};
+use crate::score::width;
+
+use super::chains::Chain;
+
+/// A paragraph: pieces that print as one block of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub pieces: Vec<PieceId>,
+}
+
+/// One article in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub title: Vec<PieceId>,
+    pub paragraphs: Vec<Paragraph>,
+    pub byline: Vec<PieceId>,
+    /// Mean plausibility of the junctions inside the article, in [0, 1].
+    pub confidence: f32,
+}
+
+impl Article {
+    /// Every piece in reading order: title, paragraphs, byline.
+    pub fn pieces(&self) -> impl Iterator<Item = PieceId> + '_ {
+        self.title
+            .iter()
+            .chain(self.paragraphs.iter().flat_map(|p| p.pieces.iter()))
+            .chain(self.byline.iter())
+            .copied()
+    }
+}
+
+/// The articles of a page and what could not be placed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Assembly {
+    pub articles: Vec<Article>,
+    pub unplaced: Vec<PieceId>,
+}
+
+/// A run of a chain that belongs to one article.
+struct Segment {
+    pieces: Vec<PieceId>,
+    scores: Vec<f32>,
+}
+
+/// Cuts chains into articles.
+pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
+    let mut segments = Vec::new();
+    for chain in chains {
+        split_chain(page, chain, &mut segments);
+    }
+    // Reading order of segments: where their first piece stood in the input.
+    segments.sort_by_key(|s| s.pieces[0]);
+    let column_widths = width::column_widths(page);
+    let mut assembly = Assembly::default();
+    let mut open: Option<Vec<Segment>> = None;
+    for segment in segments {
+        if is_unplaceable(page, &segment) {
+            assembly.unplaced.extend(segment.pieces);
+            continue;
+        }
+        let starts_article = page.piece(segment.pieces[0]).role == Role::Headline;
+        let previous_closed = open.as_ref().is_none_or(|parts| {
+            let last = *parts.last().and_then(|s| s.pieces.last()).expect("segments are not empty");
+            page.piece(last).role == Role::Byline
+        });
+        if starts_article || previous_closed {
+            if let Some(parts) = open.take() {
+                assembly.articles.push(build_article(page, &column_widths, parts));
+            }
+            open = Some(vec![segment]);
+        } else if let Some(parts) = open.as_mut() {
+            parts.push(segment);
+        }
+    }
+    if let Some(parts) = open.take() {
+        assembly.articles.push(build_article(page, &column_widths, parts));
+    }
+    assembly
+}
+
+/// Cuts a chain before every headline that follows text, and after every
+/// byline that follows body text.
+fn split_chain(page: &Page, chain: Chain, out: &mut Vec<Segment>) {
+    let mut current = Segment { pieces: Vec::new(), scores: Vec::new() };
+    let mut has_body = false;
+    for (index, &id) in chain.pieces.iter().enumerate() {
+        let role = page.piece(id).role;
+        let previous = current.pieces.last().map(|&p| page.piece(p).role);
+        let cut_before = match previous {
+            None => false,
+            Some(previous) => {
+                (role == Role::Headline || previous == Role::Byline) && has_body
+                    || (role == Role::Fragment) != (previous == Role::Fragment)
+            }
+        };
+        if cut_before {
+            out.push(std::mem::replace(&mut current, Segment { pieces: Vec::new(), scores: Vec::new() }));
+            has_body = false;
+        } else if index > 0 && !current.pieces.is_empty() {
+            current.scores.push(chain.scores[index - 1]);
+        }
+        has_body |= role == Role::Body;
+        current.pieces.push(id);
+    }
+    if !current.pieces.is_empty() {
+        out.push(current);
+    }
+}
+
+/// Segments made only of scattered glyphs, or too short to be text of their
+/// own, are reported as unplaced rather than glued into a sentence.
+fn is_unplaceable(page: &Page, segment: &Segment) -> bool {
+    segment.pieces.iter().all(|&id| page.piece(id).role == Role::Fragment)
+}
+
+fn build_article(page: &Page, column_widths: &[f32], parts: Vec<Segment>) -> Article {
+    let pieces: Vec<PieceId> = parts.iter().flat_map(|s| s.pieces.iter().copied()).collect();
+    let scores: Vec<f32> = parts.iter().flat_map(|s| s.scores.iter().copied()).collect();
+    let mut title = Vec::new();
+    let mut byline = Vec::new();
+    let mut body = Vec::new();
+    for (index, &id) in pieces.iter().enumerate() {
+        match page.piece(id).role {
+            Role::Headline if index == title.len() => title.push(id),
+            Role::Byline if byline.is_empty() && (index + 1 == pieces.len() || body.is_empty()) => {
+                byline.push(id)
+            }
+            _ => body.push(id),
+        }
+    }
+    let confidence = if scores.is_empty() {
+        0.5
+    } else {
+        scores.iter().map(|s| 1.0 / (1.0 + (-s).exp())).sum::<f32>() / scores.len() as f32
+    };
+    Article { title, paragraphs: paragraphs(page, column_widths, &body), byline, confidence }
+}
+
+/// Splits body pieces into paragraphs: a paragraph ends after a piece that
+/// ends a sentence and is either short for its column or the last printed
+/// line of an input line that held a whole paragraph.
+fn paragraphs(page: &Page, column_widths: &[f32], body: &[PieceId]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for (index, &id) in body.iter().enumerate() {
+        current.push(id);
+        let piece = page.piece(id);
+        let is_last = index + 1 == body.len();
+        let role_break = matches!(piece.role, Role::Headline | Role::Byline | Role::Fragment)
+            || body.get(index + 1).is_some_and(|&n| page.piece(n).role != Role::Body);
+        let line = &page.lines[piece.line];
+        let ends_paragraph_line = line.pieces.len() >= 3 && id.0 + 1 == line.pieces.end;
+        let short = width::fullness(piece.cells, column_widths[id.0]) < 0.85;
+        if is_last || role_break || (ends_sentence(&piece.text) && (short || ends_paragraph_line)) {
+            out.push(Paragraph { pieces: std::mem::take(&mut current) });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assemble::chains::input_order;
+    use crate::parse::parse_page;
+
+    #[test]
+    fn headline_opens_and_byline_closes() {
+        let text = "第一篇标题\n\n正文一二三四五六七八九十。\n\n(张三 李四)\n\n第二篇标题\n\n正文又一段。\n";
+        let page = parse_page(text, 0, 1);
+        let assembly = assemble(&page, input_order(page.pieces.len()));
+        assert_eq!(assembly.articles.len(), 2);
+        assert_eq!(assembly.articles[0].title.len(), 1);
+        assert_eq!(assembly.articles[0].byline.len(), 1);
+        assert_eq!(assembly.articles[1].byline.len(), 0);
+    }
+
+    #[test]
+    fn scattered_glyphs_are_unplaced_not_dropped() {
+        let page = parse_page("正文。\n\n强 五 护\n", 0, 1);
+        let assembly = assemble(&page, input_order(page.pieces.len()));
+        assert_eq!(assembly.unplaced.len(), 3);
+        let placed: usize = assembly.articles.iter().map(|a| a.pieces().count()).sum();
+        assert_eq!(placed + assembly.unplaced.len(), page.pieces.len());
+    }
+}

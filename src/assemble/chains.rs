@@ -1,0 +1,120 @@
+//! Choose one successor per piece, globally, from the scored junctions.
+//!
+//! In: the pieces of a page and their scored [`Junction`]s. Out: [`Chain`]s,
+//! runs of pieces in reading order. Why: each piece has at most one true
+//! successor and one true predecessor, so the choice is a path cover of the
+//! junction graph. Taking junctions best-first and refusing any that would
+//! give a piece a second successor or predecessor, or close a cycle, is the
+//! classic greedy cover: cheap, deterministic and explainable.
+
+use crate::parse::PieceId;
+use crate::score::Junction;
+
+/// Pieces in reading order, with the score of each junction between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    pub pieces: Vec<PieceId>,
+    /// `scores[i]` is the score of the junction `pieces[i] -> pieces[i + 1]`.
+    pub scores: Vec<f32>,
+}
+
+/// Builds chains from junctions scoring above `threshold`. Every piece ends up
+/// in exactly one chain; chains come out ordered by their first piece.
+pub fn link(piece_count: usize, junctions: &[Junction], threshold: f32) -> Vec<Chain> {
+    let mut order: Vec<&Junction> = junctions.iter().filter(|j| j.score > threshold).collect();
+    // Ties go to the earlier pair in input order, so the result is stable.
+    order.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
+    let mut next: Vec<Option<(usize, f32)>> = vec![None; piece_count];
+    let mut has_previous = vec![false; piece_count];
+    let mut sets = DisjointSets::new(piece_count);
+    for junction in order {
+        let (from, to) = (junction.from.0, junction.to.0);
+        if next[from].is_some() || has_previous[to] || !sets.union(from, to) {
+            continue;
+        }
+        next[from] = Some((to, junction.score));
+        has_previous[to] = true;
+    }
+    (0..piece_count)
+        .filter(|&start| !has_previous[start])
+        .map(|start| {
+            let mut chain = Chain { pieces: vec![PieceId(start)], scores: Vec::new() };
+            let mut at = start;
+            while let Some((to, score)) = next[at] {
+                chain.pieces.push(PieceId(to));
+                chain.scores.push(score);
+                at = to;
+            }
+            chain
+        })
+        .collect()
+}
+
+/// The input order as one chain: what the page says before any repair.
+pub fn input_order(piece_count: usize) -> Vec<Chain> {
+    if piece_count == 0 {
+        return Vec::new();
+    }
+    vec![Chain { pieces: (0..piece_count).map(PieceId).collect(), scores: vec![0.0; piece_count - 1] }]
+}
+
+/// Union-find over piece indices, to refuse junctions that close a cycle.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; false when they were already one.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        self.parent[ra] = rb;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::{Features, Placement};
+
+    fn junction(from: usize, to: usize, score: f32) -> Junction {
+        Junction {
+            from: PieceId(from),
+            to: PieceId(to),
+            placement: Placement::NextLine,
+            features: Features::default(),
+            score,
+        }
+    }
+
+    #[test]
+    fn best_first_without_cycles_or_forks() {
+        let junctions = [junction(0, 2, 3.0), junction(2, 1, 2.0), junction(0, 1, 1.0), junction(1, 0, 5.0)];
+        let chains = link(3, &junctions, 0.0);
+        // 1->0 (5) then 0->2 (3); 2->1 would close a cycle.
+        assert_eq!(chains.len(), 1);
+        assert_eq!(chains[0].pieces, vec![PieceId(1), PieceId(0), PieceId(2)]);
+    }
+
+    #[test]
+    fn every_piece_is_in_one_chain() {
+        let chains = link(4, &[junction(0, 1, -1.0)], 0.0);
+        let total: usize = chains.iter().map(|c| c.pieces.len()).sum();
+        assert_eq!(total, 4);
+    }
+}

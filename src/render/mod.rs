@@ -1,0 +1,9 @@
+//! Render: a [`crate::Repaired`] document in, bytes for people and pipelines
+//! out.
+//!
+//! [`text`] writes articles as plain text, [`json`] as JSON with provenance,
+//! [`diff`] shows a reviewer what moved and what characters were removed.
+
+pub mod diff;
+pub mod json;
+pub mod text;

@@ -1,0 +1,232 @@
+//! The library's front door: [`repair`] runs parse → score → assemble on
+//! every page and checks that nothing was lost.
+//!
+//! In: plain OCR text (pages separated by form feeds) and [`Options`]. Out:
+//! [`Repaired`]: per page, articles as clean text with their provenance,
+//! and the text that could not be placed. Every non-whitespace character of
+//! the input is in the output exactly once, except line-end hyphens removed
+//! by joins, which are counted; if a page ever failed that check the page
+//! falls back to its input order and says so.
+
+use std::collections::HashMap;
+
+use crate::assemble::{self, chains, text::join, Assembly};
+use crate::parse::{self, Page, Script, SourceSpan};
+use crate::score::{self, latin::Vocabulary, Weights};
+
+/// The language of the input, which selects CJK or Latin-script rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Decide per page from its characters.
+    #[default]
+    Auto,
+    Zh,
+    Ja,
+    En,
+    De,
+    Fr,
+    /// Any other Latin-script language.
+    OtherLatin,
+}
+
+impl Lang {
+    fn script(self) -> Option<Script> {
+        match self {
+            Lang::Auto => None,
+            Lang::Zh | Lang::Ja => Some(Script::Cjk),
+            Lang::En | Lang::De | Lang::Fr | Lang::OtherLatin => Some(Script::Latin),
+        }
+    }
+}
+
+/// How to repair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub lang: Lang,
+    /// Reorder pieces. When false, the input order is kept and only cut into
+    /// articles and paragraphs and joined: the baseline the evaluation
+    /// compares against.
+    pub reorder: bool,
+    /// Weights of the junction signals.
+    pub weights: Weights,
+    /// Junctions scoring at or below this are never taken.
+    pub threshold: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { lang: Lang::Auto, reorder: true, weights: Weights::default(), threshold: 0.0 }
+    }
+}
+
+/// One repaired article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleText {
+    pub title: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub byline: Option<String>,
+    /// Where each piece came from, in reading order.
+    pub sources: Vec<SourceSpan>,
+    /// Mean plausibility of the article's junctions, in [0, 1].
+    pub confidence: f32,
+}
+
+impl ArticleText {
+    /// Title, paragraphs and byline, one per line.
+    pub fn plain_text(&self) -> String {
+        self.title
+            .iter()
+            .chain(self.paragraphs.iter())
+            .chain(self.byline.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Text the engine could not place in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unplaced {
+    pub text: String,
+    pub span: SourceSpan,
+}
+
+/// One repaired page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepairedPage {
+    pub index: usize,
+    pub articles: Vec<ArticleText>,
+    pub unplaced: Vec<Unplaced>,
+    /// Line-end hyphens removed by joins.
+    pub removed_hyphens: usize,
+    /// Set when the page failed the conservation check and was left in its
+    /// input order; says what went wrong.
+    pub fallback: Option<String>,
+}
+
+/// The repaired document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repaired {
+    pub pages: Vec<RepairedPage>,
+}
+
+impl Repaired {
+    pub fn articles(&self) -> impl Iterator<Item = &ArticleText> {
+        self.pages.iter().flat_map(|p| p.articles.iter())
+    }
+}
+
+/// Repairs the reading order of `text`.
+///
+/// ```
+/// let repaired = restitch::repair("城乡项目签约\n\n多 点暴发。\n", &restitch::Options::default());
+/// assert_eq!(repaired.pages[0].articles[0].paragraphs, vec!["多点暴发。"]);
+/// ```
+pub fn repair(text: &str, options: &Options) -> Repaired {
+    let pages = parse::parse_document(text, options.lang.script());
+    Repaired { pages: pages.iter().map(|page| repair_page(page, options)).collect() }
+}
+
+fn repair_page(page: &Page, options: &Options) -> RepairedPage {
+    let chains = if options.reorder {
+        let junctions = score::score_page(page, &options.weights);
+        chains::link(page.pieces.len(), &junctions, options.threshold)
+    } else {
+        chains::input_order(page.pieces.len())
+    };
+    let assembly = assemble::articles::assemble(page, chains);
+    let repaired = render_page(page, &assembly);
+    match conservation_error(page, &repaired) {
+        None => repaired,
+        Some(problem) => {
+            let fallback = assemble::articles::assemble(page, chains::input_order(page.pieces.len()));
+            let mut repaired = render_page(page, &fallback);
+            repaired.fallback = Some(problem);
+            repaired
+        }
+    }
+}
+
+fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
+    let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
+    let mut removed_hyphens = 0;
+    let mut text_of = |ids: &[parse::PieceId]| -> String {
+        let joined = join(ids.iter().map(|&id| page.piece(id).text.as_str()), &vocabulary);
+        removed_hyphens += joined.removed_hyphens.len();
+        joined.text
+    };
+    let articles = assembly
+        .articles
+        .iter()
+        .map(|article| ArticleText {
+            title: (!article.title.is_empty()).then(|| text_of(&article.title)),
+            paragraphs: article.paragraphs.iter().map(|p| text_of(&p.pieces)).collect(),
+            byline: (!article.byline.is_empty()).then(|| text_of(&article.byline)),
+            sources: article.pieces().map(|id| page.piece(id).span).collect(),
+            confidence: article.confidence,
+        })
+        .collect();
+    let unplaced = assembly
+        .unplaced
+        .iter()
+        .map(|&id| Unplaced { text: page.piece(id).text.clone(), span: page.piece(id).span })
+        .collect();
+    RepairedPage { index: page.index, articles, unplaced, removed_hyphens, fallback: None }
+}
+
+/// Compares the multiset of non-whitespace characters of the page's pieces
+/// with the output's (plus removed hyphens). `None` when they agree.
+fn conservation_error(page: &Page, repaired: &RepairedPage) -> Option<String> {
+    let mut counts: HashMap<char, i64> = HashMap::new();
+    for piece in &page.pieces {
+        for c in piece.text.chars().filter(|c| !c.is_whitespace()) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let output = repaired
+        .articles
+        .iter()
+        .flat_map(|a| a.title.iter().chain(a.paragraphs.iter()).chain(a.byline.iter()))
+        .chain(repaired.unplaced.iter().map(|u| &u.text));
+    for text in output {
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            *counts.entry(c).or_default() -= 1;
+        }
+    }
+    let mut hyphens = repaired.removed_hyphens as i64;
+    let mut problems: Vec<(char, i64)> = counts.into_iter().filter(|(_, n)| *n != 0).collect();
+    // Removed hyphens account for surplus hyphen-like marks in the input.
+    problems.retain(|(c, n)| {
+        if crate::parse::chars::is_line_end_hyphen(*c) && *n > 0 && *n <= hyphens {
+            hyphens -= n;
+            false
+        } else {
+            true
+        }
+    });
+    if problems.is_empty() {
+        return None;
+    }
+    problems.sort();
+    let listed: Vec<String> = problems.iter().take(5).map(|(c, n)| format!("{c:?} {n:+}")).collect();
+    Some(format!(
+        "page {}: output does not hold the input's characters exactly once ({}); kept input order",
+        page.index + 1,
+        listed.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baseline_keeps_every_character() {
+        let text = "标题一\n\n正文 第一段。\n\n(张三 李四)\n\n强 五\n";
+        for reorder in [false, true] {
+            let options = Options { reorder, ..Options::default() };
+            let page = &repair(text, &options).pages[0];
+            assert_eq!(page.fallback, None);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Build the real-OCR family of the evaluation corpus (corpus/ocr-<lang>-<NNN>/).
+
+For every case in PLAN: pick articles from this family's share of
+tools/sources/articles.jsonl, typeset them (typeset.py), OCR the page with real
+Tesseract (run_ocr.py), and write input.txt, ocr.tsv, gold.json and meta.json.
+
+Article pool: per language, the articles whose 0-based index within their
+language (in file order) satisfies i % 4 == 3; the first 60 % of that pool
+feed dev cases, the rest held-out cases.  Page images go to --pages (not
+committed; they are recreated bit-for-bit by this script).
+
+  python3 tools/ocr/make_cases.py                 # all cases
+  python3 tools/ocr/make_cases.py --only ocr-zh-003,ocr-en-001
+  python3 tools/ocr/make_cases.py --compare       # regenerate into a temp dir and
+                                                  # diff against the committed cases
+"""
+import argparse
+import filecmp
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import typeset  # noqa: E402
+import run_ocr  # noqa: E402
+
+DEFAULT_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles.jsonl")
+DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
+
+# (lang, split, layout, psm, seed)
+PLAN = [
+    # Chinese: 12 pages (7 dev, 5 held-out)
+    ("zh", "dev", "side-by-side", 4, 101),
+    ("zh", "dev", "continuation", 3, 102),
+    ("zh", "dev", "stacked", 6, 103),
+    ("zh", "dev", "sidebar", 3, 104),
+    ("zh", "dev", "three-up", 4, 105),
+    ("zh", "dev", "grid", 11, 106),
+    ("zh", "dev", "continuation", 6, 107),
+    ("zh", "heldout", "side-by-side", 3, 108),
+    ("zh", "heldout", "sidebar", 4, 109),
+    ("zh", "heldout", "three-up", 3, 110),
+    ("zh", "heldout", "stacked", 12, 111),
+    ("zh", "heldout", "continuation", 4, 112),
+    # English: 10 pages (6 dev, 4 held-out)
+    ("en", "dev", "side-by-side", 6, 201),
+    ("en", "dev", "continuation", 3, 202),
+    ("en", "dev", "three-up", 4, 203),
+    ("en", "dev", "sidebar", 3, 204),
+    ("en", "dev", "grid", 11, 205),
+    ("en", "dev", "stacked", 4, 206),
+    ("en", "heldout", "sidebar", 6, 207),
+    ("en", "heldout", "continuation", 3, 208),
+    ("en", "heldout", "grid", 4, 209),
+    ("en", "heldout", "side-by-side", 12, 210),
+    # German and French: 2 pages each (1 dev, 1 held-out)
+    ("de", "dev", "continuation", 4, 301),
+    ("de", "heldout", "side-by-side", 3, 302),
+    ("fr", "dev", "sidebar", 6, 401),
+    ("fr", "heldout", "three-up", 3, 402),
+]
+
+N_ARTICLES = {"side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
+              "three-up": 3, "grid": 4}
+
+
+def case_names():
+    counts, names = {}, []
+    for lang, *_ in PLAN:
+        counts[lang] = counts.get(lang, 0) + 1
+        names.append(f"ocr-{lang}-{counts[lang]:03d}")
+    return names
+
+
+def pools(articles):
+    by_lang = {}
+    for a in articles:
+        by_lang.setdefault(a["lang"], []).append(a)
+    out = {}
+    for lang, arts in by_lang.items():
+        pool = [a for i, a in enumerate(arts) if i % 4 == 3]
+        pool = [a for a in pool if a.get("title") and any(p.strip() for p in a.get("paragraphs", []))]
+        n_dev = (len(pool) * 3) // 5
+        out[(lang, "dev")] = pool[:n_dev]
+        out[(lang, "heldout")] = pool[n_dev:]
+    return out
+
+
+def text_len(a):
+    return len(a["title"]) + sum(len(p) for p in a["paragraphs"])
+
+
+def order_for_layout(layout, arts):
+    """The layout's first slot wants the longest text; the sidebar the shortest."""
+    if layout in ("continuation", "sidebar", "three-up", "stacked"):
+        arts = sorted(arts, key=text_len, reverse=True)
+    return arts
+
+
+def build_page(lang, split, layout, seed, pool, cursor):
+    """Typeset with the next articles of the pool; skip articles that cannot fit."""
+    n = N_ARTICLES[layout]
+    if len(pool) < 1:
+        raise SystemExit(f"no {lang}/{split} articles in the pool")
+    tries = 0
+    while True:
+        picked = [pool[(cursor + k) % len(pool)] for k in range(n)]
+        if len({a["id"] for a in picked}) < n and len(pool) >= n:
+            cursor += 1
+            continue
+        try:
+            pg = typeset.typeset(order_for_layout(layout, picked), lang, layout, seed)
+            return pg, cursor + n
+        except RuntimeError as e:
+            print(f"  skip: {e}", file=sys.stderr)
+            cursor += 1
+            tries += 1
+            if tries > len(pool):
+                raise
+
+
+def layout_summary(pg):
+    arts = []
+    for a in pg.articles:
+        arts.append({k: a[k] for k in ("id", "frame", "headline_box", "columns", "ncols", "gutter",
+                                        "body_size", "head_size", "truncated", "paragraphs_total")}
+                    | {"paragraphs_used": len(a["paragraphs"])})
+    st = pg.style
+    return {**pg.layout, "page": [typeset.PAGE_W, typeset.PAGE_H], "dpi": typeset.DPI,
+            "leading": st["leading"], "column_rules": st["column_rules"], "blur": st["blur"],
+            "speckles": st["speckles"], "paper": st["paper"], "article_frames": arts}
+
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def make_case(name, spec, pg, pages_dir, out_root, by_id, tess_version):
+    lang, split, layout, psm, seed = spec
+    page_dir = os.path.join(pages_dir, name)
+    typeset.save(pg, page_dir)
+    case_dir = os.path.join(out_root, name)
+    os.makedirs(case_dir, exist_ok=True)
+    tl = run_ocr.TESS_LANG[lang]
+    wall = run_ocr.run_tesseract(os.path.join(page_dir, "page.png"), case_dir, tl, psm, typeset.DPI)
+    with open(os.path.join(page_dir, "geometry.json"), encoding="utf-8") as f:
+        geom = json.load(f)
+    faults, stats = run_ocr.analyze(geom, os.path.join(case_dir, "ocr.tsv"),
+                                    os.path.join(case_dir, "input.txt"))
+    write_json(os.path.join(case_dir, "gold.json"), typeset.gold_of(pg))
+    meta = {
+        "family": "real-ocr",
+        "lang": lang,
+        "split": split,
+        "seed": seed,
+        "tesseract": {"version": tess_version, "psm": psm, "lang": tl},
+        "layout": layout_summary(pg),
+        "faults": faults,
+        "ocr_stats": stats,
+        "articles": [{"id": a["id"], "source": by_id[a["id"]].get("source")} for a in pg.articles],
+        "fonts": typeset.fonts_of(pg),
+        "generator": "tools/ocr/make_cases.py (typeset.py + run_ocr.py); page image not committed",
+    }
+    write_json(os.path.join(case_dir, "meta.json"), meta)
+    return wall, faults, stats
+
+
+def readme_table(rows):
+    out = ["| case | lang | split | psm | layout | articles | gutter px | tesseract s | faults |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        out.append("| {name} | {lang} | {split} | {psm} | {layout} | {n} | {gutter} | {wall:.1f} | {faults} |".format(**r))
+    return "\n".join(out)
+
+
+def update_readme(rows):
+    path = os.path.join(HERE, "README.md")
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        s = f.read()
+    b, e = "<!-- cases:begin -->", "<!-- cases:end -->"
+    if b in s and e in s:
+        s = s[:s.index(b) + len(b)] + "\n" + readme_table(rows) + "\n" + s[s.index(e):]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(s)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", default=DEFAULT_ARTICLES)
+    ap.add_argument("--out-root", default=None,
+                    help="where case folders go (default: corpus/; required with a non-default --articles)")
+    ap.add_argument("--pages", default=os.path.join(tempfile.gettempdir(), "restitch-ocr-pages"))
+    ap.add_argument("--only", default="")
+    ap.add_argument("--compare", action="store_true",
+                    help="regenerate into a temp dir and compare with the committed cases")
+    a = ap.parse_args()
+
+    custom_articles = os.path.abspath(a.articles) != os.path.abspath(DEFAULT_ARTICLES)
+    out_root = a.out_root
+    if a.compare:
+        out_root = tempfile.mkdtemp(prefix="ocr-compare-")
+    elif out_root is None:
+        if custom_articles:
+            sys.exit("with a non-default --articles give --out-root (never write fixture cases into corpus/)")
+        out_root = DEFAULT_CORPUS
+    if custom_articles and os.path.abspath(out_root).startswith(os.path.abspath(DEFAULT_CORPUS)):
+        sys.exit("refusing to write cases built from non-default articles into corpus/")
+
+    articles = typeset.load_articles(a.articles)
+    by_id = {x["id"]: x for x in articles}
+    pl = pools(articles)
+    tess_version = run_ocr.tesseract_version()
+    only = set(filter(None, a.only.split(",")))
+    cursors = {}
+    rows = []
+    names = case_names()
+    for name, spec in zip(names, PLAN):
+        lang, split, layout, psm, seed = spec
+        pool = pl.get((lang, split), [])
+        # the cursor advances for every planned case, so --only reproduces the same pages
+        pg, cursors[(lang, split)] = build_page(lang, split, layout, seed, pool,
+                                                cursors.get((lang, split), 0))
+        if only and name not in only:
+            continue
+        t0 = time.monotonic()
+        wall, faults, stats = make_case(name, spec, pg, a.pages, out_root, by_id, tess_version)
+        print(f"{name}: {lang} {split} {layout} psm{psm} tesseract {wall:.1f}s "
+              f"(total {time.monotonic() - t0:.1f}s) faults={faults}", file=sys.stderr)
+        rows.append({"name": name, "lang": lang, "split": split, "psm": psm, "layout": layout,
+                     "n": len(pg.articles), "gutter": pg.layout["gutter"], "wall": wall,
+                     "faults": ", ".join(faults)})
+    if a.compare:
+        bad = 0
+        for r in rows:
+            for fn in ("input.txt", "ocr.tsv", "gold.json", "meta.json"):
+                p1 = os.path.join(DEFAULT_CORPUS, r["name"], fn)
+                p2 = os.path.join(out_root, r["name"], fn)
+                if not os.path.exists(p1) or not filecmp.cmp(p1, p2, shallow=False):
+                    print(f"DIFFERS: {r['name']}/{fn}", file=sys.stderr)
+                    bad += 1
+        print(f"compare: {bad} differing files (regenerated into {out_root})", file=sys.stderr)
+        sys.exit(1 if bad else 0)
+    if not custom_articles and not only:
+        update_readme(rows)
+    print(readme_table(rows))
+
+
+if __name__ == "__main__":
+    main()
