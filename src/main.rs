@@ -1,1 +1,255 @@
-fn main() {}
+//! The `restitch` command line: files or stdin in, repaired text out.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use restitch::eval::{self, report};
+use restitch::{render, repair, Lang, Options, Repaired};
+
+const EXAMPLES: &str = "\
+Examples:
+  restitch page.txt                  repaired text of one page
+  ocr-tool scan.png | restitch       read standard input
+  restitch --format json page.txt    JSON with provenance (input line and columns of every piece)
+  restitch diff page.txt             what moved where, and what was removed
+  restitch eval corpus/              score the evaluation corpus
+
+Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8),
+2 usage error, 3 evaluation below its floors.";
+
+/// Repair the reading order of multi-column OCR text.
+///
+/// Reads OCR plain text (pages separated by form feeds) and writes every
+/// article as one continuous text: title, paragraphs, byline. Columns glued
+/// on one line are split, blocks out of order and interleaved articles are
+/// put back in order, printed line breaks inside Chinese sentences and
+/// soft hyphens at Latin line ends are removed. Nothing is dropped: text
+/// that cannot be placed is listed as unplaced.
+#[derive(Parser, Debug)]
+#[command(name = "restitch", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Input files; standard input when none is given.
+    files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    repair: RepairArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct RepairArgs {
+    /// Language of the input: selects CJK or Latin-script rules
+    /// (auto decides per page from its characters).
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    lang: LangArg,
+
+    /// Keep the input order; only cut into articles and paragraphs and join
+    /// printed lines (the baseline the evaluation compares against).
+    #[arg(long)]
+    no_reorder: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Show what the repair changes: moves with input line numbers, removed
+    /// characters, and a line diff. Coloured on a terminal, plain when piped.
+    ///
+    /// Example: restitch diff page.txt | less -R
+    Diff {
+        /// Input file.
+        file: PathBuf,
+        #[command(flatten)]
+        repair: RepairArgs,
+        /// Colour: auto (when stdout is a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Score restitch and the untouched input order on an evaluation corpus
+    /// (folders with input.txt, gold.json, meta.json).
+    ///
+    /// Example: restitch eval corpus --cases --floors corpus/floors.json
+    Eval {
+        /// The corpus folder.
+        dir: PathBuf,
+        /// Only cases of this split (dev or heldout).
+        #[arg(long)]
+        split: Option<String>,
+        /// Print one line per case too.
+        #[arg(long)]
+        cases: bool,
+        /// Fail (exit 3) when the means over all cases fall below the floors
+        /// in this JSON file ({"article_f1": x, "junction_accuracy": y}).
+        #[arg(long)]
+        floors: Option<PathBuf>,
+        #[command(flatten)]
+        repair: RepairArgs,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum LangArg {
+    Auto,
+    Zh,
+    Ja,
+    En,
+    De,
+    Fr,
+    /// Any other Latin-script language.
+    Latin,
+}
+
+impl RepairArgs {
+    fn options(&self) -> Options {
+        let lang = match self.lang {
+            LangArg::Auto => Lang::Auto,
+            LangArg::Zh => Lang::Zh,
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+            LangArg::De => Lang::De,
+            LangArg::Fr => Lang::Fr,
+            LangArg::Latin => Lang::OtherLatin,
+        };
+        Options { lang, reorder: !self.no_reorder, ..Options::default() }
+    }
+}
+
+/// An error for the user, with the exit code it maps to.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+fn input_error(message: String) -> Failure {
+    Failure { message, code: 1 }
+}
+
+/// Decodes bytes as UTF-8, naming the first bad byte's offset.
+fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        input_error(format!(
+            "{name}: not valid UTF-8 (first invalid byte at offset {}); convert it first, e.g. with iconv -f GB18030 -t UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn read_file(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| input_error(format!("{}: {e}", path.display())))?;
+    decode(bytes, &path.display().to_string())
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| input_error(format!("standard input: {e}")))?;
+    decode(bytes, "standard input")
+}
+
+fn write_out(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`restitch page.txt | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure { message: format!("writing output: {e}"), code: 1 }),
+    }
+}
+
+fn render_as(format: Format, repaired: &Repaired) -> String {
+    match format {
+        Format::Text => render::text::render(repaired),
+        Format::Json => render::json::render(repaired),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        None => {
+            let options = cli.repair.options();
+            if cli.files.is_empty() {
+                let text = read_stdin()?;
+                return write_out(&render_as(cli.format, &repair(&text, &options)));
+            }
+            for path in &cli.files {
+                let text = read_file(path)?;
+                write_out(&render_as(cli.format, &repair(&text, &options)))?;
+            }
+            Ok(())
+        }
+        Some(Command::Diff { file, repair: args, color }) => {
+            let text = read_file(&file)?;
+            let repaired = repair(&text, &args.options());
+            let output = render::text::render(&repaired);
+            let color = match color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => std::io::stdout().is_terminal(),
+            };
+            write_out(&render::diff::render(&text, &repaired, &output, color))
+        }
+        Some(Command::Eval { dir, split, cases, floors, repair: args }) => {
+            let corpus = eval::corpus::load_corpus(&dir).map_err(|e| input_error(e.to_string()))?;
+            let options = args.options();
+            let results: Vec<eval::CaseResult> = corpus
+                .iter()
+                .filter(|case| split.as_ref().is_none_or(|s| &case.meta.split == s))
+                .map(|case| eval::evaluate_case(case, &options))
+                .collect();
+            if cases {
+                write_out(&report::case_lines(&results))?;
+                write_out("\n")?;
+            }
+            write_out(&report::table(&results))?;
+            if let Some(floors_path) = floors {
+                let text = read_file(&floors_path)?;
+                let floors: report::Floors = serde_json::from_str(&text)
+                    .map_err(|e| input_error(format!("{}: {e}", floors_path.display())))?;
+                let summary = report::summarise(results.iter().map(|r| &r.restitch));
+                let failures = report::floor_failures(&summary, &floors);
+                if !failures.is_empty() {
+                    return Err(Failure { message: failures.join("\n"), code: 3 });
+                }
+                eprintln!(
+                    "floors held: article F1 {:.4} >= {:.4}, junction accuracy {} >= {:.4}",
+                    summary.article_f1,
+                    floors.article_f1,
+                    summary.junction_accuracy.map_or("-".into(), |j| format!("{j:.4}")),
+                    floors.junction_accuracy
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("restitch: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}

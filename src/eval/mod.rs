@@ -1,1 +1,89 @@
-//! Eval.
+//! Eval: the accuracy harness.
+//!
+//! In: a corpus folder of cases (scrambled input, gold articles, metadata).
+//! Out: per case and per family × language, article F1, junction accuracy
+//! and conservation, for restitch and for the untouched input order (the
+//! baseline: same article cutting, no reordering), so every number shows
+//! what the engine adds. Sits on top of the pipeline like the command line:
+//! it only calls [`crate::repair`].
+
+pub mod corpus;
+pub mod metrics;
+pub mod report;
+
+use crate::{repair, Options, Repaired};
+use corpus::Case;
+use metrics::{conservation, junctions_kept, match_articles, normalise, ArticleMatch};
+
+/// The measures of one repair of one case.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Measures {
+    pub articles: ArticleMatch,
+    /// `(kept, total)` gold junctions, when the case has gold pieces.
+    pub junctions: Option<(usize, usize)>,
+    pub lost: usize,
+    pub added: usize,
+}
+
+impl Measures {
+    pub fn f1(&self) -> f64 {
+        self.articles.f1()
+    }
+
+    pub fn junction_accuracy(&self) -> Option<f64> {
+        self.junctions.map(|(kept, total)| if total == 0 { 1.0 } else { kept as f64 / total as f64 })
+    }
+}
+
+/// Restitch and baseline measures of one case.
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    pub name: String,
+    pub family: String,
+    pub lang: String,
+    pub split: String,
+    pub restitch: Measures,
+    pub baseline: Measures,
+}
+
+/// Measures one repair against the case's gold.
+pub fn measure(case: &Case, repaired: &Repaired) -> Measures {
+    let cjk = case.is_cjk();
+    let gold: Vec<Vec<char>> = case.gold.articles.iter().map(|a| normalise(&a.text(), cjk)).collect();
+    let output: Vec<Vec<char>> = repaired.articles().map(|a| normalise(&a.plain_text(), cjk)).collect();
+    let squeezed: Vec<String> =
+        repaired.articles().map(|a| a.plain_text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let mut all_output = String::new();
+    for page in &repaired.pages {
+        for article in &page.articles {
+            all_output.push_str(&article.plain_text());
+            all_output.push('\n');
+        }
+        for unplaced in &page.unplaced {
+            all_output.push_str(&unplaced.text);
+            all_output.push('\n');
+        }
+    }
+    let hyphens = repaired.pages.iter().map(|p| p.removed_hyphens).sum();
+    let (lost, added) = conservation(&case.input, &all_output, hyphens);
+    Measures {
+        articles: match_articles(&gold, &output),
+        junctions: case.gold.pieces.as_ref().map(|pieces| junctions_kept(pieces, &squeezed)),
+        lost,
+        added,
+    }
+}
+
+/// Runs restitch with `options` and the baseline on one case.
+pub fn evaluate_case(case: &Case, options: &Options) -> CaseResult {
+    let restitched = repair(&case.input, options);
+    let baseline = repair(&case.input, &Options { reorder: false, ..options.clone() });
+    CaseResult {
+        name: case.name.clone(),
+        family: case.meta.family.clone(),
+        lang: case.meta.lang.clone(),
+        split: case.meta.split.clone(),
+        restitch: measure(case, &restitched),
+        baseline: measure(case, &baseline),
+    }
+}

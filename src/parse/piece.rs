@@ -11,7 +11,7 @@
 //! text, so it is a line break). A single space next to a digit or a Latin
 //! letter stays inside the piece: "24128 户" is text, not layout.
 
-use super::chars::is_wide;
+use super::chars::{is_wide, wide_share};
 use super::classify::{self, Role};
 use super::line::{tokenize, Token};
 use super::Gap;
@@ -73,6 +73,7 @@ enum GapMeaning {
 }
 
 fn split_at_gaps(line: &str) -> Vec<Cut> {
+    let cjk_line = wide_share(line) >= 0.5;
     let mut cuts: Vec<Cut> = Vec::new();
     let mut gap_width = 0;
     for (column, token) in tokenize(line) {
@@ -86,7 +87,7 @@ fn split_at_gaps(line: &str) -> Vec<Cut> {
         let end = column + word.chars().count();
         let meaning = match cuts.last() {
             None => GapMeaning::Layout(Gap::LineStart),
-            Some(open) => meaning_of_gap(&open.text, word, gap_width),
+            Some(open) => meaning_of_gap(&open.text, word, gap_width, cjk_line),
         };
         match (meaning, cuts.last_mut()) {
             (GapMeaning::Text, Some(open)) => {
@@ -109,13 +110,22 @@ fn split_at_gaps(line: &str) -> Vec<Cut> {
     cuts
 }
 
-fn meaning_of_gap(before: &str, after: &str, width: usize) -> GapMeaning {
+/// In a CJK line a single space is layout unless it touches a Latin letter
+/// or a digit ("24128 户", "COVID 疫情" keep theirs); OCR often writes
+/// half-width punctuation in Chinese text, so "措施, 把" is a line break too.
+/// In a Latin line a single space is text.
+fn meaning_of_gap(before: &str, after: &str, width: usize, cjk_line: bool) -> GapMeaning {
     if width >= 2 {
         return GapMeaning::Layout(Gap::Gutter(width));
     }
-    match (before.chars().next_back(), after.chars().next()) {
-        (Some(a), Some(b)) if is_wide(a) && is_wide(b) => GapMeaning::Layout(Gap::BreakSpace),
-        _ => GapMeaning::Text,
+    let (Some(a), Some(b)) = (before.chars().next_back(), after.chars().next()) else {
+        return GapMeaning::Text;
+    };
+    let latin = |c: char| c.is_alphanumeric() && !is_wide(c);
+    if (is_wide(a) && is_wide(b)) || (cjk_line && !latin(a) && !latin(b) && (is_wide(a) || is_wide(b))) {
+        GapMeaning::Layout(Gap::BreakSpace)
+    } else {
+        GapMeaning::Text
     }
 }
 
@@ -134,6 +144,8 @@ mod tests {
             vec!["区共排查 24128 户 78406 人。同时,该", "区实干笃行"]
         );
         assert_eq!(texts("多 点暴发的形势"), vec!["多", "点暴发的形势"]);
+        assert_eq!(texts("采取措施, 把工作做好"), vec!["采取措施,", "把工作做好"]);
+        assert_eq!(texts("it is, 对"), vec!["it is, 对"]);
     }
 
     #[test]

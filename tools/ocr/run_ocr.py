@@ -17,6 +17,8 @@ Fault labels (derived by mapping every TSV word box onto the typeset geometry):
                         mixing articles, or article runs revisited)
   blocks-out-of-order   consecutive non-glued output lines go backwards in the
                         true reading order
+  interleaved-columns   output lines hop between columns far more often than
+                        the layout needs (rows read across columns, psm 11/12)
   headline-after-body   an article's headline comes after some of its body
   fragmented-lines      printed lines split over several output lines (psm 11/12)
   hyphenation           soft hyphens at printed line ends reach the output
@@ -159,6 +161,14 @@ def analyze(geom, tsv_path, txt_path):
     # reading-order inversions among non-glued lines
     ng = [s for s in seq if not s[2]]
     inversions = sum(1 for a, b in zip(ng, ng[1:]) if b[0] < a[0])
+    # columns interleaved line by line (psm 11/12 read rows across columns)
+    zseq = []
+    for ol in olines:
+        if ol.get("glued") is False:
+            gs = [w["g"] for w in ol["words"] if w["g"] is not None]
+            zseq.append(zone(gs[0]))
+    col_switches = sum(1 for a, b in zip(zseq, zseq[1:]) if a != b)
+    n_zones = len(set(zseq))
     # article runs
     runs = []
     for s in seq:
@@ -226,6 +236,8 @@ def analyze(geom, tsv_path, txt_path):
         faults.append("interleaved-articles")
     if inversions >= 1:
         faults.append("blocks-out-of-order")
+    if col_switches > 2 * n_zones + 2:
+        faults.append("interleaved-columns")
     if head_after >= 1:
         faults.append("headline-after-body")
     if fragmented > 0.1 * len(glines):
@@ -246,7 +258,7 @@ def analyze(geom, tsv_path, txt_path):
         faults.append("dropped-text")
     stats = {
         "output_lines": len(seq) + noise, "glued_lines": glued, "glued_lines_mixing_articles": mixed_articles,
-        "order_inversions": inversions, "article_runs": len(runs), "articles": n_art,
+        "order_inversions": inversions, "column_switches": col_switches, "zones": n_zones, "article_runs": len(runs), "articles": n_art,
         "headline_after_body": head_after, "fragmented_printed_lines": fragmented,
         "printed_lines": len(glines), "soft_hyphens_printed": len(soft_lines),
         "soft_hyphens_in_output": hyph_seen, "cjk_inner_spaces": inner_sp, "bars": bars,

@@ -74,6 +74,35 @@ def font(name, size):
 
 # ---------------------------------------------------------------- text prep
 
+_glyph_cache = {}
+
+
+def drop_missing_glyphs(text, fname):
+    """Remove characters the font cannot draw (they would print as tofu and
+    make gold unreachable).  Returns the cleaned text."""
+    import unicodedata
+    f = font(fname, 32)
+    ref = _glyph_cache.get(fname)
+    if ref is None:
+        m = f.getmask("\U0010fffd")
+        ref = _glyph_cache[fname] = (m.size, bytes(m))
+    out = []
+    for ch in text:
+        key = (fname, ch)
+        if key not in _glyph_cache:
+            cat = unicodedata.category(ch)
+            if ch.isspace() or cat.startswith("Z"):
+                ok = True
+            elif cat == "Cf" or cat == "Cc":
+                ok = False
+            else:
+                m = f.getmask(ch)
+                ok = (m.size, bytes(m)) != ref
+            _glyph_cache[key] = ok
+        if _glyph_cache[key]:
+            out.append(ch)
+    return re.sub(r"  +", " ", "".join(out)).strip()
+
 CJK_CHAR = "[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u00b7\u2014]"
 _cjk_re = re.compile(CJK_CHAR)
 
@@ -236,7 +265,13 @@ def _hyph_split(word, room, f, hyph):
 
 
 def break_latin(text, width, f, indent, para, hyph, hyphenate=True):
-    words = text.split(" ")
+    words = []
+    for w in text.split(" "):
+        # French-style spaced punctuation never starts / ends a line on its own
+        if words and (w in ("»", ":", ";", "!", "?", "%", "—", "–") or words[-1] in ("«",)):
+            words[-1] += " " + w
+        else:
+            words.append(w)
     space = f.getlength(" ")
     lines = []
     i, first = 0, True
@@ -722,12 +757,14 @@ def typeset(articles, lang, layout, seed, gutter=None):
     style["head_align"] = rng.choice(["left", "left", "center"])
     norm = []
     for a in articles:
-        norm.append({
-            "id": a.get("id"),
-            "title": normalize(a["title"], lang, keep_spaces=True),
-            "paragraphs": [q for q in (normalize(p, lang) for p in a["paragraphs"]) if q],
-            "byline": normalize(a["byline"], lang, keep_spaces=True) if a.get("byline") else None,
-        })
+        title = drop_missing_glyphs(normalize(a["title"], lang, keep_spaces=True), style["head_font"])
+        paras = [drop_missing_glyphs(normalize(p, lang), style["body_font"]) for p in a["paragraphs"]]
+        byline = None
+        if a.get("byline"):
+            byline = drop_missing_glyphs(normalize(a["byline"], lang, keep_spaces=True),
+                                         style["byline_font"]) or None
+        norm.append({"id": a.get("id"), "title": title, "paragraphs": [p for p in paras if p],
+                     "byline": byline})
     fn, (lo, hi) = LAYOUTS[layout]
     if not lo <= len(norm) <= hi:
         raise ValueError(f"layout {layout} takes {lo}-{hi} articles, got {len(norm)}")
