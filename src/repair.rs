@@ -151,7 +151,7 @@ fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
     let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
     let mut removed_hyphens = 0;
     let mut text_of = |ids: &[parse::PieceId]| -> String {
-        let joined = join(ids.iter().map(|&id| page.piece(id).text.as_str()), &vocabulary);
+        let joined = join(ids.iter().map(|&id| page.piece(id).text.as_str()), &vocabulary, page.is_cjk());
         removed_hyphens += joined.removed_hyphens.len();
         joined.text
     };

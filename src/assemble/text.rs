@@ -17,8 +17,10 @@ pub struct Joined {
     pub removed_hyphens: Vec<char>,
 }
 
-/// Joins piece texts with the separator each junction calls for.
-pub fn join<'a>(pieces: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabulary) -> Joined {
+/// Joins piece texts with the separator each junction calls for. In CJK text
+/// (`cjk`) a line break is nothing unless Latin letters or digits meet on
+/// both sides; OCR often writes half-width punctuation there ("措施," + "把").
+pub fn join<'a>(pieces: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabulary, cjk: bool) -> Joined {
     let mut joined = Joined::default();
     for piece in pieces {
         let piece = piece.trim();
@@ -39,8 +41,12 @@ pub fn join<'a>(pieces: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabula
             None => {
                 let last = joined.text.chars().next_back();
                 let first = piece.chars().next();
-                let both_wide = matches!((last, first), (Some(a), Some(b)) if is_wide(a) && is_wide(b));
-                if !both_wide {
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_wide(c));
+                let no_space = match (last, first) {
+                    (Some(a), Some(b)) if is_wide(a) && is_wide(b) => true,
+                    _ => cjk && !(latin(last) && latin(first)),
+                };
+                if !no_space {
                     joined.text.push(' ');
                 }
             }
@@ -57,17 +63,18 @@ mod tests {
     #[test]
     fn cjk_joins_without_space_latin_with_one() {
         let v = Vocabulary::default();
-        assert_eq!(join(["多", "点暴发"], &v).text, "多点暴发");
-        assert_eq!(join(["the quick", "brown fox"], &v).text, "the quick brown fox");
-        assert_eq!(join(["共排查", "24128 户"], &v).text, "共排查 24128 户");
+        assert_eq!(join(["多", "点暴发"], &v, true).text, "多点暴发");
+        assert_eq!(join(["the quick", "brown fox"], &v, false).text, "the quick brown fox");
+        assert_eq!(join(["采取措施,", "把工作"], &v, true).text, "采取措施,把工作");
+        assert_eq!(join(["in English", "words"], &v, true).text, "in English words");
     }
 
     #[test]
     fn soft_hyphens_are_removed_and_reported() {
         let v = Vocabulary::default();
-        let joined = join(["the gov-", "ernment said"], &v);
+        let joined = join(["the gov-", "ernment said"], &v, false);
         assert_eq!(joined.text, "the government said");
         assert_eq!(joined.removed_hyphens, vec!['-']);
-        assert_eq!(join(["die EU-", "Staaten"], &v).text, "die EU-Staaten");
+        assert_eq!(join(["die EU-", "Staaten"], &v, false).text, "die EU-Staaten");
     }
 }

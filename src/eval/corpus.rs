@@ -85,11 +85,13 @@ impl fmt::Display for CorpusError {
 impl std::error::Error for CorpusError {}
 
 fn read(path: &Path) -> Result<String, CorpusError> {
-    std::fs::read_to_string(path).map_err(|e| CorpusError { path: path.to_path_buf(), problem: e.to_string() })
+    std::fs::read_to_string(path)
+        .map_err(|e| CorpusError { path: path.to_path_buf(), problem: e.to_string() })
 }
 
 fn parse_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, CorpusError> {
-    serde_json::from_str(&read(path)?).map_err(|e| CorpusError { path: path.to_path_buf(), problem: e.to_string() })
+    serde_json::from_str(&read(path)?)
+        .map_err(|e| CorpusError { path: path.to_path_buf(), problem: e.to_string() })
 }
 
 /// Loads one case folder.
@@ -105,12 +107,10 @@ pub fn load_case(dir: &Path) -> Result<Case, CorpusError> {
 /// Loads every case folder (a folder holding `input.txt`) under `root`, in
 /// name order.
 pub fn load_corpus(root: &Path) -> Result<Vec<Case>, CorpusError> {
-    let entries = std::fs::read_dir(root).map_err(|e| CorpusError { path: root.to_path_buf(), problem: e.to_string() })?;
-    let mut dirs: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.join("input.txt").is_file())
-        .collect();
+    let entries = std::fs::read_dir(root)
+        .map_err(|e| CorpusError { path: root.to_path_buf(), problem: e.to_string() })?;
+    let mut dirs: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("input.txt").is_file()).collect();
     dirs.sort();
     dirs.iter().map(|d| load_case(d)).collect()
 }

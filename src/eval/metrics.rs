@@ -181,11 +181,7 @@ pub fn match_articles(gold: &[Vec<char>], output: &[Vec<char>]) -> ArticleMatch 
     let weights: Vec<Vec<i64>> =
         gold.iter().map(|g| output.iter().map(|o| lcs_len(g, o) as i64).collect()).collect();
     let assignment = best_assignment(&weights);
-    let matched = assignment
-        .iter()
-        .enumerate()
-        .filter_map(|(i, j)| j.map(|j| weights[i][j] as usize))
-        .sum();
+    let matched = assignment.iter().enumerate().filter_map(|(i, j)| j.map(|j| weights[i][j] as usize)).sum();
     ArticleMatch {
         matched,
         gold_chars: gold.iter().map(Vec::len).sum(),
@@ -219,9 +215,9 @@ pub fn junctions_kept(gold_pieces: &[Vec<String>], output: &[String]) -> (usize,
             let dehyphenated = left
                 .strip_suffix(['-', '\u{00AD}', '\u{2010}', '¬', '⸗'])
                 .map(|stem| format!("{}{}", tail(stem), head));
-            let found = output
-                .iter()
-                .any(|o| o.contains(&joined) || dehyphenated.as_ref().is_some_and(|d| o.contains(d.as_str())));
+            let found = output.iter().any(|o| {
+                o.contains(&joined) || dehyphenated.as_ref().is_some_and(|d| o.contains(d.as_str()))
+            });
             if found {
                 kept += 1;
             }
@@ -271,7 +267,8 @@ mod tests {
         let mut dp = vec![vec![0; b.len() + 1]; a.len() + 1];
         for i in 1..=a.len() {
             for j in 1..=b.len() {
-                dp[i][j] = if a[i - 1] == b[j - 1] { dp[i - 1][j - 1] + 1 } else { dp[i - 1][j].max(dp[i][j - 1]) };
+                dp[i][j] =
+                    if a[i - 1] == b[j - 1] { dp[i - 1][j - 1] + 1 } else { dp[i - 1][j].max(dp[i][j - 1]) };
             }
         }
         dp[a.len()][b.len()]

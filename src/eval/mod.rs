@@ -51,8 +51,10 @@ pub fn measure(case: &Case, repaired: &Repaired) -> Measures {
     let cjk = case.is_cjk();
     let gold: Vec<Vec<char>> = case.gold.articles.iter().map(|a| normalise(&a.text(), cjk)).collect();
     let output: Vec<Vec<char>> = repaired.articles().map(|a| normalise(&a.plain_text(), cjk)).collect();
-    let squeezed: Vec<String> =
-        repaired.articles().map(|a| a.plain_text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let squeezed: Vec<String> = repaired
+        .articles()
+        .map(|a| a.plain_text().chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
     let mut all_output = String::new();
     for page in &repaired.pages {
         for article in &page.articles {

@@ -22,7 +22,8 @@ pub struct Summary {
 pub fn summarise<'a>(results: impl IntoIterator<Item = &'a Measures>) -> Summary {
     let results: Vec<&Measures> = results.into_iter().collect();
     let cases = results.len();
-    let article_f1 = if cases == 0 { 0.0 } else { results.iter().map(|m| m.f1()).sum::<f64>() / cases as f64 };
+    let article_f1 =
+        if cases == 0 { 0.0 } else { results.iter().map(|m| m.f1()).sum::<f64>() / cases as f64 };
     let junctions: Vec<f64> = results.iter().filter_map(|m| m.junction_accuracy()).collect();
     let junction_accuracy =
         (!junctions.is_empty()).then(|| junctions.iter().sum::<f64>() / junctions.len() as f64);
@@ -104,11 +105,17 @@ pub struct Floors {
 pub fn floor_failures(summary: &Summary, floors: &Floors) -> Vec<String> {
     let mut failures = Vec::new();
     if summary.article_f1 + 1e-9 < floors.article_f1 {
-        failures.push(format!("mean article F1 {:.4} is below the floor {:.4}", summary.article_f1, floors.article_f1));
+        failures.push(format!(
+            "mean article F1 {:.4} is below the floor {:.4}",
+            summary.article_f1, floors.article_f1
+        ));
     }
     if let Some(j) = summary.junction_accuracy {
         if j + 1e-9 < floors.junction_accuracy {
-            failures.push(format!("mean junction accuracy {j:.4} is below the floor {:.4}", floors.junction_accuracy));
+            failures.push(format!(
+                "mean junction accuracy {j:.4} is below the floor {:.4}",
+                floors.junction_accuracy
+            ));
         }
     }
     if summary.lost > 0 {

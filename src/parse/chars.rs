@@ -33,10 +33,7 @@ pub fn is_han(c: char) -> bool {
 /// cell, everything else half a cell. Column widths of Chinese print are
 /// counted in such cells, so digits and Latin letters weigh half.
 pub fn cells(text: &str) -> f32 {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
-        .sum::<f32>()
+    text.chars().filter(|c| !c.is_whitespace()).map(|c| if is_wide(c) { 1.0 } else { 0.5 }).sum::<f32>()
         + text.chars().filter(|c| *c == ' ').count() as f32 * 0.5
 }
 
@@ -48,18 +45,12 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Closing quotes and brackets that may follow a sentence end.
 pub fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | ']' | '»'
-    )
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | ']' | '»')
 }
 
 /// Opening quotes and brackets.
 pub fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '〈' | '[' | '«'
-    )
+    matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '〈' | '[' | '«')
 }
 
 /// Characters that CJK typesetting never puts at the start of a printed line
@@ -67,8 +58,25 @@ pub fn is_opening(c: char) -> bool {
 pub fn is_line_start_forbidden(c: char) -> bool {
     matches!(
         c,
-        '，' | ',' | '。' | '、' | '；' | ';' | '：' | ':' | '！' | '？' | '）' | '」' | '』' | '】'
-            | '》' | '〉' | '”' | '’' | '…' | '．'
+        '，' | ','
+            | '。'
+            | '、'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | '…'
+            | '．'
     )
 }
 

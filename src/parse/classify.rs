@@ -72,10 +72,9 @@ fn bare_names(input: &str) -> IResult<&str, Vec<&str>> {
 }
 
 fn capitalised_word(input: &str) -> IResult<&str, &str> {
-    verify(
-        take_while1(|c: char| c.is_alphabetic() || c == '.' || c == '\'' || c == '-'),
-        |w: &str| w.chars().next().is_some_and(char::is_uppercase),
-    )
+    verify(take_while1(|c: char| c.is_alphabetic() || c == '.' || c == '\'' || c == '-'), |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+    })
     .parse(input)
 }
 
@@ -84,15 +83,17 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
         recognize((
             alt((tag("By "), tag("BY "), tag("Von "), tag("Par "), tag("par "), tag("von "))),
             separated_list1(
-                alt((recognize((space0, one_char(','), space0)), tag(" and "), tag(" und "), tag(" et "), space1)),
+                alt((
+                    recognize((space0, one_char(','), space0)),
+                    tag(" and "),
+                    tag(" und "),
+                    tag(" et "),
+                    space1,
+                )),
                 capitalised_word,
             ),
         )),
-        recognize(delimited(
-            one_char('('),
-            separated_list1(space1, capitalised_word),
-            one_char(')'),
-        )),
+        recognize(delimited(one_char('('), separated_list1(space1, capitalised_word), one_char(')'))),
     ))
     .parse(input)
 }
@@ -116,8 +117,7 @@ pub fn is_byline(text: &str) -> bool {
 /// ("…信息网。(张伟杰)"), the byte offset where the byline begins.
 pub fn trailing_byline_start(line: &str) -> Option<usize> {
     let open = line.rfind(['(', '（'])?;
-    if open == 0 || bracketed_names(line[open..].trim_end()).map_or(true, |(rest, _)| !rest.is_empty())
-    {
+    if open == 0 || bracketed_names(line[open..].trim_end()).map_or(true, |(rest, _)| !rest.is_empty()) {
         return None;
     }
     let before = line[..open].trim_end();
@@ -199,9 +199,8 @@ fn in_narrow_run(page: &Page, line_index: usize) -> bool {
         (block.len() == 1 && line.pieces.len() == 1 && runs_on).then_some(piece.cells)
     };
     let Some(width) = single(line_index) else { return false };
-    let similar = |other: Option<f32>| {
-        other.is_some_and(|w| (w - width).abs() <= (0.35 * w.max(width)).max(4.0))
-    };
+    let similar =
+        |other: Option<f32>| other.is_some_and(|w| (w - width).abs() <= (0.35 * w.max(width)).max(4.0));
     let before = line_index.checked_sub(1).map(single).unwrap_or(None);
     let before2 = line_index.checked_sub(2).map(single).unwrap_or(None);
     let after = single(line_index + 1);

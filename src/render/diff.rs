@@ -73,10 +73,13 @@ pub fn render(input: &str, repaired: &Repaired, output: &str, color: bool) -> St
     let mut all: Vec<SourceSpan> = repaired
         .pages
         .iter()
-        .flat_map(|p| p.articles.iter().flat_map(|a| a.sources.iter().copied()).chain(p.unplaced.iter().map(|u| u.span)))
+        .flat_map(|p| {
+            p.articles.iter().flat_map(|a| a.sources.iter().copied()).chain(p.unplaced.iter().map(|u| u.span))
+        })
         .collect();
     all.sort_by_key(|s| (s.line, s.start));
-    let rank: HashMap<(usize, usize), usize> = all.iter().enumerate().map(|(i, s)| ((s.line, s.start), i)).collect();
+    let rank: HashMap<(usize, usize), usize> =
+        all.iter().enumerate().map(|(i, s)| ((s.line, s.start), i)).collect();
 
     let mut out = String::new();
     let bold = anstyle::Style::new().bold();

@@ -82,7 +82,8 @@ pub fn render(repaired: &Repaired) -> String {
         removed_hyphens: repaired.pages.iter().map(|p| p.removed_hyphens).sum(),
         fallbacks: repaired.pages.iter().filter_map(|p| p.fallback.as_deref()).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out =
+        serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
 }

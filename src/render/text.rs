@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use crate::{RepairedPage, Repaired};
+use crate::{Repaired, RepairedPage};
 
 /// The line that separates two articles.
 pub const ARTICLE_SEPARATOR: &str = "* * *";

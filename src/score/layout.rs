@@ -75,12 +75,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     let mut seen = std::collections::HashSet::new();
     let mut push = |from: usize, to: usize, placement: Placement| {
         if from != to && seen.insert((from, to)) {
-            links.push(Link {
-                from: PieceId(from),
-                to: PieceId(to),
-                placement,
-                input_next: to == from + 1,
-            });
+            links.push(Link { from: PieceId(from), to: PieceId(to), placement, input_next: to == from + 1 });
         }
     };
     for (index, piece) in page.pieces.iter().enumerate() {
@@ -105,17 +100,15 @@ pub fn candidates(page: &Page) -> Vec<Link> {
             let below = piece.line + step;
             if below < page.lines.len() {
                 let target = &page.lines[below].pieces;
-                if below < block.end {
-                    if slot < target.len() {
-                        push(index, target.start + slot, same_slot);
-                    }
+                if below < block.end && slot < target.len() {
+                    push(index, target.start + slot, same_slot);
                 }
+                // Narrow columns print one line per block, so the first piece
+                // of the line below may sit in the next block.
                 if !target.is_empty() {
                     push(index, target.start, first);
                 }
             }
-            // Narrow columns print one line per block: the line below is the
-            // next block's first line.
         }
         // Column wrap: from the bottom of a slot to the top of the next slot.
         if piece.line + 1 == block.end {
@@ -149,9 +142,7 @@ mod tests {
     use crate::parse::parse_page;
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
-        links
-            .iter()
-            .any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+        links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
     }
 
     #[test]

@@ -245,7 +245,11 @@ mod tests {
     #[test]
     fn a_completed_word_beats_the_piece_to_the_right() {
         // Two columns glued: the left column continues on the next line.
-        let page = parse_page("镇指挥部收到信息后,一目了 理和网格干部平时的\n然。通过数据分析,指挥部 情大走访,以小网格托起\n", 0, 1);
+        let page = parse_page(
+            "镇指挥部收到信息后,一目了 理和网格干部平时的\n然。通过数据分析,指挥部 情大走访,以小网格托起\n",
+            0,
+            1,
+        );
         assert_eq!(best_successor(&page, 0), 2);
     }
 

@@ -74,7 +74,8 @@ mod tests {
 
     #[test]
     fn paragraph_line_width_ignores_the_short_last_line() {
-        let page = parse_page("一二三四五六 一二三四五六 一二三四五六 一二三四五六 一二三四五六 一。\n", 0, 1);
+        let page =
+            parse_page("一二三四五六 一二三四五六 一二三四五六 一二三四五六 一二三四五六 一。\n", 0, 1);
         let widths = column_widths(&page);
         assert_eq!(widths[5], 6.0);
         assert!(fullness(page.pieces[5].cells, widths[5]) < 0.5);

@@ -17,7 +17,7 @@ Fault labels (derived by mapping every TSV word box onto the typeset geometry):
                         mixing articles, or article runs revisited)
   blocks-out-of-order   consecutive non-glued output lines go backwards in the
                         true reading order
-  interleaved-columns   output lines hop between columns far more often than
+  line-interleaved-columns  output lines hop between columns far more often than
                         the layout needs (rows read across columns, psm 11/12)
   headline-after-body   an article's headline comes after some of its body
   fragmented-lines      printed lines split over several output lines (psm 11/12)
@@ -26,6 +26,12 @@ Fault labels (derived by mapping every TSV word box onto the typeset geometry):
                         with spaces / newlines is wrong)
   cjk-inner-spaces      spaces between two CJK characters inside output lines
   separator-bars        '|' characters invented at column gaps
+  column-break-blank-line  a paragraph running on into the next column gets a
+                        blank line (new tesseract block) at the column break
+  spurious-paragraph-break a blank line inside a printed paragraph, same column
+  garbled-headline      headline character error rate above 20 %
+  side-column           (layout) a narrow sidebar column
+  bylines               (content) the page prints bylines
   noise-lines           output lines that map to no printed text (specks, rules)
   char-errors           estimated character error rate above 0.5 %
   dropped-text          less than 97 % of the printed characters are recovered
@@ -169,6 +175,34 @@ def analyze(geom, tsv_path, txt_path):
             zseq.append(zone(gs[0]))
     col_switches = sum(1 for a, b in zip(zseq, zseq[1:]) if a != b)
     n_zones = len(set(zseq))
+    # blank lines (a new tesseract block / paragraph) inside a printed paragraph
+    col_break_blank, para_split = 0, 0
+    prev = None
+    for ol in olines:
+        gs = [w["g"] for w in ol["words"] if w["g"] is not None]
+        if not gs or ol.get("glued"):
+            prev = None
+            continue
+        if prev is not None and prev["key"][:2] != ol["key"][:2]:
+            a = max(prev["gs"], key=lambda g: g["order"])
+            b = min(gs, key=lambda g: g["order"])
+            if (a["part"] == b["part"] == "body" and a["article"] == b["article"]
+                    and a["para"] == b["para"] and b["order"] == a["order"] + 1):
+                if a["col"] != b["col"]:
+                    col_break_blank += 1
+                else:
+                    para_split += 1
+        prev = {"key": ol["key"], "gs": gs}
+    # headline recognition
+    h_err, h_tot = 0, 0
+    for g in glines:
+        if g["part"] == "headline":
+            ref = squash(g["text"], lang)
+            hyp = squash(("" if lang == "zh" else " ").join(
+                [w["text"] for w in words if w["g"] is g]), lang)
+            h_err += levenshtein(ref, hyp)
+            h_tot += len(ref)
+    head_cer = h_err / h_tot if h_tot else 0.0
     # article runs
     runs = []
     for s in seq:
@@ -237,7 +271,7 @@ def analyze(geom, tsv_path, txt_path):
     if inversions >= 1:
         faults.append("blocks-out-of-order")
     if col_switches > 2 * n_zones + 2:
-        faults.append("interleaved-columns")
+        faults.append("line-interleaved-columns")
     if head_after >= 1:
         faults.append("headline-after-body")
     if fragmented > 0.1 * len(glines):
@@ -250,6 +284,16 @@ def analyze(geom, tsv_path, txt_path):
         faults.append("cjk-inner-spaces")
     if bars >= 3:
         faults.append("separator-bars")
+    if col_break_blank >= 1:
+        faults.append("column-break-blank-line")
+    if para_split >= 1:
+        faults.append("spurious-paragraph-break")
+    if head_cer > 0.2:
+        faults.append("garbled-headline")
+    if geom["layout"]["name"] == "sidebar":
+        faults.append("side-column")
+    if any(g["part"] == "byline" for g in glines):
+        faults.append("bylines")
     if noise >= 1:
         faults.append("noise-lines")
     if cer > 0.005:
@@ -262,7 +306,8 @@ def analyze(geom, tsv_path, txt_path):
         "headline_after_body": head_after, "fragmented_printed_lines": fragmented,
         "printed_lines": len(glines), "soft_hyphens_printed": len(soft_lines),
         "soft_hyphens_in_output": hyph_seen, "cjk_inner_spaces": inner_sp, "bars": bars,
-        "noise_lines": noise, "cer_est": round(cer, 4), "coverage_est": round(coverage, 4),
+        "noise_lines": noise, "column_break_blank_lines": col_break_blank,
+        "paragraph_splits": para_split, "headline_cer_est": round(head_cer, 4), "cer_est": round(cer, 4), "coverage_est": round(coverage, 4),
     }
     return faults, stats
 

@@ -686,11 +686,22 @@ def L_sidebar(pg, arts, rng):
     else:
         mx0, mx1 = M, PAGE_W - M - side_w - gap
         sx0, sx1 = mx1 + gap, PAGE_W - M
-    # reading order: main article first, then the sidebar
-    pg.place_article(main, mx0, mx1, M, nc, gut, [PAGE_H - M] * nc, head_align=st["head_align"])
-    pg.place_article(side, sx0, sx1, M + rng.choice([0, 120]), 1, gut, [PAGE_H - M],
-                     body_size=st["body_size"] - 2, head_size=int(st["head_size"] * 0.6),
-                     max_head_lines=5)
+    # reading order is geometric: a left sidebar is read before the main article
+    side_y = M + rng.choice([0, 120])
+
+    def put_main():
+        pg.place_article(main, mx0, mx1, M, nc, gut, [PAGE_H - M] * nc, head_align=st["head_align"])
+
+    def put_side():
+        pg.place_article(side, sx0, sx1, side_y, 1, gut, [PAGE_H - M],
+                         body_size=st["body_size"] - 2, head_size=int(st["head_size"] * 0.6),
+                         max_head_lines=5)
+    if left:
+        put_side()
+        put_main()
+    else:
+        put_main()
+        put_side()
     xr = (mx1 + sx0) / 2 if not left else (sx1 + mx0) / 2
     if rng.random() < 0.6:
         pg.rule(xr, M, xr, PAGE_H - M)
