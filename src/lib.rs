@@ -21,8 +21,8 @@
 //!
 //! ```
 //! use restitch::{repair, Options};
-//! let repaired = repair("城乡项目签约\n\n多 点暴发。\n", &Options::default());
-//! assert_eq!(repaired.pages[0].articles[0].title.as_deref(), Some("城乡项目签约"));
+//! let repaired = repair("全市公交线路调整\n\n天气 转凉。\n", &Options::default());
+//! assert_eq!(repaired.pages[0].articles[0].title.as_deref(), Some("全市公交线路调整"));
 //! ```
 
 pub mod assemble;

@@ -119,8 +119,8 @@ impl Repaired {
 /// Repairs the reading order of `text`.
 ///
 /// ```
-/// let repaired = restitch::repair("城乡项目签约\n\n多 点暴发。\n", &restitch::Options::default());
-/// assert_eq!(repaired.pages[0].articles[0].paragraphs, vec!["多点暴发。"]);
+/// let repaired = restitch::repair("全市公交线路调整\n\n天气 转凉。\n", &restitch::Options::default());
+/// assert_eq!(repaired.pages[0].articles[0].paragraphs, vec!["天气转凉。"]);
 /// ```
 pub fn repair(text: &str, options: &Options) -> Repaired {
     let pages = parse::parse_document(text, options.lang.script());
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn baseline_keeps_every_character() {
-        let text = "标题一\n\n正文 第一段。\n\n(张三 李四)\n\n强 五\n";
+        let text = "标题一\n\n正文 第一段。\n\n(张三 李四)\n\n春 夏\n";
         for reorder in [false, true] {
             let options = Options { reorder, ..Options::default() };
             let page = &repair(text, &options).pages[0];

@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn scattered_glyphs_are_unplaced_not_dropped() {
-        let page = parse_page("正文。\n\n强 五 护\n", 0, 1);
+        let page = parse_page("正文。\n\n春 夏 护\n", 0, 1);
         let assembly = assemble(&page, input_order(page.pieces.len()));
         assert_eq!(assembly.unplaced.len(), 3);
         let placed: usize = assembly.articles.iter().map(|a| a.pieces().count()).sum();

@@ -63,7 +63,7 @@ mod tests {
     #[test]
     fn cjk_joins_without_space_latin_with_one() {
         let v = Vocabulary::default();
-        assert_eq!(join(["多", "点暴发"], &v, true).text, "多点暴发");
+        assert_eq!(join(["天气", "转凉"], &v, true).text, "天气转凉");
         assert_eq!(join(["the quick", "brown fox"], &v, false).text, "the quick brown fox");
         assert_eq!(join(["采取措施,", "把工作"], &v, true).text, "采取措施,把工作");
         assert_eq!(join(["in English", "words"], &v, true).text, "in English words");

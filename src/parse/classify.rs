@@ -114,7 +114,7 @@ pub fn is_byline(text: &str) -> bool {
 }
 
 /// When a line ends with a bracketed byline glued after its last sentence
-/// ("…信息网。(张伟杰)"), the byte offset where the byline begins.
+/// ("…新进展。(刘洋)"), the byte offset where the byline begins.
 pub fn trailing_byline_start(line: &str) -> Option<usize> {
     let open = line.rfind(['(', '（'])?;
     if open == 0 || bracketed_names(line[open..].trim_end()).map_or(true, |(rest, _)| !rest.is_empty()) {
@@ -217,38 +217,38 @@ mod tests {
 
     #[test]
     fn bylines_in_brackets_bare_and_english() {
-        assert!(is_byline("(赵冠群 文银凤)"));
+        assert!(is_byline("(王小明 李华)"));
         assert!(is_byline("（张三、李四）"));
-        assert!(is_byline("袁波 刘福华 陈程"));
+        assert!(is_byline("张伟 王芳 李娜"));
         assert!(is_byline("By Jane Doe and John Smith"));
         assert!(is_byline("(Reuters)"));
-        assert!(!is_byline("强 五 护 花 样 生"));
+        assert!(!is_byline("春 夏 秋 冬"));
         assert!(!is_byline("工作 部署"));
         assert!(!is_byline("(他说,这是真的)"));
     }
 
     #[test]
     fn trailing_byline_needs_a_sentence_before_it() {
-        assert_eq!(trailing_byline_start("信息网。(张伟杰)"), Some("信息网。".len()));
+        assert_eq!(trailing_byline_start("新进展。(刘洋)"), Some("新进展。".len()));
         assert_eq!(trailing_byline_start("村(社区)"), None);
     }
 
     #[test]
     fn headline_alone_between_blank_lines() {
-        let page = parse_page("城乡环卫一体化项目签约\n\n据介绍,该项目建设总投资。\n", 0, 1);
+        let page = parse_page("全市公交线路调整方案公布\n\n据介绍,调整将于下月实施。\n", 0, 1);
         assert_eq!(page.pieces[0].role, Role::Headline);
         assert_eq!(page.pieces[1].role, Role::Body);
     }
 
     #[test]
     fn narrow_column_lines_are_not_headlines() {
-        let page = parse_page("今年以来,某某县\n\n委、县政府高度重视防范\n\n学生工作,牢固树立\n\n", 0, 1);
+        let page = parse_page("今年以来,全市各地\n\n积极推进垃圾分类工作\n\n取得了明显成效,居民\n\n", 0, 1);
         assert!(page.pieces.iter().all(|p| p.role == Role::Body));
     }
 
     #[test]
     fn scattered_glyphs_are_fragments() {
-        let page = parse_page("正文。\n\n强 五 护 花 样 生\n", 0, 1);
+        let page = parse_page("正文。\n\n春 夏 秋 冬\n", 0, 1);
         assert!(page.pieces[1..].iter().all(|p| p.role == Role::Fragment));
     }
 }

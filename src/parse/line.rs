@@ -68,13 +68,13 @@ mod tests {
 
     #[test]
     fn words_and_gaps_alternate_with_char_columns() {
-        let tokens = tokenize("多 点暴发  ab");
+        let tokens = tokenize("天 气转凉  ab");
         assert_eq!(
             tokens,
             vec![
-                (0, Token::Word("多")),
+                (0, Token::Word("天")),
                 (1, Token::Gap(1)),
-                (2, Token::Word("点暴发")),
+                (2, Token::Word("气转凉")),
                 (5, Token::Gap(2)),
                 (7, Token::Word("ab")),
             ]

@@ -143,13 +143,13 @@ mod tests {
 
     #[test]
     fn plain_report_lists_moves_and_removals() {
-        let input = "城乡项目签约\n\n多 点暴发。\n";
+        let input = "全市公交线路调整\n\n天气 转凉。\n";
         let repaired = repair(input, &Options::default());
         let output = crate::render::text::render(&repaired);
         let report = super::render(input, &repaired, &output, false);
-        assert!(report.contains("article 1: 城乡项目签约"), "{report}");
+        assert!(report.contains("article 1: 全市公交线路调整"), "{report}");
         assert!(report.contains("1 spaces removed"), "{report}");
-        assert!(report.contains("+多点暴发。"), "{report}");
+        assert!(report.contains("+天气转凉。"), "{report}");
         assert!(!report.contains('\u{1b}'));
     }
 }

@@ -94,11 +94,11 @@ mod tests {
 
     #[test]
     fn json_has_schema_version_and_sources() {
-        let out = super::render(&repair("城乡项目签约\n\n多 点暴发。\n", &Options::default()));
+        let out = super::render(&repair("全市公交线路调整\n\n天气 转凉。\n", &Options::default()));
         let value: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(value["restitch"], 1);
-        assert_eq!(value["articles"][0]["title"], "城乡项目签约");
+        assert_eq!(value["articles"][0]["title"], "全市公交线路调整");
         assert_eq!(value["articles"][0]["sources"][1]["line"], 3);
-        assert_eq!(value["articles"][0]["sources"][2]["start"], 2);
+        assert_eq!(value["articles"][0]["sources"][2]["start"], 3);
     }
 }

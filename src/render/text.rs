@@ -53,9 +53,9 @@ mod tests {
 
     #[test]
     fn articles_are_separated_and_unplaced_listed() {
-        let text = "第一篇标题\n\n第一段。\n\n(张三 李四)\n\n第二篇标题\n\n第二段。\n\n强 五\n";
+        let text = "第一篇标题\n\n第一段。\n\n(张三 李四)\n\n第二篇标题\n\n第二段。\n\n春 夏\n";
         let out = super::render(&repair(text, &Options::default()));
         assert!(out.contains("* * *"), "{out}");
-        assert!(out.contains("[unplaced]\nline 11: 强\nline 11: 五\n"), "{out}");
+        assert!(out.contains("[unplaced]\nline 11: 春\nline 11: 夏\n"), "{out}");
     }
 }

@@ -1,8 +1,8 @@
 //! Word signal for Chinese: does a dictionary word span the junction?
 //!
 //! In: the text on both sides of a candidate junction. Out: how strongly the
-//! words of the language say the two pieces were one text — "一目了" + "然"
-//! forms 一目了然, "镇指挥" + "部" forms 指挥部. Why: a printed line break falls
+//! words of the language say the two pieces were one text — "基础设" + "施"
+//! forms 基础设施, "公交车的实" + "时" forms 实时. Why: a printed line break falls
 //! inside words all the time, and a true continuation completes the word
 //! that the line cut, while a wrong neighbour almost never does.
 //!
@@ -61,13 +61,13 @@ mod tests {
 
     #[test]
     fn completed_words_span_the_junction() {
-        assert!(spanning_word("指挥部收到信息后,一目了", "然。通过数据分析") >= 4);
-        assert!(spanning_word("疫情多", "点暴发的形势") >= 2);
+        assert!(spanning_word("通过手机查询公交车的实", "时位置,出行") >= 2);
+        assert!(spanning_word("这座城市的基础设", "施建设") >= 2);
     }
 
     #[test]
     fn punctuation_and_wrong_neighbours_carry_no_word() {
-        assert_eq!(spanning_word("安全线。", "高度重视"), 0);
-        assert_eq!(spanning_word("一目了", "理和网格干部"), 0);
+        assert_eq!(spanning_word("今天完成了。", "明天继续"), 0);
+        assert_eq!(spanning_word("基础设", "天气晴朗"), 0);
     }
 }

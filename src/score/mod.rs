@@ -246,7 +246,7 @@ mod tests {
     fn a_completed_word_beats_the_piece_to_the_right() {
         // Two columns glued: the left column continues on the next line.
         let page = parse_page(
-            "镇指挥部收到信息后,一目了 理和网格干部平时的\n然。通过数据分析,指挥部 情大走访,以小网格托起\n",
+            "市民可以通过手机查询公交车的实 今年夏天这个地区的降雨量比往\n时位置,出行更加方便快捷。 年同期明显偏多,部分河流水位\n",
             0,
             1,
         );

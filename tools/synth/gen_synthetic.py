@@ -997,7 +997,6 @@ def verify(case_dir, recs_breaks=None, recs=None):
     if recs is not None:
         for pl, ln, s, e in recs:
             check(lines[ln][s:e] == pl.printed, f"{case_dir}: (a) piece not at its place: {pl.printed!r}")
-    line_counter = [nonspace(l) for l in lines]
     for art_pieces in gold["pieces"]:
         for p in art_pieces:
             check(p == p.strip() and p, f"{case_dir}: (a) piece not stripped: {p!r}")
@@ -1005,7 +1004,6 @@ def verify(case_dir, recs_breaks=None, recs=None):
     # (b)
     all_pieces = "".join("".join(ps) for ps in gold["pieces"])
     check(nonspace(all_pieces) == nonspace(text), f"{case_dir}: (b) pieces are not a permutation of input")
-    del line_counter
     # (c)
     for ai, (art, ps) in enumerate(zip(gold["articles"], gold["pieces"])):
         pls = recs_breaks[ai]
@@ -1093,7 +1091,27 @@ def main(argv=None):
     ap.add_argument("--out", default=os.path.join(ROOT, "corpus"))
     ap.add_argument("--articles", default=os.path.join(ROOT, "tools", "sources", "articles.jsonl"))
     ap.add_argument("--langs", default=",".join(LANGS), help="comma-separated subset (testing)")
+    ap.add_argument("--check", action="store_true",
+                    help="generate into a temporary folder and compare with the syn-* cases in --out "
+                         "byte for byte (writes nothing into --out)")
     args = ap.parse_args(argv)
+    if args.check:
+        import filecmp
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            main(["--seed", str(args.seed), "--out", tmp, "--articles", args.articles,
+                  "--langs", args.langs])
+            want = sorted(n for n in os.listdir(tmp) if n.startswith("syn-"))
+            have = sorted(n for n in os.listdir(args.out) if re.fullmatch(r"syn-(zh|en|de|fr)-\d{3}", n))
+            check(want == have, f"--check: case folders differ: {sorted(set(want) ^ set(have))}")
+            for n in want:
+                files = sorted(os.listdir(os.path.join(tmp, n)))
+                check(files == sorted(os.listdir(os.path.join(args.out, n))), f"--check: files of {n}")
+                for f in files:
+                    check(filecmp.cmp(os.path.join(tmp, n, f), os.path.join(args.out, n, f), shallow=False),
+                          f"--check: {n}/{f} differs from a fresh generation")
+        print(f"--check: {len(want)} cases in {args.out} match a fresh generation")
+        return
 
     if not os.path.exists(args.articles):
         sys.exit(f"no articles file: {args.articles}")
