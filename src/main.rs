@@ -56,6 +56,11 @@ struct RepairArgs {
     /// printed lines (the baseline the evaluation compares against).
     #[arg(long)]
     no_reorder: bool,
+
+    /// Junction weights as JSON (default: the weights fitted on the corpus's
+    /// development split, shipped with restitch).
+    #[arg(long, value_name = "FILE")]
+    weights: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -90,6 +95,10 @@ enum Command {
         /// in this JSON file ({"article_f1": x, "junction_accuracy": y}).
         #[arg(long)]
         floors: Option<PathBuf>,
+        /// Fit the junction weights on the cases of --split (dev when not
+        /// given) and write them to this file instead of scoring.
+        #[arg(long, value_name = "FILE")]
+        fit: Option<PathBuf>,
         #[command(flatten)]
         repair: RepairArgs,
     },
@@ -121,7 +130,7 @@ enum LangArg {
 }
 
 impl RepairArgs {
-    fn options(&self) -> Options {
+    fn options(&self) -> Result<Options, Failure> {
         let lang = match self.lang {
             LangArg::Auto => Lang::Auto,
             LangArg::Zh => Lang::Zh,
@@ -131,7 +140,12 @@ impl RepairArgs {
             LangArg::Fr => Lang::Fr,
             LangArg::Latin => Lang::OtherLatin,
         };
-        Options { lang, reorder: !self.no_reorder, ..Options::default() }
+        let weights = match &self.weights {
+            None => restitch::score::Weights::default(),
+            Some(path) => serde_json::from_str(&read_file(path)?)
+                .map_err(|e| input_error(format!("{}: {e}", path.display())))?,
+        };
+        Ok(Options { lang, reorder: !self.no_reorder, weights, ..Options::default() })
     }
 }
 
@@ -186,7 +200,7 @@ fn render_as(format: Format, repaired: &Repaired) -> String {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let options = cli.repair.options();
+            let options = cli.repair.options()?;
             if cli.files.is_empty() {
                 let text = read_stdin()?;
                 return write_out(&render_as(cli.format, &repair(&text, &options)));
@@ -199,7 +213,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Diff { file, repair: args, color }) => {
             let text = read_file(&file)?;
-            let repaired = repair(&text, &args.options());
+            let repaired = repair(&text, &args.options()?);
             let output = render::text::render(&repaired);
             let color = match color {
                 ColorArg::Always => true,
@@ -208,9 +222,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             write_out(&render::diff::render(&text, &repaired, &output, color))
         }
-        Some(Command::Eval { dir, split, cases, floors, repair: args }) => {
+        Some(Command::Eval { dir, split, cases, floors, fit, repair: args }) => {
             let corpus = eval::corpus::load_corpus(&dir).map_err(|e| input_error(e.to_string()))?;
-            let options = args.options();
+            if let Some(out) = fit {
+                let split = split.unwrap_or_else(|| "dev".to_string());
+                let set = eval::fit::training_set(corpus.iter().filter(|c| c.meta.split == split));
+                let weights = eval::fit::fit(&set.samples, 1.0);
+                let json = serde_json::to_string_pretty(&weights).expect("weights serialise") + "\n";
+                std::fs::write(&out, json).map_err(|e| input_error(format!("{}: {e}", out.display())))?;
+                eprintln!(
+                    "fitted on {} candidates of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%)",
+                    set.samples.len(),
+                    set.covered,
+                    set.gold_junctions,
+                    100.0 * set.covered as f64 / set.gold_junctions.max(1) as f64
+                );
+                return Ok(());
+            }
+            let options = args.options()?;
             let results: Vec<eval::CaseResult> = corpus
                 .iter()
                 .filter(|case| split.as_ref().is_none_or(|s| &case.meta.split == s))

@@ -8,6 +8,7 @@
 //! it only calls [`crate::repair`].
 
 pub mod corpus;
+pub mod fit;
 pub mod metrics;
 pub mod report;
 

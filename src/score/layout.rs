@@ -68,9 +68,30 @@ pub struct Link {
     pub input_next: bool,
 }
 
+/// For each line, the range of lines of its *glue group*: the run of
+/// consecutive lines (blank lines between them allowed) holding the same
+/// number of pieces. Side-by-side columns glued line by line form such a run;
+/// its last line is where each column wraps to the top of the next.
+pub fn glue_groups(page: &Page) -> Vec<std::ops::Range<usize>> {
+    let mut groups = vec![0..0; page.lines.len()];
+    let mut start = 0;
+    for index in 1..=page.lines.len() {
+        let same =
+            index < page.lines.len() && page.lines[index].pieces.len() == page.lines[start].pieces.len();
+        if !same {
+            for group in &mut groups[start..index] {
+                *group = start..index;
+            }
+            start = index;
+        }
+    }
+    groups
+}
+
 /// All candidate successors of every piece of the page, without duplicates
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
+    let groups = glue_groups(page);
     let mut links = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut push = |from: usize, to: usize, placement: Placement| {
@@ -92,34 +113,36 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         if index + 2 < line.pieces.end {
             push(index, index + 2, Placement::RightSkip);
         }
-        // Lines below in the same block.
-        let block = &page.blocks[piece.block];
+        // The lines below, blank lines skipped: the same slot when the line
+        // has as many pieces, else the piece starting in the same column.
         for (step, same_slot, first) in
             [(1, Placement::Below, Placement::NextLine), (2, Placement::BelowSkip, Placement::BelowSkip)]
         {
-            let below = piece.line + step;
-            if below < page.lines.len() {
-                let target = &page.lines[below].pieces;
-                if below < block.end && slot < target.len() {
-                    push(index, target.start + slot, same_slot);
-                }
-                // Narrow columns print one line per block, so the first piece
-                // of the line below may sit in the next block.
-                if !target.is_empty() {
-                    push(index, target.start, first);
-                }
+            let Some(below) = page.lines.get(piece.line + step) else { continue };
+            let target = below.pieces.clone();
+            if target.len() == line.pieces.len() {
+                push(index, target.start + slot, same_slot);
+            } else if let Some(aligned) =
+                target.clone().find(|&t| page.pieces[t].span.start.abs_diff(piece.span.start) <= 1)
+            {
+                push(index, aligned, same_slot);
+            }
+            if !target.is_empty() {
+                push(index, target.start, first);
             }
         }
         // Column wrap: from the bottom of a slot to the top of the next slot.
-        if piece.line + 1 == block.end {
-            let top = &page.lines[block.start].pieces;
+        let group = &groups[piece.line];
+        if piece.line + 1 == group.end {
+            let top = &page.lines[group.start].pieces;
             if slot + 1 < top.len() {
                 push(index, top.start + slot + 1, Placement::ColumnWrap);
             }
         }
         // Any block start nearby: blocks out of order, interleaved articles.
+        let block = &page.blocks[piece.block];
         let is_line_end = index + 1 == line.pieces.end;
-        if is_line_end || piece.line + 1 == block.end {
+        if is_line_end || piece.line + 1 == block.end || piece.line + 1 == group.end {
             let first = piece.block.saturating_sub(BLOCK_WINDOW);
             let last = (piece.block + BLOCK_WINDOW + 1).min(page.blocks.len());
             for other in first..last {
@@ -147,7 +170,7 @@ mod tests {
 
     #[test]
     fn glued_columns_offer_right_and_below() {
-        let page = parse_page("甲一  乙一\n甲二  乙二\n", 0, 1);
+        let page = parse_page("甲一  乙一\n\n甲二  乙二\n", 0, 1);
         let links = candidates(&page);
         assert!(has(&links, 0, 1, Placement::RightGutter));
         assert!(has(&links, 0, 2, Placement::Below));

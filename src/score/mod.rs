@@ -2,12 +2,14 @@
 //! plausibility score.
 //!
 //! In: a parsed [`Page`]. Out: [`Junction`]s, the candidates from the layout
-//! signal, each with its [`Features`] and their weighted sum. Why: the
-//! assembler chooses successors globally from these scores; keeping the
-//! features explicit lets the weights be fitted on generated scrambles and
-//! lets a reviewer see why a junction was chosen.
+//! signal, each with its [`Features`] and their weighted sum, a log-odds that
+//! B truly follows A. Why: the assembler chooses successors globally from
+//! these scores; keeping the features explicit lets the weights be fitted on
+//! generated scrambles (see `restitch eval --fit`) and lets a reviewer see why
+//! a junction was chosen.
 //!
-//! Each signal lives in its own module and is tested on its own.
+//! Each signal lives in its own module and is tested on its own; this module
+//! only gathers their answers into one feature vector.
 
 pub mod latin;
 pub mod layout;
@@ -15,140 +17,174 @@ pub mod lexicon;
 pub mod sentence;
 pub mod width;
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use crate::parse::{Page, PieceId, Role};
 pub use layout::Placement;
 
-/// The evidence about one candidate junction, every value in about [-1, 1]
-/// or small counts.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Features {
-    /// One-hot layout placement.
-    pub placement: [f32; 8],
+macro_rules! features {
+    ($($(#[doc = $doc:literal])* $name:ident => $key:literal,)*) => {
+        /// One piece of evidence about a junction. Values are 0/1 flags or
+        /// small numbers in about [-1, 3].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Feature {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Feature {
+            /// Every feature, in vector order.
+            pub const ALL: &'static [Feature] = &[$(Feature::$name,)*];
+
+            /// The stable name used in weight files.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Feature::$name => $key,)*
+                }
+            }
+        }
+    };
+}
+
+features! {
+    /// Layout: the next piece on the line, cut at a line-break space.
+    RightBreak => "placement.right_break",
+    /// Layout: the next piece on the line, across a gutter of spaces.
+    RightGutter => "placement.right_gutter",
+    /// Layout: two pieces to the right.
+    RightSkip => "placement.right_skip",
+    /// Layout: same column slot on the next line.
+    Below => "placement.below",
+    /// Layout: two lines down.
+    BelowSkip => "placement.below_skip",
+    /// Layout: first piece of the next line.
+    NextLine => "placement.next_line",
+    /// Layout: top of the next column slot.
+    ColumnWrap => "placement.column_wrap",
+    /// Layout: the start of another block.
+    BlockStart => "placement.block_start",
     /// The junction keeps the input order.
-    pub input_next: f32,
+    InputNext => "layout.input_next",
+    /// Both pieces start at the same character column, one below the other.
+    Aligned => "layout.aligned",
+    /// Both lines hold the same number (two or more) of pieces: glued columns.
+    SameCount => "layout.same_count",
+    /// The left piece is the last of its line.
+    LeftLineEnd => "layout.left_line_end",
+    /// The right piece is the first of its line.
+    RightLineStart => "layout.right_line_start",
     /// A dictionary word spans the junction (its length minus one, capped).
-    pub word: f32,
-    /// Both ends are Han characters (so `word` could have fired).
-    pub han_junction: f32,
+    Word => "text.word",
+    /// Both ends are Han characters, so a word could have spanned it.
+    HanJunction => "text.han_junction",
     /// The left piece ends a sentence.
-    pub left_ends: f32,
+    LeftEnds => "sentence.left_ends",
     /// The left piece ends in a comma-like pause.
-    pub left_pauses: f32,
-    /// The right piece starts with a continuation-only mark or lower case.
-    pub right_continues: f32,
+    LeftPauses => "sentence.left_pauses",
+    /// The right piece starts with a mark no line may start with, or lower case.
+    RightContinues => "sentence.right_continues",
     /// The right piece starts like a sentence.
-    pub right_starts: f32,
-    /// Left piece ends mid-sentence and right piece starts like a sentence.
-    pub mid_to_start: f32,
-    /// Left piece is a full line of its column.
-    pub left_full: f32,
-    /// Left piece is short and ends a sentence: a paragraph end.
-    pub paragraph_end: f32,
-    /// Agreement of the two pieces' column widths.
-    pub width_agree: f32,
+    RightStarts => "sentence.right_starts",
+    /// Mid-sentence on the left, a sentence start on the right.
+    MidToStart => "sentence.mid_to_start",
+    /// The left piece fills its column.
+    LeftFull => "width.left_full",
+    /// The left piece is short and ends a sentence: a paragraph end.
+    ParagraphEnd => "width.paragraph_end",
+    /// Agreement of the two pieces' column widths, in [-1, 1].
+    WidthAgree => "width.agree",
     /// A line-end hyphen the right side completes into a word.
-    pub hyphen_join: f32,
-    /// The right piece is a headline (the left should end an article).
-    pub right_headline: f32,
-    /// The left piece is a byline (an article ended).
-    pub left_byline: f32,
+    HyphenJoin => "latin.hyphen_join",
+    /// The right piece is a headline.
+    RightHeadline => "role.right_headline",
     /// The left piece is a headline.
-    pub left_headline: f32,
+    LeftHeadline => "role.left_headline",
+    /// The left piece is a byline.
+    LeftByline => "role.left_byline",
     /// The right piece is a byline.
-    pub right_byline: f32,
+    RightByline => "role.right_byline",
     /// Either piece is a scattered glyph.
-    pub fragment: f32,
+    Fragment => "role.fragment",
+}
+
+/// The feature vector of one junction, indexed by [`Feature`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features(pub Vec<f32>);
+
+impl Default for Features {
+    fn default() -> Self {
+        Features(vec![0.0; Feature::ALL.len()])
+    }
 }
 
 impl Features {
-    fn values(&self) -> impl Iterator<Item = f32> + '_ {
-        self.placement.iter().copied().chain([
-            self.input_next,
-            self.word,
-            self.han_junction,
-            self.left_ends,
-            self.left_pauses,
-            self.right_continues,
-            self.right_starts,
-            self.mid_to_start,
-            self.left_full,
-            self.paragraph_end,
-            self.width_agree,
-            self.hyphen_join,
-            self.right_headline,
-            self.left_byline,
-            self.left_headline,
-            self.right_byline,
-            self.fragment,
-        ])
+    pub fn get(&self, feature: Feature) -> f32 {
+        self.0[feature as usize]
     }
 
-    /// Number of feature values, the length of a weight vector.
-    pub const LEN: usize = 8 + 17;
+    pub fn set(&mut self, feature: Feature, value: f32) {
+        self.0[feature as usize] = value;
+    }
 
-    /// The features as a flat vector, in the order of [`Weights`].
-    pub fn to_vec(&self) -> Vec<f32> {
-        self.values().collect()
+    fn flag(&mut self, feature: Feature, on: bool) {
+        self.set(feature, if on { 1.0 } else { 0.0 });
     }
 }
 
-/// One weight per feature value plus a bias.
-#[derive(Debug, Clone, PartialEq)]
+/// One weight per feature plus a bias: the log-odds model of a junction.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Weights {
     pub bias: f32,
-    pub values: [f32; Features::LEN],
+    /// Weight per feature key; a missing key weighs nothing.
+    pub features: BTreeMap<String, f32>,
 }
 
+/// The weights fitted on the development part of the corpus, shipped with
+/// the crate (see README, "Fitting the weights").
+const FITTED: &str = include_str!("weights.json");
+
 impl Default for Weights {
-    /// Weights set by hand from the reasoning in each signal's module; the
-    /// evaluation harness reports how well they do.
     fn default() -> Self {
-        let mut values = [0.0; Features::LEN];
-        let placement = [
-            (Placement::RightBreak, 1.5),
-            (Placement::RightGutter, 0.6),
-            (Placement::RightSkip, -0.6),
-            (Placement::Below, 0.6),
-            (Placement::BelowSkip, -0.6),
-            (Placement::NextLine, 0.4),
-            (Placement::ColumnWrap, 0.2),
-            (Placement::BlockStart, -0.4),
-        ];
-        for (p, w) in placement {
-            values[p.index()] = w;
-        }
-        let rest = [
-            1.2,  // input_next
-            1.0,  // word
-            -0.5, // han_junction
-            -0.3, // left_ends
-            0.0,  // left_pauses
-            0.8,  // right_continues
-            0.0,  // right_starts
-            -0.8, // mid_to_start
-            0.2,  // left_full
-            -0.2, // paragraph_end
-            0.8,  // width_agree
-            1.0,  // hyphen_join
-            -2.0, // right_headline
-            -3.0, // left_byline
-            0.5,  // left_headline
-            -0.5, // right_byline
-            -3.0, // fragment
-        ];
-        values[8..].copy_from_slice(&rest);
-        Weights { bias: 0.0, values }
+        static FITTED_WEIGHTS: OnceLock<Weights> = OnceLock::new();
+        FITTED_WEIGHTS
+            .get_or_init(|| serde_json::from_str(FITTED).expect("the shipped weights.json parses"))
+            .clone()
     }
 }
 
 impl Weights {
+    /// The weights as a vector in [`Feature`] order.
+    pub fn vector(&self) -> Vec<f32> {
+        Feature::ALL.iter().map(|f| self.features.get(f.key()).copied().unwrap_or(0.0)).collect()
+    }
+
+    /// Builds weights from a bias and a vector in [`Feature`] order.
+    pub fn from_vector(bias: f32, values: &[f32]) -> Self {
+        Weights {
+            bias,
+            features: Feature::ALL.iter().zip(values).map(|(f, w)| (f.key().to_string(), *w)).collect(),
+        }
+    }
+}
+
+/// Scores feature vectors with precomputed weights.
+pub struct Scorer {
+    bias: f32,
+    weights: Vec<f32>,
+}
+
+impl Scorer {
+    pub fn new(weights: &Weights) -> Self {
+        Scorer { bias: weights.bias, weights: weights.vector() }
+    }
+
     pub fn score(&self, features: &Features) -> f32 {
-        self.bias + features.values().zip(self.values.iter()).map(|(f, w)| f * w).sum::<f32>()
+        self.bias + features.0.iter().zip(&self.weights).map(|(f, w)| f * w).sum::<f32>()
     }
 }
 
 /// A scored candidate junction.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Junction {
     pub from: PieceId,
     pub to: PieceId,
@@ -172,20 +208,23 @@ impl PageContext {
     }
 }
 
+/// Every candidate junction of a page with its features, unscored.
+pub fn candidate_features(page: &Page) -> Vec<(layout::Link, Features)> {
+    let context = PageContext::new(page);
+    layout::candidates(page).into_iter().map(|link| (link, features(page, &context, link))).collect()
+}
+
 /// Scores every candidate junction of a page.
 pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
-    let context = PageContext::new(page);
-    layout::candidates(page)
+    let scorer = Scorer::new(weights);
+    candidate_features(page)
         .into_iter()
-        .map(|link| {
-            let features = features(page, &context, link);
-            Junction {
-                from: link.from,
-                to: link.to,
-                placement: link.placement,
-                score: weights.score(&features),
-                features,
-            }
+        .map(|(link, features)| Junction {
+            from: link.from,
+            to: link.to,
+            placement: link.placement,
+            score: scorer.score(&features),
+            features,
         })
         .collect()
 }
@@ -194,36 +233,62 @@ pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
 pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Features {
     let left = page.piece(link.from);
     let right = page.piece(link.to);
+    let left_line = &page.lines[left.line];
+    let right_line = &page.lines[right.line];
     let mut f = Features::default();
-    f.placement[link.placement.index()] = 1.0;
-    f.input_next = if link.input_next { 1.0 } else { 0.0 };
+    f.set(
+        match link.placement {
+            Placement::RightBreak => Feature::RightBreak,
+            Placement::RightGutter => Feature::RightGutter,
+            Placement::RightSkip => Feature::RightSkip,
+            Placement::Below => Feature::Below,
+            Placement::BelowSkip => Feature::BelowSkip,
+            Placement::NextLine => Feature::NextLine,
+            Placement::ColumnWrap => Feature::ColumnWrap,
+            Placement::BlockStart => Feature::BlockStart,
+        },
+        1.0,
+    );
+    f.flag(Feature::InputNext, link.input_next);
+    f.flag(
+        Feature::Aligned,
+        right.line > left.line && right.span.start.abs_diff(left.span.start) <= 1 && left.span.start > 0,
+    );
+    f.flag(
+        Feature::SameCount,
+        left.line != right.line
+            && left_line.pieces.len() >= 2
+            && left_line.pieces.len() == right_line.pieces.len(),
+    );
+    f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end);
+    f.flag(Feature::RightLineStart, link.to.0 == right_line.pieces.start);
     let han = |c: Option<char>| c.is_some_and(crate::parse::chars::is_han);
     if han(left.text.chars().next_back()) && han(right.text.chars().next()) {
-        f.han_junction = 1.0;
-        f.word = (lexicon::spanning_word(&left.text, &right.text).saturating_sub(1) as f32).min(3.0);
+        f.set(Feature::HanJunction, 1.0);
+        let word = lexicon::spanning_word(&left.text, &right.text).saturating_sub(1);
+        f.set(Feature::Word, (word as f32).min(3.0));
     }
     let s = sentence::state(&left.text, &right.text);
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    f.left_ends = flag(s.left_ends);
-    f.left_pauses = flag(s.left_pauses);
-    f.right_continues = flag(s.right_continues);
-    f.right_starts = flag(s.right_starts);
-    f.mid_to_start = flag(!s.left_ends && !s.left_pauses && s.right_starts && !s.left_hyphen);
+    f.flag(Feature::LeftEnds, s.left_ends);
+    f.flag(Feature::LeftPauses, s.left_pauses);
+    f.flag(Feature::RightContinues, s.right_continues);
+    f.flag(Feature::RightStarts, s.right_starts);
+    f.flag(Feature::MidToStart, !s.left_ends && !s.left_pauses && s.right_starts && !s.left_hyphen);
     let left_width = context.column_widths[link.from.0];
     let right_width = context.column_widths[link.to.0];
     let full = width::fullness(left.cells, left_width) >= 0.85;
-    f.left_full = flag(full);
-    f.paragraph_end = flag(!full && s.left_ends);
-    f.width_agree = 2.0 * width::agreement(left_width, right_width) - 1.0;
-    f.hyphen_join = flag(matches!(
-        latin::hyphen(&left.text, &right.text, &context.vocabulary),
-        Some(latin::Hyphen::Join)
-    ));
-    f.right_headline = flag(right.role == Role::Headline);
-    f.left_headline = flag(left.role == Role::Headline);
-    f.left_byline = flag(left.role == Role::Byline);
-    f.right_byline = flag(right.role == Role::Byline);
-    f.fragment = flag(left.role == Role::Fragment || right.role == Role::Fragment);
+    f.flag(Feature::LeftFull, full);
+    f.flag(Feature::ParagraphEnd, !full && s.left_ends);
+    f.set(Feature::WidthAgree, 2.0 * width::agreement(left_width, right_width) - 1.0);
+    f.flag(
+        Feature::HyphenJoin,
+        matches!(latin::hyphen(&left.text, &right.text, &context.vocabulary), Some(latin::Hyphen::Join)),
+    );
+    f.flag(Feature::RightHeadline, right.role == Role::Headline);
+    f.flag(Feature::LeftHeadline, left.role == Role::Headline);
+    f.flag(Feature::LeftByline, left.role == Role::Byline);
+    f.flag(Feature::RightByline, right.role == Role::Byline);
+    f.flag(Feature::Fragment, left.role == Role::Fragment || right.role == Role::Fragment);
     f
 }
 
@@ -244,9 +309,9 @@ mod tests {
 
     #[test]
     fn a_completed_word_beats_the_piece_to_the_right() {
-        // Two columns glued: the left column continues on the next line.
+        // Two columns glued with a gutter: the left column continues below.
         let page = parse_page(
-            "市民可以通过手机查询公交车的实 今年夏天这个地区的降雨量比往\n时位置,出行更加方便快捷。 年同期明显偏多,部分河流水位\n",
+            "市民可以通过手机查询公交车的实  今年夏天这个地区的降雨量比往\n时位置,出行更加方便快捷。      年同期明显偏多,部分河流水位\n",
             0,
             1,
         );
@@ -254,7 +319,16 @@ mod tests {
     }
 
     #[test]
-    fn weights_and_features_have_the_same_length() {
-        assert_eq!(Features::default().to_vec().len(), Features::LEN);
+    fn shipped_weights_cover_every_feature() {
+        let weights = Weights::default();
+        for feature in Feature::ALL {
+            assert!(weights.features.contains_key(feature.key()), "{} has no weight", feature.key());
+        }
+    }
+
+    #[test]
+    fn weights_round_trip_through_vectors() {
+        let weights = Weights::default();
+        assert_eq!(Weights::from_vector(weights.bias, &weights.vector()), weights);
     }
 }
