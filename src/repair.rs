@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 
 use crate::assemble::{self, chains, text::join, Assembly};
-use crate::parse::{self, Page, Script, SourceSpan};
+use crate::parse::chars::ends_sentence;
+use crate::parse::{self, Page, Role, Script, SourceSpan};
 use crate::score::{self, latin::Vocabulary, Weights};
 
 /// The language of the input, which selects CJK or Latin-script rules.
@@ -130,7 +131,11 @@ pub fn repair(text: &str, options: &Options) -> Repaired {
 fn repair_page(page: &Page, options: &Options) -> RepairedPage {
     let chains = if options.reorder {
         let junctions = score::score_page(page, &options.weights);
-        chains::link(page.pieces.len(), &junctions, options.threshold)
+        let linked = chains::link(page.pieces.len(), &junctions, options.threshold);
+        let open_end: Vec<bool> =
+            page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();
+        let may_continue: Vec<bool> = page.pieces.iter().map(|p| p.role == Role::Body).collect();
+        chains::join_open_ends(linked, &junctions, &open_end, &may_continue)
     } else {
         chains::input_order(page.pieces.len())
     };

@@ -97,12 +97,13 @@ fn split_chain(page: &Page, chain: Chain, out: &mut Vec<Segment>) {
     let mut has_body = false;
     for (index, &id) in chain.pieces.iter().enumerate() {
         let role = page.piece(id).role;
-        let previous = current.pieces.last().map(|&p| page.piece(p).role);
-        let cut_before = match previous {
+        let cut_before = match current.pieces.last().map(|&p| page.piece(p)) {
             None => false,
-            Some(previous) => {
-                (role == Role::Headline || previous == Role::Byline) && has_body
-                    || (role == Role::Fragment) != (previous == Role::Fragment)
+            Some(before) => {
+                (role == Role::Headline || before.role == Role::Byline) && has_body
+                    // Two bylines in a row: the second opens the next article.
+                    || role == Role::Byline && before.role == Role::Byline
+                    || (role == Role::Fragment) != (before.role == Role::Fragment)
             }
         };
         if cut_before {

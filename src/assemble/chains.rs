@@ -50,6 +50,62 @@ pub fn link(piece_count: usize, junctions: &[Junction], threshold: f32) -> Vec<C
         .collect()
 }
 
+/// Second pass over the chains: a chain whose last piece stops mid-sentence
+/// (`open_end`) must go on somewhere, so it is joined to the head of another
+/// chain that can continue text (`may_continue`), taking the best remaining
+/// candidate junction whatever its score, best first, without cycles. The
+/// layout often suggests such a continuation only weakly (the next column
+/// of an article printed after another article), while the sentence state
+/// says it must exist.
+pub fn join_open_ends(
+    chains: Vec<Chain>,
+    junctions: &[Junction],
+    open_end: &[bool],
+    may_continue: &[bool],
+) -> Vec<Chain> {
+    let piece_count = open_end.len();
+    let mut chain_of = vec![usize::MAX; piece_count];
+    let mut is_head = vec![false; piece_count];
+    let mut is_tail = vec![false; piece_count];
+    for (index, chain) in chains.iter().enumerate() {
+        for &id in &chain.pieces {
+            chain_of[id.0] = index;
+        }
+        is_head[chain.pieces[0].0] = true;
+        is_tail[chain.pieces[chain.pieces.len() - 1].0] = true;
+    }
+    let mut order: Vec<&Junction> = junctions
+        .iter()
+        .filter(|j| is_tail[j.from.0] && open_end[j.from.0] && is_head[j.to.0] && may_continue[j.to.0])
+        .filter(|j| chain_of[j.from.0] != chain_of[j.to.0])
+        .collect();
+    order.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
+    let mut next_chain: Vec<Option<(usize, f32)>> = vec![None; chains.len()];
+    let mut has_previous = vec![false; chains.len()];
+    let mut sets = DisjointSets::new(chains.len());
+    for junction in order {
+        let (from, to) = (chain_of[junction.from.0], chain_of[junction.to.0]);
+        if next_chain[from].is_some() || has_previous[to] || !sets.union(from, to) {
+            continue;
+        }
+        next_chain[from] = Some((to, junction.score));
+        has_previous[to] = true;
+    }
+    let mut joined = Vec::new();
+    for start in (0..chains.len()).filter(|&c| !has_previous[c]) {
+        let mut chain = chains[start].clone();
+        let mut at = start;
+        while let Some((to, score)) = next_chain[at] {
+            chain.scores.push(score);
+            chain.pieces.extend(chains[to].pieces.iter().copied());
+            chain.scores.extend(chains[to].scores.iter().copied());
+            at = to;
+        }
+        joined.push(chain);
+    }
+    joined
+}
+
 /// The input order as one chain: what the page says before any repair.
 pub fn input_order(piece_count: usize) -> Vec<Chain> {
     if piece_count == 0 {
@@ -109,6 +165,20 @@ mod tests {
         // 1->0 (5) then 0->2 (3); 2->1 would close a cycle.
         assert_eq!(chains.len(), 1);
         assert_eq!(chains[0].pieces, vec![PieceId(1), PieceId(0), PieceId(2)]);
+    }
+
+    #[test]
+    fn open_ends_join_weak_continuations() {
+        // 0 -> 1 is taken; 1 stops mid-sentence and only a weak junction
+        // leads on to 2; 3 may not continue anything.
+        let junctions = [junction(0, 1, 2.0), junction(1, 2, -3.0), junction(1, 3, -1.0)];
+        let chains = link(4, &junctions, 0.0);
+        assert_eq!(chains.len(), 3);
+        let joined =
+            join_open_ends(chains, &junctions, &[false, true, false, false], &[true, true, true, false]);
+        assert_eq!(joined.len(), 2);
+        assert_eq!(joined[0].pieces, vec![PieceId(0), PieceId(1), PieceId(2)]);
+        assert_eq!(joined[0].scores, vec![2.0, -3.0]);
     }
 
     #[test]

@@ -64,6 +64,32 @@ fn bracketed_names(input: &str) -> IResult<&str, Vec<&str>> {
     .parse(input)
 }
 
+/// Chinese credit prefixes: "记者", "本报记者", "通讯员", "特约记者", "见习记者".
+fn reporter_prefix(input: &str) -> IResult<&str, &str> {
+    recognize((
+        opt(alt((tag("本报"), tag("特约"), tag("见习"), tag("新华社"), tag("人民网")))),
+        alt((tag("记者"), tag("通讯员"), tag("摄影"))),
+        space0,
+    ))
+    .parse(input)
+}
+
+/// "记者张三、李四", "本报记者 王五", "(记者张三)", and two-character names
+/// padded to three cells with a space ("本报记者 常 钦").
+fn reporter_names(input: &str) -> IResult<&str, Vec<&str>> {
+    preceded(
+        reporter_prefix,
+        separated_list1(
+            name_separator,
+            alt((
+                han_name,
+                recognize((take_while_m_n(1, 1, is_han), one_char(' '), take_while_m_n(1, 1, is_han))),
+            )),
+        ),
+    )
+    .parse(input)
+}
+
 fn bare_names(input: &str) -> IResult<&str, Vec<&str>> {
     verify(separated_list1(space1, han_name), |names: &Vec<&str>| {
         names.len() >= 3 && names.iter().all(|n| n.chars().count() <= 3)
@@ -101,6 +127,12 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
 fn byline(input: &str) -> IResult<&str, &str> {
     all_consuming(alt((
         recognize(bracketed_names),
+        recognize(reporter_names),
+        recognize(delimited(
+            (alt((one_char('('), one_char('（'))), space0),
+            reporter_names,
+            (space0, alt((one_char(')'), one_char('）')))),
+        )),
         recognize(bare_names),
         recognize(preceded(opt(alt((tag("— "), tag("- ")))), english_credit)),
     )))
@@ -117,7 +149,7 @@ pub fn is_byline(text: &str) -> bool {
 /// ("…新进展。(刘洋)"), the byte offset where the byline begins.
 pub fn trailing_byline_start(line: &str) -> Option<usize> {
     let open = line.rfind(['(', '（'])?;
-    if open == 0 || bracketed_names(line[open..].trim_end()).map_or(true, |(rest, _)| !rest.is_empty()) {
+    if open == 0 || !is_byline(line[open..].trim_end()) {
         return None;
     }
     let before = line[..open].trim_end();
@@ -136,13 +168,16 @@ pub fn label_page(page: &mut Page) {
             }
             continue;
         }
-        if pieces.len() == 1 && pieces[0].role == Role::Body {
-            let block = &page.blocks[page.lines[line_index].block];
-            let alone = block.len() == 1;
-            if alone && is_glyph(&pieces[0].text) {
-                page.pieces[range.start].role = Role::Fragment;
-            } else if looks_like_headline(page, line_index, alone) {
-                page.pieces[range.start].role = Role::Headline;
+        let all_body = pieces.iter().all(|p| p.role == Role::Body);
+        if !all_body || pieces.len() > 3 {
+            continue;
+        }
+        let alone = page.blocks[page.lines[line_index].block].len() == 1;
+        if pieces.len() == 1 && alone && is_glyph(&pieces[0].text) {
+            page.pieces[range.start].role = Role::Fragment;
+        } else if looks_like_headline(page, line_index, alone) {
+            for piece in &mut page.pieces[range] {
+                piece.role = Role::Headline;
             }
         }
     }
@@ -156,33 +191,115 @@ fn is_glyph(text: &str) -> bool {
 
 fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
     let line = &page.lines[line_index];
-    let text = page.pieces[line.pieces.start].text.as_str();
+    let pieces = &page.pieces[line.pieces.clone()];
+    // A headline may hold a space ("停车更方便 游览更从容"), which cuts it
+    // into pieces; a glued row of columns repeats its piece count below.
+    if pieces.len() > 1 {
+        // A glued row repeats above or below: as many pieces, of like widths.
+        let like_this = |index: Option<usize>| {
+            index.and_then(|i| page.lines.get(i)).is_some_and(|other| {
+                let others = &page.pieces[other.pieces.clone()];
+                others.len() == pieces.len()
+                    && others
+                        .iter()
+                        .zip(pieces)
+                        .all(|(a, b)| (a.cells - b.cells).abs() <= 0.3 * a.cells.max(b.cells))
+            })
+        };
+        let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
+        let total: f32 = pieces.iter().map(|p| p.cells).sum();
+        if repeated || total > 24.0 {
+            return false;
+        }
+    }
+    let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = joined.as_str();
     let size = cells(text);
     let first = text.chars().next().unwrap_or(' ');
-    if ends_sentence(text) || is_line_start_forbidden(first) || text.ends_with(['，', ',', '、', '-']) {
+    // A sentence end inside the line means running text cut at a column
+    // break, not a headline.
+    let inner_sentence_end = text.chars().any(|c| matches!(c, '。' | '！' | '？'));
+    if ends_sentence(text)
+        || inner_sentence_end
+        || is_line_start_forbidden(first)
+        || text.ends_with(['，', ',', '、', '-', ':', '：'])
+    {
         return false;
     }
+    if in_narrow_run(page, line_index) {
+        return false;
+    }
+    let width = width_against_body_below(page, line_index);
     if page.is_cjk() {
-        alone && (4.0..=40.0).contains(&size) && !in_narrow_run(page, line_index)
+        // A line exactly as wide as the body lines of the next block is a
+        // printed body line whose paragraph goes on elsewhere.
+        if pieces.len() == 1 && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0) {
+            return false;
+        }
+        let shape = alone
+            || (after_paragraph(page, line_index) && matches!(width, Some(w) if !(0.9..=1.3).contains(&w)));
+        (4.0..=48.0).contains(&size) && shape
     } else {
         let words: Vec<&str> = text.split_whitespace().collect();
-        let capitalised = words
-            .iter()
-            .filter(|w| w.chars().count() >= 4)
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        let long_words = words.iter().filter(|w| w.chars().count() >= 4).count().max(1);
-        let title_case = capitalised * 10 >= long_words * 6;
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() >= 6 && letters.iter().all(|c| !c.is_lowercase());
         let starts_upper = first.is_uppercase() || first.is_numeric() || first == '"' || first == '“';
-        let after_break = line_index == 0
-            || page.lines[line_index - 1].block != line.block
-            || page.pieces[page.lines[line_index - 1].pieces.clone()]
-                .last()
-                .is_some_and(|p| ends_sentence(&p.text));
-        starts_upper
-            && (2..=16).contains(&words.len())
-            && ((alone && !in_narrow_run(page, line_index)) || (after_break && title_case))
+        // Latin text is often set ragged-right, so only a line wider than
+        // its column, or in capitals, stands out from the body by shape.
+        let wide = matches!(width, Some(w) if w > 1.3);
+        let shape = alone || (after_paragraph(page, line_index) && (wide || all_caps));
+        starts_upper && (2..=30).contains(&words.len()) && shape
     }
+}
+
+/// The typical width of the printed lines in the next block: the median of
+/// its pieces that are not the last of their line (those may be short).
+fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
+    let block = page.lines[line_index].block;
+    let next = page.blocks.get(block + 1)?;
+    let mut widths: Vec<f32> = page.lines[next.clone()]
+        .iter()
+        .flat_map(|l| {
+            let pieces = &page.pieces[l.pieces.clone()];
+            let full = pieces.len().saturating_sub(1).max(usize::from(next.len() > 1));
+            pieces[..full.min(pieces.len())].iter().map(|p| p.cells)
+        })
+        .collect();
+    if widths.len() < 2 {
+        return None;
+    }
+    widths.sort_by(f32::total_cmp);
+    Some(widths[widths.len() / 2])
+}
+
+/// True when the line opens its block or follows a line that ended a
+/// sentence or was a byline: where a new article may begin.
+fn after_paragraph(page: &Page, line_index: usize) -> bool {
+    let Some(previous) = line_index.checked_sub(1).map(|i| &page.lines[i]) else { return true };
+    if previous.block != page.lines[line_index].block {
+        return true;
+    }
+    page.pieces[previous.pieces.clone()]
+        .last()
+        .is_some_and(|p| ends_sentence(&p.text) || p.role == Role::Byline)
+}
+
+/// The line's width as a share of the widest of the (up to three) body lines
+/// printed right below it in the same block; `None` without such lines. In
+/// justified CJK print a body line that stops short ends a sentence, so a
+/// short line without one that text follows is a headline; a line much wider
+/// than its column spans several columns.
+fn width_against_body_below(page: &Page, line_index: usize) -> Option<f32> {
+    let line = &page.lines[line_index];
+    let below: Vec<f32> = page.lines[line_index + 1..]
+        .iter()
+        .take_while(|l| l.block == line.block)
+        .take(3)
+        .map(|l| page.pieces[l.pieces.start].cells)
+        .collect();
+    let widest = below.iter().copied().reduce(f32::max)?;
+    let size: f32 = page.pieces[line.pieces.clone()].iter().map(|p| p.cells).sum();
+    (widest > 0.0).then(|| size / widest)
 }
 
 /// True when the line is one of three or more consecutive one-line blocks
@@ -222,6 +339,10 @@ mod tests {
         assert!(is_byline("张伟 王芳 李娜"));
         assert!(is_byline("By Jane Doe and John Smith"));
         assert!(is_byline("(Reuters)"));
+        assert!(is_byline("记者王小明"));
+        assert!(is_byline("本报记者 王小明、李华"));
+        assert!(is_byline("本报记者 王 明"));
+        assert!(!is_byline("记者会上,他说"));
         assert!(!is_byline("春 夏 秋 冬"));
         assert!(!is_byline("工作 部署"));
         assert!(!is_byline("(他说,这是真的)"));
@@ -237,6 +358,26 @@ mod tests {
     fn headline_alone_between_blank_lines() {
         let page = parse_page("全市公交线路调整方案公布\n\n据介绍,调整将于下月实施。\n", 0, 1);
         assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn short_first_line_above_body_is_a_headline() {
+        let page = parse_page(
+            "全市公交线路调整\n本报讯 全市公交线路将于下月起调整，\n涉及二十多条线路，市民出行前可以\n",
+            0,
+            1,
+        );
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn headline_with_a_space_is_one_headline() {
+        let page =
+            parse_page("出行更方便 服务更贴心\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n", 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[0].text, "出行更方便 服务更贴心");
         assert_eq!(page.pieces[1].role, Role::Body);
     }
 

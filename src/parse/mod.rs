@@ -178,7 +178,38 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
         page.blocks.push(start..page.lines.len());
     }
     classify::label_page(&mut page);
+    merge_headline_lines(&mut page);
     page
+}
+
+/// A headline holding a space ("出行更方便 服务更贴心") was cut into pieces
+/// like any CJK line; once the line is known to be a headline its pieces
+/// are one printed line again, joined with one space.
+fn merge_headline_lines(page: &mut Page) {
+    let split = page.lines.iter().any(|l| {
+        l.pieces.len() > 1 && page.pieces[l.pieces.clone()].iter().all(|p| p.role == Role::Headline)
+    });
+    if !split {
+        return;
+    }
+    let old = std::mem::take(&mut page.pieces);
+    for line in &mut page.lines {
+        let pieces = &old[line.pieces.clone()];
+        let start = page.pieces.len();
+        if pieces.len() > 1 && pieces.iter().all(|p| p.role == Role::Headline) {
+            let mut merged = pieces[0].clone();
+            for piece in &pieces[1..] {
+                merged.text.push(' ');
+                merged.text.push_str(&piece.text);
+                merged.span.end = piece.span.end;
+            }
+            merged.cells = chars::cells(&merged.text);
+            page.pieces.push(merged);
+        } else {
+            page.pieces.extend(pieces.iter().cloned());
+        }
+        line.pieces = start..page.pieces.len();
+    }
 }
 
 #[cfg(test)]
@@ -187,13 +218,13 @@ mod tests {
 
     #[test]
     fn blocks_follow_blank_lines_and_lines_keep_numbers() {
-        let page = parse_page("甲乙丙 丁戊己\n\n庚辛\n壬癸\n", 0, 1);
+        let page = parse_page("甲乙丙 丁戊己。\n\n庚辛\n壬癸\n", 0, 1);
         assert_eq!(page.blocks.len(), 2);
         assert_eq!(page.lines[0].number, 1);
         assert_eq!(page.lines[1].number, 3);
         assert_eq!(page.pieces.len(), 4);
-        assert_eq!(page.pieces[1].text, "丁戊己");
-        assert_eq!(page.pieces[1].span, SourceSpan { line: 1, start: 4, end: 7 });
+        assert_eq!(page.pieces[1].text, "丁戊己。");
+        assert_eq!(page.pieces[1].span, SourceSpan { line: 1, start: 4, end: 8 });
         assert_eq!(page.pieces[1].gap, Gap::BreakSpace);
     }
 

@@ -1,0 +1,26 @@
+//! Diagnostic: the chains the greedy cover builds, one line per chain.
+fn main() {
+    let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
+    let options = restitch::Options::default();
+    for page in restitch::parse::parse_document(&text, None) {
+        let junctions = restitch::score::score_page(&page, &options.weights);
+        let chains = restitch::assemble::chains::link(page.pieces.len(), &junctions, options.threshold);
+        for chain in chains {
+            let parts: Vec<String> = chain
+                .pieces
+                .iter()
+                .map(|&id| {
+                    let p = page.piece(id);
+                    format!(
+                        "{}:{}[{:?}]{}",
+                        p.span.line,
+                        p.span.start,
+                        p.role,
+                        p.text.chars().take(6).collect::<String>()
+                    )
+                })
+                .collect();
+            println!("{}", parts.join(" > "));
+        }
+    }
+}
