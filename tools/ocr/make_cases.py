@@ -19,8 +19,6 @@ import argparse
 import filecmp
 import json
 import os
-import re
-import shutil
 import sys
 import tempfile
 import time
@@ -35,40 +33,43 @@ import run_ocr  # noqa: E402
 DEFAULT_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles.jsonl")
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
-# (lang, split, layout, psm, seed)
+# (lang, split, layout, psm, seed).  The pools are small (zh 14, en 5, de 4,
+# fr 1 articles in this family's share), so pages reuse articles in other
+# layouts; dev and held-out pages never share an article.
 PLAN = [
     # Chinese: 12 pages (7 dev, 5 held-out)
     ("zh", "dev", "side-by-side", 4, 101),
     ("zh", "dev", "continuation", 3, 102),
-    ("zh", "dev", "stacked", 6, 103),
+    ("zh", "dev", "three-up", 6, 103),
     ("zh", "dev", "sidebar", 3, 104),
-    ("zh", "dev", "three-up", 4, 105),
-    ("zh", "dev", "grid", 11, 106),
-    ("zh", "dev", "continuation", 6, 107),
+    ("zh", "dev", "grid", 4, 105),
+    ("zh", "dev", "stacked", 11, 106),
+    ("zh", "dev", "three-up", 3, 107),
     ("zh", "heldout", "side-by-side", 3, 108),
-    ("zh", "heldout", "sidebar", 4, 109),
-    ("zh", "heldout", "three-up", 3, 110),
-    ("zh", "heldout", "stacked", 12, 111),
-    ("zh", "heldout", "continuation", 4, 112),
+    ("zh", "heldout", "grid", 4, 109),
+    ("zh", "heldout", "three-up", 12, 110),
+    ("zh", "heldout", "continuation", 6, 111),
+    ("zh", "heldout", "sidebar", 4, 112),
     # English: 10 pages (6 dev, 4 held-out)
     ("en", "dev", "side-by-side", 6, 201),
     ("en", "dev", "continuation", 3, 202),
     ("en", "dev", "three-up", 4, 203),
     ("en", "dev", "sidebar", 3, 204),
-    ("en", "dev", "grid", 11, 205),
-    ("en", "dev", "stacked", 4, 206),
+    ("en", "dev", "stacked", 11, 205),
+    ("en", "dev", "three-up", 3, 206),
     ("en", "heldout", "sidebar", 6, 207),
     ("en", "heldout", "continuation", 3, 208),
-    ("en", "heldout", "grid", 4, 209),
-    ("en", "heldout", "side-by-side", 12, 210),
-    # German and French: 2 pages each (1 dev, 1 held-out)
+    ("en", "heldout", "side-by-side", 4, 209),
+    ("en", "heldout", "stacked", 12, 210),
+    # German: 3 pages (2 dev, 1 held-out); French: 1 page (the pool has one
+    # article, which falls in the held-out 40 %)
     ("de", "dev", "continuation", 4, 301),
-    ("de", "heldout", "side-by-side", 3, 302),
-    ("fr", "dev", "sidebar", 6, 401),
-    ("fr", "heldout", "three-up", 3, 402),
+    ("de", "dev", "side-by-side", 3, 302),
+    ("de", "heldout", "sidebar", 6, 303),
+    ("fr", "heldout", "single", 4, 401),
 ]
 
-N_ARTICLES = {"side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
+N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
               "three-up": 3, "grid": 4}
 
 
@@ -108,14 +109,11 @@ def order_for_layout(layout, arts):
 def build_page(lang, split, layout, seed, pool, cursor):
     """Typeset with the next articles of the pool; skip articles that cannot fit."""
     n = N_ARTICLES[layout]
-    if len(pool) < 1:
-        raise SystemExit(f"no {lang}/{split} articles in the pool")
+    if len(pool) < n:
+        raise SystemExit(f"{lang}/{split}: layout {layout} needs {n} articles, the pool has {len(pool)}")
     tries = 0
     while True:
         picked = [pool[(cursor + k) % len(pool)] for k in range(n)]
-        if len({a["id"] for a in picked}) < n and len(pool) >= n:
-            cursor += 1
-            continue
         try:
             pg = typeset.typeset(order_for_layout(layout, picked), lang, layout, seed)
             return pg, cursor + n
@@ -127,6 +125,15 @@ def build_page(lang, split, layout, seed, pool, cursor):
                 raise
 
 
+LOCK = os.path.join(HERE, "plan.lock.json")
+
+
+def article_digest(a):
+    import hashlib
+    body = json.dumps([a["title"], a["paragraphs"], a.get("byline")], ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
 def layout_summary(pg):
     arts = []
     for a in pg.articles:
@@ -134,7 +141,7 @@ def layout_summary(pg):
                                         "body_size", "head_size", "truncated", "paragraphs_total")}
                     | {"paragraphs_used": len(a["paragraphs"])})
     st = pg.style
-    return {**pg.layout, "page": [typeset.PAGE_W, typeset.PAGE_H], "dpi": typeset.DPI,
+    return {**pg.layout, "page": [typeset.PAGE_W, pg.height], "dpi": typeset.DPI,
             "leading": st["leading"], "column_rules": st["column_rules"], "blur": st["blur"],
             "speckles": st["speckles"], "paper": st["paper"], "article_frames": arts}
 
@@ -203,6 +210,8 @@ def main():
                     help="where case folders go (default: corpus/; required with a non-default --articles)")
     ap.add_argument("--pages", default=os.path.join(tempfile.gettempdir(), "restitch-ocr-pages"))
     ap.add_argument("--only", default="")
+    ap.add_argument("--repick", action="store_true",
+                    help="ignore plan.lock.json and pick articles from the pools afresh")
     ap.add_argument("--compare", action="store_true",
                     help="regenerate into a temp dir and compare with the committed cases")
     a = ap.parse_args()
@@ -225,6 +234,11 @@ def main():
     only = set(filter(None, a.only.split(",")))
     cursors = {}
     rows = []
+    lock = {}
+    if os.path.exists(LOCK) and not a.repick:
+        with open(LOCK, encoding="utf-8") as f:
+            lock = json.load(f)
+    new_lock = {}
     names = case_names()
     for name, spec in zip(names, PLAN):
         lang, split, layout, psm, seed = spec
@@ -232,6 +246,18 @@ def main():
         # the cursor advances for every planned case, so --only reproduces the same pages
         pg, cursors[(lang, split)] = build_page(lang, split, layout, seed, pool,
                                                 cursors.get((lang, split), 0))
+        if name in lock:
+            # pinned articles: stable even if articles.jsonl grows (pools shift)
+            ids = [x["id"] for x in lock[name]["articles"]]
+            for x in lock[name]["articles"]:
+                if x["id"] not in by_id or article_digest(by_id[x["id"]]) != x["digest"]:
+                    sys.exit(f"{name}: pinned article {x['id']} changed or vanished; use --repick")
+            if lock[name]["layout"] != layout or lock[name]["seed"] != seed:
+                sys.exit(f"{name}: PLAN changed since plan.lock.json; use --repick")
+            if ids != pg.input_ids:
+                pg = typeset.typeset([by_id[i] for i in ids], lang, layout, seed)
+        new_lock[name] = {"layout": layout, "seed": seed, "articles": [
+            {"id": i, "digest": article_digest(by_id[i])} for i in pg.input_ids]}
         if only and name not in only:
             continue
         t0 = time.monotonic()
@@ -254,6 +280,9 @@ def main():
         sys.exit(1 if bad else 0)
     if not custom_articles and not only:
         update_readme(rows)
+        with open(LOCK, "w", encoding="utf-8") as f:
+            json.dump(new_lock, f, indent=1)
+            f.write("\n")
     print(readme_table(rows))
 
 

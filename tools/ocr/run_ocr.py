@@ -7,7 +7,7 @@
   python3 run_ocr.py --page /tmp/page --psm 4 [--tess-lang eng] --out /tmp/case
 
 reads  PAGE/page.png and PAGE/geometry.json (written by typeset.py)
-writes OUT/input.txt   tesseract's plain-text output, verbatim (it ends in \\f)
+writes OUT/input.txt   tesseract's plain-text output, verbatim
        OUT/ocr.tsv     tesseract's TSV output, verbatim
 and prints a JSON analysis: {"faults": [...], "stats": {...}, "wall_s": ...}.
 
@@ -42,7 +42,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 

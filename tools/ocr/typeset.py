@@ -24,7 +24,6 @@ Usage (library use from make_cases.py is the normal path):
 """
 import argparse
 import json
-import math
 import os
 import random
 import re
@@ -353,8 +352,8 @@ class Page:
         self.draw.text((x, baseline), s, font=f, fill=self.style["ink"], anchor="ls")
 
     def rule(self, x0, y0, x1, y1, w=2):
-        self.draw.line([(x0, y0), (x1, y1)], fill=self.style["ink"], width=w)
-        self.rules.append([int(x0), int(y0), int(x1), int(y1)])
+        """Rules are drawn in finish(), clipped to the bottom of the text."""
+        self.rules.append([int(x0), int(y0), int(x1), int(y1), w])
 
     def record(self, art, part, para, col, text, box, soft=False):
         self.lines.append({
@@ -369,8 +368,9 @@ class Page:
                       max_head_lines=3):
         """Place article `art` (dict with normalised fields).
 
-        bottoms: one bottom y per column (columns may differ: L-shapes).
-        Returns dict with the used bottom per column.
+        bottoms: one bottom y per column (columns may differ: L-shapes), or a
+        callable (top, lead, n_lines) -> such a list.
+        Returns the used bottom per column.
         """
         st, lang = self.style, self.lang
         idx = len(self.articles)
@@ -402,9 +402,6 @@ class Page:
             y += hlead
         top = y + round(bsize * st["head_gap"])
         colw = (x1 - x0 - (ncols - 1) * gutter) / ncols
-        cols = [(x0 + c * (colw + gutter), top, x0 + c * (colw + gutter) + colw, bottoms[c])
-                for c in range(ncols)]
-        caps = [max(0, int((b - top) // lead)) for (_, _, _, b) in cols]
 
         indent = bsize * (2 if lang == "zh" else st["indent_em"])
         paras = art["paragraphs"]
@@ -425,9 +422,14 @@ class Page:
             bylines = [BLine("gap", [], None, False, False)] + \
                 [BLine("byline", [s], None, i == 0, i == len(bl) - 1) for i, s in enumerate(bl)]
 
-        total_cap = sum(caps)
         used_paras = list(paras)
         lines = broken(used_paras) + bylines
+        if callable(bottoms):
+            bottoms = bottoms(top, lead, len(lines))
+        cols = [(x0 + c * (colw + gutter), top, x0 + c * (colw + gutter) + colw, bottoms[c])
+                for c in range(ncols)]
+        caps = [max(0, int((b - top) // lead)) for (_, _, _, b) in cols]
+        total_cap = sum(caps)
         truncated = False
         if len(lines) > total_cap:
             truncated = True
@@ -545,13 +547,24 @@ class Page:
     def finish(self):
         st = self.style
         rng = random.Random(self.seed * 7919 + 17)
-        img = self.img
+        # crop the page below the last printed line; clip rules to the text
+        bottom = max(l["box"][3] for l in self.lines)
+        self.height = min(PAGE_H, bottom + M)
+        kept = []
+        for x0, y0, x1, y1, w in self.rules:
+            y0, y1 = min(y0, bottom), min(y1, bottom)
+            if y0 >= bottom - 5 and y1 >= bottom - 5:
+                continue
+            self.draw.line([(x0, y0), (x1, y1)], fill=st["ink"], width=w)
+            kept.append([x0, y0, x1, y1])
+        self.rules = kept
+        img = self.img.crop((0, 0, PAGE_W, self.height))
         if st["blur"] > 0:
             img = img.filter(ImageFilter.GaussianBlur(st["blur"]))
         if st["speckles"]:
             d = ImageDraw.Draw(img)
             for _ in range(st["speckles"]):
-                x, y = rng.randrange(PAGE_W), rng.randrange(PAGE_H)
+                x, y = rng.randrange(PAGE_W), rng.randrange(self.height)
                 r = rng.choice([0, 0, 1, 1, 2])
                 g = rng.randrange(60, 200)
                 d.ellipse([x - r, y - r, x + r, y + r], fill=g)
@@ -655,10 +668,16 @@ def L_continuation(pg, arts, rng):
     gut = pg.style["gutter"]
     nc = rng.choice([3, 3, 4])
     a, b = arts[0], arts[1]
-    split = M + int((PAGE_H - 2 * M) * rng.choice([0.42, 0.5, 0.55]))
-    bottoms = [split] * (nc - 1) + [PAGE_H - M]
+    share = rng.choice([0.24, 0.27, 0.3]) if nc == 3 else rng.choice([0.2, 0.22])
+
+    def bottoms(top, lead, n):
+        # the first nc-1 columns take `share` of A's lines each, the last one
+        # the rest, so that it runs down beside article B
+        q = max(3, round(n * share))
+        return [top + q * lead + 1] * (nc - 1) + [PAGE_H - M]
     used = pg.place_article(a, M, PAGE_W - M, M, nc, gut, bottoms, balance=False,
                             head_align=pg.style["head_align"])
+    split = max(used[:-1])
     colw = (PAGE_W - 2 * M - (nc - 1) * gut) / nc
     bx1 = M + (nc - 1) * colw + (nc - 2) * gut
     yb = max(used[:-1]) + 40
@@ -692,8 +711,13 @@ def L_sidebar(pg, arts, rng):
     def put_main():
         pg.place_article(main, mx0, mx1, M, nc, gut, [PAGE_H - M] * nc, head_align=st["head_align"])
 
+    # the sidebar stops where the main article ends (dry run on a scratch page)
+    scratch = Page(pg.lang, pg.seed, st)
+    main_bottom = max(scratch.place_article(main, mx0, mx1, M, nc, gut, [PAGE_H - M] * nc))
+    side_bottom = max(main_bottom, side_y + 900)
+
     def put_side():
-        pg.place_article(side, sx0, sx1, side_y, 1, gut, [PAGE_H - M],
+        pg.place_article(side, sx0, sx1, side_y, 1, gut, [side_bottom],
                          body_size=st["body_size"] - 2, head_size=int(st["head_size"] * 0.6),
                          max_head_lines=5)
     if left:
@@ -750,7 +774,16 @@ def L_grid(pg, arts, rng):
     return {"ncols": [2, 2, 2, 2]}
 
 
+def L_single(pg, arts, rng):
+    """One article over the full width in 3 or 4 columns."""
+    nc = rng.choice([3, 4])
+    pg.place_article(arts[0], M, PAGE_W - M, M, nc, pg.style["gutter"], [PAGE_H - M] * nc,
+                     head_align=pg.style["head_align"])
+    return {"ncols": [nc]}
+
+
 LAYOUTS = {
+    "single": (L_single, (1, 1)),
     "side-by-side": (L_side_by_side, (2, 3)),
     "stacked": (L_stacked, (2, 3)),
     "continuation": (L_continuation, (2, 2)),
@@ -780,6 +813,7 @@ def typeset(articles, lang, layout, seed, gutter=None):
     if not lo <= len(norm) <= hi:
         raise ValueError(f"layout {layout} takes {lo}-{hi} articles, got {len(norm)}")
     pg = Page(lang, seed, style)
+    pg.input_ids = [a["id"] for a in norm]   # layout slot order (may differ from reading order)
     info = fn(pg, norm, rng)
     pg.finish()
     pg.layout = {"name": layout, **info, "gutter": style["gutter"]}
@@ -790,7 +824,7 @@ def save(pg, out):
     os.makedirs(out, exist_ok=True)
     pg.img.save(os.path.join(out, "page.png"), dpi=(DPI, DPI), optimize=True)
     st = {k: v for k, v in pg.style.items() if k != "hyph"}
-    geom = {"page": [PAGE_W, PAGE_H], "dpi": DPI, "lang": pg.lang, "seed": pg.seed,
+    geom = {"page": [PAGE_W, pg.height], "dpi": DPI, "lang": pg.lang, "seed": pg.seed,
             "layout": pg.layout, "style": st, "articles": pg.articles, "rules": pg.rules,
             "lines": pg.lines}
     with open(os.path.join(out, "geometry.json"), "w", encoding="utf-8") as f:
