@@ -33,7 +33,7 @@ pub struct TrainingSet {
 
 /// Maps gold pieces to parsed pieces by their text, first unused occurrence
 /// in input order; returns the gold junctions as pairs of piece ids.
-fn gold_junctions(page: &parse::Page, gold: &[Vec<String>]) -> HashSet<(PieceId, PieceId)> {
+pub fn gold_junctions(page: &parse::Page, gold: &[Vec<String>]) -> HashSet<(PieceId, PieceId)> {
     let mut by_text: HashMap<&str, VecDeque<PieceId>> = HashMap::new();
     for id in page.ids() {
         by_text.entry(page.piece(id).text.as_str()).or_default().push_back(id);

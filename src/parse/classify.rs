@@ -124,6 +124,25 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+fn date(input: &str) -> IResult<&str, &str> {
+    let number = |n: usize| take_while_m_n(1, n, |c: char| c.is_ascii_digit());
+    alt((
+        recognize((number(2), one_char('.'), number(2), one_char('.'), number(4))),
+        recognize((number(4), one_char('-'), number(2), one_char('-'), number(2))),
+        recognize((number(2), one_char('/'), number(2), one_char('/'), number(4))),
+    ))
+    .parse(input)
+}
+
+/// Agency credit lines ending in a date, as Austrian and German papers
+/// print them: "APA, 30.4.2016", "red, dpa, 1.2.2015".
+fn agency_credit(input: &str) -> IResult<&str, &str> {
+    let agency = take_while_m_n(2, 8, |c: char| c.is_alphabetic());
+    let separator =
+        || alt((recognize((space0, one_char(','), space0)), recognize((space0, one_char('/'), space0))));
+    recognize((separated_list1(separator(), agency), separator(), date)).parse(input)
+}
+
 fn byline(input: &str) -> IResult<&str, &str> {
     all_consuming(alt((
         recognize(bracketed_names),
@@ -135,6 +154,7 @@ fn byline(input: &str) -> IResult<&str, &str> {
         )),
         recognize(bare_names),
         recognize(preceded(opt(alt((tag("— "), tag("- ")))), english_credit)),
+        agency_credit,
     )))
     .parse(input)
 }
@@ -159,6 +179,8 @@ pub fn trailing_byline_start(line: &str) -> Option<usize> {
 /// Labels headlines and scattered glyphs on a parsed page. Bylines were
 /// labelled when the line was cut.
 pub fn label_page(page: &mut Page) {
+    let single_line_blocks = page.blocks.iter().filter(|b| b.len() == 1).count();
+    let blank_separated = page.blocks.len() >= 8 && single_line_blocks * 3 >= page.blocks.len() * 2;
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
         let pieces = &page.pieces[range.clone()];
@@ -172,7 +194,9 @@ pub fn label_page(page: &mut Page) {
         if !all_body || pieces.len() > 3 {
             continue;
         }
-        let alone = page.blocks[page.lines[line_index].block].len() == 1;
+        // Where most printed lines stand between blank lines, standing alone
+        // says nothing about a line.
+        let alone = page.blocks[page.lines[line_index].block].len() == 1 && !blank_separated;
         if pieces.len() == 1 && alone && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
         } else if looks_like_headline(page, line_index, alone) {
@@ -247,7 +271,18 @@ fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
         // Latin text is often set ragged-right, so only a line wider than
         // its column, or in capitals, stands out from the body by shape.
         let wide = matches!(width, Some(w) if w > 1.3);
-        let shape = alone || (after_paragraph(page, line_index) && (wide || all_caps));
+        // At the top of the page or right after a byline, a line without a
+        // sentence end followed by a line that starts a sentence is a title.
+        let opens_block = line_index == 0
+            || page.pieces[page.lines[line_index - 1].pieces.clone()].iter().any(|p| p.role == Role::Byline);
+        let next_starts_sentence = page.lines.get(line_index + 1).is_some_and(|next| {
+            next.block == line.block
+                && page.pieces[next.pieces.start].text.chars().next().is_some_and(char::is_uppercase)
+        });
+        let shape = alone
+            || all_caps && words.len() >= 3
+            || (opens_block && next_starts_sentence)
+            || (after_paragraph(page, line_index) && (wide || all_caps));
         starts_upper && (2..=30).contains(&words.len()) && shape
     }
 }
@@ -340,6 +375,8 @@ mod tests {
         assert!(is_byline("By Jane Doe and John Smith"));
         assert!(is_byline("(Reuters)"));
         assert!(is_byline("记者王小明"));
+        assert!(is_byline("APA, sid, 30.4.2016"));
+        assert!(!is_byline("Am 30.4.2016"));
         assert!(is_byline("本报记者 王小明、李华"));
         assert!(is_byline("本报记者 王 明"));
         assert!(!is_byline("记者会上,他说"));

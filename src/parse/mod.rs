@@ -114,6 +114,24 @@ impl Page {
         (0..self.pieces.len()).map(PieceId)
     }
 
+    /// True when two lines look like rows of the same side-by-side columns:
+    /// two to four pieces each, as many on both, of like widths slot by
+    /// slot. A paragraph written on one line (printed lines cut at spaces)
+    /// holds many pieces whose slots mean nothing from line to line.
+    pub fn rows_alike(&self, a: usize, b: usize) -> bool {
+        let (Some(a), Some(b)) = (self.lines.get(a), self.lines.get(b)) else { return false };
+        let (a, b) = (&self.pieces[a.pieces.clone()], &self.pieces[b.pieces.clone()]);
+        if !(2..=4).contains(&a.len()) || a.len() != b.len() {
+            return false;
+        }
+        // Padded gutters keep every column at one character position.
+        let aligned = a.iter().zip(b).all(|(x, y)| x.span.start.abs_diff(y.span.start) <= 1);
+        // One slot may hold the short last line of a paragraph.
+        let unlike =
+            a.iter().zip(b).filter(|(x, y)| (x.cells - y.cells).abs() > 0.3 * x.cells.max(y.cells)).count();
+        aligned || unlike <= 1
+    }
+
     /// True when the page follows CJK rules.
     pub fn is_cjk(&self) -> bool {
         self.script == Script::Cjk

@@ -120,11 +120,16 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         {
             let Some(below) = page.lines.get(piece.line + step) else { continue };
             let target = below.pieces.clone();
-            if target.len() == line.pieces.len() {
+            if page.rows_alike(piece.line, piece.line + step) {
                 push(index, target.start + slot, same_slot);
-            } else if let Some(aligned) =
-                target.clone().find(|&t| page.pieces[t].span.start.abs_diff(piece.span.start) <= 1)
-            {
+            } else if let Some(aligned) = target.clone().find(|&t| {
+                // Character positions mean columns only where gutters are
+                // padded with spaces, not across line-break spaces.
+                let target_piece = &page.pieces[t];
+                matches!(target_piece.gap, Gap::Gutter(_))
+                    && matches!(piece.gap, Gap::Gutter(_))
+                    && target_piece.span.start.abs_diff(piece.span.start) <= 1
+            }) {
                 push(index, aligned, same_slot);
             }
             if !target.is_empty() {

@@ -15,6 +15,7 @@ pub mod latin;
 pub mod layout;
 pub mod lexicon;
 pub mod sentence;
+pub mod topic;
 pub mod width;
 
 use std::collections::BTreeMap;
