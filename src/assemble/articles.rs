@@ -80,6 +80,10 @@ impl Draft {
         self.parts.push(segment);
     }
 
+    fn has_body(&self, page: &Page) -> bool {
+        self.parts.iter().flat_map(|s| &s.pieces).any(|&id| page.piece(id).role == Role::Body)
+    }
+
     /// A byline ends an article: nothing joins it afterwards.
     fn is_closed(&self, page: &Page) -> bool {
         self.parts.last().and_then(|s| s.pieces.last()).is_some_and(|&id| page.piece(id).role == Role::Byline)
@@ -107,9 +111,14 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         }
         let head = page.piece(segment.pieces[0]);
         let open: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].is_closed(page)).collect();
+        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body(page));
         let target = if head.role == Role::Headline || open.is_empty() {
             None
-        } else if head.text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase()) {
+        } else if latest_has_no_body
+            || head.text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
+        {
+            // A headline waiting for its text, or text that starts
+            // mid-sentence: the latest open article takes it.
             open.last().copied()
         } else {
             let mut profile = Profile::new();
