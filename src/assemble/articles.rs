@@ -60,6 +60,18 @@ struct Segment {
 /// development split of the corpus.
 const TOPIC_THRESHOLD: f64 = 0.1;
 
+/// A run opening with a subhead continues the latest article at or above
+/// this topic similarity. Chosen on the development split of the corpus.
+const SUBHEAD_TOPIC_THRESHOLD: f64 = 0.1;
+
+fn segment_profile(page: &Page, segment: &Segment) -> Profile {
+    let mut profile = Profile::new();
+    for &id in &segment.pieces {
+        profile.add(&page.piece(id).text);
+    }
+    profile
+}
+
 /// An article while its segments are being gathered.
 struct Draft {
     parts: Vec<Segment>,
@@ -114,6 +126,12 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body(page));
         let target = if head.role == Role::Headline || open.is_empty() {
             None
+        } else if head.role == Role::Subhead {
+            // A section of the latest open article when it shares its topic,
+            // else the headline of a new article.
+            let latest = *open.last().expect("open is not empty");
+            let profile = segment_profile(page, &segment);
+            (drafts[latest].profile.similarity(&profile) >= SUBHEAD_TOPIC_THRESHOLD).then_some(latest)
         } else if latest_has_no_body
             || head.text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
         {
@@ -121,10 +139,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // mid-sentence: the latest open article takes it.
             open.last().copied()
         } else {
-            let mut profile = Profile::new();
-            for &id in &segment.pieces {
-                profile.add(&page.piece(id).text);
-            }
+            let profile = segment_profile(page, &segment);
             open.iter()
                 .map(|&d| (d, drafts[d].profile.similarity(&profile)))
                 .filter(|&(_, similarity)| similarity >= TOPIC_THRESHOLD)
@@ -150,7 +165,7 @@ fn split_chain(page: &Page, chain: Chain, out: &mut Vec<Segment>) {
         let cut_before = match current.pieces.last().map(|&p| page.piece(p)) {
             None => false,
             Some(before) => {
-                (role == Role::Headline || before.role == Role::Byline) && has_body
+                (role.is_heading() || before.role == Role::Byline) && has_body
                     // Two bylines in a row: the second opens the next article.
                     || role == Role::Byline && before.role == Role::Byline
                     || (role == Role::Fragment) != (before.role == Role::Fragment)
@@ -184,7 +199,7 @@ fn build_article(page: &Page, column_widths: &[f32], parts: Vec<Segment>) -> Art
     let mut body = Vec::new();
     for (index, &id) in pieces.iter().enumerate() {
         match page.piece(id).role {
-            Role::Headline if index == title.len() => title.push(id),
+            role if role.is_heading() && index == title.len() => title.push(id),
             Role::Byline if byline.is_empty() && (index + 1 == pieces.len() || body.is_empty()) => {
                 byline.push(id)
             }
@@ -209,7 +224,7 @@ fn paragraphs(page: &Page, column_widths: &[f32], body: &[PieceId]) -> Vec<Parag
         current.push(id);
         let piece = page.piece(id);
         let is_last = index + 1 == body.len();
-        let role_break = matches!(piece.role, Role::Headline | Role::Byline | Role::Fragment)
+        let role_break = matches!(piece.role, Role::Headline | Role::Subhead | Role::Byline | Role::Fragment)
             || body.get(index + 1).is_some_and(|&n| page.piece(n).role != Role::Body);
         let line = &page.lines[piece.line];
         let ends_paragraph_line = line.pieces.len() >= 3 && id.0 + 1 == line.pieces.end;

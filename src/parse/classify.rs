@@ -29,6 +29,10 @@ use super::Page;
 pub enum Role {
     Body,
     Headline,
+    /// Shaped like a headline but weaker evidence: a section heading inside
+    /// an article, or the headline of a new one. The assembler decides by
+    /// topic.
+    Subhead,
     Byline,
     /// Scattered single glyphs, typically a big headline that OCR broke up.
     Fragment,
@@ -134,6 +138,13 @@ fn date(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+impl Role {
+    /// A headline or a subhead.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Role::Headline | Role::Subhead)
+    }
+}
+
 /// Agency credit lines ending in a date, as Austrian and German papers
 /// print them: "APA, 30.4.2016", "red, dpa, 1.2.2015".
 fn agency_credit(input: &str) -> IResult<&str, &str> {
@@ -199,9 +210,9 @@ pub fn label_page(page: &mut Page) {
         let alone = page.blocks[page.lines[line_index].block].len() == 1 && !blank_separated;
         if pieces.len() == 1 && alone && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
-        } else if looks_like_headline(page, line_index, alone) {
+        } else if let Some(role) = heading_role(page, line_index, alone) {
             for piece in &mut page.pieces[range] {
-                piece.role = Role::Headline;
+                piece.role = role;
             }
         }
     }
@@ -213,7 +224,7 @@ fn is_glyph(text: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if is_wide(c) && is_han(c))
 }
 
-fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
+fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
     let line = &page.lines[line_index];
     let pieces = &page.pieces[line.pieces.clone()];
     // A headline may hold a space ("停车更方便 游览更从容"), which cuts it
@@ -233,7 +244,7 @@ fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
         let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
         let total: f32 = pieces.iter().map(|p| p.cells).sum();
         if repeated || total > 24.0 {
-            return false;
+            return None;
         }
     }
     let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
@@ -248,21 +259,27 @@ fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
         || is_line_start_forbidden(first)
         || text.ends_with(['，', ',', '、', '-', ':', '：'])
     {
-        return false;
+        return None;
     }
     if in_narrow_run(page, line_index) {
-        return false;
+        return None;
     }
     let width = width_against_body_below(page, line_index);
     if page.is_cjk() {
         // A line exactly as wide as the body lines of the next block is a
         // printed body line whose paragraph goes on elsewhere.
         if pieces.len() == 1 && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0) {
-            return false;
+            return None;
         }
         let shape = alone
             || (after_paragraph(page, line_index) && matches!(width, Some(w) if !(0.9..=1.3).contains(&w)));
-        (4.0..=48.0).contains(&size) && shape
+        // Section heads inside articles are short; a short heading may still
+        // open an article, which the assembler tells by topic.
+        match size {
+            s if !shape || !(4.0..=48.0).contains(&s) => None,
+            s if s < 11.0 => Some(Role::Subhead),
+            _ => Some(Role::Headline),
+        }
     } else {
         let words: Vec<&str> = text.split_whitespace().collect();
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -283,7 +300,23 @@ fn looks_like_headline(page: &Page, line_index: usize, alone: bool) -> bool {
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
             || (after_paragraph(page, line_index) && (wide || all_caps));
-        starts_upper && (2..=30).contains(&words.len()) && shape
+        // Weaker: after a paragraph end, a short line without a sentence end
+        // or a comma, followed by a sentence start, in a few words.
+        let short = matches!(width, Some(w) if w < 0.9);
+        let weak = after_paragraph(page, line_index)
+            && next_starts_sentence
+            && short
+            && words.len() <= 12
+            && !text.contains(',');
+        if !starts_upper || !(2..=30).contains(&words.len()) {
+            None
+        } else if shape {
+            Some(Role::Headline)
+        } else if weak {
+            Some(Role::Subhead)
+        } else {
+            None
+        }
     }
 }
 

@@ -204,9 +204,10 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 /// like any CJK line; once the line is known to be a headline its pieces
 /// are one printed line again, joined with one space.
 fn merge_headline_lines(page: &mut Page) {
-    let split = page.lines.iter().any(|l| {
-        l.pieces.len() > 1 && page.pieces[l.pieces.clone()].iter().all(|p| p.role == Role::Headline)
-    });
+    let split = page
+        .lines
+        .iter()
+        .any(|l| l.pieces.len() > 1 && page.pieces[l.pieces.clone()].iter().all(|p| p.role.is_heading()));
     if !split {
         return;
     }
@@ -214,7 +215,7 @@ fn merge_headline_lines(page: &mut Page) {
     for line in &mut page.lines {
         let pieces = &old[line.pieces.clone()];
         let start = page.pieces.len();
-        if pieces.len() > 1 && pieces.iter().all(|p| p.role == Role::Headline) {
+        if pieces.len() > 1 && pieces.iter().all(|p| p.role.is_heading()) {
             let mut merged = pieces[0].clone();
             for piece in &pieces[1..] {
                 merged.text.push(' ');

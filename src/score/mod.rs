@@ -285,8 +285,8 @@ pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Featu
         Feature::HyphenJoin,
         matches!(latin::hyphen(&left.text, &right.text, &context.vocabulary), Some(latin::Hyphen::Join)),
     );
-    f.flag(Feature::RightHeadline, right.role == Role::Headline);
-    f.flag(Feature::LeftHeadline, left.role == Role::Headline);
+    f.flag(Feature::RightHeadline, right.role.is_heading());
+    f.flag(Feature::LeftHeadline, left.role.is_heading());
     f.flag(Feature::LeftByline, left.role == Role::Byline);
     f.flag(Feature::RightByline, right.role == Role::Byline);
     f.flag(Feature::Fragment, left.role == Role::Fragment || right.role == Role::Fragment);
