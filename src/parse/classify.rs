@@ -434,7 +434,7 @@ mod tests {
     #[test]
     fn short_first_line_above_body_is_a_headline() {
         let page = parse_page(
-            "全市公交线路调整\n本报讯 全市公交线路将于下月起调整，\n涉及二十多条线路，市民出行前可以\n",
+            "全市公交线路调整方案今起公布\n本报讯 全市公交线路将于下月起调整，\n涉及二十多条线路，市民出行前可以\n",
             0,
             1,
         );
@@ -445,10 +445,16 @@ mod tests {
     #[test]
     fn headline_with_a_space_is_one_headline() {
         let page =
-            parse_page("出行更方便 服务更贴心\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n", 0, 1);
+            parse_page("出行更方便快捷 服务更贴心周到\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n", 0, 1);
         assert_eq!(page.pieces[0].role, Role::Headline);
-        assert_eq!(page.pieces[0].text, "出行更方便 服务更贴心");
+        assert_eq!(page.pieces[0].text, "出行更方便快捷 服务更贴心周到");
         assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn short_heading_between_paragraphs_is_a_subhead() {
+        let page = parse_page("第一段说完了。\n\n天气转凉\n\n第二段开始了。\n", 0, 1);
+        assert_eq!(page.pieces[1].role, Role::Subhead);
     }
 
     #[test]
