@@ -444,8 +444,11 @@ mod tests {
 
     #[test]
     fn headline_with_a_space_is_one_headline() {
-        let page =
-            parse_page("出行更方便快捷 服务更贴心周到\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n", 0, 1);
+        let page = parse_page(
+            "出行更方便快捷 服务更贴心周到\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n",
+            0,
+            1,
+        );
         assert_eq!(page.pieces[0].role, Role::Headline);
         assert_eq!(page.pieces[0].text, "出行更方便快捷 服务更贴心周到");
         assert_eq!(page.pieces[1].role, Role::Body);

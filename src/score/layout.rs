@@ -154,8 +154,14 @@ pub fn candidates(page: &Page) -> Vec<Link> {
                 if other == piece.block {
                     continue;
                 }
-                let top = &page.lines[page.blocks[other].start].pieces;
-                for target in top.clone() {
+                // Every column slot of a glued first row can start a column;
+                // of a paragraph line only its first piece starts anything.
+                let first_line = page.blocks[other].start;
+                let top = page.lines[first_line].pieces.clone();
+                let glued = page.rows_alike(first_line, first_line + 1)
+                    || page.pieces[top.clone()].iter().any(|p| matches!(p.gap, Gap::Gutter(_)));
+                let last_target = if glued { top.end } else { top.start + 1 };
+                for target in top.start..last_target {
                     push(index, target, Placement::BlockStart);
                 }
             }
