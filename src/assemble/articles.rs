@@ -10,7 +10,7 @@
 
 use crate::parse::chars::{ends_sentence, is_line_start_forbidden};
 use crate::parse::{Page, PieceId, Role};
-use crate::score::topic::Profile;
+use crate::score::topic::{Idf, Profile};
 use crate::score::width;
 
 use super::chains::Chain;
@@ -58,7 +58,7 @@ struct Segment {
 /// Below this topic similarity a run of text without a headline of its own
 /// starts a new article rather than joining an open one. Chosen on the
 /// development split of the corpus.
-const TOPIC_THRESHOLD: f64 = 0.1;
+const TOPIC_THRESHOLD: f64 = 0.05;
 
 /// A run opening with a subhead continues the latest article at or above
 /// this topic similarity. Chosen on the development split of the corpus.
@@ -114,6 +114,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     }
     segments.sort_by_key(|s| s.pieces[0]);
     let column_widths = width::column_widths(page);
+    let idf = Idf::from_page(page);
     let mut assembly = Assembly::default();
     let mut drafts: Vec<Draft> = Vec::new();
     for segment in segments {
@@ -131,7 +132,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // else the headline of a new article.
             let latest = *open.last().expect("open is not empty");
             let profile = segment_profile(page, &segment);
-            (drafts[latest].profile.similarity(&profile) >= SUBHEAD_TOPIC_THRESHOLD).then_some(latest)
+            (drafts[latest].profile.similarity(&profile, &idf) >= SUBHEAD_TOPIC_THRESHOLD).then_some(latest)
         } else if latest_has_no_body
             || head.text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
         {
@@ -141,7 +142,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         } else {
             let profile = segment_profile(page, &segment);
             open.iter()
-                .map(|&d| (d, drafts[d].profile.similarity(&profile)))
+                .map(|&d| (d, drafts[d].profile.similarity(&profile, &idf)))
                 .filter(|&(_, similarity)| similarity >= TOPIC_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
                 .map(|(d, _)| d)

@@ -208,7 +208,8 @@ pub fn label_page(page: &mut Page) {
         // Where most printed lines stand between blank lines, standing alone
         // says nothing about a line.
         let alone = page.blocks[page.lines[line_index].block].len() == 1 && !blank_separated;
-        if pieces.len() == 1 && alone && is_glyph(&pieces[0].text) {
+        let in_own_block = page.blocks[page.lines[line_index].block].len() == 1;
+        if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
         } else if let Some(role) = heading_role(page, line_index, alone) {
             for piece in &mut page.pieces[range] {

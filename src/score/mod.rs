@@ -94,6 +94,10 @@ features! {
     ParagraphEnd => "width.paragraph_end",
     /// Agreement of the two pieces' column widths, in [-1, 1].
     WidthAgree => "width.agree",
+    /// The two pieces' columns differ in width by more than a sixth.
+    WidthMismatch => "width.mismatch",
+    /// Topic similarity of the lines before the junction and the lines after.
+    Topic => "topic.similarity",
     /// A line-end hyphen the right side completes into a word.
     HyphenJoin => "latin.hyphen_join",
     /// The right piece is a headline.
@@ -198,14 +202,48 @@ pub struct Junction {
 pub struct PageContext {
     pub column_widths: Vec<f32>,
     pub vocabulary: latin::Vocabulary,
+    /// Per line: the topic of the lines ending with it, and of the lines
+    /// starting with it.
+    topic_before: Vec<topic::Vector>,
+    topic_after: Vec<topic::Vector>,
 }
+
+/// Lines on each side of a junction whose topics are compared.
+const TOPIC_WINDOW: usize = 3;
 
 impl PageContext {
     pub fn new(page: &Page) -> Self {
+        let idf = topic::Idf::from_page(page);
+        let line_topics: Vec<topic::Profile> = page
+            .lines
+            .iter()
+            .map(|line| {
+                let mut profile = topic::Profile::new();
+                for piece in &page.pieces[line.pieces.clone()] {
+                    profile.add(&piece.text);
+                }
+                profile
+            })
+            .collect();
+        let window = |range: std::ops::Range<usize>| {
+            let mut merged = topic::Profile::new();
+            for profile in &line_topics[range] {
+                merged.merge(profile);
+            }
+            merged.vector(&idf)
+        };
+        let count = line_topics.len();
         PageContext {
             column_widths: width::column_widths(page),
             vocabulary: latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str())),
+            topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
+            topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
         }
+    }
+
+    /// Topic similarity of the lines up to `left_line` and from `right_line`.
+    pub fn topic_across(&self, left_line: usize, right_line: usize) -> f64 {
+        self.topic_before[left_line].cosine(&self.topic_after[right_line])
     }
 }
 
@@ -280,7 +318,10 @@ pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Featu
     let full = width::fullness(left.cells, left_width) >= 0.85;
     f.flag(Feature::LeftFull, full);
     f.flag(Feature::ParagraphEnd, !full && s.left_ends);
-    f.set(Feature::WidthAgree, 2.0 * width::agreement(left_width, right_width) - 1.0);
+    let agreement = width::agreement(left_width, right_width);
+    f.set(Feature::WidthAgree, 2.0 * agreement - 1.0);
+    f.flag(Feature::WidthMismatch, agreement < 0.85);
+    f.set(Feature::Topic, context.topic_across(left.line, right.line) as f32);
     f.flag(
         Feature::HyphenJoin,
         matches!(latin::hyphen(&left.text, &right.text, &context.vocabulary), Some(latin::Hyphen::Join)),

@@ -1,20 +1,79 @@
 //! Topic signal: do two stretches of text talk about the same thing?
 //!
-//! In: texts. Out: a similarity in [0, 1] — the cosine of their content-token
-//! counts (Han character bigrams for CJK, lower-cased words of four or more
-//! letters for Latin scripts). Why: a run of paragraphs with no headline of
-//! its own belongs to the article it shares names and terms with; a new
-//! article without a recognised headline shares few.
+//! In: texts, and the page they come from. Out: a similarity in [0, 1] — the
+//! cosine of their content-token counts (Han character bigrams for CJK,
+//! lower-cased words of four or more letters for Latin scripts), each token
+//! weighted by its inverse document frequency over the page's blocks, so
+//! that words every article uses ("工作", "said") count little and names and
+//! terms count much. Why: a run of paragraphs with no headline of its own
+//! belongs to the article it shares names and terms with; a new article
+//! without a recognised headline shares few.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::parse::chars::is_han;
+use crate::parse::Page;
+
+fn tokens(text: &str, mut each: impl FnMut(String)) {
+    let chars: Vec<char> = text.chars().collect();
+    for pair in chars.windows(2) {
+        if is_han(pair[0]) && is_han(pair[1]) {
+            each(pair.iter().collect());
+        }
+    }
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().count() >= 4 && word.chars().all(|c| c.is_alphabetic() && !is_han(c)) {
+            each(word.to_lowercase());
+        }
+    }
+}
+
+/// Inverse document frequencies of a page's tokens, blocks as documents.
+/// The default weighs every token alike.
+#[derive(Debug, Clone)]
+pub struct Idf {
+    weights: HashMap<String, f64>,
+    unseen: f64,
+}
+
+impl Default for Idf {
+    fn default() -> Self {
+        Idf { weights: HashMap::new(), unseen: 1.0 }
+    }
+}
+
+impl Idf {
+    pub fn from_page(page: &Page) -> Self {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for block in &page.blocks {
+            let mut seen = HashSet::new();
+            for line in &page.lines[block.clone()] {
+                for piece in &page.pieces[line.pieces.clone()] {
+                    tokens(&piece.text, |t| {
+                        seen.insert(t);
+                    });
+                }
+            }
+            for token in seen {
+                *df.entry(token).or_default() += 1;
+            }
+        }
+        let n = page.blocks.len().max(1) as f64;
+        Idf {
+            weights: df.into_iter().map(|(t, d)| (t, (n / d as f64).ln() + 1.0)).collect(),
+            unseen: n.ln() + 1.0,
+        }
+    }
+
+    fn weight(&self, token: &str) -> f64 {
+        self.weights.get(token).copied().unwrap_or(self.unseen)
+    }
+}
 
 /// Content-token counts of a text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
     counts: HashMap<String, u32>,
-    norm: f64,
 }
 
 impl Profile {
@@ -22,34 +81,66 @@ impl Profile {
         Profile::default()
     }
 
-    /// Adds the content tokens of `text`.
-    pub fn add(&mut self, text: &str) {
-        let chars: Vec<char> = text.chars().collect();
-        for pair in chars.windows(2) {
-            if is_han(pair[0]) && is_han(pair[1]) {
-                *self.counts.entry(pair.iter().collect()).or_default() += 1;
-            }
+    /// Adds the counts of another profile.
+    pub fn merge(&mut self, other: &Profile) {
+        for (token, &count) in &other.counts {
+            *self.counts.entry(token.clone()).or_default() += count;
         }
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            if word.chars().count() >= 4 && word.chars().all(|c| c.is_alphabetic() && !is_han(c)) {
-                *self.counts.entry(word.to_lowercase()).or_default() += 1;
-            }
-        }
-        self.norm = self.counts.values().map(|&c| (c as f64).powi(2)).sum::<f64>().sqrt();
     }
 
-    /// Cosine similarity of two profiles; 0 when either is empty.
-    pub fn similarity(&self, other: &Profile) -> f64 {
+    /// Adds the content tokens of `text`.
+    pub fn add(&mut self, text: &str) {
+        tokens(text, |t| *self.counts.entry(t).or_default() += 1);
+    }
+
+    /// The profile as a weighted vector, ready for repeated comparisons.
+    pub fn vector(&self, idf: &Idf) -> Vector {
+        let mut entries: Vec<(u64, f64)> =
+            self.counts.iter().map(|(t, &c)| (token_key(t), c as f64 * idf.weight(t))).collect();
+        entries.sort_by_key(|e| e.0);
+        let norm = entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+        Vector { entries, norm }
+    }
+
+    /// Weighted cosine similarity of two profiles; 0 when either is empty.
+    pub fn similarity(&self, other: &Profile, idf: &Idf) -> f64 {
+        self.vector(idf).cosine(&other.vector(idf))
+    }
+}
+
+fn token_key(token: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    token.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A profile weighted by inverse document frequency, sorted by token key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Vector {
+    entries: Vec<(u64, f64)>,
+    norm: f64,
+}
+
+impl Vector {
+    /// Cosine similarity; 0 when either vector is empty.
+    pub fn cosine(&self, other: &Vector) -> f64 {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
-        let (small, large) =
-            if self.counts.len() <= other.counts.len() { (self, other) } else { (other, self) };
-        let dot: f64 = small
-            .counts
-            .iter()
-            .filter_map(|(token, &a)| large.counts.get(token).map(|&b| a as f64 * b as f64))
-            .sum();
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < self.entries.len() && j < other.entries.len() {
+            let (a, b) = (self.entries[i], other.entries[j]);
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a.1 * b.1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         dot / (self.norm * other.norm)
     }
 }
@@ -57,6 +148,7 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::parse_page;
 
     fn profile(text: &str) -> Profile {
         let mut p = Profile::new();
@@ -66,18 +158,27 @@ mod tests {
 
     #[test]
     fn shared_terms_score_higher_than_unrelated_text() {
+        let idf = Idf::default();
         let a = profile("全市公交线路将于下月起调整，涉及二十多条公交线路。");
         let b = profile("调整后的公交线路覆盖新建小区。");
         let c = profile("今年夏天这个地区的降雨量明显偏多。");
-        assert!(a.similarity(&b) > a.similarity(&c));
+        assert!(a.similarity(&b, &idf) > a.similarity(&c, &idf));
         let d = profile("The central bank raised interest rates again.");
         let e = profile("Interest rates at the central bank were raised.");
         let f = profile("The football season opened with a surprise.");
-        assert!(d.similarity(&e) > d.similarity(&f));
+        assert!(d.similarity(&e, &idf) > d.similarity(&f, &idf));
+    }
+
+    #[test]
+    fn words_every_block_uses_weigh_less() {
+        let page = parse_page("公交工作。\n\n降雨工作。\n\n公交线路工作。\n", 0, 1);
+        let idf = Idf::from_page(&page);
+        assert!(idf.weight("工作") < idf.weight("公交"));
+        assert!(idf.weight("公交") < idf.weight("降雨"));
     }
 
     #[test]
     fn empty_profiles_are_unrelated() {
-        assert_eq!(profile("").similarity(&profile("公交线路")), 0.0);
+        assert_eq!(profile("").similarity(&profile("公交线路"), &Idf::default()), 0.0);
     }
 }
