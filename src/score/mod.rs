@@ -14,6 +14,7 @@
 pub mod latin;
 pub mod layout;
 pub mod lexicon;
+pub mod rows;
 pub mod sentence;
 pub mod topic;
 pub mod width;
@@ -70,6 +71,10 @@ features! {
     Aligned => "layout.aligned",
     /// Both lines hold the same number (two or more) of pieces: glued columns.
     SameCount => "layout.same_count",
+    /// Evidence that the run of look-alike rows holding the junction is
+    /// glued columns, signed: positive for a junction down a column,
+    /// negative for one across a row.
+    GlueDown => "rows.glue_down",
     /// The left piece is the last of its line.
     LeftLineEnd => "layout.left_line_end",
     /// The right piece is the first of its line.
@@ -201,6 +206,8 @@ pub struct Junction {
 /// Page-wide facts the signals share, computed once.
 pub struct PageContext {
     pub column_widths: Vec<f32>,
+    /// Per line, the row signal's evidence for glued columns.
+    pub glue: Vec<f32>,
     pub vocabulary: latin::Vocabulary,
     /// Per line: the topic of the lines ending with it, and of the lines
     /// starting with it.
@@ -235,6 +242,7 @@ impl PageContext {
         let count = line_topics.len();
         PageContext {
             column_widths: width::column_widths(page),
+            glue: rows::glue_evidence(page),
             vocabulary: latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str())),
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
@@ -299,6 +307,12 @@ pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Featu
             && left_line.pieces.len() >= 2
             && left_line.pieces.len() == right_line.pieces.len(),
     );
+    let glue = context.glue[left.line];
+    match link.placement {
+        Placement::Below | Placement::ColumnWrap => f.set(Feature::GlueDown, glue),
+        Placement::RightBreak | Placement::RightGutter => f.set(Feature::GlueDown, -glue),
+        _ => {}
+    }
     f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end);
     f.flag(Feature::RightLineStart, link.to.0 == right_line.pieces.start);
     let han = |c: Option<char>| c.is_some_and(crate::parse::chars::is_han);
