@@ -301,12 +301,13 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
             || (after_paragraph(page, line_index) && (wide || all_caps));
-        // Weaker: after a paragraph end, a short line without a sentence end
-        // or a comma, followed by a sentence start, in a few words.
-        let short = matches!(width, Some(w) if w < 0.9);
+        // Weaker: after a paragraph end, a line of a few words without a
+        // sentence end or a comma, narrower or wider than the body below it,
+        // followed by a sentence start.
+        let unlike_body = matches!(width, Some(w) if !(0.9..=1.1).contains(&w));
         let weak = after_paragraph(page, line_index)
             && next_starts_sentence
-            && short
+            && unlike_body
             && words.len() <= 12
             && !text.contains(',');
         if !starts_upper || !(2..=30).contains(&words.len()) {
