@@ -190,8 +190,13 @@ pub fn trailing_byline_start(line: &str) -> Option<usize> {
 /// Labels headlines and scattered glyphs on a parsed page. Bylines were
 /// labelled when the line was cut.
 pub fn label_page(page: &mut Page) {
-    let single_line_blocks = page.blocks.iter().filter(|b| b.len() == 1).count();
-    let blank_separated = page.blocks.len() >= 8 && single_line_blocks * 3 >= page.blocks.len() * 2;
+    // Ragged Latin lines each set between blank lines: standing alone then
+    // says nothing about a line. (CJK lines are justified, so a narrow
+    // column set that way is recognised line by line by its even widths.)
+    let single_printed_lines =
+        page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
+    let blank_separated =
+        !page.is_cjk() && page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2;
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
         let pieces = &page.pieces[range.clone()];
@@ -205,8 +210,6 @@ pub fn label_page(page: &mut Page) {
         if !all_body || pieces.len() > 3 {
             continue;
         }
-        // Where most printed lines stand between blank lines, standing alone
-        // says nothing about a line.
         let alone = page.blocks[page.lines[line_index].block].len() == 1 && !blank_separated;
         let in_own_block = page.blocks[page.lines[line_index].block].len() == 1;
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
