@@ -4,9 +4,8 @@
 //! and the pieces that could not be placed. Why: a chain is what the text
 //! evidence links; an article is what a reader wants. Headlines open
 //! articles, bylines close them, scattered glyphs belong to no sentence.
-//! Chains without a headline join the article before them in input order
-//! when it is still open (the next column of the same article), and start an
-//! article of their own otherwise.
+//! Runs of text without a headline join the open article they share content
+//! words with, or open one of their own.
 
 use crate::parse::chars::{ends_sentence, is_line_start_forbidden};
 use crate::parse::{Page, PieceId, Role};
@@ -64,12 +63,27 @@ const TOPIC_THRESHOLD: f64 = 0.05;
 /// this topic similarity. Chosen on the development split of the corpus.
 const SUBHEAD_TOPIC_THRESHOLD: f64 = 0.1;
 
-fn segment_profile(page: &Page, segment: &Segment) -> Profile {
-    let mut profile = Profile::new();
-    for &id in &segment.pieces {
-        profile.add(&page.piece(id).text);
+/// What the assembler knows of the page: the pieces, their roles, column
+/// widths and token weights for the topic signal.
+struct Context<'a> {
+    page: &'a Page,
+    roles: Vec<Role>,
+    column_widths: Vec<f32>,
+    idf: Idf,
+}
+
+impl Context<'_> {
+    fn role(&self, id: PieceId) -> Role {
+        self.roles[id.0]
     }
-    profile
+
+    fn profile(&self, pieces: &[PieceId]) -> Profile {
+        let mut profile = Profile::new();
+        for &id in pieces {
+            profile.add(&self.page.piece(id).text);
+        }
+        profile
+    }
 }
 
 /// An article while its segments are being gathered.
@@ -79,26 +93,24 @@ struct Draft {
 }
 
 impl Draft {
-    fn new(page: &Page, segment: Segment) -> Self {
+    fn new(context: &Context, segment: Segment) -> Self {
         let mut draft = Draft { parts: Vec::new(), profile: Profile::new() };
-        draft.push(page, segment);
+        draft.push(context, segment);
         draft
     }
 
-    fn push(&mut self, page: &Page, segment: Segment) {
-        for &id in &segment.pieces {
-            self.profile.add(&page.piece(id).text);
-        }
+    fn push(&mut self, context: &Context, segment: Segment) {
+        self.profile.merge(&context.profile(&segment.pieces));
         self.parts.push(segment);
     }
 
-    fn has_body(&self, page: &Page) -> bool {
-        self.parts.iter().flat_map(|s| &s.pieces).any(|&id| page.piece(id).role == Role::Body)
+    fn has_body(&self, context: &Context) -> bool {
+        self.parts.iter().flat_map(|s| &s.pieces).any(|&id| context.role(id) == Role::Body)
     }
 
     /// A byline ends an article: nothing joins it afterwards.
-    fn is_closed(&self, page: &Page) -> bool {
-        self.parts.last().and_then(|s| s.pieces.last()).is_some_and(|&id| page.piece(id).role == Role::Byline)
+    fn is_closed(&self, context: &Context) -> bool {
+        self.parts.last().and_then(|s| s.pieces.last()).is_some_and(|&id| context.role(id) == Role::Byline)
     }
 }
 
@@ -108,68 +120,74 @@ impl Draft {
 /// starts mid-sentence), or opens an article of its own when it shares
 /// almost none.
 pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
+    let context = Context {
+        page,
+        roles: page.pieces.iter().map(|p| p.role).collect(),
+        column_widths: width::column_widths(page),
+        idf: Idf::from_page(page),
+    };
     let mut segments = Vec::new();
     for chain in chains {
-        split_chain(page, chain, &mut segments);
+        split_chain(&context, chain, &mut segments);
     }
     segments.sort_by_key(|s| s.pieces[0]);
-    let column_widths = width::column_widths(page);
-    let idf = Idf::from_page(page);
     let mut assembly = Assembly::default();
     let mut drafts: Vec<Draft> = Vec::new();
     for segment in segments {
-        if is_unplaceable(page, &segment) {
+        if segment.pieces.iter().all(|&id| context.role(id) == Role::Fragment) {
             assembly.unplaced.extend(segment.pieces);
             continue;
         }
-        let head = page.piece(segment.pieces[0]);
-        let open: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].is_closed(page)).collect();
-        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body(page));
-        let target = if head.role == Role::Headline || open.is_empty() {
+        let head_role = context.role(segment.pieces[0]);
+        let head_text = &page.piece(segment.pieces[0]).text;
+        let open: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].is_closed(&context)).collect();
+        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body(&context));
+        let target = if head_role == Role::Headline || open.is_empty() {
             None
-        } else if head.role == Role::Subhead {
+        } else if head_role == Role::Subhead {
             // A section of the latest open article when it shares its topic,
             // else the headline of a new article.
             let latest = *open.last().expect("open is not empty");
-            let profile = segment_profile(page, &segment);
-            (drafts[latest].profile.similarity(&profile, &idf) >= SUBHEAD_TOPIC_THRESHOLD).then_some(latest)
+            let similarity =
+                drafts[latest].profile.similarity(&context.profile(&segment.pieces), &context.idf);
+            (similarity >= SUBHEAD_TOPIC_THRESHOLD).then_some(latest)
         } else if latest_has_no_body
-            || head.text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
+            || head_text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
         {
             // A headline waiting for its text, or text that starts
             // mid-sentence: the latest open article takes it.
             open.last().copied()
         } else {
-            let profile = segment_profile(page, &segment);
+            let profile = context.profile(&segment.pieces);
             open.iter()
-                .map(|&d| (d, drafts[d].profile.similarity(&profile, &idf)))
+                .map(|&d| (d, drafts[d].profile.similarity(&profile, &context.idf)))
                 .filter(|&(_, similarity)| similarity >= TOPIC_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
                 .map(|(d, _)| d)
         };
         match target {
-            Some(d) => drafts[d].push(page, segment),
-            None => drafts.push(Draft::new(page, segment)),
+            Some(d) => drafts[d].push(&context, segment),
+            None => drafts.push(Draft::new(&context, segment)),
         }
     }
-    assembly.articles = drafts.into_iter().map(|d| build_article(page, &column_widths, d.parts)).collect();
+    assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
     assembly
 }
 
-/// Cuts a chain before every headline that follows text, and after every
-/// byline that follows body text.
-fn split_chain(page: &Page, chain: Chain, out: &mut Vec<Segment>) {
+/// Cuts a chain before every heading that follows body text, after every
+/// byline that follows body text, between two bylines, and around glyphs.
+fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     let mut current = Segment { pieces: Vec::new(), scores: Vec::new() };
     let mut has_body = false;
     for (index, &id) in chain.pieces.iter().enumerate() {
-        let role = page.piece(id).role;
-        let cut_before = match current.pieces.last().map(|&p| page.piece(p)) {
+        let role = context.role(id);
+        let cut_before = match current.pieces.last().map(|&p| context.role(p)) {
             None => false,
             Some(before) => {
-                (role.is_heading() || before.role == Role::Byline) && has_body
+                (role.is_heading() || before == Role::Byline) && has_body
                     // Two bylines in a row: the second opens the next article.
-                    || role == Role::Byline && before.role == Role::Byline
-                    || (role == Role::Fragment) != (before.role == Role::Fragment)
+                    || role == Role::Byline && before == Role::Byline
+                    || (role == Role::Fragment) != (before == Role::Fragment)
             }
         };
         if cut_before {
@@ -186,20 +204,14 @@ fn split_chain(page: &Page, chain: Chain, out: &mut Vec<Segment>) {
     }
 }
 
-/// Segments made only of scattered glyphs, or too short to be text of their
-/// own, are reported as unplaced rather than glued into a sentence.
-fn is_unplaceable(page: &Page, segment: &Segment) -> bool {
-    segment.pieces.iter().all(|&id| page.piece(id).role == Role::Fragment)
-}
-
-fn build_article(page: &Page, column_widths: &[f32], parts: Vec<Segment>) -> Article {
+fn build_article(context: &Context, parts: Vec<Segment>) -> Article {
     let pieces: Vec<PieceId> = parts.iter().flat_map(|s| s.pieces.iter().copied()).collect();
     let scores: Vec<f32> = parts.iter().flat_map(|s| s.scores.iter().copied()).collect();
     let mut title = Vec::new();
     let mut byline = Vec::new();
     let mut body = Vec::new();
     for (index, &id) in pieces.iter().enumerate() {
-        match page.piece(id).role {
+        match context.role(id) {
             role if role.is_heading() && index == title.len() => title.push(id),
             Role::Byline if byline.is_empty() && (index + 1 == pieces.len() || body.is_empty()) => {
                 byline.push(id)
@@ -212,24 +224,25 @@ fn build_article(page: &Page, column_widths: &[f32], parts: Vec<Segment>) -> Art
     } else {
         scores.iter().map(|s| 1.0 / (1.0 + (-s).exp())).sum::<f32>() / scores.len() as f32
     };
-    Article { title, paragraphs: paragraphs(page, column_widths, &body), byline, confidence }
+    Article { title, paragraphs: paragraphs(context, &body), byline, confidence }
 }
 
 /// Splits body pieces into paragraphs: a paragraph ends after a piece that
 /// ends a sentence and is either short for its column or the last printed
-/// line of an input line that held a whole paragraph.
-fn paragraphs(page: &Page, column_widths: &[f32], body: &[PieceId]) -> Vec<Paragraph> {
+/// line of an input line that held a whole paragraph, and around headings,
+/// bylines and glyphs.
+fn paragraphs(context: &Context, body: &[PieceId]) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut current = Vec::new();
     for (index, &id) in body.iter().enumerate() {
         current.push(id);
-        let piece = page.piece(id);
+        let piece = context.page.piece(id);
         let is_last = index + 1 == body.len();
-        let role_break = matches!(piece.role, Role::Headline | Role::Subhead | Role::Byline | Role::Fragment)
-            || body.get(index + 1).is_some_and(|&n| page.piece(n).role != Role::Body);
-        let line = &page.lines[piece.line];
+        let role_break = context.role(id) != Role::Body
+            || body.get(index + 1).is_some_and(|&n| context.role(n) != Role::Body);
+        let line = &context.page.lines[piece.line];
         let ends_paragraph_line = line.pieces.len() >= 3 && id.0 + 1 == line.pieces.end;
-        let short = width::fullness(piece.cells, column_widths[id.0]) < 0.85;
+        let short = width::fullness(piece.cells, context.column_widths[id.0]) < 0.85;
         if is_last || role_break || (ends_sentence(&piece.text) && (short || ends_paragraph_line)) {
             out.push(Paragraph { pieces: std::mem::take(&mut current) });
         }
