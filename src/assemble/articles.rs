@@ -63,6 +63,9 @@ const TOPIC_THRESHOLD: f64 = 0.05;
 /// this topic similarity. Chosen on the development split of the corpus.
 const SUBHEAD_TOPIC_THRESHOLD: f64 = 0.1;
 
+/// Runs shorter than this (in cells) are too short to show a topic.
+const MIN_TOPIC_CELLS: f32 = 30.0;
+
 /// What the assembler knows of the page: the pieces, their roles, column
 /// widths and token weights for the topic signal.
 struct Context<'a> {
@@ -146,11 +149,13 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             None
         } else if head_role == Role::Subhead {
             // A section of the latest open article when it shares its topic,
-            // else the headline of a new article.
+            // else the headline of a new article. A run too short to show a
+            // topic stays with the article it stands in.
             let latest = *open.last().expect("open is not empty");
             let similarity =
                 drafts[latest].profile.similarity(&context.profile(&segment.pieces), &context.idf);
-            (similarity >= SUBHEAD_TOPIC_THRESHOLD).then_some(latest)
+            let cells: f32 = segment.pieces.iter().map(|&id| page.piece(id).cells).sum();
+            (similarity >= SUBHEAD_TOPIC_THRESHOLD || cells < MIN_TOPIC_CELLS).then_some(latest)
         } else if latest_has_no_body
             || head_text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
         {
