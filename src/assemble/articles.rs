@@ -9,7 +9,7 @@
 
 use crate::parse::chars::{ends_sentence, is_line_start_forbidden};
 use crate::parse::{Page, PieceId, Role};
-use crate::score::topic::{Idf, Profile};
+use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::width;
 
 use super::chains::Chain;
@@ -93,29 +93,50 @@ impl Context<'_> {
 struct Draft {
     parts: Vec<Segment>,
     profile: Profile,
+    /// The profile weighted for comparisons. Refreshed when the profile has
+    /// grown by a tenth since, which keeps assembly linear on huge articles
+    /// while one more paragraph barely moves a long article's topic.
+    topic: Vector,
+    tokens_at_refresh: usize,
+    has_body: bool,
+    /// A byline after the text ends an article: nothing joins it
+    /// afterwards. A byline before any text ("张三 李四" above the body)
+    /// waits for its article.
+    closed: bool,
 }
 
 impl Draft {
     fn new(context: &Context, segment: Segment) -> Self {
-        let mut draft = Draft { parts: Vec::new(), profile: Profile::new() };
+        let mut draft = Draft {
+            parts: Vec::new(),
+            profile: Profile::new(),
+            topic: Vector::default(),
+            tokens_at_refresh: 0,
+            has_body: false,
+            closed: false,
+        };
         draft.push(context, segment);
         draft
     }
 
     fn push(&mut self, context: &Context, segment: Segment) {
         self.profile.merge(&context.profile(&segment.pieces));
+        let tokens = self.profile.len();
+        if tokens > self.tokens_at_refresh + self.tokens_at_refresh / 10 + 8 || self.parts.is_empty() {
+            self.topic = self.profile.vector(&context.idf);
+            self.tokens_at_refresh = tokens;
+        }
+        self.has_body |= segment.pieces.iter().any(|&id| context.role(id) == Role::Body);
+        self.closed =
+            self.has_body && segment.pieces.last().is_some_and(|&id| context.role(id) == Role::Byline);
         self.parts.push(segment);
     }
-
-    fn has_body(&self, context: &Context) -> bool {
-        self.parts.iter().flat_map(|s| &s.pieces).any(|&id| context.role(id) == Role::Body)
-    }
-
-    /// A byline ends an article: nothing joins it afterwards.
-    fn is_closed(&self, context: &Context) -> bool {
-        self.parts.last().and_then(|s| s.pieces.last()).is_some_and(|&id| context.role(id) == Role::Byline)
-    }
 }
+
+/// How many of the most recent open articles a run of text may join.
+/// Articles interleave on a page, but not across dozens of others; the bound
+/// keeps assembly linear on huge inputs.
+const OPEN_ARTICLES: usize = 16;
 
 /// Cuts chains into articles. Segments are taken in input order of their
 /// first piece; a headline opens an article; a segment without one joins the
@@ -143,8 +164,10 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         }
         let head_role = context.role(segment.pieces[0]);
         let head_text = &page.piece(segment.pieces[0]).text;
-        let open: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].is_closed(&context)).collect();
-        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body(&context));
+        let mut open: Vec<usize> =
+            (0..drafts.len()).rev().filter(|&d| !drafts[d].closed).take(OPEN_ARTICLES).collect();
+        open.reverse();
+        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body);
         let target = if head_role == Role::Headline || open.is_empty() {
             None
         } else if head_role == Role::Subhead {
@@ -153,7 +176,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // topic stays with the article it stands in.
             let latest = *open.last().expect("open is not empty");
             let similarity =
-                drafts[latest].profile.similarity(&context.profile(&segment.pieces), &context.idf);
+                drafts[latest].topic.cosine(&context.profile(&segment.pieces).vector(&context.idf));
             let cells: f32 = segment.pieces.iter().map(|&id| page.piece(id).cells).sum();
             (similarity >= SUBHEAD_TOPIC_THRESHOLD || cells < MIN_TOPIC_CELLS).then_some(latest)
         } else if latest_has_no_body
@@ -163,9 +186,9 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // mid-sentence: the latest open article takes it.
             open.last().copied()
         } else {
-            let profile = context.profile(&segment.pieces);
+            let topic = context.profile(&segment.pieces).vector(&context.idf);
             open.iter()
-                .map(|&d| (d, drafts[d].profile.similarity(&profile, &context.idf)))
+                .map(|&d| (d, drafts[d].topic.cosine(&topic)))
                 .filter(|&(_, similarity)| similarity >= TOPIC_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
                 .map(|(d, _)| d)

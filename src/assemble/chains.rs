@@ -146,16 +146,10 @@ impl DisjointSets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::{Features, Placement};
+    use crate::score::Placement;
 
     fn junction(from: usize, to: usize, score: f32) -> Junction {
-        Junction {
-            from: PieceId(from),
-            to: PieceId(to),
-            placement: Placement::NextLine,
-            features: Features::default(),
-            score,
-        }
+        Junction { from: PieceId(from), to: PieceId(to), placement: Placement::NextLine, score }
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub fn join<'a>(pieces: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabula
             joined.text.push_str(piece);
             continue;
         }
-        match hyphen(&joined.text, piece, vocabulary) {
+        // The hyphen rule reads only the last word: hand it a bounded tail
+        // so that joining stays linear in the length of the paragraph.
+        let tail_start = joined.text.char_indices().rev().nth(64).map_or(0, |(i, _)| i);
+        match hyphen(&joined.text[tail_start..], piece, vocabulary) {
             Some(Hyphen::Join) => {
                 if let Some(mark) = joined.text.pop() {
                     joined.removed_hyphens.push(mark);

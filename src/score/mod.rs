@@ -193,13 +193,14 @@ impl Scorer {
     }
 }
 
-/// A scored candidate junction.
-#[derive(Debug, Clone, PartialEq)]
+/// A scored candidate junction. Its features are not kept: a page has
+/// several junctions a piece, and only the scores are needed downstream
+/// ([`candidate_features`] gives the features, for fitting and review).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Junction {
     pub from: PieceId,
     pub to: PieceId,
     pub placement: Placement,
-    pub features: Features,
     pub score: f32,
 }
 
@@ -217,6 +218,10 @@ pub struct PageContext {
 
 /// Lines on each side of a junction whose topics are compared.
 const TOPIC_WINDOW: usize = 3;
+
+/// The heaviest tokens kept of each side's topic, which bounds the cost of a
+/// comparison on pages with enormous lines.
+const TOPIC_TOKENS: usize = 96;
 
 impl PageContext {
     pub fn new(page: &Page) -> Self {
@@ -237,7 +242,7 @@ impl PageContext {
             for profile in &line_topics[range] {
                 merged.merge(profile);
             }
-            merged.vector(&idf)
+            merged.vector_of_top(&idf, TOPIC_TOKENS)
         };
         let count = line_topics.len();
         PageContext {
@@ -251,6 +256,10 @@ impl PageContext {
 
     /// Topic similarity of the lines up to `left_line` and from `right_line`.
     pub fn topic_across(&self, left_line: usize, right_line: usize) -> f64 {
+        if left_line == right_line {
+            // One line is one stretch of text: nothing changes topic inside it.
+            return 1.0;
+        }
         self.topic_before[left_line].cosine(&self.topic_after[right_line])
     }
 }
@@ -264,14 +273,14 @@ pub fn candidate_features(page: &Page) -> Vec<(layout::Link, Features)> {
 /// Scores every candidate junction of a page.
 pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
     let scorer = Scorer::new(weights);
-    candidate_features(page)
+    let context = PageContext::new(page);
+    layout::candidates(page)
         .into_iter()
-        .map(|(link, features)| Junction {
+        .map(|link| Junction {
             from: link.from,
             to: link.to,
             placement: link.placement,
-            score: scorer.score(&features),
-            features,
+            score: scorer.score(&features(page, &context, link)),
         })
         .collect()
 }

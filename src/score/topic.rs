@@ -81,6 +81,15 @@ impl Profile {
         Profile::default()
     }
 
+    /// Number of distinct tokens.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
     /// Adds the counts of another profile.
     pub fn merge(&mut self, other: &Profile) {
         for (token, &count) in &other.counts {
@@ -95,8 +104,18 @@ impl Profile {
 
     /// The profile as a weighted vector, ready for repeated comparisons.
     pub fn vector(&self, idf: &Idf) -> Vector {
+        self.vector_of_top(idf, usize::MAX)
+    }
+
+    /// The vector of the `limit` heaviest tokens only: enough to tell a
+    /// topic, and bounded however long the text.
+    pub fn vector_of_top(&self, idf: &Idf, limit: usize) -> Vector {
         let mut entries: Vec<(u64, f64)> =
             self.counts.iter().map(|(t, &c)| (token_key(t), c as f64 * idf.weight(t))).collect();
+        if entries.len() > limit {
+            entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            entries.truncate(limit);
+        }
         entries.sort_by_key(|e| e.0);
         let norm = entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
         Vector { entries, norm }

@@ -14,27 +14,34 @@ use crate::parse::Page;
 /// lines around it), which ignores short paragraph-end lines.
 pub fn column_widths(page: &Page) -> Vec<f32> {
     const WINDOW: usize = 4;
+    // Pieces of one line cut at line-break spaces are printed lines of one
+    // column (a paragraph written on one input line): one width per line.
+    let paragraph_line_width: Vec<Option<f32>> = page
+        .lines
+        .iter()
+        .map(|line| {
+            (line.pieces.len() > 4).then(|| {
+                let mut widths: Vec<f32> = page.pieces[line.pieces.clone()].iter().map(|p| p.cells).collect();
+                upper_median(&mut widths)
+            })
+        })
+        .collect();
     page.pieces
         .iter()
-        .enumerate()
-        .map(|(index, piece)| {
-            let line = &page.lines[piece.line];
-            let mut widths: Vec<f32> = Vec::new();
-            // Pieces of the same line cut at line-break spaces are printed
-            // lines of one column (a paragraph written on one input line).
-            if line.pieces.len() > 4 {
-                widths.extend(page.pieces[line.pieces.clone()].iter().map(|p| p.cells));
-            } else {
-                let first = piece.line.saturating_sub(WINDOW);
-                let last = (piece.line + WINDOW + 1).min(page.lines.len());
-                for other in &page.lines[first..last] {
-                    if other.pieces.len() == line.pieces.len() {
-                        widths.push(page.pieces[other.pieces.start + piece.slot].cells);
-                    }
-                }
+        .map(|piece| {
+            if let Some(width) = paragraph_line_width[piece.line] {
+                return width;
             }
+            let line = &page.lines[piece.line];
+            let first = piece.line.saturating_sub(WINDOW);
+            let last = (piece.line + WINDOW + 1).min(page.lines.len());
+            let mut widths: Vec<f32> = page.lines[first..last]
+                .iter()
+                .filter(|other| other.pieces.len() == line.pieces.len())
+                .map(|other| page.pieces[other.pieces.start + piece.slot].cells)
+                .collect();
             if widths.is_empty() {
-                widths.push(page.pieces[index].cells);
+                widths.push(piece.cells);
             }
             upper_median(&mut widths)
         })
