@@ -93,6 +93,11 @@ PLAN = {
         ([F_GLUE, F_BLOCKS, F_CJK], "space"),
         ([F_CLEAN, F_CBBL], "newline"),
         ([F_LINE, F_CBBL, F_CJK], "space"),
+        ([F_GLUE], "blank-separated"),
+        ([F_BLOCKS, F_GLUE], "newline"),
+        ([F_INTER, F_CJK], "space"),
+        ([F_LINE, F_CJK], "space"),
+        ([F_CLEAN, F_CJK], "space"),
     ],
     "en": [
         ([F_GLUE], "newline"),
