@@ -50,6 +50,14 @@ pub fn split_line(line: &str) -> Vec<Cut> {
         None => (trimmed, None),
     };
     let mut cuts = split_at_gaps(body);
+    // A column's part of a glued row may be a byline of its own.
+    for index in 0..cuts.len() {
+        let beside_gutter = matches!(cuts[index].gap, Gap::Gutter(_))
+            || cuts.get(index + 1).is_some_and(|next| matches!(next.gap, Gap::Gutter(_)));
+        if beside_gutter && classify::is_byline(&cuts[index].text) {
+            cuts[index].role = Role::Byline;
+        }
+    }
     if let Some(byline) = byline {
         let start = body.chars().count();
         let lead = byline.chars().take_while(|c| c.is_whitespace()).count();
@@ -165,6 +173,13 @@ mod tests {
         let cuts = split_line("(王小明 李华)");
         assert_eq!(cuts.len(), 1);
         assert_eq!(cuts[0].role, Role::Byline);
+    }
+
+    #[test]
+    fn byline_in_a_glued_row_is_a_byline() {
+        let cuts = split_line("记者王小明          月底前完成全部工作");
+        assert_eq!(cuts[0].role, Role::Byline);
+        assert_eq!(cuts[1].role, Role::Body);
     }
 
     #[test]
