@@ -81,6 +81,10 @@ features! {
     RightLineStart => "layout.right_line_start",
     /// A dictionary word spans the junction (its length minus one, capped).
     Word => "text.word",
+    /// The spanning word's length against the best spanning word of the
+    /// left piece's other candidates: positive when this junction alone
+    /// completes a word, negative when a rival completes a longer one.
+    WordMargin => "text.word_margin",
     /// Both ends are Han characters, so a word could have spanned it.
     HanJunction => "text.han_junction",
     /// The left piece ends a sentence.
@@ -264,25 +268,51 @@ impl PageContext {
     }
 }
 
+/// Computes the features of every candidate, one left piece at a time (the
+/// layout lists a piece's candidates together), adding the features that
+/// compare a candidate with its rivals, and hands each to `each`.
+fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features)) {
+    let context = PageContext::new(page);
+    let links = layout::candidates(page);
+    for group in links.chunk_by(|a, b| a.from == b.from) {
+        let mut features: Vec<Features> =
+            group.iter().map(|&link| self::features(page, &context, link)).collect();
+        let words: Vec<f32> = features.iter().map(|f| f.get(Feature::Word)).collect();
+        for (index, f) in features.iter_mut().enumerate() {
+            let best_rival = words
+                .iter()
+                .enumerate()
+                .filter(|&(other, _)| other != index)
+                .map(|(_, &w)| w)
+                .fold(0.0f32, f32::max);
+            f.set(Feature::WordMargin, words[index] - best_rival);
+        }
+        for (&link, f) in group.iter().zip(features) {
+            each(link, f);
+        }
+    }
+}
+
 /// Every candidate junction of a page with its features, unscored.
 pub fn candidate_features(page: &Page) -> Vec<(layout::Link, Features)> {
-    let context = PageContext::new(page);
-    layout::candidates(page).into_iter().map(|link| (link, features(page, &context, link))).collect()
+    let mut out = Vec::new();
+    for_each_candidate(page, |link, features| out.push((link, features)));
+    out
 }
 
 /// Scores every candidate junction of a page.
 pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
     let scorer = Scorer::new(weights);
-    let context = PageContext::new(page);
-    layout::candidates(page)
-        .into_iter()
-        .map(|link| Junction {
+    let mut junctions = Vec::new();
+    for_each_candidate(page, |link, features| {
+        junctions.push(Junction {
             from: link.from,
             to: link.to,
             placement: link.placement,
-            score: scorer.score(&features(page, &context, link)),
+            score: scorer.score(&features),
         })
-        .collect()
+    });
+    junctions
 }
 
 /// Computes the features of one candidate junction.
