@@ -227,11 +227,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if let Some(out) = fit {
                 let split = split.unwrap_or_else(|| "dev".to_string());
                 let set = eval::fit::training_set(corpus.iter().filter(|c| c.meta.split == split));
-                let weights = eval::fit::fit(&set.samples, 1.0);
+                let weights = eval::fit::fit_choice(&set.choices, 1.0);
                 let json = serde_json::to_string_pretty(&weights).expect("weights serialise") + "\n";
                 std::fs::write(&out, json).map_err(|e| input_error(format!("{}: {e}", out.display())))?;
                 eprintln!(
-                    "fitted on {} candidates of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%)",
+                    "fitted on {} pieces ({} candidates) of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%)",
+                    set.choices.len(),
                     set.samples.len(),
                     set.covered,
                     set.gold_junctions,

@@ -1,12 +1,15 @@
 //! Fit the junction weights on generated scrambles.
 //!
 //! In: corpus cases whose gold lists the input pieces in reading order (the
-//! synthetic family). Out: [`Weights`] of a logistic model of "B truly
-//! follows A" over every layout candidate, and how many true junctions the
-//! layout candidates contain at all (their recall bounds what any weights
-//! can reach). Why: hand-set weights encode one person's guess; fitted ones
-//! encode what the scrambles show. Fit on the development split only and
-//! report the held-out split, so the reported numbers are not fitted.
+//! synthetic family). Out: [`Weights`] of a choice model: for every piece,
+//! which of its layout candidates truly follows it, or none ([`fit_choice`],
+//! a conditional logit whose "none" option scores 0, the threshold the
+//! assembler uses). It learns to tell a piece's candidates apart, which is
+//! the decision the assembler makes; a plain logistic model over all
+//! candidates ([`fit`]) is kept for comparison. Also reported: how many true
+//! junctions the layout candidates contain at all (their recall bounds what
+//! any weights can reach). Fit on the development split only and report the
+//! held-out split, so the reported numbers are not fitted.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -21,10 +24,19 @@ pub struct Sample {
     pub truth: bool,
 }
 
+/// The candidates of one piece whose true successor is known: the index of
+/// the true one, or `None` when the piece has no successor among them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub candidates: Vec<Vec<f32>>,
+    pub truth: Option<usize>,
+}
+
 /// Labelled candidates of a set of cases, and the recall of the candidates.
 #[derive(Debug, Clone, Default)]
 pub struct TrainingSet {
     pub samples: Vec<Sample>,
+    pub choices: Vec<Choice>,
     /// Gold junctions whose two pieces the parser found.
     pub gold_junctions: usize,
     /// Of those, how many the layout offered as candidates.
@@ -34,21 +46,28 @@ pub struct TrainingSet {
 /// Maps gold pieces to parsed pieces by their text, first unused occurrence
 /// in input order; returns the gold junctions as pairs of piece ids.
 pub fn gold_junctions(page: &parse::Page, gold: &[Vec<String>]) -> HashSet<(PieceId, PieceId)> {
+    gold_mapping(page, gold).0
+}
+
+/// The gold junctions, and every parsed piece that a gold piece maps to.
+fn gold_mapping(page: &parse::Page, gold: &[Vec<String>]) -> (HashSet<(PieceId, PieceId)>, HashSet<PieceId>) {
     let mut by_text: HashMap<&str, VecDeque<PieceId>> = HashMap::new();
     for id in page.ids() {
         by_text.entry(page.piece(id).text.as_str()).or_default().push_back(id);
     }
     let mut pairs = HashSet::new();
+    let mut mapped = HashSet::new();
     for article in gold {
         let ids: Vec<Option<PieceId>> =
             article.iter().map(|text| by_text.get_mut(text.trim()).and_then(VecDeque::pop_front)).collect();
+        mapped.extend(ids.iter().flatten().copied());
         for pair in ids.windows(2) {
             if let [Some(a), Some(b)] = pair {
                 pairs.insert((*a, *b));
             }
         }
     }
-    pairs
+    (pairs, mapped)
 }
 
 /// Collects labelled candidates from every case with gold pieces.
@@ -57,10 +76,23 @@ pub fn training_set<'a>(cases: impl IntoIterator<Item = &'a Case>) -> TrainingSe
     for case in cases {
         let Some(gold) = &case.gold.pieces else { continue };
         for page in parse::parse_document(&case.input, None) {
-            let truth = gold_junctions(&page, gold);
+            let (truth, mapped) = gold_mapping(&page, gold);
             let candidates = score::candidate_features(&page);
             set.gold_junctions += truth.len();
             set.covered += candidates.iter().filter(|(l, _)| truth.contains(&(l.from, l.to))).count();
+            // A piece's successor is known when the piece maps to gold and
+            // its gold successor, if any, maps too.
+            let known_successor: HashMap<PieceId, PieceId> = truth.iter().copied().collect();
+            for group in candidates.chunk_by(|a, b| a.0.from == b.0.from) {
+                let from = group[0].0.from;
+                if !mapped.contains(&from) {
+                    continue;
+                }
+                let truth =
+                    known_successor.get(&from).and_then(|to| group.iter().position(|(l, _)| l.to == *to));
+                set.choices
+                    .push(Choice { candidates: group.iter().map(|(_, f)| f.0.clone()).collect(), truth });
+            }
             set.samples.extend(
                 candidates
                     .into_iter()
@@ -113,6 +145,76 @@ pub fn fit(samples: &[Sample], l2: f64) -> Weights {
     Weights::from_vector((w[n - 1] * 1000.0).round() as f32 / 1000.0, &values)
 }
 
+/// Fits the choice model (conditional logit with a "none" option scoring 0)
+/// by Newton's method with L2 regularisation on the feature weights.
+pub fn fit_choice(choices: &[Choice], l2: f64) -> Weights {
+    let n = Feature::ALL.len() + 1; // bias last
+    let mut w = vec![0.0f64; n];
+    for _ in 0..60 {
+        let mut gradient = vec![0.0f64; n];
+        let mut hessian = vec![vec![0.0f64; n]; n];
+        for choice in choices {
+            let xs: Vec<Vec<f64>> = choice
+                .candidates
+                .iter()
+                .map(|f| f.iter().map(|&v| v as f64).chain([1.0]).collect())
+                .collect();
+            let zs: Vec<f64> = xs.iter().map(|x| x.iter().zip(&w).map(|(a, b)| a * b).sum()).collect();
+            let top = zs.iter().copied().fold(0.0f64, f64::max);
+            let exps: Vec<f64> = zs.iter().map(|z| (z - top).exp()).collect();
+            let total = (-top).exp() + exps.iter().sum::<f64>();
+            let ps: Vec<f64> = exps.iter().map(|e| e / total).collect();
+            let mut mean = vec![0.0f64; n];
+            for (x, p) in xs.iter().zip(&ps) {
+                for i in 0..n {
+                    mean[i] += p * x[i];
+                }
+            }
+            for i in 0..n {
+                gradient[i] += mean[i];
+            }
+            if let Some(t) = choice.truth {
+                for i in 0..n {
+                    gradient[i] -= xs[t][i];
+                }
+            }
+            for (x, p) in xs.iter().zip(&ps) {
+                for i in 0..n {
+                    if x[i] == 0.0 {
+                        continue;
+                    }
+                    for j in 0..n {
+                        hessian[i][j] += p * x[i] * x[j];
+                    }
+                }
+            }
+            for i in 0..n {
+                for j in 0..n {
+                    hessian[i][j] -= mean[i] * mean[j];
+                }
+            }
+        }
+        for i in 0..n - 1 {
+            gradient[i] += l2 * w[i];
+            hessian[i][i] += l2;
+        }
+        hessian[n - 1][n - 1] += 1e-6;
+        let Some(step) = solve(hessian, gradient) else { break };
+        // Damped Newton: a step of at most 2 in any weight keeps the first
+        // iterations, far from the optimum, from overshooting.
+        let largest = step.iter().fold(0.0f64, |m, s| m.max(s.abs()));
+        let scale = if largest > 2.0 { 2.0 / largest } else { 1.0 };
+        for i in 0..n {
+            w[i] -= scale * step[i];
+        }
+        if largest * scale < 1e-6 {
+            break;
+        }
+    }
+    let values: Vec<f32> = w[..n - 1].iter().map(|&v| (v * 1000.0).round() as f32 / 1000.0).collect();
+    Weights::from_vector((w[n - 1] * 1000.0).round() as f32 / 1000.0, &values)
+}
+
 /// Solves `a x = b` by Gaussian elimination with partial pivoting.
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
     let n = b.len();
@@ -158,6 +260,25 @@ mod tests {
         }
         let weights = fit(&samples, 1.0);
         assert!(weights.features["text.word"] > 2.0, "{weights:?}");
+        assert!(weights.features["width.left_full"].abs() < 0.5, "{weights:?}");
+    }
+
+    #[test]
+    fn choice_model_prefers_the_feature_that_marks_the_true_candidate() {
+        let candidate = |word: f32, noise: f32| {
+            let mut features = vec![0.0; Feature::ALL.len()];
+            features[Feature::Word as usize] = word;
+            features[Feature::LeftFull as usize] = noise;
+            features
+        };
+        let choices: Vec<Choice> = (0..100)
+            .map(|i| Choice {
+                candidates: vec![candidate(0.0, (i % 2) as f32), candidate(1.0, ((i + 1) % 2) as f32)],
+                truth: if i % 5 == 0 { None } else { Some(1) },
+            })
+            .collect();
+        let weights = fit_choice(&choices, 1.0);
+        assert!(weights.features["text.word"] > 1.0, "{weights:?}");
         assert!(weights.features["width.left_full"].abs() < 0.5, "{weights:?}");
     }
 
