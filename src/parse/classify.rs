@@ -265,9 +265,9 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
     {
         return None;
     }
-    if in_narrow_run(page, line_index) {
-        return None;
-    }
+    // Standing alone means nothing among the lines of a narrow column set
+    // each between blank lines.
+    let alone = alone && !in_narrow_run(page, line_index);
     let width = width_against_body_below(page, line_index);
     if page.is_cjk() {
         // A line exactly as wide as the body lines of the next block is a
