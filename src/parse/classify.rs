@@ -288,7 +288,9 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let all_caps = letters.len() >= 6 && letters.iter().all(|c| !c.is_lowercase());
-        let starts_upper = first.is_uppercase() || first.is_numeric() || first == '"' || first == '“';
+        // OCR often puts a stray mark before a headline ("- BAHIA", "<BFDB>").
+        let first_letter = text.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
+        let starts_upper = first_letter.is_uppercase() || first_letter.is_numeric();
         // Latin text is often set ragged-right, so only a line wider than
         // its column, or in capitals, stands out from the body by shape.
         let wide = matches!(width, Some(w) if w > 1.3);
@@ -313,7 +315,9 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
             && unlike_body
             && words.len() <= 12
             && !text.contains(',');
-        if !starts_upper || !(2..=30).contains(&words.len()) {
+        // A headline in capitals may be broken over lines of one word.
+        let min_words = if all_caps { 1 } else { 2 };
+        if !starts_upper || !(min_words..=30).contains(&words.len()) {
             None
         } else if shape {
             Some(Role::Headline)
@@ -370,6 +374,10 @@ fn width_against_body_below(page: &Page, line_index: usize) -> Option<f32> {
         .take(3)
         .map(|l| page.pieces[l.pieces.start].cells)
         .collect();
+    // One line below is often the short end of a paragraph: no measure.
+    if below.len() < 2 {
+        return None;
+    }
     let widest = below.iter().copied().reduce(f32::max)?;
     let size: f32 = page.pieces[line.pieces.clone()].iter().map(|p| p.cells).sum();
     (widest > 0.0).then(|| size / widest)
