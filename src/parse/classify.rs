@@ -190,13 +190,12 @@ pub fn trailing_byline_start(line: &str) -> Option<usize> {
 /// Labels headlines and scattered glyphs on a parsed page. Bylines were
 /// labelled when the line was cut.
 pub fn label_page(page: &mut Page) {
-    // Ragged Latin lines each set between blank lines: standing alone then
-    // says nothing about a line. (CJK lines are justified, so a narrow
-    // column set that way is recognised line by line by its even widths.)
+    // Most printed lines each set between blank lines: then standing alone
+    // says nothing about a line, a blank line ends no paragraph, and widths
+    // are compared across blank lines.
     let single_printed_lines =
         page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
-    let blank_separated =
-        !page.is_cjk() && page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2;
+    let blank_separated = page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2;
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
         let pieces = &page.pieces[range.clone()];
@@ -214,7 +213,7 @@ pub fn label_page(page: &mut Page) {
         let in_own_block = page.blocks[page.lines[line_index].block].len() == 1;
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
-        } else if let Some(role) = heading_role(page, line_index, alone) {
+        } else if let Some(role) = heading_role(page, line_index, alone, blank_separated) {
             for piece in &mut page.pieces[range] {
                 piece.role = role;
             }
@@ -228,7 +227,7 @@ fn is_glyph(text: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if is_wide(c) && is_han(c))
 }
 
-fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
+fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bool) -> Option<Role> {
     let line = &page.lines[line_index];
     let pieces = &page.pieces[line.pieces.clone()];
     // A headline may hold a space ("停车更方便 游览更从容"), which cuts it
@@ -268,7 +267,7 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
     // Standing alone means nothing among the lines of a narrow column set
     // each between blank lines.
     let alone = alone && !in_narrow_run(page, line_index);
-    let width = width_against_body_below(page, line_index);
+    let width = width_against_body_below(page, line_index, blank_separated);
     if page.is_cjk() {
         // A line exactly as wide as the body lines of the next block is a
         // printed body line whose paragraph goes on elsewhere.
@@ -276,7 +275,8 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
             return None;
         }
         let shape = alone
-            || (after_paragraph(page, line_index) && matches!(width, Some(w) if !(0.9..=1.3).contains(&w)));
+            || (after_paragraph(page, line_index, blank_separated)
+                && matches!(width, Some(w) if !(0.9..=1.3).contains(&w)));
         // Section heads inside articles are short; a short heading may still
         // open an article, which the assembler tells by topic.
         match size {
@@ -305,12 +305,12 @@ fn heading_role(page: &Page, line_index: usize, alone: bool) -> Option<Role> {
         let shape = alone
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
-            || (after_paragraph(page, line_index) && (wide || all_caps));
+            || (after_paragraph(page, line_index, blank_separated) && (wide || all_caps));
         // Weaker: after a paragraph end, a line of a few words without a
         // sentence end or a comma, narrower or wider than the body below it,
         // followed by a sentence start.
         let unlike_body = matches!(width, Some(w) if !(0.9..=1.1).contains(&w));
-        let weak = after_paragraph(page, line_index)
+        let weak = after_paragraph(page, line_index, blank_separated)
             && next_starts_sentence
             && unlike_body
             && words.len() <= 12
@@ -351,9 +351,9 @@ fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
 
 /// True when the line opens its block or follows a line that ended a
 /// sentence or was a byline: where a new article may begin.
-fn after_paragraph(page: &Page, line_index: usize) -> bool {
+fn after_paragraph(page: &Page, line_index: usize, blank_separated: bool) -> bool {
     let Some(previous) = line_index.checked_sub(1).map(|i| &page.lines[i]) else { return true };
-    if previous.block != page.lines[line_index].block {
+    if previous.block != page.lines[line_index].block && !blank_separated {
         return true;
     }
     page.pieces[previous.pieces.clone()]
@@ -362,15 +362,16 @@ fn after_paragraph(page: &Page, line_index: usize) -> bool {
 }
 
 /// The line's width as a share of the widest of the (up to three) body lines
-/// printed right below it in the same block; `None` without such lines. In
+/// printed right below it in the same block (or across blank lines, where
+/// every line stands between them); `None` without two such lines. In
 /// justified CJK print a body line that stops short ends a sentence, so a
 /// short line without one that text follows is a headline; a line much wider
 /// than its column spans several columns.
-fn width_against_body_below(page: &Page, line_index: usize) -> Option<f32> {
+fn width_against_body_below(page: &Page, line_index: usize, across_blank_lines: bool) -> Option<f32> {
     let line = &page.lines[line_index];
     let below: Vec<f32> = page.lines[line_index + 1..]
         .iter()
-        .take_while(|l| l.block == line.block)
+        .take_while(|l| across_blank_lines || l.block == line.block)
         .take(3)
         .map(|l| page.pieces[l.pieces.start].cells)
         .collect();
