@@ -119,6 +119,27 @@ impl Draft {
         draft
     }
 
+    /// Adds a part that stood earlier in the input than this article's
+    /// opening: it goes after the opening part (its headline), before the
+    /// later parts, as a column printed out of order.
+    fn insert_in_reading_order(&mut self, context: &Context, segment: Segment) {
+        let last = self.parts.len();
+        self.push(context, segment);
+        let part = self.parts.remove(last);
+        let at = if self.parts[0].pieces[0] < part.pieces[0] {
+            self.parts.iter().position(|p| p.pieces[0] > part.pieces[0]).unwrap_or(self.parts.len())
+        } else {
+            1
+        };
+        self.parts.insert(at.min(self.parts.len()), part);
+        self.closed = self.has_body
+            && self
+                .parts
+                .last()
+                .and_then(|p| p.pieces.last())
+                .is_some_and(|&id| context.role(id) == Role::Byline);
+    }
+
     fn push(&mut self, context: &Context, segment: Segment) {
         self.profile.merge(&context.profile(&segment.pieces));
         let tokens = self.profile.len();
@@ -157,6 +178,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     segments.sort_by_key(|s| s.pieces[0]);
     let mut assembly = Assembly::default();
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut deferred: Vec<Segment> = Vec::new();
     for segment in segments {
         if segment.pieces.iter().all(|&id| context.role(id) == Role::Fragment) {
             assembly.unplaced.extend(segment.pieces);
@@ -193,11 +215,31 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
                 .map(|(d, _)| d)
         };
+        let starts_its_own = head_role.is_heading() || head_role == Role::Byline;
         match target {
             Some(d) => drafts[d].push(&context, segment),
+            // Headless text that matches no article before it may belong to
+            // one whose headline comes later (columns out of order): decide
+            // once every article has been opened.
+            None if !starts_its_own => deferred.push(segment),
             None => drafts.push(Draft::new(&context, segment)),
         }
     }
+    for segment in deferred {
+        let topic = context.profile(&segment.pieces).vector(&context.idf);
+        let best = (0..drafts.len())
+            .filter(|&d| !drafts[d].closed)
+            .map(|d| (d, drafts[d].topic.cosine(&topic)))
+            .filter(|&(_, similarity)| similarity >= TOPIC_THRESHOLD)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(d, _)| d);
+        match best {
+            Some(d) => drafts[d].insert_in_reading_order(&context, segment),
+            None => drafts.push(Draft::new(&context, segment)),
+        }
+    }
+    // Articles in the order their first part stood in the input.
+    drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
     assembly
 }
