@@ -338,6 +338,17 @@ mod tests {
     }
 
     #[test]
+    fn a_column_printed_before_its_headline_joins_that_article_after_the_headline() {
+        let text = "公交线路调整后，市民乘坐公交更方便了。\n\n全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整，涉及二十多条公交线路。\n\n今年夏天降雨量明显偏多消息\n\n今年夏天这个地区的降雨量比往年同期明显偏多。\n";
+        let page = parse_page(text, 0, 1);
+        let assembly = assemble(&page, input_order(page.pieces.len()));
+        assert_eq!(assembly.articles.len(), 2);
+        let first: Vec<&str> = assembly.articles[0].pieces().map(|id| page.piece(id).text.as_str()).collect();
+        assert_eq!(first[0], "全市公交线路调整方案今天公布");
+        assert!(first.contains(&"公交线路调整后，市民乘坐公交更方便了。"), "{first:?}");
+    }
+
+    #[test]
     fn scattered_glyphs_are_unplaced_not_dropped() {
         let page = parse_page("正文。\n\n春 夏 护\n", 0, 1);
         let assembly = assemble(&page, input_order(page.pieces.len()));
