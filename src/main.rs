@@ -233,7 +233,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 eprintln!(
                     "fitted on {} pieces ({} candidates) of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%)",
                     set.choices.len(),
-                    set.samples.len(),
+                    set.candidates,
                     set.covered,
                     set.gold_junctions,
                     100.0 * set.covered as f64 / set.gold_junctions.max(1) as f64

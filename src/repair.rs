@@ -115,6 +115,30 @@ impl Repaired {
     pub fn articles(&self) -> impl Iterator<Item = &ArticleText> {
         self.pages.iter().flat_map(|p| p.articles.iter())
     }
+
+    /// Every text the repair gave back, placed or not: each article's
+    /// [`ArticleText::plain_text`] and each unplaced piece, one per line.
+    /// What a check that nothing was lost compares with the input.
+    pub fn all_text(&self) -> String {
+        let mut out = String::new();
+        for page in &self.pages {
+            for text in page
+                .articles
+                .iter()
+                .map(ArticleText::plain_text)
+                .chain(page.unplaced.iter().map(|u| u.text.clone()))
+            {
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Line-end hyphens removed by joins, over all pages.
+    pub fn removed_hyphens(&self) -> usize {
+        self.pages.iter().map(|p| p.removed_hyphens).sum()
+    }
 }
 
 /// Repairs the reading order of `text`.

@@ -4,22 +4,7 @@
 
 use proptest::prelude::*;
 use restitch::eval::metrics::conservation;
-use restitch::{render, repair, Options, Repaired};
-
-fn all_output(repaired: &Repaired) -> String {
-    let mut out = String::new();
-    for page in &repaired.pages {
-        for article in &page.articles {
-            out.push_str(&article.plain_text());
-            out.push('\n');
-        }
-        for unplaced in &page.unplaced {
-            out.push_str(&unplaced.text);
-            out.push('\n');
-        }
-    }
-    out
-}
+use restitch::{render, repair, Options};
 
 fn mixed_text() -> impl Strategy<Value = String> {
     let atoms = prop::sample::select(vec![
@@ -36,8 +21,8 @@ proptest! {
     #[test]
     fn every_character_comes_out_once(text in mixed_text()) {
         let repaired = repair(&text, &Options::default());
-        let hyphens = repaired.pages.iter().map(|p| p.removed_hyphens).sum();
-        prop_assert_eq!(conservation(&text, &all_output(&repaired), hyphens), (0, 0));
+        let hyphens = repaired.removed_hyphens();
+        prop_assert_eq!(conservation(&text, &repaired.all_text(), hyphens), (0, 0));
         for page in &repaired.pages {
             prop_assert!(page.fallback.is_none(), "{:?}", page.fallback);
         }

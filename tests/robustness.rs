@@ -4,27 +4,12 @@
 //! and keep every character.
 
 use restitch::eval::metrics::conservation;
-use restitch::{repair, Options, Repaired};
-
-fn all_output(repaired: &Repaired) -> String {
-    let mut out = String::new();
-    for page in &repaired.pages {
-        for article in &page.articles {
-            out.push_str(&article.plain_text());
-            out.push('\n');
-        }
-        for unplaced in &page.unplaced {
-            out.push_str(&unplaced.text);
-            out.push('\n');
-        }
-    }
-    out
-}
+use restitch::{repair, Options};
 
 fn assert_conserved(text: &str) {
     let repaired = repair(text, &Options::default());
-    let hyphens = repaired.pages.iter().map(|p| p.removed_hyphens).sum();
-    assert_eq!(conservation(text, &all_output(&repaired), hyphens), (0, 0));
+    let hyphens = repaired.removed_hyphens();
+    assert_eq!(conservation(text, &repaired.all_text(), hyphens), (0, 0));
 }
 
 /// A deterministic stream of Han characters.

@@ -71,15 +71,8 @@ fn the_side_column_continues_its_article() {
 fn nothing_is_lost() {
     let (text, repaired) = sample();
     assert!(repaired.pages.iter().all(|p| p.fallback.is_none()));
-    let mut out = String::new();
-    for page in &repaired.pages {
-        for article in &page.articles {
-            out.push_str(&article.plain_text());
-        }
-        for unplaced in &page.unplaced {
-            out.push_str(&unplaced.text);
-        }
-    }
-    let hyphens = repaired.pages.iter().map(|p| p.removed_hyphens).sum();
-    assert_eq!(restitch::eval::metrics::conservation(&text, &out, hyphens), (0, 0));
+    assert_eq!(
+        restitch::eval::metrics::conservation(&text, &repaired.all_text(), repaired.removed_hyphens()),
+        (0, 0)
+    );
 }

@@ -5,8 +5,8 @@
 //! which of its layout candidates truly follows it, or none ([`fit_choice`],
 //! a conditional logit whose "none" option scores 0, the threshold the
 //! assembler uses). It learns to tell a piece's candidates apart, which is
-//! the decision the assembler makes; a plain logistic model over all
-//! candidates ([`fit`]) is kept for comparison. Also reported: how many true
+//! the decision the assembler makes (a plain logistic model over all
+//! candidates did worse on held-out cases). Also reported: how many true
 //! junctions the layout candidates contain at all (their recall bounds what
 //! any weights can reach). Fit on the development split only and report the
 //! held-out split, so the reported numbers are not fitted.
@@ -16,13 +16,6 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use super::corpus::Case;
 use crate::parse::{self, PieceId};
 use crate::score::{self, Feature, Weights};
-
-/// One labelled candidate junction.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sample {
-    pub features: Vec<f32>,
-    pub truth: bool,
-}
 
 /// The candidates of one piece whose true successor is known: the index of
 /// the true one, or `None` when the piece has no successor among them.
@@ -35,8 +28,9 @@ pub struct Choice {
 /// Labelled candidates of a set of cases, and the recall of the candidates.
 #[derive(Debug, Clone, Default)]
 pub struct TrainingSet {
-    pub samples: Vec<Sample>,
     pub choices: Vec<Choice>,
+    /// Candidate junctions seen, over all pieces.
+    pub candidates: usize,
     /// Gold junctions whose two pieces the parser found.
     pub gold_junctions: usize,
     /// Of those, how many the layout offered as candidates.
@@ -79,6 +73,7 @@ pub fn training_set<'a>(cases: impl IntoIterator<Item = &'a Case>) -> TrainingSe
             let (truth, mapped) = gold_mapping(&page, gold);
             let candidates = score::candidate_features(&page);
             set.gold_junctions += truth.len();
+            set.candidates += candidates.len();
             set.covered += candidates.iter().filter(|(l, _)| truth.contains(&(l.from, l.to))).count();
             // A piece's successor is known when the piece maps to gold and
             // its gold successor, if any, maps too.
@@ -93,56 +88,9 @@ pub fn training_set<'a>(cases: impl IntoIterator<Item = &'a Case>) -> TrainingSe
                 set.choices
                     .push(Choice { candidates: group.iter().map(|(_, f)| f.0.clone()).collect(), truth });
             }
-            set.samples.extend(
-                candidates
-                    .into_iter()
-                    .map(|(link, f)| Sample { features: f.0, truth: truth.contains(&(link.from, link.to)) }),
-            );
         }
     }
     set
-}
-
-/// Fits an L2-regularised logistic regression by Newton's method.
-pub fn fit(samples: &[Sample], l2: f64) -> Weights {
-    let n = Feature::ALL.len() + 1; // bias last
-    let mut w = vec![0.0f64; n];
-    for _ in 0..25 {
-        let mut gradient = vec![0.0f64; n];
-        let mut hessian = vec![vec![0.0f64; n]; n];
-        for sample in samples {
-            let x: Vec<f64> = sample.features.iter().map(|&v| v as f64).chain([1.0]).collect();
-            let z: f64 = x.iter().zip(&w).map(|(a, b)| a * b).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let y = if sample.truth { 1.0 } else { 0.0 };
-            let r = p * (1.0 - p);
-            for i in 0..n {
-                if x[i] == 0.0 {
-                    continue;
-                }
-                gradient[i] += (p - y) * x[i];
-                for j in 0..n {
-                    hessian[i][j] += r * x[i] * x[j];
-                }
-            }
-        }
-        for i in 0..n - 1 {
-            gradient[i] += l2 * w[i];
-            hessian[i][i] += l2;
-        }
-        hessian[n - 1][n - 1] += 1e-9;
-        let Some(step) = solve(hessian, gradient) else { break };
-        let mut change = 0.0f64;
-        for i in 0..n {
-            w[i] -= step[i];
-            change = change.max(step[i].abs());
-        }
-        if change < 1e-6 {
-            break;
-        }
-    }
-    let values: Vec<f32> = w[..n - 1].iter().map(|&v| (v * 1000.0).round() as f32 / 1000.0).collect();
-    Weights::from_vector((w[n - 1] * 1000.0).round() as f32 / 1000.0, &values)
 }
 
 /// Fits the choice model (conditional logit with a "none" option scoring 0)
@@ -246,22 +194,6 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn separable_feature_gets_a_large_positive_weight() {
-        let mut samples = Vec::new();
-        for i in 0..200 {
-            let mut features = vec![0.0; Feature::ALL.len()];
-            let truth = i % 3 == 0;
-            features[Feature::Word as usize] = if truth { 1.0 } else { 0.0 };
-            // Noise feature, independent of the truth.
-            features[Feature::LeftFull as usize] = (i % 2) as f32;
-            samples.push(Sample { features, truth });
-        }
-        let weights = fit(&samples, 1.0);
-        assert!(weights.features["text.word"] > 2.0, "{weights:?}");
-        assert!(weights.features["width.left_full"].abs() < 0.5, "{weights:?}");
-    }
 
     #[test]
     fn choice_model_prefers_the_feature_that_marks_the_true_candidate() {

@@ -56,19 +56,7 @@ pub fn measure(case: &Case, repaired: &Repaired) -> Measures {
         .articles()
         .map(|a| a.plain_text().chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
-    let mut all_output = String::new();
-    for page in &repaired.pages {
-        for article in &page.articles {
-            all_output.push_str(&article.plain_text());
-            all_output.push('\n');
-        }
-        for unplaced in &page.unplaced {
-            all_output.push_str(&unplaced.text);
-            all_output.push('\n');
-        }
-    }
-    let hyphens = repaired.pages.iter().map(|p| p.removed_hyphens).sum();
-    let (lost, added) = conservation(&case.input, &all_output, hyphens);
+    let (lost, added) = conservation(&case.input, &repaired.all_text(), repaired.removed_hyphens());
     Measures {
         articles: match_articles(&gold, &output),
         junctions: case.gold.pieces.as_ref().map(|pieces| junctions_kept(pieces, &squeezed)),
