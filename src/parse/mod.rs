@@ -12,6 +12,7 @@
 
 pub mod chars;
 pub mod classify;
+pub mod glued;
 pub mod line;
 pub mod piece;
 
@@ -50,6 +51,9 @@ pub enum Gap {
     Gutter(usize),
     /// Cut by the classifier (a byline glued to the end of a paragraph).
     Cut,
+    /// No space at all: a run of CJK text as long as two or more printed
+    /// lines, cut at the column width.
+    Glued,
 }
 
 /// Index of a piece within its page.
@@ -195,6 +199,7 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     if let Some(start) = block_start {
         page.blocks.push(start..page.lines.len());
     }
+    glued::cut_glued_pieces(&mut page);
     classify::label_page(&mut page);
     merge_headline_lines(&mut page);
     page

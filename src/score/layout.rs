@@ -105,7 +105,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         // Right neighbours on the same line.
         if index + 1 < line.pieces.end {
             let placement = match page.pieces[index + 1].gap {
-                Gap::Gutter(_) => Placement::RightGutter,
+                Gap::Gutter(_) | Gap::Glued => Placement::RightGutter,
                 _ => Placement::RightBreak,
             };
             push(index, index + 1, placement);

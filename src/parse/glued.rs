@@ -1,0 +1,127 @@
+//! Cut CJK runs that hold two or more printed lines glued without a space.
+//!
+//! In: a parsed CJK page. Out: the same page with every piece that is about
+//! a whole multiple of its column's width cut at that width. Why: OCR glues
+//! side-by-side columns with no gutter at all as often as with one (and
+//! drops the space of a printed line break now and then); justified CJK
+//! print gives every line of a column the same number of cells, so a run
+//! two or three times that long is two or three printed lines, and the cut
+//! points are known.
+
+use super::chars::{cells, is_wide};
+use super::{Gap, Page, Piece};
+
+/// Pieces this many times their column's width or more are cut.
+const MIN_MULTIPLE: f32 = 1.8;
+
+/// Lines on each side whose pieces tell a column's width.
+const WINDOW: usize = 4;
+
+/// The typical printed-line width around a line: the median of the nearby
+/// pieces that are not the last of their line (those may end a paragraph
+/// short) and that look like one printed line (6 to 30 cells).
+fn column_width(page: &Page, line_index: usize) -> Option<f32> {
+    let first = line_index.saturating_sub(WINDOW);
+    let last = (line_index + WINDOW + 1).min(page.lines.len());
+    let mut widths: Vec<f32> = page.lines[first..last]
+        .iter()
+        .flat_map(|line| {
+            let pieces = &page.pieces[line.pieces.clone()];
+            let full = if pieces.len() > 1 { &pieces[..pieces.len() - 1] } else { pieces };
+            full.iter().map(|p| p.cells)
+        })
+        .filter(|w| (6.0..=30.0).contains(w))
+        .collect();
+    if widths.len() < 3 {
+        return None;
+    }
+    widths.sort_by(f32::total_cmp);
+    Some(widths[widths.len() / 2])
+}
+
+/// Cuts `piece` into parts of about `width` cells, at character boundaries.
+fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
+    let chars: Vec<char> = piece.text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut filled = 0.0;
+    for (index, &c) in chars.iter().enumerate() {
+        filled += if is_wide(c) { 1.0 } else { 0.5 };
+        let last_part = out.len() + 1 == parts;
+        if !last_part && filled >= width - 0.25 && index + 1 < chars.len() {
+            out.push(part(piece, &chars, start, index + 1, out.is_empty()));
+            start = index + 1;
+            filled = 0.0;
+        }
+    }
+    out.push(part(piece, &chars, start, chars.len(), out.is_empty()));
+    out
+}
+
+fn part(piece: &Piece, chars: &[char], start: usize, end: usize, first: bool) -> Piece {
+    let text: String = chars[start..end].iter().collect();
+    let mut part = piece.clone();
+    part.cells = cells(&text);
+    part.text = text;
+    part.span.start = piece.span.start + start;
+    part.span.end = piece.span.start + end;
+    if !first {
+        part.gap = Gap::Glued;
+    }
+    part
+}
+
+/// Cuts every over-long piece of a CJK page; keeps slots and line ranges
+/// consistent.
+pub fn cut_glued_pieces(page: &mut Page) {
+    if !page.is_cjk() {
+        return;
+    }
+    let widths: Vec<Option<f32>> = (0..page.lines.len()).map(|l| column_width(page, l)).collect();
+    let needs_cut = |piece: &Piece| {
+        widths[piece.line]
+            .is_some_and(|w| piece.cells >= MIN_MULTIPLE * w && piece.text.chars().all(|c| c != ' '))
+    };
+    if !page.pieces.iter().any(needs_cut) {
+        return;
+    }
+    let old = std::mem::take(&mut page.pieces);
+    for (line_index, line) in page.lines.iter_mut().enumerate() {
+        let start = page.pieces.len();
+        for piece in &old[line.pieces.clone()] {
+            match widths[line_index] {
+                Some(width) if needs_cut(piece) => {
+                    let parts = (piece.cells / width).round().max(2.0) as usize;
+                    page.pieces.extend(cut(piece, width, parts));
+                }
+                _ => page.pieces.push(piece.clone()),
+            }
+        }
+        line.pieces = start..page.pieces.len();
+        for (slot, piece) in page.pieces[line.pieces.clone()].iter_mut().enumerate() {
+            piece.slot = slot;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::{parse_page, Gap};
+
+    #[test]
+    fn two_column_lines_glued_without_a_space_are_cut_at_the_column_width() {
+        let text = "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n子丑寅卯辰巳午未申酉天地玄黄宇宙洪荒日月\n春夏秋冬东南西北上下 金木水火土风雨雷电云\n";
+        let page = parse_page(text, 0, 1);
+        let second: Vec<&str> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(second, vec!["子丑寅卯辰巳午未申酉", "天地玄黄宇宙洪荒日月"]);
+        assert_eq!(page.pieces[page.lines[1].pieces.start + 1].gap, Gap::Glued);
+        assert_eq!(page.pieces[page.lines[1].pieces.start + 1].span.start, 10);
+    }
+
+    #[test]
+    fn ordinary_lines_are_left_alone() {
+        let page = parse_page("一二三四五六七八九十\n子丑寅卯辰巳午未申酉\n春夏秋冬东南西北上下\n", 0, 1);
+        assert_eq!(page.pieces.len(), 3);
+    }
+}
