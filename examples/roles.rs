@@ -1,3 +1,5 @@
+//! Diagnostic: every piece of a page with its line, column, slot, role, gap
+//! and width, as the parser sees it.
 fn main() {
     let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
     for page in restitch::parse::parse_document(&text, None) {
