@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::parse::chars::is_line_end_hyphen;
+use crate::parse::chars::{is_line_end_hyphen, is_wide};
 
 /// Lower-cased words of a page, with and without their inner hyphens, as
 /// evidence of how the page itself spells a word.
@@ -62,6 +62,10 @@ pub fn hyphen(left: &str, right: &str, vocabulary: &Vocabulary) -> Option<Hyphen
     }
     let stem = left[..left.len() - last.len_utf8()].rsplit(char::is_whitespace).next().unwrap_or("");
     let before = stem.chars().next_back()?;
+    if is_wide(before) || right.chars().next().is_some_and(is_wide) {
+        // CJK text has no end-of-line hyphenation: a dash there is text.
+        return Some(Hyphen::Keep);
+    }
     if !before.is_alphabetic() {
         // "10-" + "20": a range.
         return Some(Hyphen::Keep);
@@ -107,6 +111,7 @@ mod tests {
         assert_eq!(hyphen("Ein-", "und Ausfuhr", &vocabulary), Some(Hyphen::Keep));
         assert_eq!(hyphen("pages 10-", "20", &vocabulary), Some(Hyphen::Keep));
         assert_eq!(hyphen("no hyphen", "here", &vocabulary), None);
+        assert_eq!(hyphen("一天-", "调度", &vocabulary), Some(Hyphen::Keep));
     }
 
     #[test]
