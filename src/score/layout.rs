@@ -41,23 +41,6 @@ pub enum Placement {
     BlockStart,
 }
 
-impl Placement {
-    pub const ALL: [Placement; 8] = [
-        Placement::RightBreak,
-        Placement::RightGutter,
-        Placement::RightSkip,
-        Placement::Below,
-        Placement::BelowSkip,
-        Placement::NextLine,
-        Placement::ColumnWrap,
-        Placement::BlockStart,
-    ];
-
-    pub fn index(self) -> usize {
-        Placement::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-}
-
 /// A candidate junction before its text is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
