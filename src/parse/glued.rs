@@ -17,10 +17,11 @@ const MIN_MULTIPLE: f32 = 1.8;
 /// Lines on each side whose pieces tell a column's width.
 const WINDOW: usize = 4;
 
-/// The typical printed-line width around a line: the median of the nearby
-/// pieces that are not the last of their line (those may end a paragraph
-/// short) and that look like one printed line (6 to 30 cells).
-fn column_width(page: &Page, line_index: usize) -> Option<f32> {
+/// The widths of the printed lines around a line: those of the nearby pieces
+/// that are not the last of their line (those may end a paragraph short) and
+/// look like one printed line (6 to 30 cells), each seen at least twice.
+/// Several columns of different widths may stand close together.
+fn column_widths_near(page: &Page, line_index: usize) -> Vec<f32> {
     let first = line_index.saturating_sub(WINDOW);
     let last = (line_index + WINDOW + 1).min(page.lines.len());
     let mut widths: Vec<f32> = page.lines[first..last]
@@ -28,15 +29,30 @@ fn column_width(page: &Page, line_index: usize) -> Option<f32> {
         .flat_map(|line| {
             let pieces = &page.pieces[line.pieces.clone()];
             let full = if pieces.len() > 1 { &pieces[..pieces.len() - 1] } else { pieces };
-            full.iter().map(|p| p.cells)
+            full.iter().map(|p| (p.cells * 2.0).round() / 2.0)
         })
         .filter(|w| (6.0..=30.0).contains(w))
         .collect();
-    if widths.len() < 3 {
-        return None;
-    }
     widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    let mut seen_twice: Vec<f32> =
+        widths.windows(2).filter(|pair| pair[0] == pair[1]).map(|pair| pair[0]).collect();
+    seen_twice.dedup();
+    seen_twice
+}
+
+/// Of the nearby column widths, the one that divides a run of `cells` into
+/// whole printed lines best (the larger on a tie), with the number of lines.
+fn best_division(cells: f32, widths: &[f32]) -> Option<(f32, usize)> {
+    widths
+        .iter()
+        .filter(|&&w| cells >= MIN_MULTIPLE * w)
+        .map(|&w| {
+            let parts = (cells / w).round().max(2.0);
+            (w, parts as usize, (cells - parts * w).abs() / cells)
+        })
+        .filter(|&(_, _, error)| error <= 0.08)
+        .min_by(|a, b| a.2.total_cmp(&b.2).then(b.0.total_cmp(&a.0)))
+        .map(|(w, parts, _)| (w, parts))
 }
 
 /// Cuts `piece` into parts of about `width` cells, at character boundaries.
@@ -77,24 +93,23 @@ pub fn cut_glued_pieces(page: &mut Page) {
     if !page.is_cjk() {
         return;
     }
-    let widths: Vec<Option<f32>> = (0..page.lines.len()).map(|l| column_width(page, l)).collect();
-    let needs_cut = |piece: &Piece| {
-        widths[piece.line]
-            .is_some_and(|w| piece.cells >= MIN_MULTIPLE * w && piece.text.chars().all(|c| c != ' '))
+    let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
+    let division = |piece: &Piece| {
+        if piece.text.contains(' ') {
+            return None;
+        }
+        best_division(piece.cells, &widths[piece.line])
     };
-    if !page.pieces.iter().any(needs_cut) {
+    if !page.pieces.iter().any(|p| division(p).is_some()) {
         return;
     }
     let old = std::mem::take(&mut page.pieces);
-    for (line_index, line) in page.lines.iter_mut().enumerate() {
+    for line in &mut page.lines {
         let start = page.pieces.len();
         for piece in &old[line.pieces.clone()] {
-            match widths[line_index] {
-                Some(width) if needs_cut(piece) => {
-                    let parts = (piece.cells / width).round().max(2.0) as usize;
-                    page.pieces.extend(cut(piece, width, parts));
-                }
-                _ => page.pieces.push(piece.clone()),
+            match division(piece) {
+                Some((width, parts)) => page.pieces.extend(cut(piece, width, parts)),
+                None => page.pieces.push(piece.clone()),
             }
         }
         line.pieces = start..page.pieces.len();
@@ -117,6 +132,12 @@ mod tests {
         assert_eq!(second, vec!["子丑寅卯辰巳午未申酉", "天地玄黄宇宙洪荒日月"]);
         assert_eq!(page.pieces[page.lines[1].pieces.start + 1].gap, Gap::Glued);
         assert_eq!(page.pieces[page.lines[1].pieces.start + 1].span.start, 10);
+    }
+
+    #[test]
+    fn the_width_that_divides_the_run_wins_over_a_nearby_narrower_column() {
+        assert_eq!(super::best_division(39.0, &[8.0, 13.0]), Some((13.0, 3)));
+        assert_eq!(super::best_division(20.0, &[8.0, 13.0]), None);
     }
 
     #[test]
