@@ -200,6 +200,7 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
         page.blocks.push(start..page.lines.len());
     }
     glued::cut_glued_pieces(&mut page);
+    glued::cut_latin_glued_lines(&mut page);
     classify::label_page(&mut page);
     merge_headline_lines(&mut page);
     page
