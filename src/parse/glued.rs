@@ -103,20 +103,15 @@ pub fn cut_glued_pieces(page: &mut Page) {
     if !page.pieces.iter().any(|p| division(p).is_some()) {
         return;
     }
-    let old = std::mem::take(&mut page.pieces);
-    for line in &mut page.lines {
-        let start = page.pieces.len();
-        for piece in &old[line.pieces.clone()] {
-            match division(piece) {
-                Some((width, parts)) => page.pieces.extend(cut(piece, width, parts)),
-                None => page.pieces.push(piece.clone()),
-            }
-        }
-        line.pieces = start..page.pieces.len();
-        for (slot, piece) in page.pieces[line.pieces.clone()].iter_mut().enumerate() {
-            piece.slot = slot;
-        }
-    }
+    page.recut_lines(|_, pieces| {
+        pieces
+            .iter()
+            .flat_map(|piece| match division(piece) {
+                Some((width, parts)) => cut(piece, width, parts),
+                None => vec![piece.clone()],
+            })
+            .collect()
+    });
 }
 
 /// Latin lines at least this many characters long may be glued columns.
@@ -170,19 +165,10 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if cut_lines.iter().all(|&k| k == 0) {
         return;
     }
-    let old = std::mem::take(&mut page.pieces);
-    for (line_index, line) in page.lines.iter_mut().enumerate() {
-        let begin = page.pieces.len();
-        let pieces = &old[line.pieces.clone()];
-        match (cut_lines[line_index], pieces) {
-            (k, [piece]) if k >= 2 => page.pieces.extend(cut_at_spaces(piece, k)),
-            _ => page.pieces.extend(pieces.iter().cloned()),
-        }
-        line.pieces = begin..page.pieces.len();
-        for (slot, piece) in page.pieces[line.pieces.clone()].iter_mut().enumerate() {
-            piece.slot = slot;
-        }
-    }
+    page.recut_lines(|line_index, pieces| match (cut_lines[line_index], pieces) {
+        (k, [piece]) if k >= 2 => cut_at_spaces(piece, k),
+        _ => pieces.to_vec(),
+    });
 }
 
 /// Cuts a piece into `parts` at the spaces nearest to equal shares of it.

@@ -136,6 +136,22 @@ impl Page {
         aligned || unlike <= 1
     }
 
+    /// Replaces every line's pieces by what `recut` makes of them (the line's
+    /// index and its current pieces), keeping line ranges and slots
+    /// consistent. The stages that cut or merge pieces after the first split
+    /// all go through here.
+    pub fn recut_lines(&mut self, mut recut: impl FnMut(usize, &[Piece]) -> Vec<Piece>) {
+        let old = std::mem::take(&mut self.pieces);
+        for (index, line) in self.lines.iter_mut().enumerate() {
+            let start = self.pieces.len();
+            self.pieces.extend(recut(index, &old[line.pieces.clone()]));
+            line.pieces = start..self.pieces.len();
+            for (slot, piece) in self.pieces[line.pieces.clone()].iter_mut().enumerate() {
+                piece.slot = slot;
+            }
+        }
+    }
+
     /// True when the page follows CJK rules.
     pub fn is_cjk(&self) -> bool {
         self.script == Script::Cjk
@@ -217,10 +233,7 @@ fn merge_headline_lines(page: &mut Page) {
     if !split {
         return;
     }
-    let old = std::mem::take(&mut page.pieces);
-    for line in &mut page.lines {
-        let pieces = &old[line.pieces.clone()];
-        let start = page.pieces.len();
+    page.recut_lines(|_, pieces| {
         if pieces.len() > 1 && pieces.iter().all(|p| p.role.is_heading()) {
             let mut merged = pieces[0].clone();
             for piece in &pieces[1..] {
@@ -229,12 +242,11 @@ fn merge_headline_lines(page: &mut Page) {
                 merged.span.end = piece.span.end;
             }
             merged.cells = chars::cells(&merged.text);
-            page.pieces.push(merged);
+            vec![merged]
         } else {
-            page.pieces.extend(pieces.iter().cloned());
+            pieces.to_vec()
         }
-        line.pieces = start..page.pieces.len();
-    }
+    });
 }
 
 #[cfg(test)]
