@@ -120,11 +120,6 @@ impl Profile {
         let norm = entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
         Vector { entries, norm }
     }
-
-    /// Weighted cosine similarity of two profiles; 0 when either is empty.
-    pub fn similarity(&self, other: &Profile, idf: &Idf) -> f64 {
-        self.vector(idf).cosine(&other.vector(idf))
-    }
 }
 
 fn token_key(token: &str) -> u64 {
@@ -173,6 +168,12 @@ mod tests {
         let mut p = Profile::new();
         p.add(text);
         p
+    }
+
+    impl Profile {
+        fn similarity(&self, other: &Profile, idf: &Idf) -> f64 {
+            self.vector(idf).cosine(&other.vector(idf))
+        }
     }
 
     #[test]
