@@ -1,0 +1,149 @@
+//! The command line's arguments (clap) and how they map to library options.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use restitch::{Lang, Options};
+
+use super::io::{input_error, read_file, Failure};
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  restitch page.txt                  repaired text of one page
+  ocr-tool scan.png | restitch       read standard input
+  restitch --format json page.txt    JSON with provenance (input line and columns of every piece)
+  restitch diff page.txt             what moved where, and what was removed
+  restitch eval corpus/              score the evaluation corpus
+
+Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8),
+2 usage error, 3 evaluation below its floors.";
+
+/// Repair the reading order of multi-column OCR text.
+///
+/// Reads OCR plain text (pages separated by form feeds) and writes every
+/// article as one continuous text: title, paragraphs, byline. Columns glued
+/// on one line are split, blocks out of order and interleaved articles are
+/// put back in order, printed line breaks inside Chinese sentences and
+/// soft hyphens at Latin line ends are removed. Nothing is dropped: text
+/// that cannot be placed is listed as unplaced.
+#[derive(Parser, Debug)]
+#[command(name = "restitch", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Option<Command>,
+
+    /// Input files; standard input when none is given.
+    pub(crate) files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub(crate) repair: RepairArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct RepairArgs {
+    /// Language of the input: selects CJK or Latin-script rules
+    /// (auto decides per page from its characters).
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub(crate) lang: LangArg,
+
+    /// Keep the input order; only cut into articles and paragraphs and join
+    /// printed lines (the baseline the evaluation compares against).
+    #[arg(long)]
+    pub(crate) no_reorder: bool,
+
+    /// Junction weights as JSON (default: the weights fitted on the corpus's
+    /// development split, shipped with restitch).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) weights: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Show what the repair changes: moves with input line numbers, removed
+    /// characters, and a line diff. Coloured on a terminal, plain when piped.
+    ///
+    /// Example: restitch diff page.txt | less -R
+    Diff {
+        /// Input file.
+        file: PathBuf,
+        #[command(flatten)]
+        repair: RepairArgs,
+        /// Colour: auto (when stdout is a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Score restitch and the untouched input order on an evaluation corpus
+    /// (folders with input.txt, gold.json, meta.json).
+    ///
+    /// Example: restitch eval corpus --cases --floors corpus/floors.json
+    Eval {
+        /// The corpus folder.
+        dir: PathBuf,
+        /// Only cases of this split (dev or heldout).
+        #[arg(long)]
+        split: Option<String>,
+        /// Print one line per case too.
+        #[arg(long)]
+        cases: bool,
+        /// Fail (exit 3) when the means over all cases fall below the floors
+        /// in this JSON file ({"article_f1": x, "junction_accuracy": y}).
+        #[arg(long)]
+        floors: Option<PathBuf>,
+        /// Fit the junction weights on the cases of --split (dev when not
+        /// given) and write them to this file instead of scoring.
+        #[arg(long, value_name = "FILE")]
+        fit: Option<PathBuf>,
+        #[command(flatten)]
+        repair: RepairArgs,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LangArg {
+    Auto,
+    Zh,
+    Ja,
+    En,
+    De,
+    Fr,
+    /// Any other Latin-script language.
+    Latin,
+}
+
+impl RepairArgs {
+    pub(crate) fn options(&self) -> Result<Options, Failure> {
+        let lang = match self.lang {
+            LangArg::Auto => Lang::Auto,
+            LangArg::Zh => Lang::Zh,
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+            LangArg::De => Lang::De,
+            LangArg::Fr => Lang::Fr,
+            LangArg::Latin => Lang::OtherLatin,
+        };
+        let weights = match &self.weights {
+            None => restitch::score::Weights::default(),
+            Some(path) => serde_json::from_str(&read_file(path)?)
+                .map_err(|e| input_error(format!("{}: {e}", path.display())))?,
+        };
+        Ok(Options { lang, reorder: !self.no_reorder, weights, ..Options::default() })
+    }
+}
