@@ -75,11 +75,17 @@ pub fn glue_groups(page: &Page) -> Vec<std::ops::Range<usize>> {
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
     let groups = glue_groups(page);
-    let mut links = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut links: Vec<Link> = Vec::new();
+    // A piece's candidates are pushed together, so a pair is a duplicate
+    // only of a link pushed since this piece's first.
+    let mut first_of_piece = 0;
     let mut push = |from: usize, to: usize, placement: Placement| {
-        if from != to && seen.insert((from, to)) {
-            links.push(Link { from: PieceId(from), to: PieceId(to), placement, input_next: to == from + 1 });
+        let from_piece = PieceId(from);
+        if links.last().is_some_and(|l| l.from != from_piece) {
+            first_of_piece = links.len();
+        }
+        if from != to && !links[first_of_piece..].iter().any(|l| l.to.0 == to) {
+            links.push(Link { from: from_piece, to: PieceId(to), placement, input_next: to == from + 1 });
         }
     };
     for (index, piece) in page.pieces.iter().enumerate() {

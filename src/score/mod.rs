@@ -225,7 +225,7 @@ const TOPIC_WINDOW: usize = 3;
 
 /// The heaviest tokens kept of each side's topic, which bounds the cost of a
 /// comparison on pages with enormous lines.
-const TOPIC_TOKENS: usize = 96;
+const TOPIC_TOKENS: usize = 32;
 
 impl PageContext {
     pub fn new(page: &Page) -> Self {
@@ -275,8 +275,9 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
     let context = PageContext::new(page);
     let links = layout::candidates(page);
     for group in links.chunk_by(|a, b| a.from == b.from) {
+        let tail = lexicon::Tail::new(&page.piece(group[0].from).text);
         let mut features: Vec<Features> =
-            group.iter().map(|&link| self::features(page, &context, link)).collect();
+            group.iter().map(|&link| self::features(page, &context, &tail, link)).collect();
         let words: Vec<f32> = features.iter().map(|f| f.get(Feature::Word)).collect();
         for (index, f) in features.iter_mut().enumerate() {
             let best_rival = words
@@ -315,8 +316,9 @@ pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
     junctions
 }
 
-/// Computes the features of one candidate junction.
-pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Features {
+/// Computes the features of one candidate junction; `tail` is the left
+/// piece's end in the word list.
+pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: layout::Link) -> Features {
     let left = page.piece(link.from);
     let right = page.piece(link.to);
     let left_line = &page.lines[left.line];
@@ -357,7 +359,7 @@ pub fn features(page: &Page, context: &PageContext, link: layout::Link) -> Featu
     let han = |c: Option<char>| c.is_some_and(crate::parse::chars::is_han);
     if han(left.text.chars().next_back()) && han(right.text.chars().next()) {
         f.set(Feature::HanJunction, 1.0);
-        let word = lexicon::spanning_word(&left.text, &right.text).saturating_sub(1);
+        let word = tail.spanning_word(&right.text).saturating_sub(1);
         f.set(Feature::Word, (word as f32).min(3.0));
     }
     let s = sentence::state(&left.text, &right.text);
