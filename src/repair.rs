@@ -10,6 +10,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::assemble::{self, chains, text::join, Assembly};
 use crate::parse::chars::ends_sentence;
 use crate::parse::{self, Page, Role, Script, SourceSpan};
@@ -149,7 +151,8 @@ impl Repaired {
 /// ```
 pub fn repair(text: &str, options: &Options) -> Repaired {
     let pages = parse::parse_document(text, options.lang.script());
-    Repaired { pages: pages.iter().map(|page| repair_page(page, options)).collect() }
+    // Pages are independent: repair them on every core (in order).
+    Repaired { pages: pages.par_iter().map(|page| repair_page(page, options)).collect() }
 }
 
 fn repair_page(page: &Page, options: &Options) -> RepairedPage {

@@ -14,6 +14,8 @@ Examples:
   ocr-tool scan.png | restitch       read standard input
   restitch --format json page.txt    JSON with provenance (input line and columns of every piece)
   restitch diff page.txt             what moved where, and what was removed
+  restitch --out-dir fixed/ scans/   every file under scans/ repaired into fixed/, in parallel
+  restitch --jsonl < pages.jsonl     {\"id\", \"text\"} per line in, one result object per line out
   restitch eval corpus/              score the evaluation corpus
 
 Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8),
@@ -42,6 +44,29 @@ pub(crate) struct Cli {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
+
+    /// Batch mode: write one output file per input into DIR (a folder given
+    /// as input is read recursively; names keep their folders below it,
+    /// with .txt or .json for the format). Files are repaired in parallel;
+    /// a bad file is reported and skipped, and a summary ends the run.
+    #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
+    pub(crate) out_dir: Option<PathBuf>,
+
+    /// JSON Lines: every input line is an object {"id": any, "text": str};
+    /// every output line is {"id", "text" (the repaired text), and the
+    /// fields of --format json}, in input order, one for one. A bad line
+    /// gives {"id", "line", "error"} and the stream goes on. For use as the
+    /// map step of Spark (RDD.pipe), Hadoop streaming, Dask or Ray.
+    #[arg(long)]
+    pub(crate) jsonl: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+
+    /// No progress bar and no summary (batch mode).
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -44,3 +44,17 @@ pub(crate) fn write_out(text: &str) -> Result<(), Failure> {
         Err(e) => Err(Failure { message: format!("writing output: {e}"), code: 1 }),
     }
 }
+
+/// Writes `contents` to `path` through a temporary file in the same folder
+/// and a rename, so that a reader never sees a half-written file, whatever
+/// happens to this process.
+pub(crate) fn write_file_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = folder.join(format!(".{name}.restitch-{}.tmp", std::process::id()));
+    let written = std::fs::write(&temporary, contents).and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}

@@ -3,8 +3,10 @@
 //! nothing of this.
 
 mod args;
+mod batch;
 mod eval;
 mod io;
+mod jsonl;
 
 use std::io::IsTerminal;
 
@@ -26,6 +28,24 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let options = cli.repair.options()?;
+            if let Some(threads) = cli.threads {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build_global()
+                    .map_err(|e| Failure { message: format!("--threads {threads}: {e}"), code: 2 })?;
+            }
+            if let Some(out_dir) = &cli.out_dir {
+                if cli.files.is_empty() {
+                    return Err(Failure {
+                        message: "--out-dir needs input files or folders".into(),
+                        code: 2,
+                    });
+                }
+                return batch::run(&cli.files, out_dir, cli.format, &options, cli.quiet);
+            }
+            if cli.jsonl {
+                return jsonl::run(&cli.files, &options);
+            }
             if cli.files.is_empty() {
                 let text = read_stdin()?;
                 return write_out(&render_as(cli.format, &repair(&text, &options)));

@@ -35,7 +35,9 @@ struct Article<'a> {
     paragraphs: &'a [String],
     byline: Option<&'a str>,
     sources: &'a [SourceSpan],
-    confidence: f32,
+    /// Rounded to three decimals (as f64, so that it prints as rounded
+    /// inside any JSON value too).
+    confidence: f64,
 }
 
 #[derive(Serialize)]
@@ -49,7 +51,19 @@ struct Unplaced<'a> {
 
 /// Renders the document as pretty-printed JSON.
 pub fn render(repaired: &Repaired) -> String {
-    let document = Document {
+    let mut out = serde_json::to_string_pretty(&document(repaired)).expect("documents serialise");
+    out.push('\n');
+    out
+}
+
+/// The document as a JSON value (for embedding in other records, such as
+/// the lines of a JSON Lines stream).
+pub fn to_value(repaired: &Repaired) -> serde_json::Value {
+    serde_json::to_value(document(repaired)).expect("documents serialise")
+}
+
+fn document(repaired: &Repaired) -> Document<'_> {
+    Document {
         restitch: 1,
         articles: repaired
             .pages
@@ -61,7 +75,7 @@ pub fn render(repaired: &Repaired) -> String {
                     paragraphs: &a.paragraphs,
                     byline: a.byline.as_deref(),
                     sources: &a.sources,
-                    confidence: (a.confidence * 1000.0).round() / 1000.0,
+                    confidence: (f64::from(a.confidence) * 1000.0).round() / 1000.0,
                 })
             })
             .collect(),
@@ -81,11 +95,7 @@ pub fn render(repaired: &Repaired) -> String {
         pages: repaired.pages.len(),
         removed_hyphens: repaired.pages.iter().map(|p| p.removed_hyphens).sum(),
         fallbacks: repaired.pages.iter().filter_map(|p| p.fallback.as_deref()).collect(),
-    };
-    let mut out =
-        serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
-    out
+    }
 }
 
 #[cfg(test)]

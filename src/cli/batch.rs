@@ -1,0 +1,194 @@
+//! Batch mode (`--out-dir`): many input files in, one repaired file each out.
+//!
+//! In: files and folders (read recursively), an output folder, a format.
+//! Out: one file per input under the output folder, a progress bar on
+//! stderr when it is a terminal, and a summary. Why: archives hold pages by
+//! the thousand; they are repaired on every core, and one unreadable file is
+//! reported and skipped rather than stopping the other nine hundred.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use restitch::{repair, Options};
+
+use super::args::Format;
+use super::io::{input_error, read_file, write_file_atomically, Failure};
+use super::render_as;
+
+/// One input file and where its output goes.
+struct Job {
+    input: PathBuf,
+    output: PathBuf,
+}
+
+/// What one file contributed to the summary.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    failed: usize,
+    pages: usize,
+    articles: usize,
+    unplaced_chars: usize,
+}
+
+/// Repairs every input into `out_dir`. Fails (exit 1) after the whole batch
+/// when any file failed; the others are written all the same.
+pub(crate) fn run(
+    inputs: &[PathBuf],
+    out_dir: &Path,
+    format: Format,
+    options: &Options,
+    quiet: bool,
+) -> Result<(), Failure> {
+    let started = Instant::now();
+    let jobs = plan(inputs, out_dir, format)?;
+    let progress = if quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::hidden())
+    } else {
+        ProgressBar::new(jobs.len() as u64)
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (about {eta} left) {wide_msg}")
+            .expect("the template is valid"),
+    );
+    let tally = jobs
+        .par_iter()
+        .map(|job| {
+            let outcome = repair_file(job, format, options);
+            progress.inc(1);
+            match outcome {
+                Ok(tally) => tally,
+                Err(message) => {
+                    progress.suspend(|| eprintln!("restitch: {message} (skipped)"));
+                    Tally { files: 1, failed: 1, ..Tally::default() }
+                }
+            }
+        })
+        .reduce(Tally::default, |a, b| Tally {
+            files: a.files + b.files,
+            failed: a.failed + b.failed,
+            pages: a.pages + b.pages,
+            articles: a.articles + b.articles,
+            unplaced_chars: a.unplaced_chars + b.unplaced_chars,
+        });
+    progress.finish_and_clear();
+    if !quiet {
+        eprintln!(
+            "restitch: {} files ({} failed), {} pages, {} articles, {} unplaced characters, {:.2} s",
+            tally.files,
+            tally.failed,
+            tally.pages,
+            tally.articles,
+            tally.unplaced_chars,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if tally.failed > 0 {
+        return Err(input_error(format!("{} of {} files failed", tally.failed, tally.files)));
+    }
+    Ok(())
+}
+
+fn repair_file(job: &Job, format: Format, options: &Options) -> Result<Tally, String> {
+    let text = read_file(&job.input).map_err(|failure| failure.message)?;
+    let repaired = repair(&text, options);
+    if let Some(folder) = job.output.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    write_file_atomically(&job.output, render_as(format, &repaired).as_bytes())
+        .map_err(|e| format!("{}: {e}", job.output.display()))?;
+    Ok(Tally {
+        files: 1,
+        failed: 0,
+        pages: repaired.pages.len(),
+        articles: repaired.articles().count(),
+        unplaced_chars: repaired
+            .pages
+            .iter()
+            .flat_map(|p| &p.unplaced)
+            .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum(),
+    })
+}
+
+/// Lists the jobs: every file argument, and every file below a folder
+/// argument, each with its output path. Refuses a batch that would write
+/// two inputs to one output or overwrite an input.
+fn plan(inputs: &[PathBuf], out_dir: &Path, format: Format) -> Result<Vec<Job>, Failure> {
+    let extension = match format {
+        Format::Text => "txt",
+        Format::Json => "json",
+    };
+    let mut jobs = Vec::new();
+    for input in inputs {
+        let metadata =
+            std::fs::metadata(input).map_err(|e| input_error(format!("{}: {e}", input.display())))?;
+        if metadata.is_dir() {
+            for file in files_below(input)? {
+                let relative = file.strip_prefix(input).unwrap_or(&file).with_extension(extension);
+                jobs.push(Job { output: out_dir.join(relative), input: file });
+            }
+        } else {
+            let name = Path::new(input.file_name().unwrap_or(input.as_os_str())).with_extension(extension);
+            jobs.push(Job { output: out_dir.join(name), input: input.clone() });
+        }
+    }
+    let mut sources: BTreeMap<&Path, &Path> = BTreeMap::new();
+    for job in &jobs {
+        if let Some(other) = sources.insert(&job.output, &job.input) {
+            return Err(Failure {
+                message: format!(
+                    "{} and {} would both be written to {}; give them different names or separate runs",
+                    other.display(),
+                    job.input.display(),
+                    job.output.display()
+                ),
+                code: 2,
+            });
+        }
+    }
+    for job in &jobs {
+        let same =
+            |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
+        if same(&job.input, &job.output) {
+            return Err(Failure {
+                message: format!(
+                    "{} would be overwritten by its own output; choose another --out-dir",
+                    job.input.display()
+                ),
+                code: 2,
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+/// Regular files below `folder`, recursively, sorted, hidden ones skipped.
+fn files_below(folder: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries =
+            std::fs::read_dir(&current).map_err(|e| input_error(format!("{}: {e}", current.display())))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| input_error(format!("{}: {e}", current.display())))?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| input_error(format!("{}: {e}", path.display())))?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
