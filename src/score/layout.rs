@@ -15,8 +15,11 @@
 use crate::parse::{Gap, Page, PieceId};
 
 /// How many blocks before and after a piece's own block may hold the start
-/// of its continuation. Columns out of order rarely travel further on a page.
-pub const BLOCK_WINDOW: usize = 24;
+/// of its continuation. Columns out of order rarely travel further on a page:
+/// on the corpus a window of 8 scores as well as one of 24 (dev F1 0.737
+/// against 0.736) with half the candidates to score, though it holds
+/// slightly fewer gold junctions (98.8% against 99.3%).
+pub const BLOCK_WINDOW: usize = 8;
 
 /// Why a piece is a candidate successor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
