@@ -137,7 +137,8 @@ impl Profile {
         let mut entries: Vec<(u64, f64)> =
             self.counts.iter().map(|(&t, &c)| (t, c as f64 * idf.weight(t))).collect();
         if entries.len() > limit {
-            entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let heaviest_first = |a: &(u64, f64), b: &(u64, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            entries.select_nth_unstable_by(limit, heaviest_first);
             entries.truncate(limit);
         }
         entries.sort_by_key(|e| e.0);
