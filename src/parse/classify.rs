@@ -285,6 +285,19 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bo
             _ => Some(Role::Headline),
         }
     } else {
+        // A line as wide as the column below a blank line that goes on in
+        // lower case is running text cut at a column break. (Latin columns
+        // are often ragged: their widest lines give the column width.)
+        let next_block = page.blocks.get(line.block + 1).map(|next| &page.lines[next.clone()]);
+        let next_block_runs_on = next_block.is_some_and(|lines| {
+            page.pieces[lines[0].pieces.start].text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let next_column_width = next_block.map_or(0.0, |lines| {
+            lines.iter().take(6).map(|l| page.pieces[l.pieces.start].cells).fold(0.0, f32::max)
+        });
+        if next_block_runs_on && pieces.len() == 1 && (0.75..=1.1).contains(&(size / next_column_width)) {
+            return None;
+        }
         let words: Vec<&str> = text.split_whitespace().collect();
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let all_caps = letters.len() >= 6 && letters.iter().all(|c| !c.is_lowercase());
@@ -466,6 +479,17 @@ mod tests {
         assert_eq!(page.pieces[0].role, Role::Headline);
         assert_eq!(page.pieces[0].text, "出行更方便快捷 服务更贴心周到");
         assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn a_column_width_line_before_a_lower_case_block_is_running_text() {
+        let text = "The city council met on\n\nMonday to decide the new\nbudget for the coming\nyear of public works.\n\nThe mayor said that many\n\nresidents had asked for\nbetter roads and new\nschools in the north.\n";
+        let page = parse_page(text, 0, 1);
+        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
+        assert_eq!(role_of("The mayor said"), Role::Body);
+        // The same line before a block that starts a sentence stands alone
+        // as a headline would.
+        assert_eq!(role_of("The city council"), Role::Headline);
     }
 
     #[test]
