@@ -221,6 +221,16 @@ pub fn label_page(page: &mut Page) {
     }
 }
 
+/// True when `text` opens with a Chinese news dateline, which opens the
+/// first paragraph of an article: the paper's or an agency's name
+/// ("本报北京3月24日电", "新华社上海5月1日电", "本报讯") or a date followed by
+/// 电/讯 within its first characters.
+pub fn is_dateline_start(text: &str) -> bool {
+    const SOURCES: [&str; 4] = ["本报", "新华社", "中新社", "中新网"];
+    let head: String = text.chars().take(20).collect();
+    SOURCES.iter().any(|source| head.starts_with(source)) || head.contains("日电") || head.contains("日讯")
+}
+
 /// One wide character that is not punctuation: a glyph of a broken-up title.
 fn is_glyph(text: &str) -> bool {
     let mut chars = text.chars();
@@ -269,12 +279,22 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bo
     let alone = alone && !in_narrow_run(page, line_index);
     let width = width_against_body_below(page, line_index, blank_separated);
     if page.is_cjk() {
+        if is_dateline_start(text) {
+            return None;
+        }
         // A line exactly as wide as the body lines of the next block is a
         // printed body line whose paragraph goes on elsewhere.
         if pieces.len() == 1 && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0) {
             return None;
         }
+        // The line right before a dateline is the article's headline,
+        // wherever the columns around it stand.
+        let before_dateline = page
+            .lines
+            .get(line_index + 1)
+            .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
         let shape = alone
+            || before_dateline
             || (after_paragraph(page, line_index, blank_separated)
                 && matches!(width, Some(w) if !(0.9..=1.3).contains(&w)));
         // Section heads inside articles are short; a short heading may still
@@ -490,6 +510,18 @@ mod tests {
         // The same line before a block that starts a sentence stands alone
         // as a headline would.
         assert_eq!(role_of("The city council"), Role::Headline);
+    }
+
+    #[test]
+    fn the_line_before_a_dateline_is_a_headline_and_the_dateline_is_not() {
+        // Lines of a neighbouring column run on around the headline.
+        let text = "今年夏天这个地区的降\n\n全市公交线路调整方案公布\n\n本报杭州5月8日\n\n雨量比往年同期明显偏\n\n电（记者王明）全市\n";
+        let page = parse_page(text, 0, 1);
+        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
+        assert_eq!(role_of("全市公交"), Role::Headline);
+        assert_eq!(role_of("本报杭州"), Role::Body);
+        assert!(is_dateline_start("新华社上海5月1日电"));
+        assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
     }
 
     #[test]
