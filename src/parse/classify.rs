@@ -221,6 +221,9 @@ pub fn label_page(page: &mut Page) {
     }
 }
 
+/// The first-line indent of a CJK paragraph, in cells.
+const PARAGRAPH_INDENT: f32 = 2.0;
+
 /// True when `text` opens with a Chinese news dateline, which opens the
 /// first paragraph of an article: the paper's or an agency's name
 /// ("本报北京3月24日电", "新华社上海5月1日电", "本报讯") or a date followed by
@@ -293,10 +296,13 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bo
             .lines
             .get(line_index + 1)
             .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+        // A paragraph's first line is indented by two cells, which OCR
+        // drops: such a line is short by the indent, not a headline.
+        let indented = width.map(|w| w * (size + PARAGRAPH_INDENT) / size.max(1.0));
         let shape = alone
             || before_dateline
             || (after_paragraph(page, line_index, blank_separated)
-                && matches!(width, Some(w) if !(0.9..=1.3).contains(&w)));
+                && matches!((width, indented), (Some(w), Some(i)) if i < 0.9 || w > 1.3));
         // Section heads inside articles are short; a short heading may still
         // open an article, which the assembler tells by topic.
         match size {
@@ -522,6 +528,14 @@ mod tests {
         assert_eq!(role_of("本报杭州"), Role::Body);
         assert!(is_dateline_start("新华社上海5月1日电"));
         assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
+    }
+
+    #[test]
+    fn a_first_line_short_by_its_indent_is_body() {
+        let text = "全市公交线路调整方案今天公布。\n\n据介绍，全市公交线路将于\n下月起调整，涉及二十多条线路\n和一百多个站点，调整后的线路\n覆盖新建小区和学校。\n";
+        let page = parse_page(text, 0, 1);
+        let first = page.pieces.iter().find(|p| p.text.starts_with("据介绍")).unwrap();
+        assert_eq!(first.role, Role::Body);
     }
 
     #[test]
