@@ -111,7 +111,9 @@ fn capitalised_word(input: &str) -> IResult<&str, &str> {
 fn english_credit(input: &str) -> IResult<&str, &str> {
     alt((
         recognize((
-            alt((tag("By "), tag("BY "), tag("Von "), tag("Par "), tag("par "), tag("von "))),
+            // Capitalised only: "by", "von" and "par" in lower case are
+            // far more often a printed line running on mid-sentence.
+            alt((tag("By "), tag("BY "), tag("Von "), tag("VON "), tag("Par "), tag("PAR "))),
             separated_list1(
                 alt((
                     recognize((space0, one_char(','), space0)),
@@ -459,6 +461,10 @@ mod tests {
         assert!(is_byline("（张三、李四）"));
         assert!(is_byline("张伟 王芳 李娜"));
         assert!(is_byline("By Jane Doe and John Smith"));
+        assert!(is_byline("Von Anna Schmidt"));
+        // A printed line of running text that happens to open with "by".
+        assert!(!is_byline("von Juventus Turin"));
+        assert!(!is_byline("by Central Bank Governor"));
         assert!(is_byline("(Reuters)"));
         assert!(is_byline("记者王小明"));
         assert!(is_byline("APA, sid, 30.4.2016"));
