@@ -13,7 +13,7 @@ use restitch::{render, repair, Repaired};
 pub(crate) use args::Cli;
 use args::{ColorArg, Command, Format};
 pub(crate) use io::Failure;
-use io::{read_file, read_stdin, write_out};
+use io::{read_input, read_stdin, rewrite_in_place, write_out, Sink};
 
 pub(crate) fn render_as(format: Format, repaired: &Repaired) -> String {
     match format {
@@ -26,18 +26,29 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let options = cli.repair.options()?;
+            let encoding = cli.input.encoding;
+            if cli.output.in_place {
+                let backup = cli.output.backup();
+                for path in &cli.files {
+                    rewrite_in_place(path, encoding, &backup, |text| {
+                        render_as(cli.format, &repair(text, &options))
+                    })?;
+                }
+                return Ok(());
+            }
+            let mut sink = Sink::open(cli.output.output.as_deref())?;
             if cli.files.is_empty() {
-                let text = read_stdin()?;
-                return write_out(&render_as(cli.format, &repair(&text, &options)));
+                let text = read_stdin(encoding)?;
+                sink.write(&render_as(cli.format, &repair(&text, &options)))?;
             }
             for path in &cli.files {
-                let text = read_file(path)?;
-                write_out(&render_as(cli.format, &repair(&text, &options)))?;
+                let text = read_input(path, encoding)?;
+                sink.write(&render_as(cli.format, &repair(&text, &options)))?;
             }
-            Ok(())
+            sink.finish()
         }
-        Some(Command::Diff { file, repair: args, color }) => {
-            let text = read_file(&file)?;
+        Some(Command::Diff { file, repair: args, input, color }) => {
+            let text = read_input(&file, input.encoding)?;
             let repaired = repair(&text, &args.options()?);
             let output = render::text::render(&repaired);
             let color = match color {
