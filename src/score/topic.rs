@@ -10,43 +10,87 @@
 //! without a recognised headline shares few.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::parse::chars::is_han;
 use crate::parse::Page;
 
-fn tokens(text: &str, mut each: impl FnMut(String)) {
-    let chars: Vec<char> = text.chars().collect();
-    for pair in chars.windows(2) {
-        if is_han(pair[0]) && is_han(pair[1]) {
-            each(pair.iter().collect());
+/// Calls `each` with the key ([`token_key`]) of every content token of
+/// `text`. Tokens are keys, not strings: a page of ten megabytes holds
+/// millions of bigrams, and allocating, hashing and comparing a string for
+/// each made the topic signal most of the cost of huge inputs.
+fn tokens(text: &str, mut each: impl FnMut(u64)) {
+    let mut previous: Option<char> = None;
+    let mut pair = [0u8; 8];
+    for c in text.chars() {
+        if let Some(p) = previous.filter(|&p| is_han(p) && is_han(c)) {
+            let first = p.encode_utf8(&mut pair).len();
+            let second = c.encode_utf8(&mut pair[first..]).len();
+            // Two whole encoded characters: always valid UTF-8.
+            if let Ok(bigram) = std::str::from_utf8(&pair[..first + second]) {
+                each(token_key(bigram));
+            }
         }
+        previous = Some(c);
     }
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.chars().count() >= 4 && word.chars().all(|c| c.is_alphabetic() && !is_han(c)) {
-            each(word.to_lowercase());
+            each(token_key(&word.to_lowercase()));
         }
     }
 }
+
+/// A token's key: its text hashed by the standard hasher (the order of keys
+/// breaks ties between equally heavy tokens, so it must not change).
+fn token_key(token: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    token.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Hashes a token key to itself: keys are hashes already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used for keys; stay correct for anything else.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 
 /// Inverse document frequencies of a page's tokens, blocks as documents.
 /// The default weighs every token alike.
 #[derive(Debug, Clone)]
 pub struct Idf {
-    weights: HashMap<String, f64>,
+    weights: KeyMap<f64>,
     unseen: f64,
 }
 
 impl Default for Idf {
     fn default() -> Self {
-        Idf { weights: HashMap::new(), unseen: 1.0 }
+        Idf { weights: KeyMap::default(), unseen: 1.0 }
     }
 }
 
 impl Idf {
     pub fn from_page(page: &Page) -> Self {
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: KeyMap<usize> = KeyMap::default();
         for block in &page.blocks {
-            let mut seen = HashSet::new();
+            let mut seen = KeySet::default();
             for line in &page.lines[block.clone()] {
                 for piece in &page.pieces[line.pieces.clone()] {
                     tokens(&piece.text, |t| {
@@ -65,15 +109,15 @@ impl Idf {
         }
     }
 
-    fn weight(&self, token: &str) -> f64 {
-        self.weights.get(token).copied().unwrap_or(self.unseen)
+    fn weight_of(&self, key: u64) -> f64 {
+        self.weights.get(&key).copied().unwrap_or(self.unseen)
     }
 }
 
 /// Content-token counts of a text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
-    counts: HashMap<String, u32>,
+    counts: KeyMap<u32>,
 }
 
 impl Profile {
@@ -92,8 +136,8 @@ impl Profile {
 
     /// Adds the counts of another profile.
     pub fn merge(&mut self, other: &Profile) {
-        for (token, &count) in &other.counts {
-            *self.counts.entry(token.clone()).or_default() += count;
+        for (&key, &count) in &other.counts {
+            *self.counts.entry(key).or_default() += count;
         }
     }
 
@@ -111,7 +155,7 @@ impl Profile {
     /// topic, and bounded however long the text.
     pub fn vector_of_top(&self, idf: &Idf, limit: usize) -> Vector {
         let mut entries: Vec<(u64, f64)> =
-            self.counts.iter().map(|(t, &c)| (token_key(t), c as f64 * idf.weight(t))).collect();
+            self.counts.iter().map(|(&key, &c)| (key, c as f64 * idf.weight_of(key))).collect();
         if entries.len() > limit {
             entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             entries.truncate(limit);
@@ -120,13 +164,6 @@ impl Profile {
         let norm = entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
         Vector { entries, norm }
     }
-}
-
-fn token_key(token: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    token.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// A profile weighted by inverse document frequency, sorted by token key.
@@ -168,6 +205,12 @@ mod tests {
         let mut p = Profile::new();
         p.add(text);
         p
+    }
+
+    impl Idf {
+        fn weight(&self, token: &str) -> f64 {
+            self.weight_of(token_key(token))
+        }
     }
 
     impl Profile {
