@@ -470,6 +470,10 @@ mod tests {
         // Invalid UTF-8 with many NULs: binary, not "invalid at offset".
         let err = decode(b"\xff\xfd\xfc\0\0\0\0\0\0\0\0\0\0\0\0", EncodingChoice::Utf8).unwrap_err();
         assert!(matches!(err, DecodeError::Binary { .. }), "{err:?}");
+        // UTF-32 is not read: its mark looks like UTF-16's, and the NULs
+        // of its high halves then make it binary.
+        let utf32: Vec<u8> = [0xFEFF_u32].iter().chain(&[0x4E2D; 20]).flat_map(|c| c.to_le_bytes()).collect();
+        assert!(matches!(decode(&utf32, EncodingChoice::Auto), Err(DecodeError::Binary { .. })));
         let text = "第一行\u{0007}\u{0000}中\n\u{000B}尾。\u{001B}[0m\n";
         assert_eq!(decode(text.as_bytes(), EncodingChoice::Utf8).unwrap().text, text);
     }

@@ -137,6 +137,18 @@ fn a_byte_order_mark_is_honoured() {
 }
 
 #[test]
+fn diff_reads_the_named_encoding_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(PAGE);
+    std::fs::write(&path, &gbk).unwrap();
+    let out = restitch().args(["diff", "--encoding", "gb18030"]).arg(&path).output().unwrap();
+    assert!(stdout_of(&out).contains("+今天下雨了。"));
+    let out = restitch().arg("diff").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn unknown_encoding_is_a_usage_error() {
     let out = run_with_stdin(&["--encoding", "klingon"], PAGE.as_bytes());
     assert_eq!(out.status.code(), Some(2));
