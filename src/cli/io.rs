@@ -43,6 +43,7 @@ pub(crate) fn decode_input(bytes: &[u8], name: &str, encoding: EncodingChoice) -
                 " (try --encoding auto, or --encoding gb18030 / big5 / shift_jis if you know it)"
             }
             DecodeError::Malformed { .. } => " (see --encoding; --encoding auto detects)",
+            DecodeError::Binary { looks_like: Some(_), .. } => " (try --encoding auto)",
             DecodeError::Binary { .. } => "",
         };
         input_error(format!("{name}: {e}{hint}"))
