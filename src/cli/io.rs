@@ -77,6 +77,18 @@ pub(crate) fn write_out(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// The warnings for pages that failed the conservation check and were left
+/// in input order: in JSON they are listed under `fallbacks`, but a text
+/// reader would not know, so they also go to standard error.
+pub(crate) fn fallback_warnings(name: &str, repaired: &restitch::Repaired) -> Vec<String> {
+    repaired
+        .pages
+        .iter()
+        .filter_map(|page| page.fallback.as_deref())
+        .map(|reason| format!("warning: {name}: {reason}"))
+        .collect()
+}
+
 /// A file being written: a temporary file beside its destination, renamed
 /// over it by [`AtomicFile::commit`]. Dropped without a commit, the
 /// temporary file is removed and the destination never changed.
@@ -208,4 +220,21 @@ pub(crate) fn rewrite_in_place(
         Backup::None => None,
     };
     file.commit(backup_path.as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallbacks_are_named_with_their_input() {
+        let mut repaired =
+            restitch::repair("标题\n\n正文。\n\u{000C}第二页。\n", &restitch::Options::default());
+        assert!(fallback_warnings("page.txt", &repaired).is_empty());
+        repaired.pages[1].fallback = Some("page 2: characters differ; kept input order".to_string());
+        assert_eq!(
+            fallback_warnings("page.txt", &repaired),
+            ["warning: page.txt: page 2: characters differ; kept input order"]
+        );
+    }
 }

@@ -22,6 +22,16 @@ pub(crate) fn render_as(format: Format, repaired: &Repaired) -> String {
     }
 }
 
+/// Repairs one input and renders it, warning on standard error about pages
+/// that fell back to input order.
+fn repair_one(name: &str, text: &str, options: &restitch::Options, format: Format) -> String {
+    let repaired = repair(text, options);
+    for warning in io::fallback_warnings(name, &repaired) {
+        eprintln!("restitch: {warning}");
+    }
+    render_as(format, &repaired)
+}
+
 pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
@@ -31,7 +41,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
                 let backup = cli.output.backup();
                 for path in &cli.files {
                     rewrite_in_place(path, encoding, &backup, |text| {
-                        render_as(cli.format, &repair(text, &options))
+                        repair_one(&path.display().to_string(), text, &options, cli.format)
                     })?;
                 }
                 return Ok(());
@@ -39,11 +49,11 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             let mut sink = Sink::open(cli.output.output.as_deref())?;
             if cli.files.is_empty() {
                 let text = read_stdin(encoding)?;
-                sink.write(&render_as(cli.format, &repair(&text, &options)))?;
+                sink.write(&repair_one("standard input", &text, &options, cli.format))?;
             }
             for path in &cli.files {
                 let text = read_input(path, encoding)?;
-                sink.write(&render_as(cli.format, &repair(&text, &options)))?;
+                sink.write(&repair_one(&path.display().to_string(), &text, &options, cli.format))?;
             }
             sink.finish()
         }
