@@ -201,6 +201,13 @@ fn output_file_is_written_whole_or_not_at_all() {
     let run = restitch().arg("-o").arg(&out).arg(&page).output().unwrap();
     assert!(run.status.success() && run.stdout.is_empty(), "{}", stderr_of(&run));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), REPAIRED);
+    #[cfg(unix)]
+    {
+        // A new output file has the permissions a plain write gives (umask), not 0600.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&out), mode(&page));
+    }
     // The second input fails: the old output stays, nothing half-written.
     let run = restitch().arg("--output").arg(&out).arg(&page).arg(&bad).output().unwrap();
     assert_eq!(run.status.code(), Some(1));

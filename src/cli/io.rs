@@ -104,7 +104,14 @@ impl AtomicFile {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        let temp = NamedTempFile::with_prefix_in(".restitch-", dir)
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".restitch-");
+        // A new file gets the permissions a plain `> FILE` would give it
+        // (the umask applies), not the temporary file's owner-only ones.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = builder
+            .tempfile_in(dir)
             .map_err(|e| output_error(format!("{}: cannot create a temporary file: {e}", dir.display())))?;
         Ok(AtomicFile { temp: BufWriter::new(temp), dest: dest.to_path_buf() })
     }
