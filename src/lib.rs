@@ -10,6 +10,9 @@
 //!
 //! The pipeline, one module per stage, each looking only down the pipeline:
 //!
+//! * [`decode`] — bytes in, text out: UTF-8, a named or detected legacy
+//!   encoding, a byte order mark honoured, line ends normalised, binary
+//!   refused (for callers that hold bytes; [`repair`] takes text);
 //! * [`parse`] — nom parsers cut the text into pages, lines and *pieces*
 //!   (printed lines of one column) and label headlines, bylines and glyphs;
 //! * [`score`] — candidate junctions "B continues A", suggested by layout and
@@ -26,6 +29,7 @@
 //! ```
 
 pub mod assemble;
+pub mod decode;
 pub mod eval;
 pub mod parse;
 pub mod render;

@@ -1,15 +1,31 @@
 //! Inputs that have made text tools hang or blow up: one enormous line, very
-//! many lines, a sea of blank lines, control characters. Each must finish
-//! (cost grows about linearly; these sizes run in seconds in a debug build)
-//! and keep every character.
+//! many lines, a sea of blank lines, control characters, deep nesting,
+//! binary data. Each must finish (cost grows about linearly; these sizes run
+//! in seconds in a debug build, the README's "Input handling and limits"
+//! gives release timings at full size) and keep every character.
 
+use std::time::Duration;
+
+use restitch::decode::{decode, DecodeError, EncodingChoice};
 use restitch::eval::metrics::conservation;
 use restitch::{repair, Options};
 
+/// Fails (instead of hanging the suite) when `work` runs past `limit`:
+/// generous, for a loaded debug build, but far below what a quadratic
+/// blow-up at these sizes would take.
+fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(work()));
+    receive.recv_timeout(limit).unwrap_or_else(|_| panic!("did not finish within {limit:?}"))
+}
+
 fn assert_conserved(text: &str) {
-    let repaired = repair(text, &Options::default());
-    let hyphens = repaired.removed_hyphens();
-    assert_eq!(conservation(text, &repaired.all_text(), hyphens), (0, 0));
+    let text = text.to_string();
+    within(Duration::from_secs(120), move || {
+        let repaired = repair(&text, &Options::default());
+        let hyphens = repaired.removed_hyphens();
+        assert_eq!(conservation(&text, &repaired.all_text(), hyphens), (0, 0));
+    });
 }
 
 /// A deterministic stream of Han characters.
@@ -53,4 +69,63 @@ fn control_characters_and_crlf_are_kept_or_normalised() {
 fn deeply_nested_brackets() {
     let text = format!("{}中{}", "（(".repeat(5_000), "）)".repeat(5_000));
     assert_conserved(&text);
+}
+
+#[test]
+fn one_long_line_of_glued_cjk_without_spaces() {
+    let line: String = han_text(60_000, 13).into_iter().collect();
+    assert_conserved(&line);
+}
+
+#[test]
+fn one_long_latin_line() {
+    let words = ["the", "council", "met", "on", "Tuesday", "and", "voted", "to", "re-", "pair", "roads."];
+    let mut state = 5u32;
+    let line: Vec<&str> = (0..40_000)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            words[(state >> 8) as usize % words.len()]
+        })
+        .collect();
+    assert_conserved(&line.join(" "));
+}
+
+#[test]
+fn one_enormous_word() {
+    assert_conserved(&"a".repeat(1_000_000));
+    assert_conserved(&"中".repeat(200_000));
+}
+
+#[test]
+fn a_hundred_thousand_one_character_lines() {
+    let chars = han_text(100_000, 17);
+    let lines: Vec<String> = chars.iter().map(char::to_string).collect();
+    assert_conserved(&lines.join("\n"));
+}
+
+#[test]
+fn many_pages_of_form_feeds() {
+    let pages: Vec<String> = han_text(20_000, 19).chunks(2).map(|c| c.iter().collect()).collect();
+    assert_conserved(&pages.join("\u{000C}"));
+}
+
+#[test]
+fn large_binary_and_invalid_inputs_are_refused_quickly() {
+    within(Duration::from_secs(60), || {
+        let mut binary = vec![0u8; 4_000_000];
+        for (i, byte) in binary.iter_mut().enumerate().step_by(7) {
+            *byte = (i % 251) as u8;
+        }
+        for choice in [EncodingChoice::Utf8, EncodingChoice::Auto] {
+            assert!(matches!(decode(&binary, choice), Err(DecodeError::Binary { .. })), "{choice:?}");
+        }
+        let mut text = "中".repeat(1_000_000).into_bytes();
+        text.push(0xFF);
+        assert_eq!(decode(&text, EncodingChoice::Utf8), Err(DecodeError::InvalidUtf8 { offset: 3_000_000 }));
+        // Detection reads the whole input once.
+        let text = "中文报道。\r\n".repeat(200_000);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let decoded = decode(&gbk, EncodingChoice::Auto).expect("GBK detected");
+        assert_eq!(decoded.line_ends.crlf, 200_000);
+    });
 }

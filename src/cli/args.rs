@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use restitch::decode::{EncodingChoice, UnknownEncoding};
 use restitch::{Lang, Options};
 
-use super::io::{input_error, read_file, Failure};
+use super::io::{input_error, read_file, Backup, Failure};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -17,9 +18,18 @@ Examples:
   restitch --out-dir fixed/ scans/   every file under scans/ repaired into fixed/, in parallel
   restitch --jsonl < pages.jsonl     {\"id\", \"text\"} per line in, one result object per line out
   restitch eval corpus/              score the evaluation corpus
+  restitch --encoding auto old.txt   detect a legacy encoding (GB18030, Big5, ...)
+  restitch --in-place a.txt b.txt    rewrite files, keeping a.txt.orig and b.txt.orig
+  restitch -o out.txt page.txt       write a file (never left half-written)
 
-Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8),
-2 usage error, 3 evaluation below its floors.";
+Exit codes:
+  0  success
+  1  input error: unreadable file, text not valid in its encoding (the
+     message names the byte offset), binary data
+  2  usage error: unknown option or value
+  3  evaluation below its floors (restitch eval --floors)
+  4  output error: the output file, in-place rewrite or backup could not be
+     written (the destination is left as it was)";
 
 /// Repair the reading order of multi-column OCR text.
 ///
@@ -41,6 +51,12 @@ pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) repair: RepairArgs,
 
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
@@ -49,7 +65,7 @@ pub(crate) struct Cli {
     /// as input is read recursively; names keep their folders below it,
     /// with .txt or .json for the format). Files are repaired in parallel;
     /// a bad file is reported and skipped, and a summary ends the run.
-    #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["jsonl", "output", "in_place"])]
     pub(crate) out_dir: Option<PathBuf>,
 
     /// JSON Lines: every input line is an object {"id": any, "text": str};
@@ -57,7 +73,7 @@ pub(crate) struct Cli {
     /// fields of --format json}, in input order, one for one. A bad line
     /// gives {"id", "line", "error"} and the stream goes on. For use as the
     /// map step of Spark (RDD.pipe), Hadoop streaming, Dask or Ray.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["in_place", "output"])]
     pub(crate) jsonl: bool,
 
     /// Worker threads (default: one per core).
@@ -67,6 +83,54 @@ pub(crate) struct Cli {
     /// No progress bar and no summary (batch mode).
     #[arg(short, long)]
     pub(crate) quiet: bool,
+}
+
+/// How input bytes become text.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct InputArgs {
+    /// Encoding of the input: utf-8, auto (detect), or a label such as
+    /// gb18030, gbk, big5, shift_jis, euc-jp, euc-kr, utf-16le, utf-16be,
+    /// windows-1252. A byte order mark wins over this. Output is UTF-8.
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = parse_encoding)]
+    pub(crate) encoding: EncodingChoice,
+}
+
+fn parse_encoding(label: &str) -> Result<EncodingChoice, UnknownEncoding> {
+    label.parse()
+}
+
+/// Where the output goes (standard output by default).
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct OutputArgs {
+    /// Write the output to FILE (through a temporary file and a rename:
+    /// never left half-written).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "in_place")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Rewrite each input file with its repaired text (UTF-8), through a
+    /// temporary file and an atomic rename, keeping the old file as
+    /// FILE.orig unless --no-backup.
+    #[arg(long, requires = "files")]
+    pub(crate) in_place: bool,
+
+    /// Suffix of the --in-place backup (default .orig); an existing backup
+    /// is never overwritten.
+    #[arg(long, value_name = "SUFFIX", requires = "in_place", conflicts_with = "no_backup")]
+    pub(crate) backup_suffix: Option<String>,
+
+    /// With --in-place, keep no backup.
+    #[arg(long, requires = "in_place")]
+    pub(crate) no_backup: bool,
+}
+
+impl OutputArgs {
+    pub(crate) fn backup(&self) -> Backup {
+        match (&self.backup_suffix, self.no_backup) {
+            (_, true) => Backup::None,
+            (Some(suffix), false) => Backup::Suffix(suffix.clone()),
+            (None, false) => Backup::Suffix(".orig".to_string()),
+        }
+    }
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -98,6 +162,8 @@ pub(crate) enum Command {
         file: PathBuf,
         #[command(flatten)]
         repair: RepairArgs,
+        #[command(flatten)]
+        input: InputArgs,
         /// Colour: auto (when stdout is a terminal), always or never.
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,

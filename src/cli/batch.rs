@@ -14,10 +14,11 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use restitch::decode::EncodingChoice;
 use restitch::{repair, Options};
 
 use super::args::Format;
-use super::io::{input_error, read_file, write_file_atomically, Failure};
+use super::io::{fallback_warnings, input_error, read_input, AtomicFile, Failure};
 use super::render_as;
 
 /// One input file and where its output goes.
@@ -42,6 +43,7 @@ pub(crate) fn run(
     inputs: &[PathBuf],
     out_dir: &Path,
     format: Format,
+    encoding: EncodingChoice,
     options: &Options,
     quiet: bool,
 ) -> Result<(), Failure> {
@@ -59,10 +61,15 @@ pub(crate) fn run(
     let tally = jobs
         .par_iter()
         .map(|job| {
-            let outcome = repair_file(job, format, options);
+            let outcome = repair_file(job, format, encoding, options);
             progress.inc(1);
             match outcome {
-                Ok(tally) => tally,
+                Ok((tally, warnings)) => {
+                    for warning in warnings {
+                        progress.suspend(|| eprintln!("restitch: {warning}"));
+                    }
+                    tally
+                }
                 Err(message) => {
                     progress.suspend(|| eprintln!("restitch: {message} (skipped)"));
                     Tally { files: 1, failed: 1, ..Tally::default() }
@@ -94,15 +101,23 @@ pub(crate) fn run(
     Ok(())
 }
 
-fn repair_file(job: &Job, format: Format, options: &Options) -> Result<Tally, String> {
-    let text = read_file(&job.input).map_err(|failure| failure.message)?;
+/// Repairs one file into its output; the tally and any warnings about
+/// pages left in input order, or why the file was skipped.
+fn repair_file(
+    job: &Job,
+    format: Format,
+    encoding: EncodingChoice,
+    options: &Options,
+) -> Result<(Tally, Vec<String>), String> {
+    let text = read_input(&job.input, encoding).map_err(|failure| failure.message)?;
     let repaired = repair(&text, options);
     if let Some(folder) = job.output.parent() {
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
-    write_file_atomically(&job.output, render_as(format, &repaired).as_bytes())
-        .map_err(|e| format!("{}: {e}", job.output.display()))?;
-    Ok(Tally {
+    let mut output = AtomicFile::create(&job.output).map_err(|failure| failure.message)?;
+    output.write(&render_as(format, &repaired)).map_err(|failure| failure.message)?;
+    output.commit(None).map_err(|failure| failure.message)?;
+    let tally = Tally {
         files: 1,
         failed: 0,
         pages: repaired.pages.len(),
@@ -113,7 +128,8 @@ fn repair_file(job: &Job, format: Format, options: &Options) -> Result<Tally, St
             .flat_map(|p| &p.unplaced)
             .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum(),
-    })
+    };
+    Ok((tally, fallback_warnings(&job.input.display().to_string(), &repaired)))
 }
 
 /// Lists the jobs: every file argument, and every file below a folder

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use restitch::eval::{self, report};
 
 use super::args::RepairArgs;
-use super::io::{input_error, read_file, write_out, Failure};
+use super::io::{input_error, read_file, write_out, AtomicFile, Failure};
 
 pub(crate) fn run(
     dir: &Path,
@@ -21,7 +21,10 @@ pub(crate) fn run(
         let set = eval::fit::training_set(corpus.iter().filter(|c| c.meta.split == split));
         let weights = eval::fit::fit_choice(&set.choices, 1.0);
         let json = serde_json::to_string_pretty(&weights).expect("weights serialise") + "\n";
-        std::fs::write(&out, json).map_err(|e| input_error(format!("{}: {e}", out.display())))?;
+        // Through a temporary file: a failed write never leaves half a weights file.
+        let mut file = AtomicFile::create(&out)?;
+        file.write(&json)?;
+        file.commit(None)?;
         eprintln!(
             "fitted on {} pieces ({} candidates) of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%)",
             set.choices.len(),

@@ -15,13 +15,23 @@ use restitch::{render, repair, Repaired};
 pub(crate) use args::Cli;
 use args::{ColorArg, Command, Format};
 pub(crate) use io::Failure;
-use io::{read_file, read_stdin, write_out};
+use io::{read_input, read_stdin, rewrite_in_place, write_out, Sink};
 
 pub(crate) fn render_as(format: Format, repaired: &Repaired) -> String {
     match format {
         Format::Text => render::text::render(repaired),
         Format::Json => render::json::render(repaired),
     }
+}
+
+/// Repairs one input and renders it, warning on standard error about pages
+/// that fell back to input order.
+fn repair_one(name: &str, text: &str, options: &restitch::Options, format: Format) -> String {
+    let repaired = repair(text, options);
+    for warning in io::fallback_warnings(name, &repaired) {
+        eprintln!("restitch: {warning}");
+    }
+    render_as(format, &repaired)
 }
 
 pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
@@ -41,23 +51,34 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
                         code: 2,
                     });
                 }
-                return batch::run(&cli.files, out_dir, cli.format, &options, cli.quiet);
+                return batch::run(&cli.files, out_dir, cli.format, cli.input.encoding, &options, cli.quiet);
             }
             if cli.jsonl {
                 return jsonl::run(&cli.files, &options);
             }
+            let encoding = cli.input.encoding;
+            if cli.output.in_place {
+                let backup = cli.output.backup();
+                for path in &cli.files {
+                    rewrite_in_place(path, encoding, &backup, |text| {
+                        repair_one(&path.display().to_string(), text, &options, cli.format)
+                    })?;
+                }
+                return Ok(());
+            }
+            let mut sink = Sink::open(cli.output.output.as_deref())?;
             if cli.files.is_empty() {
-                let text = read_stdin()?;
-                return write_out(&render_as(cli.format, &repair(&text, &options)));
+                let text = read_stdin(encoding)?;
+                sink.write(&repair_one("standard input", &text, &options, cli.format))?;
             }
             for path in &cli.files {
-                let text = read_file(path)?;
-                write_out(&render_as(cli.format, &repair(&text, &options)))?;
+                let text = read_input(path, encoding)?;
+                sink.write(&repair_one(&path.display().to_string(), &text, &options, cli.format))?;
             }
-            Ok(())
+            sink.finish()
         }
-        Some(Command::Diff { file, repair: args, color }) => {
-            let text = read_file(&file)?;
+        Some(Command::Diff { file, repair: args, input, color }) => {
+            let text = read_input(&file, input.encoding)?;
             let repaired = repair(&text, &args.options()?);
             let output = render::text::render(&repaired);
             let color = match color {
