@@ -1,33 +1,11 @@
 //! Many pages at once: form-feed pages, batch mode (`--out-dir`) and JSON
 //! Lines (`--jsonl`), run as a user runs them.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
 
-fn restitch() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_restitch"))
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = restitch()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("restitch-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{restitch, run_with_stdin};
 
 fn corpus_input(case: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(case).join("input.txt"))
@@ -60,7 +38,8 @@ fn form_feeds_keep_pages_apart_in_text_and_json() {
 
 #[test]
 fn batch_writes_one_file_per_input_and_skips_a_bad_one() {
-    let dir = scratch("batch");
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     let (input, output) = (dir.join("in"), dir.join("out"));
     std::fs::create_dir_all(input.join("week")).unwrap();
     std::fs::write(input.join("a.txt"), corpus_input("syn-zh-001")).unwrap();
@@ -80,12 +59,12 @@ fn batch_writes_one_file_per_input_and_skips_a_bad_one() {
         let single = run_with_stdin(&[], corpus_input(case).as_bytes());
         assert_eq!(std::fs::read(&written).unwrap(), single.stdout, "{}", written.display());
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn batch_json_outputs_and_quiet_summary() {
-    let dir = scratch("batch-json");
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     std::fs::write(dir.join("page.txt"), PAGE_ONE).unwrap();
     let out = restitch()
         .args(["--quiet", "--format", "json", "--out-dir"])
@@ -98,16 +77,16 @@ fn batch_json_outputs_and_quiet_summary() {
     let value: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("out").join("page.json")).unwrap()).unwrap();
     assert_eq!(value["articles"][0]["paragraphs"][0], "今天下雨了。");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn batch_refuses_to_overwrite_its_inputs_or_merge_two() {
-    let dir = scratch("batch-refuse");
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     std::fs::create_dir_all(dir.join("x")).unwrap();
     std::fs::write(dir.join("page.txt"), PAGE_ONE).unwrap();
     std::fs::write(dir.join("x").join("page.txt"), PAGE_ONE).unwrap();
-    let onto_itself = restitch().arg("--out-dir").arg(&dir).arg(dir.join("page.txt")).output().unwrap();
+    let onto_itself = restitch().arg("--out-dir").arg(dir).arg(dir.join("page.txt")).output().unwrap();
     assert_eq!(onto_itself.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(dir.join("page.txt")).unwrap(), PAGE_ONE);
     let two_to_one = restitch()
@@ -119,7 +98,6 @@ fn batch_refuses_to_overwrite_its_inputs_or_merge_two() {
         .unwrap();
     assert_eq!(two_to_one.status.code(), Some(2));
     assert!(String::from_utf8(two_to_one.stderr).unwrap().contains("would both be written"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -1,24 +1,8 @@
 //! The binary as a user runs it: stdin, files, formats, errors, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn restitch() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_restitch"))
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = restitch()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    // A usage error exits before reading its input: the pipe may be closed.
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().unwrap()
-}
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{restitch, run_with_stdin};
 
 #[test]
 fn reads_stdin_and_writes_text() {
