@@ -27,9 +27,10 @@
 
 pub mod assemble;
 pub mod eval;
+pub mod formats;
 pub mod parse;
 pub mod render;
 mod repair;
 pub mod score;
 
-pub use repair::{repair, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced};
+pub use repair::{repair, repair_document, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced};

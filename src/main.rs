@@ -95,6 +95,11 @@ enum Command {
         /// in this JSON file ({"article_f1": x, "junction_accuracy": y}).
         #[arg(long)]
         floors: Option<PathBuf>,
+        /// Also read each case's structured file (ocr.tsv, word boxes) and
+        /// compare restitch with coordinates against the plain-text path,
+        /// on the cases that have one.
+        #[arg(long)]
+        coordinates: bool,
         /// Fit the junction weights on the cases of --split (dev when not
         /// given) and write them to this file instead of scoring.
         #[arg(long, value_name = "FILE")]
@@ -222,7 +227,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             write_out(&render::diff::render(&text, &repaired, &output, color))
         }
-        Some(Command::Eval { dir, split, cases, floors, fit, repair: args }) => {
+        Some(Command::Eval { dir, split, cases, floors, coordinates, fit, repair: args }) => {
             let corpus = eval::corpus::load_corpus(&dir).map_err(|e| input_error(e.to_string()))?;
             if let Some(out) = fit {
                 let split = split.unwrap_or_else(|| "dev".to_string());
@@ -241,6 +246,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Ok(());
             }
             let options = args.options()?;
+            if coordinates {
+                let mut results = Vec::new();
+                for case in corpus.iter().filter(|case| split.as_ref().is_none_or(|s| &case.meta.split == s))
+                {
+                    match eval::evaluate_case_with_coordinates(case, &options) {
+                        None => {}
+                        Some(Ok(result)) => results.push(result),
+                        Some(Err(e)) => return Err(input_error(format!("{}: {e}", case.name))),
+                    }
+                }
+                if cases {
+                    write_out(&report::coordinate_case_lines(&results))?;
+                    write_out("\n")?;
+                }
+                return write_out(&report::coordinate_table(&results));
+            }
             let results: Vec<eval::CaseResult> = corpus
                 .iter()
                 .filter(|case| split.as_ref().is_none_or(|s| &case.meta.split == s))

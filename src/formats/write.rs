@@ -1,0 +1,3 @@
+//! Writers: a structured file with its reading order repaired.
+//!
+//! (Filled in below.)

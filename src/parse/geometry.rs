@@ -1,0 +1,571 @@
+//! Geometry: a structured OCR page in, a [`Page`] of pieces with boxes out.
+//!
+//! In: an [`OcrPage`] from [`crate::formats`] (words with boxes). Out: the
+//! same [`Page`] the plain-text parser makes, so every later stage is shared:
+//! lines in a column-by-column order, one block per stretch of a column,
+//! pieces carrying their boxes, headlines labelled from glyph height. Why:
+//! with coordinates the columns are visible. OCR lines are not trusted as
+//! printed lines — Tesseract's `--psm 4/6` glue side-by-side columns into
+//! one line and its sparse modes cut lines into fragments — so the page is
+//! rebuilt from its word boxes:
+//!
+//! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
+//!    whitespace band (a gutter) that runs through it, else at every
+//!    horizontal band clearly wider than the usual gap between lines (under
+//!    a headline, between stacked articles), until each region is one
+//!    column stretch; marks without letters or digits (specks, rules, the
+//!    `|` OCR invents in gutters) do not block a cut;
+//! 2. within a region, words are grouped into printed lines by vertical
+//!    overlap and read left to right;
+//! 3. a region's lines form blocks, cut where the gap or the glyph height
+//!    changes (a headline above its body).
+//!
+//! The order this gives is only the "input order" of the later stages; the
+//! text signals still decide how columns and articles continue. Provenance:
+//! a structured piece's [`SourceSpan`] names the 1-based position of its OCR
+//! line in the file (all pages counted) and the range `[start, end)` of its
+//! word indices in that line.
+
+use super::chars::{cells, is_wide, wide_share};
+use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
+use crate::formats::OcrPage;
+
+/// A region is cut at a vertical band at least this many glyph heights wide.
+const GUTTER_MIN: f32 = 0.6;
+/// ... when each side holds at least this many glyph heights of lines, or
+/// the band is at least [`WIDE_GUTTER`] glyph heights wide (two headlines
+/// side by side on one row).
+const MIN_SIDE_HEIGHT: f32 = 2.5;
+const WIDE_GUTTER: f32 = 1.5;
+/// A horizontal band cuts when it is this much wider than the usual gap
+/// between consecutive lines...
+const BAND_OVER_LINE_GAP: f32 = 1.6;
+/// ... and at least this many glyph heights.
+const BAND_MIN: f32 = 0.3;
+/// A line whose glyphs are this much taller than the page's body text is a
+/// headline.
+const HEADLINE_HEIGHT: f32 = 1.4;
+/// Inside a region, words further apart than this many glyph heights are
+/// separate pieces (a gutter the cut missed).
+const PIECE_GAP: f32 = 1.6;
+
+/// One word placed on the page.
+#[derive(Debug, Clone)]
+struct Atom {
+    text: String,
+    bbox: BBox,
+    /// 1-based position of its OCR line in the file.
+    line: usize,
+    /// Index of the word in its OCR line.
+    word: usize,
+    /// Letters or digits of a plausible size: may block a cut.
+    strong: bool,
+}
+
+fn height(b: &BBox) -> f32 {
+    (b.y1 - b.y0).max(1) as f32
+}
+
+impl Atom {
+    /// The size of its glyphs (about the font size): the width per
+    /// character where the word is CJK (square glyphs, and a box height that
+    /// varies with punctuation), else the box height.
+    fn size(&self) -> f32 {
+        let wide = self.text.chars().filter(|&c| is_wide(c)).count();
+        if wide * 2 > self.text.chars().count() {
+            (self.bbox.x1 - self.bbox.x0).max(1) as f32 / self.text.chars().count() as f32
+        } else {
+            height(&self.bbox)
+        }
+    }
+}
+
+fn median(mut values: Vec<f32>) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    Some(values[values.len() / 2])
+}
+
+/// The covered intervals of a set of extents, merged, in order.
+fn covered(mut extents: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    extents.sort();
+    let mut merged: Vec<(i32, i32)> = Vec::new();
+    for (a, b) in extents {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Page-wide scales: the body glyph height and the usual gap between
+/// consecutive lines of a column.
+struct Scales {
+    glyph: f32,
+    line_gap: f32,
+}
+
+/// True when the strong atoms `strong` leave a vertical band at least a
+/// gutter wide between two sides that each hold two rows or more.
+fn has_gutter(all: &[Atom], strong: &[usize], glyph: f32) -> bool {
+    !gutters(all, strong, glyph).is_empty()
+}
+
+/// The x positions of the gutters through the strong atoms `strong`.
+fn gutters(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
+    let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
+    let mut cuts: Vec<i32> = Vec::new();
+    for pair in columns.windows(2) {
+        let (gap_start, gap_end) = (pair[0].1, pair[1].0);
+        let width = (gap_end - gap_start) as f32;
+        if width < GUTTER_MIN * glyph {
+            continue;
+        }
+        let side_height = |left: bool| {
+            let rows = covered(
+                strong
+                    .iter()
+                    .filter(|&&a| (all[a].bbox.x1 <= gap_start) == left)
+                    .map(|&a| (all[a].bbox.y0, all[a].bbox.y1))
+                    .collect(),
+            );
+            rows.iter().map(|r| (r.1 - r.0) as f32).sum::<f32>()
+        };
+        let wide_enough = width >= WIDE_GUTTER * glyph
+            || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
+                && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
+        if wide_enough && !crosses_headline(all, strong, glyph, gap_start, gap_end) {
+            cuts.push((gap_start + gap_end) / 2);
+        }
+    }
+    cuts
+}
+
+/// True when a headline runs across the band `[gap_start, gap_end]`: two
+/// tall words on the same row on either side, closer than a gutter of
+/// their own size (OCR split a headline just where a gutter runs below).
+fn crosses_headline(all: &[Atom], strong: &[usize], glyph: f32, gap_start: i32, gap_end: i32) -> bool {
+    let tall: Vec<&Atom> =
+        strong.iter().map(|&a| &all[a]).filter(|a| a.size() >= HEADLINE_HEIGHT * glyph).collect();
+    tall.iter().filter(|l| l.bbox.x1 <= gap_start).any(|left| {
+        tall.iter().filter(|r| r.bbox.x0 >= gap_end).any(|right| {
+            let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
+            overlap as f32 > 0.5 * height(&left.bbox).min(height(&right.bbox))
+                && ((right.bbox.x0 - left.bbox.x1) as f32) < WIDE_GUTTER * left.size().min(right.size())
+        })
+    })
+}
+
+/// Cuts `atoms` (indices into `all`) into column stretches, in reading
+/// order, appending each to `out`.
+fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<usize>>) {
+    let strong: Vec<usize> = atoms.iter().copied().filter(|&a| all[a].strong).collect();
+    if strong.len() < 2 {
+        out.push(atoms);
+        return;
+    }
+    let glyph = scales.glyph;
+    // Vertical bands (gutters).
+    let cuts = gutters(all, &strong, glyph);
+    if !cuts.is_empty() {
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &a in &atoms {
+            let centre = (all[a].bbox.x0 + all[a].bbox.x1) / 2;
+            parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
+        }
+        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            xy_cut(all, part, scales, out);
+        }
+        return;
+    }
+    // Horizontal bands: under headlines, between stacked articles.
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    let threshold = (BAND_OVER_LINE_GAP * scales.line_gap).max(BAND_MIN * glyph);
+    let mut cuts: Vec<i32> = rows
+        .windows(2)
+        .filter(|pair| (pair[1].0 - pair[0].1) as f32 >= threshold)
+        .map(|pair| (pair[0].1 + pair[1].0) / 2)
+        .collect();
+    if cuts.is_empty() {
+        // No clear band: a headline set close above its columns. Cut at the
+        // first gap between rows below which the columns separate.
+        let first_columns_below = rows.windows(2).map(|pair| (pair[0].1 + pair[1].0) / 2).find(|&y| {
+            let below: Vec<usize> =
+                strong.iter().copied().filter(|&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 > y).collect();
+            has_gutter(all, &below, glyph)
+        });
+        match first_columns_below {
+            Some(y) => cuts.push(y),
+            None => {
+                out.push(atoms);
+                return;
+            }
+        }
+    }
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+    for &a in &atoms {
+        let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+        parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
+    }
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        xy_cut(all, part, scales, out);
+    }
+}
+
+/// Groups a region's atoms into printed lines (top to bottom), each read
+/// left to right.
+fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
+    atoms.sort_by_key(|&a| (all[a].bbox.y0 + all[a].bbox.y1, all[a].bbox.x0));
+    let mut lines: Vec<(i32, i32, Vec<usize>)> = Vec::new();
+    for a in atoms {
+        let b = all[a].bbox;
+        let joins = lines.last().is_some_and(|(y0, y1, _)| {
+            let overlap = (b.y1.min(*y1) - b.y0.max(*y0)) as f32;
+            overlap >= 0.5 * height(&b).min((y1 - y0).max(1) as f32)
+        });
+        if joins {
+            let last = lines.last_mut().expect("checked");
+            // The line's extent follows its strong words only, so a tall
+            // mark does not swallow the next line.
+            if all[a].strong {
+                last.0 = last.0.min(b.y0);
+                last.1 = last.1.max(b.y1);
+            }
+            last.2.push(a);
+        } else {
+            lines.push((b.y0, b.y1, vec![a]));
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(_, _, mut words)| {
+            words.sort_by_key(|&a| (all[a].bbox.x0, all[a].line, all[a].word));
+            words
+        })
+        .collect()
+}
+
+/// The text of a run of words: a space between them, except between two
+/// wide characters set close together (CJK text has no spaces; OCR words
+/// there are arbitrary chunks).
+fn join_words(all: &[Atom], words: &[usize]) -> String {
+    let mut text = String::new();
+    for (index, &a) in words.iter().enumerate() {
+        if index > 0 {
+            let before = &all[words[index - 1]];
+            let close = (all[a].bbox.x0 - before.bbox.x1) as f32
+                <= 0.5 * height(&before.bbox).min(height(&all[a].bbox));
+            let wide = before.text.chars().next_back().is_some_and(is_wide)
+                && all[a].text.chars().next().is_some_and(is_wide);
+            if !(close && wide) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&all[a].text);
+    }
+    text
+}
+
+/// A piece under construction: its words, all from one OCR line.
+fn pieces_of_line(all: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
+    let glyph = median(words.iter().map(|&a| height(&all[a].bbox)).collect()).unwrap_or(1.0);
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    for &a in words {
+        let split = pieces.last().is_none_or(|piece| {
+            let last = &all[*piece.last().expect("pieces are never empty")];
+            last.line != all[a].line
+                || all[a].word < last.word
+                || (all[a].bbox.x0 - last.bbox.x1) as f32 > PIECE_GAP * glyph
+        });
+        if split {
+            pieces.push(vec![a]);
+        } else {
+            pieces.last_mut().expect("checked").push(a);
+        }
+    }
+    pieces
+}
+
+/// Builds the page of one structured OCR page. `first_line` is the 1-based
+/// file position of the page's first OCR line; `script` forces the script
+/// when set.
+pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Option<Script>) -> Page {
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut unboxed: Vec<Atom> = Vec::new();
+    let mut line_gaps: Vec<f32> = Vec::new();
+    for (ordinal, (_, _, line)) in ocr.lines().enumerate() {
+        for (word_index, word) in line.words.iter().enumerate() {
+            let bbox = word.bbox.or(line.bbox);
+            let atom = Atom {
+                text: word.text.clone(),
+                bbox: bbox.unwrap_or(BBox { x0: 0, y0: 0, x1: 0, y1: 0 }),
+                line: first_line + ordinal,
+                word: word_index,
+                strong: false,
+            };
+            match bbox {
+                Some(_) => atoms.push(atom),
+                None => unboxed.push(atom),
+            }
+        }
+    }
+    // The usual gap between consecutive OCR lines that stand one above the
+    // other (the lines of one column).
+    let lines: Vec<BBox> = ocr.lines().filter_map(|(_, _, l)| l.bbox).collect();
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+        if overlap > 0 && b.y0 >= a.y1 {
+            line_gaps.push((b.y0 - a.y1) as f32);
+        }
+    }
+    let letters = |text: &str| text.chars().any(char::is_alphanumeric);
+    // The body glyph size: the median over OCR lines of each line's size
+    // (single words vary too much: CJK chunks, punctuation).
+    let mut line_sizes = Vec::new();
+    let mut start = 0;
+    while start < atoms.len() {
+        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
+        let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
+        line_sizes.extend(line_size(&atoms, &words));
+        start = end;
+    }
+    let glyph = median(line_sizes).unwrap_or(1.0);
+    for atom in &mut atoms {
+        let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
+        // A rule or a speck read as a letter: very thin and tall, or tiny.
+        let rule = w < 0.25 * h && h > 1.5 * glyph;
+        let speck = w.max(h) < 0.35 * glyph;
+        atom.strong = letters(&atom.text) && !rule && !speck;
+    }
+    let scales = Scales { glyph, line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph) };
+    let mut regions = Vec::new();
+    xy_cut(&atoms, (0..atoms.len()).collect(), &scales, &mut regions);
+    regions.retain(|r| !r.is_empty());
+
+    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
+    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
+    let mut tall: Vec<bool> = Vec::new();
+    for region in regions {
+        let lines = printed_lines(&atoms, region);
+        let mut previous: Option<(BBox, bool)> = None;
+        for words in lines {
+            let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
+            let heights = if strong.is_empty() { &words } else { &strong };
+            let line_glyph = line_size(&atoms, heights).unwrap_or(glyph);
+            let extent = words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
+            // A new block where the gap widens or the glyph height changes.
+            let is_tall = line_glyph >= HEADLINE_HEIGHT * glyph;
+            let new_block = previous.is_none_or(|(above, above_tall)| {
+                let gap = (extent.y0 - above.y1) as f32;
+                gap > BAND_OVER_LINE_GAP * scales.line_gap.max(0.3 * glyph) || is_tall != above_tall
+            });
+            if new_block {
+                if let Some(last) = page.blocks.last_mut() {
+                    last.end = page.lines.len();
+                }
+                page.blocks.push(page.lines.len()..page.lines.len());
+            }
+            previous = Some((extent, is_tall));
+            push_line(&mut page, &atoms, &words, is_tall, &mut tall);
+        }
+    }
+    // Words without any coordinates: kept, in file order, in a block of
+    // their own at the end of the page.
+    if !unboxed.is_empty() {
+        if let Some(last) = page.blocks.last_mut() {
+            last.end = page.lines.len();
+        }
+        page.blocks.push(page.lines.len()..page.lines.len());
+        let all = unboxed;
+        let mut start = 0;
+        while start < all.len() {
+            let end = (start..all.len()).find(|&i| all[i].line != all[start].line).unwrap_or(all.len());
+            let words: Vec<usize> = (start..end).collect();
+            push_line(&mut page, &all, &words, false, &mut tall);
+            start = end;
+        }
+    }
+    if let Some(last) = page.blocks.last_mut() {
+        last.end = page.lines.len();
+    }
+    classify::label_page(&mut page);
+    for (piece, &is_tall) in page.pieces.iter_mut().zip(&tall) {
+        // Glyph height is the better headline evidence: a short body line
+        // standing alone is not a headline, a tall line is one.
+        if is_tall && piece.role != Role::Byline {
+            piece.role = Role::Headline;
+        } else if piece.role == Role::Headline && !is_tall {
+            piece.role = Role::Subhead;
+        }
+    }
+    page
+}
+
+/// The glyph size of a printed line: for CJK words their total width over
+/// their characters (one long chunk counts for its length), else the median
+/// word height.
+fn line_size(atoms: &[Atom], words: &[usize]) -> Option<f32> {
+    let wide: Vec<usize> =
+        words.iter().copied().filter(|&a| atoms[a].size() != height(&atoms[a].bbox)).collect();
+    if wide.len() * 2 > words.len() {
+        let width: i32 = wide.iter().map(|&a| atoms[a].bbox.x1 - atoms[a].bbox.x0).sum();
+        let chars: usize = wide.iter().map(|&a| atoms[a].text.chars().count()).sum();
+        return Some(width.max(1) as f32 / chars.max(1) as f32);
+    }
+    median(words.iter().map(|&a| atoms[a].size()).collect())
+}
+
+fn union(a: BBox, b: BBox) -> BBox {
+    BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
+}
+
+fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, tall: &mut Vec<bool>) {
+    let line_index = page.lines.len();
+    let block = page.blocks.len().saturating_sub(1);
+    let first_piece = page.pieces.len();
+    for (slot, piece) in pieces_of_line(atoms, words).into_iter().enumerate() {
+        let text = join_words(atoms, &piece);
+        let first = &atoms[piece[0]];
+        let last = &atoms[*piece.last().expect("pieces are never empty")];
+        let boxed = first.bbox.x1 > first.bbox.x0 || first.bbox.y1 > first.bbox.y0;
+        page.pieces.push(Piece {
+            cells: cells(&text),
+            text,
+            span: SourceSpan { line: first.line, start: first.word, end: last.word + 1 },
+            line: line_index,
+            slot,
+            block,
+            gap: if slot == 0 { Gap::LineStart } else { Gap::Cut },
+            role: Role::Body,
+            bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(union).expect("non-empty")),
+        });
+        tall.push(is_tall);
+    }
+    let number = atoms[words[0]].line;
+    page.lines.push(Line { number, pieces: first_piece..page.pieces.len(), block });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{Block, TextLine, Word};
+
+    fn word(text: &str, x0: i32, y0: i32, x1: i32, y1: i32) -> Word {
+        Word { id: None, text: text.into(), bbox: Some(BBox { x0, y0, x1, y1 }), confidence: None }
+    }
+
+    /// Two columns of three lines, glued into three OCR lines (psm 4), under
+    /// a headline spanning both.
+    fn glued_page() -> OcrPage {
+        let mut lines = vec![TextLine {
+            id: None,
+            bbox: None,
+            words: vec![word("Big", 0, 0, 120, 60), word("News", 140, 0, 300, 60)],
+        }];
+        for row in 0..3 {
+            let y = 100 + row * 30;
+            lines.push(TextLine {
+                id: None,
+                bbox: None,
+                words: vec![
+                    word(&format!("left{row}"), 0, y, 90, y + 20),
+                    word("aa", 100, y, 140, y + 20),
+                    word("|", 150, y - 5, 152, y + 25),
+                    word(&format!("right{row}"), 160, y, 250, y + 20),
+                    word("bb", 260, y, 300, y + 20),
+                ],
+            });
+        }
+        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+    }
+
+    #[test]
+    fn glued_columns_are_read_column_by_column() {
+        let page = layout_page(&glued_page(), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[0], "Big News");
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        let left: Vec<usize> =
+            (0..3).map(|r| texts.iter().position(|t| t.starts_with(&format!("left{r}"))).unwrap()).collect();
+        let right: Vec<usize> =
+            (0..3).map(|r| texts.iter().position(|t| t.starts_with(&format!("right{r}"))).unwrap()).collect();
+        assert!(
+            left[0] < left[1] && left[1] < left[2] && left[2] < right[0] && right[0] < right[1],
+            "{texts:?}"
+        );
+        // The gutter bar is kept somewhere.
+        assert!(texts.iter().any(|t| t.contains('|')));
+        // Provenance: the second OCR line, words 3 and 4 (right0 bb).
+        let right0 = &page.pieces[right[0]];
+        assert_eq!(right0.span, SourceSpan { line: 2, start: 3, end: 5 });
+        assert_eq!(right0.bbox, Some(BBox { x0: 160, y0: 100, x1: 300, y1: 120 }));
+    }
+
+    #[test]
+    fn words_without_boxes_are_kept() {
+        let mut ocr = glued_page();
+        ocr.blocks[0].lines.push(TextLine {
+            id: None,
+            bbox: None,
+            words: vec![Word { id: None, text: "nowhere".into(), bbox: None, confidence: None }],
+        });
+        let page = layout_page(&ocr, 0, 1, None);
+        assert!(page.pieces.iter().any(|p| p.text == "nowhere" && p.bbox.is_none()));
+    }
+
+    #[test]
+    fn cjk_words_join_without_spaces() {
+        let ocr = OcrPage {
+            id: None,
+            size: None,
+            blocks: vec![Block {
+                id: None,
+                bbox: None,
+                lines: vec![TextLine {
+                    id: None,
+                    bbox: None,
+                    words: vec![word("天气", 0, 0, 60, 30), word("转凉。", 62, 0, 150, 30)],
+                }],
+            }],
+        };
+        let page = layout_page(&ocr, 0, 1, None);
+        assert_eq!(page.pieces[0].text, "天气转凉。");
+        assert!(page.is_cjk());
+    }
+
+    #[test]
+    fn overlapping_and_rotated_boxes_lose_nothing() {
+        // Boxes that overlap, and a tall narrow box as a rotated word gives.
+        let ocr = OcrPage {
+            id: None,
+            size: None,
+            blocks: vec![Block {
+                id: None,
+                bbox: None,
+                lines: vec![TextLine {
+                    id: None,
+                    bbox: None,
+                    words: vec![
+                        word("one", 0, 0, 50, 20),
+                        word("two", 30, 5, 80, 25),
+                        word("sideways", 90, -50, 105, 120),
+                        word("three", 0, 0, 50, 20),
+                    ],
+                }],
+            }],
+        };
+        let page = layout_page(&ocr, 0, 1, None);
+        let mut all: Vec<String> = page
+            .pieces
+            .iter()
+            .flat_map(|p| p.text.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        all.sort();
+        assert_eq!(all, vec!["one", "sideways", "three", "two"]);
+    }
+}
