@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use restitch::eval::{self, report};
+use restitch::formats;
 use restitch::{render, repair, Lang, Options, Repaired};
 
 const EXAMPLES: &str = "\
@@ -43,6 +44,59 @@ struct Cli {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+
+    /// Input format: plain text, or structured OCR output with coordinates
+    /// (Tesseract TSV, hOCR, ALTO, PAGE-XML); auto detects it from the
+    /// content.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputFormat {
+    Auto,
+    Text,
+    Tsv,
+    Hocr,
+    Alto,
+    Page,
+}
+
+impl InputFormat {
+    /// The format of `content` as the user asked for it or as detected.
+    fn resolve(self, content: &str) -> formats::Format {
+        match self {
+            InputFormat::Auto => formats::detect(content),
+            InputFormat::Text => formats::Format::Text,
+            InputFormat::Tsv => formats::Format::Tsv,
+            InputFormat::Hocr => formats::Format::Hocr,
+            InputFormat::Alto => formats::Format::Alto,
+            InputFormat::Page => formats::Format::Page,
+        }
+    }
+}
+
+/// Repairs one input, plain or structured.
+fn repair_input(
+    content: &str,
+    format: InputFormat,
+    name: &str,
+    options: &Options,
+) -> Result<Repaired, Failure> {
+    match format.resolve(content) {
+        formats::Format::Text => Ok(repair(content, options)),
+        structured => {
+            let document =
+                formats::read(content, structured).map_err(|e| input_error(format!("{name}: {e}")))?;
+            let unboxed = document.unboxed_words();
+            if unboxed > 0 {
+                eprintln!(
+                    "restitch: {name}: {unboxed} words have no coordinates; kept at the end of their page"
+                );
+            }
+            Ok(restitch::repair_document(&document, options))
+        }
+    }
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -208,11 +262,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let options = cli.repair.options()?;
             if cli.files.is_empty() {
                 let text = read_stdin()?;
-                return write_out(&render_as(cli.format, &repair(&text, &options)));
+                let repaired = repair_input(&text, cli.input_format, "standard input", &options)?;
+                return write_out(&render_as(cli.format, &repaired));
             }
             for path in &cli.files {
                 let text = read_file(path)?;
-                write_out(&render_as(cli.format, &repair(&text, &options)))?;
+                let repaired = repair_input(&text, cli.input_format, &path.display().to_string(), &options)?;
+                write_out(&render_as(cli.format, &repaired))?;
             }
             Ok(())
         }

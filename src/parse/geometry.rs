@@ -10,9 +10,10 @@
 //! rebuilt from its word boxes:
 //!
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
-//!    whitespace band (a gutter) that runs through it, else at every
-//!    horizontal band clearly wider than the usual gap between lines (under
-//!    a headline, between stacked articles), until each region is one
+//!    whitespace band (a gutter) that runs through it, else at its widest
+//!    horizontal band when that is clearly wider than the usual gap between
+//!    lines (under a headline, between stacked articles), else just under
+//!    a headline set close above its columns, until each region is one
 //!    column stretch; marks without letters or digits (specks, rules, the
 //!    `|` OCR invents in gutters) do not block a cut;
 //! 2. within a region, words are grouped into printed lines by vertical
@@ -30,8 +31,13 @@ use super::chars::{cells, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
-/// A region is cut at a vertical band at least this many glyph heights wide.
-const GUTTER_MIN: f32 = 0.6;
+/// A region is cut at a vertical band at least this many glyph sizes wide:
+/// in Latin text word spaces of justified lines reach half an em and may
+/// line up for a few lines; CJK text has no word spaces.
+const GUTTER_MIN_LATIN: f32 = 0.6;
+const GUTTER_MIN_CJK: f32 = 0.4;
+/// ... and leaves columns at least this many glyph sizes wide.
+const MIN_COLUMN: f32 = 6.0;
 /// ... when each side holds at least this many glyph heights of lines, or
 /// the band is at least [`WIDE_GUTTER`] glyph heights wide (two headlines
 /// side by side on one row).
@@ -44,10 +50,17 @@ const BAND_OVER_LINE_GAP: f32 = 1.6;
 const BAND_MIN: f32 = 0.3;
 /// A line whose glyphs are this much taller than the page's body text is a
 /// headline.
-const HEADLINE_HEIGHT: f32 = 1.4;
+const HEADLINE_HEIGHT: f32 = 1.5;
+/// A word box this many body glyph sizes high is headline type (boxes of
+/// body words vary in height with punctuation and accents, so the bar is
+/// higher than for whole lines).
+const TALL_WORD: f32 = 1.8;
+/// Two tall words on one row closer than this many of their glyph sizes
+/// are one headline, whatever band runs between them.
+const HEADLINE_GAP: f32 = 1.0;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
-const PIECE_GAP: f32 = 1.6;
+const PIECE_GAP: f32 = 4.0;
 
 /// One word placed on the page.
 #[derive(Debug, Clone)]
@@ -64,20 +77,6 @@ struct Atom {
 
 fn height(b: &BBox) -> f32 {
     (b.y1 - b.y0).max(1) as f32
-}
-
-impl Atom {
-    /// The size of its glyphs (about the font size): the width per
-    /// character where the word is CJK (square glyphs, and a box height that
-    /// varies with punctuation), else the box height.
-    fn size(&self) -> f32 {
-        let wide = self.text.chars().filter(|&c| is_wide(c)).count();
-        if wide * 2 > self.text.chars().count() {
-            (self.bbox.x1 - self.bbox.x0).max(1) as f32 / self.text.chars().count() as f32
-        } else {
-            height(&self.bbox)
-        }
-    }
 }
 
 fn median(mut values: Vec<f32>) -> Option<f32> {
@@ -106,22 +105,25 @@ fn covered(mut extents: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
 struct Scales {
     glyph: f32,
     line_gap: f32,
+    /// The narrowest gutter, in glyph sizes, for the page's script.
+    gutter_min: f32,
 }
 
 /// True when the strong atoms `strong` leave a vertical band at least a
 /// gutter wide between two sides that each hold two rows or more.
-fn has_gutter(all: &[Atom], strong: &[usize], glyph: f32) -> bool {
-    !gutters(all, strong, glyph).is_empty()
+fn has_gutter(all: &[Atom], strong: &[usize], scales: &Scales) -> bool {
+    !gutters(all, strong, scales).is_empty()
 }
 
 /// The x positions of the gutters through the strong atoms `strong`.
-fn gutters(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
+fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
+    let glyph = scales.glyph;
     let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
-    let mut cuts: Vec<i32> = Vec::new();
+    let mut candidates: Vec<(f32, i32)> = Vec::new();
     for pair in columns.windows(2) {
         let (gap_start, gap_end) = (pair[0].1, pair[1].0);
         let width = (gap_end - gap_start) as f32;
-        if width < GUTTER_MIN * glyph {
+        if width < scales.gutter_min * glyph {
             continue;
         }
         let side_height = |left: bool| {
@@ -138,9 +140,24 @@ fn gutters(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
             || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
                 && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
         if wide_enough && !crosses_headline(all, strong, glyph, gap_start, gap_end) {
-            cuts.push((gap_start + gap_end) / 2);
+            candidates.push((width, (gap_start + gap_end) / 2));
         }
     }
+    // Widest bands first; a band that would leave a column narrower than a
+    // few glyphs is a gap inside a column (CJK glyphs sit on a grid, so
+    // gaps between them line up from line to line).
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (Some(left), Some(right)) = (columns.first(), columns.last()) else { return Vec::new() };
+    let mut cuts: Vec<i32> = Vec::new();
+    for (width, position) in candidates {
+        let before = cuts.iter().copied().filter(|&c| c < position).max().unwrap_or(left.0);
+        let after = cuts.iter().copied().filter(|&c| c > position).min().unwrap_or(right.1);
+        let narrowest = (position - before).min(after - position) as f32 - width / 2.0;
+        if narrowest >= MIN_COLUMN * glyph {
+            cuts.push(position);
+        }
+    }
+    cuts.sort();
     cuts
 }
 
@@ -149,12 +166,13 @@ fn gutters(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
 /// their own size (OCR split a headline just where a gutter runs below).
 fn crosses_headline(all: &[Atom], strong: &[usize], glyph: f32, gap_start: i32, gap_end: i32) -> bool {
     let tall: Vec<&Atom> =
-        strong.iter().map(|&a| &all[a]).filter(|a| a.size() >= HEADLINE_HEIGHT * glyph).collect();
+        strong.iter().map(|&a| &all[a]).filter(|a| height(&a.bbox) >= TALL_WORD * glyph).collect();
     tall.iter().filter(|l| l.bbox.x1 <= gap_start).any(|left| {
         tall.iter().filter(|r| r.bbox.x0 >= gap_end).any(|right| {
             let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
             overlap as f32 > 0.5 * height(&left.bbox).min(height(&right.bbox))
-                && ((right.bbox.x0 - left.bbox.x1) as f32) < WIDE_GUTTER * left.size().min(right.size())
+                && ((right.bbox.x0 - left.bbox.x1) as f32)
+                    < HEADLINE_GAP * height(&left.bbox).min(height(&right.bbox))
         })
     })
 }
@@ -169,7 +187,11 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
     }
     let glyph = scales.glyph;
     // Vertical bands (gutters).
-    let cuts = gutters(all, &strong, glyph);
+    let cuts = gutters(all, &strong, scales);
+    if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
+        let extent = atoms.iter().map(|&a| all[a].bbox).reduce(union);
+        eprintln!("region {extent:?}: vertical cuts {cuts:?}");
+    }
     if !cuts.is_empty() {
         let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
         for &a in &atoms {
@@ -183,11 +205,21 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
     }
     // Horizontal bands: under headlines, between stacked articles.
     let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
-    let threshold = (BAND_OVER_LINE_GAP * scales.line_gap).max(BAND_MIN * glyph);
-    let mut cuts: Vec<i32> = rows
+    // The usual gap between rows, of the page and of this region (the
+    // page's lines may be set tighter or looser than this article's).
+    let row_gap = median(rows.windows(2).map(|pair| (pair[1].0 - pair[0].1) as f32).collect()).unwrap_or(0.0);
+    let threshold = (BAND_OVER_LINE_GAP * scales.line_gap.max(row_gap)).max(BAND_MIN * glyph);
+    // One cut at a time, at the widest band: cutting at every band at once
+    // would slice side-by-side columns into strips wherever their lines
+    // happen to align.
+    let widest = rows
         .windows(2)
-        .filter(|pair| (pair[1].0 - pair[0].1) as f32 >= threshold)
-        .map(|pair| (pair[0].1 + pair[1].0) / 2)
+        .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
+        .max_by_key(|&(gap, position)| (gap, -position));
+    let mut cuts: Vec<i32> = widest
+        .filter(|&(gap, _)| gap as f32 >= threshold)
+        .map(|(_, position)| position)
+        .into_iter()
         .collect();
     if cuts.is_empty() {
         // No clear band: a headline set close above its columns. Cut at the
@@ -195,7 +227,7 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
         let first_columns_below = rows.windows(2).map(|pair| (pair[0].1 + pair[1].0) / 2).find(|&y| {
             let below: Vec<usize> =
                 strong.iter().copied().filter(|&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 > y).collect();
-            has_gutter(all, &below, glyph)
+            has_gutter(all, &below, scales)
         });
         match first_columns_below {
             Some(y) => cuts.push(y),
@@ -341,36 +373,54 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let speck = w.max(h) < 0.35 * glyph;
         atom.strong = letters(&atom.text) && !rule && !speck;
     }
-    let scales = Scales { glyph, line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph) };
+    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
+    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    let scales = Scales {
+        glyph,
+        line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
+        gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
+    };
+    if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
+        eprintln!("glyph {} line gap {}", scales.glyph, scales.line_gap);
+    }
     let mut regions = Vec::new();
     xy_cut(&atoms, (0..atoms.len()).collect(), &scales, &mut regions);
     regions.retain(|r| !r.is_empty());
 
-    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
-    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
     for region in regions {
         let lines = printed_lines(&atoms, region);
-        let mut previous: Option<(BBox, bool)> = None;
-        for words in lines {
-            let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
-            let heights = if strong.is_empty() { &words } else { &strong };
-            let line_glyph = line_size(&atoms, heights).unwrap_or(glyph);
-            let extent = words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-            // A new block where the gap widens or the glyph height changes.
-            let is_tall = line_glyph >= HEADLINE_HEIGHT * glyph;
-            let new_block = previous.is_none_or(|(above, above_tall)| {
+        let measured: Vec<(BBox, bool)> = lines
+            .iter()
+            .map(|words| {
+                let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
+                let sized = if strong.is_empty() { words } else { &strong };
+                let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
+                let extent =
+                    words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
+                (extent, line_glyph >= HEADLINE_HEIGHT * glyph)
+            })
+            .collect();
+        // The region's usual gap between lines; a block ends where the gap
+        // is clearly wider, or where headline type starts or ends.
+        let usual_gap =
+            median(measured.windows(2).map(|pair| (pair[1].0.y0 - pair[0].0.y1) as f32).collect())
+                .unwrap_or(0.0);
+        for (index, words) in lines.into_iter().enumerate() {
+            let (extent, is_tall) = measured[index];
+            let new_block = index == 0 || {
+                let (above, above_tall) = measured[index - 1];
                 let gap = (extent.y0 - above.y1) as f32;
-                gap > BAND_OVER_LINE_GAP * scales.line_gap.max(0.3 * glyph) || is_tall != above_tall
-            });
+                gap > BAND_OVER_LINE_GAP * usual_gap.max(scales.line_gap).max(0.3 * glyph)
+                    || is_tall != above_tall
+            };
             if new_block {
                 if let Some(last) = page.blocks.last_mut() {
                     last.end = page.lines.len();
                 }
                 page.blocks.push(page.lines.len()..page.lines.len());
             }
-            previous = Some((extent, is_tall));
             push_line(&mut page, &atoms, &words, is_tall, &mut tall);
         }
     }
@@ -406,18 +456,24 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     page
 }
 
-/// The glyph size of a printed line: for CJK words their total width over
-/// their characters (one long chunk counts for its length), else the median
-/// word height.
+/// The glyph size of a printed line (about its font size): for CJK text the
+/// line's extent over its cells (square glyphs set on a grid; OCR word boxes
+/// there overlap and vary in height with punctuation), else the height of
+/// the line, ascenders to descenders.
+
 fn line_size(atoms: &[Atom], words: &[usize]) -> Option<f32> {
-    let wide: Vec<usize> =
-        words.iter().copied().filter(|&a| atoms[a].size() != height(&atoms[a].bbox)).collect();
-    if wide.len() * 2 > words.len() {
-        let width: i32 = wide.iter().map(|&a| atoms[a].bbox.x1 - atoms[a].bbox.x0).sum();
-        let chars: usize = wide.iter().map(|&a| atoms[a].text.chars().count()).sum();
-        return Some(width.max(1) as f32 / chars.max(1) as f32);
+    if words.is_empty() {
+        return None;
     }
-    median(words.iter().map(|&a| atoms[a].size()).collect())
+    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
+    if wide_share(&text) >= 0.5 {
+        let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
+        let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
+        return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
+    }
+    let y0 = words.iter().map(|&a| atoms[a].bbox.y0).min()?;
+    let y1 = words.iter().map(|&a| atoms[a].bbox.y1).max()?;
+    Some((y1 - y0).max(1) as f32)
 }
 
 fn union(a: BBox, b: BBox) -> BBox {
