@@ -55,6 +55,10 @@ const HEADLINE_HEIGHT: f32 = 1.5;
 /// body words vary in height with punctuation and accents, so the bar is
 /// higher than for whole lines).
 const TALL_WORD: f32 = 1.8;
+/// In a tall CJK region, this share of its rows may reach into a gutter
+/// (justified CJK lines end on the grid, but OCR boxes of their last glyph
+/// often stand out). Latin word spaces are too irregular for any slack.
+const INTRUDING_SHARE_CJK: f32 = 0.15;
 /// Two tall words on one row closer than this many of their glyph sizes
 /// are one headline, whatever band runs between them.
 const HEADLINE_GAP: f32 = 1.0;
@@ -107,6 +111,8 @@ struct Scales {
     line_gap: f32,
     /// The narrowest gutter, in glyph sizes, for the page's script.
     gutter_min: f32,
+    /// The share of a region's rows that may reach into a gutter.
+    intruding_share: f32,
 }
 
 /// True when the strong atoms `strong` leave a vertical band at least a
@@ -120,8 +126,7 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
     let glyph = scales.glyph;
     let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
     let mut candidates: Vec<(f32, i32)> = Vec::new();
-    for pair in columns.windows(2) {
-        let (gap_start, gap_end) = (pair[0].1, pair[1].0);
+    for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share) {
         let width = (gap_end - gap_start) as f32;
         if width < scales.gutter_min * glyph {
             continue;
@@ -130,7 +135,7 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
             let rows = covered(
                 strong
                     .iter()
-                    .filter(|&&a| (all[a].bbox.x1 <= gap_start) == left)
+                    .filter(|&&a| (centre_x(&all[a]) <= gap_start) == left)
                     .map(|&a| (all[a].bbox.y0, all[a].bbox.y1))
                     .collect(),
             );
@@ -167,14 +172,49 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 fn crosses_headline(all: &[Atom], strong: &[usize], glyph: f32, gap_start: i32, gap_end: i32) -> bool {
     let tall: Vec<&Atom> =
         strong.iter().map(|&a| &all[a]).filter(|a| height(&a.bbox) >= TALL_WORD * glyph).collect();
-    tall.iter().filter(|l| l.bbox.x1 <= gap_start).any(|left| {
-        tall.iter().filter(|r| r.bbox.x0 >= gap_end).any(|right| {
+    tall.iter().filter(|l| centre_x(l) <= gap_start).any(|left| {
+        tall.iter().filter(|r| centre_x(r) >= gap_end).any(|right| {
             let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
             overlap as f32 > 0.5 * height(&left.bbox).min(height(&right.bbox))
                 && ((right.bbox.x0 - left.bbox.x1) as f32)
                     < HEADLINE_GAP * height(&left.bbox).min(height(&right.bbox))
         })
     })
+}
+
+fn centre_x(atom: &Atom) -> i32 {
+    (atom.bbox.x0 + atom.bbox.x1) / 2
+}
+
+/// The vertical bands inside the extent of `strong` that at most a few
+/// words reach into: up to `share` of the region's rows (none in a region
+/// of a few rows).
+fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32) -> Vec<(i32, i32)> {
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
+    let tolerance = (share * rows as f32).floor() as i32;
+    let mut events: Vec<(i32, i32)> =
+        strong.iter().flat_map(|&a| [(all[a].bbox.x0, 1), (all[a].bbox.x1, -1)]).collect();
+    events.sort();
+    let mut bands = Vec::new();
+    let mut count = 0;
+    let mut low_since: Option<i32> = None;
+    let mut seen_text = false;
+    for (x, delta) in events {
+        count += delta;
+        if count <= tolerance {
+            if low_since.is_none() && seen_text {
+                low_since = Some(x);
+            }
+        } else {
+            seen_text = true;
+            if let Some(start) = low_since.take() {
+                if x > start {
+                    bands.push((start, x));
+                }
+            }
+        }
+    }
+    bands
 }
 
 /// Cuts `atoms` (indices into `all`) into column stretches, in reading
@@ -379,6 +419,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
         gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
+        intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { 0.0 },
     };
     if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
         eprintln!("glyph {} line gap {}", scales.glyph, scales.line_gap);
