@@ -167,6 +167,9 @@ enum Command {
 enum Format {
     Text,
     Json,
+    /// The input's own format (hOCR, ALTO, PAGE-XML, Tesseract TSV) with
+    /// the reading order repaired; structured input only.
+    Input,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,7 +256,31 @@ fn render_as(format: Format, repaired: &Repaired) -> String {
     match format {
         Format::Text => render::text::render(repaired),
         Format::Json => render::json::render(repaired),
+        Format::Input => unreachable!("structured output is written by repair_and_render"),
     }
+}
+
+/// Repairs one input and renders it as asked.
+fn repair_and_render(
+    content: &str,
+    input_format: InputFormat,
+    output: Format,
+    name: &str,
+    options: &Options,
+) -> Result<String, Failure> {
+    let repaired = repair_input(content, input_format, name, options)?;
+    if output != Format::Input {
+        return Ok(render_as(output, &repaired));
+    }
+    let structured = input_format.resolve(content);
+    if structured == formats::Format::Text {
+        return Err(Failure {
+            message: format!("{name}: --format input needs structured input (hOCR, ALTO, PAGE-XML or TSV)"),
+            code: 2,
+        });
+    }
+    let document = formats::read(content, structured).map_err(|e| input_error(format!("{name}: {e}")))?;
+    formats::write::write(content, &document, &repaired).map_err(|e| input_error(format!("{name}: {e}")))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -262,13 +289,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let options = cli.repair.options()?;
             if cli.files.is_empty() {
                 let text = read_stdin()?;
-                let repaired = repair_input(&text, cli.input_format, "standard input", &options)?;
-                return write_out(&render_as(cli.format, &repaired));
+                return write_out(&repair_and_render(
+                    &text,
+                    cli.input_format,
+                    cli.format,
+                    "standard input",
+                    &options,
+                )?);
             }
             for path in &cli.files {
                 let text = read_file(path)?;
-                let repaired = repair_input(&text, cli.input_format, &path.display().to_string(), &options)?;
-                write_out(&render_as(cli.format, &repaired))?;
+                let name = path.display().to_string();
+                write_out(&repair_and_render(&text, cli.input_format, cli.format, &name, &options)?)?;
             }
             Ok(())
         }
