@@ -72,6 +72,9 @@ pub struct ArticleText {
     /// The box of each piece on the page image, parallel to `sources`
     /// (structured input only; plain text has none).
     pub boxes: Vec<Option<BBox>>,
+    /// The id of each piece's OCR line element, parallel to `sources`
+    /// (structured input whose lines carry ids; empty for plain text).
+    pub element_ids: Vec<Option<String>>,
     /// Mean plausibility of the article's junctions, in [0, 1].
     pub confidence: f32,
 }
@@ -95,6 +98,8 @@ pub struct Unplaced {
     pub text: String,
     pub span: SourceSpan,
     pub bbox: Option<BBox>,
+    /// The id of its OCR line element (structured input only).
+    pub element_id: Option<String>,
 }
 
 /// One repaired page.
@@ -168,6 +173,20 @@ pub fn repair_document(document: &Document, options: &Options) -> Repaired {
         first_line += ocr.lines().count();
         pages.push(repair_page(&page, options));
     }
+    // Provenance as element ids: a structured piece's span names the
+    // 1-based position of its OCR line in the file.
+    let addresses = document.line_addresses();
+    let id_of = |span: &SourceSpan| {
+        span.line.checked_sub(1).and_then(|i| addresses.get(i)).and_then(|&a| document.line(a).id.clone())
+    };
+    for page in &mut pages {
+        for article in &mut page.articles {
+            article.element_ids = article.sources.iter().map(id_of).collect();
+        }
+        for unplaced in &mut page.unplaced {
+            unplaced.element_id = id_of(&unplaced.span);
+        }
+    }
     Repaired { pages }
 }
 
@@ -212,6 +231,7 @@ fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
             byline: (!article.byline.is_empty()).then(|| text_of(&article.byline)),
             sources: article.pieces().map(|id| page.piece(id).span).collect(),
             boxes: article.pieces().map(|id| page.piece(id).bbox).collect(),
+            element_ids: Vec::new(),
             confidence: article.confidence,
         })
         .collect();
@@ -222,6 +242,7 @@ fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
             text: page.piece(id).text.clone(),
             span: page.piece(id).span,
             bbox: page.piece(id).bbox,
+            element_id: None,
         })
         .collect();
     RepairedPage { index: page.index, articles, unplaced, removed_hyphens, fallback: None }

@@ -46,6 +46,9 @@ pub fn read(content: &str) -> Result<Document, FormatError> {
     let mut document = Document { format: Format::Tsv, pages: Vec::new() };
     // The (page, block, paragraph, line) key of the line being filled.
     let mut current: Option<(i64, i64, i64, i64)> = None;
+    // The boxes Tesseract gives a block and a line on their own rows.
+    let mut block_box: Option<((i64, i64), BBox)> = None;
+    let mut line_box: Option<((i64, i64, i64, i64), BBox)> = None;
     for (index, row) in rows {
         let number = index + 1;
         if row.trim().is_empty() {
@@ -86,7 +89,9 @@ pub fn read(content: &str) -> Result<Document, FormatError> {
                 });
                 current = None;
             }
-            2..=4 => {}
+            2 => block_box = bbox.map(|b| ((key.0, key.1), b)),
+            3 => {}
+            4 => line_box = bbox.map(|b| (key, b)),
             5 => {
                 let word_text = field(text).trim();
                 if word_text.is_empty() {
@@ -112,7 +117,7 @@ pub fn read(content: &str) -> Result<Document, FormatError> {
                 if current != Some(key) {
                     block.lines.push(TextLine {
                         id: Some(format!("line_{}_{}_{}_{}", key.0, key.1, key.2, key.3)),
-                        bbox: None,
+                        bbox: line_box.filter(|(k, _)| *k == key).map(|(_, b)| b),
                         words: Vec::new(),
                     });
                 }
@@ -132,8 +137,12 @@ pub fn read(content: &str) -> Result<Document, FormatError> {
                     bbox,
                     confidence,
                 });
-                line.bbox = union(line.bbox, bbox);
-                block.bbox = union(block.bbox, bbox);
+                if line_box.is_none_or(|(k, _)| k != key) {
+                    line.bbox = union(line.bbox, bbox);
+                }
+                if block_box.is_none_or(|(k, _)| k != (key.0, key.1)) {
+                    block.bbox = union(block.bbox, bbox);
+                }
             }
             other => return Err(error(number, format!("unknown level {other}"))),
         }

@@ -501,7 +501,6 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
 /// line's extent over its cells (square glyphs set on a grid; OCR word boxes
 /// there overlap and vary in height with punctuation), else the height of
 /// the line, ascenders to descenders.
-
 fn line_size(atoms: &[Atom], words: &[usize]) -> Option<f32> {
     if words.is_empty() {
         return None;
@@ -590,17 +589,17 @@ mod tests {
         let left: Vec<usize> =
             (0..3).map(|r| texts.iter().position(|t| t.starts_with(&format!("left{r}"))).unwrap()).collect();
         let right: Vec<usize> =
-            (0..3).map(|r| texts.iter().position(|t| t.starts_with(&format!("right{r}"))).unwrap()).collect();
+            (0..3).map(|r| texts.iter().position(|t| t.contains(&format!("right{r}"))).unwrap()).collect();
         assert!(
             left[0] < left[1] && left[1] < left[2] && left[2] < right[0] && right[0] < right[1],
             "{texts:?}"
         );
-        // The gutter bar is kept somewhere.
-        assert!(texts.iter().any(|t| t.contains('|')));
-        // Provenance: the second OCR line, words 3 and 4 (right0 bb).
+        // The gutter bar is kept, with the column its centre falls in.
+        // Provenance: the second OCR line, words 2 to 4 ("| right0 bb").
         let right0 = &page.pieces[right[0]];
-        assert_eq!(right0.span, SourceSpan { line: 2, start: 3, end: 5 });
-        assert_eq!(right0.bbox, Some(BBox { x0: 160, y0: 100, x1: 300, y1: 120 }));
+        assert_eq!(right0.text, "| right0 bb");
+        assert_eq!(right0.span, SourceSpan { line: 2, start: 2, end: 5 });
+        assert_eq!(right0.bbox, Some(BBox { x0: 150, y0: 95, x1: 300, y1: 125 }));
     }
 
     #[test]
