@@ -27,6 +27,8 @@
 //! line in the file (all pages counted) and the range `[start, end)` of its
 //! word indices in that line.
 
+use std::collections::HashSet;
+
 use super::chars::{cells, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
@@ -51,6 +53,9 @@ const BAND_MIN: f32 = 0.3;
 /// A line whose glyphs are this much taller than the page's body text is a
 /// headline.
 const HEADLINE_HEIGHT: f32 = 1.5;
+/// The same for CJK lines, whose size (extent over cells) is measured more
+/// precisely than a Latin line's height (which varies with descenders).
+const HEADLINE_HEIGHT_CJK: f32 = 1.35;
 /// A word box this many body glyph sizes high is headline type (boxes of
 /// body words vary in height with punctuation and accents, so the bar is
 /// higher than for whole lines).
@@ -217,6 +222,36 @@ fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32) -> Vec<(i32, i
     bands
 }
 
+/// Where to cut under a headline that stands over only some of the columns
+/// the gutters `cuts` separate: when the headline type sits on the region's
+/// top rows, one side of the gutters holds none of it and starts below it,
+/// and a band runs under the headline across the whole region. A headline
+/// centred over the middle columns of its article would otherwise leave the
+/// first column before it.
+fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32], glyph: f32) -> Option<i32> {
+    if cuts.is_empty() {
+        return None;
+    }
+    let tall: Vec<usize> =
+        strong.iter().copied().filter(|&a| height(&all[a].bbox) >= TALL_WORD * glyph).collect();
+    let headline_bottom = tall.iter().map(|&a| all[a].bbox.y1).max()?;
+    let rest: Vec<usize> = strong.iter().copied().filter(|a| !tall.contains(a)).collect();
+    // The headline is on top: no body word ends above its bottom...
+    let headline_top = tall.iter().map(|&a| all[a].bbox.y0).min()?;
+    if rest.iter().any(|&a| all[a].bbox.y1 <= headline_top) {
+        return None;
+    }
+    // ...and some part between gutters holds none of it.
+    let side_of = |a: usize| cuts.iter().filter(|&&c| (all[a].bbox.x0 + all[a].bbox.x1) / 2 > c).count();
+    let with_headline: HashSet<usize> = tall.iter().map(|&a| side_of(a)).collect();
+    if with_headline.len() > cuts.len() {
+        return None;
+    }
+    // The first band under the headline that runs across the region.
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)
+}
+
 /// Cuts `atoms` (indices into `all`) into column stretches, in reading
 /// order, appending each to `out`.
 fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<usize>>) {
@@ -231,6 +266,14 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
     if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
         let extent = atoms.iter().map(|&a| all[a].bbox).reduce(union);
         eprintln!("region {extent:?}: vertical cuts {cuts:?}");
+    }
+    if let Some(y) = headline_over_some_columns(all, &strong, &cuts, glyph) {
+        // Cut under the headline first: the columns beside it are its own.
+        let (top, bottom): (Vec<usize>, Vec<usize>) =
+            atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
+        xy_cut(all, top, scales, out);
+        xy_cut(all, bottom, scales, out);
+        return;
     }
     if !cuts.is_empty() {
         let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
@@ -440,7 +483,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
                 let extent =
                     words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                (extent, line_glyph >= HEADLINE_HEIGHT * glyph)
+                let ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
+                (extent, line_glyph >= ratio * glyph)
             })
             .collect();
         // The region's usual gap between lines; a block ends where the gap
