@@ -56,10 +56,6 @@ const HEADLINE_HEIGHT: f32 = 1.5;
 /// The same for CJK lines, whose size (extent over cells) is measured more
 /// precisely than a Latin line's height (which varies with descenders).
 const HEADLINE_HEIGHT_CJK: f32 = 1.35;
-/// A word box this many body glyph sizes high is headline type (boxes of
-/// body words vary in height with punctuation and accents, so the bar is
-/// higher than for whole lines).
-const TALL_WORD: f32 = 1.8;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
@@ -82,6 +78,10 @@ struct Atom {
     word: usize,
     /// Letters or digits of a plausible size: may block a cut.
     strong: bool,
+    /// The glyph size of its OCR line (see [`line_size`]).
+    line_size: f32,
+    /// Its OCR line is set in headline type.
+    tall: bool,
 }
 
 fn height(b: &BBox) -> f32 {
@@ -149,7 +149,7 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
         let wide_enough = width >= WIDE_GUTTER * glyph
             || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
                 && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
-        if wide_enough && !crosses_headline(all, strong, glyph, gap_start, gap_end) {
+        if wide_enough && !crosses_headline(all, strong, gap_start, gap_end) {
             candidates.push((width, (gap_start + gap_end) / 2));
         }
     }
@@ -172,18 +172,15 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 }
 
 /// True when a headline runs across the band `[gap_start, gap_end]`: two
-/// tall words on the same row on either side, closer than a gutter of
-/// their own size (OCR split a headline just where a gutter runs below).
-fn crosses_headline(all: &[Atom], strong: &[usize], glyph: f32, gap_start: i32, gap_end: i32) -> bool {
-    let tall: Vec<&Atom> =
-        strong.iter().map(|&a| &all[a]).filter(|a| height(&a.bbox) >= TALL_WORD * glyph).collect();
+/// words of one OCR line set in headline type on either side, closer than a
+/// gutter of their own size (OCR split a headline just where a gutter runs
+/// below).
+fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
+    let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
     tall.iter().filter(|l| centre_x(l) <= gap_start).any(|left| {
-        tall.iter().filter(|r| centre_x(r) >= gap_end).any(|right| {
-            let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
-            overlap as f32 > 0.5 * height(&left.bbox).min(height(&right.bbox))
-                && ((right.bbox.x0 - left.bbox.x1) as f32)
-                    < HEADLINE_GAP * height(&left.bbox).min(height(&right.bbox))
-        })
+        tall.iter()
+            .filter(|r| centre_x(r) >= gap_end && r.line == left.line)
+            .any(|right| ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size)
     })
 }
 
@@ -228,12 +225,11 @@ fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32) -> Vec<(i32, i
 /// and a band runs under the headline across the whole region. A headline
 /// centred over the middle columns of its article would otherwise leave the
 /// first column before it.
-fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32], glyph: f32) -> Option<i32> {
+fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> Option<i32> {
     if cuts.is_empty() {
         return None;
     }
-    let tall: Vec<usize> =
-        strong.iter().copied().filter(|&a| height(&all[a].bbox) >= TALL_WORD * glyph).collect();
+    let tall: Vec<usize> = strong.iter().copied().filter(|&a| all[a].tall).collect();
     let headline_bottom = tall.iter().map(|&a| all[a].bbox.y1).max()?;
     let rest: Vec<usize> = strong.iter().copied().filter(|a| !tall.contains(a)).collect();
     // The headline is on top: no body word ends above its bottom...
@@ -267,7 +263,7 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
         let extent = atoms.iter().map(|&a| all[a].bbox).reduce(union);
         eprintln!("region {extent:?}: vertical cuts {cuts:?}");
     }
-    if let Some(y) = headline_over_some_columns(all, &strong, &cuts, glyph) {
+    if let Some(y) = headline_over_some_columns(all, &strong, &cuts) {
         // Cut under the headline first: the columns beside it are its own.
         let (top, bottom): (Vec<usize>, Vec<usize>) =
             atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
@@ -420,6 +416,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 line: first_line + ordinal,
                 word: word_index,
                 strong: false,
+                line_size: 0.0,
+                tall: false,
             };
             match bbox {
                 Some(_) => atoms.push(atom),
@@ -445,19 +443,26 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
         let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
-        line_sizes.extend(line_size(&atoms, &words));
+        if let Some(size) = line_size(&atoms, &words) {
+            line_sizes.push(size);
+            for atom in &mut atoms[start..end] {
+                atom.line_size = size;
+            }
+        }
         start = end;
     }
     let glyph = median(line_sizes).unwrap_or(1.0);
+    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
+    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
     for atom in &mut atoms {
         let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
         // A rule or a speck read as a letter: very thin and tall, or tiny.
         let rule = w < 0.25 * h && h > 1.5 * glyph;
         let speck = w.max(h) < 0.35 * glyph;
         atom.strong = letters(&atom.text) && !rule && !speck;
+        atom.tall = atom.line_size >= headline_ratio * glyph;
     }
-    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
-    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     let scales = Scales {
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
@@ -483,8 +488,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
                 let extent =
                     words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                let ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
-                (extent, line_glyph >= ratio * glyph)
+                (extent, line_glyph >= headline_ratio * glyph)
             })
             .collect();
         // The region's usual gap between lines; a block ends where the gap
