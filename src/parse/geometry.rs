@@ -63,6 +63,9 @@ const INTRUDING_SHARE_CJK: f32 = 0.15;
 /// Two tall words on one row closer than this many of their glyph sizes
 /// are one headline, whatever band runs between them.
 const HEADLINE_GAP: f32 = 1.0;
+/// Inside a region a block ends where the next line stands this many usual
+/// line pitches below (a paragraph gap, a subhead's space).
+const BLOCK_PITCH: f32 = 1.4;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
@@ -478,31 +481,49 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
 
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
-    for region in regions {
-        let lines = printed_lines(&atoms, region);
-        let measured: Vec<(BBox, bool)> = lines
+    // Per region, its printed lines with their extents and headline type.
+    let measured_regions: Vec<(Vec<Vec<usize>>, Vec<(BBox, bool)>)> = regions
+        .into_iter()
+        .map(|region| {
+            let lines = printed_lines(&atoms, region);
+            let measured = lines
+                .iter()
+                .map(|words| {
+                    let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
+                    let sized = if strong.is_empty() { words } else { &strong };
+                    let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
+                    let extent =
+                        words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
+                    (extent, line_glyph >= headline_ratio * glyph)
+                })
+                .collect();
+            (lines, measured)
+        })
+        .collect();
+    // The usual line pitch (centre to centre) of body lines in a column: a
+    // block ends where the pitch is clearly wider (box gaps vary with
+    // ascenders and descenders, pitches do not), or where headline type
+    // starts or ends.
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let pitch = median(
+        measured_regions
             .iter()
-            .map(|words| {
-                let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
-                let sized = if strong.is_empty() { words } else { &strong };
-                let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
-                let extent =
-                    words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                (extent, line_glyph >= headline_ratio * glyph)
+            .flat_map(|(_, measured)| {
+                measured
+                    .windows(2)
+                    .filter(|pair| !pair[0].1 && !pair[1].1)
+                    .map(|pair| centre(&pair[1].0) - centre(&pair[0].0))
             })
-            .collect();
-        // The region's usual gap between lines; a block ends where the gap
-        // is clearly wider, or where headline type starts or ends.
-        let usual_gap =
-            median(measured.windows(2).map(|pair| (pair[1].0.y0 - pair[0].0.y1) as f32).collect())
-                .unwrap_or(0.0);
+            .filter(|p| *p > 0.0)
+            .collect(),
+    )
+    .unwrap_or(2.0 * glyph);
+    for (lines, measured) in measured_regions {
         for (index, words) in lines.into_iter().enumerate() {
             let (extent, is_tall) = measured[index];
             let new_block = index == 0 || {
                 let (above, above_tall) = measured[index - 1];
-                let gap = (extent.y0 - above.y1) as f32;
-                gap > BAND_OVER_LINE_GAP * usual_gap.max(scales.line_gap).max(0.3 * glyph)
-                    || is_tall != above_tall
+                centre(&extent) - centre(&above) > BLOCK_PITCH * pitch || is_tall != above_tall
             };
             if new_block {
                 if let Some(last) = page.blocks.last_mut() {
