@@ -329,6 +329,46 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
     }
 }
 
+/// Moves every region right after the regions of the headline it stands
+/// under: the nearest headline region above it that overlaps it
+/// horizontally (a headline may be centred over its columns). The XY-cut reads a column that runs down beside another article
+/// (an article continued in its last column) after that article; under its
+/// own headline it comes before. A region under no headline goes with the
+/// region before it, and the order within one headline's regions is the
+/// cut's.
+fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let extent = |region: &[usize]| {
+        let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
+        let chosen = if strong.is_empty() { region } else { &strong };
+        chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
+    };
+    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
+    let headline: Vec<bool> = regions
+        .iter()
+        .map(|r| {
+            r.iter().filter(|&&a| all[a].strong).all(|&a| all[a].tall) && r.iter().any(|&a| all[a].strong)
+        })
+        .collect();
+    // A region under no headline goes with the region before it.
+    let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
+    for index in 0..regions.len() {
+        if headline[index] {
+            owner.push(index);
+            continue;
+        }
+        let b = boxes[index];
+        let above = (0..regions.len())
+            .filter(|&h| headline[h] && boxes[h].y1 <= b.y0)
+            .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
+            .max_by_key(|&h| boxes[h].y1);
+        owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
+    }
+    let mut order: Vec<usize> = (0..regions.len()).collect();
+    order.sort_by_key(|&index| (owner[index], index));
+    let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
+    order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+}
+
 /// Groups a region's atoms into printed lines (top to bottom), each read
 /// left to right.
 fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
@@ -478,6 +518,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let mut regions = Vec::new();
     xy_cut(&atoms, (0..atoms.len()).collect(), &scales, &mut regions);
     regions.retain(|r| !r.is_empty());
+    let regions = under_their_headlines(&atoms, regions);
 
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
@@ -523,7 +564,13 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             let (extent, is_tall) = measured[index];
             let new_block = index == 0 || {
                 let (above, above_tall) = measured[index - 1];
-                centre(&extent) - centre(&above) > BLOCK_PITCH * pitch || is_tall != above_tall
+                if is_tall && above_tall {
+                    // Headline lines: a block ends only at a gap as high
+                    // as a line of theirs.
+                    (extent.y0 - above.y1) as f32 > height(&extent).min(height(&above))
+                } else {
+                    centre(&extent) - centre(&above) > BLOCK_PITCH * pitch || is_tall != above_tall
+                }
             };
             if new_block {
                 if let Some(last) = page.blocks.last_mut() {
