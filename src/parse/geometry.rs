@@ -27,7 +27,7 @@
 //! line in the file (all pages counted) and the range `[start, end)` of its
 //! word indices in that line.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::chars::{cells, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
@@ -56,6 +56,9 @@ const HEADLINE_HEIGHT: f32 = 1.5;
 /// The same for CJK lines, whose size (extent over cells) is measured more
 /// precisely than a Latin line's height (which varies with descenders).
 const HEADLINE_HEIGHT_CJK: f32 = 1.35;
+/// A word starts a column when it stands this many glyph sizes clear of
+/// the words before it in its row.
+const COLUMN_START_GAP: f32 = 0.3;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
@@ -121,6 +124,8 @@ struct Scales {
     gutter_min: f32,
     /// The share of a region's rows that may reach into a gutter.
     intruding_share: f32,
+    /// Whether gutters are also found from aligned column starts (CJK).
+    column_starts: bool,
 }
 
 /// True when the strong atoms `strong` leave a vertical band at least a
@@ -156,6 +161,13 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
             candidates.push((width, (gap_start + gap_end) / 2));
         }
     }
+    if scales.column_starts {
+        for position in column_starts(all, strong, glyph) {
+            if !crosses_headline(all, strong, position - 1, position + 1) {
+                candidates.push((0.0, position));
+            }
+        }
+    }
     // Widest bands first; a band that would leave a column narrower than a
     // few glyphs is a gap inside a column (CJK glyphs sit on a grid, so
     // gaps between them line up from line to line).
@@ -172,6 +184,52 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
     }
     cuts.sort();
     cuts
+}
+
+/// Gutters found from where columns start, for CJK lines glued across
+/// columns: OCR word boxes there often straddle a narrow gutter, but most
+/// rows still have a word that starts at the column's left edge after a
+/// clear gap, while chunk boundaries inside a column fall anywhere. Returns
+/// positions just left of x positions where at least half of the region's
+/// rows (three or more) start a word after a gap.
+fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
+    let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &a in strong {
+        rows.entry(all[a].line).or_default().push(a);
+    }
+    if rows.len() < 3 {
+        return Vec::new();
+    }
+    let left_edge = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(0);
+    let mut starts: Vec<(i32, usize)> = Vec::new();
+    for (line, atoms) in &mut rows {
+        atoms.sort_by_key(|&a| all[a].bbox.x0);
+        let mut reach = i32::MIN;
+        for &a in atoms.iter() {
+            let b = all[a].bbox;
+            let clear = reach == i32::MIN || (b.x0 - reach) as f32 >= COLUMN_START_GAP * glyph;
+            if clear && (b.x0 - left_edge) as f32 >= MIN_COLUMN * glyph {
+                starts.push((b.x0, *line));
+            }
+            reach = reach.max(b.x1);
+        }
+    }
+    starts.sort();
+    let tolerance = (COLUMN_START_GAP * glyph) as i32;
+    let mut positions = Vec::new();
+    let mut index = 0;
+    while index < starts.len() {
+        let first = starts[index].0;
+        let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
+        let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
+        if lines.len() * 2 >= rows.len() {
+            positions.push(first - tolerance / 2);
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+    positions
 }
 
 /// True when a headline runs across the band `[gap_start, gap_end]`: two
@@ -511,6 +569,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
         gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
         intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { 0.0 },
+        column_starts: script == Script::Cjk,
     };
     if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
         eprintln!("glyph {} line gap {}", scales.glyph, scales.line_gap);
