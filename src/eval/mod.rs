@@ -95,6 +95,9 @@ pub struct CoordinateResult {
     pub restitch: Measures,
     /// The geometric order alone (XY-cut), no reordering by text signals.
     pub baseline: Measures,
+    /// Tesseract's own reading order (`--psm 3` text of the same image),
+    /// cut into articles like the other baselines, where the case has it.
+    pub psm3: Option<Measures>,
 }
 
 /// Runs restitch on a case's plain text and on its structured file (the
@@ -118,7 +121,12 @@ pub fn evaluate_case_with_coordinates(
     let input = document.plain_text();
     let restitched = repair_document(&document, options);
     let baseline = repair_document(&document, &Options { reorder: false, ..options.clone() });
+    let psm3 = case.psm3.as_ref().map(|text| {
+        let repaired = repair(text, &Options { reorder: false, ..options.clone() });
+        measure_input(case, text, &repaired)
+    });
     Some(Ok(CoordinateResult {
+        psm3,
         text: evaluate_case(case, options),
         restitch: measure_input(case, &input, &restitched),
         baseline: measure_input(case, &input, &baseline),

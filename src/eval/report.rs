@@ -137,17 +137,23 @@ pub fn coordinate_table(results: &[CoordinateResult]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| split | family | lang | cases | F1 OCR text order | F1 restitch text | F1 geometric order | F1 restitch coordinates | lost / added (coordinates) |"
+        "| split | family | lang | cases | F1 OCR text order | F1 Tesseract --psm 3 order | F1 restitch text | F1 geometric order | F1 restitch coordinates | lost / added (coordinates) |"
     );
-    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for ((split, family, lang), group) in &groups {
         let text_base = summarise(group.iter().map(|r| &r.text.baseline));
         let text_ours = summarise(group.iter().map(|r| &r.text.restitch));
         let geo_base = summarise(group.iter().map(|r| &r.baseline));
         let geo_ours = summarise(group.iter().map(|r| &r.restitch));
+        let psm3: Vec<&Measures> = group.iter().filter_map(|r| r.psm3.as_ref()).collect();
+        let psm3 = if psm3.len() == group.len() {
+            format!("{:.3}", summarise(psm3).article_f1)
+        } else {
+            "-".to_string()
+        };
         let _ = writeln!(
             out,
-            "| {split} | {family} | {lang} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {} / {} |",
+            "| {split} | {family} | {lang} | {} | {:.3} | {psm3} | {:.3} | {:.3} | {:.3} | {} / {} |",
             geo_ours.cases,
             text_base.article_f1,
             text_ours.article_f1,
@@ -166,10 +172,11 @@ pub fn coordinate_case_lines(results: &[CoordinateResult]) -> String {
     for r in results {
         let _ = writeln!(
             out,
-            "{:<28} {:<2} {:<7} text F1 {:.3} -> {:.3}  coordinates F1 {:.3} -> {:.3}  lost {} added {}",
+            "{:<28} {:<2} {:<7} psm3 F1 {}  text F1 {:.3} -> {:.3}  coordinates F1 {:.3} -> {:.3}  lost {} added {}",
             r.text.name,
             r.text.lang,
             r.text.split,
+            r.psm3.map_or("-".to_string(), |m| format!("{:.3}", m.f1())),
             r.text.baseline.f1(),
             r.text.restitch.f1(),
             r.baseline.f1(),
