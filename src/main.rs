@@ -306,6 +306,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Diff { file, repair: args, color }) => {
             let text = read_file(&file)?;
+            if formats::detect(&text) != formats::Format::Text {
+                return Err(Failure {
+                    message: format!(
+                        "{}: diff works on plain text; for structured input use --format json (sources name OCR line ids and boxes)",
+                        file.display()
+                    ),
+                    code: 2,
+                });
+            }
             let repaired = repair(&text, &args.options()?);
             let output = render::text::render(&repaired);
             let color = match color {
