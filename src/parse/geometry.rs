@@ -56,6 +56,8 @@ const HEADLINE_HEIGHT: f32 = 1.5;
 /// The same for CJK lines, whose size (extent over cells) is measured more
 /// precisely than a Latin line's height (which varies with descenders).
 const HEADLINE_HEIGHT_CJK: f32 = 1.35;
+/// The deepest the XY-cut recurses; deeper regions are read as they are.
+const MAX_CUT_DEPTH: usize = 400;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row.
 const COLUMN_START_GAP: f32 = 0.3;
@@ -311,9 +313,11 @@ fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> O
 
 /// Cuts `atoms` (indices into `all`) into column stretches, in reading
 /// order, appending each to `out`.
-fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<usize>>) {
+fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &mut Vec<Vec<usize>>) {
     let strong: Vec<usize> = atoms.iter().copied().filter(|&a| all[a].strong).collect();
-    if strong.len() < 2 {
+    // The depth bound keeps the recursion off the stack limit on
+    // pathological pages (every cut peeling off one line).
+    if strong.len() < 2 || depth >= MAX_CUT_DEPTH {
         out.push(atoms);
         return;
     }
@@ -328,8 +332,8 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
         // Cut under the headline first: the columns beside it are its own.
         let (top, bottom): (Vec<usize>, Vec<usize>) =
             atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
-        xy_cut(all, top, scales, out);
-        xy_cut(all, bottom, scales, out);
+        xy_cut(all, top, scales, depth + 1, out);
+        xy_cut(all, bottom, scales, depth + 1, out);
         return;
     }
     if !cuts.is_empty() {
@@ -339,7 +343,7 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
             parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
         }
         for part in parts.into_iter().filter(|p| !p.is_empty()) {
-            xy_cut(all, part, scales, out);
+            xy_cut(all, part, scales, depth + 1, out);
         }
         return;
     }
@@ -383,7 +387,7 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, out: &mut Vec<Vec<us
         parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
     }
     for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        xy_cut(all, part, scales, out);
+        xy_cut(all, part, scales, depth + 1, out);
     }
 }
 
@@ -575,7 +579,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         eprintln!("glyph {} line gap {}", scales.glyph, scales.line_gap);
     }
     let mut regions = Vec::new();
-    xy_cut(&atoms, (0..atoms.len()).collect(), &scales, &mut regions);
+    xy_cut(&atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
     regions.retain(|r| !r.is_empty());
     let regions = under_their_headlines(&atoms, regions);
 
@@ -807,6 +811,21 @@ mod tests {
         let page = layout_page(&ocr, 0, 1, None);
         assert_eq!(page.pieces[0].text, "天气转凉。");
         assert!(page.is_cjk());
+    }
+
+    #[test]
+    fn a_page_of_ever_wider_gaps_does_not_recurse_without_bound() {
+        // Each line further below the last than the one before: every
+        // horizontal cut peels off one line.
+        let mut lines = Vec::new();
+        let mut y = 0;
+        for index in 0..5000 {
+            lines.push(TextLine { id: None, bbox: None, words: vec![word("line", 0, y, 100, y + 20)] });
+            y += 25 + index;
+        }
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let page = layout_page(&ocr, 0, 1, None);
+        assert_eq!(page.pieces.len(), 5000);
     }
 
     #[test]
