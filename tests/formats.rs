@@ -156,6 +156,13 @@ fn real_page_xml_ground_truth_gets_a_reading_order_over_all_its_regions() {
         conservation(&document.plain_text(), &repaired.all_text(), repaired.removed_hyphens()),
         (0, 0)
     );
+    // Its regions' line polygons reach into gutters too narrow to see
+    // between them: the regions keep the columns apart, so sentences that
+    // run over a line break inside a column come out whole.
+    let text = render::text::render(&repaired);
+    for joined in ["Abzugs ſofort bar einzuzahlen", "beſonders eingerichteten Anmeldeſtelle"] {
+        assert!(text.contains(joined), "{joined:?} not in the repaired text");
+    }
     let written = formats::write::write(&content, &document, &repaired).unwrap();
     // One ReadingOrder (the file's own was replaced), naming every region once.
     assert_eq!(written.matches("<ReadingOrder>").count(), 1);

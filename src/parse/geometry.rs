@@ -56,6 +56,9 @@ const HEADLINE_HEIGHT: f32 = 1.5;
 /// The same for CJK lines, whose size (extent over cells) is measured more
 /// precisely than a Latin line's height (which varies with descenders).
 const HEADLINE_HEIGHT_CJK: f32 = 1.35;
+/// Between the OCR's own blocks any clear band is a gutter (a twentieth of
+/// a glyph: boxes of one column touch or overlap).
+const UNIT_GUTTER_MIN: f32 = 0.05;
 /// The deepest the XY-cut recurses; deeper regions are read as they are.
 const MAX_CUT_DEPTH: usize = 400;
 /// A word starts a column when it stands this many glyph sizes clear of
@@ -84,6 +87,8 @@ struct Atom {
     line: usize,
     /// Index of the word in its OCR line.
     word: usize,
+    /// Index of its OCR block in the page.
+    block: usize,
     /// Letters or digits of a plausible size: may block a cut.
     strong: bool,
     /// The glyph size of its OCR line (see [`line_size`]).
@@ -431,6 +436,44 @@ fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usiz
     order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
 }
 
+/// Each OCR block of a region as one atom: the box of its strong words,
+/// headline type when all of them are.
+fn block_units(all: &[Atom], region: &[usize]) -> Vec<Atom> {
+    let mut units: Vec<Atom> = Vec::new();
+    let mut unit_of: HashMap<usize, usize> = HashMap::new();
+    for &a in region {
+        let atom = &all[a];
+        let unit = *unit_of.entry(atom.block).or_insert_with(|| {
+            units.push(Atom { text: String::new(), line: usize::MAX - atom.block, word: 0, ..atom.clone() });
+            units.len() - 1
+        });
+        let u = &mut units[unit];
+        if atom.strong && (!u.strong || u.text.is_empty()) {
+            u.bbox = atom.bbox;
+        } else if atom.strong || !u.strong {
+            u.bbox = union(u.bbox, atom.bbox);
+        }
+        u.text.push_str(&atom.text);
+        u.strong |= atom.strong;
+        u.tall = u.tall && (atom.tall || !atom.strong);
+    }
+    units
+}
+
+/// True when two OCR blocks of a region stand side by side: their strong
+/// words share rows but not columns.
+fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
+    let units = block_units(all, region);
+    let strong: Vec<&Atom> = units.iter().filter(|u| u.strong).collect();
+    strong.iter().enumerate().any(|(i, a)| {
+        strong[i + 1..].iter().any(|b| {
+            let rows = a.bbox.y1.min(b.bbox.y1) - a.bbox.y0.max(b.bbox.y0);
+            let columns = a.bbox.x1.min(b.bbox.x1) - a.bbox.x0.max(b.bbox.x0);
+            rows as f32 > 0.5 * height(&a.bbox).min(height(&b.bbox)) && columns < 0
+        })
+    })
+}
+
 /// Groups a region's atoms into printed lines (top to bottom), each read
 /// left to right.
 fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
@@ -512,7 +555,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let mut atoms: Vec<Atom> = Vec::new();
     let mut unboxed: Vec<Atom> = Vec::new();
     let mut line_gaps: Vec<f32> = Vec::new();
-    for (ordinal, (_, _, line)) in ocr.lines().enumerate() {
+    for (ordinal, (block_index, _, line)) in ocr.lines().enumerate() {
         for (word_index, word) in line.words.iter().enumerate() {
             let bbox = word.bbox.or(line.bbox);
             let atom = Atom {
@@ -520,6 +563,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 bbox: bbox.unwrap_or(BBox { x0: 0, y0: 0, x1: 0, y1: 0 }),
                 line: first_line + ordinal,
                 word: word_index,
+                block: block_index,
                 strong: false,
                 line_size: 0.0,
                 tall: false,
@@ -580,6 +624,30 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     }
     let mut regions = Vec::new();
     xy_cut(&atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
+    // A region whose words come from OCR blocks standing side by side is
+    // cut again with those blocks as units: blocks from a layout analysis
+    // (PAGE regions, ALTO blocks) are columns even where the gutter is too
+    // narrow to see between words.
+    let unit_scales =
+        Scales { gutter_min: UNIT_GUTTER_MIN, intruding_share: 0.0, column_starts: false, ..scales };
+    let mut regions: Vec<Vec<usize>> = regions
+        .into_iter()
+        .flat_map(|region| {
+            if !blocks_side_by_side(&atoms, &region) {
+                return vec![region];
+            }
+            let units = block_units(&atoms, &region);
+            let mut groups = Vec::new();
+            xy_cut(&units, (0..units.len()).collect(), &unit_scales, 0, &mut groups);
+            groups
+                .into_iter()
+                .map(|group| {
+                    let blocks: HashSet<usize> = group.iter().map(|&u| units[u].block).collect();
+                    region.iter().copied().filter(|&a| blocks.contains(&atoms[a].block)).collect()
+                })
+                .collect()
+        })
+        .collect();
     regions.retain(|r| !r.is_empty());
     let regions = under_their_headlines(&atoms, regions);
 
