@@ -62,8 +62,8 @@ const UNIT_GUTTER_MIN: f32 = 0.05;
 /// The deepest the XY-cut recurses; deeper regions are read as they are.
 const MAX_CUT_DEPTH: usize = 400;
 /// A word starts a column when it stands this many glyph sizes clear of
-/// the words before it in its row.
-const COLUMN_START_GAP: f32 = 0.3;
+/// the words before it in its row (the narrowest CJK gutter).
+const COLUMN_START_GAP: f32 = 0.4;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
