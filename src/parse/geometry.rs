@@ -61,6 +61,9 @@ const HEADLINE_HEIGHT_CJK: f32 = 1.35;
 const UNIT_GUTTER_MIN: f32 = 0.05;
 /// The deepest the XY-cut recurses; deeper regions are read as they are.
 const MAX_CUT_DEPTH: usize = 400;
+/// The share of a region's rows that must start a word at a column's
+/// left edge.
+const COLUMN_START_SHARE: f32 = 0.5;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
@@ -229,7 +232,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         let first = starts[index].0;
         let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
         let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
-        if lines.len() * 2 >= rows.len() {
+        if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32 {
             positions.push(first - tolerance / 2);
             index = end;
         } else {
