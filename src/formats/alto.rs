@@ -124,6 +124,21 @@ mod tests {
     }
 
     #[test]
+    fn reads_v2_with_a_prefix_and_mm10_units() {
+        let xml = r#"<?xml version="1.0"?>
+<a:alto xmlns:a="http://www.loc.gov/standards/alto/ns-v2#"><a:Description><a:MeasurementUnit>mm10</a:MeasurementUnit></a:Description>
+<a:Layout><a:Page ID="P1"><a:PrintSpace><a:TextBlock ID="TB1"><a:TextLine ID="TL1" HPOS="10" VPOS="20" WIDTH="300" HEIGHT="40">
+<a:String ID="S1" CONTENT="Zeitung" HPOS="10" VPOS="20" WIDTH="120" HEIGHT="40" WC="0.75"/><a:SP HPOS="130" VPOS="20" WIDTH="10"/>
+<a:String ID="S2" CONTENT="1914" HPOS="140" VPOS="20" WIDTH="60" HEIGHT="40"/></a:TextLine></a:TextBlock></a:PrintSpace></a:Page></a:Layout></a:alto>"#;
+        let document = read(xml).unwrap();
+        let line = &document.pages[0].blocks[0].lines[0];
+        let texts: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, vec!["Zeitung", "1914"]);
+        assert_eq!(line.words[0].confidence, Some(75.0));
+        assert_eq!(document.pages[0].id.as_deref(), Some("P1"));
+    }
+
+    #[test]
     fn malformed_xml_names_the_line() {
         let err = read("<alto>\n<Layout><Page></Layout></alto>").unwrap_err();
         assert_eq!(err.line, Some(2));

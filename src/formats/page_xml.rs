@@ -183,6 +183,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_2019_schema_with_a_prefix() {
+        let xml = r#"<pc:PcGts xmlns:pc="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><pc:Page imageFilename="p.tif" imageWidth="100" imageHeight="50">
+<pc:TextRegion id="r0"><pc:Coords points="0,0 90,0 90,40 0,40"/><pc:TextLine id="l0"><pc:Coords points="1,1 80,1 80,20 1,20"/>
+<pc:Word id="w0"><pc:Coords points="1,1 30,1 30,20 1,20"/><pc:TextEquiv conf="0.9"><pc:Unicode>Neue</pc:Unicode></pc:TextEquiv></pc:Word>
+<pc:Word id="w1"><pc:Coords points="40,1 80,1 80,20 40,20"/><pc:TextEquiv><pc:Unicode>Zeit</pc:Unicode></pc:TextEquiv></pc:Word>
+<pc:TextEquiv><pc:Unicode>Neue Zeit</pc:Unicode></pc:TextEquiv></pc:TextLine></pc:TextRegion></pc:Page></pc:PcGts>"#;
+        let document = read(xml).unwrap();
+        assert_eq!(document.pages[0].size, Some((100, 50)));
+        let line = &document.pages[0].blocks[0].lines[0];
+        let texts: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        // Word level wins over the line's own TextEquiv: nothing twice.
+        assert_eq!(texts, vec!["Neue", "Zeit"]);
+        assert_eq!(line.words[0].confidence, Some(90.0));
+    }
+
+    #[test]
     fn bad_points_are_an_error() {
         let err = read(
             "<PcGts><Page><TextRegion id=\"r\">\n<Coords points=\"1,2 x,4\"/></TextRegion></Page></PcGts>",

@@ -81,6 +81,10 @@ const BLOCK_PITCH: f32 = 1.4;
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
 
+/// A region's printed lines (atom indices, top to bottom) with each line's
+/// extent and whether it is set in headline type.
+type MeasuredRegion = (Vec<Vec<usize>>, Vec<(BBox, bool)>);
+
 /// One word placed on the page.
 #[derive(Debug, Clone)]
 struct Atom {
@@ -657,7 +661,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
-    let measured_regions: Vec<(Vec<Vec<usize>>, Vec<(BBox, bool)>)> = regions
+    let measured_regions: Vec<MeasuredRegion> = regions
         .into_iter()
         .map(|region| {
             let lines = printed_lines(&atoms, region);
