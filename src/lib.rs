@@ -10,8 +10,13 @@
 //!
 //! The pipeline, one module per stage, each looking only down the pipeline:
 //!
+//! * [`formats`] — structured OCR output (Tesseract TSV, hOCR, ALTO,
+//!   PAGE-XML) read into one layout model, and written back in the repaired
+//!   order;
 //! * [`parse`] — nom parsers cut the text into pages, lines and *pieces*
 //!   (printed lines of one column) and label headlines, bylines and glyphs;
+//!   for structured input the page geometry gives the same pieces, with
+//!   boxes ([`parse::geometry`], [`repair_document`]);
 //! * [`score`] — candidate junctions "B continues A", suggested by layout and
 //!   scored by text signals, one signal per module;
 //! * [`assemble`] — a global choice of successors, chains cut into articles,
