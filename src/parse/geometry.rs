@@ -336,10 +336,6 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
     let glyph = scales.glyph;
     // Vertical bands (gutters).
     let cuts = gutters(all, &strong, scales);
-    if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
-        let extent = atoms.iter().map(|&a| all[a].bbox).reduce(union);
-        eprintln!("region {extent:?}: vertical cuts {cuts:?}");
-    }
     if let Some(y) = headline_over_some_columns(all, &strong, &cuts) {
         // Cut under the headline first: the columns beside it are its own.
         let (top, bottom): (Vec<usize>, Vec<usize>) =
@@ -626,9 +622,6 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { 0.0 },
         column_starts: script == Script::Cjk,
     };
-    if std::env::var_os("RESTITCH_DEBUG_GEOMETRY").is_some() {
-        eprintln!("glyph {} line gap {}", scales.glyph, scales.line_gap);
-    }
     let mut regions = Vec::new();
     xy_cut(&atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
     // A region whose words come from OCR blocks standing side by side is
