@@ -13,8 +13,13 @@
 //! * [`decode`] — bytes in, text out: UTF-8, a named or detected legacy
 //!   encoding, a byte order mark honoured, line ends normalised, binary
 //!   refused (for callers that hold bytes; [`repair`] takes text);
+//! * [`formats`] — structured OCR output (Tesseract TSV, hOCR, ALTO,
+//!   PAGE-XML) read into one layout model, and written back in the repaired
+//!   order;
 //! * [`parse`] — nom parsers cut the text into pages, lines and *pieces*
 //!   (printed lines of one column) and label headlines, bylines and glyphs;
+//!   for structured input the page geometry gives the same pieces, with
+//!   boxes ([`parse::geometry`], [`repair_document`]);
 //! * [`score`] — candidate junctions "B continues A", suggested by layout and
 //!   scored by text signals, one signal per module;
 //! * [`assemble`] — a global choice of successors, chains cut into articles,
@@ -31,9 +36,10 @@
 pub mod assemble;
 pub mod decode;
 pub mod eval;
+pub mod formats;
 pub mod parse;
 pub mod render;
 mod repair;
 pub mod score;
 
-pub use repair::{repair, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced};
+pub use repair::{repair, repair_document, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced};

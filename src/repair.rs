@@ -13,8 +13,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::assemble::{self, chains, text::join, Assembly};
+use crate::formats::Document;
 use crate::parse::chars::ends_sentence;
-use crate::parse::{self, Page, Role, Script, SourceSpan};
+use crate::parse::{self, BBox, Page, Role, Script, SourceSpan};
 use crate::score::{self, latin::Vocabulary, Weights};
 
 /// The language of the input, which selects CJK or Latin-script rules.
@@ -70,6 +71,12 @@ pub struct ArticleText {
     pub byline: Option<String>,
     /// Where each piece came from, in reading order.
     pub sources: Vec<SourceSpan>,
+    /// The box of each piece on the page image, parallel to `sources`
+    /// (structured input only; plain text has none).
+    pub boxes: Vec<Option<BBox>>,
+    /// The id of each piece's OCR line element, parallel to `sources`
+    /// (structured input whose lines carry ids; empty for plain text).
+    pub element_ids: Vec<Option<String>>,
     /// Mean plausibility of the article's junctions, in [0, 1].
     pub confidence: f32,
 }
@@ -92,6 +99,9 @@ impl ArticleText {
 pub struct Unplaced {
     pub text: String,
     pub span: SourceSpan,
+    pub bbox: Option<BBox>,
+    /// The id of its OCR line element (structured input only).
+    pub element_id: Option<String>,
 }
 
 /// One repaired page.
@@ -155,6 +165,34 @@ pub fn repair(text: &str, options: &Options) -> Repaired {
     Repaired { pages: pages.par_iter().map(|page| repair_page(page, options)).collect() }
 }
 
+/// Repairs the reading order of a structured OCR document (hOCR, ALTO,
+/// PAGE-XML, Tesseract TSV): the page geometry replaces the layout the
+/// plain-text parser infers; every later stage is the same.
+pub fn repair_document(document: &Document, options: &Options) -> Repaired {
+    let mut first_line = 1;
+    let mut pages = Vec::new();
+    for (index, ocr) in document.pages.iter().enumerate() {
+        let page = parse::geometry::layout_page(ocr, index, first_line, options.lang.script());
+        first_line += ocr.lines().count();
+        pages.push(repair_page(&page, options));
+    }
+    // Provenance as element ids: a structured piece's span names the
+    // 1-based position of its OCR line in the file.
+    let addresses = document.line_addresses();
+    let id_of = |span: &SourceSpan| {
+        span.line.checked_sub(1).and_then(|i| addresses.get(i)).and_then(|&a| document.line(a).id.clone())
+    };
+    for page in &mut pages {
+        for article in &mut page.articles {
+            article.element_ids = article.sources.iter().map(id_of).collect();
+        }
+        for unplaced in &mut page.unplaced {
+            unplaced.element_id = id_of(&unplaced.span);
+        }
+    }
+    Repaired { pages }
+}
+
 fn repair_page(page: &Page, options: &Options) -> RepairedPage {
     let chains = if options.reorder {
         let junctions = score::score_page(page, &options.weights);
@@ -195,13 +233,20 @@ fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
             paragraphs: article.paragraphs.iter().map(|p| text_of(&p.pieces)).collect(),
             byline: (!article.byline.is_empty()).then(|| text_of(&article.byline)),
             sources: article.pieces().map(|id| page.piece(id).span).collect(),
+            boxes: article.pieces().map(|id| page.piece(id).bbox).collect(),
+            element_ids: Vec::new(),
             confidence: article.confidence,
         })
         .collect();
     let unplaced = assembly
         .unplaced
         .iter()
-        .map(|&id| Unplaced { text: page.piece(id).text.clone(), span: page.piece(id).span })
+        .map(|&id| Unplaced {
+            text: page.piece(id).text.clone(),
+            span: page.piece(id).span,
+            bbox: page.piece(id).bbox,
+            element_id: None,
+        })
         .collect();
     RepairedPage { index: page.index, articles, unplaced, removed_hyphens, fallback: None }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use restitch::decode::{EncodingChoice, UnknownEncoding};
+use restitch::formats;
 use restitch::{Lang, Options};
 
 use super::io::{input_error, read_file, Backup, Failure};
@@ -93,6 +94,36 @@ pub(crate) struct InputArgs {
     /// windows-1252. A byte order mark wins over this. Output is UTF-8.
     #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = parse_encoding)]
     pub(crate) encoding: EncodingChoice,
+
+    /// Input format: plain text, or structured OCR output with coordinates
+    /// (Tesseract TSV, hOCR, ALTO, PAGE-XML); auto detects it from the
+    /// content.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub(crate) input_format: InputFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InputFormat {
+    Auto,
+    Text,
+    Tsv,
+    Hocr,
+    Alto,
+    Page,
+}
+
+impl InputFormat {
+    /// The format of `content` as the user asked for it or as detected.
+    pub(crate) fn resolve(self, content: &str) -> formats::Format {
+        match self {
+            InputFormat::Auto => formats::detect(content),
+            InputFormat::Text => formats::Format::Text,
+            InputFormat::Tsv => formats::Format::Tsv,
+            InputFormat::Hocr => formats::Format::Hocr,
+            InputFormat::Alto => formats::Format::Alto,
+            InputFormat::Page => formats::Format::Page,
+        }
+    }
 }
 
 fn parse_encoding(label: &str) -> Result<EncodingChoice, UnknownEncoding> {
@@ -185,6 +216,11 @@ pub(crate) enum Command {
         /// in this JSON file ({"article_f1": x, "junction_accuracy": y}).
         #[arg(long)]
         floors: Option<PathBuf>,
+        /// Also read each case's structured file (ocr.tsv, word boxes) and
+        /// compare restitch with coordinates against the plain-text path,
+        /// on the cases that have one.
+        #[arg(long)]
+        coordinates: bool,
         /// Fit the junction weights on the cases of --split (dev when not
         /// given) and write them to this file instead of scoring.
         #[arg(long, value_name = "FILE")]
@@ -198,6 +234,9 @@ pub(crate) enum Command {
 pub(crate) enum Format {
     Text,
     Json,
+    /// The input's own format (hOCR, ALTO, PAGE-XML, Tesseract TSV) with
+    /// the reading order repaired; structured input only.
+    Input,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,12 +14,11 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use restitch::decode::EncodingChoice;
-use restitch::{repair, Options};
+use restitch::Options;
 
-use super::args::Format;
-use super::io::{fallback_warnings, input_error, read_input, AtomicFile, Failure};
-use super::render_as;
+use super::args::{Format, InputArgs};
+use super::io::{input_error, read_input, AtomicFile, Failure};
+use super::repair_and_render;
 
 /// One input file and where its output goes.
 struct Job {
@@ -43,7 +42,7 @@ pub(crate) fn run(
     inputs: &[PathBuf],
     out_dir: &Path,
     format: Format,
-    encoding: EncodingChoice,
+    input: &InputArgs,
     options: &Options,
     quiet: bool,
 ) -> Result<(), Failure> {
@@ -61,7 +60,7 @@ pub(crate) fn run(
     let tally = jobs
         .par_iter()
         .map(|job| {
-            let outcome = repair_file(job, format, encoding, options);
+            let outcome = repair_file(job, format, input, options);
             progress.inc(1);
             match outcome {
                 Ok((tally, warnings)) => {
@@ -106,16 +105,18 @@ pub(crate) fn run(
 fn repair_file(
     job: &Job,
     format: Format,
-    encoding: EncodingChoice,
+    input: &InputArgs,
     options: &Options,
 ) -> Result<(Tally, Vec<String>), String> {
-    let text = read_input(&job.input, encoding).map_err(|failure| failure.message)?;
-    let repaired = repair(&text, options);
+    let text = read_input(&job.input, input.encoding).map_err(|failure| failure.message)?;
+    let name = job.input.display().to_string();
+    let (repaired, rendered, warnings) = repair_and_render(&name, &text, input.input_format, format, options)
+        .map_err(|failure| failure.message)?;
     if let Some(folder) = job.output.parent() {
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
     let mut output = AtomicFile::create(&job.output).map_err(|failure| failure.message)?;
-    output.write(&render_as(format, &repaired)).map_err(|failure| failure.message)?;
+    output.write(&rendered).map_err(|failure| failure.message)?;
     output.commit(None).map_err(|failure| failure.message)?;
     let tally = Tally {
         files: 1,
@@ -129,16 +130,18 @@ fn repair_file(
             .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).count())
             .sum(),
     };
-    Ok((tally, fallback_warnings(&job.input.display().to_string(), &repaired)))
+    Ok((tally, warnings))
 }
 
 /// Lists the jobs: every file argument, and every file below a folder
 /// argument, each with its output path. Refuses a batch that would write
 /// two inputs to one output or overwrite an input.
 fn plan(inputs: &[PathBuf], out_dir: &Path, format: Format) -> Result<Vec<Job>, Failure> {
-    let extension = match format {
-        Format::Text => "txt",
-        Format::Json => "json",
+    // Structured output keeps the input's own extension (.hocr, .xml, .tsv).
+    let named = |path: &Path| match format {
+        Format::Text => path.with_extension("txt"),
+        Format::Json => path.with_extension("json"),
+        Format::Input => path.to_path_buf(),
     };
     let mut jobs = Vec::new();
     for input in inputs {
@@ -146,11 +149,11 @@ fn plan(inputs: &[PathBuf], out_dir: &Path, format: Format) -> Result<Vec<Job>, 
             std::fs::metadata(input).map_err(|e| input_error(format!("{}: {e}", input.display())))?;
         if metadata.is_dir() {
             for file in files_below(input)? {
-                let relative = file.strip_prefix(input).unwrap_or(&file).with_extension(extension);
+                let relative = named(file.strip_prefix(input).unwrap_or(&file));
                 jobs.push(Job { output: out_dir.join(relative), input: file });
             }
         } else {
-            let name = Path::new(input.file_name().unwrap_or(input.as_os_str())).with_extension(extension);
+            let name = named(Path::new(input.file_name().unwrap_or(input.as_os_str())));
             jobs.push(Job { output: out_dir.join(name), input: input.clone() });
         }
     }

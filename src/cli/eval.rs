@@ -12,6 +12,7 @@ pub(crate) fn run(
     split: Option<String>,
     cases: bool,
     floors: Option<PathBuf>,
+    coordinates: bool,
     fit: Option<PathBuf>,
     args: &RepairArgs,
 ) -> Result<(), Failure> {
@@ -36,6 +37,21 @@ pub(crate) fn run(
         return Ok(());
     }
     let options = args.options()?;
+    if coordinates {
+        let mut results = Vec::new();
+        for case in corpus.iter().filter(|case| split.as_ref().is_none_or(|s| &case.meta.split == s)) {
+            match eval::evaluate_case_with_coordinates(case, &options) {
+                None => {}
+                Some(Ok(result)) => results.push(result),
+                Some(Err(e)) => return Err(input_error(format!("{}: {e}", case.name))),
+            }
+        }
+        if cases {
+            write_out(&report::coordinate_case_lines(&results))?;
+            write_out("\n")?;
+        }
+        return write_out(&report::coordinate_table(&results));
+    }
     let results: Vec<eval::CaseResult> = corpus
         .iter()
         .filter(|case| split.as_ref().is_none_or(|s| &case.meta.split == s))

@@ -211,11 +211,11 @@ pub(crate) fn rewrite_in_place(
     path: &Path,
     encoding: EncodingChoice,
     backup: &Backup,
-    transform: impl FnOnce(&str) -> String,
+    transform: impl FnOnce(&str) -> Result<String, Failure>,
 ) -> Result<(), Failure> {
     let text = read_input(path, encoding)?;
     let real = std::fs::canonicalize(path).map_err(|e| input_error(format!("{}: {e}", path.display())))?;
-    let output = transform(&text);
+    let output = transform(&text)?;
     let mut file = AtomicFile::create(&real)?;
     file.write(&output)?;
     let backup_path = match backup {

@@ -10,28 +10,69 @@ mod jsonl;
 
 use std::io::IsTerminal;
 
-use restitch::{render, repair, Repaired};
+use restitch::{formats, render, repair, Options, Repaired};
 
 pub(crate) use args::Cli;
-use args::{ColorArg, Command, Format};
+use args::{ColorArg, Command, Format, InputFormat};
 pub(crate) use io::Failure;
-use io::{read_input, read_stdin, rewrite_in_place, write_out, Sink};
+use io::{input_error, read_input, read_stdin, rewrite_in_place, write_out, Sink};
 
-pub(crate) fn render_as(format: Format, repaired: &Repaired) -> String {
-    match format {
-        Format::Text => render::text::render(repaired),
-        Format::Json => render::json::render(repaired),
-    }
+/// Repairs one input, plain or structured (hOCR, ALTO, PAGE-XML, TSV), and
+/// renders it in `format`; also the warnings for the user (pages left in
+/// input order, words without coordinates).
+pub(crate) fn repair_and_render(
+    name: &str,
+    content: &str,
+    input_format: InputFormat,
+    format: Format,
+    options: &Options,
+) -> Result<(Repaired, String, Vec<String>), Failure> {
+    let structured = input_format.resolve(content);
+    let mut warnings = Vec::new();
+    let (repaired, document) = if structured == formats::Format::Text {
+        if format == Format::Input {
+            return Err(Failure {
+                message: format!(
+                    "{name}: --format input needs structured input (hOCR, ALTO, PAGE-XML or TSV)"
+                ),
+                code: 2,
+            });
+        }
+        (repair(content, options), None)
+    } else {
+        let document = formats::read(content, structured).map_err(|e| input_error(format!("{name}: {e}")))?;
+        let unboxed = document.unboxed_words();
+        if unboxed > 0 {
+            warnings
+                .push(format!("{name}: {unboxed} words have no coordinates; kept at the end of their page"));
+        }
+        (restitch::repair_document(&document, options), Some(document))
+    };
+    warnings.extend(io::fallback_warnings(name, &repaired));
+    let rendered = match (format, &document) {
+        (Format::Text, _) => render::text::render(&repaired),
+        (Format::Json, _) => render::json::render(&repaired),
+        (Format::Input, Some(document)) => formats::write::write(content, document, &repaired)
+            .map_err(|e| input_error(format!("{name}: {e}")))?,
+        (Format::Input, None) => unreachable!("plain text with --format input was refused above"),
+    };
+    Ok((repaired, rendered, warnings))
 }
 
-/// Repairs one input and renders it, warning on standard error about pages
-/// that fell back to input order.
-fn repair_one(name: &str, text: &str, options: &restitch::Options, format: Format) -> String {
-    let repaired = repair(text, options);
-    for warning in io::fallback_warnings(name, &repaired) {
+/// [`repair_and_render`] for one input of the command line: the warnings
+/// go to standard error, the rendered text is returned.
+fn repair_one(
+    name: &str,
+    content: &str,
+    input_format: InputFormat,
+    format: Format,
+    options: &Options,
+) -> Result<String, Failure> {
+    let (_, rendered, warnings) = repair_and_render(name, content, input_format, format, options)?;
+    for warning in warnings {
         eprintln!("restitch: {warning}");
     }
-    render_as(format, &repaired)
+    Ok(rendered)
 }
 
 pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
@@ -51,17 +92,17 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
                         code: 2,
                     });
                 }
-                return batch::run(&cli.files, out_dir, cli.format, cli.input.encoding, &options, cli.quiet);
+                return batch::run(&cli.files, out_dir, cli.format, &cli.input, &options, cli.quiet);
             }
             if cli.jsonl {
                 return jsonl::run(&cli.files, &options);
             }
-            let encoding = cli.input.encoding;
+            let (encoding, input_format) = (cli.input.encoding, cli.input.input_format);
             if cli.output.in_place {
                 let backup = cli.output.backup();
                 for path in &cli.files {
                     rewrite_in_place(path, encoding, &backup, |text| {
-                        repair_one(&path.display().to_string(), text, &options, cli.format)
+                        repair_one(&path.display().to_string(), text, input_format, cli.format, &options)
                     })?;
                 }
                 return Ok(());
@@ -69,16 +110,26 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             let mut sink = Sink::open(cli.output.output.as_deref())?;
             if cli.files.is_empty() {
                 let text = read_stdin(encoding)?;
-                sink.write(&repair_one("standard input", &text, &options, cli.format))?;
+                sink.write(&repair_one("standard input", &text, input_format, cli.format, &options)?)?;
             }
             for path in &cli.files {
                 let text = read_input(path, encoding)?;
-                sink.write(&repair_one(&path.display().to_string(), &text, &options, cli.format))?;
+                let name = path.display().to_string();
+                sink.write(&repair_one(&name, &text, input_format, cli.format, &options)?)?;
             }
             sink.finish()
         }
         Some(Command::Diff { file, repair: args, input, color }) => {
             let text = read_input(&file, input.encoding)?;
+            if input.input_format.resolve(&text) != formats::Format::Text {
+                return Err(Failure {
+                    message: format!(
+                        "{}: diff works on plain text; for structured input use --format json (sources name OCR line ids and boxes)",
+                        file.display()
+                    ),
+                    code: 2,
+                });
+            }
             let repaired = repair(&text, &args.options()?);
             let output = render::text::render(&repaired);
             let color = match color {
@@ -88,8 +139,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             };
             write_out(&render::diff::render(&text, &repaired, &output, color))
         }
-        Some(Command::Eval { dir, split, cases, floors, fit, repair: args }) => {
-            eval::run(&dir, split, cases, floors, fit, &args)
+        Some(Command::Eval { dir, split, cases, floors, coordinates, fit, repair: args }) => {
+            eval::run(&dir, split, cases, floors, coordinates, fit, &args)
         }
     }
 }

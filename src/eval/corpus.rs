@@ -60,6 +60,13 @@ pub struct Case {
     pub input: String,
     pub gold: Gold,
     pub meta: Meta,
+    /// The same page as structured OCR output with word boxes
+    /// (`ocr.tsv`, Tesseract's TSV of the run that wrote `input.txt`),
+    /// where the case has one.
+    pub structured: Option<String>,
+    /// Tesseract's own layout analysis of the same page image
+    /// (`psm3.txt`, `--psm 3` plain text), where the case has it.
+    pub psm3: Option<String>,
 }
 
 impl Case {
@@ -101,6 +108,8 @@ pub fn load_case(dir: &Path) -> Result<Case, CorpusError> {
         input: read(&dir.join("input.txt"))?,
         gold: parse_json(&dir.join("gold.json"))?,
         meta: parse_json(&dir.join("meta.json"))?,
+        structured: dir.join("ocr.tsv").is_file().then(|| read(&dir.join("ocr.tsv"))).transpose()?,
+        psm3: dir.join("psm3.txt").is_file().then(|| read(&dir.join("psm3.txt"))).transpose()?,
     })
 }
 

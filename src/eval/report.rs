@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::{CaseResult, Measures};
+use super::{CaseResult, CoordinateResult, Measures};
 
 /// Means over a group of cases.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -122,4 +122,68 @@ pub fn floor_failures(summary: &Summary, floors: &Floors) -> Vec<String> {
         failures.push(format!("{} input characters were lost", summary.lost));
     }
     failures
+}
+
+/// A Markdown table comparing, on the cases that have a structured file,
+/// the untouched OCR text order, restitch on the plain text, the geometric
+/// order alone, and restitch with coordinates.
+pub fn coordinate_table(results: &[CoordinateResult]) -> String {
+    let mut groups: BTreeMap<(String, String, String), Vec<&CoordinateResult>> = BTreeMap::new();
+    for r in results {
+        let t = &r.text;
+        groups.entry((t.split.clone(), t.family.clone(), t.lang.clone())).or_default().push(r);
+        groups.entry((t.split.clone(), t.family.clone(), "all".into())).or_default().push(r);
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| split | family | lang | cases | F1 OCR text order | F1 Tesseract --psm 3 order | F1 restitch text | F1 geometric order | F1 restitch coordinates | lost / added (coordinates) |"
+    );
+    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for ((split, family, lang), group) in &groups {
+        let text_base = summarise(group.iter().map(|r| &r.text.baseline));
+        let text_ours = summarise(group.iter().map(|r| &r.text.restitch));
+        let geo_base = summarise(group.iter().map(|r| &r.baseline));
+        let geo_ours = summarise(group.iter().map(|r| &r.restitch));
+        let psm3: Vec<&Measures> = group.iter().filter_map(|r| r.psm3.as_ref()).collect();
+        let psm3 = if psm3.len() == group.len() {
+            format!("{:.3}", summarise(psm3).article_f1)
+        } else {
+            "-".to_string()
+        };
+        let _ = writeln!(
+            out,
+            "| {split} | {family} | {lang} | {} | {:.3} | {psm3} | {:.3} | {:.3} | {:.3} | {} / {} |",
+            geo_ours.cases,
+            text_base.article_f1,
+            text_ours.article_f1,
+            geo_base.article_f1,
+            geo_ours.article_f1,
+            geo_ours.lost,
+            geo_ours.added
+        );
+    }
+    out
+}
+
+/// One line per case of the coordinate comparison.
+pub fn coordinate_case_lines(results: &[CoordinateResult]) -> String {
+    let mut out = String::new();
+    for r in results {
+        let _ = writeln!(
+            out,
+            "{:<28} {:<2} {:<7} psm3 F1 {}  text F1 {:.3} -> {:.3}  coordinates F1 {:.3} -> {:.3}  lost {} added {}",
+            r.text.name,
+            r.text.lang,
+            r.text.split,
+            r.psm3.map_or("-".to_string(), |m| format!("{:.3}", m.f1())),
+            r.text.baseline.f1(),
+            r.text.restitch.f1(),
+            r.baseline.f1(),
+            r.restitch.f1(),
+            r.restitch.lost,
+            r.restitch.added
+        );
+    }
+    out
 }

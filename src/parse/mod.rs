@@ -12,6 +12,7 @@
 
 pub mod chars;
 pub mod classify;
+pub mod geometry;
 pub mod glued;
 pub mod line;
 pub mod piece;

@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use crate::parse::SourceSpan;
+use crate::parse::{BBox, SourceSpan};
 use crate::Repaired;
 
 #[derive(Serialize)]
@@ -34,10 +34,20 @@ struct Article<'a> {
     title: Option<&'a str>,
     paragraphs: &'a [String],
     byline: Option<&'a str>,
-    sources: &'a [SourceSpan],
+    sources: Vec<Source<'a>>,
     /// Rounded to three decimals (as f64, so that it prints as rounded
     /// inside any JSON value too).
     confidence: f64,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    #[serde(flatten)]
+    span: SourceSpan,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bbox: Option<BBox>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +57,10 @@ struct Unplaced<'a> {
     line: usize,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bbox: Option<BBox>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
 }
 
 /// Renders the document as pretty-printed JSON.
@@ -74,7 +88,16 @@ fn document(repaired: &Repaired) -> Document<'_> {
                     title: a.title.as_deref(),
                     paragraphs: &a.paragraphs,
                     byline: a.byline.as_deref(),
-                    sources: &a.sources,
+                    sources: a
+                        .sources
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &span)| Source {
+                            span,
+                            bbox: a.boxes.get(i).copied().flatten(),
+                            id: a.element_ids.get(i).and_then(|id| id.as_deref()),
+                        })
+                        .collect(),
                     confidence: (f64::from(a.confidence) * 1000.0).round() / 1000.0,
                 })
             })
@@ -89,6 +112,8 @@ fn document(repaired: &Repaired) -> Document<'_> {
                     line: u.span.line,
                     start: u.span.start,
                     end: u.span.end,
+                    bbox: u.bbox,
+                    id: u.element_id.as_deref(),
                 })
             })
             .collect(),

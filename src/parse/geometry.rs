@@ -1,0 +1,929 @@
+//! Geometry: a structured OCR page in, a [`Page`] of pieces with boxes out.
+//!
+//! In: an [`OcrPage`] from [`crate::formats`] (words with boxes). Out: the
+//! same [`Page`] the plain-text parser makes, so every later stage is shared:
+//! lines in a column-by-column order, one block per stretch of a column,
+//! pieces carrying their boxes, headlines labelled from glyph height. Why:
+//! with coordinates the columns are visible. OCR lines are not trusted as
+//! printed lines — Tesseract's `--psm 4/6` glue side-by-side columns into
+//! one line and its sparse modes cut lines into fragments — so the page is
+//! rebuilt from its word boxes:
+//!
+//! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
+//!    whitespace band (a gutter) that runs through it, else at its widest
+//!    horizontal band when that is clearly wider than the usual gap between
+//!    lines (under a headline, between stacked articles), else just under
+//!    a headline set close above its columns, until each region is one
+//!    column stretch; marks without letters or digits (specks, rules, the
+//!    `|` OCR invents in gutters) do not block a cut;
+//! 2. within a region, words are grouped into printed lines by vertical
+//!    overlap and read left to right;
+//! 3. a region's lines form blocks, cut where the gap or the glyph height
+//!    changes (a headline above its body).
+//!
+//! The order this gives is only the "input order" of the later stages; the
+//! text signals still decide how columns and articles continue. Provenance:
+//! a structured piece's [`SourceSpan`] names the 1-based position of its OCR
+//! line in the file (all pages counted) and the range `[start, end)` of its
+//! word indices in that line.
+
+use std::collections::{HashMap, HashSet};
+
+use super::chars::{cells, is_wide, wide_share};
+use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
+use crate::formats::OcrPage;
+
+/// A region is cut at a vertical band at least this many glyph sizes wide:
+/// in Latin text word spaces of justified lines reach half an em and may
+/// line up for a few lines; CJK text has no word spaces.
+const GUTTER_MIN_LATIN: f32 = 0.6;
+const GUTTER_MIN_CJK: f32 = 0.4;
+/// ... and leaves columns at least this many glyph sizes wide.
+const MIN_COLUMN: f32 = 6.0;
+/// ... when each side holds at least this many glyph heights of lines, or
+/// the band is at least [`WIDE_GUTTER`] glyph heights wide (two headlines
+/// side by side on one row).
+const MIN_SIDE_HEIGHT: f32 = 2.5;
+const WIDE_GUTTER: f32 = 1.5;
+/// A horizontal band cuts when it is this much wider than the usual gap
+/// between consecutive lines...
+const BAND_OVER_LINE_GAP: f32 = 1.6;
+/// ... and at least this many glyph heights.
+const BAND_MIN: f32 = 0.3;
+/// A line whose glyphs are this much taller than the page's body text is a
+/// headline.
+const HEADLINE_HEIGHT: f32 = 1.5;
+/// The same for CJK lines, whose size (extent over cells) is measured more
+/// precisely than a Latin line's height (which varies with descenders).
+const HEADLINE_HEIGHT_CJK: f32 = 1.35;
+/// Between the OCR's own blocks any clear band is a gutter (a twentieth of
+/// a glyph: boxes of one column touch or overlap).
+const UNIT_GUTTER_MIN: f32 = 0.05;
+/// The deepest the XY-cut recurses; deeper regions are read as they are.
+const MAX_CUT_DEPTH: usize = 400;
+/// The share of a region's rows that must start a word at a column's
+/// left edge.
+const COLUMN_START_SHARE: f32 = 0.5;
+/// A word starts a column when it stands this many glyph sizes clear of
+/// the words before it in its row (the narrowest CJK gutter).
+const COLUMN_START_GAP: f32 = 0.4;
+/// In a tall CJK region, this share of its rows may reach into a gutter
+/// (justified CJK lines end on the grid, but OCR boxes of their last glyph
+/// often stand out). Latin word spaces are too irregular for any slack.
+const INTRUDING_SHARE_CJK: f32 = 0.15;
+/// Two tall words on one row closer than this many of their glyph sizes
+/// are one headline, whatever band runs between them.
+const HEADLINE_GAP: f32 = 1.0;
+/// Inside a region a block ends where the next line stands this many usual
+/// line pitches below (a paragraph gap, a subhead's space).
+const BLOCK_PITCH: f32 = 1.4;
+/// Inside a region, words further apart than this many glyph heights are
+/// separate pieces (a gutter the cut missed).
+const PIECE_GAP: f32 = 4.0;
+
+/// A region's printed lines (atom indices, top to bottom) with each line's
+/// extent and whether it is set in headline type.
+type MeasuredRegion = (Vec<Vec<usize>>, Vec<(BBox, bool)>);
+
+/// One word placed on the page.
+#[derive(Debug, Clone)]
+struct Atom {
+    text: String,
+    bbox: BBox,
+    /// 1-based position of its OCR line in the file.
+    line: usize,
+    /// Index of the word in its OCR line.
+    word: usize,
+    /// Index of its OCR block in the page.
+    block: usize,
+    /// Letters or digits of a plausible size: may block a cut.
+    strong: bool,
+    /// The glyph size of its OCR line (see [`line_size`]).
+    line_size: f32,
+    /// Its OCR line is set in headline type.
+    tall: bool,
+}
+
+fn height(b: &BBox) -> f32 {
+    (b.y1 - b.y0).max(1) as f32
+}
+
+fn median(mut values: Vec<f32>) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    Some(values[values.len() / 2])
+}
+
+/// The covered intervals of a set of extents, merged, in order.
+fn covered(mut extents: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    extents.sort();
+    let mut merged: Vec<(i32, i32)> = Vec::new();
+    for (a, b) in extents {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Page-wide scales: the body glyph height and the usual gap between
+/// consecutive lines of a column.
+struct Scales {
+    glyph: f32,
+    line_gap: f32,
+    /// The narrowest gutter, in glyph sizes, for the page's script.
+    gutter_min: f32,
+    /// The share of a region's rows that may reach into a gutter.
+    intruding_share: f32,
+    /// Whether gutters are also found from aligned column starts (CJK).
+    column_starts: bool,
+}
+
+/// True when the strong atoms `strong` leave a vertical band at least a
+/// gutter wide between two sides that each hold two rows or more.
+fn has_gutter(all: &[Atom], strong: &[usize], scales: &Scales) -> bool {
+    !gutters(all, strong, scales).is_empty()
+}
+
+/// The x positions of the gutters through the strong atoms `strong`.
+fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
+    let glyph = scales.glyph;
+    let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
+    let mut candidates: Vec<(f32, i32)> = Vec::new();
+    for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share) {
+        let width = (gap_end - gap_start) as f32;
+        if width < scales.gutter_min * glyph {
+            continue;
+        }
+        let side_height = |left: bool| {
+            let rows = covered(
+                strong
+                    .iter()
+                    .filter(|&&a| (centre_x(&all[a]) <= gap_start) == left)
+                    .map(|&a| (all[a].bbox.y0, all[a].bbox.y1))
+                    .collect(),
+            );
+            rows.iter().map(|r| (r.1 - r.0) as f32).sum::<f32>()
+        };
+        let wide_enough = width >= WIDE_GUTTER * glyph
+            || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
+                && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
+        if wide_enough && !crosses_headline(all, strong, gap_start, gap_end) {
+            candidates.push((width, (gap_start + gap_end) / 2));
+        }
+    }
+    if scales.column_starts {
+        for position in column_starts(all, strong, glyph) {
+            if !crosses_headline(all, strong, position - 1, position + 1) {
+                candidates.push((0.0, position));
+            }
+        }
+    }
+    // Widest bands first; a band that would leave a column narrower than a
+    // few glyphs is a gap inside a column (CJK glyphs sit on a grid, so
+    // gaps between them line up from line to line).
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (Some(left), Some(right)) = (columns.first(), columns.last()) else { return Vec::new() };
+    let mut cuts: Vec<i32> = Vec::new();
+    for (width, position) in candidates {
+        let before = cuts.iter().copied().filter(|&c| c < position).max().unwrap_or(left.0);
+        let after = cuts.iter().copied().filter(|&c| c > position).min().unwrap_or(right.1);
+        let narrowest = (position - before).min(after - position) as f32 - width / 2.0;
+        if narrowest >= MIN_COLUMN * glyph {
+            cuts.push(position);
+        }
+    }
+    cuts.sort();
+    cuts
+}
+
+/// Gutters found from where columns start, for CJK lines glued across
+/// columns: OCR word boxes there often straddle a narrow gutter, but most
+/// rows still have a word that starts at the column's left edge after a
+/// clear gap, while chunk boundaries inside a column fall anywhere. Returns
+/// positions just left of x positions where at least half of the region's
+/// rows (three or more) start a word after a gap.
+fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
+    let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &a in strong {
+        rows.entry(all[a].line).or_default().push(a);
+    }
+    if rows.len() < 3 {
+        return Vec::new();
+    }
+    let left_edge = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(0);
+    let mut starts: Vec<(i32, usize)> = Vec::new();
+    for (line, atoms) in &mut rows {
+        atoms.sort_by_key(|&a| all[a].bbox.x0);
+        let mut reach = i32::MIN;
+        for &a in atoms.iter() {
+            let b = all[a].bbox;
+            let clear = reach == i32::MIN || (b.x0 - reach) as f32 >= COLUMN_START_GAP * glyph;
+            if clear && (b.x0 - left_edge) as f32 >= MIN_COLUMN * glyph {
+                starts.push((b.x0, *line));
+            }
+            reach = reach.max(b.x1);
+        }
+    }
+    starts.sort();
+    let tolerance = (COLUMN_START_GAP * glyph) as i32;
+    let mut positions = Vec::new();
+    let mut index = 0;
+    while index < starts.len() {
+        let first = starts[index].0;
+        let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
+        let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
+        if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32 {
+            positions.push(first - tolerance / 2);
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+    positions
+}
+
+/// True when a headline runs across the band `[gap_start, gap_end]`: two
+/// words of one OCR line set in headline type on either side, closer than a
+/// gutter of their own size (OCR split a headline just where a gutter runs
+/// below).
+fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
+    let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
+    tall.iter().filter(|l| centre_x(l) <= gap_start).any(|left| {
+        tall.iter()
+            .filter(|r| centre_x(r) >= gap_end && r.line == left.line)
+            .any(|right| ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size)
+    })
+}
+
+fn centre_x(atom: &Atom) -> i32 {
+    (atom.bbox.x0 + atom.bbox.x1) / 2
+}
+
+/// The vertical bands inside the extent of `strong` that at most a few
+/// words reach into: up to `share` of the region's rows (none in a region
+/// of a few rows).
+fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32) -> Vec<(i32, i32)> {
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
+    let tolerance = (share * rows as f32).floor() as i32;
+    let mut events: Vec<(i32, i32)> =
+        strong.iter().flat_map(|&a| [(all[a].bbox.x0, 1), (all[a].bbox.x1, -1)]).collect();
+    events.sort();
+    let mut bands = Vec::new();
+    let mut count = 0;
+    let mut low_since: Option<i32> = None;
+    let mut seen_text = false;
+    for (x, delta) in events {
+        count += delta;
+        if count <= tolerance {
+            if low_since.is_none() && seen_text {
+                low_since = Some(x);
+            }
+        } else {
+            seen_text = true;
+            if let Some(start) = low_since.take() {
+                if x > start {
+                    bands.push((start, x));
+                }
+            }
+        }
+    }
+    bands
+}
+
+/// Where to cut under a headline that stands over only some of the columns
+/// the gutters `cuts` separate: when the headline type sits on the region's
+/// top rows, one side of the gutters holds none of it and starts below it,
+/// and a band runs under the headline across the whole region. A headline
+/// centred over the middle columns of its article would otherwise leave the
+/// first column before it.
+fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> Option<i32> {
+    if cuts.is_empty() {
+        return None;
+    }
+    let tall: Vec<usize> = strong.iter().copied().filter(|&a| all[a].tall).collect();
+    let headline_bottom = tall.iter().map(|&a| all[a].bbox.y1).max()?;
+    let rest: Vec<usize> = strong.iter().copied().filter(|a| !tall.contains(a)).collect();
+    // The headline is on top: no body word ends above its bottom...
+    let headline_top = tall.iter().map(|&a| all[a].bbox.y0).min()?;
+    if rest.iter().any(|&a| all[a].bbox.y1 <= headline_top) {
+        return None;
+    }
+    // ...and some part between gutters holds none of it.
+    let side_of = |a: usize| cuts.iter().filter(|&&c| (all[a].bbox.x0 + all[a].bbox.x1) / 2 > c).count();
+    let with_headline: HashSet<usize> = tall.iter().map(|&a| side_of(a)).collect();
+    if with_headline.len() > cuts.len() {
+        return None;
+    }
+    // The first band under the headline that runs across the region.
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)
+}
+
+/// Cuts `atoms` (indices into `all`) into column stretches, in reading
+/// order, appending each to `out`.
+fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &mut Vec<Vec<usize>>) {
+    let strong: Vec<usize> = atoms.iter().copied().filter(|&a| all[a].strong).collect();
+    // The depth bound keeps the recursion off the stack limit on
+    // pathological pages (every cut peeling off one line).
+    if strong.len() < 2 || depth >= MAX_CUT_DEPTH {
+        out.push(atoms);
+        return;
+    }
+    let glyph = scales.glyph;
+    // Vertical bands (gutters).
+    let cuts = gutters(all, &strong, scales);
+    if let Some(y) = headline_over_some_columns(all, &strong, &cuts) {
+        // Cut under the headline first: the columns beside it are its own.
+        let (top, bottom): (Vec<usize>, Vec<usize>) =
+            atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
+        xy_cut(all, top, scales, depth + 1, out);
+        xy_cut(all, bottom, scales, depth + 1, out);
+        return;
+    }
+    if !cuts.is_empty() {
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &a in &atoms {
+            let centre = (all[a].bbox.x0 + all[a].bbox.x1) / 2;
+            parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
+        }
+        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            xy_cut(all, part, scales, depth + 1, out);
+        }
+        return;
+    }
+    // Horizontal bands: under headlines, between stacked articles.
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    // The usual gap between rows, of the page and of this region (the
+    // page's lines may be set tighter or looser than this article's).
+    let row_gap = median(rows.windows(2).map(|pair| (pair[1].0 - pair[0].1) as f32).collect()).unwrap_or(0.0);
+    let threshold = (BAND_OVER_LINE_GAP * scales.line_gap.max(row_gap)).max(BAND_MIN * glyph);
+    // One cut at a time, at the widest band: cutting at every band at once
+    // would slice side-by-side columns into strips wherever their lines
+    // happen to align.
+    let widest = rows
+        .windows(2)
+        .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
+        .max_by_key(|&(gap, position)| (gap, -position));
+    let mut cuts: Vec<i32> = widest
+        .filter(|&(gap, _)| gap as f32 >= threshold)
+        .map(|(_, position)| position)
+        .into_iter()
+        .collect();
+    if cuts.is_empty() {
+        // No clear band: a headline set close above its columns. Cut at the
+        // first gap between rows below which the columns separate.
+        let first_columns_below = rows.windows(2).map(|pair| (pair[0].1 + pair[1].0) / 2).find(|&y| {
+            let below: Vec<usize> =
+                strong.iter().copied().filter(|&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 > y).collect();
+            has_gutter(all, &below, scales)
+        });
+        match first_columns_below {
+            Some(y) => cuts.push(y),
+            None => {
+                out.push(atoms);
+                return;
+            }
+        }
+    }
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+    for &a in &atoms {
+        let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+        parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
+    }
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        xy_cut(all, part, scales, depth + 1, out);
+    }
+}
+
+/// Moves every region right after the regions of the headline it stands
+/// under: the nearest headline region above it that overlaps it
+/// horizontally (a headline may be centred over its columns). The XY-cut reads a column that runs down beside another article
+/// (an article continued in its last column) after that article; under its
+/// own headline it comes before. A region under no headline goes with the
+/// region before it, and the order within one headline's regions is the
+/// cut's.
+fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let extent = |region: &[usize]| {
+        let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
+        let chosen = if strong.is_empty() { region } else { &strong };
+        chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
+    };
+    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
+    let headline: Vec<bool> = regions
+        .iter()
+        .map(|r| {
+            r.iter().filter(|&&a| all[a].strong).all(|&a| all[a].tall) && r.iter().any(|&a| all[a].strong)
+        })
+        .collect();
+    // A region under no headline goes with the region before it.
+    let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
+    for index in 0..regions.len() {
+        if headline[index] {
+            owner.push(index);
+            continue;
+        }
+        let b = boxes[index];
+        let above = (0..regions.len())
+            .filter(|&h| headline[h] && boxes[h].y1 <= b.y0)
+            .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
+            .max_by_key(|&h| boxes[h].y1);
+        owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
+    }
+    let mut order: Vec<usize> = (0..regions.len()).collect();
+    order.sort_by_key(|&index| (owner[index], index));
+    let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
+    order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+}
+
+/// Each OCR block of a region as one atom: the box of its strong words,
+/// headline type when all of them are.
+fn block_units(all: &[Atom], region: &[usize]) -> Vec<Atom> {
+    let mut units: Vec<Atom> = Vec::new();
+    let mut unit_of: HashMap<usize, usize> = HashMap::new();
+    for &a in region {
+        let atom = &all[a];
+        let unit = *unit_of.entry(atom.block).or_insert_with(|| {
+            units.push(Atom { text: String::new(), line: usize::MAX - atom.block, word: 0, ..atom.clone() });
+            units.len() - 1
+        });
+        let u = &mut units[unit];
+        if atom.strong && (!u.strong || u.text.is_empty()) {
+            u.bbox = atom.bbox;
+        } else if atom.strong || !u.strong {
+            u.bbox = union(u.bbox, atom.bbox);
+        }
+        u.text.push_str(&atom.text);
+        u.strong |= atom.strong;
+        u.tall = u.tall && (atom.tall || !atom.strong);
+    }
+    units
+}
+
+/// True when two OCR blocks of a region stand side by side: their strong
+/// words share rows but not columns.
+fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
+    let units = block_units(all, region);
+    let strong: Vec<&Atom> = units.iter().filter(|u| u.strong).collect();
+    strong.iter().enumerate().any(|(i, a)| {
+        strong[i + 1..].iter().any(|b| {
+            let rows = a.bbox.y1.min(b.bbox.y1) - a.bbox.y0.max(b.bbox.y0);
+            let columns = a.bbox.x1.min(b.bbox.x1) - a.bbox.x0.max(b.bbox.x0);
+            rows as f32 > 0.5 * height(&a.bbox).min(height(&b.bbox)) && columns < 0
+        })
+    })
+}
+
+/// Groups a region's atoms into printed lines (top to bottom), each read
+/// left to right.
+fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
+    atoms.sort_by_key(|&a| (all[a].bbox.y0 + all[a].bbox.y1, all[a].bbox.x0));
+    let mut lines: Vec<(i32, i32, Vec<usize>)> = Vec::new();
+    for a in atoms {
+        let b = all[a].bbox;
+        let joins = lines.last().is_some_and(|(y0, y1, _)| {
+            let overlap = (b.y1.min(*y1) - b.y0.max(*y0)) as f32;
+            overlap >= 0.5 * height(&b).min((y1 - y0).max(1) as f32)
+        });
+        if joins {
+            let last = lines.last_mut().expect("checked");
+            // The line's extent follows its strong words only, so a tall
+            // mark does not swallow the next line.
+            if all[a].strong {
+                last.0 = last.0.min(b.y0);
+                last.1 = last.1.max(b.y1);
+            }
+            last.2.push(a);
+        } else {
+            lines.push((b.y0, b.y1, vec![a]));
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(_, _, mut words)| {
+            words.sort_by_key(|&a| (all[a].bbox.x0, all[a].line, all[a].word));
+            words
+        })
+        .collect()
+}
+
+/// The text of a run of words: a space between them, except between two
+/// wide characters set close together (CJK text has no spaces; OCR words
+/// there are arbitrary chunks).
+fn join_words(all: &[Atom], words: &[usize]) -> String {
+    let mut text = String::new();
+    for (index, &a) in words.iter().enumerate() {
+        if index > 0 {
+            let before = &all[words[index - 1]];
+            let close = (all[a].bbox.x0 - before.bbox.x1) as f32
+                <= 0.5 * height(&before.bbox).min(height(&all[a].bbox));
+            let wide = before.text.chars().next_back().is_some_and(is_wide)
+                && all[a].text.chars().next().is_some_and(is_wide);
+            if !(close && wide) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&all[a].text);
+    }
+    text
+}
+
+/// A piece under construction: its words, all from one OCR line.
+fn pieces_of_line(all: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
+    let glyph = median(words.iter().map(|&a| height(&all[a].bbox)).collect()).unwrap_or(1.0);
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    for &a in words {
+        let split = pieces.last().is_none_or(|piece| {
+            let last = &all[*piece.last().expect("pieces are never empty")];
+            last.line != all[a].line
+                || all[a].word < last.word
+                || (all[a].bbox.x0 - last.bbox.x1) as f32 > PIECE_GAP * glyph
+        });
+        if split {
+            pieces.push(vec![a]);
+        } else {
+            pieces.last_mut().expect("checked").push(a);
+        }
+    }
+    pieces
+}
+
+/// Builds the page of one structured OCR page. `first_line` is the 1-based
+/// file position of the page's first OCR line; `script` forces the script
+/// when set.
+pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Option<Script>) -> Page {
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut unboxed: Vec<Atom> = Vec::new();
+    let mut line_gaps: Vec<f32> = Vec::new();
+    for (ordinal, (block_index, _, line)) in ocr.lines().enumerate() {
+        for (word_index, word) in line.words.iter().enumerate() {
+            let bbox = word.bbox.or(line.bbox);
+            let atom = Atom {
+                text: word.text.clone(),
+                bbox: bbox.unwrap_or(BBox { x0: 0, y0: 0, x1: 0, y1: 0 }),
+                line: first_line + ordinal,
+                word: word_index,
+                block: block_index,
+                strong: false,
+                line_size: 0.0,
+                tall: false,
+            };
+            match bbox {
+                Some(_) => atoms.push(atom),
+                None => unboxed.push(atom),
+            }
+        }
+    }
+    // The usual gap between consecutive OCR lines that stand one above the
+    // other (the lines of one column).
+    let lines: Vec<BBox> = ocr.lines().filter_map(|(_, _, l)| l.bbox).collect();
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+        if overlap > 0 && b.y0 >= a.y1 {
+            line_gaps.push((b.y0 - a.y1) as f32);
+        }
+    }
+    let letters = |text: &str| text.chars().any(char::is_alphanumeric);
+    // The body glyph size: the median over OCR lines of each line's size
+    // (single words vary too much: CJK chunks, punctuation).
+    let mut line_sizes = Vec::new();
+    let mut start = 0;
+    while start < atoms.len() {
+        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
+        let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
+        if let Some(size) = line_size(&atoms, &words) {
+            line_sizes.push(size);
+            for atom in &mut atoms[start..end] {
+                atom.line_size = size;
+            }
+        }
+        start = end;
+    }
+    let glyph = median(line_sizes).unwrap_or(1.0);
+    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
+    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
+    for atom in &mut atoms {
+        let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
+        // A rule or a speck read as a letter: very thin and tall, or tiny.
+        let rule = w < 0.25 * h && h > 1.5 * glyph;
+        let speck = w.max(h) < 0.35 * glyph;
+        atom.strong = letters(&atom.text) && !rule && !speck;
+        atom.tall = atom.line_size >= headline_ratio * glyph;
+    }
+    let scales = Scales {
+        glyph,
+        line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
+        gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
+        intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { 0.0 },
+        column_starts: script == Script::Cjk,
+    };
+    let mut regions = Vec::new();
+    xy_cut(&atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
+    // A region whose words come from OCR blocks standing side by side is
+    // cut again with those blocks as units: blocks from a layout analysis
+    // (PAGE regions, ALTO blocks) are columns even where the gutter is too
+    // narrow to see between words.
+    let unit_scales =
+        Scales { gutter_min: UNIT_GUTTER_MIN, intruding_share: 0.0, column_starts: false, ..scales };
+    let mut regions: Vec<Vec<usize>> = regions
+        .into_iter()
+        .flat_map(|region| {
+            if !blocks_side_by_side(&atoms, &region) {
+                return vec![region];
+            }
+            let units = block_units(&atoms, &region);
+            let mut groups = Vec::new();
+            xy_cut(&units, (0..units.len()).collect(), &unit_scales, 0, &mut groups);
+            groups
+                .into_iter()
+                .map(|group| {
+                    let blocks: HashSet<usize> = group.iter().map(|&u| units[u].block).collect();
+                    region.iter().copied().filter(|&a| blocks.contains(&atoms[a].block)).collect()
+                })
+                .collect()
+        })
+        .collect();
+    regions.retain(|r| !r.is_empty());
+    let regions = under_their_headlines(&atoms, regions);
+
+    let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
+    let mut tall: Vec<bool> = Vec::new();
+    // Per region, its printed lines with their extents and headline type.
+    let measured_regions: Vec<MeasuredRegion> = regions
+        .into_iter()
+        .map(|region| {
+            let lines = printed_lines(&atoms, region);
+            let measured = lines
+                .iter()
+                .map(|words| {
+                    let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
+                    let sized = if strong.is_empty() { words } else { &strong };
+                    let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
+                    let extent =
+                        words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
+                    (extent, line_glyph >= headline_ratio * glyph)
+                })
+                .collect();
+            (lines, measured)
+        })
+        .collect();
+    // The usual line pitch (centre to centre) of body lines in a column: a
+    // block ends where the pitch is clearly wider (box gaps vary with
+    // ascenders and descenders, pitches do not), or where headline type
+    // starts or ends.
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let pitch = median(
+        measured_regions
+            .iter()
+            .flat_map(|(_, measured)| {
+                measured
+                    .windows(2)
+                    .filter(|pair| !pair[0].1 && !pair[1].1)
+                    .map(|pair| centre(&pair[1].0) - centre(&pair[0].0))
+            })
+            .filter(|p| *p > 0.0)
+            .collect(),
+    )
+    .unwrap_or(2.0 * glyph);
+    for (lines, measured) in measured_regions {
+        for (index, words) in lines.into_iter().enumerate() {
+            let (extent, is_tall) = measured[index];
+            let new_block = index == 0 || {
+                let (above, above_tall) = measured[index - 1];
+                if is_tall && above_tall {
+                    // Headline lines: a block ends only at a gap as high
+                    // as a line of theirs.
+                    (extent.y0 - above.y1) as f32 > height(&extent).min(height(&above))
+                } else {
+                    centre(&extent) - centre(&above) > BLOCK_PITCH * pitch || is_tall != above_tall
+                }
+            };
+            if new_block {
+                if let Some(last) = page.blocks.last_mut() {
+                    last.end = page.lines.len();
+                }
+                page.blocks.push(page.lines.len()..page.lines.len());
+            }
+            push_line(&mut page, &atoms, &words, is_tall, &mut tall);
+        }
+    }
+    // Words without any coordinates: kept, in file order, in a block of
+    // their own at the end of the page.
+    if !unboxed.is_empty() {
+        if let Some(last) = page.blocks.last_mut() {
+            last.end = page.lines.len();
+        }
+        page.blocks.push(page.lines.len()..page.lines.len());
+        let all = unboxed;
+        let mut start = 0;
+        while start < all.len() {
+            let end = (start..all.len()).find(|&i| all[i].line != all[start].line).unwrap_or(all.len());
+            let words: Vec<usize> = (start..end).collect();
+            push_line(&mut page, &all, &words, false, &mut tall);
+            start = end;
+        }
+    }
+    if let Some(last) = page.blocks.last_mut() {
+        last.end = page.lines.len();
+    }
+    classify::label_page(&mut page);
+    for (piece, &is_tall) in page.pieces.iter_mut().zip(&tall) {
+        // Glyph height is the better headline evidence: a short body line
+        // standing alone is not a headline, a tall line is one.
+        if is_tall && piece.role != Role::Byline {
+            piece.role = Role::Headline;
+        } else if piece.role == Role::Headline && !is_tall {
+            piece.role = Role::Subhead;
+        }
+    }
+    page
+}
+
+/// The glyph size of a printed line (about its font size): for CJK text the
+/// line's extent over its cells (square glyphs set on a grid; OCR word boxes
+/// there overlap and vary in height with punctuation), else the height of
+/// the line, ascenders to descenders.
+fn line_size(atoms: &[Atom], words: &[usize]) -> Option<f32> {
+    if words.is_empty() {
+        return None;
+    }
+    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
+    if wide_share(&text) >= 0.5 {
+        let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
+        let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
+        return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
+    }
+    let y0 = words.iter().map(|&a| atoms[a].bbox.y0).min()?;
+    let y1 = words.iter().map(|&a| atoms[a].bbox.y1).max()?;
+    Some((y1 - y0).max(1) as f32)
+}
+
+fn union(a: BBox, b: BBox) -> BBox {
+    BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
+}
+
+fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, tall: &mut Vec<bool>) {
+    let line_index = page.lines.len();
+    let block = page.blocks.len().saturating_sub(1);
+    let first_piece = page.pieces.len();
+    for (slot, piece) in pieces_of_line(atoms, words).into_iter().enumerate() {
+        let text = join_words(atoms, &piece);
+        let first = &atoms[piece[0]];
+        let last = &atoms[*piece.last().expect("pieces are never empty")];
+        let boxed = first.bbox.x1 > first.bbox.x0 || first.bbox.y1 > first.bbox.y0;
+        page.pieces.push(Piece {
+            cells: cells(&text),
+            text,
+            span: SourceSpan { line: first.line, start: first.word, end: last.word + 1 },
+            line: line_index,
+            slot,
+            block,
+            gap: if slot == 0 { Gap::LineStart } else { Gap::Cut },
+            role: Role::Body,
+            bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(union).expect("non-empty")),
+        });
+        tall.push(is_tall);
+    }
+    let number = atoms[words[0]].line;
+    page.lines.push(Line { number, pieces: first_piece..page.pieces.len(), block });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{Block, TextLine, Word};
+
+    fn word(text: &str, x0: i32, y0: i32, x1: i32, y1: i32) -> Word {
+        Word { id: None, text: text.into(), bbox: Some(BBox { x0, y0, x1, y1 }), confidence: None }
+    }
+
+    /// Two columns of three lines, glued into three OCR lines (psm 4), under
+    /// a headline spanning both.
+    fn glued_page() -> OcrPage {
+        let mut lines = vec![TextLine {
+            id: None,
+            bbox: None,
+            words: vec![word("Big", 0, 0, 120, 60), word("News", 140, 0, 300, 60)],
+        }];
+        for row in 0..3 {
+            let y = 100 + row * 30;
+            lines.push(TextLine {
+                id: None,
+                bbox: None,
+                words: vec![
+                    word(&format!("left{row}"), 0, y, 90, y + 20),
+                    word("aa", 100, y, 140, y + 20),
+                    word("|", 150, y - 5, 152, y + 25),
+                    word(&format!("right{row}"), 160, y, 250, y + 20),
+                    word("bb", 260, y, 300, y + 20),
+                ],
+            });
+        }
+        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+    }
+
+    #[test]
+    fn glued_columns_are_read_column_by_column() {
+        let page = layout_page(&glued_page(), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[0], "Big News");
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        let left: Vec<usize> =
+            (0..3).map(|r| texts.iter().position(|t| t.starts_with(&format!("left{r}"))).unwrap()).collect();
+        let right: Vec<usize> =
+            (0..3).map(|r| texts.iter().position(|t| t.contains(&format!("right{r}"))).unwrap()).collect();
+        assert!(
+            left[0] < left[1] && left[1] < left[2] && left[2] < right[0] && right[0] < right[1],
+            "{texts:?}"
+        );
+        // The gutter bar is kept, with the column its centre falls in.
+        // Provenance: the second OCR line, words 2 to 4 ("| right0 bb").
+        let right0 = &page.pieces[right[0]];
+        assert_eq!(right0.text, "| right0 bb");
+        assert_eq!(right0.span, SourceSpan { line: 2, start: 2, end: 5 });
+        assert_eq!(right0.bbox, Some(BBox { x0: 150, y0: 95, x1: 300, y1: 125 }));
+    }
+
+    #[test]
+    fn words_without_boxes_are_kept() {
+        let mut ocr = glued_page();
+        ocr.blocks[0].lines.push(TextLine {
+            id: None,
+            bbox: None,
+            words: vec![Word { id: None, text: "nowhere".into(), bbox: None, confidence: None }],
+        });
+        let page = layout_page(&ocr, 0, 1, None);
+        assert!(page.pieces.iter().any(|p| p.text == "nowhere" && p.bbox.is_none()));
+    }
+
+    #[test]
+    fn cjk_words_join_without_spaces() {
+        let ocr = OcrPage {
+            id: None,
+            size: None,
+            blocks: vec![Block {
+                id: None,
+                bbox: None,
+                lines: vec![TextLine {
+                    id: None,
+                    bbox: None,
+                    words: vec![word("天气", 0, 0, 60, 30), word("转凉。", 62, 0, 150, 30)],
+                }],
+            }],
+        };
+        let page = layout_page(&ocr, 0, 1, None);
+        assert_eq!(page.pieces[0].text, "天气转凉。");
+        assert!(page.is_cjk());
+    }
+
+    #[test]
+    fn a_page_of_ever_wider_gaps_does_not_recurse_without_bound() {
+        // Each line further below the last than the one before: every
+        // horizontal cut peels off one line.
+        let mut lines = Vec::new();
+        let mut y = 0;
+        for index in 0..5000 {
+            lines.push(TextLine { id: None, bbox: None, words: vec![word("line", 0, y, 100, y + 20)] });
+            y += 25 + index;
+        }
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let page = layout_page(&ocr, 0, 1, None);
+        assert_eq!(page.pieces.len(), 5000);
+    }
+
+    #[test]
+    fn overlapping_and_rotated_boxes_lose_nothing() {
+        // Boxes that overlap, and a tall narrow box as a rotated word gives.
+        let ocr = OcrPage {
+            id: None,
+            size: None,
+            blocks: vec![Block {
+                id: None,
+                bbox: None,
+                lines: vec![TextLine {
+                    id: None,
+                    bbox: None,
+                    words: vec![
+                        word("one", 0, 0, 50, 20),
+                        word("two", 30, 5, 80, 25),
+                        word("sideways", 90, -50, 105, 120),
+                        word("three", 0, 0, 50, 20),
+                    ],
+                }],
+            }],
+        };
+        let page = layout_page(&ocr, 0, 1, None);
+        let mut all: Vec<String> = page
+            .pieces
+            .iter()
+            .flat_map(|p| p.text.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        all.sort();
+        assert_eq!(all, vec!["one", "sideways", "three", "two"]);
+    }
+}
