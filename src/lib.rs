@@ -14,8 +14,8 @@
 //!   encoding, a byte order mark honoured, line ends normalised, binary
 //!   refused (for callers that hold bytes; [`repair`] takes text);
 //! * [`formats`] — structured OCR output (Tesseract TSV, hOCR, ALTO,
-//!   PAGE-XML) read into one layout model, and written back in the repaired
-//!   order;
+//!   PAGE-XML) read into one layout model (pages, blocks, lines, words
+//!   with boxes);
 //! * [`parse`] — nom parsers cut the text into pages, lines and *pieces*
 //!   (printed lines of one column) and label headlines, bylines and glyphs;
 //!   for structured input the page geometry gives the same pieces, with
@@ -24,7 +24,8 @@
 //!   scored by text signals, one signal per module;
 //! * [`assemble`] — a global choice of successors, chains cut into articles,
 //!   paragraphs joined into clean text;
-//! * [`render`] — text, JSON and a before/after diff;
+//! * [`render`] — text, JSON, a before/after diff, and structured input
+//!   written back in its own format with the repaired order;
 //! * [`eval`] — the evaluation harness (article F1, junction accuracy).
 //!
 //! ```

@@ -108,7 +108,7 @@ fn written_files_read_back_to_the_same_words_and_articles() {
     for path in files {
         let (content, document) = read(&path);
         let repaired = repair_document(&document, &Options::default());
-        let written = formats::write::write(&content, &document, &repaired).unwrap();
+        let written = restitch::render::structured::write(&content, &document, &repaired).unwrap();
         let again = formats::read(&written, formats::detect(&written))
             .unwrap_or_else(|e| panic!("{}: written file does not parse: {e}", path.display()));
         assert_eq!(again.format, document.format);
@@ -133,10 +133,10 @@ fn written_files_read_back_to_the_same_words_and_articles() {
 fn alto_and_hocr_are_regrouped_by_article() {
     let (content, document) = read(&data("ocr-en-004.alto.xml"));
     let repaired = repair_document(&document, &Options::default());
-    let written = formats::write::write(&content, &document, &repaired).unwrap();
+    let written = restitch::render::structured::write(&content, &document, &repaired).unwrap();
     assert_eq!(written.matches("TYPE=\"article\"").count(), repaired.articles().count());
     let (content, document) = read(&data("ocr-en-004.hocr"));
-    let written = formats::write::write(&content, &document, &repaired_for(&document)).unwrap();
+    let written = restitch::render::structured::write(&content, &document, &repaired_for(&document)).unwrap();
     assert_eq!(written.matches("class='ocr_section'").count(), repaired_for(&document).articles().count());
 }
 
@@ -163,7 +163,7 @@ fn real_page_xml_ground_truth_gets_a_reading_order_over_all_its_regions() {
     for joined in ["Abzugs ſofort bar einzuzahlen", "beſonders eingerichteten Anmeldeſtelle"] {
         assert!(text.contains(joined), "{joined:?} not in the repaired text");
     }
-    let written = formats::write::write(&content, &document, &repaired).unwrap();
+    let written = restitch::render::structured::write(&content, &document, &repaired).unwrap();
     // One ReadingOrder (the file's own was replaced), naming every region once.
     assert_eq!(written.matches("<ReadingOrder>").count(), 1);
     let mut refs: Vec<&str> =

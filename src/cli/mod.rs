@@ -52,7 +52,7 @@ pub(crate) fn repair_and_render(
     let rendered = match (format, &document) {
         (Format::Text, _) => render::text::render(&repaired),
         (Format::Json, _) => render::json::render(&repaired),
-        (Format::Input, Some(document)) => formats::write::write(content, document, &repaired)
+        (Format::Input, Some(document)) => render::structured::write(content, document, &repaired)
             .map_err(|e| input_error(format!("{name}: {e}")))?,
         (Format::Input, None) => unreachable!("plain text with --format input was refused above"),
     };

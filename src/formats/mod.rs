@@ -6,8 +6,9 @@
 //! them — or a [`FormatError`] that says what is wrong and where. Why: most
 //! OCR pipelines keep the page geometry; with it the columns are visible
 //! instead of inferred, and the stages after parsing (which only see
-//! [`crate::parse::Page`]s) can take the layout from it. The writers
-//! ([`write`]) put a repaired reading order back into the same format.
+//! [`crate::parse::Page`]s) can take the layout from it. Writing the
+//! repaired order back into the same format is a render stage
+//! ([`crate::render::structured`]).
 //!
 //! Files in the wild differ in namespaces, versions and which levels they
 //! fill in, so the readers match element names without their namespace,
@@ -19,11 +20,18 @@ pub mod alto;
 pub mod hocr;
 pub mod page_xml;
 pub mod tsv;
-pub mod write;
 
 use std::fmt;
 
-pub use crate::parse::BBox;
+/// A box on the page image, in the file's pixel coordinates: left, top,
+/// right, bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct BBox {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+}
 
 /// The structured formats restitch reads, plus plain text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,15 +30,9 @@ pub struct SourceSpan {
     pub end: usize,
 }
 
-/// A box on the page image, for structured OCR input (hOCR, ALTO, PAGE,
-/// Tesseract TSV). Plain text has none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct BBox {
-    pub x0: i32,
-    pub y0: i32,
-    pub x1: i32,
-    pub y1: i32,
-}
+/// A piece's box on the page image, from structured OCR input; plain text
+/// has none.
+pub use crate::formats::BBox;
 
 /// How a piece is separated from the piece before it on the same line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Writers: the structured file written back in the repaired order.
+//! Structured output: the OCR file written back in the repaired order.
 //!
 //! In: the original file's text, its [`Document`] and the [`Repaired`]
 //! result of that document. Out: the same format with the reading order
@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 use roxmltree::Node;
 
-use super::{attr, parse_xml, Document, Format, FormatError, LineAddress};
+use crate::formats::{attr, parse_xml, Document, Format, FormatError, LineAddress};
 use crate::Repaired;
 
 /// The lines of one page in reading order: per article, the 0-based
@@ -311,7 +311,7 @@ fn alto(content: &str, orders: &[PageOrder]) -> Result<String, FormatError> {
                     ordinal,
                     SourceLine { text: &content[line.range()], block: Some(*block), paragraph: None },
                 );
-                let number = |name: &str| attr(line, name).and_then(super::number).map(i64::from);
+                let number = |name: &str| attr(line, name).and_then(crate::formats::number).map(i64::from);
                 if let (Some(x), Some(y), Some(w), Some(h)) =
                     (number("HPOS"), number("VPOS"), number("WIDTH"), number("HEIGHT"))
                 {
