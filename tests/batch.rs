@@ -127,3 +127,24 @@ fn jsonl_answers_every_line_in_order() {
     assert_eq!(lines[4]["id"], 7);
     assert!(lines[4]["error"].as_str().unwrap().contains("not a string"));
 }
+
+#[test]
+fn batch_writes_structured_input_back_under_its_own_name() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ocr-en-004.hocr");
+    std::fs::copy(&source, dir.join("page.hocr")).unwrap();
+    let out = restitch()
+        .args(["--quiet", "--format", "input", "--out-dir"])
+        .arg(dir.join("out"))
+        .arg(dir.join("page.hocr"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = dir.join("out").join("page.hocr");
+    // The written hOCR reads back to the same text as the original does.
+    let again = restitch().arg(&written).output().unwrap();
+    let original = restitch().arg(dir.join("page.hocr")).output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(again.stdout, original.stdout);
+}
