@@ -67,6 +67,9 @@ const COLUMN_START_SHARE: f32 = 0.5;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
+/// At a column start, at most this many rows per row starting a word there
+/// may have a box running across it (boxes straddling the gutter).
+const CROSSING_PER_START: f32 = 0.5;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
@@ -236,8 +239,19 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         let first = starts[index].0;
         let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
         let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
-        if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32 {
-            positions.push(first - tolerance / 2);
+        // Inside a column, chunk boundaries line up by chance (CJK glyphs
+        // sit on a grid), but as many rows have a glyph box running across
+        // that x; at a gutter most rows show the gap and only a few boxes
+        // straddle it.
+        let cut = first - tolerance / 2;
+        let crossing = rows
+            .values()
+            .filter(|atoms| atoms.iter().any(|&a| all[a].bbox.x0 < cut && all[a].bbox.x1 > cut))
+            .count();
+        if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
+            && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
+        {
+            positions.push(cut);
             index = end;
         } else {
             index += 1;
