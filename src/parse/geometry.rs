@@ -62,8 +62,10 @@ const UNIT_GUTTER_MIN: f32 = 0.05;
 /// The deepest the XY-cut recurses; deeper regions are read as they are.
 const MAX_CUT_DEPTH: usize = 400;
 /// The share of a region's rows that must start a word at a column's
-/// left edge.
-const COLUMN_START_SHARE: f32 = 0.5;
+/// left edge (short last lines, straddling boxes and punctuation that
+/// shifts a row's first box leave many rows without one; the crossing
+/// test below rules out chance alignments).
+const COLUMN_START_SHARE: f32 = 0.4;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
@@ -207,8 +209,9 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 /// columns: OCR word boxes there often straddle a narrow gutter, but most
 /// rows still have a word that starts at the column's left edge after a
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
-/// positions just left of x positions where at least half of the region's
-/// rows (three or more) start a word after a gap.
+/// positions just left of x positions where a good share of the region's
+/// rows (three or more) start a word after a gap and few rows have a box
+/// running across.
 fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
     let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
     for &a in strong {
