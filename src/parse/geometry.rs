@@ -82,6 +82,9 @@ const HEADLINE_GAP: f32 = 1.0;
 /// Inside a region a block ends where the next line stands this many usual
 /// line pitches below (a paragraph gap, a subhead's space).
 const BLOCK_PITCH: f32 = 1.4;
+/// Inside an OCR line of CJK text, a gap this many glyph heights wide
+/// separates runs whose sizes are measured apart (see [`runs_of_line`]).
+const RUN_GAP: f32 = 2.0;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
@@ -605,17 +608,27 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     let letters = |text: &str| text.chars().any(char::is_alphanumeric);
-    // The body glyph size: the median over OCR lines of each line's size
-    // (single words vary too much: CJK chunks, punctuation).
+    // The body glyph size: the median over OCR lines (runs of a glued CJK
+    // line, see [`runs_of_line`]) of each one's size (single words vary too
+    // much: CJK chunks, punctuation).
     let mut line_sizes = Vec::new();
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
         let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
-        if let Some(size) = line_size(&atoms, &words) {
+        let runs = runs_of_line(&atoms, &words);
+        for (index, run) in runs.iter().enumerate() {
+            let Some(size) = line_size(&atoms, run) else { continue };
             line_sizes.push(size);
+            // Every word from the run's start to the next run's takes its
+            // size (marks without letters included); the first run also
+            // takes any marks before it.
+            let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
+            let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
             for atom in &mut atoms[start..end] {
-                atom.line_size = size;
+                if (from..to).contains(&atom.bbox.x0) {
+                    atom.line_size = size;
+                }
             }
         }
         start = end;
@@ -759,6 +772,39 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     page
+}
+
+/// An OCR line's words (indices into `atoms`, with letters) in runs set
+/// close together, left to right. A CJK line glued across columns
+/// (Tesseract `--psm 4/6`) spans whole gutters and the blank ends of short
+/// lines; its extent over its cells would overstate its glyph size (and make
+/// body lines headlines) wherever one column holds only a line end. A gap
+/// wider than two glyph heights of the run before it starts a new run
+/// (spaced-out characters inside a column stay in one). Latin lines are one
+/// run: their size is their height, which gaps do not change.
+fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
+    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
+    if wide_share(&text) < 0.5 {
+        return vec![words.to_vec()];
+    }
+    let mut sorted = words.to_vec();
+    sorted.sort_by_key(|&a| atoms[a].bbox.x0);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut extent: Option<BBox> = None;
+    for a in sorted {
+        let b = atoms[a].bbox;
+        match extent {
+            Some(e) if ((b.x0 - e.x1) as f32) <= RUN_GAP * height(&e) => {
+                runs.last_mut().expect("a run is open").push(a);
+                extent = Some(union(e, b));
+            }
+            _ => {
+                runs.push(vec![a]);
+                extent = Some(b);
+            }
+        }
+    }
+    runs
 }
 
 /// The glyph size of a printed line (about its font size): for CJK text the
