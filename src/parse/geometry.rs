@@ -69,6 +69,9 @@ const COLUMN_START_SHARE: f32 = 0.4;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
+/// ... and the median gap before those words is at least this many glyph
+/// sizes: a gutter plus the side bearings of the glyphs on both sides.
+const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
 /// At a column start, at most this many rows per row starting a word there
 /// may have a box running across it (boxes straddling the gutter).
 const CROSSING_PER_START: f32 = 0.5;
@@ -213,8 +216,9 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 /// rows still have a word that starts at the column's left edge after a
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
 /// positions just left of x positions where a good share of the region's
-/// rows (three or more) start a word after a gap and few rows have a box
-/// running across.
+/// rows (three or more) start a word after a gap, the median of those gaps
+/// is as wide as a gutter (glyphs of one column that happen to stand apart
+/// on the grid leave narrower ones) and few rows have a box running across.
 fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
     let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
     for &a in strong {
@@ -224,7 +228,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         return Vec::new();
     }
     let left_edge = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(0);
-    let mut starts: Vec<(i32, usize)> = Vec::new();
+    let mut starts: Vec<(i32, usize, f32)> = Vec::new();
     for (line, atoms) in &mut rows {
         atoms.sort_by_key(|&a| all[a].bbox.x0);
         let mut reach = i32::MIN;
@@ -232,12 +236,15 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
             let b = all[a].bbox;
             let clear = reach == i32::MIN || (b.x0 - reach) as f32 >= COLUMN_START_GAP * glyph;
             if clear && (b.x0 - left_edge) as f32 >= MIN_COLUMN * glyph {
-                starts.push((b.x0, *line));
+                // The first word of a row stands clear of nothing: its gap
+                // counts as wide.
+                let gap = if reach == i32::MIN { f32::INFINITY } else { (b.x0 - reach) as f32 };
+                starts.push((b.x0, *line, gap));
             }
             reach = reach.max(b.x1);
         }
     }
-    starts.sort();
+    starts.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let tolerance = (COLUMN_START_GAP * glyph) as i32;
     let mut positions = Vec::new();
     let mut index = 0;
@@ -245,6 +252,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         let first = starts[index].0;
         let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
         let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
+        let gap = median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
         // Inside a column, chunk boundaries line up by chance (CJK glyphs
         // sit on a grid), but as many rows have a glyph box running across
         // that x; at a gutter most rows show the gap and only a few boxes
@@ -256,6 +264,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
             .count();
         if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
             && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
+            && gap >= COLUMN_START_MEDIAN_GAP * glyph
         {
             positions.push(cut);
             index = end;
