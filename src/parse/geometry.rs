@@ -216,9 +216,11 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 /// rows still have a word that starts at the column's left edge after a
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
 /// positions just left of x positions where a good share of the region's
-/// rows (three or more) start a word after a gap, the median of those gaps
-/// is as wide as a gutter (glyphs of one column that happen to stand apart
-/// on the grid leave narrower ones) and few rows have a box running across.
+/// rows, and three rows or more, start a word after a gap (in a region of
+/// a few rows two chance alignments would pass any share), the median of
+/// those gaps is as wide as a gutter (glyphs of one column that happen to
+/// stand apart on the grid leave narrower ones) and few rows have a box
+/// running across.
 fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
     let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
     for &a in strong {
@@ -262,7 +264,8 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
             .values()
             .filter(|atoms| atoms.iter().any(|&a| all[a].bbox.x0 < cut && all[a].bbox.x1 > cut))
             .count();
-        if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
+        if lines.len() >= 3
+            && lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
             && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
             && gap >= COLUMN_START_MEDIAN_GAP * glyph
         {
