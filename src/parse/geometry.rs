@@ -246,7 +246,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
             reach = reach.max(b.x1);
         }
     }
-    starts.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    starts.sort_by_key(|a| (a.0, a.1));
     let tolerance = (COLUMN_START_GAP * glyph) as i32;
     let mut positions = Vec::new();
     let mut index = 0;
@@ -922,6 +922,69 @@ mod tests {
         assert_eq!(right0.text, "| right0 bb");
         assert_eq!(right0.span, SourceSpan { line: 2, start: 2, end: 5 });
         assert_eq!(right0.bbox, Some(BBox { x0: 150, y0: 95, x1: 300, y1: 125 }));
+    }
+
+    /// A CJK page from glued rows: each row's words as (text, x0, x1), all
+    /// 30 px high on a 40 px pitch.
+    fn cjk_rows(rows: &[Vec<(&str, i32, i32)>]) -> OcrPage {
+        let lines = rows
+            .iter()
+            .enumerate()
+            .map(|(row, words)| {
+                let y = row as i32 * 40;
+                TextLine {
+                    id: None,
+                    bbox: None,
+                    words: words.iter().map(|&(text, x0, x1)| word(text, x0, y, x1, y + 30)).collect(),
+                }
+            })
+            .collect();
+        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+    }
+
+    #[test]
+    fn glyphs_standing_apart_on_the_grid_do_not_cut_a_cjk_column() {
+        // One column of 16 glyphs on a 30 px grid; in most rows OCR breaks
+        // the line into words at the same grid position, 12 px apart (wide
+        // side bearings): aligned starts, but no gutter.
+        let rows: Vec<Vec<(&str, i32, i32)>> = (0..10)
+            .map(|row| {
+                if row % 4 == 3 {
+                    vec![("天天天天天天天天天天天天天天天天", 0, 478)]
+                } else {
+                    vec![("天天天天天天天天天", 0, 262), ("天天天天天天天", 274, 478)]
+                }
+            })
+            .collect();
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        assert_eq!(page.lines.len(), 10);
+        assert!(page.lines.iter().all(|line| line.pieces.len() == 1));
+    }
+
+    #[test]
+    fn a_cjk_gutter_straddled_by_a_few_boxes_is_found() {
+        // Two columns of 10 glyphs with a 20 px gutter, glued row by row;
+        // two rows have a box running across the gutter, and one row of the
+        // left column is a short paragraph end.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = Vec::new();
+        for row in 0..10 {
+            rows.push(match row {
+                3 | 6 => {
+                    vec![("甲甲甲甲甲甲甲甲", 0, 238), ("甲甲乙乙", 240, 380), ("乙乙乙乙乙乙乙乙", 382, 620)]
+                }
+                8 => vec![("甲。", 0, 58), ("乙乙乙乙乙乙乙乙乙乙", 322, 620)],
+                _ => vec![("甲甲甲甲甲甲甲甲甲甲", 0, 298), ("乙乙乙乙乙乙乙乙乙乙", 322, 620)],
+            });
+        }
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        // Every row of the left column comes before the right column (the
+        // straddling boxes go with the side their centre is on).
+        let last_left = texts.iter().rposition(|t| t.starts_with('甲')).unwrap();
+        let first_right = texts.iter().position(|t| t.starts_with('乙')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
+        // The short line end beside a wide gap is body type, not a headline.
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
     }
 
     #[test]
