@@ -62,11 +62,19 @@ const UNIT_GUTTER_MIN: f32 = 0.05;
 /// The deepest the XY-cut recurses; deeper regions are read as they are.
 const MAX_CUT_DEPTH: usize = 400;
 /// The share of a region's rows that must start a word at a column's
-/// left edge.
-const COLUMN_START_SHARE: f32 = 0.5;
+/// left edge (short last lines, straddling boxes and punctuation that
+/// shifts a row's first box leave many rows without one; the crossing
+/// test below rules out chance alignments).
+const COLUMN_START_SHARE: f32 = 0.4;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
+/// ... and the median gap before those words is at least this many glyph
+/// sizes: a gutter plus the side bearings of the glyphs on both sides.
+const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
+/// At a column start, at most this many rows per row starting a word there
+/// may have a box running across it (boxes straddling the gutter).
+const CROSSING_PER_START: f32 = 0.5;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
@@ -77,6 +85,9 @@ const HEADLINE_GAP: f32 = 1.0;
 /// Inside a region a block ends where the next line stands this many usual
 /// line pitches below (a paragraph gap, a subhead's space).
 const BLOCK_PITCH: f32 = 1.4;
+/// Inside an OCR line of CJK text, a gap this many glyph heights wide
+/// separates runs whose sizes are measured apart (see [`runs_of_line`]).
+const RUN_GAP: f32 = 2.0;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
@@ -204,8 +215,12 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 /// columns: OCR word boxes there often straddle a narrow gutter, but most
 /// rows still have a word that starts at the column's left edge after a
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
-/// positions just left of x positions where at least half of the region's
-/// rows (three or more) start a word after a gap.
+/// positions just left of x positions where a good share of the region's
+/// rows, and three rows or more, start a word after a gap (in a region of
+/// a few rows two chance alignments would pass any share), the median of
+/// those gaps is as wide as a gutter (glyphs of one column that happen to
+/// stand apart on the grid leave narrower ones) and few rows have a box
+/// running across.
 fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
     let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
     for &a in strong {
@@ -215,7 +230,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         return Vec::new();
     }
     let left_edge = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(0);
-    let mut starts: Vec<(i32, usize)> = Vec::new();
+    let mut starts: Vec<(i32, usize, f32)> = Vec::new();
     for (line, atoms) in &mut rows {
         atoms.sort_by_key(|&a| all[a].bbox.x0);
         let mut reach = i32::MIN;
@@ -223,12 +238,15 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
             let b = all[a].bbox;
             let clear = reach == i32::MIN || (b.x0 - reach) as f32 >= COLUMN_START_GAP * glyph;
             if clear && (b.x0 - left_edge) as f32 >= MIN_COLUMN * glyph {
-                starts.push((b.x0, *line));
+                // The first word of a row stands clear of nothing: its gap
+                // counts as wide.
+                let gap = if reach == i32::MIN { f32::INFINITY } else { (b.x0 - reach) as f32 };
+                starts.push((b.x0, *line, gap));
             }
             reach = reach.max(b.x1);
         }
     }
-    starts.sort();
+    starts.sort_by_key(|a| (a.0, a.1));
     let tolerance = (COLUMN_START_GAP * glyph) as i32;
     let mut positions = Vec::new();
     let mut index = 0;
@@ -236,8 +254,22 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         let first = starts[index].0;
         let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
         let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
-        if lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32 {
-            positions.push(first - tolerance / 2);
+        let gap = median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
+        // Inside a column, chunk boundaries line up by chance (CJK glyphs
+        // sit on a grid), but as many rows have a glyph box running across
+        // that x; at a gutter most rows show the gap and only a few boxes
+        // straddle it.
+        let cut = first - tolerance / 2;
+        let crossing = rows
+            .values()
+            .filter(|atoms| atoms.iter().any(|&a| all[a].bbox.x0 < cut && all[a].bbox.x1 > cut))
+            .count();
+        if lines.len() >= 3
+            && lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
+            && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
+            && gap >= COLUMN_START_MEDIAN_GAP * glyph
+        {
+            positions.push(cut);
             index = end;
         } else {
             index += 1;
@@ -588,17 +620,27 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     let letters = |text: &str| text.chars().any(char::is_alphanumeric);
-    // The body glyph size: the median over OCR lines of each line's size
-    // (single words vary too much: CJK chunks, punctuation).
+    // The body glyph size: the median over OCR lines (runs of a glued CJK
+    // line, see [`runs_of_line`]) of each one's size (single words vary too
+    // much: CJK chunks, punctuation).
     let mut line_sizes = Vec::new();
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
         let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
-        if let Some(size) = line_size(&atoms, &words) {
+        let runs = runs_of_line(&atoms, &words);
+        for (index, run) in runs.iter().enumerate() {
+            let Some(size) = line_size(&atoms, run) else { continue };
             line_sizes.push(size);
+            // Every word from the run's start to the next run's takes its
+            // size (marks without letters included); the first run also
+            // takes any marks before it.
+            let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
+            let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
             for atom in &mut atoms[start..end] {
-                atom.line_size = size;
+                if (from..to).contains(&atom.bbox.x0) {
+                    atom.line_size = size;
+                }
             }
         }
         start = end;
@@ -744,6 +786,39 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     page
 }
 
+/// An OCR line's words (indices into `atoms`, with letters) in runs set
+/// close together, left to right. A CJK line glued across columns
+/// (Tesseract `--psm 4/6`) spans whole gutters and the blank ends of short
+/// lines; its extent over its cells would overstate its glyph size (and make
+/// body lines headlines) wherever one column holds only a line end. A gap
+/// wider than two glyph heights of the run before it starts a new run
+/// (spaced-out characters inside a column stay in one). Latin lines are one
+/// run: their size is their height, which gaps do not change.
+fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
+    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
+    if wide_share(&text) < 0.5 {
+        return vec![words.to_vec()];
+    }
+    let mut sorted = words.to_vec();
+    sorted.sort_by_key(|&a| atoms[a].bbox.x0);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut extent: Option<BBox> = None;
+    for a in sorted {
+        let b = atoms[a].bbox;
+        match extent {
+            Some(e) if ((b.x0 - e.x1) as f32) <= RUN_GAP * height(&e) => {
+                runs.last_mut().expect("a run is open").push(a);
+                extent = Some(union(e, b));
+            }
+            _ => {
+                runs.push(vec![a]);
+                extent = Some(b);
+            }
+        }
+    }
+    runs
+}
+
 /// The glyph size of a printed line (about its font size): for CJK text the
 /// line's extent over its cells (square glyphs set on a grid; OCR word boxes
 /// there overlap and vary in height with punctuation), else the height of
@@ -847,6 +922,69 @@ mod tests {
         assert_eq!(right0.text, "| right0 bb");
         assert_eq!(right0.span, SourceSpan { line: 2, start: 2, end: 5 });
         assert_eq!(right0.bbox, Some(BBox { x0: 150, y0: 95, x1: 300, y1: 125 }));
+    }
+
+    /// A CJK page from glued rows: each row's words as (text, x0, x1), all
+    /// 30 px high on a 40 px pitch.
+    fn cjk_rows(rows: &[Vec<(&str, i32, i32)>]) -> OcrPage {
+        let lines = rows
+            .iter()
+            .enumerate()
+            .map(|(row, words)| {
+                let y = row as i32 * 40;
+                TextLine {
+                    id: None,
+                    bbox: None,
+                    words: words.iter().map(|&(text, x0, x1)| word(text, x0, y, x1, y + 30)).collect(),
+                }
+            })
+            .collect();
+        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+    }
+
+    #[test]
+    fn glyphs_standing_apart_on_the_grid_do_not_cut_a_cjk_column() {
+        // One column of 16 glyphs on a 30 px grid; in most rows OCR breaks
+        // the line into words at the same grid position, 12 px apart (wide
+        // side bearings): aligned starts, but no gutter.
+        let rows: Vec<Vec<(&str, i32, i32)>> = (0..10)
+            .map(|row| {
+                if row % 4 == 3 {
+                    vec![("天天天天天天天天天天天天天天天天", 0, 478)]
+                } else {
+                    vec![("天天天天天天天天天", 0, 262), ("天天天天天天天", 274, 478)]
+                }
+            })
+            .collect();
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        assert_eq!(page.lines.len(), 10);
+        assert!(page.lines.iter().all(|line| line.pieces.len() == 1));
+    }
+
+    #[test]
+    fn a_cjk_gutter_straddled_by_a_few_boxes_is_found() {
+        // Two columns of 10 glyphs with a 20 px gutter, glued row by row;
+        // two rows have a box running across the gutter, and one row of the
+        // left column is a short paragraph end.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = Vec::new();
+        for row in 0..10 {
+            rows.push(match row {
+                3 | 6 => {
+                    vec![("甲甲甲甲甲甲甲甲", 0, 238), ("甲甲乙乙", 240, 380), ("乙乙乙乙乙乙乙乙", 382, 620)]
+                }
+                8 => vec![("甲。", 0, 58), ("乙乙乙乙乙乙乙乙乙乙", 322, 620)],
+                _ => vec![("甲甲甲甲甲甲甲甲甲甲", 0, 298), ("乙乙乙乙乙乙乙乙乙乙", 322, 620)],
+            });
+        }
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        // Every row of the left column comes before the right column (the
+        // straddling boxes go with the side their centre is on).
+        let last_left = texts.iter().rposition(|t| t.starts_with('甲')).unwrap();
+        let first_right = texts.iter().position(|t| t.starts_with('乙')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
+        // The short line end beside a wide gap is body type, not a headline.
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
     }
 
     #[test]
