@@ -877,6 +877,16 @@ mod tests {
         Word { id: None, text: text.into(), bbox: Some(BBox { x0, y0, x1, y1 }), confidence: None }
     }
 
+    /// A page of one block holding `lines`, none with ids or boxes of its own.
+    fn one_block(lines: Vec<TextLine>) -> OcrPage {
+        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+    }
+
+    /// An OCR line of `words`, without id or box of its own.
+    fn line_of(words: Vec<Word>) -> TextLine {
+        TextLine { id: None, bbox: None, words }
+    }
+
     /// Two columns of three lines, glued into three OCR lines (psm 4), under
     /// a headline spanning both.
     fn glued_page() -> OcrPage {
@@ -899,7 +909,7 @@ mod tests {
                 ],
             });
         }
-        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+        one_block(lines)
     }
 
     #[test]
@@ -939,7 +949,7 @@ mod tests {
                 }
             })
             .collect();
-        OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] }
+        one_block(lines)
     }
 
     #[test]
@@ -1001,19 +1011,7 @@ mod tests {
 
     #[test]
     fn cjk_words_join_without_spaces() {
-        let ocr = OcrPage {
-            id: None,
-            size: None,
-            blocks: vec![Block {
-                id: None,
-                bbox: None,
-                lines: vec![TextLine {
-                    id: None,
-                    bbox: None,
-                    words: vec![word("天气", 0, 0, 60, 30), word("转凉。", 62, 0, 150, 30)],
-                }],
-            }],
-        };
+        let ocr = one_block(vec![line_of(vec![word("天气", 0, 0, 60, 30), word("转凉。", 62, 0, 150, 30)])]);
         let page = layout_page(&ocr, 0, 1, None);
         assert_eq!(page.pieces[0].text, "天气转凉。");
         assert!(page.is_cjk());
@@ -1029,7 +1027,7 @@ mod tests {
             lines.push(TextLine { id: None, bbox: None, words: vec![word("line", 0, y, 100, y + 20)] });
             y += 25 + index;
         }
-        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let ocr = one_block(lines);
         let page = layout_page(&ocr, 0, 1, None);
         assert_eq!(page.pieces.len(), 5000);
     }
@@ -1037,24 +1035,12 @@ mod tests {
     #[test]
     fn overlapping_and_rotated_boxes_lose_nothing() {
         // Boxes that overlap, and a tall narrow box as a rotated word gives.
-        let ocr = OcrPage {
-            id: None,
-            size: None,
-            blocks: vec![Block {
-                id: None,
-                bbox: None,
-                lines: vec![TextLine {
-                    id: None,
-                    bbox: None,
-                    words: vec![
-                        word("one", 0, 0, 50, 20),
-                        word("two", 30, 5, 80, 25),
-                        word("sideways", 90, -50, 105, 120),
-                        word("three", 0, 0, 50, 20),
-                    ],
-                }],
-            }],
-        };
+        let ocr = one_block(vec![line_of(vec![
+            word("one", 0, 0, 50, 20),
+            word("two", 30, 5, 80, 25),
+            word("sideways", 90, -50, 105, 120),
+            word("three", 0, 0, 50, 20),
+        ])]);
         let page = layout_page(&ocr, 0, 1, None);
         let mut all: Vec<String> = page
             .pieces
