@@ -16,6 +16,8 @@ Examples:
   ocr-tool scan.png | restitch       read standard input
   restitch --format json page.txt    JSON with provenance (input line and columns of every piece)
   restitch diff page.txt             what moved where, and what was removed
+  restitch page.hocr                 structured input: columns from the word boxes
+  restitch --format input page.xml   ALTO or PAGE-XML written back in the repaired order
   restitch --out-dir fixed/ scans/   every file under scans/ repaired into fixed/, in parallel
   restitch --jsonl < pages.jsonl     {\"id\", \"text\"} per line in, one result object per line out
   restitch eval corpus/              score the evaluation corpus
@@ -34,7 +36,8 @@ Exit codes:
 
 /// Repair the reading order of multi-column OCR text.
 ///
-/// Reads OCR plain text (pages separated by form feeds) and writes every
+/// Reads OCR plain text (pages separated by form feeds), or structured OCR
+/// output with coordinates (Tesseract TSV, hOCR, ALTO, PAGE-XML), and writes every
 /// article as one continuous text: title, paragraphs, byline. Columns glued
 /// on one line are split, blocks out of order and interleaved articles are
 /// put back in order, printed line breaks inside Chinese sentences and
