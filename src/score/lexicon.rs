@@ -20,7 +20,7 @@ use fst::Set;
 
 use crate::parse::chars::is_han;
 
-/// How many characters each side of the junction the segmenter sees.
+/// How many characters of each side a spanning word may take.
 const CONTEXT: usize = 4;
 
 /// The word list, an FST set built from jieba's dictionary by
@@ -113,6 +113,15 @@ mod tests {
     fn completed_words_span_the_junction() {
         assert!(spanning_word("通过手机查询公交车的实", "时位置,出行") >= 2);
         assert!(spanning_word("这座城市的基础设", "施建设") >= 2);
+    }
+
+    #[test]
+    fn one_tail_serves_every_candidate() {
+        let tail = Tail::new("这座城市的基础设");
+        for right in ["施建设", "天气晴朗", "，然后"] {
+            assert_eq!(tail.spanning_word(right), spanning_word("这座城市的基础设", right), "{right}");
+        }
+        assert_eq!(tail.spanning_word("施建设"), 4);
     }
 
     #[test]
