@@ -8,7 +8,7 @@
 //! a command and pair output lines with input lines by position, so the
 //! stream never stops early and never drops or adds a line.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 use restitch::{render, repair, Options};
 
-use super::io::{input_error, Failure};
+use super::io::{input_error, output_error, Failure};
 
 /// Lines repaired together: enough to keep every core busy, few enough
 /// that results stream out steadily.
@@ -35,8 +35,8 @@ pub(crate) fn run(files: &[PathBuf], options: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
-fn stream(reader: impl Read, name: &str, options: &Options, out: &mut impl Write) -> Result<(), Failure> {
-    let mut lines = BufReader::new(reader).split(b'\n');
+fn stream(reader: impl BufRead, name: &str, options: &Options, out: &mut impl Write) -> Result<(), Failure> {
+    let mut lines = reader.split(b'\n');
     let mut number = 0;
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
@@ -55,12 +55,12 @@ fn stream(reader: impl Read, name: &str, options: &Options, out: &mut impl Write
                 Ok(()) => {}
                 // The reader has gone (`| head`): stop quietly.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-                Err(e) => return Err(input_error(format!("writing output: {e}"))),
+                Err(e) => return Err(output_error(format!("writing output: {e}"))),
             }
         }
         if let Err(e) = out.flush() {
             if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(input_error(format!("writing output: {e}")));
+                return Err(output_error(format!("writing output: {e}")));
             }
         }
     }
