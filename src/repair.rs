@@ -171,13 +171,27 @@ pub fn repair(text: &str, options: &Options) -> Repaired {
 /// PAGE-XML, Tesseract TSV): the page geometry replaces the layout the
 /// plain-text parser infers; every later stage is the same.
 pub fn repair_document(document: &Document, options: &Options) -> Repaired {
-    let mut first_line = 1;
-    let mut pages = Vec::new();
-    for (index, ocr) in document.pages.iter().enumerate() {
-        let page = parse::geometry::layout_page(ocr, index, first_line, options.lang.script());
-        first_line += ocr.lines().count();
-        pages.push(repair_page(&page, options));
-    }
+    // Each page's first line number in the file, then the pages on every
+    // core, as for plain text.
+    let first_lines: Vec<usize> = document
+        .pages
+        .iter()
+        .scan(1, |next, ocr| {
+            let first = *next;
+            *next += ocr.lines().count();
+            Some(first)
+        })
+        .collect();
+    let mut pages: Vec<RepairedPage> = document
+        .pages
+        .par_iter()
+        .zip(first_lines)
+        .enumerate()
+        .map(|(index, (ocr, first_line))| {
+            let page = parse::geometry::layout_page(ocr, index, first_line, options.lang.script());
+            repair_page(&page, options)
+        })
+        .collect();
     // Provenance as element ids: a structured piece's span names the
     // 1-based position of its OCR line in the file.
     let addresses = document.line_addresses();
