@@ -86,6 +86,19 @@ pub fn is_line_end_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{00AD}' | '\u{2010}' | '¬' | '⸗')
 }
 
+/// Marks that OCR reads out of a column rule, a gutter or a speck of dirt
+/// and that print never puts at the edge of a CJK line: bars, underscores,
+/// tildes, backticks and stray full stops.
+pub fn is_gutter_noise(c: char) -> bool {
+    matches!(c, '|' | '¦' | '‖' | '_' | '~' | '`' | '.')
+}
+
+/// `text` without the spaces and gutter noise at its two edges: what the
+/// word signals should read on either side of a junction.
+pub fn trim_gutter_noise(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || is_gutter_noise(c))
+}
+
 /// True when the text ends a sentence, allowing closing quotes after the mark.
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(is_closing);

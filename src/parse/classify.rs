@@ -287,17 +287,20 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bo
         if is_dateline_start(text) {
             return None;
         }
-        // A line exactly as wide as the body lines of the next block is a
-        // printed body line whose paragraph goes on elsewhere.
-        if pieces.len() == 1 && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0) {
-            return None;
-        }
         // The line right before a dateline is the article's headline,
-        // wherever the columns around it stand.
+        // wherever the columns around it stand and however wide it is.
         let before_dateline = page
             .lines
             .get(line_index + 1)
             .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+        // A line exactly as wide as the body lines of the next block is a
+        // printed body line whose paragraph goes on elsewhere.
+        if !before_dateline
+            && pieces.len() == 1
+            && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0)
+        {
+            return None;
+        }
         // A paragraph's first line is indented by two cells, which OCR
         // drops: such a line is short by the indent, not a headline.
         let indented = width.map(|w| w * (size + PARAGRAPH_INDENT) / size.max(1.0));
@@ -534,6 +537,18 @@ mod tests {
         assert_eq!(role_of("本报杭州"), Role::Body);
         assert!(is_dateline_start("新华社上海5月1日电"));
         assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
+    }
+
+    #[test]
+    fn a_headline_as_wide_as_the_body_below_is_still_one_before_a_dateline() {
+        let text = "全市公交线路调整方案今天正式公布
+
+本报杭州5月8日电（记者王明）全
+市公交线路将于下月起调整，涉及二
+十多条线路和一百多个站点，调整后
+";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
     }
 
     #[test]

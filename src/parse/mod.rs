@@ -214,6 +214,7 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     glued::cut_latin_glued_lines(&mut page);
     classify::label_page(&mut page);
     merge_headline_lines(&mut page);
+    glued::mend_split_lines(&mut page);
     page
 }
 

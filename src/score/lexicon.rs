@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use fst::raw::{Fst, Node};
 use fst::Set;
 
-use crate::parse::chars::is_han;
+use crate::parse::chars::{is_han, trim_gutter_noise};
 
 /// How many characters of each side a spanning word may take.
 const CONTEXT: usize = 4;
@@ -55,6 +55,7 @@ pub struct Tail {
 
 impl Tail {
     pub fn new(left: &str) -> Self {
+        let left = trim_gutter_noise(left);
         let tail_start = left.char_indices().rev().take(CONTEXT).last().map_or(left.len(), |(i, _)| i);
         let tail = &left[tail_start..];
         if !tail.chars().next_back().is_some_and(is_han) {
@@ -75,6 +76,7 @@ impl Tail {
 
     /// Length of the longest word running from this tail into `right`, or 0.
     pub fn spanning_word(&self, right: &str) -> usize {
+        let right = trim_gutter_noise(right);
         if self.walks.is_empty() || !right.chars().next().is_some_and(is_han) {
             return 0;
         }
@@ -122,6 +124,12 @@ mod tests {
             assert_eq!(tail.spanning_word(right), spanning_word("这座城市的基础设", right), "{right}");
         }
         assert_eq!(tail.spanning_word("施建设"), 4);
+    }
+
+    #[test]
+    fn gutter_noise_at_the_junction_hides_no_word() {
+        assert!(spanning_word("这座城市的基础设 |", "| 施建设") >= 2);
+        assert!(spanning_word("这座城市的基础设", ".施建设") >= 2);
     }
 
     #[test]

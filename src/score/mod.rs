@@ -22,6 +22,7 @@ pub mod width;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::parse::chars::trim_gutter_noise;
 use crate::parse::{Page, PieceId, Role};
 pub use layout::Placement;
 
@@ -357,7 +358,8 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end);
     f.flag(Feature::RightLineStart, link.to.0 == right_line.pieces.start);
     let han = |c: Option<char>| c.is_some_and(crate::parse::chars::is_han);
-    if han(left.text.chars().next_back()) && han(right.text.chars().next()) {
+    let (left_word, right_word) = (trim_gutter_noise(&left.text), trim_gutter_noise(&right.text));
+    if han(left_word.chars().next_back()) && han(right_word.chars().next()) {
         f.set(Feature::HanJunction, 1.0);
         let word = tail.spanning_word(&right.text).saturating_sub(1);
         f.set(Feature::Word, (word as f32).min(3.0));

@@ -9,17 +9,18 @@
 //! between "down" and "across" is made jointly for the run and handed to
 //! every junction in it.
 
-use crate::parse::chars::{ends_sentence, is_han, is_line_start_forbidden};
+use crate::parse::chars::{ends_sentence, is_han, is_line_start_forbidden, trim_gutter_noise};
 use crate::parse::{Page, Piece};
 
 use super::lexicon::spanning_word;
 
 /// How strongly the text says `right` continues `left`, about 0 to 1.5.
 fn runs_on(left: &Piece, right: &Piece) -> f32 {
-    let last = left.text.chars().next_back();
     let first = right.text.chars().next();
     let mut evidence = 0.0;
-    if last.is_some_and(is_han) && first.is_some_and(is_han) && spanning_word(&left.text, &right.text) >= 2 {
+    let (left_word, right_word) = (trim_gutter_noise(&left.text), trim_gutter_noise(&right.text));
+    let han_junction = left_word.chars().next_back().is_some_and(is_han) && right_word.starts_with(is_han);
+    if han_junction && spanning_word(left_word, right_word) >= 2 {
         evidence += 1.0;
     }
     if first.is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase()) {

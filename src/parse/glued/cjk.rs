@@ -8,8 +8,8 @@
 //! is two or three printed lines, and the cut points are known.
 
 use super::part;
-use crate::parse::chars::is_wide;
-use crate::parse::{Page, Piece};
+use crate::parse::chars::{cells, is_gutter_noise, is_wide};
+use crate::parse::{Gap, Page, Piece, Role};
 
 /// Pieces this many times their column's width or more are cut.
 const MIN_MULTIPLE: f32 = 1.8;
@@ -55,22 +55,58 @@ fn best_division(cells: f32, widths: &[f32]) -> Option<(f32, usize)> {
         .map(|(w, parts, _)| (w, parts))
 }
 
-/// Cuts `piece` into parts of about `width` cells, at character boundaries.
+/// How far, in cells, a space may stand from a cut point and still be
+/// taken for the gutter there.
+const SPACE_REACH: f32 = 1.5;
+
+/// Cuts `piece` into parts of about `width` cells. A run without spaces is
+/// cut at character boundaries; a run that holds spaces (OCR keeps one
+/// beside digits and Latin words, and sometimes one where the gutter was)
+/// only at a space near each cut point, or not at all.
 fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
     let chars: Vec<char> = piece.text.chars().collect();
-    let mut out = Vec::new();
+    let spaced = chars.contains(&' ');
+    // Cell offset at the end of every character.
+    let ends: Vec<f32> = chars
+        .iter()
+        .scan(0.0, |filled, &c| {
+            *filled += if is_wide(c) { 1.0 } else { 0.5 };
+            Some(*filled)
+        })
+        .collect();
+    // Each cut: where the left part ends and the right part starts.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    let mut filled = 0.0;
-    for (index, &c) in chars.iter().enumerate() {
-        filled += if is_wide(c) { 1.0 } else { 0.5 };
-        let last_part = out.len() + 1 == parts;
-        if !last_part && filled >= width - 0.25 && index + 1 < chars.len() {
-            out.push(part(piece, &chars, start, index + 1, out.is_empty()));
+    let mut origin = 0.0;
+    for index in 0..chars.len().saturating_sub(1) {
+        if cuts.len() + 1 == parts || index < start || ends[index] - origin < width - 0.25 {
+            continue;
+        }
+        if spaced {
+            let target = ends[index];
+            let space = (start + 1..chars.len())
+                .filter(|&i| chars[i] == ' ' && (ends[i] - 0.5 - target).abs() <= SPACE_REACH)
+                .min_by(|&a, &b| (ends[a] - target).abs().total_cmp(&(ends[b] - target).abs()));
+            let Some(space) = space else { return vec![piece.clone()] };
+            cuts.push((space, space + 1));
+            start = space + 1;
+            origin = ends[space];
+        } else {
+            cuts.push((index + 1, index + 1));
             start = index + 1;
-            filled = 0.0;
+            origin = ends[index];
         }
     }
-    out.push(part(piece, &chars, start, chars.len(), out.is_empty()));
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for (end, next) in cuts.into_iter().chain([(chars.len(), chars.len())]) {
+        let mut piece_part = part(piece, &chars, from, end, out.is_empty());
+        if from > 0 && chars[from - 1] == ' ' {
+            piece_part.gap = Gap::BreakSpace;
+        }
+        out.push(piece_part);
+        from = next;
+    }
     out
 }
 
@@ -81,12 +117,7 @@ pub fn cut_glued_pieces(page: &mut Page) {
         return;
     }
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
-    let division = |piece: &Piece| {
-        if piece.text.contains(' ') {
-            return None;
-        }
-        best_division(piece.cells, &widths[piece.line])
-    };
+    let division = |piece: &Piece| best_division(piece.cells, &widths[piece.line]);
     if !page.pieces.iter().any(|p| division(p).is_some()) {
         return;
     }
@@ -99,6 +130,66 @@ pub fn cut_glued_pieces(page: &mut Page) {
             })
             .collect()
     });
+}
+
+/// How far, in cells, a mended printed line may stray from a column width:
+/// OCR adds a stray glyph or drops one now and then.
+const MEND_SLACK: f32 = 1.0;
+
+/// Mends printed lines that OCR split at a space it put inside them.
+///
+/// OCR engines put spaces inside CJK lines (around digits, Latin words,
+/// brackets, or for no reason at all), and the line splitter takes every
+/// single space for a printed line break. Where a piece is shorter than any
+/// column near it and joining it with the next piece on the line makes one
+/// column's width, the two were one printed line: they are joined again,
+/// with their space, and the next pieces keep their column slots.
+pub fn mend_split_lines(page: &mut Page) {
+    if !page.is_cjk() {
+        return;
+    }
+    let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
+    let splits = |pieces: &[Piece], line: usize| {
+        pieces.windows(2).any(|pair| mends(&pair[0], &pair[1], &widths[line]))
+    };
+    if !page.lines.iter().enumerate().any(|(index, line)| splits(&page.pieces[line.pieces.clone()], index)) {
+        return;
+    }
+    page.recut_lines(|line, pieces| {
+        let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            match out.last_mut() {
+                Some(last) if mends(last, piece, &widths[line]) => join(last, piece),
+                _ => out.push(piece.clone()),
+            }
+        }
+        out
+    });
+}
+
+/// True when `left` and `right`, one space apart, are one printed line: the
+/// left one is short of every nearby column width and the two together make
+/// one of them. A piece of gutter noise alone (a bar OCR read out of a
+/// column rule) goes with the piece after it, so that it takes no column
+/// slot of its own.
+fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
+    if right.gap != Gap::BreakSpace || left.role != Role::Body || right.role != Role::Body {
+        return false;
+    }
+    if left.text.chars().all(is_gutter_noise) {
+        return true;
+    }
+    let near = |cells: f32, width: f32| (cells - width).abs() <= MEND_SLACK;
+    let joined = left.cells + right.cells;
+    !widths.iter().any(|&w| left.cells >= w - MEND_SLACK) && widths.iter().any(|&w| near(joined, w))
+}
+
+/// Appends `right` to `left`, keeping the space between them.
+fn join(left: &mut Piece, right: &Piece) {
+    left.text.push(' ');
+    left.text.push_str(&right.text);
+    left.span.end = right.span.end;
+    left.cells = cells(&left.text);
 }
 
 #[cfg(test)]
@@ -126,5 +217,54 @@ mod tests {
     fn ordinary_lines_are_left_alone() {
         let page = parse_page("一二三四五六七八九十\n子丑寅卯辰巳午未申酉\n春夏秋冬东南西北上下\n", 0, 1);
         assert_eq!(page.pieces.len(), 3);
+    }
+
+    #[test]
+    fn a_line_ocr_split_at_an_inner_space_is_mended() {
+        // Columns of ten cells; "列活动；" + "向干部家属发" is one printed line.
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
+            "列活动； 向干部家属发 金木水火土风雨雷电云\n",
+            "春夏秋冬东南西北上下 | 寒来暑往秋收冬藏闰余\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let texts = |line: usize| -> Vec<&str> {
+            page.pieces[page.lines[line].pieces.clone()].iter().map(|p| p.text.as_str()).collect()
+        };
+        assert_eq!(texts(2), vec!["列活动； 向干部家属发", "金木水火土风雨雷电云"]);
+        assert_eq!(texts(3), vec!["春夏秋冬东南西北上下", "| 寒来暑往秋收冬藏闰余"]);
+        assert_eq!(page.pieces[page.lines[2].pieces.start].span.end, 11);
+    }
+
+    #[test]
+    fn a_full_printed_line_is_not_mended_with_its_neighbour() {
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
+            "春夏 秋冬\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(page.lines[2].pieces.len(), 2, "two short pieces make no column width");
+        assert_eq!(page.lines[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn a_glued_run_holding_spaces_is_cut_at_the_space_nearest_the_column_width() {
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
+            "春夏秋冬东南西北上下 金木水火土风雨雷电云\n",
+            "判处有期徒刑十四年半 608 万元并侵占公司财\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let last: Vec<&str> =
+            page.pieces[page.lines[3].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(last, vec!["判处有期徒刑十四年半", "608 万元并侵占公司财"]);
+        assert_eq!(page.pieces[page.lines[3].pieces.start + 1].gap, Gap::BreakSpace);
+        assert_eq!(page.pieces[page.lines[3].pieces.start + 1].span.start, 11);
     }
 }

@@ -10,7 +10,7 @@
 mod cjk;
 mod latin;
 
-pub use cjk::cut_glued_pieces;
+pub use cjk::{cut_glued_pieces, mend_split_lines};
 pub use latin::cut_latin_glued_lines;
 
 use super::chars::cells;
