@@ -20,7 +20,7 @@ use nom::multi::{many1, separated_list1};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
-use super::chars::{cells, ends_sentence, is_han, is_line_start_forbidden, is_wide};
+use super::chars::{cells, ends_sentence, is_han, is_line_start_forbidden, is_wide, trim_gutter_noise};
 use super::Page;
 
 /// What a piece is, as far as its own text and neighbours show.
@@ -215,6 +215,10 @@ pub fn label_page(page: &mut Page) {
         let in_own_block = page.blocks[page.lines[line_index].block].len() == 1;
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
+        } else if side_by_side_headlines(page, line_index, blank_separated) {
+            for piece in &mut page.pieces[range] {
+                piece.role = Role::Headline;
+            }
         } else if let Some(role) = heading_role(page, line_index, alone, blank_separated) {
             for piece in &mut page.pieces[range] {
                 piece.role = role;
@@ -222,6 +226,49 @@ pub fn label_page(page: &mut Page) {
         }
     }
 }
+
+/// True when a CJK line holds the headlines of two or three articles set
+/// side by side, which OCR read across as one line: each piece reads like a
+/// headline (no sentence end, no pause at its end), follows a paragraph end
+/// or opens its block, and is wider than the column lines glued below it,
+/// which hold two or three times as many pieces (each headline spans the
+/// columns of its own article).
+fn side_by_side_headlines(page: &Page, line_index: usize, blank_separated: bool) -> bool {
+    if !page.is_cjk() {
+        return false;
+    }
+    let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+    if !(2..=3).contains(&pieces.len()) || !after_paragraph(page, line_index, blank_separated) {
+        return false;
+    }
+    let headline_like = |text: &str| {
+        let text = trim_gutter_noise(text);
+        let size = cells(text);
+        (6.0..=30.0).contains(&size)
+            && !text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
+            && !ends_sentence(text)
+            && !text.chars().next().is_some_and(is_line_start_forbidden)
+            && !text.ends_with(['，', ',', '、', ':', '：'])
+            && !is_dateline_start(text)
+    };
+    if !pieces.iter().all(|p| headline_like(&p.text)) {
+        return false;
+    }
+    let narrowest = pieces.iter().map(|p| p.cells).fold(f32::INFINITY, f32::min);
+    page.lines[line_index + 1..].iter().take(2).any(|below| {
+        let below = &page.pieces[below.pieces.clone()];
+        let mut widths: Vec<f32> = below.iter().map(|p| p.cells).collect();
+        widths.sort_by(f32::total_cmp);
+        // Two or three columns under each headline, not the many printed
+        // lines of a paragraph written on one line.
+        (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
+            && narrowest > widths[widths.len() / 2] + 1.0
+    })
+}
+
+/// The widest a CJK headline of one line may be, in cells, when a space cut
+/// it into pieces.
+pub const HEADLINE_MAX_CELLS: f32 = 24.0;
 
 /// The first-line indent of a CJK paragraph, in cells.
 const PARAGRAPH_INDENT: f32 = 2.0;
@@ -261,7 +308,7 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bo
         };
         let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
         let total: f32 = pieces.iter().map(|p| p.cells).sum();
-        if repeated || total > 24.0 {
+        if repeated || total > HEADLINE_MAX_CELLS {
             return None;
         }
     }
@@ -537,6 +584,31 @@ mod tests {
         assert_eq!(role_of("本报杭州"), Role::Body);
         assert!(is_dateline_start("新华社上海5月1日电"));
         assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
+    }
+
+    #[test]
+    fn headlines_of_two_articles_side_by_side_are_two_headlines() {
+        let text = [
+            "全市公交线路调整方案今天公布 老城区改造工程进入收尾阶段\n",
+            "\n",
+            "据介绍，全市公交 线路将于下月起调 改造工程自去年开 工，已完成全部主\n",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let headline: Vec<(&str, Role)> =
+            page.pieces[page.lines[0].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            headline,
+            vec![("全市公交线路调整方案今天公布", Role::Headline), ("老城区改造工程进入收尾阶段", Role::Headline)]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_line_is_no_row_of_headlines() {
+        let text = "全市公交线路将于下月起调整 涉及二十多条线路和一百多 个站点；调整后的线路覆盖\n\n据介绍 全市公交 线路将于 下月起调 整涉及二 十多条线\n";
+        let page = parse_page(text, 0, 1);
+        assert!(page.pieces[page.lines[0].pieces.clone()].iter().all(|p| p.role == Role::Body));
     }
 
     #[test]

@@ -222,15 +222,18 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 /// like any CJK line; once the line is known to be a headline its pieces
 /// are one printed line again, joined with one space.
 fn merge_headline_lines(page: &mut Page) {
-    let split = page
-        .lines
-        .iter()
-        .any(|l| l.pieces.len() > 1 && page.pieces[l.pieces.clone()].iter().all(|p| p.role.is_heading()));
+    // Headlines of articles set side by side stay apart.
+    let one_headline = |pieces: &[Piece]| {
+        pieces.len() > 1
+            && pieces.iter().all(|p| p.role.is_heading())
+            && pieces.iter().map(|p| p.cells).sum::<f32>() <= classify::HEADLINE_MAX_CELLS
+    };
+    let split = page.lines.iter().any(|l| one_headline(&page.pieces[l.pieces.clone()]));
     if !split {
         return;
     }
     page.recut_lines(|_, pieces| {
-        if pieces.len() > 1 && pieces.iter().all(|p| p.role.is_heading()) {
+        if one_headline(pieces) {
             let mut merged = pieces[0].clone();
             for piece in &pieces[1..] {
                 merged.text.push(' ');
