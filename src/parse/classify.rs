@@ -389,8 +389,10 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, blank_separated: bo
         // sentence end followed by a line that starts a sentence is a title.
         let opens_block = line_index == 0
             || page.pieces[page.lines[line_index - 1].pieces.clone()].iter().any(|p| p.role == Role::Byline);
+        // Where every printed line stands between blank lines, the next line
+        // is in the next block.
         let next_starts_sentence = page.lines.get(line_index + 1).is_some_and(|next| {
-            next.block == line.block
+            (next.block == line.block || blank_separated)
                 && page.pieces[next.pieces.start].text.chars().next().is_some_and(char::is_uppercase)
         });
         let shape = alone
@@ -564,6 +566,27 @@ mod tests {
     }
 
     #[test]
+    fn a_short_title_among_lines_each_set_between_blank_lines_is_found() {
+        let body = [
+            "The council said on Monday that the new bridge",
+            "would open in the spring after four years of work.",
+            "Local traders welcomed the news and the mayor",
+            "thanked the workers who had built it in the cold.",
+            "Rail strike called off",
+            "Union leaders called off next week's rail strike",
+            "after talks with the operator ended late on Sunday",
+            "with a new offer on pay and hours for the drivers.",
+            "Passengers had been warned of long delays across",
+            "the network and many had made other plans to travel.",
+        ];
+        let text = body.join("\n\n");
+        let page = parse_page(&text, 0, 1);
+        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
+        assert!(role_of("Rail strike").is_heading());
+        assert_eq!(role_of("Union leaders"), Role::Body);
+    }
+
+    #[test]
     fn a_column_width_line_before_a_lower_case_block_is_running_text() {
         let text = "The city council met on\n\nMonday to decide the new\nbudget for the coming\nyear of public works.\n\nThe mayor said that many\n\nresidents had asked for\nbetter roads and new\nschools in the north.\n";
         let page = parse_page(text, 0, 1);
@@ -600,7 +623,10 @@ mod tests {
             page.pieces[page.lines[0].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
         assert_eq!(
             headline,
-            vec![("全市公交线路调整方案今天公布", Role::Headline), ("老城区改造工程进入收尾阶段", Role::Headline)]
+            vec![
+                ("全市公交线路调整方案今天公布", Role::Headline),
+                ("老城区改造工程进入收尾阶段", Role::Headline)
+            ]
         );
     }
 
