@@ -1,39 +1,324 @@
 //! Latin-script lines that are side-by-side columns joined by single spaces.
 //!
-//! In: a parsed Latin-script page. Out: runs of over-long lines cut into one
-//! piece per column. Why: OCR often reads a multi-column page straight
-//! across and keeps only one space where the gutter was.
+//! In: a parsed Latin-script page. Out: runs of over-long lines cut at word
+//! boundaries into one piece per printed column line. Why: OCR (Tesseract
+//! with --psm 4 or 6) reads a multi-column page straight across and keeps a
+//! single space, or a speck of noise, where the gutter was; every later
+//! stage needs the printed lines back.
+//!
+//! How: a column's width is read from where line-end hyphens stand inside
+//! glued lines (a hyphenated word ends a printed column line, so those
+//! positions fall near multiples of the column pitch), else from lines that
+//! are clearly one column. Each run of long lines gets its own width, and
+//! every line of it is cut by a dynamic programme over its word boundaries
+//! that weighs each piece's length against the width (proportional type
+//! lets a column line run about a fifth either way) together with what a
+//! boundary shows: a hyphenated word or gutter noise before it, a sentence
+//! end and a capital across it. The width is then re-estimated from the
+//! pieces and the run cut again.
+
+use std::ops::Range;
 
 use super::part;
+use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_opening};
 use crate::parse::{Page, Piece};
-
-/// Latin lines at least this many characters long may be glued columns.
-const LATIN_GLUED_MIN: usize = 58;
 
 /// The width of one Latin newspaper column, in characters, when the page
 /// shows none on its own.
 const LATIN_COLUMN_GUESS: f32 = 36.0;
 
+/// A line at least this many column pitches long may be glued columns.
+const GLUED_MIN_PITCHES: f32 = 1.6;
+
+/// Fewest long lines in a row taken for glued columns: one long line may be
+/// a wide headline or a table row.
+const RUN_MIN_LINES: usize = 3;
+
+/// Fewest hyphenated words inside lines from which a width is read.
+const HYPHEN_EVIDENCE_MIN: usize = 3;
+
+/// Share of those hyphenated words that must end near a column boundary
+/// for a width to explain them (OCR and compounds like "pre- and" stray).
+const HYPHEN_FIT: f32 = 0.8;
+
+/// How far a hyphenated word's end may stand from a column boundary, as a
+/// share of the pitch: proportional type.
+const HYPHEN_SLACK: f32 = 0.2;
+
+/// One standard deviation of a column line's length around its column's
+/// width, as a share of the width: proportional type.
+const WIDTH_SPREAD: f32 = 0.12;
+
+/// A piece that ends its paragraph may be short: its shortfall counts only
+/// this much.
+const PARAGRAPH_END_SHORTFALL: f32 = 0.1;
+
+/// Rounds of cutting a run and re-estimating its width from the pieces.
+const PASSES: usize = 3;
+
+/// What the text at a word boundary says about a column gutter there, in
+/// units of a squared standard deviation of length: below zero for a
+/// gutter, above for running text.
+mod evidence {
+    /// A hyphenated word ends a printed line.
+    pub const HYPHEN_BEFORE_CUT: f32 = -2.0;
+    /// ...so one inside a piece means a gutter was missed.
+    pub const HYPHEN_INSIDE: f32 = 4.0;
+    /// Specks of noise stand where the gutter was.
+    pub const NOISE_AT_CUT: f32 = -1.0;
+    pub const NOISE_INSIDE: f32 = 1.0;
+    /// A sentence ends and a capital begins: a column may end with its
+    /// paragraph, though sentences end inside lines as well.
+    pub const SENTENCE_ACROSS_CUT: f32 = -0.5;
+}
+
+/// One space-separated word of a line, by character positions, with what
+/// it says about the gutter next to it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Ends with a line-end hyphen after a letter ("through-", "re-").
+    hyphenated: bool,
+    /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
+    noise: bool,
+    ends_sentence: bool,
+    /// Begins (after opening quotes) with a capital letter.
+    capital: bool,
+}
+
+/// The words of a line.
+fn words(chars: &[char]) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        if chars[index].is_whitespace() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < chars.len() && !chars[index].is_whitespace() {
+            index += 1;
+        }
+        let word = &chars[start..index];
+        let text: String = word.iter().collect();
+        // Gutter specks glued to the word ("re-__") are not part of it.
+        let bare = text.trim_end_matches(['_', '|', '~']);
+        let mut tail = bare.chars().rev();
+        let hyphenated =
+            tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
+        let first_letter = text.chars().find(|c| !is_opening(*c) && *c != '"' && *c != '\'');
+        words.push(Word {
+            start,
+            end: index,
+            hyphenated,
+            noise: !word.iter().any(|c| c.is_alphanumeric()),
+            ends_sentence: ends_sentence(&text),
+            capital: first_letter.is_some_and(char::is_uppercase),
+        });
+    }
+    words
+}
+
+/// The width, in characters, of the column lines of a glued run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ColumnWidth(f32);
+
+impl ColumnWidth {
+    /// Width plus the one space of the gutter: how far apart columns start.
+    fn pitch(self) -> f32 {
+        self.0 + 1.0
+    }
+
+    /// How many columns a line of `length` characters holds.
+    fn columns_in(self, length: usize) -> f32 {
+        (length as f32 + 1.0) / self.pitch()
+    }
+}
+
+/// Where hyphenated words end inside lines (not at a line's end): the
+/// character position just after each.
+fn inner_hyphen_ends<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<usize> {
+    lines
+        .into_iter()
+        .flat_map(|words| {
+            let inner = &words[..words.len().saturating_sub(1)];
+            inner.iter().filter(|w| w.hyphenated).map(|w| w.end)
+        })
+        .collect()
+}
+
+/// The widest column width that puts most inner hyphenated words at a
+/// column's end. The widest, because any fraction of the true pitch fits
+/// as well. `None` when the words are too few or no width fits them.
+fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
+    if ends.len() < HYPHEN_EVIDENCE_MIN {
+        return None;
+    }
+    let mut width = widest;
+    while width >= narrowest {
+        let candidate = ColumnWidth(width);
+        let fitting = ends
+            .iter()
+            .filter(|&&end| {
+                let columns = candidate.columns_in(end).round().max(1.0);
+                (end as f32 + 1.0 - columns * candidate.pitch()).abs() <= HYPHEN_SLACK * candidate.pitch()
+            })
+            .count();
+        if fitting as f32 >= HYPHEN_FIT * ends.len() as f32 {
+            return Some(candidate);
+        }
+        width -= 0.5;
+    }
+    None
+}
+
+/// What one piece of `words[range]` costs at `width`: its length against
+/// the width, and hyphenated words or noise inside it.
+fn piece_cost(words: &[Word], range: Range<usize>, width: ColumnWidth) -> f32 {
+    let last = &words[range.end - 1];
+    let length = (last.end - words[range.start].start) as f32;
+    let z = (length - width.0) / (WIDTH_SPREAD * width.0);
+    let mut cost = if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
+    for word in &words[range.start..range.end - 1] {
+        if word.hyphenated {
+            cost += evidence::HYPHEN_INSIDE;
+        }
+    }
+    // Noise at a piece's edge stands in the gutter; only its inner words count.
+    let inner = &words[range.clone()];
+    for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
+        if word.noise {
+            cost += evidence::NOISE_INSIDE;
+        }
+    }
+    cost
+}
+
+/// What a cut between `words[at - 1]` and `words[at]` costs.
+fn cut_cost(words: &[Word], at: usize) -> f32 {
+    let (before, after) = (&words[at - 1], &words[at]);
+    let mut cost = 0.0;
+    if before.hyphenated {
+        cost += evidence::HYPHEN_BEFORE_CUT;
+    }
+    if before.noise || after.noise {
+        cost += evidence::NOISE_AT_CUT;
+    }
+    if before.ends_sentence && after.capital {
+        cost += evidence::SENTENCE_ACROSS_CUT;
+    }
+    cost
+}
+
+/// The cheapest way to cut a line's words into pieces at `width`, as word
+/// ranges in order; as many pieces as the cost finds best.
+fn cut_words(words: &[Word], width: ColumnWidth) -> Vec<Range<usize>> {
+    let n = words.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // best[end] = cheapest cost of words[..end], with where its last piece starts.
+    let mut best: Vec<(f32, usize)> = vec![(f32::INFINITY, 0); n + 1];
+    best[0] = (0.0, 0);
+    for end in 1..=n {
+        for start in 0..end {
+            let cut = if start > 0 { cut_cost(words, start) } else { 0.0 };
+            let cost = best[start].0 + cut + piece_cost(words, start..end, width);
+            if cost < best[end].0 {
+                best[end] = (cost, start);
+            }
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let start = best[end].1;
+        ranges.push(start..end);
+        end = start;
+    }
+    ranges.reverse();
+    ranges
+}
+
+/// The median of some lengths; `None` when there are none.
+fn median(mut values: Vec<f32>) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    Some(values[values.len() / 2])
+}
+
+/// A page's column width before any run is looked at: from inner
+/// hyphenated words, else from lines that are clearly one column, else a
+/// common newspaper measure.
+fn page_width(lines: &[Option<Vec<Word>>], lengths: &[Option<usize>]) -> ColumnWidth {
+    let longest = lengths.iter().flatten().copied().max().unwrap_or(0) as f32;
+    let ends = inner_hyphen_ends(lines.iter().flatten().map(Vec::as_slice));
+    if let Some(width) = width_from_hyphens(&ends, 10.0, longest / 2.0) {
+        return width;
+    }
+    let mut single: Vec<usize> = lengths.iter().flatten().copied().filter(|n| (20..50).contains(n)).collect();
+    single.sort_unstable();
+    if single.len() >= 5 {
+        ColumnWidth(single[single.len() * 2 / 3] as f32)
+    } else {
+        ColumnWidth(LATIN_COLUMN_GUESS)
+    }
+}
+
+/// Cuts the lines of one run of glued lines: a width for the run, then
+/// rounds of cutting and re-estimating it. Returns each line's word ranges.
+fn cut_run(run: &[&[Word]], lengths: &[usize], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+    let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
+    let start = width_from_hyphens(&inner_hyphen_ends(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
+    // The run's own lines say how wide a column is once their column count is known.
+    let per_column: Vec<f32> = lengths
+        .iter()
+        .filter_map(|&length| {
+            let columns = start.columns_in(length).round();
+            (columns >= 2.0).then(|| (length as f32 + 1.0) / columns - 1.0)
+        })
+        .collect();
+    let mut width = median(per_column).map_or(start, ColumnWidth);
+    let mut cuts = Vec::new();
+    for _ in 0..PASSES {
+        cuts = run.iter().map(|words| cut_words(words, width)).collect();
+        // Full column lines only: a paragraph's last line is short.
+        let full: Vec<f32> = run
+            .iter()
+            .zip(&cuts)
+            .filter(|(_, ranges)| ranges.len() >= 2)
+            .flat_map(|(words, ranges)| {
+                ranges.iter().filter(|r| !words[r.end - 1].ends_sentence).map(|r| (words[r.end - 1].end - words[r.start].start) as f32)
+            })
+            .collect();
+        match median(full) {
+            Some(next) if (next - width.0).abs() >= 0.5 => width = ColumnWidth(next),
+            _ => break,
+        }
+    }
+    cuts
+}
+
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
-/// a single space, into as many columns as the line length holds: at the
-/// spaces nearest to equal shares of each line. Proportional type makes the
-/// cut points approximate (a word may land in the neighbouring column), but
-/// columns read across as one line are far worse.
+/// single spaces, into one piece per printed column line.
 pub fn cut_latin_glued_lines(page: &mut Page) {
     if page.is_cjk() {
         return;
     }
-    let length = |line: &crate::parse::Line| -> Option<usize> {
-        (line.pieces.len() == 1).then(|| page.pieces[line.pieces.start].text.chars().count())
-    };
-    // The page's own single-column width, from lines that are clearly one.
-    let mut single: Vec<usize> =
-        page.lines.iter().filter_map(length).filter(|n| (20..50).contains(n)).collect();
-    single.sort_unstable();
-    let column = if single.len() >= 5 { single[single.len() * 2 / 3] as f32 } else { LATIN_COLUMN_GUESS };
+    let texts: Vec<Option<Vec<char>>> = page
+        .lines
+        .iter()
+        .map(|line| (line.pieces.len() == 1).then(|| page.pieces[line.pieces.start].text.chars().collect()))
+        .collect();
+    let lengths: Vec<Option<usize>> = texts.iter().map(|t| t.as_ref().map(Vec::len)).collect();
+    let line_words: Vec<Option<Vec<Word>>> = texts.iter().map(|t| t.as_deref().map(words)).collect();
+    let width = page_width(&line_words, &lengths);
     let long: Vec<bool> =
-        page.lines.iter().map(|l| length(l).is_some_and(|n| n >= LATIN_GLUED_MIN)).collect();
-    let mut cut_lines = vec![0usize; page.lines.len()];
+        lengths.iter().map(|n| n.is_some_and(|n| width.columns_in(n) >= GLUED_MIN_PITCHES)).collect();
+    let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
     let mut start = 0;
     while start < long.len() {
         if !long[start] {
@@ -44,55 +329,43 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         while end < long.len() && long[end] {
             end += 1;
         }
-        if end - start >= 3 {
-            let mut lengths: Vec<usize> = (start..end).filter_map(|l| length(&page.lines[l])).collect();
-            lengths.sort_unstable();
-            let median = lengths[lengths.len() / 2] as f32;
-            let columns = ((median + 1.0) / (column + 1.0)).round().clamp(2.0, 4.0) as usize;
-            for slot in &mut cut_lines[start..end] {
-                *slot = columns;
+        if end - start >= RUN_MIN_LINES {
+            let run: Vec<&[Word]> = line_words[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
+            let run_lengths: Vec<usize> = lengths[start..end].iter().map(|n| n.unwrap_or(0)).collect();
+            for (slot, ranges) in cut_lines[start..end].iter_mut().zip(cut_run(&run, &run_lengths, width)) {
+                *slot = Some(ranges);
             }
         }
         start = end;
     }
-    if cut_lines.iter().all(|&k| k == 0) {
+    if cut_lines.iter().all(Option::is_none) {
         return;
     }
-    page.recut_lines(|line_index, pieces| match (cut_lines[line_index], pieces) {
-        (k, [piece]) if k >= 2 => cut_at_spaces(piece, k),
+    page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &line_words[line_index], pieces) {
+        (Some(ranges), Some(words), [piece]) if ranges.len() >= 2 => cut_piece(piece, words, ranges),
         _ => pieces.to_vec(),
     });
 }
 
-/// Cuts a piece into `parts` at the spaces nearest to equal shares of it.
-fn cut_at_spaces(piece: &Piece, parts: usize) -> Vec<Piece> {
+/// Cuts a piece into the given word ranges; the spaces between the ranges
+/// are the gutter and belong to no piece.
+fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) -> Vec<Piece> {
     let chars: Vec<char> = piece.text.chars().collect();
-    let spaces: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| **c == ' ').map(|(i, _)| i).collect();
-    let mut cuts: Vec<usize> = Vec::new();
-    for j in 1..parts {
-        let target = j * (chars.len() + 1) / parts;
-        let nearest = spaces
-            .iter()
-            .copied()
-            .filter(|&s| cuts.last().is_none_or(|&c| s > c + 1))
-            .min_by_key(|&s| s.abs_diff(target));
-        match nearest {
-            Some(s) if s.abs_diff(target) <= 10 => cuts.push(s),
-            _ => return vec![piece.clone()],
-        }
-    }
-    let mut out = Vec::new();
-    let mut from = 0;
-    for cut in cuts.into_iter().chain([chars.len()]) {
-        out.push(part(piece, &chars, from, cut, out.is_empty()));
-        from = cut + 1;
-    }
-    out
+    ranges
+        .iter()
+        .enumerate()
+        .map(|(index, range)| part(piece, &chars, words[range.start].start, words[range.end - 1].end, index == 0))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::parse::{parse_page, Gap};
+
+    fn texts(page: &Page) -> Vec<&str> {
+        page.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
 
     #[test]
     fn latin_columns_glued_by_single_spaces_are_cut() {
@@ -100,11 +373,7 @@ mod tests {
                     after four years of work and delays caused by floods and the rising costs of steel\n\
                     and concrete. Local traders welcomed the news and the mayor thanked the workers.\n";
         let page = parse_page(text, 0, 1);
-        assert!(
-            page.lines.iter().all(|l| l.pieces.len() == 2),
-            "{:?}",
-            page.pieces.iter().map(|p| &p.text).collect::<Vec<_>>()
-        );
+        assert!(page.lines.iter().all(|l| l.pieces.len() == 2), "{:?}", texts(&page));
         assert_eq!(page.pieces[1].gap, Gap::Glued);
     }
 
