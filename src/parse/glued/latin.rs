@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_opening};
-use crate::parse::{Page, Piece};
+use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
 /// shows none on its own.
@@ -53,6 +53,10 @@ const WIDTH_SPREAD: f32 = 0.12;
 /// this much.
 const PARAGRAPH_END_SHORTFALL: f32 = 0.1;
 
+/// A line is cut into as many pieces as most lines within this many lines
+/// of it hold: a column keeps its slot, whatever one line's text suggests.
+const COUNT_WINDOW: usize = 2;
+
 /// Rounds of cutting a run and re-estimating its width from the pieces.
 const PASSES: usize = 3;
 
@@ -72,12 +76,15 @@ mod evidence {
     pub const SENTENCE_ACROSS_CUT: f32 = -0.5;
 }
 
-/// One space-separated word of a line, by character positions, with what
-/// it says about the gutter next to it.
+/// One space-separated word of a line, by character positions in the
+/// line, with what it says about the gutter next to it.
 #[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
     end: usize,
+    /// First word of a piece the line was already cut into at a gutter of
+    /// two or more spaces: a cut must stay there.
+    after_gutter: bool,
     /// Ends with a line-end hyphen after a letter ("through-", "re-").
     hyphenated: bool,
     /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
@@ -87,8 +94,8 @@ struct Word {
     capital: bool,
 }
 
-/// The words of a line.
-fn words(chars: &[char]) -> Vec<Word> {
+/// The words of a piece's text, placed at `offset` in its line.
+fn words(chars: &[char], offset: usize) -> Vec<Word> {
     let mut words = Vec::new();
     let mut index = 0;
     while index < chars.len() {
@@ -109,8 +116,9 @@ fn words(chars: &[char]) -> Vec<Word> {
             tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
         let first_letter = text.chars().find(|c| !is_opening(*c) && *c != '"' && *c != '\'');
         words.push(Word {
-            start,
-            end: index,
+            start: offset + start,
+            end: offset + index,
+            after_gutter: false,
             hyphenated,
             noise: !word.iter().any(|c| c.is_alphanumeric()),
             ends_sentence: ends_sentence(&text),
@@ -118,6 +126,29 @@ fn words(chars: &[char]) -> Vec<Word> {
         });
     }
     words
+}
+
+/// The words of a line of body pieces, in line character positions; `None`
+/// for a line holding a byline or nothing, which is left as it is.
+fn line_words(pieces: &[Piece]) -> Option<Vec<Word>> {
+    if pieces.is_empty() || pieces.iter().any(|p| p.role != Role::Body) {
+        return None;
+    }
+    let mut all = Vec::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        let chars: Vec<char> = piece.text.chars().collect();
+        let mut piece_words = words(&chars, piece.span.start);
+        if let Some(first) = piece_words.first_mut() {
+            first.after_gutter = index > 0;
+        }
+        all.extend(piece_words);
+    }
+    (!all.is_empty()).then_some(all)
+}
+
+/// Characters from a line's first word to its last.
+fn line_length(words: &[Word]) -> usize {
+    words.last().map_or(0, |last| last.end - words[0].start)
 }
 
 /// The width, in characters, of the column lines of a glued run.
@@ -136,14 +167,14 @@ impl ColumnWidth {
     }
 }
 
-/// Where hyphenated words end inside lines (not at a line's end): the
-/// character position just after each.
+/// Where hyphenated words end inside lines (not at a line's end), counted
+/// from the line's first word: the character position just after each.
 fn inner_hyphen_ends<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<usize> {
     lines
         .into_iter()
         .flat_map(|words| {
             let inner = &words[..words.len().saturating_sub(1)];
-            inner.iter().filter(|w| w.hyphenated).map(|w| w.end)
+            inner.iter().filter(|w| w.hyphenated).map(|w| w.end - words[0].start)
         })
         .collect()
 }
@@ -174,19 +205,23 @@ fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<Col
 }
 
 /// What one piece of `words[range]` costs at `width`: its length against
-/// the width, and hyphenated words or noise inside it.
+/// the width, and hyphenated words or noise inside it. A piece across a
+/// gutter OCR already left is impossible.
 fn piece_cost(words: &[Word], range: Range<usize>, width: ColumnWidth) -> f32 {
+    let inner = &words[range.clone()];
+    if inner.iter().skip(1).any(|w| w.after_gutter) {
+        return f32::INFINITY;
+    }
     let last = &words[range.end - 1];
     let length = (last.end - words[range.start].start) as f32;
     let z = (length - width.0) / (WIDTH_SPREAD * width.0);
     let mut cost = if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
-    for word in &words[range.start..range.end - 1] {
+    for word in &inner[..inner.len() - 1] {
         if word.hyphenated {
             cost += evidence::HYPHEN_INSIDE;
         }
     }
     // Noise at a piece's edge stands in the gutter; only its inner words count.
-    let inner = &words[range.clone()];
     for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
         if word.noise {
             cost += evidence::NOISE_INSIDE;
@@ -212,36 +247,54 @@ fn cut_cost(words: &[Word], at: usize) -> f32 {
 }
 
 /// The cheapest way to cut a line's words into pieces at `width`, as word
-/// ranges in order; as many pieces as the cost finds best.
-fn cut_words(words: &[Word], width: ColumnWidth) -> Vec<Range<usize>> {
+/// ranges in order: into exactly `pieces` pieces when given (and possible),
+/// else into as many as the cost finds best.
+fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<Range<usize>> {
     let n = words.len();
     if n == 0 {
         return Vec::new();
     }
-    // best[end] = cheapest cost of words[..end], with where its last piece starts.
-    let mut best: Vec<(f32, usize)> = vec![(f32::INFINITY, 0); n + 1];
-    best[0] = (0.0, 0);
-    for end in 1..=n {
-        for start in 0..end {
-            let cut = if start > 0 { cut_cost(words, start) } else { 0.0 };
-            let cost = best[start].0 + cut + piece_cost(words, start..end, width);
-            if cost < best[end].0 {
-                best[end] = (cost, start);
+    // Without a count, one layer in which any number of pieces may end.
+    let layers = pieces.map_or(1, |k| k.min(n));
+    // best[layer][end]: cheapest cost of words[..end] in layer + 1 pieces
+    // (any number when free), with where its last piece starts.
+    let mut best = vec![vec![(f32::INFINITY, 0usize); n + 1]; layers];
+    for layer in 0..layers {
+        for end in 1..=n {
+            for start in 0..end {
+                let before = match (start, layer, pieces) {
+                    (0, 0, _) => 0.0,
+                    (0, _, _) | (_, 0, Some(_)) => continue,
+                    (_, _, None) => best[0][start].0,
+                    (_, _, Some(_)) => best[layer - 1][start].0,
+                };
+                let cut = if start > 0 { cut_cost(words, start) } else { 0.0 };
+                let cost = before + cut + piece_cost(words, start..end, width);
+                if cost < best[layer][end].0 {
+                    best[layer][end] = (cost, start);
+                }
             }
         }
+    }
+    let mut layer = layers - 1;
+    if !best[layer][n].0.is_finite() {
+        return if pieces.is_some() { cut_words(words, width, None) } else { vec![0..n] };
     }
     let mut ranges = Vec::new();
     let mut end = n;
     while end > 0 {
-        let start = best[end].1;
+        let start = best[layer][end].1;
         ranges.push(start..end);
         end = start;
+        if pieces.is_some() {
+            layer = layer.saturating_sub(1);
+        }
     }
     ranges.reverse();
     ranges
 }
 
-/// The median of some lengths; `None` when there are none.
+/// The median of some values; `None` when there are none.
 fn median(mut values: Vec<f32>) -> Option<f32> {
     if values.is_empty() {
         return None;
@@ -253,13 +306,14 @@ fn median(mut values: Vec<f32>) -> Option<f32> {
 /// A page's column width before any run is looked at: from inner
 /// hyphenated words, else from lines that are clearly one column, else a
 /// common newspaper measure.
-fn page_width(lines: &[Option<Vec<Word>>], lengths: &[Option<usize>]) -> ColumnWidth {
-    let longest = lengths.iter().flatten().copied().max().unwrap_or(0) as f32;
+fn page_width(lines: &[Option<Vec<Word>>]) -> ColumnWidth {
+    let lengths: Vec<usize> = lines.iter().flatten().map(|w| line_length(w)).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
     let ends = inner_hyphen_ends(lines.iter().flatten().map(Vec::as_slice));
     if let Some(width) = width_from_hyphens(&ends, 10.0, longest / 2.0) {
         return width;
     }
-    let mut single: Vec<usize> = lengths.iter().flatten().copied().filter(|n| (20..50).contains(n)).collect();
+    let mut single: Vec<usize> = lengths.into_iter().filter(|n| (20..50).contains(n)).collect();
     single.sort_unstable();
     if single.len() >= 5 {
         ColumnWidth(single[single.len() * 2 / 3] as f32)
@@ -269,8 +323,11 @@ fn page_width(lines: &[Option<Vec<Word>>], lengths: &[Option<usize>]) -> ColumnW
 }
 
 /// Cuts the lines of one run of glued lines: a width for the run, then
-/// rounds of cutting and re-estimating it. Returns each line's word ranges.
-fn cut_run(run: &[&[Word]], lengths: &[usize], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+/// rounds of cutting and re-estimating it, then every line cut again into
+/// as many pieces as its neighbours hold, so that a column keeps its slot
+/// from line to line. Returns each line's word ranges.
+fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+    let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
     let start = width_from_hyphens(&inner_hyphen_ends(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
     // The run's own lines say how wide a column is once their column count is known.
@@ -282,16 +339,19 @@ fn cut_run(run: &[&[Word]], lengths: &[usize], page: ColumnWidth) -> Vec<Vec<Ran
         })
         .collect();
     let mut width = median(per_column).map_or(start, ColumnWidth);
-    let mut cuts = Vec::new();
+    let mut cuts: Vec<Vec<Range<usize>>> = Vec::new();
     for _ in 0..PASSES {
-        cuts = run.iter().map(|words| cut_words(words, width)).collect();
+        cuts = run.iter().map(|words| cut_words(words, width, None)).collect();
         // Full column lines only: a paragraph's last line is short.
         let full: Vec<f32> = run
             .iter()
             .zip(&cuts)
             .filter(|(_, ranges)| ranges.len() >= 2)
             .flat_map(|(words, ranges)| {
-                ranges.iter().filter(|r| !words[r.end - 1].ends_sentence).map(|r| (words[r.end - 1].end - words[r.start].start) as f32)
+                ranges
+                    .iter()
+                    .filter(|r| !words[r.end - 1].ends_sentence)
+                    .map(|r| (words[r.end - 1].end - words[r.start].start) as f32)
             })
             .collect();
         match median(full) {
@@ -299,7 +359,20 @@ fn cut_run(run: &[&[Word]], lengths: &[usize], page: ColumnWidth) -> Vec<Vec<Ran
             _ => break,
         }
     }
-    cuts
+    let counts: Vec<usize> = cuts.iter().map(Vec::len).collect();
+    (0..run.len())
+        .map(|line| {
+            let window = line.saturating_sub(COUNT_WINDOW)..(line + COUNT_WINDOW + 1).min(run.len());
+            let mut near: Vec<usize> = counts[window].to_vec();
+            near.sort_unstable();
+            let pieces = near[near.len() / 2];
+            if pieces == counts[line] {
+                cuts[line].clone()
+            } else {
+                cut_words(run[line], width, Some(pieces))
+            }
+        })
+        .collect()
 }
 
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
@@ -308,16 +381,13 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if page.is_cjk() {
         return;
     }
-    let texts: Vec<Option<Vec<char>>> = page
-        .lines
+    let lines: Vec<Option<Vec<Word>>> =
+        page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()])).collect();
+    let width = page_width(&lines);
+    let long: Vec<bool> = lines
         .iter()
-        .map(|line| (line.pieces.len() == 1).then(|| page.pieces[line.pieces.start].text.chars().collect()))
+        .map(|words| words.as_ref().is_some_and(|w| width.columns_in(line_length(w)) >= GLUED_MIN_PITCHES))
         .collect();
-    let lengths: Vec<Option<usize>> = texts.iter().map(|t| t.as_ref().map(Vec::len)).collect();
-    let line_words: Vec<Option<Vec<Word>>> = texts.iter().map(|t| t.as_deref().map(words)).collect();
-    let width = page_width(&line_words, &lengths);
-    let long: Vec<bool> =
-        lengths.iter().map(|n| n.is_some_and(|n| width.columns_in(n) >= GLUED_MIN_PITCHES)).collect();
     let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
     let mut start = 0;
     while start < long.len() {
@@ -330,9 +400,8 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
             end += 1;
         }
         if end - start >= RUN_MIN_LINES {
-            let run: Vec<&[Word]> = line_words[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
-            let run_lengths: Vec<usize> = lengths[start..end].iter().map(|n| n.unwrap_or(0)).collect();
-            for (slot, ranges) in cut_lines[start..end].iter_mut().zip(cut_run(&run, &run_lengths, width)) {
+            let run: Vec<&[Word]> = lines[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
+            for (slot, ranges) in cut_lines[start..end].iter_mut().zip(cut_run(&run, width)) {
                 *slot = Some(ranges);
             }
         }
@@ -341,8 +410,20 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if cut_lines.iter().all(Option::is_none) {
         return;
     }
-    page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &line_words[line_index], pieces) {
-        (Some(ranges), Some(words), [piece]) if ranges.len() >= 2 => cut_piece(piece, words, ranges),
+    page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &lines[line_index]) {
+        (Some(ranges), Some(words)) if ranges.len() > pieces.len() => {
+            let mut out = Vec::new();
+            for piece in pieces {
+                // The ranges inside this piece: a cut never crosses a gutter OCR left.
+                let inside: Vec<Range<usize>> = ranges
+                    .iter()
+                    .filter(|r| words[r.start].start >= piece.span.start && words[r.start].start < piece.span.end)
+                    .cloned()
+                    .collect();
+                out.extend(cut_piece(piece, words, &inside));
+            }
+            out
+        }
         _ => pieces.to_vec(),
     });
 }
@@ -350,18 +431,28 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
 /// Cuts a piece into the given word ranges; the spaces between the ranges
 /// are the gutter and belong to no piece.
 fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) -> Vec<Piece> {
+    if ranges.len() <= 1 {
+        return vec![piece.clone()];
+    }
     let chars: Vec<char> = piece.text.chars().collect();
+    let local = |position: usize| position - piece.span.start;
     ranges
         .iter()
         .enumerate()
-        .map(|(index, range)| part(piece, &chars, words[range.start].start, words[range.end - 1].end, index == 0))
+        .map(|(index, range)| {
+            let mut cut = part(piece, &chars, local(words[range.start].start), local(words[range.end - 1].end), true);
+            if index > 0 {
+                cut.gap = Gap::Glued;
+            }
+            cut
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse_page, Gap};
+    use crate::parse::parse_page;
 
     fn texts(page: &Page) -> Vec<&str> {
         page.pieces.iter().map(|p| p.text.as_str()).collect()
