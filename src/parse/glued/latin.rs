@@ -37,9 +37,14 @@ const RUN_MIN_LINES: usize = 3;
 /// Fewest hyphenated words inside lines from which a width is read.
 const HYPHEN_EVIDENCE_MIN: usize = 3;
 
-/// Share of those hyphenated words that must end near a column boundary
-/// for a width to explain them (OCR and compounds like "pre- and" stray).
-const HYPHEN_FIT: f32 = 0.8;
+/// How near, on average, hyphenated words must end to a column boundary
+/// for a width to explain them (see [`ColumnWidth::closeness`]; OCR and
+/// compounds like "pre- and" stray).
+const HYPHEN_FIT_MIN: f32 = 0.5;
+
+/// A width fits the hyphens about as well as the best one when it scores
+/// at least this share of the best.
+const HYPHEN_NEAR_BEST: f32 = 0.9;
 
 /// How far a hyphenated word's end may stand from a column boundary, as a
 /// share of the pitch: proportional type.
@@ -165,6 +170,20 @@ impl ColumnWidth {
     fn columns_in(self, length: usize) -> f32 {
         (length as f32 + 1.0) / self.pitch()
     }
+
+    /// True when a word ending at `end` (counted from the line's start)
+    /// stands near the end of a column.
+    fn fits(self, end: usize) -> bool {
+        self.closeness(end) > 0.0
+    }
+
+    /// How near a word ending at `end` stands to the end of a column: 1 at
+    /// it, falling to 0 at [`HYPHEN_SLACK`] of a pitch away.
+    fn closeness(self, end: usize) -> f32 {
+        let columns = self.columns_in(end).round().max(1.0);
+        let off = (end as f32 + 1.0 - columns * self.pitch()).abs();
+        (1.0 - off / (HYPHEN_SLACK * self.pitch())).max(0.0)
+    }
 }
 
 /// Where hyphenated words end inside lines (not at a line's end), counted
@@ -179,29 +198,27 @@ fn inner_hyphen_ends<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<usi
         .collect()
 }
 
-/// The widest column width that puts most inner hyphenated words at a
-/// column's end. The widest, because any fraction of the true pitch fits
-/// as well. `None` when the words are too few or no width fits them.
+/// The column width that puts inner hyphenated words nearest to a
+/// column's end: among the widths that fit them about as well as the best,
+/// the widest, because any fraction of the true pitch fits as well. `None`
+/// when the words are too few or no width fits most of them.
 fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
     if ends.len() < HYPHEN_EVIDENCE_MIN {
         return None;
     }
-    let mut width = widest;
-    while width >= narrowest {
+    let mut scored: Vec<(ColumnWidth, f32)> = Vec::new();
+    let mut width = narrowest;
+    while width <= widest {
         let candidate = ColumnWidth(width);
-        let fitting = ends
-            .iter()
-            .filter(|&&end| {
-                let columns = candidate.columns_in(end).round().max(1.0);
-                (end as f32 + 1.0 - columns * candidate.pitch()).abs() <= HYPHEN_SLACK * candidate.pitch()
-            })
-            .count();
-        if fitting as f32 >= HYPHEN_FIT * ends.len() as f32 {
-            return Some(candidate);
-        }
-        width -= 0.5;
+        let closeness: f32 = ends.iter().map(|&end| candidate.closeness(end)).sum();
+        scored.push((candidate, closeness / ends.len() as f32));
+        width += 0.5;
     }
-    None
+    let best = scored.iter().map(|(_, score)| *score).fold(0.0, f32::max);
+    if best < HYPHEN_FIT_MIN {
+        return None;
+    }
+    scored.into_iter().rev().find(|(_, score)| *score >= HYPHEN_NEAR_BEST * best).map(|(width, _)| width)
 }
 
 /// What one piece of `words[range]` costs at `width`: its length against
@@ -375,6 +392,35 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
         .collect()
 }
 
+/// Splits a run of glued lines (given with the block of each) into parts
+/// of one column width each: at a blank line where the hyphenated words
+/// after it no longer end near the columns before it. A page may hold
+/// three wide columns above four narrow ones, their lines as long.
+fn parts_of_like_width(run: &[&[Word]], blocks: &[usize]) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start < run.len() {
+        let end = (start..run.len()).find(|&i| blocks[i] != blocks[start]).unwrap_or(run.len());
+        let fits = parts.last().is_none_or(|group| {
+            let group_lines = &run[group.clone()];
+            let longest = group_lines.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
+            let Some(width) = width_from_hyphens(&inner_hyphen_ends(group_lines.iter().copied()), 10.0, longest / 2.0)
+            else {
+                return true;
+            };
+            let ends = inner_hyphen_ends(run[start..end].iter().copied());
+            let fitting = ends.iter().filter(|&&end| width.fits(end)).count();
+            ends.is_empty() || 2 * fitting >= ends.len()
+        });
+        match parts.last_mut() {
+            Some(group) if fits => group.end = end,
+            _ => parts.push(start..end),
+        }
+        start = end;
+    }
+    parts
+}
+
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
 /// single spaces, into one piece per printed column line.
 pub fn cut_latin_glued_lines(page: &mut Page) {
@@ -401,8 +447,12 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         }
         if end - start >= RUN_MIN_LINES {
             let run: Vec<&[Word]> = lines[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
-            for (slot, ranges) in cut_lines[start..end].iter_mut().zip(cut_run(&run, width)) {
-                *slot = Some(ranges);
+            let blocks: Vec<usize> = page.lines[start..end].iter().map(|l| l.block).collect();
+            for part in parts_of_like_width(&run, &blocks) {
+                let cuts = cut_run(&run[part.clone()], width);
+                for (slot, ranges) in cut_lines[start + part.start..start + part.end].iter_mut().zip(cuts) {
+                    *slot = Some(ranges);
+                }
             }
         }
         start = end;
