@@ -60,7 +60,7 @@ fn main() {
                     good += ok as usize;
                     marks.push(format!("{}{}", if ok { "" } else { "✗" }, piece.text));
                 }
-                if verbose && pieces.len() > 0 {
+                if verbose && !pieces.is_empty() {
                     println!("{:4} {}", line.number, marks.join(" ‖ "));
                 }
             }

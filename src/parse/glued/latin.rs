@@ -295,7 +295,12 @@ fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<R
     }
     let mut layer = layers - 1;
     if !best[layer][n].0.is_finite() {
-        return if pieces.is_some() { cut_words(words, width, None) } else { vec![0..n] };
+        // No cut possible at all: the line stays one piece.
+        return if pieces.is_some() {
+            cut_words(words, width, None)
+        } else {
+            std::iter::once(0..n).collect()
+        };
     }
     let mut ranges = Vec::new();
     let mut end = n;
@@ -346,7 +351,8 @@ fn page_width(lines: &[Option<Vec<Word>>]) -> ColumnWidth {
 fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
     let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
-    let start = width_from_hyphens(&inner_hyphen_ends(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
+    let start =
+        width_from_hyphens(&inner_hyphen_ends(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
     // The run's own lines say how wide a column is once their column count is known.
     let per_column: Vec<f32> = lengths
         .iter()
@@ -404,7 +410,8 @@ fn parts_of_like_width(run: &[&[Word]], blocks: &[usize]) -> Vec<Range<usize>> {
         let fits = parts.last().is_none_or(|group| {
             let group_lines = &run[group.clone()];
             let longest = group_lines.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
-            let Some(width) = width_from_hyphens(&inner_hyphen_ends(group_lines.iter().copied()), 10.0, longest / 2.0)
+            let Some(width) =
+                width_from_hyphens(&inner_hyphen_ends(group_lines.iter().copied()), 10.0, longest / 2.0)
             else {
                 return true;
             };
@@ -467,7 +474,9 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
                 // The ranges inside this piece: a cut never crosses a gutter OCR left.
                 let inside: Vec<Range<usize>> = ranges
                     .iter()
-                    .filter(|r| words[r.start].start >= piece.span.start && words[r.start].start < piece.span.end)
+                    .filter(|r| {
+                        words[r.start].start >= piece.span.start && words[r.start].start < piece.span.end
+                    })
                     .cloned()
                     .collect();
                 out.extend(cut_piece(piece, words, &inside));
@@ -490,7 +499,8 @@ fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) -> Vec<Piec
         .iter()
         .enumerate()
         .map(|(index, range)| {
-            let mut cut = part(piece, &chars, local(words[range.start].start), local(words[range.end - 1].end), true);
+            let mut cut =
+                part(piece, &chars, local(words[range.start].start), local(words[range.end - 1].end), true);
             if index > 0 {
                 cut.gap = Gap::Glued;
             }
@@ -522,5 +532,93 @@ mod tests {
     fn ordinary_latin_lines_are_left_alone() {
         let page = parse_page("The council said on Monday that\nthe new bridge would open in the\nspring next year after four years\n", 0, 1);
         assert_eq!(page.pieces.len(), 3);
+    }
+
+    fn line(text: &str) -> Vec<Word> {
+        words(&text.chars().collect::<Vec<_>>(), 0)
+    }
+
+    fn pieces_of(text: &str, width: f32) -> Vec<String> {
+        let words = line(text);
+        cut_words(&words, ColumnWidth(width), None)
+            .into_iter()
+            .map(|r| {
+                text.chars()
+                    .skip(words[r.start].start)
+                    .take(words[r.end - 1].end - words[r.start].start)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphenated_word_ends_its_column_line() {
+        // Equal shares would cut after "were"; the hyphen says the column ends at "re-".
+        assert_eq!(
+            pieces_of("Bean shippers were re- luctant to offer nearby ship-", 24.0),
+            ["Bean shippers were re-", "luctant to offer nearby ship-"]
+        );
+    }
+
+    #[test]
+    fn gutter_noise_marks_the_cut() {
+        let pieces = pieces_of("and the media was a priority. | what more we can do in", 26.0);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces[0].ends_with('|') || pieces[1].starts_with('|'), "{pieces:?}");
+    }
+
+    #[test]
+    fn a_line_takes_as_many_pieces_as_its_neighbours() {
+        let full = line("the new bridge will open after four years of work and the council said the costs have risen for all");
+        let short = line("drugs in sport. Fredericks, now a member though normal humidity named.");
+        assert_eq!(cut_words(&short, ColumnWidth(23.0), None).len(), 3);
+        let run = [full.as_slice(), full.as_slice(), short.as_slice(), full.as_slice(), full.as_slice()];
+        let cuts = cut_run(&run, ColumnWidth(23.0));
+        assert!(cuts.iter().all(|c| c.len() == 4), "{cuts:?}");
+    }
+
+    #[test]
+    fn width_is_the_widest_pitch_the_hyphens_fit() {
+        // Hyphenated words end at columns of width 24; half that fits as well.
+        let width = width_from_hyphens(&[24, 49, 23, 74, 50], 10.0, 60.0).unwrap();
+        assert!((width.0 - 24.0).abs() <= 1.0, "{width:?}");
+        assert_eq!(width_from_hyphens(&[24, 49], 10.0, 60.0), None);
+    }
+
+    #[test]
+    fn a_blank_line_parts_runs_whose_hyphens_disagree() {
+        let wide = line("the cocoa zone alleviating the drought since thou- sand bags still in the hands of farmers, middle- men");
+        let narrow = line(
+            "governing body has met anti dop- ing officials, coaches and ath- lete Frankie Fredericks, now a",
+        );
+        let run = [wide.as_slice(), wide.as_slice(), narrow.as_slice(), narrow.as_slice()];
+        let ends = |lines: &[&[Word]]| inner_hyphen_ends(lines.iter().copied());
+        assert_eq!(
+            parts_of_like_width(&run, &[0, 0, 1, 1]),
+            [0..2, 2..4],
+            "{:?} {:?} {:?}",
+            ends(&run[..2]),
+            ends(&run[2..]),
+            width_from_hyphens(&ends(&run[..2]), 10.0, 52.0)
+        );
+        // Lines of one width stay one part across a blank line.
+        assert_eq!(parts_of_like_width(&run[..2], &[0, 1]).len(), 1);
+    }
+
+    #[test]
+    fn ocr_gutters_stay_cuts_and_spans_stay_true() {
+        let text = "Co said its first quarter, ending  be due to expenses related to the acquisitions in the middle\n\
+                    February 28, profits may be below  acquisitions in the middle of the current quarter of seven\n\
+                    the 2.4 mln dlrs, or 15 cts a share earned in the first quarter of Sealy Inc, as well as 82 pct\n";
+        let page = parse_page(text, 0, 1);
+        for (line, raw) in page.lines.iter().zip(text.lines()) {
+            let raw: Vec<char> = raw.chars().collect();
+            assert_eq!(page.pieces[line.pieces.clone()].len(), 3, "{:?}", texts(&page));
+            for piece in &page.pieces[line.pieces.clone()] {
+                let spanned: String = raw[piece.span.start..piece.span.end].iter().collect();
+                assert_eq!(spanned, piece.text);
+            }
+        }
+        assert_eq!(page.pieces[0].text, "Co said its first quarter, ending");
     }
 }
