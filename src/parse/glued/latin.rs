@@ -1,39 +1,447 @@
 //! Latin-script lines that are side-by-side columns joined by single spaces.
 //!
-//! In: a parsed Latin-script page. Out: runs of over-long lines cut into one
-//! piece per column. Why: OCR often reads a multi-column page straight
-//! across and keeps only one space where the gutter was.
+//! In: a parsed Latin-script page. Out: runs of over-long lines cut at word
+//! boundaries into one piece per printed column line. Why: OCR (Tesseract
+//! with --psm 4 or 6) reads a multi-column page straight across and keeps a
+//! single space, or a speck of noise, where the gutter was; every later
+//! stage needs the printed lines back.
+//!
+//! How: a column's width is read from where line-end hyphens stand inside
+//! glued lines (a hyphenated word ends a printed column line, so those
+//! positions fall near multiples of the column pitch), else from lines that
+//! are clearly one column. Each run of long lines gets its own width, and
+//! every line of it is cut by a dynamic programme over its word boundaries
+//! that weighs each piece's length against the width (proportional type
+//! lets a column line run about a fifth either way) together with what a
+//! boundary shows: a hyphenated word or gutter noise before it, a sentence
+//! end and a capital across it. The width is then re-estimated from the
+//! pieces and the run cut again.
+
+use std::ops::Range;
 
 use super::part;
-use crate::parse::{Page, Piece};
-
-/// Latin lines at least this many characters long may be glued columns.
-const LATIN_GLUED_MIN: usize = 58;
+use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_opening};
+use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
 /// shows none on its own.
 const LATIN_COLUMN_GUESS: f32 = 36.0;
 
+/// A line at least this many column pitches long may be glued columns.
+const GLUED_MIN_PITCHES: f32 = 1.6;
+
+/// Fewest long lines in a row taken for glued columns: one long line may be
+/// a wide headline or a table row.
+const RUN_MIN_LINES: usize = 3;
+
+/// Fewest hyphenated words inside lines from which a width is read.
+const HYPHEN_EVIDENCE_MIN: usize = 3;
+
+/// How near, on average, hyphenated words must end to a column boundary
+/// for a width to explain them (see [`ColumnWidth::closeness`]; OCR and
+/// compounds like "pre- and" stray).
+const HYPHEN_FIT_MIN: f32 = 0.5;
+
+/// A width fits the hyphens about as well as the best one when it scores
+/// at least this share of the best.
+const HYPHEN_NEAR_BEST: f32 = 0.9;
+
+/// How far a hyphenated word's end may stand from a column boundary, as a
+/// share of the pitch: proportional type.
+const HYPHEN_SLACK: f32 = 0.2;
+
+/// One standard deviation of a column line's length around its column's
+/// width, as a share of the width: proportional type.
+const WIDTH_SPREAD: f32 = 0.12;
+
+/// A piece that ends its paragraph may be short: its shortfall counts only
+/// this much.
+const PARAGRAPH_END_SHORTFALL: f32 = 0.1;
+
+/// A line is cut into as many pieces as most lines within this many lines
+/// of it hold: a column keeps its slot, whatever one line's text suggests.
+const COUNT_WINDOW: usize = 2;
+
+/// Rounds of cutting a run and re-estimating its width from the pieces.
+const PASSES: usize = 3;
+
+/// What the text at a word boundary says about a column gutter there, in
+/// units of a squared standard deviation of length: below zero for a
+/// gutter, above for running text.
+mod evidence {
+    /// A hyphenated word ends a printed line.
+    pub const HYPHEN_BEFORE_CUT: f32 = -2.0;
+    /// ...so one inside a piece means a gutter was missed.
+    pub const HYPHEN_INSIDE: f32 = 4.0;
+    /// Specks of noise stand where the gutter was.
+    pub const NOISE_AT_CUT: f32 = -1.0;
+    pub const NOISE_INSIDE: f32 = 1.0;
+    /// A sentence ends and a capital begins: a column may end with its
+    /// paragraph, though sentences end inside lines as well.
+    pub const SENTENCE_ACROSS_CUT: f32 = -0.5;
+}
+
+/// One space-separated word of a line, by character positions in the
+/// line, with what it says about the gutter next to it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// First word of a piece the line was already cut into at a gutter of
+    /// two or more spaces: a cut must stay there.
+    after_gutter: bool,
+    /// Ends with a line-end hyphen after a letter ("through-", "re-").
+    hyphenated: bool,
+    /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
+    noise: bool,
+    ends_sentence: bool,
+    /// Begins (after opening quotes) with a capital letter.
+    capital: bool,
+}
+
+/// The words of a piece's text, placed at `offset` in its line.
+fn words(chars: &[char], offset: usize) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        if chars[index].is_whitespace() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < chars.len() && !chars[index].is_whitespace() {
+            index += 1;
+        }
+        let word = &chars[start..index];
+        let text: String = word.iter().collect();
+        // Gutter specks glued to the word ("re-__") are not part of it.
+        let bare = text.trim_end_matches(['_', '|', '~']);
+        let mut tail = bare.chars().rev();
+        let hyphenated =
+            tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
+        let first_letter = text.chars().find(|c| !is_opening(*c) && *c != '"' && *c != '\'');
+        words.push(Word {
+            start: offset + start,
+            end: offset + index,
+            after_gutter: false,
+            hyphenated,
+            noise: !word.iter().any(|c| c.is_alphanumeric()),
+            ends_sentence: ends_sentence(&text),
+            capital: first_letter.is_some_and(char::is_uppercase),
+        });
+    }
+    words
+}
+
+/// The words of a line of body pieces, in line character positions; `None`
+/// for a line holding a byline or nothing, which is left as it is.
+fn line_words(pieces: &[Piece]) -> Option<Vec<Word>> {
+    if pieces.is_empty() || pieces.iter().any(|p| p.role != Role::Body) {
+        return None;
+    }
+    let mut all = Vec::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        let chars: Vec<char> = piece.text.chars().collect();
+        let mut piece_words = words(&chars, piece.span.start);
+        if let Some(first) = piece_words.first_mut() {
+            first.after_gutter = index > 0;
+        }
+        all.extend(piece_words);
+    }
+    (!all.is_empty()).then_some(all)
+}
+
+/// Characters from a line's first word to its last.
+fn line_length(words: &[Word]) -> usize {
+    words.last().map_or(0, |last| last.end - words[0].start)
+}
+
+/// The width, in characters, of the column lines of a glued run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ColumnWidth(f32);
+
+impl ColumnWidth {
+    /// Width plus the one space of the gutter: how far apart columns start.
+    fn pitch(self) -> f32 {
+        self.0 + 1.0
+    }
+
+    /// How many columns a line of `length` characters holds.
+    fn columns_in(self, length: usize) -> f32 {
+        (length as f32 + 1.0) / self.pitch()
+    }
+
+    /// True when a word ending at `end` (counted from the line's start)
+    /// stands near the end of a column.
+    fn fits(self, end: usize) -> bool {
+        self.closeness(end) > 0.0
+    }
+
+    /// How near a word ending at `end` stands to the end of a column: 1 at
+    /// it, falling to 0 at [`HYPHEN_SLACK`] of a pitch away.
+    fn closeness(self, end: usize) -> f32 {
+        let columns = self.columns_in(end).round().max(1.0);
+        let off = (end as f32 + 1.0 - columns * self.pitch()).abs();
+        (1.0 - off / (HYPHEN_SLACK * self.pitch())).max(0.0)
+    }
+}
+
+/// Where hyphenated words end inside lines (not at a line's end), counted
+/// from the line's first word: the character position just after each.
+fn inner_hyphen_ends<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<usize> {
+    lines
+        .into_iter()
+        .flat_map(|words| {
+            let inner = &words[..words.len().saturating_sub(1)];
+            inner.iter().filter(|w| w.hyphenated).map(|w| w.end - words[0].start)
+        })
+        .collect()
+}
+
+/// The column width that puts inner hyphenated words nearest to a
+/// column's end: among the widths that fit them about as well as the best,
+/// the widest, because any fraction of the true pitch fits as well. `None`
+/// when the words are too few or no width fits most of them.
+fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
+    if ends.len() < HYPHEN_EVIDENCE_MIN {
+        return None;
+    }
+    let mut scored: Vec<(ColumnWidth, f32)> = Vec::new();
+    let mut width = narrowest;
+    while width <= widest {
+        let candidate = ColumnWidth(width);
+        let closeness: f32 = ends.iter().map(|&end| candidate.closeness(end)).sum();
+        scored.push((candidate, closeness / ends.len() as f32));
+        width += 0.5;
+    }
+    let best = scored.iter().map(|(_, score)| *score).fold(0.0, f32::max);
+    if best < HYPHEN_FIT_MIN {
+        return None;
+    }
+    scored.into_iter().rev().find(|(_, score)| *score >= HYPHEN_NEAR_BEST * best).map(|(width, _)| width)
+}
+
+/// What one piece of `words[range]` costs at `width`: its length against
+/// the width, and hyphenated words or noise inside it. A piece across a
+/// gutter OCR already left is impossible.
+fn piece_cost(words: &[Word], range: Range<usize>, width: ColumnWidth) -> f32 {
+    let inner = &words[range.clone()];
+    if inner.iter().skip(1).any(|w| w.after_gutter) {
+        return f32::INFINITY;
+    }
+    let last = &words[range.end - 1];
+    let length = (last.end - words[range.start].start) as f32;
+    let z = (length - width.0) / (WIDTH_SPREAD * width.0);
+    let mut cost = if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
+    for word in &inner[..inner.len() - 1] {
+        if word.hyphenated {
+            cost += evidence::HYPHEN_INSIDE;
+        }
+    }
+    // Noise at a piece's edge stands in the gutter; only its inner words count.
+    for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
+        if word.noise {
+            cost += evidence::NOISE_INSIDE;
+        }
+    }
+    cost
+}
+
+/// What a cut between `words[at - 1]` and `words[at]` costs.
+fn cut_cost(words: &[Word], at: usize) -> f32 {
+    let (before, after) = (&words[at - 1], &words[at]);
+    let mut cost = 0.0;
+    if before.hyphenated {
+        cost += evidence::HYPHEN_BEFORE_CUT;
+    }
+    if before.noise || after.noise {
+        cost += evidence::NOISE_AT_CUT;
+    }
+    if before.ends_sentence && after.capital {
+        cost += evidence::SENTENCE_ACROSS_CUT;
+    }
+    cost
+}
+
+/// The cheapest way to cut a line's words into pieces at `width`, as word
+/// ranges in order: into exactly `pieces` pieces when given (and possible),
+/// else into as many as the cost finds best.
+fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<Range<usize>> {
+    let n = words.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Without a count, one layer in which any number of pieces may end.
+    let layers = pieces.map_or(1, |k| k.min(n));
+    // best[layer][end]: cheapest cost of words[..end] in layer + 1 pieces
+    // (any number when free), with where its last piece starts.
+    let mut best = vec![vec![(f32::INFINITY, 0usize); n + 1]; layers];
+    for layer in 0..layers {
+        for end in 1..=n {
+            for start in 0..end {
+                let before = match (start, layer, pieces) {
+                    (0, 0, _) => 0.0,
+                    (0, _, _) | (_, 0, Some(_)) => continue,
+                    (_, _, None) => best[0][start].0,
+                    (_, _, Some(_)) => best[layer - 1][start].0,
+                };
+                let cut = if start > 0 { cut_cost(words, start) } else { 0.0 };
+                let cost = before + cut + piece_cost(words, start..end, width);
+                if cost < best[layer][end].0 {
+                    best[layer][end] = (cost, start);
+                }
+            }
+        }
+    }
+    let mut layer = layers - 1;
+    if !best[layer][n].0.is_finite() {
+        // No cut possible at all: the line stays one piece.
+        return if pieces.is_some() {
+            cut_words(words, width, None)
+        } else {
+            std::iter::once(0..n).collect()
+        };
+    }
+    let mut ranges = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let start = best[layer][end].1;
+        ranges.push(start..end);
+        end = start;
+        if pieces.is_some() {
+            layer = layer.saturating_sub(1);
+        }
+    }
+    ranges.reverse();
+    ranges
+}
+
+/// The median of some values; `None` when there are none.
+fn median(mut values: Vec<f32>) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    Some(values[values.len() / 2])
+}
+
+/// A page's column width before any run is looked at: from inner
+/// hyphenated words, else from lines that are clearly one column, else a
+/// common newspaper measure.
+fn page_width(lines: &[Option<Vec<Word>>]) -> ColumnWidth {
+    let lengths: Vec<usize> = lines.iter().flatten().map(|w| line_length(w)).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
+    let ends = inner_hyphen_ends(lines.iter().flatten().map(Vec::as_slice));
+    if let Some(width) = width_from_hyphens(&ends, 10.0, longest / 2.0) {
+        return width;
+    }
+    let mut single: Vec<usize> = lengths.into_iter().filter(|n| (20..50).contains(n)).collect();
+    single.sort_unstable();
+    if single.len() >= 5 {
+        ColumnWidth(single[single.len() * 2 / 3] as f32)
+    } else {
+        ColumnWidth(LATIN_COLUMN_GUESS)
+    }
+}
+
+/// Cuts the lines of one run of glued lines: a width for the run, then
+/// rounds of cutting and re-estimating it, then every line cut again into
+/// as many pieces as its neighbours hold, so that a column keeps its slot
+/// from line to line. Returns each line's word ranges.
+fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+    let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
+    let start =
+        width_from_hyphens(&inner_hyphen_ends(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
+    // The run's own lines say how wide a column is once their column count is known.
+    let per_column: Vec<f32> = lengths
+        .iter()
+        .filter_map(|&length| {
+            let columns = start.columns_in(length).round();
+            (columns >= 2.0).then(|| (length as f32 + 1.0) / columns - 1.0)
+        })
+        .collect();
+    let mut width = median(per_column).map_or(start, ColumnWidth);
+    let mut cuts: Vec<Vec<Range<usize>>> = Vec::new();
+    for _ in 0..PASSES {
+        cuts = run.iter().map(|words| cut_words(words, width, None)).collect();
+        // Full column lines only: a paragraph's last line is short.
+        let full: Vec<f32> = run
+            .iter()
+            .zip(&cuts)
+            .filter(|(_, ranges)| ranges.len() >= 2)
+            .flat_map(|(words, ranges)| {
+                ranges
+                    .iter()
+                    .filter(|r| !words[r.end - 1].ends_sentence)
+                    .map(|r| (words[r.end - 1].end - words[r.start].start) as f32)
+            })
+            .collect();
+        match median(full) {
+            Some(next) if (next - width.0).abs() >= 0.5 => width = ColumnWidth(next),
+            _ => break,
+        }
+    }
+    let counts: Vec<usize> = cuts.iter().map(Vec::len).collect();
+    (0..run.len())
+        .map(|line| {
+            let window = line.saturating_sub(COUNT_WINDOW)..(line + COUNT_WINDOW + 1).min(run.len());
+            let mut near: Vec<usize> = counts[window].to_vec();
+            near.sort_unstable();
+            let pieces = near[near.len() / 2];
+            if pieces == counts[line] {
+                cuts[line].clone()
+            } else {
+                cut_words(run[line], width, Some(pieces))
+            }
+        })
+        .collect()
+}
+
+/// Splits a run of glued lines (given with the block of each) into parts
+/// of one column width each: at a blank line where the hyphenated words
+/// after it no longer end near the columns before it. A page may hold
+/// three wide columns above four narrow ones, their lines as long.
+fn parts_of_like_width(run: &[&[Word]], blocks: &[usize]) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start < run.len() {
+        let end = (start..run.len()).find(|&i| blocks[i] != blocks[start]).unwrap_or(run.len());
+        let fits = parts.last().is_none_or(|group| {
+            let group_lines = &run[group.clone()];
+            let longest = group_lines.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
+            let Some(width) =
+                width_from_hyphens(&inner_hyphen_ends(group_lines.iter().copied()), 10.0, longest / 2.0)
+            else {
+                return true;
+            };
+            let ends = inner_hyphen_ends(run[start..end].iter().copied());
+            let fitting = ends.iter().filter(|&&end| width.fits(end)).count();
+            ends.is_empty() || 2 * fitting >= ends.len()
+        });
+        match parts.last_mut() {
+            Some(group) if fits => group.end = end,
+            _ => parts.push(start..end),
+        }
+        start = end;
+    }
+    parts
+}
+
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
-/// a single space, into as many columns as the line length holds: at the
-/// spaces nearest to equal shares of each line. Proportional type makes the
-/// cut points approximate (a word may land in the neighbouring column), but
-/// columns read across as one line are far worse.
+/// single spaces, into one piece per printed column line.
 pub fn cut_latin_glued_lines(page: &mut Page) {
     if page.is_cjk() {
         return;
     }
-    let length = |line: &crate::parse::Line| -> Option<usize> {
-        (line.pieces.len() == 1).then(|| page.pieces[line.pieces.start].text.chars().count())
-    };
-    // The page's own single-column width, from lines that are clearly one.
-    let mut single: Vec<usize> =
-        page.lines.iter().filter_map(length).filter(|n| (20..50).contains(n)).collect();
-    single.sort_unstable();
-    let column = if single.len() >= 5 { single[single.len() * 2 / 3] as f32 } else { LATIN_COLUMN_GUESS };
-    let long: Vec<bool> =
-        page.lines.iter().map(|l| length(l).is_some_and(|n| n >= LATIN_GLUED_MIN)).collect();
-    let mut cut_lines = vec![0usize; page.lines.len()];
+    let lines: Vec<Option<Vec<Word>>> =
+        page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()])).collect();
+    let width = page_width(&lines);
+    let long: Vec<bool> = lines
+        .iter()
+        .map(|words| words.as_ref().is_some_and(|w| width.columns_in(line_length(w)) >= GLUED_MIN_PITCHES))
+        .collect();
+    let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
     let mut start = 0;
     while start < long.len() {
         if !long[start] {
@@ -44,55 +452,71 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         while end < long.len() && long[end] {
             end += 1;
         }
-        if end - start >= 3 {
-            let mut lengths: Vec<usize> = (start..end).filter_map(|l| length(&page.lines[l])).collect();
-            lengths.sort_unstable();
-            let median = lengths[lengths.len() / 2] as f32;
-            let columns = ((median + 1.0) / (column + 1.0)).round().clamp(2.0, 4.0) as usize;
-            for slot in &mut cut_lines[start..end] {
-                *slot = columns;
+        if end - start >= RUN_MIN_LINES {
+            let run: Vec<&[Word]> = lines[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
+            let blocks: Vec<usize> = page.lines[start..end].iter().map(|l| l.block).collect();
+            for part in parts_of_like_width(&run, &blocks) {
+                let cuts = cut_run(&run[part.clone()], width);
+                for (slot, ranges) in cut_lines[start + part.start..start + part.end].iter_mut().zip(cuts) {
+                    *slot = Some(ranges);
+                }
             }
         }
         start = end;
     }
-    if cut_lines.iter().all(|&k| k == 0) {
+    if cut_lines.iter().all(Option::is_none) {
         return;
     }
-    page.recut_lines(|line_index, pieces| match (cut_lines[line_index], pieces) {
-        (k, [piece]) if k >= 2 => cut_at_spaces(piece, k),
+    page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &lines[line_index]) {
+        (Some(ranges), Some(words)) if ranges.len() > pieces.len() => {
+            let mut out = Vec::new();
+            for piece in pieces {
+                // The ranges inside this piece: a cut never crosses a gutter OCR left.
+                let inside: Vec<Range<usize>> = ranges
+                    .iter()
+                    .filter(|r| {
+                        words[r.start].start >= piece.span.start && words[r.start].start < piece.span.end
+                    })
+                    .cloned()
+                    .collect();
+                out.extend(cut_piece(piece, words, &inside));
+            }
+            out
+        }
         _ => pieces.to_vec(),
     });
 }
 
-/// Cuts a piece into `parts` at the spaces nearest to equal shares of it.
-fn cut_at_spaces(piece: &Piece, parts: usize) -> Vec<Piece> {
+/// Cuts a piece into the given word ranges; the spaces between the ranges
+/// are the gutter and belong to no piece.
+fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) -> Vec<Piece> {
+    if ranges.len() <= 1 {
+        return vec![piece.clone()];
+    }
     let chars: Vec<char> = piece.text.chars().collect();
-    let spaces: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| **c == ' ').map(|(i, _)| i).collect();
-    let mut cuts: Vec<usize> = Vec::new();
-    for j in 1..parts {
-        let target = j * (chars.len() + 1) / parts;
-        let nearest = spaces
-            .iter()
-            .copied()
-            .filter(|&s| cuts.last().is_none_or(|&c| s > c + 1))
-            .min_by_key(|&s| s.abs_diff(target));
-        match nearest {
-            Some(s) if s.abs_diff(target) <= 10 => cuts.push(s),
-            _ => return vec![piece.clone()],
-        }
-    }
-    let mut out = Vec::new();
-    let mut from = 0;
-    for cut in cuts.into_iter().chain([chars.len()]) {
-        out.push(part(piece, &chars, from, cut, out.is_empty()));
-        from = cut + 1;
-    }
-    out
+    let local = |position: usize| position - piece.span.start;
+    ranges
+        .iter()
+        .enumerate()
+        .map(|(index, range)| {
+            let mut cut =
+                part(piece, &chars, local(words[range.start].start), local(words[range.end - 1].end), true);
+            if index > 0 {
+                cut.gap = Gap::Glued;
+            }
+            cut
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::{parse_page, Gap};
+    use super::*;
+    use crate::parse::parse_page;
+
+    fn texts(page: &Page) -> Vec<&str> {
+        page.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
 
     #[test]
     fn latin_columns_glued_by_single_spaces_are_cut() {
@@ -100,11 +524,7 @@ mod tests {
                     after four years of work and delays caused by floods and the rising costs of steel\n\
                     and concrete. Local traders welcomed the news and the mayor thanked the workers.\n";
         let page = parse_page(text, 0, 1);
-        assert!(
-            page.lines.iter().all(|l| l.pieces.len() == 2),
-            "{:?}",
-            page.pieces.iter().map(|p| &p.text).collect::<Vec<_>>()
-        );
+        assert!(page.lines.iter().all(|l| l.pieces.len() == 2), "{:?}", texts(&page));
         assert_eq!(page.pieces[1].gap, Gap::Glued);
     }
 
@@ -112,5 +532,93 @@ mod tests {
     fn ordinary_latin_lines_are_left_alone() {
         let page = parse_page("The council said on Monday that\nthe new bridge would open in the\nspring next year after four years\n", 0, 1);
         assert_eq!(page.pieces.len(), 3);
+    }
+
+    fn line(text: &str) -> Vec<Word> {
+        words(&text.chars().collect::<Vec<_>>(), 0)
+    }
+
+    fn pieces_of(text: &str, width: f32) -> Vec<String> {
+        let words = line(text);
+        cut_words(&words, ColumnWidth(width), None)
+            .into_iter()
+            .map(|r| {
+                text.chars()
+                    .skip(words[r.start].start)
+                    .take(words[r.end - 1].end - words[r.start].start)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphenated_word_ends_its_column_line() {
+        // Equal shares would cut after "were"; the hyphen says the column ends at "re-".
+        assert_eq!(
+            pieces_of("Bean shippers were re- luctant to offer nearby ship-", 24.0),
+            ["Bean shippers were re-", "luctant to offer nearby ship-"]
+        );
+    }
+
+    #[test]
+    fn gutter_noise_marks_the_cut() {
+        let pieces = pieces_of("and the media was a priority. | what more we can do in", 26.0);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces[0].ends_with('|') || pieces[1].starts_with('|'), "{pieces:?}");
+    }
+
+    #[test]
+    fn a_line_takes_as_many_pieces_as_its_neighbours() {
+        let full = line("the new bridge will open after four years of work and the council said the costs have risen for all");
+        let short = line("drugs in sport. Fredericks, now a member though normal humidity named.");
+        assert_eq!(cut_words(&short, ColumnWidth(23.0), None).len(), 3);
+        let run = [full.as_slice(), full.as_slice(), short.as_slice(), full.as_slice(), full.as_slice()];
+        let cuts = cut_run(&run, ColumnWidth(23.0));
+        assert!(cuts.iter().all(|c| c.len() == 4), "{cuts:?}");
+    }
+
+    #[test]
+    fn width_is_the_widest_pitch_the_hyphens_fit() {
+        // Hyphenated words end at columns of width 24; half that fits as well.
+        let width = width_from_hyphens(&[24, 49, 23, 74, 50], 10.0, 60.0).unwrap();
+        assert!((width.0 - 24.0).abs() <= 1.0, "{width:?}");
+        assert_eq!(width_from_hyphens(&[24, 49], 10.0, 60.0), None);
+    }
+
+    #[test]
+    fn a_blank_line_parts_runs_whose_hyphens_disagree() {
+        let wide = line("the cocoa zone alleviating the drought since thou- sand bags still in the hands of farmers, middle- men");
+        let narrow = line(
+            "governing body has met anti dop- ing officials, coaches and ath- lete Frankie Fredericks, now a",
+        );
+        let run = [wide.as_slice(), wide.as_slice(), narrow.as_slice(), narrow.as_slice()];
+        let ends = |lines: &[&[Word]]| inner_hyphen_ends(lines.iter().copied());
+        assert_eq!(
+            parts_of_like_width(&run, &[0, 0, 1, 1]),
+            [0..2, 2..4],
+            "{:?} {:?} {:?}",
+            ends(&run[..2]),
+            ends(&run[2..]),
+            width_from_hyphens(&ends(&run[..2]), 10.0, 52.0)
+        );
+        // Lines of one width stay one part across a blank line.
+        assert_eq!(parts_of_like_width(&run[..2], &[0, 1]).len(), 1);
+    }
+
+    #[test]
+    fn ocr_gutters_stay_cuts_and_spans_stay_true() {
+        let text = "Co said its first quarter, ending  be due to expenses related to the acquisitions in the middle\n\
+                    February 28, profits may be below  acquisitions in the middle of the current quarter of seven\n\
+                    the 2.4 mln dlrs, or 15 cts a share earned in the first quarter of Sealy Inc, as well as 82 pct\n";
+        let page = parse_page(text, 0, 1);
+        for (line, raw) in page.lines.iter().zip(text.lines()) {
+            let raw: Vec<char> = raw.chars().collect();
+            assert_eq!(page.pieces[line.pieces.clone()].len(), 3, "{:?}", texts(&page));
+            for piece in &page.pieces[line.pieces.clone()] {
+                let spanned: String = raw[piece.span.start..piece.span.end].iter().collect();
+                assert_eq!(spanned, piece.text);
+            }
+        }
+        assert_eq!(page.pieces[0].text, "Co said its first quarter, ending");
     }
 }
