@@ -17,9 +17,11 @@
 //!    standing alone on its top rows, else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
-//!    columns, until each region is one column stretch; a column's rows are
-//!    counted in a strip a column wide (see [`rows_of_a_column`]); marks without letters or digits (specks, rules, the
-//!    `|` OCR invents in gutters) do not block a cut;
+//!    columns, until each region is one column stretch. A few of a column's
+//!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
+//!    reach into a gutter, in Latin text only words of body height; marks
+//!    without letters or digits (specks, rules, the `|` OCR invents in
+//!    gutters) do not block a cut;
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
@@ -83,6 +85,10 @@ const CROSSING_PER_START: f32 = 0.5;
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
 const INTRUDING_SHARE_CJK: f32 = 0.15;
+/// In Latin text, this share of a region's rows may reach into a gutter (a
+/// word box standing out of a narrow gutter's edge); only words of body
+/// height may (see [`gutters`]).
+const INTRUDING_SHARE_LATIN: f32 = 0.05;
 /// Two tall words on one row closer than this many of their glyph sizes
 /// are one headline, whatever band runs between them.
 const HEADLINE_GAP: f32 = 1.0;
@@ -158,6 +164,13 @@ struct Scales {
     gutter_min: f32,
     /// The share of a region's rows that may reach into a gutter.
     intruding_share: f32,
+    /// Latin text: a word box at least this tall reaching into a band is a
+    /// headline across it. Word boxes are measured, not lines: a glued line's
+    /// extent runs over the baselines of all the articles it crosses, so a
+    /// headline glued to body text may not be set apart as tall. Not for
+    /// CJK, whose OCR boxes vary in height with punctuation and glyphs run
+    /// over two lines (there [`crosses_headline`] decides).
+    headline_word_height: Option<f32>,
     /// Whether gutters are also found from aligned column starts (CJK).
     column_starts: bool,
 }
@@ -176,6 +189,17 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
     for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share, glyph) {
         let width = (gap_end - gap_start) as f32;
         if width < scales.gutter_min * glyph {
+            continue;
+        }
+        // A word of headline height reaching into the band is a headline
+        // running across it, not a body word standing out of a gutter.
+        let headline_in_band = scales.headline_word_height.is_some_and(|tall| {
+            strong.iter().any(|&a| {
+                let b = &all[a].bbox;
+                b.x0 < gap_end && b.x1 > gap_start && height(b) >= tall
+            })
+        });
+        if headline_in_band {
             continue;
         }
         let side_height = |left: bool| {
@@ -736,7 +760,11 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
         gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
-        intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { 0.0 },
+        intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { INTRUDING_SHARE_LATIN },
+        headline_word_height: (script == Script::Latin).then(|| {
+            let usual = median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect());
+            HEADLINE_HEIGHT * usual.unwrap_or(glyph)
+        }),
         column_starts: script == Script::Cjk,
     };
     let mut regions = Vec::new();
@@ -1178,6 +1206,65 @@ mod tests {
         let position = |t: &str| texts.iter().position(|p| *p == t).unwrap();
         assert_eq!(texts[0], "Big News");
         assert!(position("left7") < position("right0"), "{texts:?}");
+    }
+
+    /// Two Latin columns of twenty rows glued row by row (psm 4), a 30 px
+    /// gutter; in row 10 the left column's last word box reaches 25 px into
+    /// the gutter and is `intruder_height` high.
+    fn latin_columns_with_an_intruder(intruder_height: i32) -> OcrPage {
+        let lines = (0..20)
+            .map(|row| {
+                let y = row * 30;
+                let (reach, height) = if row == 10 { (175, intruder_height) } else { (150, 20) };
+                line_of(vec![
+                    word(&format!("left{row}"), 0, y, 100, y + 20),
+                    word("end", 110, y + 20 - height, reach, y + 20),
+                    word(&format!("right{row}"), 180, y, 330, y + 20),
+                ])
+            })
+            .collect();
+        one_block(lines)
+    }
+
+    #[test]
+    fn a_latin_gutter_with_one_word_standing_into_it_is_found() {
+        let page = layout_page(&latin_columns_with_an_intruder(20), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left19") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_word_of_headline_height_in_a_latin_band_is_no_gutter() {
+        // The same columns as atoms none of which is set apart as headline
+        // type (a glued line's extent hides it): only the intruder's own
+        // height tells a headline running across from a body word.
+        let columns = |intruder_height: i32| {
+            let ocr = latin_columns_with_an_intruder(intruder_height);
+            let mut atoms = Vec::new();
+            for (row, line) in ocr.blocks[0].lines.iter().enumerate() {
+                for (index, word) in line.words.iter().enumerate() {
+                    let mut a = atom(&word.text, 0, 0, row, false);
+                    a.bbox = word.bbox.unwrap();
+                    a.word = index;
+                    a.line_size = 20.0;
+                    atoms.push(a);
+                }
+            }
+            atoms
+        };
+        let scales = Scales {
+            glyph: 20.0,
+            line_gap: 10.0,
+            gutter_min: GUTTER_MIN_LATIN,
+            intruding_share: INTRUDING_SHARE_LATIN,
+            column_starts: false,
+            headline_word_height: Some(HEADLINE_HEIGHT * 20.0),
+        };
+        let body = columns(20);
+        assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
+        let headline = columns(40);
+        assert!(gutters(&headline, &(0..headline.len()).collect::<Vec<_>>(), &scales).is_empty());
     }
 
     #[test]
