@@ -9,13 +9,19 @@
 //! one line and its sparse modes cut lines into fragments — so the page is
 //! rebuilt from its word boxes:
 //!
+//! 0. CJK word boxes that OCR ran down over two printed lines are given the
+//!    height of their own line (sizes are measured before, on the boxes as
+//!    read);
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
-//!    whitespace band (a gutter) that runs through it, else at its widest
-//!    horizontal band when that is clearly wider than the usual gap between
-//!    lines (under a headline, between stacked articles), else just under
-//!    a headline set close above its columns, until each region is one
-//!    column stretch; marks without letters or digits (specks, rules, the
-//!    `|` OCR invents in gutters) do not block a cut;
+//!    whitespace band (a gutter) that runs through it, else under a headline
+//!    standing alone on its top rows, else at its widest horizontal band
+//!    when that is clearly wider than the usual gap between lines (between
+//!    stacked articles), else just under a headline set close above its
+//!    columns, until each region is one column stretch. A few of a column's
+//!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
+//!    reach into a gutter, in Latin text only words of body height; marks
+//!    without letters or digits (specks, rules, the `|` OCR invents in
+//!    gutters) do not block a cut;
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
@@ -79,6 +85,10 @@ const CROSSING_PER_START: f32 = 0.5;
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
 const INTRUDING_SHARE_CJK: f32 = 0.15;
+/// In Latin text, this share of a region's rows may reach into a gutter (a
+/// word box standing out of a narrow gutter's edge); only words of body
+/// height may (see [`gutters`]).
+const INTRUDING_SHARE_LATIN: f32 = 0.05;
 /// Two tall words on one row closer than this many of their glyph sizes
 /// are one headline, whatever band runs between them.
 const HEADLINE_GAP: f32 = 1.0;
@@ -91,6 +101,11 @@ const RUN_GAP: f32 = 2.0;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
+/// A CJK word box this many times taller than the usual word of its OCR
+/// line, and this many times taller than its glyphs are wide, runs over two
+/// printed lines (see [`settle_tall_boxes`]).
+const TALL_BOX_OVER_LINE: f32 = 1.8;
+const TALL_BOX_OVER_CELL: f32 = 1.5;
 
 /// A region's printed lines (atom indices, top to bottom) with each line's
 /// extent and whether it is set in headline type.
@@ -149,6 +164,13 @@ struct Scales {
     gutter_min: f32,
     /// The share of a region's rows that may reach into a gutter.
     intruding_share: f32,
+    /// Latin text: a word box at least this tall reaching into a band is a
+    /// headline across it. Word boxes are measured, not lines: a glued line's
+    /// extent runs over the baselines of all the articles it crosses, so a
+    /// headline glued to body text may not be set apart as tall. Not for
+    /// CJK, whose OCR boxes vary in height with punctuation and glyphs run
+    /// over two lines (there [`crosses_headline`] decides).
+    headline_word_height: Option<f32>,
     /// Whether gutters are also found from aligned column starts (CJK).
     column_starts: bool,
 }
@@ -164,9 +186,20 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
     let glyph = scales.glyph;
     let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
     let mut candidates: Vec<(f32, i32)> = Vec::new();
-    for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share) {
+    for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share, glyph) {
         let width = (gap_end - gap_start) as f32;
         if width < scales.gutter_min * glyph {
+            continue;
+        }
+        // A word of headline height reaching into the band is a headline
+        // running across it, not a body word standing out of a gutter.
+        let headline_in_band = scales.headline_word_height.is_some_and(|tall| {
+            strong.iter().any(|&a| {
+                let b = &all[a].bbox;
+                b.x0 < gap_end && b.x1 > gap_start && height(b) >= tall
+            })
+        });
+        if headline_in_band {
             continue;
         }
         let side_height = |left: bool| {
@@ -284,22 +317,51 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
 /// below).
 fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
     let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
-    tall.iter().filter(|l| centre_x(l) <= gap_start).any(|left| {
-        tall.iter()
-            .filter(|r| centre_x(r) >= gap_end && r.line == left.line)
-            .any(|right| ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size)
-    })
+    let close = |left: &Atom, right: &Atom| {
+        right.line == left.line && ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size
+    };
+    let beside = tall
+        .iter()
+        .filter(|l| centre_x(l) <= gap_start)
+        .any(|left| tall.iter().filter(|r| centre_x(r) >= gap_end).any(|right| close(left, right)));
+    // A headline word may stand over the band itself (its centre inside
+    // it, when the band lets a few boxes in): the headline still runs
+    // across where the cut would fall.
+    let cut = (gap_start + gap_end) / 2;
+    let over_cut = tall.iter().any(|word| word.bbox.x0 < cut && word.bbox.x1 > cut)
+        || tall
+            .iter()
+            .filter(|l| l.bbox.x1 <= cut)
+            .any(|left| tall.iter().filter(|r| r.bbox.x0 >= cut).any(|right| close(left, right)));
+    beside || over_cut
 }
 
 fn centre_x(atom: &Atom) -> i32 {
     (atom.bbox.x0 + atom.bbox.x1) / 2
 }
 
+/// How many printed lines a column of the region holds: the most covered
+/// rows in any strip a column wide. Counted over the whole width, rows of
+/// side-by-side articles set on offset baselines merge into one.
+fn rows_of_a_column(all: &[Atom], strong: &[usize], glyph: f32) -> usize {
+    let Some(left) = strong.iter().map(|&a| all[a].bbox.x0).min() else { return 0 };
+    let right = strong.iter().map(|&a| all[a].bbox.x1).max().unwrap_or(left);
+    let strip = ((MIN_COLUMN * glyph) as i32).max(1);
+    (left..right)
+        .step_by(strip as usize)
+        .map(|x0| {
+            let in_strip = strong.iter().filter(|&&a| all[a].bbox.x0 < x0 + strip && all[a].bbox.x1 > x0);
+            covered(in_strip.map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// The vertical bands inside the extent of `strong` that at most a few
 /// words reach into: up to `share` of the region's rows (none in a region
 /// of a few rows).
-fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32) -> Vec<(i32, i32)> {
-    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
+fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32, glyph: f32) -> Vec<(i32, i32)> {
+    let rows = rows_of_a_column(all, strong, glyph);
     let tolerance = (share * rows as f32).floor() as i32;
     let mut events: Vec<(i32, i32)> =
         strong.iter().flat_map(|&a| [(all[a].bbox.x0, 1), (all[a].bbox.x1, -1)]).collect();
@@ -355,6 +417,37 @@ fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> O
     rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)
 }
 
+/// The band under a headline that stands alone on the top rows of a region
+/// with rows below it: no word beside the headline is body type.
+fn headline_alone_on_top(all: &[Atom], strong: &[usize], rows: &[(i32, i32)]) -> Option<i32> {
+    let top = strong.iter().copied().min_by_key(|&a| all[a].bbox.y0)?;
+    if !all[top].tall {
+        return None;
+    }
+    // The headline's rows: the covered rows from the top while they hold
+    // headline type only.
+    let holds_body = |row: &(i32, i32)| {
+        strong.iter().any(|&a| {
+            let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+            !all[a].tall && centre >= row.0 && centre <= row.1
+        })
+    };
+    let holds_headline = |row: &(i32, i32)| {
+        strong.iter().any(|&a| {
+            let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+            all[a].tall && centre >= row.0 && centre <= row.1
+        })
+    };
+    let headline_rows = rows.iter().take_while(|row| !holds_body(row)).count();
+    // The headline must end there: a headline line beside the body below
+    // (two articles side by side, one headline longer) is no band to cut.
+    if headline_rows == 0 || headline_rows >= rows.len() || holds_headline(&rows[headline_rows]) {
+        return None;
+    }
+    let (above, below) = (rows[headline_rows - 1], rows[headline_rows]);
+    Some((above.1 + below.0) / 2)
+}
+
 /// Cuts `atoms` (indices into `all`) into column stretches, in reading
 /// order, appending each to `out`.
 fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &mut Vec<Vec<usize>>) {
@@ -400,9 +493,12 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
         .windows(2)
         .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
         .max_by_key(|&(gap, position)| (gap, -position));
-    let mut cuts: Vec<i32> = widest
-        .filter(|&(gap, _)| gap as f32 >= threshold)
-        .map(|(_, position)| position)
+    // A headline standing alone on the region's top rows is cut off first,
+    // at whatever band runs under it: a wider band further down may be a
+    // paragraph gap that happens to line up across the article's columns.
+    let under_headline = headline_alone_on_top(all, &strong, &rows);
+    let mut cuts: Vec<i32> = under_headline
+        .or(widest.filter(|&(gap, _)| gap as f32 >= threshold).map(|(_, position)| position))
         .into_iter()
         .collect();
     if cuts.is_empty() {
@@ -657,11 +753,18 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         atom.strong = letters(&atom.text) && !rule && !speck;
         atom.tall = atom.line_size >= headline_ratio * glyph;
     }
+    // Sizes are measured on the boxes as read (a run's extent over its
+    // cells is what the tall boxes leave true); placing uses settled boxes.
+    settle_tall_boxes(&mut atoms);
     let scales = Scales {
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
         gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
-        intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { 0.0 },
+        intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { INTRUDING_SHARE_LATIN },
+        headline_word_height: (script == Script::Latin).then(|| {
+            let usual = median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect());
+            HEADLINE_HEIGHT * usual.unwrap_or(glyph)
+        }),
         column_starts: script == Script::Cjk,
     };
     let mut regions = Vec::new();
@@ -784,6 +887,44 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     page
+}
+
+/// Gives each CJK word box that runs down over two printed lines the
+/// vertical extent of the nearest regular word of its OCR line. Tesseract
+/// often boxes a glyph (or punctuation) of a CJK line from its own line's
+/// top to the next line's bottom; such a box would glue two printed lines
+/// into one and bridge the band under a headline. Its OCR line says which
+/// printed line it belongs to; the nearest word (not the line's median)
+/// because a glued line runs into articles set on other baselines. A
+/// headline glyph beside smaller type is tall too, but about as wide as
+/// tall: only boxes much taller than their glyphs are wide move. `atoms`
+/// holds each OCR line's words contiguously.
+fn settle_tall_boxes(atoms: &mut [Atom]) {
+    let mut start = 0;
+    while start < atoms.len() {
+        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
+        let usual = median(atoms[start..end].iter().map(|a| height(&a.bbox)).collect()).unwrap_or(1.0);
+        let runs_over = |a: &Atom| {
+            let per_cell = (a.bbox.x1 - a.bbox.x0).max(1) as f32 / cells(&a.text).max(1.0);
+            wide_share(&a.text) >= 0.5
+                && height(&a.bbox) > TALL_BOX_OVER_LINE * usual
+                && height(&a.bbox) > TALL_BOX_OVER_CELL * per_cell
+        };
+        let tall: Vec<usize> = (start..end).filter(|&i| runs_over(&atoms[i])).collect();
+        let regular: Vec<BBox> = (start..end)
+            .filter(|&i| height(&atoms[i].bbox) <= TALL_BOX_OVER_LINE * usual)
+            .map(|i| atoms[i].bbox)
+            .collect();
+        for i in tall {
+            let b = atoms[i].bbox;
+            let distance = |r: &BBox| (r.x0 - b.x1).max(b.x0 - r.x1).max(0);
+            if let Some(nearest) = regular.iter().min_by_key(|r| distance(r)) {
+                atoms[i].bbox.y0 = nearest.y0;
+                atoms[i].bbox.y1 = nearest.y1;
+            }
+        }
+        start = end;
+    }
 }
 
 /// An OCR line's words (indices into `atoms`, with letters) in runs set
@@ -995,6 +1136,135 @@ mod tests {
         assert!(last_left < first_right, "{texts:?}");
         // The short line end beside a wide gap is body type, not a headline.
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_cjk_box_running_over_two_lines_stays_on_its_own() {
+        // A CJK column of four rows, 30 px high on a 40 px pitch; OCR boxed
+        // one glyph of the second row down to the bottom of the third.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> =
+            vec![vec![("天天天天", 0, 120), ("天天天", 122, 210)]; 4];
+        rows[1] = vec![("天天天天", 0, 120), ("地", 122, 150), ("天天", 152, 210)];
+        let mut ocr = cjk_rows(&rows);
+        ocr.blocks[0].lines[1].words[1].bbox = Some(BBox { x0: 122, y0: 40, x1: 150, y1: 100 });
+        let page = layout_page(&ocr, 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(page.lines.len(), 4, "{texts:?}");
+        assert_eq!(texts[1], "天天天天地天天");
+    }
+
+    fn atom(text: &str, x0: i32, x1: i32, line: usize, tall: bool) -> Atom {
+        let bbox = BBox { x0, y0: 0, x1, y1: 60 };
+        Atom { text: text.into(), bbox, line, word: 0, block: 0, strong: true, line_size: 60.0, tall }
+    }
+
+    #[test]
+    fn a_headline_word_standing_over_a_band_crosses_it() {
+        // The band lets a headline word in: its centre lies inside the band,
+        // so no headline word stands clear on the right.
+        let words = vec![atom("Big", 0, 100, 1, true), atom("News", 110, 230, 1, true)];
+        assert!(crosses_headline(&words, &[0, 1], 120, 180));
+        // Body words in that place do not block the band.
+        let body = vec![atom("Big", 0, 100, 1, false), atom("News", 110, 230, 1, false)];
+        assert!(!crosses_headline(&body, &[0, 1], 120, 180));
+    }
+
+    #[test]
+    fn rows_are_counted_in_a_column_not_across_offset_articles() {
+        // Two articles side by side on baselines half a pitch apart: over
+        // the whole width their rows merge into one covered band.
+        let mut words = Vec::new();
+        for row in 0..10 {
+            let y = row * 40;
+            let mut left = atom("left", 0, 200, row as usize, false);
+            left.bbox.y0 = y;
+            left.bbox.y1 = y + 30;
+            let mut right = atom("right", 240, 440, row as usize, false);
+            right.bbox.y0 = y + 20;
+            right.bbox.y1 = y + 50;
+            words.extend([left, right]);
+        }
+        let all: Vec<usize> = (0..words.len()).collect();
+        assert_eq!(rows_of_a_column(&words, &all, 30.0), 10);
+    }
+
+    #[test]
+    fn a_headline_on_top_is_cut_off_before_a_paragraph_gap_lined_up_below() {
+        // A headline over two glued columns of eight rows; both columns
+        // have a paragraph gap after their fourth row, wider than the band
+        // under the headline.
+        let mut lines = vec![line_of(vec![word("Big", 0, 0, 120, 60), word("News", 140, 0, 300, 60)])];
+        for row in 0..8 {
+            let y = 80 + row * 30 + if row >= 4 { 40 } else { 0 };
+            lines.push(line_of(vec![
+                word(&format!("left{row}"), 0, y, 130, y + 20),
+                word(&format!("right{row}"), 170, y, 300, y + 20),
+            ]));
+        }
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |t: &str| texts.iter().position(|p| *p == t).unwrap();
+        assert_eq!(texts[0], "Big News");
+        assert!(position("left7") < position("right0"), "{texts:?}");
+    }
+
+    /// Two Latin columns of twenty rows glued row by row (psm 4), a 30 px
+    /// gutter; in row 10 the left column's last word box reaches 25 px into
+    /// the gutter and is `intruder_height` high.
+    fn latin_columns_with_an_intruder(intruder_height: i32) -> OcrPage {
+        let lines = (0..20)
+            .map(|row| {
+                let y = row * 30;
+                let (reach, height) = if row == 10 { (175, intruder_height) } else { (150, 20) };
+                line_of(vec![
+                    word(&format!("left{row}"), 0, y, 100, y + 20),
+                    word("end", 110, y + 20 - height, reach, y + 20),
+                    word(&format!("right{row}"), 180, y, 330, y + 20),
+                ])
+            })
+            .collect();
+        one_block(lines)
+    }
+
+    #[test]
+    fn a_latin_gutter_with_one_word_standing_into_it_is_found() {
+        let page = layout_page(&latin_columns_with_an_intruder(20), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left19") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_word_of_headline_height_in_a_latin_band_is_no_gutter() {
+        // The same columns as atoms none of which is set apart as headline
+        // type (a glued line's extent hides it): only the intruder's own
+        // height tells a headline running across from a body word.
+        let columns = |intruder_height: i32| {
+            let ocr = latin_columns_with_an_intruder(intruder_height);
+            let mut atoms = Vec::new();
+            for (row, line) in ocr.blocks[0].lines.iter().enumerate() {
+                for (index, word) in line.words.iter().enumerate() {
+                    let mut a = atom(&word.text, 0, 0, row, false);
+                    a.bbox = word.bbox.unwrap();
+                    a.word = index;
+                    a.line_size = 20.0;
+                    atoms.push(a);
+                }
+            }
+            atoms
+        };
+        let scales = Scales {
+            glyph: 20.0,
+            line_gap: 10.0,
+            gutter_min: GUTTER_MIN_LATIN,
+            intruding_share: INTRUDING_SHARE_LATIN,
+            column_starts: false,
+            headline_word_height: Some(HEADLINE_HEIGHT * 20.0),
+        };
+        let body = columns(20);
+        assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
+        let headline = columns(40);
+        assert!(gutters(&headline, &(0..headline.len()).collect::<Vec<_>>(), &scales).is_empty());
     }
 
     #[test]
