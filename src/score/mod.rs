@@ -381,7 +381,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     f.set(Feature::Topic, context.topic_across(left.line, right.line) as f32);
     f.flag(
         Feature::HyphenJoin,
-        matches!(latin::hyphen(&left.text, &right.text, &context.vocabulary), Some(latin::Hyphen::Join)),
+        matches!(
+            latin::hyphen_on_page(&left.text, &right.text, &context.vocabulary),
+            Some(latin::Hyphen::Join)
+        ),
     );
     f.flag(Feature::RightHeadline, right.role.is_heading());
     f.flag(Feature::LeftHeadline, left.role.is_heading());
