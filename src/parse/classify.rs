@@ -277,13 +277,17 @@ pub const HEADLINE_MAX_CELLS: f32 = 24.0;
 const PARAGRAPH_INDENT: f32 = 2.0;
 
 /// True when `text` opens with a Chinese news dateline, which opens the
-/// first paragraph of an article: the paper's or an agency's name
-/// ("本报北京3月24日电", "新华社上海5月1日电", "本报讯") or a date followed by
-/// 电/讯 within its first characters.
+/// first paragraph of an article: the paper's or an agency's name with 电
+/// or 讯 after it ("本报北京3月24日电", "新华社上海5月1日电", "本报讯"), or a
+/// date followed by 电/讯, within its first characters. The paper's name
+/// alone also opens a credit ("本报记者 王明"), which is a byline.
 pub fn is_dateline_start(text: &str) -> bool {
     const SOURCES: [&str; 4] = ["本报", "新华社", "中新社", "中新网"];
     let head: String = text.chars().take(20).collect();
-    SOURCES.iter().any(|source| head.starts_with(source)) || head.contains("日电") || head.contains("日讯")
+    let filed = head.contains(['电', '讯']);
+    (filed && SOURCES.iter().any(|source| head.starts_with(source)))
+        || head.contains("日电")
+        || head.contains("日讯")
 }
 
 /// One wide character that is not punctuation: a glyph of a broken-up title.
@@ -683,6 +687,8 @@ mod tests {
         assert_eq!(role_of("本报杭州"), Role::Body);
         assert!(is_dateline_start("新华社上海5月1日电"));
         assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
+        assert!(is_dateline_start("本报讯（记者王明）全市"));
+        assert!(!is_dateline_start("本报记者 王明"), "a credit, not a dateline");
     }
 
     #[test]

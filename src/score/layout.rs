@@ -12,6 +12,7 @@
 //! taken from a window of nearby blocks), so scoring grows linearly with the
 //! input.
 
+use crate::parse::classify::is_dateline_start;
 use crate::parse::{Gap, Page, PieceId};
 
 /// How many blocks before and after a piece's own block may hold the start
@@ -78,6 +79,15 @@ pub fn glue_groups(page: &Page) -> Vec<std::ops::Range<usize>> {
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
     let groups = glue_groups(page);
+    // Where a dateline opens an article's first paragraph, its headline
+    // may stand anywhere on the page (OCR layout analysis moves headlines
+    // out of their column); datelines are few, so every headline gets them
+    // all.
+    let datelines: Vec<usize> = if page.is_cjk() {
+        (0..page.pieces.len()).filter(|&i| is_dateline_start(&page.pieces[i].text)).collect()
+    } else {
+        Vec::new()
+    };
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -136,6 +146,16 @@ pub fn candidates(page: &Page) -> Vec<Link> {
                 push(index, top.start + slot + 1, Placement::ColumnWrap);
             }
         }
+        // (Only for a headline not already followed by a dateline.)
+        let dateline_below = page
+            .lines
+            .get(piece.line + 1)
+            .is_some_and(|next| page.pieces[next.pieces.clone()].iter().any(|p| is_dateline_start(&p.text)));
+        if piece.role.is_heading() && !dateline_below {
+            for &dateline in &datelines {
+                push(index, dateline, Placement::BlockStart);
+            }
+        }
         // Any block start nearby: blocks out of order, interleaved articles.
         let block = &page.blocks[piece.block];
         let is_line_end = index + 1 == line.pieces.end;
@@ -186,6 +206,19 @@ mod tests {
         let links = candidates(&page);
         assert!(has(&links, 0, 3, Placement::BlockStart));
         assert!(has(&links, 2, 0, Placement::BlockStart));
+    }
+
+    #[test]
+    fn a_headline_reaches_every_dateline_on_the_page() {
+        let mut text = String::from("本报北京3月24日电（记者王明）全市公交线路\n\n");
+        for _ in 0..12 {
+            text.push_str("今年夏天这个地区的降雨量比往\n年同期明显偏多。\n\n");
+        }
+        text.push_str("全市公交线路调整方案公布\n\n下月起调整，涉及二十多条线路。\n");
+        let page = parse_page(&text, 0, 1);
+        let headline = page.pieces.iter().position(|p| p.role.is_heading()).expect("a headline");
+        let links = candidates(&page);
+        assert!(has(&links, headline, 0, Placement::BlockStart), "the dateline 13 blocks up");
     }
 
     #[test]

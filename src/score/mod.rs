@@ -114,6 +114,9 @@ features! {
     RightHeadline => "role.right_headline",
     /// The left piece is a headline.
     LeftHeadline => "role.left_headline",
+    /// A headline followed by a Chinese news dateline ("本报北京…电"), which
+    /// opens an article's first paragraph.
+    HeadlineToDateline => "role.headline_to_dateline",
     /// The left piece is a byline.
     LeftByline => "role.left_byline",
     /// The right piece is a byline.
@@ -388,6 +391,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     );
     f.flag(Feature::RightHeadline, right.role.is_heading());
     f.flag(Feature::LeftHeadline, left.role.is_heading());
+    f.flag(
+        Feature::HeadlineToDateline,
+        left.role.is_heading() && crate::parse::classify::is_dateline_start(&right.text),
+    );
     f.flag(Feature::LeftByline, left.role == Role::Byline);
     f.flag(Feature::RightByline, right.role == Role::Byline);
     f.flag(Feature::Fragment, left.role == Role::Fragment || right.role == Role::Fragment);
