@@ -273,6 +273,12 @@ fn side_by_side_headlines(page: &Page, line_index: usize, blank_separated: bool)
 /// it into pieces.
 pub const HEADLINE_MAX_CELLS: f32 = 24.0;
 
+/// Chinese conjunctions, prepositions and the possessive particle, which
+/// link to what follows: a line ending in one is cut mid-sentence, not a
+/// headline.
+const CJK_LINKING_CHARACTERS: [char; 12] =
+    ['和', '与', '及', '或', '的', '在', '对', '把', '被', '从', '向', '并'];
+
 /// The first-line indent of a CJK paragraph, in cells.
 const PARAGRAPH_INDENT: f32 = 2.0;
 
@@ -363,6 +369,7 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
         || inner_sentence_end
         || is_line_start_forbidden(first)
         || text.ends_with(['，', ',', '、', '-', ':', '：'])
+        || (page.is_cjk() && text.ends_with(CJK_LINKING_CHARACTERS))
     {
         return None;
     }
@@ -729,6 +736,14 @@ mod tests {
 ";
         let page = parse_page(text, 0, 1);
         assert_eq!(page.pieces[0].role, Role::Headline);
+    }
+
+    #[test]
+    fn a_line_alone_that_ends_on_a_conjunction_is_no_headline() {
+        let text = "今年夏天这个地区的降雨量比往年同期明显偏多。\n\n近年来全市公交线路和\n\n站点都在调整，涉及二十多条线路。\n";
+        let page = parse_page(text, 0, 1);
+        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
+        assert_eq!(role_of("近年来"), Role::Body);
     }
 
     #[test]
