@@ -219,8 +219,9 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 }
 
 /// A headline holding a space ("出行更方便 服务更贴心") was cut into pieces
-/// like any CJK line; once the line is known to be a headline its pieces
-/// are one printed line again, joined with one space.
+/// like any CJK line, and one twice a column wide was cut at the column
+/// width; once the line is known to be a headline its pieces are one
+/// printed line again, joined with the space where one stood.
 fn merge_headline_lines(page: &mut Page) {
     // Headlines of articles set side by side stay apart.
     let one_headline = |pieces: &[Piece]| {
@@ -236,7 +237,10 @@ fn merge_headline_lines(page: &mut Page) {
         if one_headline(pieces) {
             let mut merged = pieces[0].clone();
             for piece in &pieces[1..] {
-                merged.text.push(' ');
+                // Parts cut where no space stood are joined without one.
+                if piece.gap != Gap::Glued {
+                    merged.text.push(' ');
+                }
                 merged.text.push_str(&piece.text);
                 merged.span.end = piece.span.end;
             }
@@ -262,6 +266,14 @@ mod tests {
         assert_eq!(page.pieces[1].text, "丁戊己。");
         assert_eq!(page.pieces[1].span, SourceSpan { line: 1, start: 4, end: 8 });
         assert_eq!(page.pieces[1].gap, Gap::BreakSpace);
+    }
+
+    #[test]
+    fn a_headline_cut_at_the_column_width_is_joined_back_without_a_space() {
+        let text = "全市公交线路调整方案今天正式公布实施细则\n\n一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 子丑寅卯辰巳午未申酉\n天地玄黄宇宙洪荒日月 春夏秋冬东南西北上下 金木水火土风雨雷电云\n";
+        let page = parse_page(text, 0, 1);
+        assert!(page.pieces[0].role.is_heading());
+        assert_eq!(page.pieces[0].text, "全市公交线路调整方案今天正式公布实施细则");
     }
 
     #[test]
