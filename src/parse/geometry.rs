@@ -22,6 +22,9 @@
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut;
+//!    The regions are then read headline by headline: a region follows the
+//!    nearest headline above it that overlaps it (see
+//!    [`under_their_headlines`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
@@ -75,8 +78,8 @@ const COLUMN_START_SHARE: f32 = 0.4;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
-/// ... and the median gap before those words is at least this many glyph
-/// sizes: a gutter plus the side bearings of the glyphs on both sides.
+/// ... and the lower median gap before those words is at least this many
+/// glyph sizes: a gutter plus the side bearings of the glyphs on both sides.
 const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
 /// At a column start, at most this many rows per row starting a word there
 /// may have a box running across it (boxes straddling the gutter).
@@ -140,6 +143,15 @@ fn median(mut values: Vec<f32>) -> Option<f32> {
     }
     values.sort_by(f32::total_cmp);
     Some(values[values.len() / 2])
+}
+
+/// The lower of the two middle values (the median of an odd count).
+fn lower_median(mut values: Vec<f32>) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    Some(values[(values.len() - 1) / 2])
 }
 
 /// The covered intervals of a set of extents, merged, in order.
@@ -250,10 +262,12 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
 /// positions just left of x positions where a good share of the region's
 /// rows, and three rows or more, start a word after a gap (in a region of
-/// a few rows two chance alignments would pass any share), the median of
-/// those gaps is as wide as a gutter (glyphs of one column that happen to
-/// stand apart on the grid leave narrower ones) and few rows have a box
-/// running across.
+/// a few rows two chance alignments would pass any share), the lower
+/// median of those gaps is as wide as a gutter (glyphs of one column that
+/// happen to stand apart on the grid leave narrower ones; the lower median
+/// because with four rows the upper one is the second widest, and two
+/// chance wide gaps, a shrunken punctuation box beside them, would pass) and
+/// few rows have a box running across.
 fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
     let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
     for &a in strong {
@@ -287,7 +301,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         let first = starts[index].0;
         let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
         let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
-        let gap = median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
+        let gap = lower_median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
         // Inside a column, chunk boundaries line up by chance (CJK glyphs
         // sit on a grid), but as many rows have a glyph box running across
         // that x; at a gutter most rows show the gap and only a few boxes
@@ -529,24 +543,21 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
 
 /// Moves every region right after the regions of the headline it stands
 /// under: the nearest headline region above it that overlaps it
-/// horizontally (a headline may be centred over its columns). The XY-cut reads a column that runs down beside another article
-/// (an article continued in its last column) after that article; under its
-/// own headline it comes before. A region under no headline goes with the
-/// region before it, and the order within one headline's regions is the
-/// cut's.
-fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+/// horizontally (a headline may be centred over its columns). The XY-cut
+/// reads a column that runs down beside another article (an article
+/// continued in its last column) after that article; under its own headline
+/// it comes before. A headline region is one whose printed lines are all set
+/// in type of at least `headline_size` (see [`set_in_headline_type`]). A
+/// region under no headline goes with the region before it, and the order
+/// within one headline's regions is the cut's.
+fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>, headline_size: f32) -> Vec<Vec<usize>> {
     let extent = |region: &[usize]| {
         let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
         let chosen = if strong.is_empty() { region } else { &strong };
         chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
-    let headline: Vec<bool> = regions
-        .iter()
-        .map(|r| {
-            r.iter().filter(|&&a| all[a].strong).all(|&a| all[a].tall) && r.iter().any(|&a| all[a].strong)
-        })
-        .collect();
+    let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_size)).collect();
     // A region under no headline goes with the region before it.
     let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
     for index in 0..regions.len() {
@@ -565,6 +576,21 @@ fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usiz
     order.sort_by_key(|&index| (owner[index], index));
     let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
     order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+}
+
+/// True when every printed line of `region` that holds strong words is set
+/// in headline type (its glyph size at least `headline_size`). Measured per
+/// printed line, not per word: OCR reads bits of a large glyph as a short
+/// word of its own (a stroke as "nl"), whose box is no taller than body
+/// type, and such a fragment must not make a headline's region body text.
+fn set_in_headline_type(all: &[Atom], region: &[usize], headline_size: f32) -> bool {
+    let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
+        .into_iter()
+        .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
+        .filter(|strong| !strong.is_empty())
+        .collect();
+    !lines.is_empty()
+        && lines.iter().all(|strong| line_size(all, strong).is_some_and(|size| size >= headline_size))
 }
 
 /// Each OCR block of a region as one atom: the box of its strong words,
@@ -794,7 +820,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         })
         .collect();
     regions.retain(|r| !r.is_empty());
-    let regions = under_their_headlines(&atoms, regions);
+    let regions = under_their_headlines(&atoms, regions, headline_ratio * glyph);
 
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
@@ -1167,6 +1193,59 @@ mod tests {
         // Body words in that place do not block the band.
         let body = vec![atom("Big", 0, 100, 1, false), atom("News", 110, 230, 1, false)];
         assert!(!crosses_headline(&body, &[0, 1], 120, 180));
+    }
+
+    /// Atoms of a CJK column: per row (its line), the words' x extents.
+    fn rows_of_atoms(rows: &[Vec<(i32, i32)>]) -> Vec<Atom> {
+        rows.iter()
+            .enumerate()
+            .flat_map(|(row, words)| words.iter().map(move |&(x0, x1)| atom("天天", x0, x1, row, false)))
+            .collect()
+    }
+
+    #[test]
+    fn a_few_wide_gaps_among_grid_gaps_make_no_cjk_column_start() {
+        // Ten rows on a 30 px glyph: four start a word near x = 300, after
+        // gaps of `gaps`; two run across, four end short of it.
+        let column = |gaps: [i32; 4]| {
+            let mut rows: Vec<Vec<(i32, i32)>> =
+                gaps.iter().map(|&gap| vec![(0, 300 - gap), (300, 600)]).collect();
+            rows.extend([vec![(0, 600)], vec![(0, 600)]]);
+            rows.extend(vec![vec![(0, 250)]; 4]);
+            rows_of_atoms(&rows)
+        };
+        // Two gaps as narrow as the glyph grid's, two wide by chance: half
+        // the rows show no gutter there.
+        let chance = column([15, 16, 35, 40]);
+        assert!(column_starts(&chance, &(0..chance.len()).collect::<Vec<_>>(), 30.0).is_empty());
+        // Every gap as wide as a gutter: a column starts there.
+        let gutter = column([35, 36, 35, 40]);
+        assert_eq!(column_starts(&gutter, &(0..gutter.len()).collect::<Vec<_>>(), 30.0).len(), 1);
+    }
+
+    #[test]
+    fn a_headline_with_an_ocr_fragment_still_heads_its_columns() {
+        // A headline over a left column and a right column that runs down
+        // beside a second article (headline and column) set below the
+        // first column. OCR read a stroke of the first headline as "nl", a
+        // word of body height.
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool| {
+            let mut a = atom(text, x0, x1, y0 as usize, tall);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("大标题新闻", 0, 0, 500, 90, true),
+            placed("nl", 510, 30, 518, 60, false),
+            placed("左栏正文", 0, 100, 120, 130, false),
+            placed("第二标题新", 0, 300, 300, 360, true),
+            placed("第二正文", 0, 400, 120, 430, false),
+            placed("右栏正文", 400, 100, 520, 130, false),
+            placed("右栏续文", 400, 470, 520, 500, false),
+        ];
+        let regions = vec![vec![0, 1], vec![2], vec![3], vec![4], vec![5, 6]];
+        let order: Vec<Vec<usize>> = under_their_headlines(&atoms, regions, 40.0);
+        assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
     }
 
     #[test]
