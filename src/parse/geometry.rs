@@ -9,9 +9,10 @@
 //! one line and its sparse modes cut lines into fragments — so the page is
 //! rebuilt from its word boxes:
 //!
-//! 0. CJK word boxes that OCR ran down over two printed lines are given the
-//!    height of their own line (sizes are measured before, on the boxes as
-//!    read);
+//! 0. glyph sizes are measured per OCR line (per run of a glued CJK line):
+//!    on a CJK page over its cells, else by its height (see [`line_size`]);
+//!    then CJK word boxes that OCR ran down over two printed lines are given
+//!    the height of their own line;
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
 //!    whitespace band (a gutter) that runs through it, else under a headline
 //!    standing alone on its top rows, else at its widest horizontal band
@@ -21,12 +22,14 @@
 //!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
-//!    gutters) do not block a cut;
-//!    The regions are then read headline by headline: a region follows the
-//!    nearest headline above it that overlaps it (see
-//!    [`under_their_headlines`]);
+//!    gutters) do not block a cut. The regions are then read headline by
+//!    headline: a region follows the nearest headline region above it that
+//!    overlaps it, within its tier of stacked articles (see
+//!    [`under_their_headlines`]); a region is a headline when each of its
+//!    printed lines is set in headline type;
 //! 2. within a region, words are grouped into printed lines by vertical
-//!    overlap and read left to right;
+//!    overlap (lines a flat mark started apart merged again) and read left
+//!    to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
 //!    changes (a headline above its body).
 //!
@@ -113,6 +116,14 @@ const TALL_BOX_OVER_CELL: f32 = 1.5;
 /// A region's printed lines (atom indices, top to bottom) with each line's
 /// extent and whether it is set in headline type.
 type MeasuredRegion = (Vec<Vec<usize>>, Vec<(BBox, bool)>);
+
+/// Headline type on a page: glyphs at least `size`, measured as lines of
+/// `script` are (see [`line_size`]).
+#[derive(Debug, Clone, Copy)]
+struct HeadlineType {
+    size: f32,
+    script: Script,
+}
 
 /// One word placed on the page.
 #[derive(Debug, Clone)]
@@ -547,17 +558,23 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
 /// reads a column that runs down beside another article (an article
 /// continued in its last column) after that article; under its own headline
 /// it comes before. A headline region is one whose printed lines are all set
-/// in type of at least `headline_size` (see [`set_in_headline_type`]). A
+/// in `headline_type` (see [`set_in_headline_type`]). A
 /// region under no headline goes with the region before it, and the order
 /// within one headline's regions is the cut's.
-fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>, headline_size: f32) -> Vec<Vec<usize>> {
+fn under_their_headlines(
+    all: &[Atom],
+    regions: Vec<Vec<usize>>,
+    headline_type: HeadlineType,
+    glyph: f32,
+) -> Vec<Vec<usize>> {
     let extent = |region: &[usize]| {
         let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
         let chosen = if strong.is_empty() { region } else { &strong };
         chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
-    let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_size)).collect();
+    let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
+    let tiers = tiers_of_articles(&boxes, &headline, glyph);
     // A region under no headline goes with the region before it.
     let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
     for index in 0..regions.len() {
@@ -569,6 +586,7 @@ fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>, headline_size: 
         let above = (0..regions.len())
             .filter(|&h| headline[h] && boxes[h].y1 <= b.y0)
             .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
+            .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
             .max_by_key(|&h| boxes[h].y1);
         owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
     }
@@ -578,19 +596,43 @@ fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>, headline_size: 
     order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
 }
 
+/// Where a new tier of stacked articles starts: a band at least `glyph`
+/// high that no region runs across, with a headline region the first below
+/// it. A headline never leads a region across such a band: the last column
+/// of a lower article, beside that article's narrower headline, stands
+/// under the upper article's headline too, but is read with its own tier.
+/// (Without a headline under it, a band is no more than a paragraph gap
+/// lined up across columns.)
+fn tiers_of_articles(boxes: &[BBox], headline: &[bool], glyph: f32) -> Vec<i32> {
+    let mut by_top: Vec<usize> = (0..boxes.len()).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, !headline[r]));
+    let mut tiers = Vec::new();
+    let mut reach = i32::MIN;
+    for r in by_top {
+        let b = boxes[r];
+        if reach != i32::MIN && (b.y0 - reach) as f32 >= glyph && headline[r] {
+            tiers.push((reach + b.y0) / 2);
+        }
+        reach = reach.max(b.y1);
+    }
+    tiers
+}
+
 /// True when every printed line of `region` that holds strong words is set
-/// in headline type (its glyph size at least `headline_size`). Measured per
+/// in headline type. Measured per
 /// printed line, not per word: OCR reads bits of a large glyph as a short
 /// word of its own (a stroke as "nl"), whose box is no taller than body
 /// type, and such a fragment must not make a headline's region body text.
-fn set_in_headline_type(all: &[Atom], region: &[usize], headline_size: f32) -> bool {
+fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineType) -> bool {
     let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
         .into_iter()
         .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
         .filter(|strong| !strong.is_empty())
         .collect();
     !lines.is_empty()
-        && lines.iter().all(|strong| line_size(all, strong).is_some_and(|size| size >= headline_size))
+        && lines.iter().all(|strong| {
+            line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
+        })
 }
 
 /// Each OCR block of a region as one atom: the box of its strong words,
@@ -655,7 +697,26 @@ fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
             lines.push((b.y0, b.y1, vec![a]));
         }
     }
-    lines
+    // A flat or small mark (a dash, a quote) sorts before the glyphs of its
+    // line by its centre and starts a line of its own; another flat glyph
+    // may then start the line the rest joins. Lines that still overlap by
+    // half the shorter one's height are one printed line.
+    let mut merged: Vec<(i32, i32, Vec<usize>)> = Vec::new();
+    for (y0, y1, words) in lines {
+        let overlaps = merged.last().is_some_and(|last| {
+            let overlap = (y1.min(last.1) - y0.max(last.0)) as f32;
+            overlap >= 0.5 * ((y1 - y0).max(1).min((last.1 - last.0).max(1))) as f32
+        });
+        match merged.last_mut() {
+            Some(last) if overlaps => {
+                last.0 = last.0.min(y0);
+                last.1 = last.1.max(y1);
+                last.2.extend(words);
+            }
+            _ => merged.push((y0, y1, words)),
+        }
+    }
+    merged
         .into_iter()
         .map(|(_, _, mut words)| {
             words.sort_by_key(|&a| (all[a].bbox.x0, all[a].line, all[a].word));
@@ -742,6 +803,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     let letters = |text: &str| text.chars().any(char::is_alphanumeric);
+    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
+    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     // The body glyph size: the median over OCR lines (runs of a glued CJK
     // line, see [`runs_of_line`]) of each one's size (single words vary too
     // much: CJK chunks, punctuation).
@@ -752,7 +815,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
         let runs = runs_of_line(&atoms, &words);
         for (index, run) in runs.iter().enumerate() {
-            let Some(size) = line_size(&atoms, run) else { continue };
+            let Some(size) = line_size(&atoms, run, script) else { continue };
             line_sizes.push(size);
             // Every word from the run's start to the next run's takes its
             // size (marks without letters included); the first run also
@@ -768,8 +831,6 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         start = end;
     }
     let glyph = median(line_sizes).unwrap_or(1.0);
-    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
-    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
     for atom in &mut atoms {
         let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
@@ -820,7 +881,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         })
         .collect();
     regions.retain(|r| !r.is_empty());
-    let regions = under_their_headlines(&atoms, regions, headline_ratio * glyph);
+    let headline_type = HeadlineType { size: headline_ratio * glyph, script };
+    let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
 
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
@@ -834,7 +896,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 .map(|words| {
                     let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
                     let sized = if strong.is_empty() { words } else { &strong };
-                    let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
+                    let line_glyph = line_size(&atoms, sized, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
                     (extent, line_glyph >= headline_ratio * glyph)
@@ -989,13 +1051,16 @@ fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
 /// The glyph size of a printed line (about its font size): for CJK text the
 /// line's extent over its cells (square glyphs set on a grid; OCR word boxes
 /// there overlap and vary in height with punctuation), else the height of
-/// the line, ascenders to descenders.
-fn line_size(atoms: &[Atom], words: &[usize]) -> Option<f32> {
+/// the line, ascenders to descenders. On a CJK `script` page every line is
+/// measured over its cells: a short run of digits and a few glyphs ("2021
+/// 年") is not CJK by share, yet its OCR boxes are as uneven in height, and
+/// digits there are set half a cell wide.
+fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Option<f32> {
     if words.is_empty() {
         return None;
     }
     let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
-    if wide_share(&text) >= 0.5 {
+    if script == Script::Cjk || wide_share(&text) >= 0.5 {
         let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
         let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
         return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
@@ -1244,8 +1309,68 @@ mod tests {
             placed("右栏续文", 400, 470, 520, 500, false),
         ];
         let regions = vec![vec![0, 1], vec![2], vec![3], vec![4], vec![5, 6]];
-        let order: Vec<Vec<usize>> = under_their_headlines(&atoms, regions, 40.0);
+        let order: Vec<Vec<usize>> =
+            under_their_headlines(&atoms, regions, HeadlineType { size: 40.0, script: Script::Cjk }, 30.0);
         assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn digits_on_a_cjk_page_are_measured_over_cells_not_by_box_height() {
+        // A CJK column; one short line holds a year whose OCR box stands out
+        // above and below the glyphs (as Tesseract boxes digits there).
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.insert(3, vec![("自", 0, 30), ("2021", 30, 90), ("年", 90, 120)]);
+        let mut ocr = cjk_rows(&rows);
+        ocr.blocks[0].lines[3].words[1].bbox = Some(BBox { x0: 30, y0: 111, x1: 90, y1: 159 });
+        let page = layout_page(&ocr, 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_column_of_a_lower_tier_is_not_led_by_the_headline_of_the_upper_one() {
+        // Two articles stacked, each over two columns; the lower article's
+        // headline spans only its first column, and its second column stands
+        // under the upper article's headline.
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool| {
+            let mut a = atom(text, x0, x1, y0 as usize, tall);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("上篇标题", 0, 0, 400, 100, true),
+            placed("上篇左栏", 0, 120, 120, 150, false),
+            placed("上篇右栏", 300, 120, 420, 150, false),
+            placed("下篇标题", 0, 250, 200, 300, true),
+            placed("下篇左栏", 0, 320, 120, 350, false),
+            placed("下篇右栏", 300, 320, 420, 350, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn flat_marks_read_first_stay_on_their_printed_line() {
+        // A quote and a dash sort before the glyphs of their line by their
+        // centres (the quote high, the dash flat and low).
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32| {
+            let mut a = atom(text, x0, x1, 0, false);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("“", 100, 0, 111, 9),
+            placed("策", 150, 0, 161, 9),
+            placed("一", 60, 13, 82, 16),
+            placed("金", 0, 0, 30, 30),
+            placed("河", 30, 0, 60, 30),
+            placed("综", 180, 0, 210, 30),
+            placed("下", 0, 40, 30, 70),
+        ];
+        let lines = printed_lines(&atoms, (0..atoms.len()).collect());
+        assert_eq!(lines, vec![vec![3, 4, 2, 0, 1, 5], vec![6]]);
     }
 
     #[test]
