@@ -9,10 +9,9 @@
 //! one line and its sparse modes cut lines into fragments — so the page is
 //! rebuilt from its word boxes:
 //!
-//! 0. glyph sizes are measured per OCR line (per run of a glued CJK line):
-//!    on a CJK page over its cells, else by its height (see [`line_size`]);
-//!    then CJK word boxes that OCR ran down over two printed lines are given
-//!    the height of their own line;
+//! 0. CJK word boxes that OCR ran down over two printed lines are given the
+//!    height of their own line (sizes are measured before, on the boxes as
+//!    read);
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
 //!    whitespace band (a gutter) that runs through it, else under a headline
 //!    standing alone on its top rows, else at its widest horizontal band
@@ -22,16 +21,15 @@
 //!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
-//!    gutters) do not block a cut. The regions are then read headline by
-//!    headline: a region follows the nearest headline region above it that
-//!    overlaps it, within its tier of stacked articles (see
-//!    [`under_their_headlines`]); a region is a headline when each of its
-//!    printed lines is set in headline type;
+//!    gutters) do not block a cut;
+//!    The regions are then read headline by headline: a region follows the
+//!    nearest headline above it that overlaps it (see
+//!    [`under_their_headlines`]);
 //! 2. within a region, words are grouped into printed lines by vertical
-//!    overlap (lines a flat mark started apart merged again) and read left
-//!    to right;
+//!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
-//!    changes (a headline above its body).
+//!    changes (a headline above its body); a Latin line is headline type
+//!    only when most of its word boxes are of headline height too.
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
@@ -635,6 +633,17 @@ fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineT
         })
 }
 
+/// True unless a Latin printed line's words are mostly of body height (the
+/// median word box under [`Scales::headline_word_height`]): the line's
+/// extent, which sets its size, runs from its highest box to its lowest, so
+/// one box OCR drew over two lines, or a quote mark set high, makes a body
+/// line as tall as a headline. CJK lines are measured over their cells.
+fn words_tall(atoms: &[Atom], words: &[usize], scales: &Scales) -> bool {
+    scales.headline_word_height.is_none_or(|tall| {
+        median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).is_some_and(|usual| usual >= tall)
+    })
+}
+
 /// Each OCR block of a region as one atom: the box of its strong words,
 /// headline type when all of them are.
 fn block_units(all: &[Atom], region: &[usize]) -> Vec<Atom> {
@@ -899,7 +908,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     let line_glyph = line_size(&atoms, sized, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                    (extent, line_glyph >= headline_ratio * glyph)
+                    (extent, line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales))
                 })
                 .collect();
             (lines, measured)
@@ -1371,6 +1380,28 @@ mod tests {
         ];
         let lines = printed_lines(&atoms, (0..atoms.len()).collect());
         assert_eq!(lines, vec![vec![3, 4, 2, 0, 1, 5], vec![6]]);
+    }
+
+    #[test]
+    fn a_latin_line_with_one_tall_box_is_body_type() {
+        // A column of eight lines, 20 px high on a 30 px pitch; in the fifth
+        // OCR drew one word's box from well above the line (a quote mark set
+        // high): the line's extent is headline height, its words are not.
+        let lines = (0..8)
+            .map(|row| {
+                let y = row * 30;
+                let top = if row == 4 { y - 15 } else { y };
+                line_of(vec![
+                    word(&format!("said{row}"), 0, y, 80, y + 20),
+                    word("\"Getting", 90, top, 200, y + 20),
+                    word("everyone", 210, y, 330, y + 20),
+                ])
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+        assert_eq!(page.blocks.len(), 1, "{texts:?}");
     }
 
     #[test]
