@@ -22,10 +22,14 @@
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut;
+//!    The regions are then read headline by headline: a region follows the
+//!    nearest headline above it that overlaps it (see
+//!    [`under_their_headlines`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
-//!    changes (a headline above its body).
+//!    changes (a headline above its body); a Latin line is headline type
+//!    only when most of its word boxes are of headline height too.
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
@@ -75,8 +79,8 @@ const COLUMN_START_SHARE: f32 = 0.4;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
-/// ... and the median gap before those words is at least this many glyph
-/// sizes: a gutter plus the side bearings of the glyphs on both sides.
+/// ... and the lower median gap before those words is at least this many
+/// glyph sizes: a gutter plus the side bearings of the glyphs on both sides.
 const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
 /// At a column start, at most this many rows per row starting a word there
 /// may have a box running across it (boxes straddling the gutter).
@@ -111,6 +115,14 @@ const TALL_BOX_OVER_CELL: f32 = 1.5;
 /// extent and whether it is set in headline type.
 type MeasuredRegion = (Vec<Vec<usize>>, Vec<(BBox, bool)>);
 
+/// Headline type on a page: glyphs at least `size`, measured as lines of
+/// `script` are (see [`line_size`]).
+#[derive(Debug, Clone, Copy)]
+struct HeadlineType {
+    size: f32,
+    script: Script,
+}
+
 /// One word placed on the page.
 #[derive(Debug, Clone)]
 struct Atom {
@@ -140,6 +152,15 @@ fn median(mut values: Vec<f32>) -> Option<f32> {
     }
     values.sort_by(f32::total_cmp);
     Some(values[values.len() / 2])
+}
+
+/// The lower of the two middle values (the median of an odd count).
+fn lower_median(mut values: Vec<f32>) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    Some(values[(values.len() - 1) / 2])
 }
 
 /// The covered intervals of a set of extents, merged, in order.
@@ -250,10 +271,12 @@ fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
 /// positions just left of x positions where a good share of the region's
 /// rows, and three rows or more, start a word after a gap (in a region of
-/// a few rows two chance alignments would pass any share), the median of
-/// those gaps is as wide as a gutter (glyphs of one column that happen to
-/// stand apart on the grid leave narrower ones) and few rows have a box
-/// running across.
+/// a few rows two chance alignments would pass any share), the lower
+/// median of those gaps is as wide as a gutter (glyphs of one column that
+/// happen to stand apart on the grid leave narrower ones; the lower median
+/// because with four rows the upper one is the second widest, and two
+/// chance wide gaps, a shrunken punctuation box beside them, would pass) and
+/// few rows have a box running across.
 fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
     let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
     for &a in strong {
@@ -287,7 +310,7 @@ fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
         let first = starts[index].0;
         let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
         let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
-        let gap = median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
+        let gap = lower_median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
         // Inside a column, chunk boundaries line up by chance (CJK glyphs
         // sit on a grid), but as many rows have a glyph box running across
         // that x; at a gutter most rows show the gap and only a few boxes
@@ -529,24 +552,27 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
 
 /// Moves every region right after the regions of the headline it stands
 /// under: the nearest headline region above it that overlaps it
-/// horizontally (a headline may be centred over its columns). The XY-cut reads a column that runs down beside another article
-/// (an article continued in its last column) after that article; under its
-/// own headline it comes before. A region under no headline goes with the
-/// region before it, and the order within one headline's regions is the
-/// cut's.
-fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+/// horizontally (a headline may be centred over its columns). The XY-cut
+/// reads a column that runs down beside another article (an article
+/// continued in its last column) after that article; under its own headline
+/// it comes before. A headline region is one whose printed lines are all set
+/// in `headline_type` (see [`set_in_headline_type`]). A
+/// region under no headline goes with the region before it, and the order
+/// within one headline's regions is the cut's.
+fn under_their_headlines(
+    all: &[Atom],
+    regions: Vec<Vec<usize>>,
+    headline_type: HeadlineType,
+    glyph: f32,
+) -> Vec<Vec<usize>> {
     let extent = |region: &[usize]| {
         let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
         let chosen = if strong.is_empty() { region } else { &strong };
         chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
-    let headline: Vec<bool> = regions
-        .iter()
-        .map(|r| {
-            r.iter().filter(|&&a| all[a].strong).all(|&a| all[a].tall) && r.iter().any(|&a| all[a].strong)
-        })
-        .collect();
+    let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
+    let tiers = tiers_of_articles(&boxes, &headline, glyph);
     // A region under no headline goes with the region before it.
     let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
     for index in 0..regions.len() {
@@ -558,6 +584,7 @@ fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usiz
         let above = (0..regions.len())
             .filter(|&h| headline[h] && boxes[h].y1 <= b.y0)
             .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
+            .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
             .max_by_key(|&h| boxes[h].y1);
         owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
     }
@@ -565,6 +592,56 @@ fn under_their_headlines(all: &[Atom], regions: Vec<Vec<usize>>) -> Vec<Vec<usiz
     order.sort_by_key(|&index| (owner[index], index));
     let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
     order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+}
+
+/// Where a new tier of stacked articles starts: a band at least `glyph`
+/// high that no region runs across, with a headline region the first below
+/// it. A headline never leads a region across such a band: the last column
+/// of a lower article, beside that article's narrower headline, stands
+/// under the upper article's headline too, but is read with its own tier.
+/// (Without a headline under it, a band is no more than a paragraph gap
+/// lined up across columns.)
+fn tiers_of_articles(boxes: &[BBox], headline: &[bool], glyph: f32) -> Vec<i32> {
+    let mut by_top: Vec<usize> = (0..boxes.len()).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, !headline[r]));
+    let mut tiers = Vec::new();
+    let mut reach = i32::MIN;
+    for r in by_top {
+        let b = boxes[r];
+        if reach != i32::MIN && (b.y0 - reach) as f32 >= glyph && headline[r] {
+            tiers.push((reach + b.y0) / 2);
+        }
+        reach = reach.max(b.y1);
+    }
+    tiers
+}
+
+/// True when every printed line of `region` that holds strong words is set
+/// in headline type. Measured per
+/// printed line, not per word: OCR reads bits of a large glyph as a short
+/// word of its own (a stroke as "nl"), whose box is no taller than body
+/// type, and such a fragment must not make a headline's region body text.
+fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineType) -> bool {
+    let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
+        .into_iter()
+        .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
+        .filter(|strong| !strong.is_empty())
+        .collect();
+    !lines.is_empty()
+        && lines.iter().all(|strong| {
+            line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
+        })
+}
+
+/// True unless a Latin printed line's words are mostly of body height (the
+/// median word box under [`Scales::headline_word_height`]): the line's
+/// extent, which sets its size, runs from its highest box to its lowest, so
+/// one box OCR drew over two lines, or a quote mark set high, makes a body
+/// line as tall as a headline. CJK lines are measured over their cells.
+fn words_tall(atoms: &[Atom], words: &[usize], scales: &Scales) -> bool {
+    scales.headline_word_height.is_none_or(|tall| {
+        median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).is_some_and(|usual| usual >= tall)
+    })
 }
 
 /// Each OCR block of a region as one atom: the box of its strong words,
@@ -629,7 +706,26 @@ fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
             lines.push((b.y0, b.y1, vec![a]));
         }
     }
-    lines
+    // A flat or small mark (a dash, a quote) sorts before the glyphs of its
+    // line by its centre and starts a line of its own; another flat glyph
+    // may then start the line the rest joins. Lines that still overlap by
+    // half the shorter one's height are one printed line.
+    let mut merged: Vec<(i32, i32, Vec<usize>)> = Vec::new();
+    for (y0, y1, words) in lines {
+        let overlaps = merged.last().is_some_and(|last| {
+            let overlap = (y1.min(last.1) - y0.max(last.0)) as f32;
+            overlap >= 0.5 * ((y1 - y0).max(1).min((last.1 - last.0).max(1))) as f32
+        });
+        match merged.last_mut() {
+            Some(last) if overlaps => {
+                last.0 = last.0.min(y0);
+                last.1 = last.1.max(y1);
+                last.2.extend(words);
+            }
+            _ => merged.push((y0, y1, words)),
+        }
+    }
+    merged
         .into_iter()
         .map(|(_, _, mut words)| {
             words.sort_by_key(|&a| (all[a].bbox.x0, all[a].line, all[a].word));
@@ -716,6 +812,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     let letters = |text: &str| text.chars().any(char::is_alphanumeric);
+    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
+    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     // The body glyph size: the median over OCR lines (runs of a glued CJK
     // line, see [`runs_of_line`]) of each one's size (single words vary too
     // much: CJK chunks, punctuation).
@@ -726,7 +824,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
         let runs = runs_of_line(&atoms, &words);
         for (index, run) in runs.iter().enumerate() {
-            let Some(size) = line_size(&atoms, run) else { continue };
+            let Some(size) = line_size(&atoms, run, script) else { continue };
             line_sizes.push(size);
             // Every word from the run's start to the next run's takes its
             // size (marks without letters included); the first run also
@@ -742,8 +840,6 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         start = end;
     }
     let glyph = median(line_sizes).unwrap_or(1.0);
-    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
-    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
     for atom in &mut atoms {
         let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
@@ -794,7 +890,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         })
         .collect();
     regions.retain(|r| !r.is_empty());
-    let regions = under_their_headlines(&atoms, regions);
+    let headline_type = HeadlineType { size: headline_ratio * glyph, script };
+    let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
 
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
@@ -808,10 +905,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 .map(|words| {
                     let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
                     let sized = if strong.is_empty() { words } else { &strong };
-                    let line_glyph = line_size(&atoms, sized).unwrap_or(glyph);
+                    let line_glyph = line_size(&atoms, sized, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                    (extent, line_glyph >= headline_ratio * glyph)
+                    (extent, line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales))
                 })
                 .collect();
             (lines, measured)
@@ -963,13 +1060,16 @@ fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
 /// The glyph size of a printed line (about its font size): for CJK text the
 /// line's extent over its cells (square glyphs set on a grid; OCR word boxes
 /// there overlap and vary in height with punctuation), else the height of
-/// the line, ascenders to descenders.
-fn line_size(atoms: &[Atom], words: &[usize]) -> Option<f32> {
+/// the line, ascenders to descenders. On a CJK `script` page every line is
+/// measured over its cells: a short run of digits and a few glyphs ("2021
+/// 年") is not CJK by share, yet its OCR boxes are as uneven in height, and
+/// digits there are set half a cell wide.
+fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Option<f32> {
     if words.is_empty() {
         return None;
     }
     let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
-    if wide_share(&text) >= 0.5 {
+    if script == Script::Cjk || wide_share(&text) >= 0.5 {
         let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
         let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
         return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
@@ -1167,6 +1267,141 @@ mod tests {
         // Body words in that place do not block the band.
         let body = vec![atom("Big", 0, 100, 1, false), atom("News", 110, 230, 1, false)];
         assert!(!crosses_headline(&body, &[0, 1], 120, 180));
+    }
+
+    /// Atoms of a CJK column: per row (its line), the words' x extents.
+    fn rows_of_atoms(rows: &[Vec<(i32, i32)>]) -> Vec<Atom> {
+        rows.iter()
+            .enumerate()
+            .flat_map(|(row, words)| words.iter().map(move |&(x0, x1)| atom("天天", x0, x1, row, false)))
+            .collect()
+    }
+
+    #[test]
+    fn a_few_wide_gaps_among_grid_gaps_make_no_cjk_column_start() {
+        // Ten rows on a 30 px glyph: four start a word near x = 300, after
+        // gaps of `gaps`; two run across, four end short of it.
+        let column = |gaps: [i32; 4]| {
+            let mut rows: Vec<Vec<(i32, i32)>> =
+                gaps.iter().map(|&gap| vec![(0, 300 - gap), (300, 600)]).collect();
+            rows.extend([vec![(0, 600)], vec![(0, 600)]]);
+            rows.extend(vec![vec![(0, 250)]; 4]);
+            rows_of_atoms(&rows)
+        };
+        // Two gaps as narrow as the glyph grid's, two wide by chance: half
+        // the rows show no gutter there.
+        let chance = column([15, 16, 35, 40]);
+        assert!(column_starts(&chance, &(0..chance.len()).collect::<Vec<_>>(), 30.0).is_empty());
+        // Every gap as wide as a gutter: a column starts there.
+        let gutter = column([35, 36, 35, 40]);
+        assert_eq!(column_starts(&gutter, &(0..gutter.len()).collect::<Vec<_>>(), 30.0).len(), 1);
+    }
+
+    #[test]
+    fn a_headline_with_an_ocr_fragment_still_heads_its_columns() {
+        // A headline over a left column and a right column that runs down
+        // beside a second article (headline and column) set below the
+        // first column. OCR read a stroke of the first headline as "nl", a
+        // word of body height.
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool| {
+            let mut a = atom(text, x0, x1, y0 as usize, tall);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("大标题新闻", 0, 0, 500, 90, true),
+            placed("nl", 510, 30, 518, 60, false),
+            placed("左栏正文", 0, 100, 120, 130, false),
+            placed("第二标题新", 0, 300, 300, 360, true),
+            placed("第二正文", 0, 400, 120, 430, false),
+            placed("右栏正文", 400, 100, 520, 130, false),
+            placed("右栏续文", 400, 470, 520, 500, false),
+        ];
+        let regions = vec![vec![0, 1], vec![2], vec![3], vec![4], vec![5, 6]];
+        let order: Vec<Vec<usize>> =
+            under_their_headlines(&atoms, regions, HeadlineType { size: 40.0, script: Script::Cjk }, 30.0);
+        assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn digits_on_a_cjk_page_are_measured_over_cells_not_by_box_height() {
+        // A CJK column; one short line holds a year whose OCR box stands out
+        // above and below the glyphs (as Tesseract boxes digits there).
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.insert(3, vec![("自", 0, 30), ("2021", 30, 90), ("年", 90, 120)]);
+        let mut ocr = cjk_rows(&rows);
+        ocr.blocks[0].lines[3].words[1].bbox = Some(BBox { x0: 30, y0: 111, x1: 90, y1: 159 });
+        let page = layout_page(&ocr, 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_column_of_a_lower_tier_is_not_led_by_the_headline_of_the_upper_one() {
+        // Two articles stacked, each over two columns; the lower article's
+        // headline spans only its first column, and its second column stands
+        // under the upper article's headline.
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool| {
+            let mut a = atom(text, x0, x1, y0 as usize, tall);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("上篇标题", 0, 0, 400, 100, true),
+            placed("上篇左栏", 0, 120, 120, 150, false),
+            placed("上篇右栏", 300, 120, 420, 150, false),
+            placed("下篇标题", 0, 250, 200, 300, true),
+            placed("下篇左栏", 0, 320, 120, 350, false),
+            placed("下篇右栏", 300, 320, 420, 350, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn flat_marks_read_first_stay_on_their_printed_line() {
+        // A quote and a dash sort before the glyphs of their line by their
+        // centres (the quote high, the dash flat and low).
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32| {
+            let mut a = atom(text, x0, x1, 0, false);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("“", 100, 0, 111, 9),
+            placed("策", 150, 0, 161, 9),
+            placed("一", 60, 13, 82, 16),
+            placed("金", 0, 0, 30, 30),
+            placed("河", 30, 0, 60, 30),
+            placed("综", 180, 0, 210, 30),
+            placed("下", 0, 40, 30, 70),
+        ];
+        let lines = printed_lines(&atoms, (0..atoms.len()).collect());
+        assert_eq!(lines, vec![vec![3, 4, 2, 0, 1, 5], vec![6]]);
+    }
+
+    #[test]
+    fn a_latin_line_with_one_tall_box_is_body_type() {
+        // A column of eight lines, 20 px high on a 30 px pitch; in the fifth
+        // OCR drew one word's box from well above the line (a quote mark set
+        // high): the line's extent is headline height, its words are not.
+        let lines = (0..8)
+            .map(|row| {
+                let y = row * 30;
+                let top = if row == 4 { y - 15 } else { y };
+                line_of(vec![
+                    word(&format!("said{row}"), 0, y, 80, y + 20),
+                    word("\"Getting", 90, top, 200, y + 20),
+                    word("everyone", 210, y, 330, y + 20),
+                ])
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+        assert_eq!(page.blocks.len(), 1, "{texts:?}");
     }
 
     #[test]
