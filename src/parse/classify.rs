@@ -289,7 +289,7 @@ const PARAGRAPH_INDENT: f32 = 2.0;
 /// alone also opens a credit ("本报记者 王明"), which is a byline.
 pub fn is_dateline_start(text: &str) -> bool {
     const SOURCES: [&str; 4] = ["本报", "新华社", "中新社", "中新网"];
-    let head: String = text.chars().take(20).collect();
+    let head = text.char_indices().nth(20).map_or(text, |(end, _)| &text[..end]);
     let filed = head.contains(['电', '讯']);
     (filed && SOURCES.iter().any(|source| head.starts_with(source)))
         || head.contains("日电")

@@ -88,6 +88,10 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     } else {
         Vec::new()
     };
+    let mut line_has_dateline = vec![false; page.lines.len()];
+    for &dateline in &datelines {
+        line_has_dateline[page.pieces[dateline].line] = true;
+    }
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -147,10 +151,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
             }
         }
         // (Only for a headline not already followed by a dateline.)
-        let dateline_below = page
-            .lines
-            .get(piece.line + 1)
-            .is_some_and(|next| page.pieces[next.pieces.clone()].iter().any(|p| is_dateline_start(&p.text)));
+        let dateline_below = line_has_dateline.get(piece.line + 1).copied().unwrap_or(false);
         if piece.role.is_heading() && !dateline_below {
             for &dateline in &datelines {
                 push(index, dateline, Placement::BlockStart);
