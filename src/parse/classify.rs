@@ -728,12 +728,8 @@ mod tests {
 
     #[test]
     fn a_headline_as_wide_as_the_body_below_is_still_one_before_a_dateline() {
-        let text = "全市公交线路调整方案今天正式公布
-
-本报杭州5月8日电（记者王明）全
-市公交线路将于下月起调整，涉及二
-十多条线路和一百多个站点，调整后
-";
+        let text = "全市公交线路调整方案今天正式公布\n\n本报杭州5月8日电（记者王明）全\n\
+                    市公交线路将于下月起调整，涉及二\n十多条线路和一百多个站点，调整后\n";
         let page = parse_page(text, 0, 1);
         assert_eq!(page.pieces[0].role, Role::Headline);
     }

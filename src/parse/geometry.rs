@@ -1258,6 +1258,11 @@ mod tests {
         Atom { text: text.into(), bbox, line, word: 0, block: 0, strong: true, line_size: 60.0, tall }
     }
 
+    /// An atom with a whole box, on the line numbered by its top.
+    fn placed(text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool) -> Atom {
+        Atom { bbox: BBox { x0, y0, x1, y1 }, ..atom(text, x0, x1, y0 as usize, tall) }
+    }
+
     #[test]
     fn a_headline_word_standing_over_a_band_crosses_it() {
         // The band lets a headline word in: its centre lies inside the band,
@@ -1303,11 +1308,6 @@ mod tests {
         // beside a second article (headline and column) set below the
         // first column. OCR read a stroke of the first headline as "nl", a
         // word of body height.
-        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool| {
-            let mut a = atom(text, x0, x1, y0 as usize, tall);
-            a.bbox = BBox { x0, y0, x1, y1 };
-            a
-        };
         let atoms = vec![
             placed("大标题新闻", 0, 0, 500, 90, true),
             placed("nl", 510, 30, 518, 60, false),
@@ -1341,11 +1341,6 @@ mod tests {
         // Two articles stacked, each over two columns; the lower article's
         // headline spans only its first column, and its second column stands
         // under the upper article's headline.
-        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool| {
-            let mut a = atom(text, x0, x1, y0 as usize, tall);
-            a.bbox = BBox { x0, y0, x1, y1 };
-            a
-        };
         let atoms = vec![
             placed("上篇标题", 0, 0, 400, 100, true),
             placed("上篇左栏", 0, 120, 120, 150, false),
