@@ -1,11 +1,14 @@
-//! CJK runs glued without a gutter.
+//! CJK runs glued without a gutter, and printed lines OCR split apart.
 //!
 //! In: a parsed CJK page. Out: every piece that is about a whole multiple of
-//! its column's width cut at that width. Why: OCR glues side-by-side columns
-//! with no gutter at all as often as with one (and drops the space of a
-//! printed line break now and then); justified CJK print gives every line of
-//! a column the same number of cells, so a run two or three times that long
-//! is two or three printed lines, and the cut points are known.
+//! its column's width cut at that width (at the space nearest each cut when
+//! the run holds spaces), and pieces that OCR split inside one printed line
+//! joined again. Why: OCR glues side-by-side columns with no gutter at all
+//! as often as with one (and drops the space of a printed line break now
+//! and then), and puts spaces inside lines where print has none; justified
+//! CJK print gives every line of a column the same number of cells, so a
+//! run two or three times that long is two or three printed lines, and two
+//! short pieces that make one width together are one.
 
 use super::part;
 use crate::parse::chars::{cells, is_gutter_noise, is_wide};
