@@ -588,6 +588,36 @@ fn under_their_headlines(
             .max_by_key(|&h| boxes[h].y1);
         owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
     }
+    // A region set right under a column of a lower article than the headline
+    // found above it follows that column: a headline centred over the first
+    // columns of its article leaves its last column's foot (a byline, a last
+    // paragraph cut off by a band) under no headline of its own but under a
+    // wider one of the article above. Top to bottom, so a column's stretches
+    // pass their owner down.
+    let crosses_tier =
+        |upper: usize, lower: usize| tiers.iter().any(|&y| boxes[upper].y1 <= y && y <= boxes[lower].y0);
+    let mut by_top: Vec<usize> = (0..regions.len()).filter(|&r| !headline[r]).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, boxes[r].x0));
+    for index in by_top {
+        let b = boxes[index];
+        let Some(column_above) = (0..regions.len())
+            .filter(|&r| r != index && boxes[r].y1 <= b.y0)
+            .filter(|&r| boxes[r].x1.min(b.x1) > boxes[r].x0.max(b.x0))
+            .max_by_key(|&r| boxes[r].y1)
+        else {
+            continue;
+        };
+        let lead = owner[column_above];
+        let lower_article = |own: usize| !headline[own] || boxes[lead].y1 > boxes[own].y1;
+        if !headline[column_above]
+            && headline[lead]
+            && lead != owner[index]
+            && lower_article(owner[index])
+            && !crosses_tier(column_above, index)
+        {
+            owner[index] = lead;
+        }
+    }
     let mut order: Vec<usize> = (0..regions.len()).collect();
     order.sort_by_key(|&index| (owner[index], index));
     let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
@@ -1351,6 +1381,33 @@ mod tests {
         ];
         let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
         let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn the_foot_of_a_column_follows_the_column_above_it() {
+        // An upper article over four columns, its last running down beside
+        // a lower article whose headline stands over only part of its three
+        // columns; a byline under the lower article's last column stands
+        // under no headline but the upper one.
+        let atoms = vec![
+            placed("Upper headline", 0, 0, 1200, 100, true),
+            placed("upper one", 0, 120, 200, 150, false),
+            placed("upper two", 300, 120, 500, 150, false),
+            placed("upper three", 600, 120, 900, 150, false),
+            placed("upper four", 1000, 120, 1200, 150, false),
+            placed("upper four ends", 1000, 670, 1200, 700, false),
+            placed("Lower headline", 0, 300, 650, 360, true),
+            placed("lower one", 0, 380, 200, 410, false),
+            placed("lower two", 300, 380, 500, 410, false),
+            placed("lower three", 600, 380, 900, 410, false),
+            placed("Agency, date", 700, 620, 900, 650, false),
+        ];
+        let mut regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        regions[4].push(5);
+        regions.remove(5);
+        let headline_type = HeadlineType { size: 40.0, script: Script::Latin };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
         assert_eq!(order, regions);
     }
