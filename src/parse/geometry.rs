@@ -17,13 +17,16 @@
 //!    standing alone on its top rows, else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
-//!    columns, until each region is one column stretch. A few of a column's
+//!    columns (body rows glued across the gutter on top of columns that
+//!    separate below are cut at that gutter instead, see
+//!    [`glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
 //!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut;
 //!    The regions are then read headline by headline: a region follows the
-//!    nearest headline above it that overlaps it (see
+//!    nearest headline above it that overlaps it, or the headline of the
+//!    column right above it when that one is lower (see
 //!    [`under_their_headlines`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
@@ -533,6 +536,18 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
             has_gutter(all, &below, scales)
         });
         match first_columns_below {
+            Some(y) if glued_rows_over_columns(all, &strong, y, scales) => {
+                let below: Vec<usize> = strong.iter().copied().filter(|&a| centre_y(&all[a]) > y).collect();
+                let columns = gutters(all, &below, scales);
+                let mut parts: Vec<Vec<usize>> = vec![Vec::new(); columns.len() + 1];
+                for &a in &atoms {
+                    parts[columns.iter().filter(|&&c| centre_x(&all[a]) > c).count()].push(a);
+                }
+                for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                    xy_cut(all, part, scales, depth + 1, out);
+                }
+                return;
+            }
             Some(y) => cuts.push(y),
             None => {
                 out.push(atoms);
@@ -550,9 +565,28 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
     }
 }
 
+/// True when the rows of `strong` above `y`, under which columns separate,
+/// are the columns' own first rows glued across their gutter (OCR boxes
+/// straddling a narrow gutter on the top rows), not a headline or a stretch
+/// of text set above them: body type only, and fewer rows than the columns
+/// hold below (a chance alignment in the last few rows of a single column
+/// has most of the column above it). Such rows are cut at the gutters
+/// found below instead of being read as one block across the columns.
+fn glued_rows_over_columns(all: &[Atom], strong: &[usize], y: i32, scales: &Scales) -> bool {
+    let (above, below): (Vec<usize>, Vec<usize>) = strong.iter().partition(|&&a| centre_y(&all[a]) < y);
+    let rows_above = covered(above.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
+    !above.iter().any(|&a| all[a].tall) && rows_above < rows_of_a_column(all, &below, scales.glyph)
+}
+
+fn centre_y(atom: &Atom) -> i32 {
+    (atom.bbox.y0 + atom.bbox.y1) / 2
+}
+
 /// Moves every region right after the regions of the headline it stands
 /// under: the nearest headline region above it that overlaps it
-/// horizontally (a headline may be centred over its columns). The XY-cut
+/// horizontally (a headline may be centred over its columns), or the
+/// headline of the column set right above it when that headline is the
+/// lower one. The XY-cut
 /// reads a column that runs down beside another article (an article
 /// continued in its last column) after that article; under its own headline
 /// it comes before. A headline region is one whose printed lines are all set
@@ -1410,6 +1444,22 @@ mod tests {
         let headline_type = HeadlineType { size: 40.0, script: Script::Latin };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
         assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn glued_top_rows_over_cjk_columns_are_cut_at_the_gutter_below() {
+        // Two CJK columns 30 px apart; on the top three rows OCR boxes of
+        // both columns reach over the gutter and touch, so no band runs
+        // through the whole region, but the columns separate below.
+        let glued = vec![("甲甲甲甲甲甲甲甲甲甲甲", 0, 320), ("乙乙乙乙乙乙乙乙乙乙", 320, 630)];
+        let apart = vec![("丙丙丙丙丙丙丙丙丙丙", 0, 300), ("丁丁丁丁丁丁丁丁丁丁", 330, 630)];
+        let mut rows = vec![glued; 3];
+        rows.extend(vec![apart; 5]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let last_left = texts.iter().rposition(|t| t.contains('甲') || t.contains('丙')).unwrap();
+        let first_right = texts.iter().position(|t| t.contains('乙') || t.contains('丁')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
     }
 
     #[test]
