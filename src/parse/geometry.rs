@@ -32,7 +32,9 @@
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
 //!    changes (a headline above its body); a Latin line is headline type
-//!    only when most of its word boxes are of headline height too.
+//!    only when most of its word boxes are of headline height too; a CJK
+//!    line is measured over the cells of all its words with letters, specks
+//!    included (a glyph OCR boxed tiny still fills a cell).
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
@@ -969,7 +971,15 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 .map(|words| {
                     let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
                     let sized = if strong.is_empty() { words } else { &strong };
-                    let line_glyph = line_size(&atoms, sized, script).unwrap_or(glyph);
+                    // A CJK line is measured over its cells: a glyph OCR
+                    // boxed as a speck still fills one, so every word with
+                    // letters counts (dropping it would leave the line's
+                    // extent over fewer cells and make body type a headline).
+                    let glyphs: Vec<usize> =
+                        words.iter().copied().filter(|&a| letters(&atoms[a].text)).collect();
+                    let measured_over =
+                        if script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
+                    let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
                     (extent, line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales))
@@ -1395,6 +1405,21 @@ mod tests {
         rows.insert(3, vec![("自", 0, 30), ("2021", 30, 90), ("年", 90, 120)]);
         let mut ocr = cjk_rows(&rows);
         ocr.blocks[0].lines[3].words[1].bbox = Some(BBox { x0: 30, y0: 111, x1: 90, y1: 159 });
+        let page = layout_page(&ocr, 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn cjk_glyphs_boxed_as_specks_still_count_as_cells() {
+        // A CJK column; on one line OCR drew two glyphs as tiny boxes
+        // (specks, too small to block a cut), so the line's extent runs
+        // over six cells of which only four are strong words.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.insert(3, vec![("天天", 0, 60), ("元", 60, 90), ("悉", 90, 120), ("天天", 120, 180)]);
+        let mut ocr = cjk_rows(&rows);
+        ocr.blocks[0].lines[3].words[1].bbox = Some(BBox { x0: 70, y0: 130, x1: 78, y1: 138 });
+        ocr.blocks[0].lines[3].words[2].bbox = Some(BBox { x0: 100, y0: 130, x1: 108, y1: 138 });
         let page = layout_page(&ocr, 0, 1, None);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
