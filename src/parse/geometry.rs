@@ -17,19 +17,24 @@
 //!    standing alone on its top rows, else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
-//!    columns, until each region is one column stretch. A few of a column's
+//!    columns (body rows glued across the gutter on top of columns that
+//!    separate below are cut at that gutter instead, see
+//!    [`glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
 //!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut;
 //!    The regions are then read headline by headline: a region follows the
-//!    nearest headline above it that overlaps it (see
+//!    nearest headline above it that overlaps it, or the headline of the
+//!    column right above it when that one is lower (see
 //!    [`under_their_headlines`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
 //!    changes (a headline above its body); a Latin line is headline type
-//!    only when most of its word boxes are of headline height too.
+//!    only when most of its word boxes are of headline height too; a CJK
+//!    line is measured over the cells of all its words with letters, specks
+//!    included (a glyph OCR boxed tiny still fills a cell).
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
@@ -533,6 +538,18 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
             has_gutter(all, &below, scales)
         });
         match first_columns_below {
+            Some(y) if glued_rows_over_columns(all, &strong, y, scales) => {
+                let below: Vec<usize> = strong.iter().copied().filter(|&a| centre_y(&all[a]) > y).collect();
+                let columns = gutters(all, &below, scales);
+                let mut parts: Vec<Vec<usize>> = vec![Vec::new(); columns.len() + 1];
+                for &a in &atoms {
+                    parts[columns.iter().filter(|&&c| centre_x(&all[a]) > c).count()].push(a);
+                }
+                for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                    xy_cut(all, part, scales, depth + 1, out);
+                }
+                return;
+            }
             Some(y) => cuts.push(y),
             None => {
                 out.push(atoms);
@@ -550,9 +567,28 @@ fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &
     }
 }
 
+/// True when the rows of `strong` above `y`, under which columns separate,
+/// are the columns' own first rows glued across their gutter (OCR boxes
+/// straddling a narrow gutter on the top rows), not a headline or a stretch
+/// of text set above them: body type only, and fewer rows than the columns
+/// hold below (a chance alignment in the last few rows of a single column
+/// has most of the column above it). Such rows are cut at the gutters
+/// found below instead of being read as one block across the columns.
+fn glued_rows_over_columns(all: &[Atom], strong: &[usize], y: i32, scales: &Scales) -> bool {
+    let (above, below): (Vec<usize>, Vec<usize>) = strong.iter().partition(|&&a| centre_y(&all[a]) < y);
+    let rows_above = covered(above.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
+    !above.iter().any(|&a| all[a].tall) && rows_above < rows_of_a_column(all, &below, scales.glyph)
+}
+
+fn centre_y(atom: &Atom) -> i32 {
+    (atom.bbox.y0 + atom.bbox.y1) / 2
+}
+
 /// Moves every region right after the regions of the headline it stands
 /// under: the nearest headline region above it that overlaps it
-/// horizontally (a headline may be centred over its columns). The XY-cut
+/// horizontally (a headline may be centred over its columns), or the
+/// headline of the column set right above it when that headline is the
+/// lower one. The XY-cut
 /// reads a column that runs down beside another article (an article
 /// continued in its last column) after that article; under its own headline
 /// it comes before. A headline region is one whose printed lines are all set
@@ -587,6 +623,36 @@ fn under_their_headlines(
             .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
             .max_by_key(|&h| boxes[h].y1);
         owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
+    }
+    // A region set right under a column of a lower article than the headline
+    // found above it follows that column: a headline centred over the first
+    // columns of its article leaves its last column's foot (a byline, a last
+    // paragraph cut off by a band) under no headline of its own but under a
+    // wider one of the article above. Top to bottom, so a column's stretches
+    // pass their owner down.
+    let crosses_tier =
+        |upper: usize, lower: usize| tiers.iter().any(|&y| boxes[upper].y1 <= y && y <= boxes[lower].y0);
+    let mut by_top: Vec<usize> = (0..regions.len()).filter(|&r| !headline[r]).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, boxes[r].x0));
+    for index in by_top {
+        let b = boxes[index];
+        let Some(column_above) = (0..regions.len())
+            .filter(|&r| r != index && boxes[r].y1 <= b.y0)
+            .filter(|&r| boxes[r].x1.min(b.x1) > boxes[r].x0.max(b.x0))
+            .max_by_key(|&r| boxes[r].y1)
+        else {
+            continue;
+        };
+        let lead = owner[column_above];
+        let lower_article = |own: usize| !headline[own] || boxes[lead].y1 > boxes[own].y1;
+        if !headline[column_above]
+            && headline[lead]
+            && lead != owner[index]
+            && lower_article(owner[index])
+            && !crosses_tier(column_above, index)
+        {
+            owner[index] = lead;
+        }
     }
     let mut order: Vec<usize> = (0..regions.len()).collect();
     order.sort_by_key(|&index| (owner[index], index));
@@ -905,7 +971,15 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 .map(|words| {
                     let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
                     let sized = if strong.is_empty() { words } else { &strong };
-                    let line_glyph = line_size(&atoms, sized, script).unwrap_or(glyph);
+                    // A CJK line is measured over its cells: a glyph OCR
+                    // boxed as a speck still fills one, so every word with
+                    // letters counts (dropping it would leave the line's
+                    // extent over fewer cells and make body type a headline).
+                    let glyphs: Vec<usize> =
+                        words.iter().copied().filter(|&a| letters(&atoms[a].text)).collect();
+                    let measured_over =
+                        if script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
+                    let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
                     (extent, line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales))
@@ -1337,6 +1411,21 @@ mod tests {
     }
 
     #[test]
+    fn cjk_glyphs_boxed_as_specks_still_count_as_cells() {
+        // A CJK column; on one line OCR drew two glyphs as tiny boxes
+        // (specks, too small to block a cut), so the line's extent runs
+        // over six cells of which only four are strong words.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.insert(3, vec![("天天", 0, 60), ("元", 60, 90), ("悉", 90, 120), ("天天", 120, 180)]);
+        let mut ocr = cjk_rows(&rows);
+        ocr.blocks[0].lines[3].words[1].bbox = Some(BBox { x0: 70, y0: 130, x1: 78, y1: 138 });
+        ocr.blocks[0].lines[3].words[2].bbox = Some(BBox { x0: 100, y0: 130, x1: 108, y1: 138 });
+        let page = layout_page(&ocr, 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
     fn a_column_of_a_lower_tier_is_not_led_by_the_headline_of_the_upper_one() {
         // Two articles stacked, each over two columns; the lower article's
         // headline spans only its first column, and its second column stands
@@ -1353,6 +1442,49 @@ mod tests {
         let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
         assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn the_foot_of_a_column_follows_the_column_above_it() {
+        // An upper article over four columns, its last running down beside
+        // a lower article whose headline stands over only part of its three
+        // columns; a byline under the lower article's last column stands
+        // under no headline but the upper one.
+        let atoms = vec![
+            placed("Upper headline", 0, 0, 1200, 100, true),
+            placed("upper one", 0, 120, 200, 150, false),
+            placed("upper two", 300, 120, 500, 150, false),
+            placed("upper three", 600, 120, 900, 150, false),
+            placed("upper four", 1000, 120, 1200, 150, false),
+            placed("upper four ends", 1000, 670, 1200, 700, false),
+            placed("Lower headline", 0, 300, 650, 360, true),
+            placed("lower one", 0, 380, 200, 410, false),
+            placed("lower two", 300, 380, 500, 410, false),
+            placed("lower three", 600, 380, 900, 410, false),
+            placed("Agency, date", 700, 620, 900, 650, false),
+        ];
+        let mut regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        regions[4].push(5);
+        regions.remove(5);
+        let headline_type = HeadlineType { size: 40.0, script: Script::Latin };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn glued_top_rows_over_cjk_columns_are_cut_at_the_gutter_below() {
+        // Two CJK columns 30 px apart; on the top three rows OCR boxes of
+        // both columns reach over the gutter and touch, so no band runs
+        // through the whole region, but the columns separate below.
+        let glued = vec![("甲甲甲甲甲甲甲甲甲甲甲", 0, 320), ("乙乙乙乙乙乙乙乙乙乙", 320, 630)];
+        let apart = vec![("丙丙丙丙丙丙丙丙丙丙", 0, 300), ("丁丁丁丁丁丁丁丁丁丁", 330, 630)];
+        let mut rows = vec![glued; 3];
+        rows.extend(vec![apart; 5]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let last_left = texts.iter().rposition(|t| t.contains('甲') || t.contains('丙')).unwrap();
+        let first_right = texts.iter().position(|t| t.contains('乙') || t.contains('丁')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
     }
 
     #[test]
