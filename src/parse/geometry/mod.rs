@@ -19,15 +19,15 @@
 //!    stacked articles), else just under a headline set close above its
 //!    columns (body rows glued across the gutter on top of columns that
 //!    separate below are cut at that gutter instead, see
-//!    [`glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
-//!    rows (counted in a strip a column wide, see [`rows_of_a_column`]) may
+//!    [`cut::glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
+//!    rows (counted in a strip a column wide, see [`cut::rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut;
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
-//!    [`under_their_headlines`]);
+//!    [`regions::under_their_headlines`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
@@ -36,35 +36,38 @@
 //!    line is measured over the cells of all its words with letters, specks
 //!    included (a glyph OCR boxed tiny still fills a cell).
 //!
+//! Step 1 lives in `cut.rs` (the XY-cut) and `regions.rs` (regions read
+//! headline by headline), steps 2 and 3 in `lines.rs`; this module holds
+//! the word boxes' types and scales and puts the page together.
+//!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
 //! a structured piece's [`SourceSpan`] names the 1-based position of its OCR
 //! line in the file (all pages counted) and the range `[start, end)` of its
 //! word indices in that line.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::chars::{cells, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
+
+mod cut;
+mod lines;
+mod regions;
+
+use cut::xy_cut;
+use lines::{join_words, line_size, pieces_of_line, printed_lines, runs_of_line, words_tall};
+use regions::{block_units, blocks_side_by_side, under_their_headlines};
 
 /// A region is cut at a vertical band at least this many glyph sizes wide:
 /// in Latin text word spaces of justified lines reach half an em and may
 /// line up for a few lines; CJK text has no word spaces.
 const GUTTER_MIN_LATIN: f32 = 0.6;
 const GUTTER_MIN_CJK: f32 = 0.4;
-/// ... and leaves columns at least this many glyph sizes wide.
-const MIN_COLUMN: f32 = 6.0;
-/// ... when each side holds at least this many glyph heights of lines, or
-/// the band is at least [`WIDE_GUTTER`] glyph heights wide (two headlines
-/// side by side on one row).
-const MIN_SIDE_HEIGHT: f32 = 2.5;
+/// A band this many glyph sizes wide is a gutter even between short sides
+/// (two headlines side by side on one row).
 const WIDE_GUTTER: f32 = 1.5;
-/// A horizontal band cuts when it is this much wider than the usual gap
-/// between consecutive lines...
-const BAND_OVER_LINE_GAP: f32 = 1.6;
-/// ... and at least this many glyph heights.
-const BAND_MIN: f32 = 0.3;
 /// A line whose glyphs are this much taller than the page's body text is a
 /// headline.
 const HEADLINE_HEIGHT: f32 = 1.5;
@@ -74,42 +77,17 @@ const HEADLINE_HEIGHT_CJK: f32 = 1.35;
 /// Between the OCR's own blocks any clear band is a gutter (a twentieth of
 /// a glyph: boxes of one column touch or overlap).
 const UNIT_GUTTER_MIN: f32 = 0.05;
-/// The deepest the XY-cut recurses; deeper regions are read as they are.
-const MAX_CUT_DEPTH: usize = 400;
-/// The share of a region's rows that must start a word at a column's
-/// left edge (short last lines, straddling boxes and punctuation that
-/// shifts a row's first box leave many rows without one; the crossing
-/// test below rules out chance alignments).
-const COLUMN_START_SHARE: f32 = 0.4;
-/// A word starts a column when it stands this many glyph sizes clear of
-/// the words before it in its row (the narrowest CJK gutter).
-const COLUMN_START_GAP: f32 = 0.4;
-/// ... and the lower median gap before those words is at least this many
-/// glyph sizes: a gutter plus the side bearings of the glyphs on both sides.
-const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
-/// At a column start, at most this many rows per row starting a word there
-/// may have a box running across it (boxes straddling the gutter).
-const CROSSING_PER_START: f32 = 0.5;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
 /// often stand out). Latin word spaces are too irregular for any slack.
 const INTRUDING_SHARE_CJK: f32 = 0.15;
 /// In Latin text, this share of a region's rows may reach into a gutter (a
 /// word box standing out of a narrow gutter's edge); only words of body
-/// height may (see [`gutters`]).
+/// height may (see [`cut::gutters`]).
 const INTRUDING_SHARE_LATIN: f32 = 0.05;
-/// Two tall words on one row closer than this many of their glyph sizes
-/// are one headline, whatever band runs between them.
-const HEADLINE_GAP: f32 = 1.0;
 /// Inside a region a block ends where the next line stands this many usual
 /// line pitches below (a paragraph gap, a subhead's space).
 const BLOCK_PITCH: f32 = 1.4;
-/// Inside an OCR line of CJK text, a gap this many glyph heights wide
-/// separates runs whose sizes are measured apart (see [`runs_of_line`]).
-const RUN_GAP: f32 = 2.0;
-/// Inside a region, words further apart than this many glyph heights are
-/// separate pieces (a gutter the cut missed).
-const PIECE_GAP: f32 = 4.0;
 /// A CJK word box this many times taller than the usual word of its OCR
 /// line, and this many times taller than its glyphs are wide, runs over two
 /// printed lines (see [`settle_tall_boxes`]).
@@ -195,650 +173,18 @@ struct Scales {
     /// extent runs over the baselines of all the articles it crosses, so a
     /// headline glued to body text may not be set apart as tall. Not for
     /// CJK, whose OCR boxes vary in height with punctuation and glyphs run
-    /// over two lines (there [`crosses_headline`] decides).
+    /// over two lines (there [`cut::crosses_headline`] decides).
     headline_word_height: Option<f32>,
     /// Whether gutters are also found from aligned column starts (CJK).
     column_starts: bool,
-}
-
-/// True when the strong atoms `strong` leave a vertical band at least a
-/// gutter wide between two sides that each hold two rows or more.
-fn has_gutter(all: &[Atom], strong: &[usize], scales: &Scales) -> bool {
-    !gutters(all, strong, scales).is_empty()
-}
-
-/// The x positions of the gutters through the strong atoms `strong`.
-fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
-    let glyph = scales.glyph;
-    let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
-    let mut candidates: Vec<(f32, i32)> = Vec::new();
-    for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share, glyph) {
-        let width = (gap_end - gap_start) as f32;
-        if width < scales.gutter_min * glyph {
-            continue;
-        }
-        // A word of headline height reaching into the band is a headline
-        // running across it, not a body word standing out of a gutter.
-        let headline_in_band = scales.headline_word_height.is_some_and(|tall| {
-            strong.iter().any(|&a| {
-                let b = &all[a].bbox;
-                b.x0 < gap_end && b.x1 > gap_start && height(b) >= tall
-            })
-        });
-        if headline_in_band {
-            continue;
-        }
-        let side_height = |left: bool| {
-            let rows = covered(
-                strong
-                    .iter()
-                    .filter(|&&a| (centre_x(&all[a]) <= gap_start) == left)
-                    .map(|&a| (all[a].bbox.y0, all[a].bbox.y1))
-                    .collect(),
-            );
-            rows.iter().map(|r| (r.1 - r.0) as f32).sum::<f32>()
-        };
-        let wide_enough = width >= WIDE_GUTTER * glyph
-            || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
-                && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
-        if wide_enough && !crosses_headline(all, strong, gap_start, gap_end) {
-            candidates.push((width, (gap_start + gap_end) / 2));
-        }
-    }
-    if scales.column_starts {
-        for position in column_starts(all, strong, glyph) {
-            if !crosses_headline(all, strong, position - 1, position + 1) {
-                candidates.push((0.0, position));
-            }
-        }
-    }
-    // Widest bands first; a band that would leave a column narrower than a
-    // few glyphs is a gap inside a column (CJK glyphs sit on a grid, so
-    // gaps between them line up from line to line).
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (Some(left), Some(right)) = (columns.first(), columns.last()) else { return Vec::new() };
-    let mut cuts: Vec<i32> = Vec::new();
-    for (width, position) in candidates {
-        let before = cuts.iter().copied().filter(|&c| c < position).max().unwrap_or(left.0);
-        let after = cuts.iter().copied().filter(|&c| c > position).min().unwrap_or(right.1);
-        let narrowest = (position - before).min(after - position) as f32 - width / 2.0;
-        if narrowest >= MIN_COLUMN * glyph {
-            cuts.push(position);
-        }
-    }
-    cuts.sort();
-    cuts
-}
-
-/// Gutters found from where columns start, for CJK lines glued across
-/// columns: OCR word boxes there often straddle a narrow gutter, but most
-/// rows still have a word that starts at the column's left edge after a
-/// clear gap, while chunk boundaries inside a column fall anywhere. Returns
-/// positions just left of x positions where a good share of the region's
-/// rows, and three rows or more, start a word after a gap (in a region of
-/// a few rows two chance alignments would pass any share), the lower
-/// median of those gaps is as wide as a gutter (glyphs of one column that
-/// happen to stand apart on the grid leave narrower ones; the lower median
-/// because with four rows the upper one is the second widest, and two
-/// chance wide gaps, a shrunken punctuation box beside them, would pass) and
-/// few rows have a box running across.
-fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
-    let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &a in strong {
-        rows.entry(all[a].line).or_default().push(a);
-    }
-    if rows.len() < 3 {
-        return Vec::new();
-    }
-    let left_edge = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(0);
-    let mut starts: Vec<(i32, usize, f32)> = Vec::new();
-    for (line, atoms) in &mut rows {
-        atoms.sort_by_key(|&a| all[a].bbox.x0);
-        let mut reach = i32::MIN;
-        for &a in atoms.iter() {
-            let b = all[a].bbox;
-            let clear = reach == i32::MIN || (b.x0 - reach) as f32 >= COLUMN_START_GAP * glyph;
-            if clear && (b.x0 - left_edge) as f32 >= MIN_COLUMN * glyph {
-                // The first word of a row stands clear of nothing: its gap
-                // counts as wide.
-                let gap = if reach == i32::MIN { f32::INFINITY } else { (b.x0 - reach) as f32 };
-                starts.push((b.x0, *line, gap));
-            }
-            reach = reach.max(b.x1);
-        }
-    }
-    starts.sort_by_key(|a| (a.0, a.1));
-    let tolerance = (COLUMN_START_GAP * glyph) as i32;
-    let mut positions = Vec::new();
-    let mut index = 0;
-    while index < starts.len() {
-        let first = starts[index].0;
-        let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
-        let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
-        let gap = lower_median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
-        // Inside a column, chunk boundaries line up by chance (CJK glyphs
-        // sit on a grid), but as many rows have a glyph box running across
-        // that x; at a gutter most rows show the gap and only a few boxes
-        // straddle it.
-        let cut = first - tolerance / 2;
-        let crossing = rows
-            .values()
-            .filter(|atoms| atoms.iter().any(|&a| all[a].bbox.x0 < cut && all[a].bbox.x1 > cut))
-            .count();
-        if lines.len() >= 3
-            && lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
-            && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
-            && gap >= COLUMN_START_MEDIAN_GAP * glyph
-        {
-            positions.push(cut);
-            index = end;
-        } else {
-            index += 1;
-        }
-    }
-    positions
-}
-
-/// True when a headline runs across the band `[gap_start, gap_end]`: two
-/// words of one OCR line set in headline type on either side, closer than a
-/// gutter of their own size (OCR split a headline just where a gutter runs
-/// below).
-fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
-    let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
-    let close = |left: &Atom, right: &Atom| {
-        right.line == left.line && ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size
-    };
-    let beside = tall
-        .iter()
-        .filter(|l| centre_x(l) <= gap_start)
-        .any(|left| tall.iter().filter(|r| centre_x(r) >= gap_end).any(|right| close(left, right)));
-    // A headline word may stand over the band itself (its centre inside
-    // it, when the band lets a few boxes in): the headline still runs
-    // across where the cut would fall.
-    let cut = (gap_start + gap_end) / 2;
-    let over_cut = tall.iter().any(|word| word.bbox.x0 < cut && word.bbox.x1 > cut)
-        || tall
-            .iter()
-            .filter(|l| l.bbox.x1 <= cut)
-            .any(|left| tall.iter().filter(|r| r.bbox.x0 >= cut).any(|right| close(left, right)));
-    beside || over_cut
 }
 
 fn centre_x(atom: &Atom) -> i32 {
     (atom.bbox.x0 + atom.bbox.x1) / 2
 }
 
-/// How many printed lines a column of the region holds: the most covered
-/// rows in any strip a column wide. Counted over the whole width, rows of
-/// side-by-side articles set on offset baselines merge into one.
-fn rows_of_a_column(all: &[Atom], strong: &[usize], glyph: f32) -> usize {
-    let Some(left) = strong.iter().map(|&a| all[a].bbox.x0).min() else { return 0 };
-    let right = strong.iter().map(|&a| all[a].bbox.x1).max().unwrap_or(left);
-    let strip = ((MIN_COLUMN * glyph) as i32).max(1);
-    (left..right)
-        .step_by(strip as usize)
-        .map(|x0| {
-            let in_strip = strong.iter().filter(|&&a| all[a].bbox.x0 < x0 + strip && all[a].bbox.x1 > x0);
-            covered(in_strip.map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len()
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// The vertical bands inside the extent of `strong` that at most a few
-/// words reach into: up to `share` of the region's rows (none in a region
-/// of a few rows).
-fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32, glyph: f32) -> Vec<(i32, i32)> {
-    let rows = rows_of_a_column(all, strong, glyph);
-    let tolerance = (share * rows as f32).floor() as i32;
-    let mut events: Vec<(i32, i32)> =
-        strong.iter().flat_map(|&a| [(all[a].bbox.x0, 1), (all[a].bbox.x1, -1)]).collect();
-    events.sort();
-    let mut bands = Vec::new();
-    let mut count = 0;
-    let mut low_since: Option<i32> = None;
-    let mut seen_text = false;
-    for (x, delta) in events {
-        count += delta;
-        if count <= tolerance {
-            if low_since.is_none() && seen_text {
-                low_since = Some(x);
-            }
-        } else {
-            seen_text = true;
-            if let Some(start) = low_since.take() {
-                if x > start {
-                    bands.push((start, x));
-                }
-            }
-        }
-    }
-    bands
-}
-
-/// Where to cut under a headline that stands over only some of the columns
-/// the gutters `cuts` separate: when the headline type sits on the region's
-/// top rows, one side of the gutters holds none of it and starts below it,
-/// and a band runs under the headline across the whole region. A headline
-/// centred over the middle columns of its article would otherwise leave the
-/// first column before it.
-fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> Option<i32> {
-    if cuts.is_empty() {
-        return None;
-    }
-    let tall: Vec<usize> = strong.iter().copied().filter(|&a| all[a].tall).collect();
-    let headline_bottom = tall.iter().map(|&a| all[a].bbox.y1).max()?;
-    let rest: Vec<usize> = strong.iter().copied().filter(|a| !tall.contains(a)).collect();
-    // The headline is on top: no body word ends above its bottom...
-    let headline_top = tall.iter().map(|&a| all[a].bbox.y0).min()?;
-    if rest.iter().any(|&a| all[a].bbox.y1 <= headline_top) {
-        return None;
-    }
-    // ...and some part between gutters holds none of it.
-    let side_of = |a: usize| cuts.iter().filter(|&&c| (all[a].bbox.x0 + all[a].bbox.x1) / 2 > c).count();
-    let with_headline: HashSet<usize> = tall.iter().map(|&a| side_of(a)).collect();
-    if with_headline.len() > cuts.len() {
-        return None;
-    }
-    // The first band under the headline that runs across the region.
-    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
-    rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)
-}
-
-/// The band under a headline that stands alone on the top rows of a region
-/// with rows below it: no word beside the headline is body type.
-fn headline_alone_on_top(all: &[Atom], strong: &[usize], rows: &[(i32, i32)]) -> Option<i32> {
-    let top = strong.iter().copied().min_by_key(|&a| all[a].bbox.y0)?;
-    if !all[top].tall {
-        return None;
-    }
-    // The headline's rows: the covered rows from the top while they hold
-    // headline type only.
-    let holds_body = |row: &(i32, i32)| {
-        strong.iter().any(|&a| {
-            let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
-            !all[a].tall && centre >= row.0 && centre <= row.1
-        })
-    };
-    let holds_headline = |row: &(i32, i32)| {
-        strong.iter().any(|&a| {
-            let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
-            all[a].tall && centre >= row.0 && centre <= row.1
-        })
-    };
-    let headline_rows = rows.iter().take_while(|row| !holds_body(row)).count();
-    // The headline must end there: a headline line beside the body below
-    // (two articles side by side, one headline longer) is no band to cut.
-    if headline_rows == 0 || headline_rows >= rows.len() || holds_headline(&rows[headline_rows]) {
-        return None;
-    }
-    let (above, below) = (rows[headline_rows - 1], rows[headline_rows]);
-    Some((above.1 + below.0) / 2)
-}
-
-/// Cuts `atoms` (indices into `all`) into column stretches, in reading
-/// order, appending each to `out`.
-fn xy_cut(all: &[Atom], atoms: Vec<usize>, scales: &Scales, depth: usize, out: &mut Vec<Vec<usize>>) {
-    let strong: Vec<usize> = atoms.iter().copied().filter(|&a| all[a].strong).collect();
-    // The depth bound keeps the recursion off the stack limit on
-    // pathological pages (every cut peeling off one line).
-    if strong.len() < 2 || depth >= MAX_CUT_DEPTH {
-        out.push(atoms);
-        return;
-    }
-    let glyph = scales.glyph;
-    // Vertical bands (gutters).
-    let cuts = gutters(all, &strong, scales);
-    if let Some(y) = headline_over_some_columns(all, &strong, &cuts) {
-        // Cut under the headline first: the columns beside it are its own.
-        let (top, bottom): (Vec<usize>, Vec<usize>) =
-            atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
-        xy_cut(all, top, scales, depth + 1, out);
-        xy_cut(all, bottom, scales, depth + 1, out);
-        return;
-    }
-    if !cuts.is_empty() {
-        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
-        for &a in &atoms {
-            let centre = (all[a].bbox.x0 + all[a].bbox.x1) / 2;
-            parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
-        }
-        for part in parts.into_iter().filter(|p| !p.is_empty()) {
-            xy_cut(all, part, scales, depth + 1, out);
-        }
-        return;
-    }
-    // Horizontal bands: under headlines, between stacked articles.
-    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
-    // The usual gap between rows, of the page and of this region (the
-    // page's lines may be set tighter or looser than this article's).
-    let row_gap = median(rows.windows(2).map(|pair| (pair[1].0 - pair[0].1) as f32).collect()).unwrap_or(0.0);
-    let threshold = (BAND_OVER_LINE_GAP * scales.line_gap.max(row_gap)).max(BAND_MIN * glyph);
-    // One cut at a time, at the widest band: cutting at every band at once
-    // would slice side-by-side columns into strips wherever their lines
-    // happen to align.
-    let widest = rows
-        .windows(2)
-        .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
-        .max_by_key(|&(gap, position)| (gap, -position));
-    // A headline standing alone on the region's top rows is cut off first,
-    // at whatever band runs under it: a wider band further down may be a
-    // paragraph gap that happens to line up across the article's columns.
-    let under_headline = headline_alone_on_top(all, &strong, &rows);
-    let mut cuts: Vec<i32> = under_headline
-        .or(widest.filter(|&(gap, _)| gap as f32 >= threshold).map(|(_, position)| position))
-        .into_iter()
-        .collect();
-    if cuts.is_empty() {
-        // No clear band: a headline set close above its columns. Cut at the
-        // first gap between rows below which the columns separate.
-        let first_columns_below = rows.windows(2).map(|pair| (pair[0].1 + pair[1].0) / 2).find(|&y| {
-            let below: Vec<usize> =
-                strong.iter().copied().filter(|&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 > y).collect();
-            has_gutter(all, &below, scales)
-        });
-        match first_columns_below {
-            Some(y) if glued_rows_over_columns(all, &strong, y, scales) => {
-                let below: Vec<usize> = strong.iter().copied().filter(|&a| centre_y(&all[a]) > y).collect();
-                let columns = gutters(all, &below, scales);
-                let mut parts: Vec<Vec<usize>> = vec![Vec::new(); columns.len() + 1];
-                for &a in &atoms {
-                    parts[columns.iter().filter(|&&c| centre_x(&all[a]) > c).count()].push(a);
-                }
-                for part in parts.into_iter().filter(|p| !p.is_empty()) {
-                    xy_cut(all, part, scales, depth + 1, out);
-                }
-                return;
-            }
-            Some(y) => cuts.push(y),
-            None => {
-                out.push(atoms);
-                return;
-            }
-        }
-    }
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
-    for &a in &atoms {
-        let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
-        parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
-    }
-    for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        xy_cut(all, part, scales, depth + 1, out);
-    }
-}
-
-/// True when the rows of `strong` above `y`, under which columns separate,
-/// are the columns' own first rows glued across their gutter (OCR boxes
-/// straddling a narrow gutter on the top rows), not a headline or a stretch
-/// of text set above them: body type only, and fewer rows than the columns
-/// hold below (a chance alignment in the last few rows of a single column
-/// has most of the column above it). Such rows are cut at the gutters
-/// found below instead of being read as one block across the columns.
-fn glued_rows_over_columns(all: &[Atom], strong: &[usize], y: i32, scales: &Scales) -> bool {
-    let (above, below): (Vec<usize>, Vec<usize>) = strong.iter().partition(|&&a| centre_y(&all[a]) < y);
-    let rows_above = covered(above.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
-    !above.iter().any(|&a| all[a].tall) && rows_above < rows_of_a_column(all, &below, scales.glyph)
-}
-
 fn centre_y(atom: &Atom) -> i32 {
     (atom.bbox.y0 + atom.bbox.y1) / 2
-}
-
-/// Moves every region right after the regions of the headline it stands
-/// under: the nearest headline region above it that overlaps it
-/// horizontally (a headline may be centred over its columns), or the
-/// headline of the column set right above it when that headline is the
-/// lower one. The XY-cut
-/// reads a column that runs down beside another article (an article
-/// continued in its last column) after that article; under its own headline
-/// it comes before. A headline region is one whose printed lines are all set
-/// in `headline_type` (see [`set_in_headline_type`]). A
-/// region under no headline goes with the region before it, and the order
-/// within one headline's regions is the cut's.
-fn under_their_headlines(
-    all: &[Atom],
-    regions: Vec<Vec<usize>>,
-    headline_type: HeadlineType,
-    glyph: f32,
-) -> Vec<Vec<usize>> {
-    let extent = |region: &[usize]| {
-        let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
-        let chosen = if strong.is_empty() { region } else { &strong };
-        chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
-    };
-    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
-    let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
-    let tiers = tiers_of_articles(&boxes, &headline, glyph);
-    // A region under no headline goes with the region before it.
-    let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
-    for index in 0..regions.len() {
-        if headline[index] {
-            owner.push(index);
-            continue;
-        }
-        let b = boxes[index];
-        let above = (0..regions.len())
-            .filter(|&h| headline[h] && boxes[h].y1 <= b.y0)
-            .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
-            .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
-            .max_by_key(|&h| boxes[h].y1);
-        owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
-    }
-    // A region set right under a column of a lower article than the headline
-    // found above it follows that column: a headline centred over the first
-    // columns of its article leaves its last column's foot (a byline, a last
-    // paragraph cut off by a band) under no headline of its own but under a
-    // wider one of the article above. Top to bottom, so a column's stretches
-    // pass their owner down.
-    let crosses_tier =
-        |upper: usize, lower: usize| tiers.iter().any(|&y| boxes[upper].y1 <= y && y <= boxes[lower].y0);
-    let mut by_top: Vec<usize> = (0..regions.len()).filter(|&r| !headline[r]).collect();
-    by_top.sort_by_key(|&r| (boxes[r].y0, boxes[r].x0));
-    for index in by_top {
-        let b = boxes[index];
-        let Some(column_above) = (0..regions.len())
-            .filter(|&r| r != index && boxes[r].y1 <= b.y0)
-            .filter(|&r| boxes[r].x1.min(b.x1) > boxes[r].x0.max(b.x0))
-            .max_by_key(|&r| boxes[r].y1)
-        else {
-            continue;
-        };
-        let lead = owner[column_above];
-        let lower_article = |own: usize| !headline[own] || boxes[lead].y1 > boxes[own].y1;
-        if !headline[column_above]
-            && headline[lead]
-            && lead != owner[index]
-            && lower_article(owner[index])
-            && !crosses_tier(column_above, index)
-        {
-            owner[index] = lead;
-        }
-    }
-    let mut order: Vec<usize> = (0..regions.len()).collect();
-    order.sort_by_key(|&index| (owner[index], index));
-    let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
-    order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
-}
-
-/// Where a new tier of stacked articles starts: a band at least `glyph`
-/// high that no region runs across, with a headline region the first below
-/// it. A headline never leads a region across such a band: the last column
-/// of a lower article, beside that article's narrower headline, stands
-/// under the upper article's headline too, but is read with its own tier.
-/// (Without a headline under it, a band is no more than a paragraph gap
-/// lined up across columns.)
-fn tiers_of_articles(boxes: &[BBox], headline: &[bool], glyph: f32) -> Vec<i32> {
-    let mut by_top: Vec<usize> = (0..boxes.len()).collect();
-    by_top.sort_by_key(|&r| (boxes[r].y0, !headline[r]));
-    let mut tiers = Vec::new();
-    let mut reach = i32::MIN;
-    for r in by_top {
-        let b = boxes[r];
-        if reach != i32::MIN && (b.y0 - reach) as f32 >= glyph && headline[r] {
-            tiers.push((reach + b.y0) / 2);
-        }
-        reach = reach.max(b.y1);
-    }
-    tiers
-}
-
-/// True when every printed line of `region` that holds strong words is set
-/// in headline type. Measured per
-/// printed line, not per word: OCR reads bits of a large glyph as a short
-/// word of its own (a stroke as "nl"), whose box is no taller than body
-/// type, and such a fragment must not make a headline's region body text.
-fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineType) -> bool {
-    let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
-        .into_iter()
-        .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
-        .filter(|strong| !strong.is_empty())
-        .collect();
-    !lines.is_empty()
-        && lines.iter().all(|strong| {
-            line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
-        })
-}
-
-/// True unless a Latin printed line's words are mostly of body height (the
-/// median word box under [`Scales::headline_word_height`]): the line's
-/// extent, which sets its size, runs from its highest box to its lowest, so
-/// one box OCR drew over two lines, or a quote mark set high, makes a body
-/// line as tall as a headline. CJK lines are measured over their cells.
-fn words_tall(atoms: &[Atom], words: &[usize], scales: &Scales) -> bool {
-    scales.headline_word_height.is_none_or(|tall| {
-        median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).is_some_and(|usual| usual >= tall)
-    })
-}
-
-/// Each OCR block of a region as one atom: the box of its strong words,
-/// headline type when all of them are.
-fn block_units(all: &[Atom], region: &[usize]) -> Vec<Atom> {
-    let mut units: Vec<Atom> = Vec::new();
-    let mut unit_of: HashMap<usize, usize> = HashMap::new();
-    for &a in region {
-        let atom = &all[a];
-        let unit = *unit_of.entry(atom.block).or_insert_with(|| {
-            units.push(Atom { text: String::new(), line: usize::MAX - atom.block, word: 0, ..atom.clone() });
-            units.len() - 1
-        });
-        let u = &mut units[unit];
-        if atom.strong && (!u.strong || u.text.is_empty()) {
-            u.bbox = atom.bbox;
-        } else if atom.strong || !u.strong {
-            u.bbox = union(u.bbox, atom.bbox);
-        }
-        u.text.push_str(&atom.text);
-        u.strong |= atom.strong;
-        u.tall = u.tall && (atom.tall || !atom.strong);
-    }
-    units
-}
-
-/// True when two OCR blocks of a region stand side by side: their strong
-/// words share rows but not columns.
-fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
-    let units = block_units(all, region);
-    let strong: Vec<&Atom> = units.iter().filter(|u| u.strong).collect();
-    strong.iter().enumerate().any(|(i, a)| {
-        strong[i + 1..].iter().any(|b| {
-            let rows = a.bbox.y1.min(b.bbox.y1) - a.bbox.y0.max(b.bbox.y0);
-            let columns = a.bbox.x1.min(b.bbox.x1) - a.bbox.x0.max(b.bbox.x0);
-            rows as f32 > 0.5 * height(&a.bbox).min(height(&b.bbox)) && columns < 0
-        })
-    })
-}
-
-/// Groups a region's atoms into printed lines (top to bottom), each read
-/// left to right.
-fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
-    atoms.sort_by_key(|&a| (all[a].bbox.y0 + all[a].bbox.y1, all[a].bbox.x0));
-    let mut lines: Vec<(i32, i32, Vec<usize>)> = Vec::new();
-    for a in atoms {
-        let b = all[a].bbox;
-        let joins = lines.last().is_some_and(|(y0, y1, _)| {
-            let overlap = (b.y1.min(*y1) - b.y0.max(*y0)) as f32;
-            overlap >= 0.5 * height(&b).min((y1 - y0).max(1) as f32)
-        });
-        if joins {
-            let last = lines.last_mut().expect("checked");
-            // The line's extent follows its strong words only, so a tall
-            // mark does not swallow the next line.
-            if all[a].strong {
-                last.0 = last.0.min(b.y0);
-                last.1 = last.1.max(b.y1);
-            }
-            last.2.push(a);
-        } else {
-            lines.push((b.y0, b.y1, vec![a]));
-        }
-    }
-    // A flat or small mark (a dash, a quote) sorts before the glyphs of its
-    // line by its centre and starts a line of its own; another flat glyph
-    // may then start the line the rest joins. Lines that still overlap by
-    // half the shorter one's height are one printed line.
-    let mut merged: Vec<(i32, i32, Vec<usize>)> = Vec::new();
-    for (y0, y1, words) in lines {
-        let overlaps = merged.last().is_some_and(|last| {
-            let overlap = (y1.min(last.1) - y0.max(last.0)) as f32;
-            overlap >= 0.5 * ((y1 - y0).max(1).min((last.1 - last.0).max(1))) as f32
-        });
-        match merged.last_mut() {
-            Some(last) if overlaps => {
-                last.0 = last.0.min(y0);
-                last.1 = last.1.max(y1);
-                last.2.extend(words);
-            }
-            _ => merged.push((y0, y1, words)),
-        }
-    }
-    merged
-        .into_iter()
-        .map(|(_, _, mut words)| {
-            words.sort_by_key(|&a| (all[a].bbox.x0, all[a].line, all[a].word));
-            words
-        })
-        .collect()
-}
-
-/// The text of a run of words: a space between them, except between two
-/// wide characters set close together (CJK text has no spaces; OCR words
-/// there are arbitrary chunks).
-fn join_words(all: &[Atom], words: &[usize]) -> String {
-    let mut text = String::new();
-    for (index, &a) in words.iter().enumerate() {
-        if index > 0 {
-            let before = &all[words[index - 1]];
-            let close = (all[a].bbox.x0 - before.bbox.x1) as f32
-                <= 0.5 * height(&before.bbox).min(height(&all[a].bbox));
-            let wide = before.text.chars().next_back().is_some_and(is_wide)
-                && all[a].text.chars().next().is_some_and(is_wide);
-            if !(close && wide) {
-                text.push(' ');
-            }
-        }
-        text.push_str(&all[a].text);
-    }
-    text
-}
-
-/// A piece under construction: its words, all from one OCR line.
-fn pieces_of_line(all: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
-    let glyph = median(words.iter().map(|&a| height(&all[a].bbox)).collect()).unwrap_or(1.0);
-    let mut pieces: Vec<Vec<usize>> = Vec::new();
-    for &a in words {
-        let split = pieces.last().is_none_or(|piece| {
-            let last = &all[*piece.last().expect("pieces are never empty")];
-            last.line != all[a].line
-                || all[a].word < last.word
-                || (all[a].bbox.x0 - last.bbox.x1) as f32 > PIECE_GAP * glyph
-        });
-        if split {
-            pieces.push(vec![a]);
-        } else {
-            pieces.last_mut().expect("checked").push(a);
-        }
-    }
-    pieces
 }
 
 /// Builds the page of one structured OCR page. `first_line` is the 1-based
@@ -1098,61 +444,6 @@ fn settle_tall_boxes(atoms: &mut [Atom]) {
     }
 }
 
-/// An OCR line's words (indices into `atoms`, with letters) in runs set
-/// close together, left to right. A CJK line glued across columns
-/// (Tesseract `--psm 4/6`) spans whole gutters and the blank ends of short
-/// lines; its extent over its cells would overstate its glyph size (and make
-/// body lines headlines) wherever one column holds only a line end. A gap
-/// wider than two glyph heights of the run before it starts a new run
-/// (spaced-out characters inside a column stay in one). Latin lines are one
-/// run: their size is their height, which gaps do not change.
-fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
-    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
-    if wide_share(&text) < 0.5 {
-        return vec![words.to_vec()];
-    }
-    let mut sorted = words.to_vec();
-    sorted.sort_by_key(|&a| atoms[a].bbox.x0);
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut extent: Option<BBox> = None;
-    for a in sorted {
-        let b = atoms[a].bbox;
-        match extent {
-            Some(e) if ((b.x0 - e.x1) as f32) <= RUN_GAP * height(&e) => {
-                runs.last_mut().expect("a run is open").push(a);
-                extent = Some(union(e, b));
-            }
-            _ => {
-                runs.push(vec![a]);
-                extent = Some(b);
-            }
-        }
-    }
-    runs
-}
-
-/// The glyph size of a printed line (about its font size): for CJK text the
-/// line's extent over its cells (square glyphs set on a grid; OCR word boxes
-/// there overlap and vary in height with punctuation), else the height of
-/// the line, ascenders to descenders. On a CJK `script` page every line is
-/// measured over its cells: a short run of digits and a few glyphs ("2021
-/// 年") is not CJK by share, yet its OCR boxes are as uneven in height, and
-/// digits there are set half a cell wide.
-fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Option<f32> {
-    if words.is_empty() {
-        return None;
-    }
-    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
-    if script == Script::Cjk || wide_share(&text) >= 0.5 {
-        let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
-        let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
-        return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
-    }
-    let y0 = words.iter().map(|&a| atoms[a].bbox.y0).min()?;
-    let y1 = words.iter().map(|&a| atoms[a].bbox.y1).max()?;
-    Some((y1 - y0).max(1) as f32)
-}
-
 fn union(a: BBox, b: BBox) -> BBox {
     BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
 }
@@ -1185,6 +476,9 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
 
 #[cfg(test)]
 mod tests {
+    use super::cut::*;
+    use super::lines::*;
+    use super::regions::*;
     use super::*;
     use crate::formats::{Block, TextLine, Word};
 

@@ -1,0 +1,426 @@
+//! The recursive XY-cut: word boxes in, regions (one column stretch each)
+//! out.
+//!
+//! A region is cut at every vertical whitespace band that runs through it
+//! (a gutter, found from covered extents or from where CJK columns start),
+//! else under a headline standing alone on its top rows, else at its widest
+//! horizontal band when that is clearly wider than the usual gap between
+//! lines, else just under a headline set close above some of its columns.
+//! Why: with coordinates the columns are visible, and this order is the
+//! "input order" every later stage starts from.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{centre_x, centre_y, covered, height, lower_median, median, Atom, Scales, WIDE_GUTTER};
+
+/// A gutter leaves columns at least this many glyph sizes wide...
+const MIN_COLUMN: f32 = 6.0;
+/// ... and cuts when each side holds at least this many glyph heights of
+/// lines, or the band is at least [`WIDE_GUTTER`] glyph heights wide (two
+/// headlines side by side on one row).
+const MIN_SIDE_HEIGHT: f32 = 2.5;
+/// A horizontal band cuts when it is this much wider than the usual gap
+/// between consecutive lines...
+const BAND_OVER_LINE_GAP: f32 = 1.6;
+/// ... and at least this many glyph heights.
+const BAND_MIN: f32 = 0.3;
+/// The deepest the XY-cut recurses; deeper regions are read as they are.
+const MAX_CUT_DEPTH: usize = 400;
+/// The share of a region's rows that must start a word at a column's
+/// left edge (short last lines, straddling boxes and punctuation that
+/// shifts a row's first box leave many rows without one; the crossing
+/// test below rules out chance alignments).
+const COLUMN_START_SHARE: f32 = 0.4;
+/// A word starts a column when it stands this many glyph sizes clear of
+/// the words before it in its row (the narrowest CJK gutter).
+const COLUMN_START_GAP: f32 = 0.4;
+/// ... and the lower median gap before those words is at least this many
+/// glyph sizes: a gutter plus the side bearings of the glyphs on both sides.
+const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
+/// At a column start, at most this many rows per row starting a word there
+/// may have a box running across it (boxes straddling the gutter).
+const CROSSING_PER_START: f32 = 0.5;
+/// Two tall words on one row closer than this many of their glyph sizes
+/// are one headline, whatever band runs between them.
+const HEADLINE_GAP: f32 = 1.0;
+
+/// True when the strong atoms `strong` leave a vertical band at least a
+/// gutter wide between two sides that each hold two rows or more.
+pub(super) fn has_gutter(all: &[Atom], strong: &[usize], scales: &Scales) -> bool {
+    !gutters(all, strong, scales).is_empty()
+}
+
+/// The x positions of the gutters through the strong atoms `strong`.
+pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
+    let glyph = scales.glyph;
+    let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
+    let mut candidates: Vec<(f32, i32)> = Vec::new();
+    for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share, glyph) {
+        let width = (gap_end - gap_start) as f32;
+        if width < scales.gutter_min * glyph {
+            continue;
+        }
+        // A word of headline height reaching into the band is a headline
+        // running across it, not a body word standing out of a gutter.
+        let headline_in_band = scales.headline_word_height.is_some_and(|tall| {
+            strong.iter().any(|&a| {
+                let b = &all[a].bbox;
+                b.x0 < gap_end && b.x1 > gap_start && height(b) >= tall
+            })
+        });
+        if headline_in_band {
+            continue;
+        }
+        let side_height = |left: bool| {
+            let rows = covered(
+                strong
+                    .iter()
+                    .filter(|&&a| (centre_x(&all[a]) <= gap_start) == left)
+                    .map(|&a| (all[a].bbox.y0, all[a].bbox.y1))
+                    .collect(),
+            );
+            rows.iter().map(|r| (r.1 - r.0) as f32).sum::<f32>()
+        };
+        let wide_enough = width >= WIDE_GUTTER * glyph
+            || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
+                && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
+        if wide_enough && !crosses_headline(all, strong, gap_start, gap_end) {
+            candidates.push((width, (gap_start + gap_end) / 2));
+        }
+    }
+    if scales.column_starts {
+        for position in column_starts(all, strong, glyph) {
+            if !crosses_headline(all, strong, position - 1, position + 1) {
+                candidates.push((0.0, position));
+            }
+        }
+    }
+    // Widest bands first; a band that would leave a column narrower than a
+    // few glyphs is a gap inside a column (CJK glyphs sit on a grid, so
+    // gaps between them line up from line to line).
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (Some(left), Some(right)) = (columns.first(), columns.last()) else { return Vec::new() };
+    let mut cuts: Vec<i32> = Vec::new();
+    for (width, position) in candidates {
+        let before = cuts.iter().copied().filter(|&c| c < position).max().unwrap_or(left.0);
+        let after = cuts.iter().copied().filter(|&c| c > position).min().unwrap_or(right.1);
+        let narrowest = (position - before).min(after - position) as f32 - width / 2.0;
+        if narrowest >= MIN_COLUMN * glyph {
+            cuts.push(position);
+        }
+    }
+    cuts.sort();
+    cuts
+}
+
+/// Gutters found from where columns start, for CJK lines glued across
+/// columns: OCR word boxes there often straddle a narrow gutter, but most
+/// rows still have a word that starts at the column's left edge after a
+/// clear gap, while chunk boundaries inside a column fall anywhere. Returns
+/// positions just left of x positions where a good share of the region's
+/// rows, and three rows or more, start a word after a gap (in a region of
+/// a few rows two chance alignments would pass any share), the lower
+/// median of those gaps is as wide as a gutter (glyphs of one column that
+/// happen to stand apart on the grid leave narrower ones; the lower median
+/// because with four rows the upper one is the second widest, and two
+/// chance wide gaps, a shrunken punctuation box beside them, would pass) and
+/// few rows have a box running across.
+pub(super) fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i32> {
+    let mut rows: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &a in strong {
+        rows.entry(all[a].line).or_default().push(a);
+    }
+    if rows.len() < 3 {
+        return Vec::new();
+    }
+    let left_edge = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(0);
+    let mut starts: Vec<(i32, usize, f32)> = Vec::new();
+    for (line, atoms) in &mut rows {
+        atoms.sort_by_key(|&a| all[a].bbox.x0);
+        let mut reach = i32::MIN;
+        for &a in atoms.iter() {
+            let b = all[a].bbox;
+            let clear = reach == i32::MIN || (b.x0 - reach) as f32 >= COLUMN_START_GAP * glyph;
+            if clear && (b.x0 - left_edge) as f32 >= MIN_COLUMN * glyph {
+                // The first word of a row stands clear of nothing: its gap
+                // counts as wide.
+                let gap = if reach == i32::MIN { f32::INFINITY } else { (b.x0 - reach) as f32 };
+                starts.push((b.x0, *line, gap));
+            }
+            reach = reach.max(b.x1);
+        }
+    }
+    starts.sort_by_key(|a| (a.0, a.1));
+    let tolerance = (COLUMN_START_GAP * glyph) as i32;
+    let mut positions = Vec::new();
+    let mut index = 0;
+    while index < starts.len() {
+        let first = starts[index].0;
+        let end = (index..starts.len()).find(|&i| starts[i].0 > first + tolerance).unwrap_or(starts.len());
+        let lines: HashSet<usize> = starts[index..end].iter().map(|s| s.1).collect();
+        let gap = lower_median(starts[index..end].iter().map(|s| s.2).collect()).unwrap_or(0.0);
+        // Inside a column, chunk boundaries line up by chance (CJK glyphs
+        // sit on a grid), but as many rows have a glyph box running across
+        // that x; at a gutter most rows show the gap and only a few boxes
+        // straddle it.
+        let cut = first - tolerance / 2;
+        let crossing = rows
+            .values()
+            .filter(|atoms| atoms.iter().any(|&a| all[a].bbox.x0 < cut && all[a].bbox.x1 > cut))
+            .count();
+        if lines.len() >= 3
+            && lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
+            && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
+            && gap >= COLUMN_START_MEDIAN_GAP * glyph
+        {
+            positions.push(cut);
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+    positions
+}
+
+/// True when a headline runs across the band `[gap_start, gap_end]`: two
+/// words of one OCR line set in headline type on either side, closer than a
+/// gutter of their own size (OCR split a headline just where a gutter runs
+/// below).
+pub(super) fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
+    let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
+    let close = |left: &Atom, right: &Atom| {
+        right.line == left.line && ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size
+    };
+    let beside = tall
+        .iter()
+        .filter(|l| centre_x(l) <= gap_start)
+        .any(|left| tall.iter().filter(|r| centre_x(r) >= gap_end).any(|right| close(left, right)));
+    // A headline word may stand over the band itself (its centre inside
+    // it, when the band lets a few boxes in): the headline still runs
+    // across where the cut would fall.
+    let cut = (gap_start + gap_end) / 2;
+    let over_cut = tall.iter().any(|word| word.bbox.x0 < cut && word.bbox.x1 > cut)
+        || tall
+            .iter()
+            .filter(|l| l.bbox.x1 <= cut)
+            .any(|left| tall.iter().filter(|r| r.bbox.x0 >= cut).any(|right| close(left, right)));
+    beside || over_cut
+}
+
+/// How many printed lines a column of the region holds: the most covered
+/// rows in any strip a column wide. Counted over the whole width, rows of
+/// side-by-side articles set on offset baselines merge into one.
+pub(super) fn rows_of_a_column(all: &[Atom], strong: &[usize], glyph: f32) -> usize {
+    let Some(left) = strong.iter().map(|&a| all[a].bbox.x0).min() else { return 0 };
+    let right = strong.iter().map(|&a| all[a].bbox.x1).max().unwrap_or(left);
+    let strip = ((MIN_COLUMN * glyph) as i32).max(1);
+    (left..right)
+        .step_by(strip as usize)
+        .map(|x0| {
+            let in_strip = strong.iter().filter(|&&a| all[a].bbox.x0 < x0 + strip && all[a].bbox.x1 > x0);
+            covered(in_strip.map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The vertical bands inside the extent of `strong` that at most a few
+/// words reach into: up to `share` of the region's rows (none in a region
+/// of a few rows).
+pub(super) fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32, glyph: f32) -> Vec<(i32, i32)> {
+    let rows = rows_of_a_column(all, strong, glyph);
+    let tolerance = (share * rows as f32).floor() as i32;
+    let mut events: Vec<(i32, i32)> =
+        strong.iter().flat_map(|&a| [(all[a].bbox.x0, 1), (all[a].bbox.x1, -1)]).collect();
+    events.sort();
+    let mut bands = Vec::new();
+    let mut count = 0;
+    let mut low_since: Option<i32> = None;
+    let mut seen_text = false;
+    for (x, delta) in events {
+        count += delta;
+        if count <= tolerance {
+            if low_since.is_none() && seen_text {
+                low_since = Some(x);
+            }
+        } else {
+            seen_text = true;
+            if let Some(start) = low_since.take() {
+                if x > start {
+                    bands.push((start, x));
+                }
+            }
+        }
+    }
+    bands
+}
+
+/// Where to cut under a headline that stands over only some of the columns
+/// the gutters `cuts` separate: when the headline type sits on the region's
+/// top rows, one side of the gutters holds none of it and starts below it,
+/// and a band runs under the headline across the whole region. A headline
+/// centred over the middle columns of its article would otherwise leave the
+/// first column before it.
+pub(super) fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> Option<i32> {
+    if cuts.is_empty() {
+        return None;
+    }
+    let tall: Vec<usize> = strong.iter().copied().filter(|&a| all[a].tall).collect();
+    let headline_bottom = tall.iter().map(|&a| all[a].bbox.y1).max()?;
+    let rest: Vec<usize> = strong.iter().copied().filter(|a| !tall.contains(a)).collect();
+    // The headline is on top: no body word ends above its bottom...
+    let headline_top = tall.iter().map(|&a| all[a].bbox.y0).min()?;
+    if rest.iter().any(|&a| all[a].bbox.y1 <= headline_top) {
+        return None;
+    }
+    // ...and some part between gutters holds none of it.
+    let side_of = |a: usize| cuts.iter().filter(|&&c| (all[a].bbox.x0 + all[a].bbox.x1) / 2 > c).count();
+    let with_headline: HashSet<usize> = tall.iter().map(|&a| side_of(a)).collect();
+    if with_headline.len() > cuts.len() {
+        return None;
+    }
+    // The first band under the headline that runs across the region.
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)
+}
+
+/// The band under a headline that stands alone on the top rows of a region
+/// with rows below it: no word beside the headline is body type.
+pub(super) fn headline_alone_on_top(all: &[Atom], strong: &[usize], rows: &[(i32, i32)]) -> Option<i32> {
+    let top = strong.iter().copied().min_by_key(|&a| all[a].bbox.y0)?;
+    if !all[top].tall {
+        return None;
+    }
+    // The headline's rows: the covered rows from the top while they hold
+    // headline type only.
+    let holds_body = |row: &(i32, i32)| {
+        strong.iter().any(|&a| {
+            let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+            !all[a].tall && centre >= row.0 && centre <= row.1
+        })
+    };
+    let holds_headline = |row: &(i32, i32)| {
+        strong.iter().any(|&a| {
+            let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+            all[a].tall && centre >= row.0 && centre <= row.1
+        })
+    };
+    let headline_rows = rows.iter().take_while(|row| !holds_body(row)).count();
+    // The headline must end there: a headline line beside the body below
+    // (two articles side by side, one headline longer) is no band to cut.
+    if headline_rows == 0 || headline_rows >= rows.len() || holds_headline(&rows[headline_rows]) {
+        return None;
+    }
+    let (above, below) = (rows[headline_rows - 1], rows[headline_rows]);
+    Some((above.1 + below.0) / 2)
+}
+
+/// Cuts `atoms` (indices into `all`) into column stretches, in reading
+/// order, appending each to `out`.
+pub(super) fn xy_cut(
+    all: &[Atom],
+    atoms: Vec<usize>,
+    scales: &Scales,
+    depth: usize,
+    out: &mut Vec<Vec<usize>>,
+) {
+    let strong: Vec<usize> = atoms.iter().copied().filter(|&a| all[a].strong).collect();
+    // The depth bound keeps the recursion off the stack limit on
+    // pathological pages (every cut peeling off one line).
+    if strong.len() < 2 || depth >= MAX_CUT_DEPTH {
+        out.push(atoms);
+        return;
+    }
+    let glyph = scales.glyph;
+    // Vertical bands (gutters).
+    let cuts = gutters(all, &strong, scales);
+    if let Some(y) = headline_over_some_columns(all, &strong, &cuts) {
+        // Cut under the headline first: the columns beside it are its own.
+        let (top, bottom): (Vec<usize>, Vec<usize>) =
+            atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
+        xy_cut(all, top, scales, depth + 1, out);
+        xy_cut(all, bottom, scales, depth + 1, out);
+        return;
+    }
+    if !cuts.is_empty() {
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &a in &atoms {
+            let centre = (all[a].bbox.x0 + all[a].bbox.x1) / 2;
+            parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
+        }
+        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            xy_cut(all, part, scales, depth + 1, out);
+        }
+        return;
+    }
+    // Horizontal bands: under headlines, between stacked articles.
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    // The usual gap between rows, of the page and of this region (the
+    // page's lines may be set tighter or looser than this article's).
+    let row_gap = median(rows.windows(2).map(|pair| (pair[1].0 - pair[0].1) as f32).collect()).unwrap_or(0.0);
+    let threshold = (BAND_OVER_LINE_GAP * scales.line_gap.max(row_gap)).max(BAND_MIN * glyph);
+    // One cut at a time, at the widest band: cutting at every band at once
+    // would slice side-by-side columns into strips wherever their lines
+    // happen to align.
+    let widest = rows
+        .windows(2)
+        .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
+        .max_by_key(|&(gap, position)| (gap, -position));
+    // A headline standing alone on the region's top rows is cut off first,
+    // at whatever band runs under it: a wider band further down may be a
+    // paragraph gap that happens to line up across the article's columns.
+    let under_headline = headline_alone_on_top(all, &strong, &rows);
+    let mut cuts: Vec<i32> = under_headline
+        .or(widest.filter(|&(gap, _)| gap as f32 >= threshold).map(|(_, position)| position))
+        .into_iter()
+        .collect();
+    if cuts.is_empty() {
+        // No clear band: a headline set close above its columns. Cut at the
+        // first gap between rows below which the columns separate.
+        let first_columns_below = rows.windows(2).map(|pair| (pair[0].1 + pair[1].0) / 2).find(|&y| {
+            let below: Vec<usize> =
+                strong.iter().copied().filter(|&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 > y).collect();
+            has_gutter(all, &below, scales)
+        });
+        match first_columns_below {
+            Some(y) if glued_rows_over_columns(all, &strong, y, scales) => {
+                let below: Vec<usize> = strong.iter().copied().filter(|&a| centre_y(&all[a]) > y).collect();
+                let columns = gutters(all, &below, scales);
+                let mut parts: Vec<Vec<usize>> = vec![Vec::new(); columns.len() + 1];
+                for &a in &atoms {
+                    parts[columns.iter().filter(|&&c| centre_x(&all[a]) > c).count()].push(a);
+                }
+                for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                    xy_cut(all, part, scales, depth + 1, out);
+                }
+                return;
+            }
+            Some(y) => cuts.push(y),
+            None => {
+                out.push(atoms);
+                return;
+            }
+        }
+    }
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+    for &a in &atoms {
+        let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
+        parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
+    }
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        xy_cut(all, part, scales, depth + 1, out);
+    }
+}
+
+/// True when the rows of `strong` above `y`, under which columns separate,
+/// are the columns' own first rows glued across their gutter (OCR boxes
+/// straddling a narrow gutter on the top rows), not a headline or a stretch
+/// of text set above them: body type only, and fewer rows than the columns
+/// hold below (a chance alignment in the last few rows of a single column
+/// has most of the column above it). Such rows are cut at the gutters
+/// found below instead of being read as one block across the columns.
+pub(super) fn glued_rows_over_columns(all: &[Atom], strong: &[usize], y: i32, scales: &Scales) -> bool {
+    let (above, below): (Vec<usize>, Vec<usize>) = strong.iter().partition(|&&a| centre_y(&all[a]) < y);
+    let rows_above = covered(above.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
+    !above.iter().any(|&a| all[a].tall) && rows_above < rows_of_a_column(all, &below, scales.glyph)
+}

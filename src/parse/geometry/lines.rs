@@ -1,0 +1,176 @@
+//! Printed lines: the words of a region in, its printed lines (and the
+//! pieces and type size of each) out.
+//!
+//! Words are grouped into lines by vertical overlap and read left to right;
+//! a line is cut into pieces at wide gaps; a line's size is measured over
+//! its runs (CJK) or its word boxes (Latin). Why: OCR lines are not printed
+//! lines — Tesseract glues side-by-side columns into one line and its
+//! sparse modes cut lines into fragments.
+
+use super::{cells, height, is_wide, median, union, wide_share, Atom, BBox, Scales, Script};
+
+/// Inside an OCR line of CJK text, a gap this many glyph heights wide
+/// separates runs whose sizes are measured apart (see [`runs_of_line`]).
+const RUN_GAP: f32 = 2.0;
+/// Inside a region, words further apart than this many glyph heights are
+/// separate pieces (a gutter the cut missed).
+const PIECE_GAP: f32 = 4.0;
+
+/// Groups a region's atoms into printed lines (top to bottom), each read
+/// left to right.
+pub(super) fn printed_lines(all: &[Atom], mut atoms: Vec<usize>) -> Vec<Vec<usize>> {
+    atoms.sort_by_key(|&a| (all[a].bbox.y0 + all[a].bbox.y1, all[a].bbox.x0));
+    let mut lines: Vec<(i32, i32, Vec<usize>)> = Vec::new();
+    for a in atoms {
+        let b = all[a].bbox;
+        let joins = lines.last().is_some_and(|(y0, y1, _)| {
+            let overlap = (b.y1.min(*y1) - b.y0.max(*y0)) as f32;
+            overlap >= 0.5 * height(&b).min((y1 - y0).max(1) as f32)
+        });
+        if joins {
+            let last = lines.last_mut().expect("checked");
+            // The line's extent follows its strong words only, so a tall
+            // mark does not swallow the next line.
+            if all[a].strong {
+                last.0 = last.0.min(b.y0);
+                last.1 = last.1.max(b.y1);
+            }
+            last.2.push(a);
+        } else {
+            lines.push((b.y0, b.y1, vec![a]));
+        }
+    }
+    // A flat or small mark (a dash, a quote) sorts before the glyphs of its
+    // line by its centre and starts a line of its own; another flat glyph
+    // may then start the line the rest joins. Lines that still overlap by
+    // half the shorter one's height are one printed line.
+    let mut merged: Vec<(i32, i32, Vec<usize>)> = Vec::new();
+    for (y0, y1, words) in lines {
+        let overlaps = merged.last().is_some_and(|last| {
+            let overlap = (y1.min(last.1) - y0.max(last.0)) as f32;
+            overlap >= 0.5 * ((y1 - y0).max(1).min((last.1 - last.0).max(1))) as f32
+        });
+        match merged.last_mut() {
+            Some(last) if overlaps => {
+                last.0 = last.0.min(y0);
+                last.1 = last.1.max(y1);
+                last.2.extend(words);
+            }
+            _ => merged.push((y0, y1, words)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(_, _, mut words)| {
+            words.sort_by_key(|&a| (all[a].bbox.x0, all[a].line, all[a].word));
+            words
+        })
+        .collect()
+}
+
+/// The text of a run of words: a space between them, except between two
+/// wide characters set close together (CJK text has no spaces; OCR words
+/// there are arbitrary chunks).
+pub(super) fn join_words(all: &[Atom], words: &[usize]) -> String {
+    let mut text = String::new();
+    for (index, &a) in words.iter().enumerate() {
+        if index > 0 {
+            let before = &all[words[index - 1]];
+            let close = (all[a].bbox.x0 - before.bbox.x1) as f32
+                <= 0.5 * height(&before.bbox).min(height(&all[a].bbox));
+            let wide = before.text.chars().next_back().is_some_and(is_wide)
+                && all[a].text.chars().next().is_some_and(is_wide);
+            if !(close && wide) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&all[a].text);
+    }
+    text
+}
+
+/// A piece under construction: its words, all from one OCR line.
+pub(super) fn pieces_of_line(all: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
+    let glyph = median(words.iter().map(|&a| height(&all[a].bbox)).collect()).unwrap_or(1.0);
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    for &a in words {
+        let split = pieces.last().is_none_or(|piece| {
+            let last = &all[*piece.last().expect("pieces are never empty")];
+            last.line != all[a].line
+                || all[a].word < last.word
+                || (all[a].bbox.x0 - last.bbox.x1) as f32 > PIECE_GAP * glyph
+        });
+        if split {
+            pieces.push(vec![a]);
+        } else {
+            pieces.last_mut().expect("checked").push(a);
+        }
+    }
+    pieces
+}
+
+/// An OCR line's words (indices into `atoms`, with letters) in runs set
+/// close together, left to right. A CJK line glued across columns
+/// (Tesseract `--psm 4/6`) spans whole gutters and the blank ends of short
+/// lines; its extent over its cells would overstate its glyph size (and make
+/// body lines headlines) wherever one column holds only a line end. A gap
+/// wider than two glyph heights of the run before it starts a new run
+/// (spaced-out characters inside a column stay in one). Latin lines are one
+/// run: their size is their height, which gaps do not change.
+pub(super) fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
+    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
+    if wide_share(&text) < 0.5 {
+        return vec![words.to_vec()];
+    }
+    let mut sorted = words.to_vec();
+    sorted.sort_by_key(|&a| atoms[a].bbox.x0);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut extent: Option<BBox> = None;
+    for a in sorted {
+        let b = atoms[a].bbox;
+        match extent {
+            Some(e) if ((b.x0 - e.x1) as f32) <= RUN_GAP * height(&e) => {
+                runs.last_mut().expect("a run is open").push(a);
+                extent = Some(union(e, b));
+            }
+            _ => {
+                runs.push(vec![a]);
+                extent = Some(b);
+            }
+        }
+    }
+    runs
+}
+
+/// The glyph size of a printed line (about its font size): for CJK text the
+/// line's extent over its cells (square glyphs set on a grid; OCR word boxes
+/// there overlap and vary in height with punctuation), else the height of
+/// the line, ascenders to descenders. On a CJK `script` page every line is
+/// measured over its cells: a short run of digits and a few glyphs ("2021
+/// 年") is not CJK by share, yet its OCR boxes are as uneven in height, and
+/// digits there are set half a cell wide.
+pub(super) fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Option<f32> {
+    if words.is_empty() {
+        return None;
+    }
+    let text: String = words.iter().map(|&a| atoms[a].text.as_str()).collect();
+    if script == Script::Cjk || wide_share(&text) >= 0.5 {
+        let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
+        let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
+        return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
+    }
+    let y0 = words.iter().map(|&a| atoms[a].bbox.y0).min()?;
+    let y1 = words.iter().map(|&a| atoms[a].bbox.y1).max()?;
+    Some((y1 - y0).max(1) as f32)
+}
+
+/// True unless a Latin printed line's words are mostly of body height (the
+/// median word box under [`Scales::headline_word_height`]): the line's
+/// extent, which sets its size, runs from its highest box to its lowest, so
+/// one box OCR drew over two lines, or a quote mark set high, makes a body
+/// line as tall as a headline. CJK lines are measured over their cells.
+pub(super) fn words_tall(atoms: &[Atom], words: &[usize], scales: &Scales) -> bool {
+    scales.headline_word_height.is_none_or(|tall| {
+        median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).is_some_and(|usual| usual >= tall)
+    })
+}

@@ -1,0 +1,166 @@
+//! Reading the regions of the XY-cut in article order: regions in, the same
+//! regions reordered out.
+//!
+//! A region follows the nearest headline above it that overlaps it, or the
+//! headline of the column right above it when that one is lower; stacked
+//! articles form tiers that a headline does not lead across. Why: an
+//! article's columns stand under its headline, not in strict top-to-bottom
+//! or left-to-right order of the page.
+
+use std::collections::HashMap;
+
+use super::lines::{line_size, printed_lines};
+use super::{height, union, Atom, BBox, HeadlineType};
+
+/// Moves every region right after the regions of the headline it stands
+/// under: the nearest headline region above it that overlaps it
+/// horizontally (a headline may be centred over its columns), or the
+/// headline of the column set right above it when that headline is the
+/// lower one. The XY-cut
+/// reads a column that runs down beside another article (an article
+/// continued in its last column) after that article; under its own headline
+/// it comes before. A headline region is one whose printed lines are all set
+/// in `headline_type` (see [`set_in_headline_type`]). A
+/// region under no headline goes with the region before it, and the order
+/// within one headline's regions is the cut's.
+pub(super) fn under_their_headlines(
+    all: &[Atom],
+    regions: Vec<Vec<usize>>,
+    headline_type: HeadlineType,
+    glyph: f32,
+) -> Vec<Vec<usize>> {
+    let extent = |region: &[usize]| {
+        let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
+        let chosen = if strong.is_empty() { region } else { &strong };
+        chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
+    };
+    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
+    let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
+    let tiers = tiers_of_articles(&boxes, &headline, glyph);
+    // A region under no headline goes with the region before it.
+    let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
+    for index in 0..regions.len() {
+        if headline[index] {
+            owner.push(index);
+            continue;
+        }
+        let b = boxes[index];
+        let above = (0..regions.len())
+            .filter(|&h| headline[h] && boxes[h].y1 <= b.y0)
+            .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
+            .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
+            .max_by_key(|&h| boxes[h].y1);
+        owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
+    }
+    // A region set right under a column of a lower article than the headline
+    // found above it follows that column: a headline centred over the first
+    // columns of its article leaves its last column's foot (a byline, a last
+    // paragraph cut off by a band) under no headline of its own but under a
+    // wider one of the article above. Top to bottom, so a column's stretches
+    // pass their owner down.
+    let crosses_tier =
+        |upper: usize, lower: usize| tiers.iter().any(|&y| boxes[upper].y1 <= y && y <= boxes[lower].y0);
+    let mut by_top: Vec<usize> = (0..regions.len()).filter(|&r| !headline[r]).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, boxes[r].x0));
+    for index in by_top {
+        let b = boxes[index];
+        let Some(column_above) = (0..regions.len())
+            .filter(|&r| r != index && boxes[r].y1 <= b.y0)
+            .filter(|&r| boxes[r].x1.min(b.x1) > boxes[r].x0.max(b.x0))
+            .max_by_key(|&r| boxes[r].y1)
+        else {
+            continue;
+        };
+        let lead = owner[column_above];
+        let lower_article = |own: usize| !headline[own] || boxes[lead].y1 > boxes[own].y1;
+        if !headline[column_above]
+            && headline[lead]
+            && lead != owner[index]
+            && lower_article(owner[index])
+            && !crosses_tier(column_above, index)
+        {
+            owner[index] = lead;
+        }
+    }
+    let mut order: Vec<usize> = (0..regions.len()).collect();
+    order.sort_by_key(|&index| (owner[index], index));
+    let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
+    order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+}
+
+/// Where a new tier of stacked articles starts: a band at least `glyph`
+/// high that no region runs across, with a headline region the first below
+/// it. A headline never leads a region across such a band: the last column
+/// of a lower article, beside that article's narrower headline, stands
+/// under the upper article's headline too, but is read with its own tier.
+/// (Without a headline under it, a band is no more than a paragraph gap
+/// lined up across columns.)
+pub(super) fn tiers_of_articles(boxes: &[BBox], headline: &[bool], glyph: f32) -> Vec<i32> {
+    let mut by_top: Vec<usize> = (0..boxes.len()).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, !headline[r]));
+    let mut tiers = Vec::new();
+    let mut reach = i32::MIN;
+    for r in by_top {
+        let b = boxes[r];
+        if reach != i32::MIN && (b.y0 - reach) as f32 >= glyph && headline[r] {
+            tiers.push((reach + b.y0) / 2);
+        }
+        reach = reach.max(b.y1);
+    }
+    tiers
+}
+
+/// True when every printed line of `region` that holds strong words is set
+/// in headline type. Measured per
+/// printed line, not per word: OCR reads bits of a large glyph as a short
+/// word of its own (a stroke as "nl"), whose box is no taller than body
+/// type, and such a fragment must not make a headline's region body text.
+pub(super) fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineType) -> bool {
+    let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
+        .into_iter()
+        .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
+        .filter(|strong| !strong.is_empty())
+        .collect();
+    !lines.is_empty()
+        && lines.iter().all(|strong| {
+            line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
+        })
+}
+
+/// Each OCR block of a region as one atom: the box of its strong words,
+/// headline type when all of them are.
+pub(super) fn block_units(all: &[Atom], region: &[usize]) -> Vec<Atom> {
+    let mut units: Vec<Atom> = Vec::new();
+    let mut unit_of: HashMap<usize, usize> = HashMap::new();
+    for &a in region {
+        let atom = &all[a];
+        let unit = *unit_of.entry(atom.block).or_insert_with(|| {
+            units.push(Atom { text: String::new(), line: usize::MAX - atom.block, word: 0, ..atom.clone() });
+            units.len() - 1
+        });
+        let u = &mut units[unit];
+        if atom.strong && (!u.strong || u.text.is_empty()) {
+            u.bbox = atom.bbox;
+        } else if atom.strong || !u.strong {
+            u.bbox = union(u.bbox, atom.bbox);
+        }
+        u.text.push_str(&atom.text);
+        u.strong |= atom.strong;
+        u.tall = u.tall && (atom.tall || !atom.strong);
+    }
+    units
+}
+
+/// True when two OCR blocks of a region stand side by side: their strong
+/// words share rows but not columns.
+pub(super) fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
+    let units = block_units(all, region);
+    let strong: Vec<&Atom> = units.iter().filter(|u| u.strong).collect();
+    strong.iter().enumerate().any(|(i, a)| {
+        strong[i + 1..].iter().any(|b| {
+            let rows = a.bbox.y1.min(b.bbox.y1) - a.bbox.y0.max(b.bbox.y0);
+            let columns = a.bbox.x1.min(b.bbox.x1) - a.bbox.x0.max(b.bbox.x0);
+            rows as f32 > 0.5 * height(&a.bbox).min(height(&b.bbox)) && columns < 0
+        })
+    })
+}
