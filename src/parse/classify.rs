@@ -569,6 +569,11 @@ mod tests {
     use super::super::parse_page;
     use super::*;
 
+    /// The role of the first piece whose text starts with `start`.
+    fn role_of(page: &Page, start: &str) -> Role {
+        page.pieces.iter().find(|p| p.text.starts_with(start)).expect("a piece starting so").role
+    }
+
     #[test]
     fn bylines_in_brackets_bare_and_english() {
         assert!(is_byline("(王小明 李华)"));
@@ -643,9 +648,8 @@ mod tests {
         ];
         let text = body.join("\n\n");
         let page = parse_page(&text, 0, 1);
-        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
-        assert!(role_of("Rail strike").is_heading());
-        assert_eq!(role_of("Union leaders"), Role::Body);
+        assert!(role_of(&page, "Rail strike").is_heading());
+        assert_eq!(role_of(&page, "Union leaders"), Role::Body);
     }
 
     #[test]
@@ -657,9 +661,8 @@ mod tests {
                     Union leaders called off next week's rail\n\
                     strike after talks with the operator.\n";
         let page = parse_page(text, 0, 1);
-        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
-        assert!(role_of("Rail strike").is_heading());
-        assert_eq!(role_of("four years"), Role::Body, "ends on a short lower-case word");
+        assert!(role_of(&page, "Rail strike").is_heading());
+        assert_eq!(role_of(&page, "four years"), Role::Body, "ends on a short lower-case word");
     }
 
     #[test]
@@ -677,11 +680,10 @@ mod tests {
     fn a_column_width_line_before_a_lower_case_block_is_running_text() {
         let text = "The city council met on\n\nMonday to decide the new\nbudget for the coming\nyear of public works.\n\nThe mayor said that many\n\nresidents had asked for\nbetter roads and new\nschools in the north.\n";
         let page = parse_page(text, 0, 1);
-        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
-        assert_eq!(role_of("The mayor said"), Role::Body);
+        assert_eq!(role_of(&page, "The mayor said"), Role::Body);
         // The same line before a block that starts a sentence stands alone
         // as a headline would.
-        assert_eq!(role_of("The city council"), Role::Headline);
+        assert_eq!(role_of(&page, "The city council"), Role::Headline);
     }
 
     #[test]
@@ -689,9 +691,8 @@ mod tests {
         // Lines of a neighbouring column run on around the headline.
         let text = "今年夏天这个地区的降\n\n全市公交线路调整方案公布\n\n本报杭州5月8日\n\n雨量比往年同期明显偏\n\n电（记者王明）全市\n";
         let page = parse_page(text, 0, 1);
-        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
-        assert_eq!(role_of("全市公交"), Role::Headline);
-        assert_eq!(role_of("本报杭州"), Role::Body);
+        assert_eq!(role_of(&page, "全市公交"), Role::Headline);
+        assert_eq!(role_of(&page, "本报杭州"), Role::Body);
         assert!(is_dateline_start("新华社上海5月1日电"));
         assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
         assert!(is_dateline_start("本报讯（记者王明）全市"));
@@ -738,8 +739,7 @@ mod tests {
     fn a_line_alone_that_ends_on_a_conjunction_is_no_headline() {
         let text = "今年夏天这个地区的降雨量比往年同期明显偏多。\n\n近年来全市公交线路和\n\n站点都在调整，涉及二十多条线路。\n";
         let page = parse_page(text, 0, 1);
-        let role_of = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
-        assert_eq!(role_of("近年来"), Role::Body);
+        assert_eq!(role_of(&page, "近年来"), Role::Body);
     }
 
     #[test]

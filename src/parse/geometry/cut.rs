@@ -336,19 +336,13 @@ pub(super) fn xy_cut(
     let cuts = gutters(all, &strong, scales);
     if let Some(y) = headline_over_some_columns(all, &strong, &cuts) {
         // Cut under the headline first: the columns beside it are its own.
-        let (top, bottom): (Vec<usize>, Vec<usize>) =
-            atoms.iter().partition(|&&a| (all[a].bbox.y0 + all[a].bbox.y1) / 2 < y);
+        let (top, bottom): (Vec<usize>, Vec<usize>) = atoms.iter().partition(|&&a| centre_y(&all[a]) < y);
         xy_cut(all, top, scales, depth + 1, out);
         xy_cut(all, bottom, scales, depth + 1, out);
         return;
     }
     if !cuts.is_empty() {
-        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
-        for &a in &atoms {
-            let centre = (all[a].bbox.x0 + all[a].bbox.x1) / 2;
-            parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
-        }
-        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        for part in split_at(all, &atoms, &cuts, centre_x) {
             xy_cut(all, part, scales, depth + 1, out);
         }
         return;
@@ -402,14 +396,21 @@ pub(super) fn xy_cut(
             }
         }
     }
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
-    for &a in &atoms {
-        let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
-        parts[cuts.iter().filter(|&&c| centre > c).count()].push(a);
-    }
-    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+    for part in split_at(all, &atoms, &cuts, centre_y) {
         xy_cut(all, part, scales, depth + 1, out);
     }
+}
+
+/// The atoms between consecutive cut positions (ascending), each placed by
+/// its centre along the cut axis; empty parts are left out.
+fn split_at(all: &[Atom], atoms: &[usize], cuts: &[i32], centre: fn(&Atom) -> i32) -> Vec<Vec<usize>> {
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+    for &a in atoms {
+        let at = centre(&all[a]);
+        parts[cuts.iter().filter(|&&c| at > c).count()].push(a);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// True when the rows of `strong` above `y`, under which columns separate,
