@@ -16,6 +16,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod rows;
 pub mod sentence;
+pub mod stride;
 pub mod topic;
 pub mod width;
 
@@ -123,6 +124,11 @@ features! {
     RightByline => "role.right_byline",
     /// Either piece is a scattered glyph.
     Fragment => "role.fragment",
+    /// The junction goes down by the stride at which the lines around it
+    /// read on (columns emitted line by line in turn).
+    StrideFollows => "stride.follows",
+    /// The junction goes to the next line where another stride reads on.
+    StrideBreaks => "stride.breaks",
 }
 
 /// The feature vector of one junction, indexed by [`Feature`].
@@ -222,6 +228,8 @@ pub struct PageContext {
     /// starting with it.
     topic_before: Vec<topic::Vector>,
     topic_after: Vec<topic::Vector>,
+    /// Per line, the stride its text goes on at, where not the next line.
+    strides: Vec<Option<usize>>,
 }
 
 /// Lines on each side of a junction whose topics are compared.
@@ -253,10 +261,12 @@ impl PageContext {
             merged.vector_of_top(&idf, TOPIC_TOKENS)
         };
         let count = line_topics.len();
+        let vocabulary = latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
         PageContext {
             column_widths: width::column_widths(page),
             glue: rows::glue_evidence(page),
-            vocabulary: latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str())),
+            strides: stride::dominant_strides(page, &vocabulary),
+            vocabulary,
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
         }
@@ -398,6 +408,13 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     f.flag(Feature::LeftByline, left.role == Role::Byline);
     f.flag(Feature::RightByline, right.role == Role::Byline);
     f.flag(Feature::Fragment, left.role == Role::Fragment || right.role == Role::Fragment);
+    if let Some(stride) = context.strides[left.line] {
+        let down = right.line.checked_sub(left.line);
+        let line_end_to_start =
+            link.from.0 + 1 == left_line.pieces.end && link.to.0 == right_line.pieces.start;
+        f.flag(Feature::StrideFollows, down == Some(stride) && line_end_to_start);
+        f.flag(Feature::StrideBreaks, down == Some(1));
+    }
     f
 }
 

@@ -1,0 +1,187 @@
+//! Stride signal: columns read line by line in turn.
+//!
+//! In: a parsed [`Page`] and its word-level facts. Out: per line, the
+//! *stride* at which the text continues around it, when a stride other than
+//! one clearly reads best. Why: OCR in sparse-text modes, and layout analysis
+//! that sees one wide block where the page has several columns, emit one line
+//! of the first column, then one of the second, and so on: a column's next
+//! line stands two, three or four lines down. No single junction shows that,
+//! but the junctions at one stride read on, as a text does, across a whole
+//! stretch of lines (words complete across them, sentences end and start
+//! where they should) while those of the plain input order do not.
+//!
+//! Rows of glued columns do not count: they are the rows signal's business.
+
+use crate::parse::chars::{is_han, trim_gutter_noise};
+use crate::parse::Page;
+
+use super::latin::{self, Hyphen, Vocabulary};
+use super::{lexicon, sentence};
+
+/// The largest stride looked for: pages rarely hold more columns.
+pub const MAX_STRIDE: usize = 6;
+
+/// Lines on each side of a line whose junctions are averaged.
+const WINDOW: usize = 4;
+
+/// Fewest junctions a stride's average needs to mean anything.
+const MIN_PAIRS: usize = 4;
+
+/// How much better, in mean affinity, a stride must read than the plain
+/// input order (stride one) to count.
+const MARGIN: f32 = 0.5;
+
+/// How well the end of one line reads on into the start of another, from
+/// their text alone: about +1 for a completed word or a joined hyphen, about
+/// -1 for a sentence cut off mid-way or started mid-way.
+pub fn affinity(left: &str, right: &str, vocabulary: &Vocabulary) -> f32 {
+    let (left_text, right_text) = (trim_gutter_noise(left), trim_gutter_noise(right));
+    let state = sentence::state(left_text, right_text);
+    let mut score = 0.0;
+    let han = |c: Option<char>| c.is_some_and(is_han);
+    if han(left_text.chars().next_back()) && han(right_text.chars().next()) {
+        // A Han junction inside a text completes a word about half the time,
+        // a random one far less often.
+        score += if lexicon::spanning_word(left_text, right_text) >= 2 { 1.0 } else { -0.3 };
+    }
+    match latin::hyphen_on_page(left_text, right_text, vocabulary) {
+        Some(Hyphen::Join) => score += 1.0,
+        Some(_) => {}
+        None if state.left_hyphen => score -= 0.5,
+        None => {}
+    }
+    if state.left_ends {
+        if state.right_continues {
+            score -= 1.0;
+        }
+    } else if state.right_continues && !right_text.starts_with(char::is_lowercase) {
+        // A mark no line may start with continues whatever precedes it; a
+        // lower-case start does too, but most Latin lines start lower case
+        // whichever line they follow, so it tells nothing.
+        score += 0.5;
+    } else if state.right_starts && !state.left_pauses && !state.left_hyphen {
+        score -= 0.5;
+    }
+    score
+}
+
+/// Per line of the page, the stride at which its text most likely goes on,
+/// where that is clearly not the next line: `Some(k)` with `k >= 2`.
+pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> {
+    let count = page.lines.len();
+    // A sparse OCR line may be cut into a few pieces at wide spaces; rows
+    // alike with a neighbour are glued columns.
+    let single = |line: usize| {
+        page.lines[line].pieces.len() <= 3
+            && !(line > 0 && page.rows_alike(line - 1, line))
+            && !page.rows_alike(line, line + 1)
+    };
+    // affinities[k - 1][line]: from the end of `line` to the start of
+    // `line + k`.
+    let affinities: Vec<Vec<Option<f32>>> = (1..=MAX_STRIDE)
+        .map(|stride| {
+            (0..count)
+                .map(|line| {
+                    let below = line + stride;
+                    (below < count && single(line) && single(below)).then(|| {
+                        let left = &page.pieces[page.lines[line].pieces.end - 1].text;
+                        let right = &page.pieces[page.lines[below].pieces.start].text;
+                        affinity(left, right, vocabulary)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (0..count)
+        .map(|line| {
+            if !single(line) {
+                return None;
+            }
+            let window = line.saturating_sub(WINDOW)..(line + WINDOW + 1).min(count);
+            let means: Vec<Option<f32>> = affinities
+                .iter()
+                .map(|by_line| {
+                    let values: Vec<f32> = by_line[window.clone()].iter().flatten().copied().collect();
+                    (values.len() >= MIN_PAIRS).then(|| values.iter().sum::<f32>() / values.len() as f32)
+                })
+                .collect();
+            let next_line = means[0].unwrap_or(0.0);
+            let (best, mean) = means
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter_map(|(index, mean)| mean.map(|m| (index + 1, m)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))?;
+            (mean > 0.0 && mean - next_line >= MARGIN).then_some(best)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    fn strides_of(text: &str) -> Vec<Option<usize>> {
+        let page = parse_page(text, 0, 1);
+        let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
+        dominant_strides(&page, &vocabulary)
+    }
+
+    #[test]
+    fn a_completed_word_reads_on_and_a_cut_sentence_does_not() {
+        let vocabulary = Vocabulary::from_texts([]);
+        assert!(affinity("这是索盖村在推广新品种青", "稞种植时的一幕。", &vocabulary) > 0.5);
+        assert!(affinity("一幕。", "，在上海", &vocabulary) < 0.0);
+        // Most Latin lines start lower case whatever they follow.
+        assert_eq!(affinity("the weather was", "fine all day.", &vocabulary), 0.0);
+        let page_words = Vocabulary::from_texts(["the government said"]);
+        assert!(affinity("the gov-", "ernment said", &page_words) > 0.5);
+    }
+
+    #[test]
+    fn two_columns_read_line_by_line_in_turn() {
+        // Left column: a text about rain; right column: one about buses;
+        // OCR emitted their lines alternately, one per line.
+        let left = [
+            "今年夏天这个地区的降雨",
+            "量比往年同期明显偏多，",
+            "部分河流的水位已经超过",
+            "警戒线，有关部门提醒市",
+            "民注意出行安全，避免前",
+            "往河边和低洼地带活动。",
+        ];
+        let right = [
+            "市民可以通过手机查询公",
+            "交车的实时位置，出行更",
+            "加方便快捷。据介绍，这",
+            "项服务已经覆盖全市的主",
+            "要线路，下个月还将推广",
+            "到郊区的所有公交线路。",
+        ];
+        let mut text = String::new();
+        for (l, r) in left.iter().zip(right) {
+            text.push_str(&format!("{l}\n\n{r}\n\n"));
+        }
+        let strides = strides_of(&text);
+        let found = strides.iter().filter(|s| **s == Some(2)).count();
+        assert!(found >= strides.len() / 2, "stride 2 at {found} of {} lines: {strides:?}", strides.len());
+    }
+
+    #[test]
+    fn a_column_read_in_order_has_no_stride() {
+        let lines = [
+            "今年夏天这个地区的降雨",
+            "量比往年同期明显偏多，",
+            "部分河流的水位已经超过",
+            "警戒线，有关部门提醒市",
+            "民注意出行安全，避免前",
+            "往河边和低洼地带活动。",
+            "市民可以通过手机查询公",
+            "交车的实时位置，出行更",
+            "加方便快捷。据介绍，这",
+        ];
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        assert!(strides_of(&text).iter().all(Option::is_none));
+    }
+}
