@@ -7,8 +7,10 @@ Tesseract (run_ocr.py), and write input.txt, ocr.tsv, gold.json and meta.json.
 
 Article pool: per language, the articles whose 0-based index within their
 language (in file order) satisfies i % 4 == 3; the first 60 % of that pool
-feed dev cases, the rest held-out cases.  Page images go to --pages (not
-committed; they are recreated bit-for-bit by this script).
+feed dev cases, the rest held-out cases; a later second draw of dev pages
+(PLAN entries with a sixth field) prefers articles no earlier case uses and
+never takes one a held-out case uses (`second_draw_pool`).  Page images go to
+--pages (not committed; they are recreated bit-for-bit by this script).
 
   python3 tools/ocr/make_cases.py                 # all cases
   python3 tools/ocr/make_cases.py --only ocr-zh-003,ocr-en-001
@@ -33,9 +35,10 @@ import run_ocr  # noqa: E402
 DEFAULT_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles.jsonl")
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
-# (lang, split, layout, psm, seed).  The pools are small (zh 14, en 5, de 4,
-# fr 1 articles in this family's share), so pages reuse articles in other
-# layouts; dev and held-out pages never share an article.
+# (lang, split, layout, psm, seed[, draw]).  The pools were small when the
+# first draw was built (zh 14, en 5, de 4, fr 1 articles in this family's
+# share), so pages reuse articles in other layouts; dev and held-out pages
+# never share an article.
 PLAN = [
     # Chinese: 12 pages (7 dev, 5 held-out)
     ("zh", "dev", "side-by-side", 4, 101),
@@ -67,6 +70,23 @@ PLAN = [
     ("de", "dev", "side-by-side", 3, 302),
     ("de", "heldout", "sidebar", 6, 303),
     ("fr", "heldout", "single", 4, 401),
+    # Second dev draw (a sixth field, 2): dev pages for the layout/psm combinations
+    # the first draw lacks (sidebar and grid with column rules under psm 4/6,
+    # continuation under psm 6, side-by-side with rules under psm 4, three-up
+    # under psm 12, narrow Chinese gutters).  Articles come from
+    # `second_draw_pool`.  Seed: the first unused one from 113 / 211 / 304 up
+    # whose drawn style (`typeset.make_style`, then the gutter) has what the
+    # case is for, as noted; nothing about the OCR output chose them.
+    ("zh", "dev", "sidebar", 6, 142, 2),        # column rules, gutter 24
+    ("zh", "dev", "sidebar", 4, 121, 2),        # column rules
+    ("zh", "dev", "grid", 4, 124, 2),           # column rules
+    ("zh", "dev", "continuation", 6, 115, 2),   # gutter 18
+    ("zh", "dev", "side-by-side", 4, 143, 2),   # column rules, gutter 24
+    ("zh", "dev", "three-up", 12, 118, 2),      # gutter 18
+    ("en", "dev", "sidebar", 6, 222, 2),        # column rules, gutter 18
+    ("en", "dev", "side-by-side", 4, 211, 2),   # column rules
+    ("en", "dev", "three-up", 12, 212, 2),      # any style
+    ("de", "dev", "sidebar", 6, 305, 2),        # column rules, gutter 24
 ]
 
 N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
@@ -93,6 +113,26 @@ def pools(articles):
         out[(lang, "dev")] = pool[:n_dev]
         out[(lang, "heldout")] = pool[n_dev:]
     return out
+
+
+def draw_of(spec):
+    """1 for the first draw (five fields), else the sixth field."""
+    return spec[5] if len(spec) > 5 else 1
+
+
+def second_draw_pool(dev_share, first_draw_use):
+    """Articles for second-draw dev pages of `lang`.
+
+    `first_draw_use` maps article id -> the splits of the first-draw cases that
+    use it.  The dev share (as `pools` cuts it from the file as it is now) less
+    any article a held-out case uses -- the share moved when `articles.jsonl`
+    grew, so it may hold articles pinned to held-out pages -- and of those the
+    ones no case uses yet if at least two are left; otherwise (zh and de have
+    none left) the eligible dev articles again, which only dev pages share.
+    """
+    eligible = [a for a in dev_share if "heldout" not in first_draw_use.get(a["id"], ())]
+    fresh = [a for a in eligible if a["id"] not in first_draw_use]
+    return fresh if len(fresh) >= 2 else eligible
 
 
 def text_len(a):
@@ -153,7 +193,7 @@ def write_json(path, obj):
 
 
 def make_case(name, spec, pg, pages_dir, out_root, by_id, tess_version):
-    lang, split, layout, psm, seed = spec
+    lang, split, layout, psm, seed = spec[:5]
     page_dir = os.path.join(pages_dir, name)
     typeset.save(pg, page_dir)
     case_dir = os.path.join(out_root, name)
@@ -185,7 +225,9 @@ def make_case(name, spec, pg, pages_dir, out_root, by_id, tess_version):
 def readme_table(rows):
     out = ["| case | lang | split | psm | layout | articles | gutter px | tesseract s | faults |",
            "|---|---|---|---|---|---|---|---|---|"]
-    for r in rows:
+    # grouped by language (in PLAN order), then by case number
+    langs = list(dict.fromkeys(r["lang"] for r in rows))
+    for r in sorted(rows, key=lambda r: (langs.index(r["lang"]), r["name"])):
         out.append("| {name} | {lang} | {split} | {psm} | {layout} | {n} | {gutter} | {wall:.1f} | {faults} |".format(**r))
     return "\n".join(out)
 
@@ -240,12 +282,20 @@ def main():
             lock = json.load(f)
     new_lock = {}
     names = case_names()
+    first_draw_use = {}   # article id -> splits of the first-draw cases using it
+    second_pools = {}
     for name, spec in zip(names, PLAN):
-        lang, split, layout, psm, seed = spec
-        pool = pl.get((lang, split), [])
-        # the cursor advances for every planned case, so --only reproduces the same pages
-        pg, cursors[(lang, split)] = build_page(lang, split, layout, seed, pool,
-                                                cursors.get((lang, split), 0))
+        lang, split, layout, psm, seed = spec[:5]
+        key = (lang, split)
+        if draw_of(spec) == 1:
+            pool = pl.get(key, [])
+        else:
+            if lang not in second_pools:
+                second_pools[lang] = second_draw_pool(pl.get((lang, "dev"), []), first_draw_use)
+            pool = second_pools[lang]
+        # the cursor advances for every planned case, so --only reproduces the same
+        # pages; the second draw goes on from where the first left off
+        pg, cursors[key] = build_page(lang, split, layout, seed, pool, cursors.get(key, 0))
         if name in lock:
             # pinned articles: stable even if articles.jsonl grows (pools shift)
             ids = [x["id"] for x in lock[name]["articles"]]
@@ -258,6 +308,9 @@ def main():
                 pg = typeset.typeset([by_id[i] for i in ids], lang, layout, seed)
         new_lock[name] = {"layout": layout, "seed": seed, "articles": [
             {"id": i, "digest": article_digest(by_id[i])} for i in pg.input_ids]}
+        if draw_of(spec) == 1:
+            for i in pg.input_ids:
+                first_draw_use.setdefault(i, set()).add(split)
         if only and name not in only:
             continue
         t0 = time.monotonic()
