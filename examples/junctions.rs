@@ -15,6 +15,7 @@ fn main() {
     let gold = restitch::eval::fit::gold_junctions(page, case.gold.pieces.as_ref().unwrap());
     let junctions = score::score_page(page, &weights);
     let linked = chains::link(page.pieces.len(), &junctions, 0.0);
+    let linked = chains::splice_skipped(linked, &junctions, 0.0);
     let open_end: Vec<bool> =
         page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();
     let may: Vec<bool> = page.pieces.iter().map(|p| p.role == Role::Body).collect();

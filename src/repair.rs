@@ -214,6 +214,7 @@ fn repair_page(page: &Page, options: &Options) -> RepairedPage {
         let mut junctions = score::score_page(page, &options.weights);
         stacked_in_block(page, &mut junctions);
         let linked = chains::link(page.pieces.len(), &junctions, options.threshold);
+        let linked = chains::splice_skipped(linked, &junctions, options.threshold);
         let open_end: Vec<bool> =
             page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();
         let may_continue: Vec<bool> = page.pieces.iter().map(|p| p.role == Role::Body).collect();
