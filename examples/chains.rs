@@ -1,10 +1,12 @@
-//! Diagnostic: the chains the greedy cover builds, one line per chain.
+//! Diagnostic: the chains the greedy cover builds, with skipped chains
+//! spliced back, one line per chain (before open ends are joined).
 fn main() {
     let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
     let options = restitch::Options::default();
     for page in restitch::parse::parse_document(&text, None) {
         let junctions = restitch::score::score_page(&page, &options.weights);
         let chains = restitch::assemble::chains::link(page.pieces.len(), &junctions, options.threshold);
+        let chains = restitch::assemble::chains::splice_skipped(chains, &junctions, options.threshold);
         for chain in chains {
             let parts: Vec<String> = chain
                 .pieces

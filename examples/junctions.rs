@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use restitch::assemble::chains;
-use restitch::parse::chars::ends_sentence;
-use restitch::parse::{self, Role};
+use restitch::parse;
 use restitch::score;
 
 fn main() {
@@ -14,11 +13,7 @@ fn main() {
     let page = &parse::parse_document(&case.input, None)[0];
     let gold = restitch::eval::fit::gold_junctions(page, case.gold.pieces.as_ref().unwrap());
     let junctions = score::score_page(page, &weights);
-    let linked = chains::link(page.pieces.len(), &junctions, 0.0);
-    let open_end: Vec<bool> =
-        page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();
-    let may: Vec<bool> = page.pieces.iter().map(|p| p.role == Role::Body).collect();
-    let joined = chains::join_open_ends(linked, &junctions, &open_end, &may);
+    let joined = chains::build(page, &junctions, 0.0);
     let mut next = HashMap::new();
     for c in &joined {
         for w in c.pieces.windows(2) {

@@ -16,8 +16,7 @@ use rayon::prelude::*;
 
 use crate::assemble::{self, chains, text::join, Assembly};
 use crate::formats::Document;
-use crate::parse::chars::ends_sentence;
-use crate::parse::{self, BBox, Page, Role, Script, SourceSpan};
+use crate::parse::{self, BBox, Page, Script, SourceSpan};
 use crate::score::{self, latin::Vocabulary, Weights};
 
 /// The language of the input, which selects CJK or Latin-script rules.
@@ -213,11 +212,7 @@ fn repair_page(page: &Page, options: &Options) -> RepairedPage {
     let chains = if options.reorder {
         let mut junctions = score::score_page(page, &options.weights);
         stacked_in_block(page, &mut junctions);
-        let linked = chains::link(page.pieces.len(), &junctions, options.threshold);
-        let open_end: Vec<bool> =
-            page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();
-        let may_continue: Vec<bool> = page.pieces.iter().map(|p| p.role == Role::Body).collect();
-        chains::join_open_ends(linked, &junctions, &open_end, &may_continue)
+        chains::build(page, &junctions, options.threshold)
     } else {
         chains::input_order(page.pieces.len())
     };
