@@ -209,10 +209,19 @@ pub fn repair_document(document: &Document, options: &Options) -> Repaired {
     Repaired { pages }
 }
 
+/// The scored candidate junctions of a page, with the page geometry's
+/// certainties added where the page came from structured input (see
+/// [`stacked_in_block`]); plain text gets the text signals' scores alone.
+/// Public for diagnostics (`examples/geo_chains.rs`).
+pub fn score_structured(page: &Page, weights: &score::Weights) -> Vec<score::Junction> {
+    let mut junctions = score::score_page(page, weights);
+    stacked_in_block(page, &mut junctions);
+    junctions
+}
+
 fn repair_page(page: &Page, options: &Options) -> RepairedPage {
     let chains = if options.reorder {
-        let mut junctions = score::score_page(page, &options.weights);
-        stacked_in_block(page, &mut junctions);
+        let junctions = score_structured(page, &options.weights);
         let linked = chains::link(page.pieces.len(), &junctions, options.threshold);
         let open_end: Vec<bool> =
             page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();

@@ -34,7 +34,11 @@
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell).
+//!    included (a glyph OCR boxed tiny still fills a cell);
+//! 4. roles: glyph height makes headlines; a line the text classifier took
+//!    for a heading but set in body type stays a heading only where it
+//!    stands apart (a block ends under it, or a heading line is above it),
+//!    else it is a paragraph's first line (see [`in_running_text`]).
 //!
 //! Step 1 lives in `cut.rs` (the XY-cut) and `regions.rs` (regions read
 //! headline by headline), steps 2 and 3 in `lines.rs`; this module holds
@@ -394,16 +398,38 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         last.end = page.lines.len();
     }
     classify::label_page(&mut page);
+    // Per line, whether the classifier left all of it body text.
+    let body_line: Vec<bool> = page
+        .lines
+        .iter()
+        .map(|line| page.pieces[line.pieces.clone()].iter().all(|p| !p.role.is_heading()))
+        .collect();
     for (piece, &is_tall) in page.pieces.iter_mut().zip(&tall) {
         // Glyph height is the better headline evidence: a short body line
         // standing alone is not a headline, a tall line is one.
         if is_tall && piece.role != Role::Byline {
             piece.role = Role::Headline;
-        } else if piece.role == Role::Headline && !is_tall {
-            piece.role = Role::Subhead;
+        } else if piece.role.is_heading() && !is_tall {
+            piece.role = if in_running_text(&page.blocks[piece.block], piece.line, &body_line) {
+                Role::Body
+            } else {
+                Role::Subhead
+            };
         }
     }
     page
+}
+
+/// True when `line` stands inside running text: body text right above it
+/// in its block and a line right below it in its block. The classifier
+/// reads a short line after a paragraph end as a heading (in plain text a
+/// heading shows only by its shape), but with coordinates a heading set in
+/// body type stands apart: a block ends under it (a gap, a change of type).
+/// A paragraph's first line, indented and set close between body lines,
+/// is body text; a heading's second line (a heading line above it) and a
+/// line ending its block keep their role.
+fn in_running_text(block: &std::ops::Range<usize>, line: usize, body_line: &[bool]) -> bool {
+    line > block.start && body_line[line - 1] && line + 1 < block.end
 }
 
 /// Gives each CJK word box that runs down over two printed lines the
@@ -519,6 +545,23 @@ mod tests {
             });
         }
         one_block(lines)
+    }
+
+    #[test]
+    fn a_heading_set_between_body_lines_of_one_block_is_running_text() {
+        // Lines 0..5 form one block; the classifier made lines 2 and 3
+        // headings.
+        let body_line = [true, true, false, false, true];
+        let block = 0..5;
+        // Body above and a line below: a paragraph's first line.
+        assert!(in_running_text(&block, 2, &body_line));
+        // Under a heading line (a heading's second line), the block's
+        // first line and its last line keep their role.
+        assert!(!in_running_text(&block, 3, &body_line));
+        assert!(!in_running_text(&block, 0, &body_line));
+        assert!(!in_running_text(&block, 4, &body_line));
+        // A line ending its block (a gap or a change of type under it).
+        assert!(!in_running_text(&(0..3), 2, &body_line));
     }
 
     #[test]
