@@ -38,7 +38,10 @@
 //! 4. roles: glyph height makes headlines; a line the text classifier took
 //!    for a heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
-//!    else it is a paragraph's first line (see [`in_running_text`]).
+//!    else it is a paragraph's first line (see [`in_running_text`]); a
+//!    region of a few lines that end no sentence, set over two or more
+//!    columns of its own, is headline type whatever its size (see
+//!    [`spanning_heads`]).
 //!
 //! Step 1 lives in `cut.rs` (the XY-cut) and `regions.rs` (regions read
 //! headline by headline), steps 2 and 3 in `lines.rs`; this module holds
@@ -52,7 +55,7 @@
 
 use std::collections::HashSet;
 
-use super::chars::{cells, is_wide, wide_share};
+use super::chars::{cells, ends_sentence, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
@@ -92,6 +95,12 @@ const INTRUDING_SHARE_LATIN: f32 = 0.05;
 /// Inside a region a block ends where the next line stands this many usual
 /// line pitches below (a paragraph gap, a subhead's space).
 const BLOCK_PITCH: f32 = 1.4;
+/// A headline over its own columns (see [`spanning_heads`]) holds at most
+/// this many printed lines, stands at most this many glyph sizes above the
+/// columns' tops, and each column is at most this share of its width.
+const SPANNING_HEAD_LINES: usize = 4;
+const SPANNING_HEAD_GAP: f32 = 3.0;
+const SPANNING_COLUMN_SHARE: f32 = 0.7;
 /// A CJK word box this many times taller than the usual word of its OCR
 /// line, and this many times taller than its glyphs are wide, runs over two
 /// printed lines (see [`settle_tall_boxes`]).
@@ -312,9 +321,11 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
+    let spanning = spanning_heads(&atoms, &regions, glyph);
     let measured_regions: Vec<MeasuredRegion> = regions
         .into_iter()
-        .map(|region| {
+        .zip(spanning)
+        .map(|(region, spans)| {
             let lines = printed_lines(&atoms, region);
             let measured = lines
                 .iter()
@@ -332,7 +343,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                    (extent, line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales))
+                    (
+                        extent,
+                        spans || line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales),
+                    )
                 })
                 .collect();
             (lines, measured)
@@ -418,6 +432,51 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
     }
     page
+}
+
+/// Regions set as a headline over columns of their own: a few printed
+/// lines that do not end a sentence, with two or more narrower regions
+/// starting right under them, side by side within their width. A headline
+/// need not be set larger than body type (a news agency's wire layout, a
+/// tabloid's long headline), but body text never runs across the columns
+/// of its own article.
+fn spanning_heads(atoms: &[Atom], regions: &[Vec<usize>], glyph: f32) -> Vec<bool> {
+    let extent = |region: &[usize]| {
+        let strong: Vec<usize> = region.iter().copied().filter(|&a| atoms[a].strong).collect();
+        let chosen = if strong.is_empty() { region } else { &strong };
+        chosen.iter().map(|&a| atoms[a].bbox).reduce(union).expect("regions are never empty")
+    };
+    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
+    regions
+        .iter()
+        .enumerate()
+        .map(|(index, region)| {
+            let head = boxes[index];
+            let lines = printed_lines(atoms, region.clone());
+            if lines.len() > SPANNING_HEAD_LINES {
+                return false;
+            }
+            let text = lines.last().map(|words| join_words(atoms, words)).unwrap_or_default();
+            if ends_sentence(text.trim_end()) {
+                return false;
+            }
+            let width = (head.x1 - head.x0) as f32;
+            let columns: Vec<BBox> = boxes
+                .iter()
+                .enumerate()
+                .filter(|&(other, b)| {
+                    other != index
+                        && b.y0 >= head.y1
+                        && ((b.y0 - head.y1) as f32) <= SPANNING_HEAD_GAP * glyph
+                        && b.x0 as f32 >= head.x0 as f32 - glyph
+                        && b.x1 as f32 <= head.x1 as f32 + glyph
+                        && ((b.x1 - b.x0) as f32) < SPANNING_COLUMN_SHARE * width
+                })
+                .map(|(_, b)| *b)
+                .collect();
+            columns.iter().any(|a| columns.iter().any(|b| a.x1 <= b.x0))
+        })
+        .collect()
 }
 
 /// True when `line` stands inside running text: body text right above it
@@ -732,6 +791,39 @@ mod tests {
         let order: Vec<Vec<usize>> =
             under_their_headlines(&atoms, regions, HeadlineType { size: 40.0, script: Script::Cjk }, 30.0);
         assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn no_cut_under_a_headline_beside_a_column_that_starts_on_its_rows() {
+        // A headline over the left part; the right part (another article,
+        // its headline in body type) has text beside the headline's rows.
+        let mut atoms = vec![
+            placed("Big News Today", 0, 0, 500, 60, true),
+            placed("left body", 0, 100, 500, 130, false),
+            placed("right body", 600, 100, 900, 130, false),
+        ];
+        let strong: Vec<usize> = (0..3).collect();
+        assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), Some(80));
+        atoms.push(placed("Side Head", 600, 0, 900, 30, false));
+        let strong: Vec<usize> = (0..4).collect();
+        assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), None);
+    }
+
+    #[test]
+    fn a_region_over_two_columns_of_its_own_is_a_headline() {
+        let head = |text: &str| {
+            vec![
+                placed(text, 0, 0, 600, 40, false),
+                placed("left column", 0, 80, 280, 110, false),
+                placed("right column", 320, 80, 600, 110, false),
+            ]
+        };
+        let regions = vec![vec![0], vec![1], vec![2]];
+        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions, 30.0), vec![true, false, false]);
+        // A lead paragraph across the columns ends a sentence.
+        assert_eq!(spanning_heads(&head("A lead paragraph ends."), &regions, 30.0), vec![false; 3]);
+        // Over one column only it is that column's first lines.
+        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions[..2], 30.0), vec![false; 2]);
     }
 
     #[test]
