@@ -318,7 +318,14 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let headline_type = HeadlineType { size: headline_ratio * glyph, script };
     let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
 
-    let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
+    let mut page = Page {
+        index,
+        pieces: Vec::new(),
+        lines: Vec::new(),
+        blocks: Vec::new(),
+        regions: Vec::new(),
+        script,
+    };
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
     let spanning = spanning_heads(&atoms, &regions, glyph);
@@ -371,6 +378,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     )
     .unwrap_or(2.0 * glyph);
     for (lines, measured) in measured_regions {
+        let first_line = page.lines.len();
         for (index, words) in lines.into_iter().enumerate() {
             let (extent, is_tall) = measured[index];
             let new_block = index == 0 || {
@@ -391,6 +399,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             }
             push_line(&mut page, &atoms, &words, is_tall, &mut tall);
         }
+        page.regions.push(first_line..page.lines.len());
     }
     // Words without any coordinates: kept, in file order, in a block of
     // their own at the end of the page.
