@@ -43,4 +43,6 @@ pub mod render;
 mod repair;
 pub mod score;
 
-pub use repair::{repair, repair_document, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced};
+pub use repair::{
+    repair, repair_document, score_structured, ArticleText, Lang, Options, Repaired, RepairedPage, Unplaced,
+};

@@ -208,10 +208,19 @@ pub fn repair_document(document: &Document, options: &Options) -> Repaired {
     Repaired { pages }
 }
 
+/// The scored candidate junctions of a page, with the page geometry's
+/// certainties added where the page came from structured input (see
+/// [`stacked_in_block`]); plain text gets the text signals' scores alone.
+/// Public for diagnostics (`examples/geo_chains.rs`).
+pub fn score_structured(page: &Page, weights: &score::Weights) -> Vec<score::Junction> {
+    let mut junctions = score::score_page(page, weights);
+    stacked_in_block(page, &mut junctions);
+    junctions
+}
+
 fn repair_page(page: &Page, options: &Options) -> RepairedPage {
     let chains = if options.reorder {
-        let mut junctions = score::score_page(page, &options.weights);
-        stacked_in_block(page, &mut junctions);
+        let junctions = score_structured(page, &options.weights);
         chains::build(page, &junctions, options.threshold)
     } else {
         chains::input_order(page.pieces.len())
@@ -229,28 +238,41 @@ fn repair_page(page: &Page, options: &Options) -> RepairedPage {
     }
 }
 
-/// The log-odds added to a junction between two lines the page geometry
-/// stacks in one block: more than any single text signal weighs (the
-/// strongest, `placement.below`, is about 5), so the text signals decide
-/// how column stretches and articles continue, not the order inside one.
+/// The log-odds added to a junction the page geometry is sure of: more
+/// than any single text signal weighs (the strongest, `placement.below`, is
+/// about 5), so the text signals decide how column stretches and articles
+/// continue, not the order inside one.
 const STACKED_BONUS: f32 = 8.0;
 
-/// Structured input only (pieces with boxes): the junction from the last
-/// piece of a line to the first piece of the next line of the same block
-/// gets [`STACKED_BONUS`]. The geometry stage saw those lines one below the
-/// other in one column stretch; the text signals, fitted on plain text
-/// where such a pair is only a guess, would otherwise pull a headline's
-/// second line or a line after a short one elsewhere. Plain text is
-/// untouched.
+/// Structured input only (pieces with boxes): a junction the page geometry
+/// is sure of gets [`STACKED_BONUS`]: from a piece to the next one inside
+/// one region of the geometry (the piece to its right on its printed line,
+/// or the first piece of the printed line below in the same column
+/// stretch), and from the last piece of a line to the first piece of the
+/// next line of the same block (words without boxes, kept in file order).
+/// The text signals, fitted on plain text where such a pair is only a
+/// guess, would otherwise pull a headline's second line, a line after a
+/// short one or a mark beside a headline elsewhere; they still choose
+/// which region follows which. Plain text is untouched.
 fn stacked_in_block(page: &Page, junctions: &mut [score::Junction]) {
     if page.pieces.iter().all(|p| p.bbox.is_none()) {
         return;
+    }
+    let mut region_of_line = vec![None; page.lines.len()];
+    for (index, region) in page.regions.iter().enumerate() {
+        for line in region.clone() {
+            region_of_line[line] = Some(index);
+        }
     }
     for junction in junctions {
         let (from, to) = (page.piece(junction.from), page.piece(junction.to));
         let from_ends_line = page.lines[from.line].pieces.end == junction.from.0 + 1;
         let to_starts_line = page.lines[to.line].pieces.start == junction.to.0;
-        if from.line + 1 == to.line && from.block == to.block && from_ends_line && to_starts_line {
+        let in_block = from.line + 1 == to.line && from.block == to.block && from_ends_line && to_starts_line;
+        let in_region = junction.from.0 + 1 == junction.to.0
+            && region_of_line[from.line].is_some()
+            && region_of_line[from.line] == region_of_line[to.line];
+        if in_block || in_region {
             junction.score += STACKED_BONUS;
         }
     }
@@ -335,6 +357,46 @@ fn conservation_error(page: &Page, repaired: &RepairedPage) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::{BBox, Block, OcrPage, TextLine, Word};
+    use crate::parse::PieceId;
+
+    #[test]
+    fn the_geometry_is_sure_of_the_order_inside_a_region_only() {
+        // Two columns of three lines, each OCR line one column's row; the
+        // first row of the left column holds a mark standing far right of
+        // its word (a piece of its own).
+        let word = |text: &str, x0: i32, x1: i32, y0: i32| Word {
+            id: None,
+            text: text.into(),
+            bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }),
+            confidence: None,
+        };
+        let mut lines: Vec<TextLine> = (0..3)
+            .flat_map(|row| {
+                let y = row * 30;
+                [0, 400].map(|x| TextLine { id: None, bbox: None, words: vec![word("text", x, x + 200, y)] })
+            })
+            .collect();
+        lines[0].words = vec![word("text", 0, 60, 0), word("|", 190, 200, 0)];
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let page = parse::geometry::layout_page(&ocr, 0, 1, None);
+        assert_eq!(page.regions, vec![0..3, 3..6]);
+        assert_eq!(page.lines[0].pieces, 0..2);
+        let weights = score::Weights::default();
+        let plain = score::score_page(&page, &weights);
+        let structured = score_structured(&page, &weights);
+        let bonus = |from: usize, to: usize| {
+            let find = |junctions: &[score::Junction]| {
+                junctions.iter().find(|j| j.from == PieceId(from) && j.to == PieceId(to)).map(|j| j.score)
+            };
+            find(&structured).zip(find(&plain)).map(|(s, p)| s - p)
+        };
+        // Along the first printed line and down the first column: sure.
+        assert_eq!(bonus(0, 1), Some(STACKED_BONUS));
+        assert_eq!(bonus(1, 2), Some(STACKED_BONUS));
+        // From its foot to the top of the next column: the text decides.
+        assert_eq!(bonus(3, 4), Some(0.0));
+    }
 
     #[test]
     fn baseline_keeps_every_character() {

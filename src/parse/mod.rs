@@ -91,6 +91,11 @@ pub struct Page {
     pub lines: Vec<Line>,
     /// Runs of consecutive non-blank lines, as ranges of [`Page::lines`].
     pub blocks: Vec<Range<usize>>,
+    /// Structured input only: the stretches of one column the page geometry
+    /// found (regions of its XY-cut), as ranges of [`Page::lines`], in page
+    /// order. Inside one, pieces follow each other for sure: left to right
+    /// on a printed line, lines top to bottom. Plain text has none.
+    pub regions: Vec<Range<usize>>,
     /// Which script's rules apply on this page.
     pub script: Script,
 }
@@ -176,7 +181,14 @@ pub fn parse_page(text: &str, index: usize, first_line: usize) -> Page {
 /// CJK when at least half of its non-space characters are wide.
 pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option<Script>) -> Page {
     let script = script.unwrap_or(if chars::wide_share(text) >= 0.5 { Script::Cjk } else { Script::Latin });
-    let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
+    let mut page = Page {
+        index,
+        pieces: Vec::new(),
+        lines: Vec::new(),
+        blocks: Vec::new(),
+        regions: Vec::new(),
+        script,
+    };
     let mut block_start: Option<usize> = None;
     for (offset, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);

@@ -260,7 +260,9 @@ pub(super) fn low_coverage_bands(all: &[Atom], strong: &[usize], share: f32, gly
 /// top rows, one side of the gutters holds none of it and starts below it,
 /// and a band runs under the headline across the whole region. A headline
 /// centred over the middle columns of its article would otherwise leave the
-/// first column before it.
+/// first column before it. A part with text beside the headline's rows is
+/// no column under it (another article's column, its headline set in body
+/// type): then no cut here.
 pub(super) fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &[i32]) -> Option<i32> {
     if cuts.is_empty() {
         return None;
@@ -277,6 +279,12 @@ pub(super) fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &
     let side_of = |a: usize| cuts.iter().filter(|&&c| (all[a].bbox.x0 + all[a].bbox.x1) / 2 > c).count();
     let with_headline: HashSet<usize> = tall.iter().map(|&a| side_of(a)).collect();
     if with_headline.len() > cuts.len() {
+        return None;
+    }
+    // ...and starts below it: a part with text beside the headline's rows
+    // is a column of its own (another article's, its headline set in body
+    // type), not one under this headline.
+    if rest.iter().any(|&a| !with_headline.contains(&side_of(a)) && centre_y(&all[a]) < headline_bottom) {
         return None;
     }
     // The first band under the headline that runs across the region.

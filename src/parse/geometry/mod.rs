@@ -34,7 +34,14 @@
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell).
+//!    included (a glyph OCR boxed tiny still fills a cell);
+//! 4. roles: glyph height makes headlines; a line the text classifier took
+//!    for a heading but set in body type stays a heading only where it
+//!    stands apart (a block ends under it, or a heading line is above it),
+//!    else it is a paragraph's first line (see [`in_running_text`]); a
+//!    region of a few lines that end no sentence, set over two or more
+//!    columns of its own, is headline type whatever its size (see
+//!    [`spanning_heads`]).
 //!
 //! Step 1 lives in `cut.rs` (the XY-cut) and `regions.rs` (regions read
 //! headline by headline), steps 2 and 3 in `lines.rs`; this module holds
@@ -48,7 +55,7 @@
 
 use std::collections::HashSet;
 
-use super::chars::{cells, is_wide, wide_share};
+use super::chars::{cells, ends_sentence, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
@@ -88,6 +95,12 @@ const INTRUDING_SHARE_LATIN: f32 = 0.05;
 /// Inside a region a block ends where the next line stands this many usual
 /// line pitches below (a paragraph gap, a subhead's space).
 const BLOCK_PITCH: f32 = 1.4;
+/// A headline over its own columns (see [`spanning_heads`]) holds at most
+/// this many printed lines, stands at most this many glyph sizes above the
+/// columns' tops, and each column is at most this share of its width.
+const SPANNING_HEAD_LINES: usize = 4;
+const SPANNING_HEAD_GAP: f32 = 3.0;
+const SPANNING_COLUMN_SHARE: f32 = 0.7;
 /// A CJK word box this many times taller than the usual word of its OCR
 /// line, and this many times taller than its glyphs are wide, runs over two
 /// printed lines (see [`settle_tall_boxes`]).
@@ -305,12 +318,21 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let headline_type = HeadlineType { size: headline_ratio * glyph, script };
     let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
 
-    let mut page = Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), script };
+    let mut page = Page {
+        index,
+        pieces: Vec::new(),
+        lines: Vec::new(),
+        blocks: Vec::new(),
+        regions: Vec::new(),
+        script,
+    };
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
+    let spanning = spanning_heads(&atoms, &regions, glyph);
     let measured_regions: Vec<MeasuredRegion> = regions
         .into_iter()
-        .map(|region| {
+        .zip(spanning)
+        .map(|(region, spans)| {
             let lines = printed_lines(&atoms, region);
             let measured = lines
                 .iter()
@@ -328,7 +350,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                    (extent, line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales))
+                    (
+                        extent,
+                        spans || line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales),
+                    )
                 })
                 .collect();
             (lines, measured)
@@ -353,6 +378,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     )
     .unwrap_or(2.0 * glyph);
     for (lines, measured) in measured_regions {
+        let first_line = page.lines.len();
         for (index, words) in lines.into_iter().enumerate() {
             let (extent, is_tall) = measured[index];
             let new_block = index == 0 || {
@@ -373,6 +399,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             }
             push_line(&mut page, &atoms, &words, is_tall, &mut tall);
         }
+        page.regions.push(first_line..page.lines.len());
     }
     // Words without any coordinates: kept, in file order, in a block of
     // their own at the end of the page.
@@ -394,16 +421,83 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         last.end = page.lines.len();
     }
     classify::label_page(&mut page);
+    // Per line, whether the classifier left all of it body text.
+    let body_line: Vec<bool> = page
+        .lines
+        .iter()
+        .map(|line| page.pieces[line.pieces.clone()].iter().all(|p| !p.role.is_heading()))
+        .collect();
     for (piece, &is_tall) in page.pieces.iter_mut().zip(&tall) {
         // Glyph height is the better headline evidence: a short body line
         // standing alone is not a headline, a tall line is one.
         if is_tall && piece.role != Role::Byline {
             piece.role = Role::Headline;
-        } else if piece.role == Role::Headline && !is_tall {
-            piece.role = Role::Subhead;
+        } else if piece.role.is_heading() && !is_tall {
+            piece.role = if in_running_text(&page.blocks[piece.block], piece.line, &body_line) {
+                Role::Body
+            } else {
+                Role::Subhead
+            };
         }
     }
     page
+}
+
+/// Regions set as a headline over columns of their own: a few printed
+/// lines that do not end a sentence, with two or more narrower regions
+/// starting right under them, side by side within their width. A headline
+/// need not be set larger than body type (a news agency's wire layout, a
+/// tabloid's long headline), but body text never runs across the columns
+/// of its own article.
+fn spanning_heads(atoms: &[Atom], regions: &[Vec<usize>], glyph: f32) -> Vec<bool> {
+    let extent = |region: &[usize]| {
+        let strong: Vec<usize> = region.iter().copied().filter(|&a| atoms[a].strong).collect();
+        let chosen = if strong.is_empty() { region } else { &strong };
+        chosen.iter().map(|&a| atoms[a].bbox).reduce(union).expect("regions are never empty")
+    };
+    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
+    regions
+        .iter()
+        .enumerate()
+        .map(|(index, region)| {
+            let head = boxes[index];
+            let lines = printed_lines(atoms, region.clone());
+            if lines.len() > SPANNING_HEAD_LINES {
+                return false;
+            }
+            let text = lines.last().map(|words| join_words(atoms, words)).unwrap_or_default();
+            if ends_sentence(text.trim_end()) {
+                return false;
+            }
+            let width = (head.x1 - head.x0) as f32;
+            let columns: Vec<BBox> = boxes
+                .iter()
+                .enumerate()
+                .filter(|&(other, b)| {
+                    other != index
+                        && b.y0 >= head.y1
+                        && ((b.y0 - head.y1) as f32) <= SPANNING_HEAD_GAP * glyph
+                        && b.x0 as f32 >= head.x0 as f32 - glyph
+                        && b.x1 as f32 <= head.x1 as f32 + glyph
+                        && ((b.x1 - b.x0) as f32) < SPANNING_COLUMN_SHARE * width
+                })
+                .map(|(_, b)| *b)
+                .collect();
+            columns.iter().any(|a| columns.iter().any(|b| a.x1 <= b.x0))
+        })
+        .collect()
+}
+
+/// True when `line` stands inside running text: body text right above it
+/// in its block and a line right below it in its block. The classifier
+/// reads a short line after a paragraph end as a heading (in plain text a
+/// heading shows only by its shape), but with coordinates a heading set in
+/// body type stands apart: a block ends under it (a gap, a change of type).
+/// A paragraph's first line, indented and set close between body lines,
+/// is body text; a heading's second line (a heading line above it) and a
+/// line ending its block keep their role.
+fn in_running_text(block: &std::ops::Range<usize>, line: usize, body_line: &[bool]) -> bool {
+    line > block.start && body_line[line - 1] && line + 1 < block.end
 }
 
 /// Gives each CJK word box that runs down over two printed lines the
@@ -519,6 +613,23 @@ mod tests {
             });
         }
         one_block(lines)
+    }
+
+    #[test]
+    fn a_heading_set_between_body_lines_of_one_block_is_running_text() {
+        // Lines 0..5 form one block; the classifier made lines 2 and 3
+        // headings.
+        let body_line = [true, true, false, false, true];
+        let block = 0..5;
+        // Body above and a line below: a paragraph's first line.
+        assert!(in_running_text(&block, 2, &body_line));
+        // Under a heading line (a heading's second line), the block's
+        // first line and its last line keep their role.
+        assert!(!in_running_text(&block, 3, &body_line));
+        assert!(!in_running_text(&block, 0, &body_line));
+        assert!(!in_running_text(&block, 4, &body_line));
+        // A line ending its block (a gap or a change of type under it).
+        assert!(!in_running_text(&(0..3), 2, &body_line));
     }
 
     #[test]
@@ -689,6 +800,39 @@ mod tests {
         let order: Vec<Vec<usize>> =
             under_their_headlines(&atoms, regions, HeadlineType { size: 40.0, script: Script::Cjk }, 30.0);
         assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn no_cut_under_a_headline_beside_a_column_that_starts_on_its_rows() {
+        // A headline over the left part; the right part (another article,
+        // its headline in body type) has text beside the headline's rows.
+        let mut atoms = vec![
+            placed("Big News Today", 0, 0, 500, 60, true),
+            placed("left body", 0, 100, 500, 130, false),
+            placed("right body", 600, 100, 900, 130, false),
+        ];
+        let strong: Vec<usize> = (0..3).collect();
+        assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), Some(80));
+        atoms.push(placed("Side Head", 600, 0, 900, 30, false));
+        let strong: Vec<usize> = (0..4).collect();
+        assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), None);
+    }
+
+    #[test]
+    fn a_region_over_two_columns_of_its_own_is_a_headline() {
+        let head = |text: &str| {
+            vec![
+                placed(text, 0, 0, 600, 40, false),
+                placed("left column", 0, 80, 280, 110, false),
+                placed("right column", 320, 80, 600, 110, false),
+            ]
+        };
+        let regions = vec![vec![0], vec![1], vec![2]];
+        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions, 30.0), vec![true, false, false]);
+        // A lead paragraph across the columns ends a sentence.
+        assert_eq!(spanning_heads(&head("A lead paragraph ends."), &regions, 30.0), vec![false; 3]);
+        // Over one column only it is that column's first lines.
+        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions[..2], 30.0), vec![false; 2]);
     }
 
     #[test]
