@@ -244,6 +244,17 @@ pub fn label_page(page: &mut Page) {
                 continue;
             }
         }
+        // Where a capital starts a sentence, a title may top one column of a
+        // glued row (articles set side by side): the assembler tells by
+        // topic whether it opens an article.
+        if !page.is_cjk() && style.capitals_start_sentences && !blank_separated {
+            for slot in 1..pieces.len().min(4) {
+                if column_top_title(page, line_index, slot) {
+                    page.pieces[range.start + slot].role = Role::Subhead;
+                }
+            }
+        }
+        let pieces = &page.pieces[range.clone()];
         let all_body = pieces.iter().all(|p| p.role == Role::Body);
         if !all_body || pieces.len() > 3 {
             continue;
@@ -555,6 +566,47 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
             None
         }
     }
+}
+
+/// True when the piece in `slot` of a glued Latin line (not the first
+/// column) tops its column and reads as a title: no piece stands in that
+/// slot on the line above in the block, the piece below in the slot starts
+/// a sentence, and the piece is a few words without a sentence end, a comma
+/// or a quote, not ending on a short lower-case word.
+fn column_top_title(page: &Page, line_index: usize, slot: usize) -> bool {
+    let line = &page.lines[line_index];
+    let piece = &page.pieces[line.pieces.start + slot];
+    if piece.role != Role::Body {
+        return false;
+    }
+    let slot_text = |index: usize| {
+        page.lines
+            .get(index)
+            .filter(|other| other.block == line.block && other.pieces.len() > slot)
+            .map(|other| page.pieces[other.pieces.start + slot].text.as_str())
+    };
+    let tops_column = line_index.checked_sub(1).and_then(slot_text).is_none();
+    let next_starts_sentence =
+        slot_text(line_index + 1).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase));
+    let text = piece.text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The last word with letters: OCR often ends a line on a stray dash.
+    let last_word = words
+        .iter()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let ends_on_particle =
+        last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+    tops_column
+        && next_starts_sentence
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && (3..=12).contains(&words.len())
+        && !ends_on_particle
+        && !ends_sentence(text)
+        && !text.contains([',', ';', '.', '"', '“', '”'])
+        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
 }
 
 /// The typical width of the printed lines in the next block: the median of
@@ -910,6 +962,22 @@ mod tests {
         let page = parse_page(text, 0, 1);
         assert_eq!(role_of(&page, "APA"), Role::Byline);
         assert_eq!(role_of(&page, "Spiel gegen"), Role::Body);
+    }
+
+    #[test]
+    fn a_title_topping_one_column_of_a_glued_row_is_a_subhead() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    Local traders welcomed the news   Rail strike called off tonight\n\
+                    and the mayor thanked the workers   Union leaders called off next\n\
+                    who had built it in the cold.   week's strike after talks ended.\n\
+                    She said the town was proud   The operator made a new offer\n\
+                    of its new bridge over the   on pay and hours for drivers and\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Rail strike"), Role::Subhead);
+        // A column's top that runs on from the column before is body.
+        assert_eq!(role_of(&page, "on pay"), Role::Body);
+        assert_eq!(role_of(&page, "Union leaders"), Role::Body);
     }
 
     /// A page where every printed line stands between blank lines: a closed
