@@ -558,6 +558,11 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
         let min_words = if all_caps { 1 } else { 2 };
         if !starts_upper || !(min_words..=30).contains(&words.len()) {
             None
+        } else if shape && !all_caps && words.len() <= 3 {
+            // Two or three words in sentence case are as often a section
+            // head inside an article as a title: the assembler tells by
+            // topic.
+            Some(Role::Subhead)
         } else if shape {
             Some(Role::Headline)
         } else if weak || interrupting {
@@ -978,6 +983,21 @@ mod tests {
         // A column's top that runs on from the column before is body.
         assert_eq!(role_of(&page, "on pay"), Role::Body);
         assert_eq!(role_of(&page, "Union leaders"), Role::Body);
+    }
+
+    #[test]
+    fn a_heading_of_two_or_three_words_is_a_subhead() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    More delays\n\n\
+                    The opening was put off twice because the steel\n\
+                    for the deck came late from the works.\n\n\
+                    Union leaders call off rail strike\n\n\
+                    Union leaders called off next week's rail strike\n\
+                    after talks with the operator ended on Sunday.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "More delays"), Role::Subhead);
+        assert_eq!(role_of(&page, "Union leaders call off"), Role::Headline);
     }
 
     /// A page where every printed line stands between blank lines: a closed
