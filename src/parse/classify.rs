@@ -21,7 +21,8 @@ use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
 use super::chars::{
-    cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_wide, trim_gutter_noise,
+    cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening, is_wide,
+    trim_gutter_noise,
 };
 use super::Page;
 
@@ -132,6 +133,26 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// A credit line that opens with "by", "von" or "par" in lower case: only
+/// a credit where it follows a sentence end (running text that goes on
+/// with "by" follows a line cut mid-sentence).
+fn lower_case_credit(input: &str) -> IResult<&str, &str> {
+    all_consuming(recognize((
+        alt((tag("by "), tag("von "), tag("par "))),
+        separated_list1(
+            alt((
+                recognize((space0, one_char(','), space0)),
+                tag(" and "),
+                tag(" und "),
+                tag(" et "),
+                space1,
+            )),
+            capitalised_word,
+        ),
+    )))
+    .parse(input)
+}
+
 fn date(input: &str) -> IResult<&str, &str> {
     let number = |n: usize| take_while_m_n(1, n, |c: char| c.is_ascii_digit());
     alt((
@@ -210,6 +231,30 @@ pub fn label_page(page: &mut Page) {
             }
             continue;
         }
+        // A credit line that opens with a lower-case "by" after a sentence
+        // end: running text cannot go on after the sentence ended.
+        if pieces.len() == 1 && pieces[0].role == Role::Body {
+            let previous_ends = line_index
+                .checked_sub(1)
+                .and_then(|i| page.pieces[page.lines[i].pieces.clone()].last())
+                .is_some_and(|p| ends_sentence(&p.text));
+            let text = pieces[0].text.trim();
+            if previous_ends && text.chars().count() <= 60 && lower_case_credit(text).is_ok() {
+                page.pieces[range.start].role = Role::Byline;
+                continue;
+            }
+        }
+        // Where a capital starts a sentence, a title may top one column of a
+        // glued row (articles set side by side): the assembler tells by
+        // topic whether it opens an article.
+        if !page.is_cjk() && style.capitals_start_sentences && !blank_separated {
+            for slot in 1..pieces.len().min(4) {
+                if column_top_title(page, line_index, slot) {
+                    page.pieces[range.start + slot].role = Role::Subhead;
+                }
+            }
+        }
+        let pieces = &page.pieces[range.clone()];
         let all_body = pieces.iter().all(|p| p.role == Role::Body);
         if !all_body || pieces.len() > 3 {
             continue;
@@ -291,9 +336,21 @@ pub fn is_dateline_start(text: &str) -> bool {
     const SOURCES: [&str; 4] = ["本报", "新华社", "中新社", "中新网"];
     let head = text.char_indices().nth(20).map_or(text, |(end, _)| &text[..end]);
     let filed = head.contains(['电', '讯']);
+    // "日电" continues a date: a line that opens with it is the rest of a
+    // dateline broken over two printed lines, not its start.
+    let after_date = |marker: &str| {
+        head.match_indices(marker).any(|(at, _)| {
+            head[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || is_cjk_numeral(c))
+        })
+    };
     (filed && SOURCES.iter().any(|source| head.starts_with(source)))
-        || head.contains("日电")
-        || head.contains("日讯")
+        || after_date("日电")
+        || after_date("日讯")
+}
+
+/// A digit written as a Chinese numeral, as dates may be.
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '０'..='９')
 }
 
 /// One wide character that is not punctuation: a glyph of a broken-up title.
@@ -375,7 +432,7 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
     }
     // Standing alone means nothing among the lines of a narrow column set
     // each between blank lines.
-    let alone = alone && !in_narrow_run(page, line_index);
+    let alone = alone && !in_narrow_run(page, line_index, style.capitals_start_sentences);
     let width = width_against_body_below(page, line_index, blank_separated);
     if page.is_cjk() {
         if is_dateline_start(text) {
@@ -398,14 +455,38 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
         // A paragraph's first line is indented by two cells, which OCR
         // drops: such a line is short by the indent, not a headline.
         let indented = width.map(|w| w * (size + PARAGRAPH_INDENT) / size.max(1.0));
+        // A byline closes an article: the line right after it, without a
+        // pause, is the next article's headline when a paragraph starts
+        // below it, however wide it is.
+        let after_byline = line_index.checked_sub(1).is_some_and(|i| {
+            page.pieces[page.lines[i].pieces.clone()].last().is_some_and(|p| p.role == Role::Byline)
+        });
+        let no_pause = !text.contains(['，', ',', '、', '；', ';', '：']);
+        // A paragraph start shows in CJK print only by an opening quote or
+        // a dateline (OCR drops the indent).
+        let next_opens_paragraph = page.lines.get(line_index + 1).is_some_and(|next| {
+            let next = &page.pieces[next.pieces.start].text;
+            next.chars().next().is_some_and(is_opening) || is_dateline_start(next)
+        });
         let shape = alone
             || before_dateline
+            || (after_byline && no_pause && next_opens_paragraph)
             || (after_paragraph(page, line_index, blank_separated)
-                && matches!((width, indented), (Some(w), Some(i)) if i < 0.9 || w > 1.3));
+                && matches!((width, indented), (Some(w), Some(i)) if i < 0.9 || w > 1.3))
+            // The page's first line, wider than the justified body below
+            // it, is no line of that body.
+            || (line_index == 0 && no_pause && width.is_some_and(|w| w > 1.1));
+        // Weaker: right after a byline, a line without a pause and without
+        // a paragraph start below may be the next article's headline or a
+        // line of an article interleaved with the closed one; the assembler
+        // tells by topic.
+        let weak = after_byline && no_pause;
         // Section heads inside articles are short; a short heading may still
         // open an article, which the assembler tells by topic.
         match size {
-            s if !shape || !(4.0..=48.0).contains(&s) => None,
+            s if !(4.0..=48.0).contains(&s) => None,
+            _ if !shape && weak => Some(Role::Subhead),
+            _ if !shape => None,
             s if s < 11.0 => Some(Role::Subhead),
             _ => Some(Role::Headline),
         }
@@ -442,6 +523,9 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
             (next.block == line.block || blank_separated)
                 && page.pieces[next.pieces.start].text.chars().next().is_some_and(char::is_uppercase)
         });
+        // Where any noun takes a capital (German), a capital after a line
+        // break says nothing about a sentence start.
+        let next_starts_sentence = next_starts_sentence && style.capitals_start_sentences;
         let shape = alone
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
@@ -474,6 +558,11 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
         let min_words = if all_caps { 1 } else { 2 };
         if !starts_upper || !(min_words..=30).contains(&words.len()) {
             None
+        } else if shape && !all_caps && words.len() <= 3 {
+            // Two or three words in sentence case are as often a section
+            // head inside an article as a title: the assembler tells by
+            // topic.
+            Some(Role::Subhead)
         } else if shape {
             Some(Role::Headline)
         } else if weak || interrupting {
@@ -484,19 +573,71 @@ fn heading_role(page: &Page, line_index: usize, alone: bool, style: &PageStyle) 
     }
 }
 
+/// True when the piece in `slot` of a glued Latin line (not the first
+/// column) tops its column and reads as a title: no piece stands in that
+/// slot on the line above in the block, the piece below in the slot starts
+/// a sentence, and the piece is a few words without a sentence end, a comma
+/// or a quote, not ending on a short lower-case word.
+fn column_top_title(page: &Page, line_index: usize, slot: usize) -> bool {
+    let line = &page.lines[line_index];
+    let piece = &page.pieces[line.pieces.start + slot];
+    if piece.role != Role::Body {
+        return false;
+    }
+    let slot_text = |index: usize| {
+        page.lines
+            .get(index)
+            .filter(|other| other.block == line.block && other.pieces.len() > slot)
+            .map(|other| page.pieces[other.pieces.start + slot].text.as_str())
+    };
+    let tops_column = line_index.checked_sub(1).and_then(slot_text).is_none();
+    let next_starts_sentence =
+        slot_text(line_index + 1).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase));
+    let text = piece.text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The last word with letters: OCR often ends a line on a stray dash.
+    let last_word = words
+        .iter()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let ends_on_particle =
+        last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+    tops_column
+        && next_starts_sentence
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && (3..=12).contains(&words.len())
+        && !ends_on_particle
+        && !ends_sentence(text)
+        && !text.contains([',', ';', '.', '"', '“', '”'])
+        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
+}
+
 /// The typical width of the printed lines in the next block: the median of
 /// its pieces that are not the last of their line (those may be short).
 fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
     let block = page.lines[line_index].block;
     let next = page.blocks.get(block + 1)?;
-    let mut widths: Vec<f32> = page.lines[next.clone()]
-        .iter()
-        .flat_map(|l| {
-            let pieces = &page.pieces[l.pieces.clone()];
-            let full = pieces.len().saturating_sub(1).max(usize::from(next.len() > 1));
-            pieces[..full.min(pieces.len())].iter().map(|p| p.cells)
-        })
-        .collect();
+    let full_widths = |next: &std::ops::Range<usize>| -> Vec<f32> {
+        page.lines[next.clone()]
+            .iter()
+            .flat_map(|l| {
+                let pieces = &page.pieces[l.pieces.clone()];
+                let full = pieces.len().saturating_sub(1).max(usize::from(next.len() > 1));
+                pieces[..full.min(pieces.len())].iter().map(|p| p.cells)
+            })
+            .collect()
+    };
+    let mut widths = full_widths(next);
+    // Glued rows each set between blank lines give one full piece a block:
+    // the blocks after the next one show the same columns.
+    for later in page.blocks.iter().skip(block + 2).take(2) {
+        if widths.len() >= 2 {
+            break;
+        }
+        widths.extend(full_widths(later));
+    }
     if widths.len() < 2 {
         return None;
     }
@@ -542,7 +683,7 @@ fn width_against_body_below(page: &Page, line_index: usize, across_blank_lines: 
 /// True when the line is one of three or more consecutive one-line blocks
 /// of similar width: the printed lines of a narrow column, each followed by
 /// a blank line, not a headline.
-fn in_narrow_run(page: &Page, line_index: usize) -> bool {
+fn in_narrow_run(page: &Page, line_index: usize, capitals_start_sentences: bool) -> bool {
     let single = |index: usize| -> Option<f32> {
         let line = page.lines.get(index)?;
         let block = &page.blocks[line.block];
@@ -552,6 +693,19 @@ fn in_narrow_run(page: &Page, line_index: usize) -> bool {
         let runs_on = !ends_sentence(&piece.text) && piece.role == Role::Body;
         (block.len() == 1 && line.pieces.len() == 1 && runs_on).then_some(piece.cells)
     };
+    // Where a capital starts a sentence, the lines of a column that run on
+    // mostly start in lower case: a run of lines that all start with a
+    // capital is titles and column starts, not one column.
+    let starts_lower = |index: usize| {
+        page.lines.get(index).is_some_and(|line| {
+            page.pieces[line.pieces.start]
+                .text
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_uppercase())
+        })
+    };
+    let runs_on = |first: usize| !capitals_start_sentences || (first + 1..=first + 2).any(starts_lower);
     let Some(width) = single(line_index) else { return false };
     let similar =
         |other: Option<f32>| other.is_some_and(|w| (w - width).abs() <= (0.35 * w.max(width)).max(4.0));
@@ -559,9 +713,9 @@ fn in_narrow_run(page: &Page, line_index: usize) -> bool {
     let before2 = line_index.checked_sub(2).map(single).unwrap_or(None);
     let after = single(line_index + 1);
     let after2 = single(line_index + 2);
-    (similar(before) && similar(after))
-        || (similar(before) && similar(before2))
-        || (similar(after) && similar(after2))
+    (similar(before) && similar(after) && runs_on(line_index - 1))
+        || (similar(before) && similar(before2) && runs_on(line_index - 2))
+        || (similar(after) && similar(after2) && runs_on(line_index))
 }
 
 #[cfg(test)]
@@ -760,6 +914,127 @@ mod tests {
     fn narrow_column_lines_are_not_headlines() {
         let page = parse_page("今年以来,全市各地\n\n积极推进垃圾分类工作\n\n取得了明显成效,居民\n\n", 0, 1);
         assert!(page.pieces.iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn the_rest_of_a_dateline_broken_over_two_lines_opens_nothing() {
+        assert!(is_dateline_start("本报杭州5月8日电（记者王明）"));
+        assert!(is_dateline_start("新华社北京十月一日电"));
+        assert!(!is_dateline_start("日电（记者王明）全市"));
+    }
+
+    #[test]
+    fn a_lower_case_credit_after_a_sentence_end_is_a_byline() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    by Jane Doe, Metro Desk\n\n\
+                    Union leaders called off next week's rail\n\
+                    strike after talks with the operator were\n\
+                    by Central Bank Governor\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "by Jane"), Role::Byline);
+        assert_eq!(role_of(&page, "by Central"), Role::Body, "runs on from a line cut mid-sentence");
+    }
+
+    #[test]
+    fn titles_and_column_starts_all_in_capitals_are_no_narrow_column() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    Rail fares to rise, say unions\n\n\
+                    Train operators will be\n\n\
+                    Council names new chief\n\n\
+                    The city council has ended its long\n\
+                    search for a new chief executive by\n\
+                    appointing a lawyer from the town.\n";
+        let page = parse_page(text, 0, 1);
+        assert!(role_of(&page, "Rail fares").is_heading());
+        assert!(role_of(&page, "Council names").is_heading());
+        // Lines that go on in lower case are one narrow column.
+        let text = "The mayor spoke.\n\nLocal traders said that\n\nthe new bridge would open\n\nin the spring after four\n\nyears of work on it.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Local traders"), Role::Body);
+    }
+
+    #[test]
+    fn a_capitalised_noun_after_a_byline_starts_no_sentence_in_german() {
+        let text = "Der Stadtrat hat am Montag erklärt, dass die\n\
+                    neue Brücke im Frühjahr nach vier Jahren\n\
+                    Bauzeit für den Verkehr geöffnet wird.\n\
+                    APA, 30.4.2016\n\
+                    Spiel gegen die Gäste\n\
+                    Endstation, im Jahr davor setzte sich die\n\
+                    Mannschaft im Viertelfinale gegen die Gäste durch.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "APA"), Role::Byline);
+        assert_eq!(role_of(&page, "Spiel gegen"), Role::Body);
+    }
+
+    #[test]
+    fn a_title_topping_one_column_of_a_glued_row_is_a_subhead() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    Local traders welcomed the news   Rail strike called off tonight\n\
+                    and the mayor thanked the workers   Union leaders called off next\n\
+                    who had built it in the cold.   week's strike after talks ended.\n\
+                    She said the town was proud   The operator made a new offer\n\
+                    of its new bridge over the   on pay and hours for drivers and\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Rail strike"), Role::Subhead);
+        // A column's top that runs on from the column before is body.
+        assert_eq!(role_of(&page, "on pay"), Role::Body);
+        assert_eq!(role_of(&page, "Union leaders"), Role::Body);
+    }
+
+    #[test]
+    fn a_heading_of_two_or_three_words_is_a_subhead() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    More delays\n\n\
+                    The opening was put off twice because the steel\n\
+                    for the deck came late from the works.\n\n\
+                    Union leaders call off rail strike\n\n\
+                    Union leaders called off next week's rail strike\n\
+                    after talks with the operator ended on Sunday.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "More delays"), Role::Subhead);
+        assert_eq!(role_of(&page, "Union leaders call off"), Role::Headline);
+    }
+
+    /// A page where every printed line stands between blank lines: a closed
+    /// article, its byline, a line without a pause, and `next` below it.
+    fn after_a_byline(next: &str) -> String {
+        [
+            "今年夏天这个地区的降雨量，",
+            "比往年同期明显偏多，农民们",
+            "都说今年的收成会很好。",
+            "（张三 李四）",
+            "全市公交线路调整新方案",
+            next,
+            "涉及二十多条线路和一百多个",
+            "站点，调整后的线路覆盖新建",
+            "小区和学校，市民出行更方便",
+            "了。",
+        ]
+        .join("\n\n")
+    }
+
+    #[test]
+    fn a_line_after_a_byline_above_a_paragraph_start_is_a_headline() {
+        let page = parse_page(&after_a_byline("“公交线路将于下月起调整，"), 0, 1);
+        assert_eq!(role_of(&page, "（张三"), Role::Byline);
+        assert_eq!(role_of(&page, "全市公交"), Role::Headline);
+        // Without a paragraph start below, the line may belong to an article
+        // interleaved with the closed one: only a subhead.
+        let page = parse_page(&after_a_byline("公交线路将于下月起调整，有"), 0, 1);
+        assert_eq!(role_of(&page, "全市公交"), Role::Subhead);
+    }
+
+    #[test]
+    fn the_first_line_wider_than_the_body_below_is_a_headline() {
+        let text = "全市公交线路调整方案今天正式公布\n据介绍，全市公交线路将于下月\n\
+                    起调整，涉及二十多条线路和一\n百多个站点，调整后的线路覆盖\n新建小区和学校。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
     }
 
     #[test]
