@@ -16,6 +16,7 @@ pub mod geometry;
 pub mod glued;
 pub mod line;
 pub mod piece;
+pub mod rules;
 
 use std::ops::Range;
 
@@ -46,6 +47,9 @@ pub enum Gap {
     Gutter(usize),
     /// Cut by the classifier (a byline glued to the end of a paragraph).
     Cut,
+    /// A printed column rule, read as a bar, stands between this piece and
+    /// the one before (see [`rules`]).
+    Rule,
     /// No space at all: a run of CJK text as long as two or more printed
     /// lines, cut at the column width.
     Glued,
@@ -222,6 +226,8 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     if let Some(start) = block_start {
         page.blocks.push(start..page.lines.len());
     }
+    rules::cut_at_rules(&mut page);
+    rules::join_between_rules(&mut page);
     glued::cut_glued_pieces(&mut page);
     glued::cut_latin_glued_lines(&mut page);
     classify::label_page(&mut page);

@@ -13,7 +13,7 @@
 //! input.
 
 use crate::parse::classify::is_dateline_start;
-use crate::parse::{Gap, Page, PieceId};
+use crate::parse::{rules, Gap, Page, PieceId};
 
 /// How many blocks before and after a piece's own block may hold the start
 /// of its continuation. Columns out of order rarely travel further on a page:
@@ -111,7 +111,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         // Right neighbours on the same line.
         if index + 1 < line.pieces.end {
             let placement = match page.pieces[index + 1].gap {
-                Gap::Gutter(_) | Gap::Glued => Placement::RightGutter,
+                Gap::Gutter(_) | Gap::Glued | Gap::Rule => Placement::RightGutter,
                 _ => Placement::RightBreak,
             };
             push(index, index + 1, placement);
@@ -128,12 +128,17 @@ pub fn candidates(page: &Page) -> Vec<Link> {
             let target = below.pieces.clone();
             if page.rows_alike(piece.line, piece.line + step) {
                 push(index, target.start + slot, same_slot);
+            } else if let Some(aligned) = rules::rule_aligned(page, index, piece.line + step) {
+                // Lines cut by the same column rules: the piece in the same
+                // place after the same rule.
+                push(index, aligned, same_slot);
             } else if let Some(aligned) = target.clone().find(|&t| {
                 // Character positions mean columns only where gutters are
                 // padded with spaces, not across line-break spaces.
                 let target_piece = &page.pieces[t];
-                matches!(target_piece.gap, Gap::Gutter(_))
-                    && matches!(piece.gap, Gap::Gutter(_))
+                let edge = |gap: Gap| matches!(gap, Gap::Gutter(_)) || gap == Gap::Rule;
+                edge(target_piece.gap)
+                    && edge(piece.gap)
                     && target_piece.span.start.abs_diff(piece.span.start) <= 1
             }) {
                 push(index, aligned, same_slot);
@@ -172,7 +177,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
                 let first_line = page.blocks[other].start;
                 let top = page.lines[first_line].pieces.clone();
                 let glued = page.rows_alike(first_line, first_line + 1)
-                    || page.pieces[top.clone()].iter().any(|p| matches!(p.gap, Gap::Gutter(_)));
+                    || page.pieces[top.clone()].iter().any(|p| matches!(p.gap, Gap::Gutter(_) | Gap::Rule));
                 let last_target = if glued { top.end } else { top.start + 1 };
                 for target in top.start..last_target {
                     push(index, target, Placement::BlockStart);
@@ -199,6 +204,19 @@ mod tests {
         assert!(has(&links, 0, 1, Placement::RightGutter));
         assert!(has(&links, 0, 2, Placement::Below));
         assert!(has(&links, 2, 1, Placement::ColumnWrap));
+    }
+
+    #[test]
+    fn a_column_rule_offers_the_same_column_below_whatever_the_piece_counts() {
+        // A stray speck and a short line make the counts differ; the bar
+        // still says where the second column is.
+        let text = "一二三四五六七八九十  .  甲乙丙丁 | 子丑寅卯辰巳午未申酉\n天地玄黄宇宙洪荒日月 | 金木水火土风雨雷电云\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces[3].gap, Gap::Rule);
+        let links = candidates(&page);
+        assert!(has(&links, 3, 5, Placement::Below));
+        assert!(has(&links, 0, 4, Placement::Below));
+        assert!(has(&links, 2, 3, Placement::RightGutter));
     }
 
     #[test]
