@@ -41,8 +41,14 @@ pub fn link(piece_count: usize, junctions: &[Junction], threshold: f32) -> Vec<C
         next[from] = Some((to, junction.score));
         has_previous[to] = true;
     }
-    (0..piece_count)
-        .filter(|&start| !has_previous[start])
+    follow_links(&next, |start| !has_previous[start])
+}
+
+/// The chains that successor links spell out, one from every piece that
+/// `starts` says has no predecessor, in input order of those pieces.
+fn follow_links(next: &[Option<(usize, f32)>], starts: impl Fn(usize) -> bool) -> Vec<Chain> {
+    (0..next.len())
+        .filter(|&start| starts(start))
         .map(|start| {
             let mut chain = Chain { pieces: vec![PieceId(start)], scores: Vec::new() };
             let mut at = start;
@@ -122,19 +128,7 @@ pub fn splice_skipped(chains: Vec<Chain>, junctions: &[Junction], threshold: f32
         next[tail] = Some((c, out));
         previous[c] = Some(tail);
     }
-    (0..piece_count)
-        .filter(|&start| previous[start].is_none())
-        .map(|start| {
-            let mut chain = Chain { pieces: vec![PieceId(start)], scores: Vec::new() };
-            let mut at = start;
-            while let Some((to, score)) = next[at] {
-                chain.pieces.push(PieceId(to));
-                chain.scores.push(score);
-                at = to;
-            }
-            chain
-        })
-        .collect()
+    follow_links(&next, |start| previous[start].is_none())
 }
 
 /// Third pass over the chains: a chain whose last piece stops mid-sentence

@@ -117,16 +117,7 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
             // Capitalised only: "by", "von" and "par" in lower case are
             // far more often a printed line running on mid-sentence.
             alt((tag("By "), tag("BY "), tag("Von "), tag("VON "), tag("Par "), tag("PAR "))),
-            separated_list1(
-                alt((
-                    recognize((space0, one_char(','), space0)),
-                    tag(" and "),
-                    tag(" und "),
-                    tag(" et "),
-                    space1,
-                )),
-                capitalised_word,
-            ),
+            credited_names,
         )),
         recognize(delimited(one_char('('), separated_list1(space1, capitalised_word), one_char(')'))),
     ))
@@ -137,19 +128,16 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
 /// a credit where it follows a sentence end (running text that goes on
 /// with "by" follows a line cut mid-sentence).
 fn lower_case_credit(input: &str) -> IResult<&str, &str> {
-    all_consuming(recognize((
-        alt((tag("by "), tag("von "), tag("par "))),
-        separated_list1(
-            alt((
-                recognize((space0, one_char(','), space0)),
-                tag(" and "),
-                tag(" und "),
-                tag(" et "),
-                space1,
-            )),
-            capitalised_word,
-        ),
-    )))
+    all_consuming(recognize((alt((tag("by "), tag("von "), tag("par "))), credited_names))).parse(input)
+}
+
+/// The names of a credit: capitalised words joined by commas, spaces or
+/// "and" in English, German or French.
+fn credited_names(input: &str) -> IResult<&str, &str> {
+    recognize(separated_list1(
+        alt((recognize((space0, one_char(','), space0)), tag(" and "), tag(" und "), tag(" et "), space1)),
+        capitalised_word,
+    ))
     .parse(input)
 }
 

@@ -65,13 +65,7 @@ fn trimmed_part(piece: &Piece, chars: &[char], mut start: usize, mut end: usize)
     while end > start && chars[end - 1].is_whitespace() {
         end -= 1;
     }
-    let text: String = chars[start..end].iter().collect();
-    let mut part = piece.clone();
-    part.cells = cells(&text);
-    part.text = text;
-    part.span.start = piece.span.start + start;
-    part.span.end = piece.span.start + end;
-    part
+    super::glued::part(piece, chars, start, end, true)
 }
 
 /// True when a rule stands between `left` and `right`, neighbours on a line.

@@ -124,6 +124,24 @@ mod tests {
     use super::*;
     use crate::parse::parse_page;
 
+    /// Two columns' printed lines: one text about rain, one about buses.
+    const RAIN: [&str; 6] = [
+        "今年夏天这个地区的降雨",
+        "量比往年同期明显偏多，",
+        "部分河流的水位已经超过",
+        "警戒线，有关部门提醒市",
+        "民注意出行安全，避免前",
+        "往河边和低洼地带活动。",
+    ];
+    const BUSES: [&str; 6] = [
+        "市民可以通过手机查询公",
+        "交车的实时位置，出行更",
+        "加方便快捷。据介绍，这",
+        "项服务已经覆盖全市的主",
+        "要线路，下个月还将推广",
+        "到郊区的所有公交线路。",
+    ];
+
     fn strides_of(text: &str) -> Vec<Option<usize>> {
         let page = parse_page(text, 0, 1);
         let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
@@ -143,24 +161,9 @@ mod tests {
 
     #[test]
     fn two_columns_read_line_by_line_in_turn() {
-        // Left column: a text about rain; right column: one about buses;
-        // OCR emitted their lines alternately, one per line.
-        let left = [
-            "今年夏天这个地区的降雨",
-            "量比往年同期明显偏多，",
-            "部分河流的水位已经超过",
-            "警戒线，有关部门提醒市",
-            "民注意出行安全，避免前",
-            "往河边和低洼地带活动。",
-        ];
-        let right = [
-            "市民可以通过手机查询公",
-            "交车的实时位置，出行更",
-            "加方便快捷。据介绍，这",
-            "项服务已经覆盖全市的主",
-            "要线路，下个月还将推广",
-            "到郊区的所有公交线路。",
-        ];
+        // OCR emitted the two columns' lines alternately, one per line.
+        let left = RAIN;
+        let right = BUSES;
         let mut text = String::new();
         for (l, r) in left.iter().zip(right) {
             text.push_str(&format!("{l}\n\n{r}\n\n"));
@@ -172,18 +175,7 @@ mod tests {
 
     #[test]
     fn a_column_read_in_order_has_no_stride() {
-        let lines = [
-            "今年夏天这个地区的降雨",
-            "量比往年同期明显偏多，",
-            "部分河流的水位已经超过",
-            "警戒线，有关部门提醒市",
-            "民注意出行安全，避免前",
-            "往河边和低洼地带活动。",
-            "市民可以通过手机查询公",
-            "交车的实时位置，出行更",
-            "加方便快捷。据介绍，这",
-        ];
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let text: String = RAIN.iter().chain(&BUSES[..3]).map(|l| format!("{l}\n")).collect();
         assert!(strides_of(&text).iter().all(Option::is_none));
     }
 }
