@@ -34,7 +34,13 @@
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell);
+//!    included (a glyph OCR boxed tiny still fills a cell). The page's body
+//!    glyph size is the median of its OCR lines' sizes, a Latin line sized
+//!    over its fullest stretch (a `--psm 6` line glued over a sidebar on
+//!    offset baselines is taller than its glyphs, see
+//!    [`lines::fullest_stretch`]); a Latin OCR line's words are headline
+//!    type only when its median word box is of headline height too (one
+//!    box drawn too tall makes the line's extent a headline's);
 //! 4. roles: glyph height makes headlines; a line the text classifier took
 //!    for a heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
@@ -64,7 +70,9 @@ mod lines;
 mod regions;
 
 use cut::xy_cut;
-use lines::{join_words, line_size, pieces_of_line, printed_lines, runs_of_line, words_tall};
+use lines::{
+    fullest_stretch, join_words, line_size, pieces_of_line, printed_lines, runs_of_line, words_tall,
+};
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
 
 /// A region is cut at a vertical band at least this many glyph sizes wide:
@@ -243,6 +251,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     // line, see [`runs_of_line`]) of each one's size (single words vary too
     // much: CJK chunks, punctuation).
     let mut line_sizes = Vec::new();
+    // Per atom, the median word box height of its run (Latin lines only).
+    let mut run_word_height: Vec<Option<f32>> = vec![None; atoms.len()];
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
@@ -250,15 +260,24 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let runs = runs_of_line(&atoms, &words);
         for (index, run) in runs.iter().enumerate() {
             let Some(size) = line_size(&atoms, run, script) else { continue };
-            line_sizes.push(size);
+            // A Latin line glued across articles on offset baselines is
+            // sampled over its fullest stretch (see [`fullest_stretch`]).
+            let sample = if script == Script::Latin {
+                line_size(&atoms, &fullest_stretch(&atoms, run), script).unwrap_or(size)
+            } else {
+                size
+            };
+            line_sizes.push(sample);
             // Every word from the run's start to the next run's takes its
             // size (marks without letters included); the first run also
             // takes any marks before it.
             let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
             let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
-            for atom in &mut atoms[start..end] {
+            let word_height = median(run.iter().map(|&a| height(&atoms[a].bbox)).collect());
+            for (offset, atom) in atoms[start..end].iter_mut().enumerate() {
                 if (from..to).contains(&atom.bbox.x0) {
                     atom.line_size = size;
+                    run_word_height[start + offset] = word_height;
                 }
             }
         }
@@ -273,6 +292,20 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let speck = w.max(h) < 0.35 * glyph;
         atom.strong = letters(&atom.text) && !rule && !speck;
         atom.tall = atom.line_size >= headline_ratio * glyph;
+    }
+    // A Latin line's size is its extent, top of the highest box to bottom
+    // of the lowest: one box OCR drew too tall (a speck joined to a glyph,
+    // a word over two lines) makes a body line as tall as a headline. Its
+    // words are headline type only when most of its word boxes are of
+    // headline height too (as printed lines are judged, see [`words_tall`]).
+    if script == Script::Latin {
+        let usual =
+            median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph);
+        for (atom, word_height) in atoms.iter_mut().zip(&run_word_height) {
+            if word_height.is_some_and(|h| h < HEADLINE_HEIGHT * usual) {
+                atom.tall = false;
+            }
+        }
     }
     // Sizes are measured on the boxes as read (a run's extent over its
     // cells is what the tall boxes leave true); placing uses settled boxes.
@@ -1119,5 +1152,75 @@ mod tests {
             .collect();
         all.sort();
         assert_eq!(all, vec!["one", "sideways", "three", "two"]);
+    }
+
+    #[test]
+    fn a_glued_latin_line_is_sized_over_its_fullest_stretch() {
+        // Two main columns on one baseline (a narrow gutter inside the
+        // stretch), a sidebar's words set lower after a wide gap.
+        let atoms = vec![
+            placed("left", 0, 0, 120, 20, false),
+            placed("aa", 130, 0, 200, 20, false),
+            placed("right", 214, 0, 334, 20, false),
+            placed("side", 500, 15, 620, 35, false),
+        ];
+        let all: Vec<usize> = (0..4).collect();
+        assert_eq!(fullest_stretch(&atoms, &all), vec![0, 1, 2]);
+        assert_eq!(line_size(&atoms, &fullest_stretch(&atoms, &all), Script::Latin), Some(20.0));
+        // Word spaces narrower than a glyph height keep one stretch.
+        let close: Vec<usize> = (0..3).collect();
+        assert_eq!(fullest_stretch(&atoms, &close), close);
+    }
+
+    #[test]
+    fn glued_columns_beside_an_offset_sidebar_are_still_cut_apart() {
+        // Tesseract --psm 6: every OCR line runs over two main columns (a
+        // gutter of 14 px) and a sidebar set on offset baselines, so each
+        // line is 35 px tall while its glyphs are 20.
+        let lines = (0..20)
+            .map(|row| {
+                let y = row * 45;
+                line_of(vec![
+                    word(&format!("left{row}"), 0, y, 120, y + 20),
+                    word("aa", 130, y, 200, y + 20),
+                    word(&format!("right{row}"), 214, y, 334, y + 20),
+                    word("bb", 344, y, 414, y + 20),
+                    word(&format!("side{row}"), 500, y + 15, 620, y + 35),
+                    word("cc", 630, y + 15, 700, y + 35),
+                ])
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left19") < position("right0"), "{texts:?}");
+        assert!(position("right19") < position("side0"), "{texts:?}");
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn one_tall_box_does_not_make_a_latin_line_headline_type() {
+        // A glyph OCR boxed with a speck above it makes row 10's extent
+        // headline-high; its words are body height, so the narrow gutter
+        // still runs through it.
+        let lines = (0..20)
+            .map(|row| {
+                let y = row * 30;
+                let mut words = vec![
+                    word(&format!("left{row}"), 20, y, 120, y + 20),
+                    word("aa", 130, y, 200, y + 20),
+                    word(&format!("right{row}"), 215, y, 335, y + 20),
+                    word("bb", 345, y, 415, y + 20),
+                ];
+                if row == 10 {
+                    words.insert(0, word("of", 0, y - 25, 15, y + 20));
+                }
+                line_of(words)
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left19") < position("right0"), "{texts:?}");
     }
 }
