@@ -23,7 +23,8 @@
 //!    rows (counted in a strip a column wide, see [`cut::rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
-//!    gutters) do not block a cut;
+//!    gutters) do not block a cut, nor words OCR glued to such a `|`
+//!    (`re-|has` running over a ruled gutter);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
@@ -290,7 +291,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         // A rule or a speck read as a letter: very thin and tall, or tiny.
         let rule = w < 0.25 * h && h > 1.5 * glyph;
         let speck = w.max(h) < 0.35 * glyph;
-        atom.strong = letters(&atom.text) && !rule && !speck;
+        // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
+        // running into the gutter the rule stands in.
+        let on_rule = atom.text.contains('|');
+        atom.strong = letters(&atom.text) && !rule && !speck && !on_rule;
         atom.tall = atom.line_size >= headline_ratio * glyph;
     }
     // A Latin line's size is its extent, top of the highest box to bottom
@@ -1222,5 +1226,30 @@ mod tests {
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
         assert!(position("left19") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn words_glued_to_a_column_rule_do_not_block_its_gutter() {
+        // Twelve rows of two columns with a ruled 18 px gutter; in two rows
+        // OCR glued the rule to the words on both sides of it.
+        let lines = (0..12)
+            .map(|row| {
+                let y = row * 30;
+                let mut words = vec![word(&format!("left{row}"), 0, y, 150, y + 20)];
+                if row == 4 || row == 8 {
+                    words.push(word("re-|has", 160, y, 260, y + 20));
+                } else {
+                    words.push(word("aa", 160, y, 200, y + 20));
+                    words.push(word("|", 207, y - 5, 211, y + 25));
+                    words.push(word("bb", 218, y, 260, y + 20));
+                }
+                words.push(word(&format!("right{row}"), 270, y, 420, y + 20));
+                line_of(words)
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left11") < position("right0"), "{texts:?}");
     }
 }
