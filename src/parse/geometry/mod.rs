@@ -24,7 +24,9 @@
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut, nor words OCR glued to such a `|`
-//!    (`re-|has` running over a ruled gutter);
+//!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
+//!    wider than the cells of its text (a rule between stacked articles read
+//!    as a glyph or two);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
@@ -76,6 +78,9 @@ use lines::{
 };
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
 
+/// On a CJK page a word box wider than this many glyph sizes per cell of
+/// its text is no text (see [`Atom::strong`]).
+const SMEARED_BOX_CELLS: f32 = 4.0;
 /// A region is cut at a vertical band at least this many glyph sizes wide:
 /// in Latin text word spaces of justified lines reach half an em and may
 /// line up for a few lines; CJK text has no word spaces.
@@ -139,7 +144,7 @@ struct Atom {
     word: usize,
     /// Index of its OCR block in the page.
     block: usize,
-    /// Letters or digits of a plausible size: may block a cut.
+    /// Letters or digits of a plausible size and width: may block a cut.
     strong: bool,
     /// The glyph size of its OCR line (see [`line_size`]).
     line_size: f32,
@@ -291,10 +296,14 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         // A rule or a speck read as a letter: very thin and tall, or tiny.
         let rule = w < 0.25 * h && h > 1.5 * glyph;
         let speck = w.max(h) < 0.35 * glyph;
+        // On a CJK page a box far wider than the square cells of its text
+        // is a printed rule or a graphic OCR read as a glyph or two (a rule
+        // between stacked articles running under all their columns).
+        let smeared = script == Script::Cjk && w > SMEARED_BOX_CELLS * glyph * cells(&atom.text).max(1.0);
         // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
         // running into the gutter the rule stands in.
         let on_rule = atom.text.contains('|');
-        atom.strong = letters(&atom.text) && !rule && !speck && !on_rule;
+        atom.strong = letters(&atom.text) && !rule && !speck && !on_rule && !smeared;
         atom.tall = atom.line_size >= headline_ratio * glyph;
     }
     // A Latin line's size is its extent, top of the highest box to bottom
@@ -1251,5 +1260,19 @@ mod tests {
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
         assert!(position("left11") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_cjk_box_far_wider_than_its_text_does_not_block_the_gutters() {
+        // Two CJK columns of eight rows (a 30 px gutter); under them a rule
+        // across both columns that OCR read as two glyphs.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> =
+            (0..8).map(|_| vec![("一二三四五六七八", 0, 320), ("九十百千万亿兆京", 350, 670)]).collect();
+        rows.push(vec![("TU", 0, 670)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let first_right = texts.iter().position(|t| t.starts_with('九')).unwrap();
+        let last_left = texts.iter().rposition(|t| t.starts_with('一')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
     }
 }
