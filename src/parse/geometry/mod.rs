@@ -1275,4 +1275,18 @@ mod tests {
         let last_left = texts.iter().rposition(|t| t.starts_with('一')).unwrap();
         assert!(last_left < first_right, "{texts:?}");
     }
+
+    #[test]
+    fn three_chance_chunk_starts_in_a_short_stretch_cut_no_column() {
+        // A column's last five rows: in three of them OCR started a chunk at
+        // one x after a wide gap, the fourth runs across it, the last ends
+        // before it.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> =
+            (0..3).map(|_| vec![("一二三四五六七", 0, 300), ("八九十百千万亿京兆", 350, 720)]).collect();
+        rows.push(vec![("甲乙丙丁戊己庚辛", 0, 360)]);
+        rows.push(vec![("子丑寅卯辰巳", 0, 270)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let text: String = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(text.find("八九十").unwrap() < text.find("甲乙丙").unwrap(), "{text}");
+    }
 }
