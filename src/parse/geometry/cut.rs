@@ -31,6 +31,11 @@ const MAX_CUT_DEPTH: usize = 400;
 /// shifts a row's first box leave many rows without one; the crossing
 /// test below rules out chance alignments).
 const COLUMN_START_SHARE: f32 = 0.4;
+/// ... and at least this many rows: in a short stretch (a column's last
+/// few rows) three glyph chunks OCR happened to start after wide gaps at
+/// one x make a false gutter, and the stretches it leaves read as a
+/// headline over columns of its own.
+const COLUMN_START_MIN_ROWS: usize = 4;
 /// A word starts a column when it stands this many glyph sizes clear of
 /// the words before it in its row (the narrowest CJK gutter).
 const COLUMN_START_GAP: f32 = 0.4;
@@ -118,8 +123,8 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
 /// rows still have a word that starts at the column's left edge after a
 /// clear gap, while chunk boundaries inside a column fall anywhere. Returns
 /// positions just left of x positions where a good share of the region's
-/// rows, and three rows or more, start a word after a gap (in a region of
-/// a few rows two chance alignments would pass any share), the lower
+/// rows, and [`COLUMN_START_MIN_ROWS`] rows or more, start a word after a
+/// gap (in a region of a few rows chance alignments would pass any share), the lower
 /// median of those gaps is as wide as a gutter (glyphs of one column that
 /// happen to stand apart on the grid leave narrower ones; the lower median
 /// because with four rows the upper one is the second widest, and two
@@ -168,7 +173,7 @@ pub(super) fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i
             .values()
             .filter(|atoms| atoms.iter().any(|&a| all[a].bbox.x0 < cut && all[a].bbox.x1 > cut))
             .count();
-        if lines.len() >= 3
+        if lines.len() >= COLUMN_START_MIN_ROWS
             && lines.len() as f32 >= COLUMN_START_SHARE * rows.len() as f32
             && crossing as f32 <= CROSSING_PER_START * lines.len() as f32
             && gap >= COLUMN_START_MEDIAN_GAP * glyph

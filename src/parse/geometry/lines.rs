@@ -12,6 +12,10 @@ use super::{cells, height, is_wide, median, union, wide_share, Atom, BBox, Scale
 /// Inside an OCR line of CJK text, a gap this many glyph heights wide
 /// separates runs whose sizes are measured apart (see [`runs_of_line`]).
 const RUN_GAP: f32 = 2.0;
+/// Inside an OCR line of Latin text, a gap this many glyph heights of the
+/// words before it parts two stretches of the line (no word space is that
+/// wide; see [`fullest_stretch`]).
+const STRETCH_GAP_LATIN: f32 = 1.0;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
@@ -140,6 +144,37 @@ pub(super) fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
         }
     }
     runs
+}
+
+/// The stretch of a Latin OCR line that holds the most words: the line
+/// parted wherever a gap is wider than [`STRETCH_GAP_LATIN`] heights of the
+/// stretch before it. A line glued across articles set on offset baselines
+/// (Tesseract `--psm 6` over a sidebar beside the main columns) runs from
+/// the highest baseline's ascenders to the lowest one's descenders, so its
+/// height overstates the page's glyph size; the stretch with most of its
+/// words is one article's line. Where glued columns share their baselines
+/// that stretch is as tall as the whole line.
+pub(super) fn fullest_stretch(atoms: &[Atom], words: &[usize]) -> Vec<usize> {
+    let mut sorted = words.to_vec();
+    sorted.sort_by_key(|&a| atoms[a].bbox.x0);
+    let mut stretches: Vec<Vec<usize>> = Vec::new();
+    let mut extent: Option<BBox> = None;
+    for a in sorted {
+        let b = atoms[a].bbox;
+        match extent {
+            Some(e) if ((b.x0 - e.x1) as f32) <= STRETCH_GAP_LATIN * height(&e) => {
+                stretches.last_mut().expect("a stretch is open").push(a);
+                extent = Some(union(e, b));
+            }
+            _ => {
+                stretches.push(vec![a]);
+                extent = Some(b);
+            }
+        }
+    }
+    // The first of equally full stretches: ties are common in short lines.
+    let most = stretches.iter().map(Vec::len).max().unwrap_or(0);
+    stretches.into_iter().find(|s| s.len() == most).unwrap_or_default()
 }
 
 /// The glyph size of a printed line (about its font size): for CJK text the

@@ -23,7 +23,10 @@
 //!    rows (counted in a strip a column wide, see [`cut::rows_of_a_column`]) may
 //!    reach into a gutter, in Latin text only words of body height; marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
-//!    gutters) do not block a cut;
+//!    gutters) do not block a cut, nor words OCR glued to such a `|`
+//!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
+//!    wider than the cells of its text (a rule between stacked articles read
+//!    as a glyph or two);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
@@ -34,7 +37,13 @@
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell);
+//!    included (a glyph OCR boxed tiny still fills a cell). The page's body
+//!    glyph size is the median of its OCR lines' sizes, a Latin line sized
+//!    over its fullest stretch (a `--psm 6` line glued over a sidebar on
+//!    offset baselines is taller than its glyphs, see
+//!    [`lines::fullest_stretch`]); a Latin OCR line's words are headline
+//!    type only when its median word box is of headline height too (one
+//!    box drawn too tall makes the line's extent a headline's);
 //! 4. roles: glyph height makes headlines; a line the text classifier took
 //!    for a heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
@@ -64,9 +73,14 @@ mod lines;
 mod regions;
 
 use cut::xy_cut;
-use lines::{join_words, line_size, pieces_of_line, printed_lines, runs_of_line, words_tall};
+use lines::{
+    fullest_stretch, join_words, line_size, pieces_of_line, printed_lines, runs_of_line, words_tall,
+};
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
 
+/// On a CJK page a word box wider than this many glyph sizes per cell of
+/// its text is no text (see [`Atom::strong`]).
+const SMEARED_BOX_CELLS: f32 = 4.0;
 /// A region is cut at a vertical band at least this many glyph sizes wide:
 /// in Latin text word spaces of justified lines reach half an em and may
 /// line up for a few lines; CJK text has no word spaces.
@@ -130,7 +144,7 @@ struct Atom {
     word: usize,
     /// Index of its OCR block in the page.
     block: usize,
-    /// Letters or digits of a plausible size: may block a cut.
+    /// Letters or digits of a plausible size and width: may block a cut.
     strong: bool,
     /// The glyph size of its OCR line (see [`line_size`]).
     line_size: f32,
@@ -243,6 +257,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     // line, see [`runs_of_line`]) of each one's size (single words vary too
     // much: CJK chunks, punctuation).
     let mut line_sizes = Vec::new();
+    // Per atom, the median word box height of its run (Latin lines only).
+    let mut run_word_height: Vec<Option<f32>> = vec![None; atoms.len()];
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
@@ -250,15 +266,24 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let runs = runs_of_line(&atoms, &words);
         for (index, run) in runs.iter().enumerate() {
             let Some(size) = line_size(&atoms, run, script) else { continue };
-            line_sizes.push(size);
+            // A Latin line glued across articles on offset baselines is
+            // sampled over its fullest stretch (see [`fullest_stretch`]).
+            let sample = if script == Script::Latin {
+                line_size(&atoms, &fullest_stretch(&atoms, run), script).unwrap_or(size)
+            } else {
+                size
+            };
+            line_sizes.push(sample);
             // Every word from the run's start to the next run's takes its
             // size (marks without letters included); the first run also
             // takes any marks before it.
             let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
             let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
-            for atom in &mut atoms[start..end] {
+            let word_height = median(run.iter().map(|&a| height(&atoms[a].bbox)).collect());
+            for (offset, atom) in atoms[start..end].iter_mut().enumerate() {
                 if (from..to).contains(&atom.bbox.x0) {
                     atom.line_size = size;
+                    run_word_height[start + offset] = word_height;
                 }
             }
         }
@@ -271,8 +296,29 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         // A rule or a speck read as a letter: very thin and tall, or tiny.
         let rule = w < 0.25 * h && h > 1.5 * glyph;
         let speck = w.max(h) < 0.35 * glyph;
-        atom.strong = letters(&atom.text) && !rule && !speck;
+        // On a CJK page a box far wider than the square cells of its text
+        // is a printed rule or a graphic OCR read as a glyph or two (a rule
+        // between stacked articles running under all their columns).
+        let smeared = script == Script::Cjk && w > SMEARED_BOX_CELLS * glyph * cells(&atom.text).max(1.0);
+        // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
+        // running into the gutter the rule stands in.
+        let on_rule = atom.text.contains('|');
+        atom.strong = letters(&atom.text) && !rule && !speck && !on_rule && !smeared;
         atom.tall = atom.line_size >= headline_ratio * glyph;
+    }
+    // A Latin line's size is its extent, top of the highest box to bottom
+    // of the lowest: one box OCR drew too tall (a speck joined to a glyph,
+    // a word over two lines) makes a body line as tall as a headline. Its
+    // words are headline type only when most of its word boxes are of
+    // headline height too (as printed lines are judged, see [`words_tall`]).
+    if script == Script::Latin {
+        let usual =
+            median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph);
+        for (atom, word_height) in atoms.iter_mut().zip(&run_word_height) {
+            if word_height.is_some_and(|h| h < HEADLINE_HEIGHT * usual) {
+                atom.tall = false;
+            }
+        }
     }
     // Sizes are measured on the boxes as read (a run's extent over its
     // cells is what the tall boxes leave true); placing uses settled boxes.
@@ -1119,5 +1165,128 @@ mod tests {
             .collect();
         all.sort();
         assert_eq!(all, vec!["one", "sideways", "three", "two"]);
+    }
+
+    #[test]
+    fn a_glued_latin_line_is_sized_over_its_fullest_stretch() {
+        // Two main columns on one baseline (a narrow gutter inside the
+        // stretch), a sidebar's words set lower after a wide gap.
+        let atoms = vec![
+            placed("left", 0, 0, 120, 20, false),
+            placed("aa", 130, 0, 200, 20, false),
+            placed("right", 214, 0, 334, 20, false),
+            placed("side", 500, 15, 620, 35, false),
+        ];
+        let all: Vec<usize> = (0..4).collect();
+        assert_eq!(fullest_stretch(&atoms, &all), vec![0, 1, 2]);
+        assert_eq!(line_size(&atoms, &fullest_stretch(&atoms, &all), Script::Latin), Some(20.0));
+        // Word spaces narrower than a glyph height keep one stretch.
+        let close: Vec<usize> = (0..3).collect();
+        assert_eq!(fullest_stretch(&atoms, &close), close);
+    }
+
+    #[test]
+    fn glued_columns_beside_an_offset_sidebar_are_still_cut_apart() {
+        // Tesseract --psm 6: every OCR line runs over two main columns (a
+        // gutter of 14 px) and a sidebar set on offset baselines, so each
+        // line is 35 px tall while its glyphs are 20.
+        let lines = (0..20)
+            .map(|row| {
+                let y = row * 45;
+                line_of(vec![
+                    word(&format!("left{row}"), 0, y, 120, y + 20),
+                    word("aa", 130, y, 200, y + 20),
+                    word(&format!("right{row}"), 214, y, 334, y + 20),
+                    word("bb", 344, y, 414, y + 20),
+                    word(&format!("side{row}"), 500, y + 15, 620, y + 35),
+                    word("cc", 630, y + 15, 700, y + 35),
+                ])
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left19") < position("right0"), "{texts:?}");
+        assert!(position("right19") < position("side0"), "{texts:?}");
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn one_tall_box_does_not_make_a_latin_line_headline_type() {
+        // A glyph OCR boxed with a speck above it makes row 10's extent
+        // headline-high; its words are body height, so the narrow gutter
+        // still runs through it.
+        let lines = (0..20)
+            .map(|row| {
+                let y = row * 30;
+                let mut words = vec![
+                    word(&format!("left{row}"), 20, y, 120, y + 20),
+                    word("aa", 130, y, 200, y + 20),
+                    word(&format!("right{row}"), 215, y, 335, y + 20),
+                    word("bb", 345, y, 415, y + 20),
+                ];
+                if row == 10 {
+                    words.insert(0, word("of", 0, y - 25, 15, y + 20));
+                }
+                line_of(words)
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left19") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn words_glued_to_a_column_rule_do_not_block_its_gutter() {
+        // Twelve rows of two columns with a ruled 18 px gutter; in two rows
+        // OCR glued the rule to the words on both sides of it.
+        let lines = (0..12)
+            .map(|row| {
+                let y = row * 30;
+                let mut words = vec![word(&format!("left{row}"), 0, y, 150, y + 20)];
+                if row == 4 || row == 8 {
+                    words.push(word("re-|has", 160, y, 260, y + 20));
+                } else {
+                    words.push(word("aa", 160, y, 200, y + 20));
+                    words.push(word("|", 207, y - 5, 211, y + 25));
+                    words.push(word("bb", 218, y, 260, y + 20));
+                }
+                words.push(word(&format!("right{row}"), 270, y, 420, y + 20));
+                line_of(words)
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left11") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_cjk_box_far_wider_than_its_text_does_not_block_the_gutters() {
+        // Two CJK columns of eight rows (a 30 px gutter); under them a rule
+        // across both columns that OCR read as two glyphs.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> =
+            (0..8).map(|_| vec![("一二三四五六七八", 0, 320), ("九十百千万亿兆京", 350, 670)]).collect();
+        rows.push(vec![("TU", 0, 670)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let first_right = texts.iter().position(|t| t.starts_with('九')).unwrap();
+        let last_left = texts.iter().rposition(|t| t.starts_with('一')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
+    }
+
+    #[test]
+    fn three_chance_chunk_starts_in_a_short_stretch_cut_no_column() {
+        // A column's last five rows: in three of them OCR started a chunk at
+        // one x after a wide gap, the fourth runs across it, the last ends
+        // before it.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> =
+            (0..3).map(|_| vec![("一二三四五六七", 0, 300), ("八九十百千万亿京兆", 350, 720)]).collect();
+        rows.push(vec![("甲乙丙丁戊己庚辛", 0, 360)]);
+        rows.push(vec![("子丑寅卯辰巳", 0, 270)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let text: String = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(text.find("八九十").unwrap() < text.find("甲乙丙").unwrap(), "{text}");
     }
 }
