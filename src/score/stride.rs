@@ -26,43 +26,50 @@ pub const MAX_STRIDE: usize = 6;
 const WINDOW: usize = 6;
 
 /// Fewest junctions a stride's average needs to mean anything.
-const MIN_PAIRS: usize = 4;
+const MIN_PAIRS: i64 = 4;
 
-/// How much better, in mean affinity, a stride must read than the plain
-/// input order (stride one) to count (0.3: dev F1 0.810; 0.4: 0.808;
+/// How much better, in mean affinity (tenths), a stride must read than the
+/// plain input order (stride one) to count (0.3: dev F1 0.810; 0.4: 0.808;
 /// 0.5: 0.806, on the 52 dev cases of before December 2026).
-const MARGIN: f32 = 0.3;
+const MARGIN_TENTHS: i64 = 3;
 
 /// How well the end of one line reads on into the start of another, from
 /// their text alone: about +1 for a completed word or a joined hyphen, about
 /// -1 for a sentence cut off mid-way or started mid-way.
 pub fn affinity(left: &str, right: &str, vocabulary: &Vocabulary) -> f32 {
+    affinity_tenths(left, right, vocabulary) as f32 / 10.0
+}
+
+/// [`affinity`] in tenths, so that window sums and the margin test are exact
+/// (in floating point, ties at the margin fell either way with the order of
+/// summation).
+fn affinity_tenths(left: &str, right: &str, vocabulary: &Vocabulary) -> i32 {
     let (left_text, right_text) = (trim_gutter_noise(left), trim_gutter_noise(right));
     let state = sentence::state(left_text, right_text);
-    let mut score = 0.0;
+    let mut score = 0;
     let han = |c: Option<char>| c.is_some_and(is_han);
     if han(left_text.chars().next_back()) && han(right_text.chars().next()) {
         // A Han junction inside a text completes a word about half the time,
         // a random one far less often.
-        score += if lexicon::spanning_word(left_text, right_text) >= 2 { 1.0 } else { -0.3 };
+        score += if lexicon::spanning_word(left_text, right_text) >= 2 { 10 } else { -3 };
     }
     match latin::hyphen_on_page(left_text, right_text, vocabulary) {
-        Some(Hyphen::Join) => score += 1.0,
+        Some(Hyphen::Join) => score += 10,
         Some(_) => {}
-        None if state.left_hyphen => score -= 0.5,
+        None if state.left_hyphen => score -= 5,
         None => {}
     }
     if state.left_ends {
         if state.right_continues {
-            score -= 1.0;
+            score -= 10;
         }
     } else if state.right_continues && !right_text.starts_with(char::is_lowercase) {
         // A mark no line may start with continues whatever precedes it; a
         // lower-case start does too, but most Latin lines start lower case
         // whichever line they follow, so it tells nothing.
-        score += 0.5;
+        score += 5;
     } else if state.right_starts && !state.left_pauses && !state.left_hyphen {
-        score -= 0.5;
+        score -= 5;
     }
     score
 }
@@ -73,48 +80,55 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
     let count = page.lines.len();
     // A sparse OCR line may be cut into a few pieces at wide spaces; rows
     // alike with a neighbour are glued columns.
-    let single = |line: usize| {
-        page.lines[line].pieces.len() <= 3
-            && !(line > 0 && page.rows_alike(line - 1, line))
-            && !page.rows_alike(line, line + 1)
-    };
-    // affinities[k - 1][line]: from the end of `line` to the start of
-    // `line + k`.
-    let affinities: Vec<Vec<Option<f32>>> = (1..=MAX_STRIDE)
+    let single: Vec<bool> = (0..count)
+        .map(|line| {
+            page.lines[line].pieces.len() <= 3
+                && !(line > 0 && page.rows_alike(line - 1, line))
+                && !page.rows_alike(line, line + 1)
+        })
+        .collect();
+    // Per stride, running sums and counts of the affinities from the end of
+    // each line to the start of the line `stride` below, so that a window's
+    // mean costs two subtractions.
+    let running: Vec<Vec<(i64, i64)>> = (1..=MAX_STRIDE)
         .map(|stride| {
-            (0..count)
-                .map(|line| {
-                    let below = line + stride;
-                    (below < count && single(line) && single(below)).then(|| {
-                        let left = &page.pieces[page.lines[line].pieces.end - 1].text;
-                        let right = &page.pieces[page.lines[below].pieces.start].text;
-                        affinity(left, right, vocabulary)
-                    })
-                })
-                .collect()
+            let mut sums = Vec::with_capacity(count + 1);
+            let (mut sum, mut pairs) = (0i64, 0i64);
+            sums.push((sum, pairs));
+            for line in 0..count {
+                let below = line + stride;
+                if below < count && single[line] && single[below] {
+                    let left = &page.pieces[page.lines[line].pieces.end - 1].text;
+                    let right = &page.pieces[page.lines[below].pieces.start].text;
+                    sum += i64::from(affinity_tenths(left, right, vocabulary));
+                    pairs += 1;
+                }
+                sums.push((sum, pairs));
+            }
+            sums
         })
         .collect();
     (0..count)
         .map(|line| {
-            if !single(line) {
+            if !single[line] {
                 return None;
             }
-            let window = line.saturating_sub(WINDOW)..(line + WINDOW + 1).min(count);
-            let means: Vec<Option<f32>> = affinities
-                .iter()
-                .map(|by_line| {
-                    let values: Vec<f32> = by_line[window.clone()].iter().flatten().copied().collect();
-                    (values.len() >= MIN_PAIRS).then(|| values.iter().sum::<f32>() / values.len() as f32)
-                })
-                .collect();
-            let next_line = means[0].unwrap_or(0.0);
-            let (best, mean) = means
+            let (first, last) = (line.saturating_sub(WINDOW), (line + WINDOW + 1).min(count));
+            // A window's (sum, pairs) per stride; means compared as fractions.
+            let window = |sums: &Vec<(i64, i64)>| {
+                let (sum, pairs) = (sums[last].0 - sums[first].0, sums[last].1 - sums[first].1);
+                (pairs >= MIN_PAIRS).then_some((sum, pairs))
+            };
+            let (next_sum, next_pairs) = window(&running[0]).unwrap_or((0, 1));
+            let (best, (sum, pairs)) = running
                 .iter()
                 .enumerate()
                 .skip(1)
-                .filter_map(|(index, mean)| mean.map(|m| (index + 1, m)))
-                .max_by(|a, b| a.1.total_cmp(&b.1))?;
-            (mean > 0.0 && mean - next_line >= MARGIN).then_some(best)
+                .filter_map(|(index, sums)| window(sums).map(|w| (index + 1, w)))
+                .max_by(|(_, a), (_, b)| (a.0 * b.1).cmp(&(b.0 * a.1)))?;
+            // mean > 0 and mean - next mean >= margin, without division.
+            let clear = sum > 0 && sum * next_pairs - next_sum * pairs >= MARGIN_TENTHS * pairs * next_pairs;
+            clear.then_some(best)
         })
         .collect()
 }
