@@ -64,9 +64,10 @@ fn best_division(cells: f32, widths: &[f32]) -> Option<(f32, usize)> {
 const SPACE_REACH: f32 = 1.5;
 
 /// Cuts `piece` into parts of about `width` cells. A run without spaces is
-/// cut at character boundaries; a run that holds spaces (OCR keeps one
-/// beside digits and Latin words, and sometimes one where the gutter was)
-/// only at a space near each cut point, or not at all.
+/// cut at character boundaries (never inside a number); a run that holds
+/// spaces (OCR keeps one beside digits and Latin words, and sometimes one
+/// where the gutter was) only at a space near each cut point, or not at
+/// all.
 fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
     let chars: Vec<char> = piece.text.chars().collect();
     let spaced = chars.contains(&' ');
@@ -96,9 +97,19 @@ fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
             start = space + 1;
             origin = ends[space];
         } else {
-            cuts.push((index + 1, index + 1));
-            start = index + 1;
-            origin = ends[index];
+            // A number or a Latin word is not broken across printed lines:
+            // a cut inside one goes back to its start.
+            let word_char = |c: char| c.is_ascii_alphanumeric() || c == '.';
+            let mut at = index + 1;
+            while at > start + 1 && word_char(chars[at - 1]) && word_char(chars[at]) {
+                at -= 1;
+            }
+            if ends[at - 1] - origin < width - 3.0 {
+                at = index + 1;
+            }
+            cuts.push((at, at));
+            start = at;
+            origin = ends[at - 1];
         }
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -123,7 +134,7 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
     let glued = glued_widths(page, &widths);
     let division = |piece: &Piece| match glued[piece.line] {
-        Some(width) if is_unspaced_run(piece) => division_at(piece.cells, width),
+        Some(width) if is_unspaced_run(piece) => block_division(piece.cells, width),
         _ => best_division(piece.cells, &widths[piece.line]),
     };
     if !page.pieces.iter().any(|p| division(p).is_some()) {
@@ -154,6 +165,12 @@ fn division_at(cells: f32, width: f32) -> Option<(f32, usize)> {
     let parts = (cells / width).round();
     (cells >= MIN_MULTIPLE * width && (cells - parts * width).abs() / cells <= 0.08)
         .then_some((width, parts as usize))
+}
+
+/// `cells` cut into lines of a glued block's `width`: every line full but
+/// the last, which may end short (a paragraph's end, a byline).
+fn block_division(cells: f32, width: f32) -> Option<(f32, usize)> {
+    (cells >= MIN_MULTIPLE * width).then(|| (width, ((cells - 0.5) / width).ceil().max(2.0) as usize))
 }
 
 /// How much better, in cuts between whole words, a block's own width must
@@ -221,7 +238,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     for line in 1..page.lines.len() {
         if chosen[line].is_none() {
             if let Some(width) = chosen[line - 1] {
-                if runs_of(line).any(|p| division_at(p.cells, width).is_some()) {
+                if runs_of(line).any(|p| block_division(p.cells, width).is_some()) {
                     chosen[line] = Some(width);
                 }
             }
@@ -230,7 +247,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     for line in (0..page.lines.len().saturating_sub(1)).rev() {
         if chosen[line].is_none() {
             if let Some(width) = chosen[line + 1] {
-                if runs_of(line).any(|p| division_at(p.cells, width).is_some()) {
+                if runs_of(line).any(|p| block_division(p.cells, width).is_some()) {
                     chosen[line] = Some(width);
                 }
             }
@@ -449,5 +466,22 @@ mod tests {
         let text = "这座城市的基础设施建设\n近年来发展得非常迅速\n居民的生活水平不断提高\n";
         let page = parse_page(text, 0, 1);
         assert_eq!(page.pieces.len(), 3);
+    }
+
+    #[test]
+    fn a_glued_row_whose_last_column_ends_short_still_holds_its_columns() {
+        // Two full lines of eight and a byline of six: no even division,
+        // but three lines of the block's width.
+        assert_eq!(super::division_at(22.0, 8.0), None);
+        assert_eq!(super::block_division(22.0, 8.0), Some((8.0, 3)));
+        assert_eq!(super::block_division(24.0, 8.0), Some((8.0, 3)));
+        assert_eq!(super::block_division(12.0, 8.0), None);
+    }
+
+    #[test]
+    fn a_number_is_not_broken_by_a_column_cut() {
+        let page = parse_page("一二三四五六七八九1234子丑寅卯辰巳\n", 0, 1);
+        let parts: Vec<String> = super::cut(&page.pieces[0], 10.0, 2).into_iter().map(|p| p.text).collect();
+        assert_eq!(parts, vec!["一二三四五六七八九", "1234子丑寅卯辰巳"]);
     }
 }
