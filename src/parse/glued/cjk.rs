@@ -11,7 +11,8 @@
 //! short pieces that make one width together are one.
 
 use super::part;
-use crate::parse::chars::{cells, is_gutter_noise, is_wide};
+use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide};
+use crate::parse::words::spanning_word;
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// Pieces this many times their column's width or more are cut.
@@ -63,9 +64,10 @@ fn best_division(cells: f32, widths: &[f32]) -> Option<(f32, usize)> {
 const SPACE_REACH: f32 = 1.5;
 
 /// Cuts `piece` into parts of about `width` cells. A run without spaces is
-/// cut at character boundaries; a run that holds spaces (OCR keeps one
-/// beside digits and Latin words, and sometimes one where the gutter was)
-/// only at a space near each cut point, or not at all.
+/// cut at character boundaries (never inside a number); a run that holds
+/// spaces (OCR keeps one beside digits and Latin words, and sometimes one
+/// where the gutter was) only at a space near each cut point, or not at
+/// all.
 fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
     let chars: Vec<char> = piece.text.chars().collect();
     let spaced = chars.contains(&' ');
@@ -95,9 +97,19 @@ fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
             start = space + 1;
             origin = ends[space];
         } else {
-            cuts.push((index + 1, index + 1));
-            start = index + 1;
-            origin = ends[index];
+            // A number or a Latin word is not broken across printed lines:
+            // a cut inside one goes back to its start.
+            let word_char = |c: char| c.is_ascii_alphanumeric() || c == '.';
+            let mut at = index + 1;
+            while at > start + 1 && word_char(chars[at - 1]) && word_char(chars[at]) {
+                at -= 1;
+            }
+            if ends[at - 1] - origin < width - 3.0 {
+                at = index + 1;
+            }
+            cuts.push((at, at));
+            start = at;
+            origin = ends[at - 1];
         }
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -120,7 +132,11 @@ pub fn cut_glued_pieces(page: &mut Page) {
         return;
     }
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
-    let division = |piece: &Piece| best_division(piece.cells, &widths[piece.line]);
+    let glued = glued_widths(page, &widths);
+    let division = |piece: &Piece| match glued[piece.line] {
+        Some(width) if is_unspaced_run(piece) => block_division(piece.cells, width),
+        _ => best_division(piece.cells, &widths[piece.line]),
+    };
     if !page.pieces.iter().any(|p| division(p).is_some()) {
         return;
     }
@@ -133,6 +149,143 @@ pub fn cut_glued_pieces(page: &mut Page) {
             })
             .collect()
     });
+}
+
+/// Narrowest column, in cells, that a run is cut into (the narrowest one
+/// [`column_widths_near`] reads off the page, too).
+const MIN_COLUMN_WIDTH: f32 = 6.0;
+
+/// A run with no space at all that could hold two printed lines.
+fn is_unspaced_run(piece: &Piece) -> bool {
+    piece.cells >= MIN_MULTIPLE * MIN_COLUMN_WIDTH && !piece.text.contains(' ')
+}
+
+/// `cells` cut into whole lines of `width`, when it holds two or more.
+fn division_at(cells: f32, width: f32) -> Option<(f32, usize)> {
+    let parts = (cells / width).round();
+    (cells >= MIN_MULTIPLE * width && (cells - parts * width).abs() / cells <= 0.08)
+        .then_some((width, parts as usize))
+}
+
+/// `cells` cut into lines of a glued block's `width`: every line full but
+/// the last, which may end short (a paragraph's end, a byline).
+fn block_division(cells: f32, width: f32) -> Option<(f32, usize)> {
+    (cells >= MIN_MULTIPLE * width).then(|| (width, ((cells - 0.5) / width).ceil().max(2.0) as usize))
+}
+
+/// How much better, in cuts between whole words, a block's own width must
+/// do than the nearby column width before it replaces it.
+const WORD_MARGIN: f32 = 2.0;
+
+/// How many more cuts between whole words than twice the cuts that split
+/// one a block's own width must make where no nearby column width divides
+/// its runs at all: then nothing but the words says the runs are glued
+/// columns rather than one wide column. (6 cut a dev page's single wide
+/// column; 8 missed a glued block.)
+const MIN_OWN_EVIDENCE: f32 = 7.0;
+
+/// The column width for the glued runs (no space at all) of every line, where
+/// the block says it. A nearby column width may belong to the article
+/// above; a glued block whose columns never stand alone shows its width
+/// only as a division of its runs (half, a third, a quarter of the longest
+/// run near the line). Where such a width cuts the runs of the window
+/// between whole words clearly more often than the nearby width, or than
+/// leaving them whole where no nearby width divides them (a cut that
+/// splits a dictionary word counts twice against), it is the block's width;
+/// and a line of glued runs next to a line cut at a width is cut at that
+/// width too when its runs divide by it — one block, one column width.
+fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
+    let runs_of =
+        |line: usize| page.pieces[page.lines[line].pieces.clone()].iter().filter(|p| is_unspaced_run(p));
+    let mut chosen: Vec<Option<f32>> = vec![None; page.lines.len()];
+    for (line, near) in widths.iter().enumerate() {
+        if runs_of(line).next().is_none() {
+            continue;
+        }
+        let old = runs_of(line).find_map(|p| best_division(p.cells, near));
+        let first = line.saturating_sub(WINDOW);
+        let last = (line + WINDOW + 1).min(page.lines.len());
+        let window: Vec<&Piece> = (first..last).flat_map(runs_of).collect();
+        let score = |width: f32| -> f32 {
+            let verdict = window
+                .iter()
+                .filter_map(|p| division_at(p.cells, width).map(|(_, parts)| word_verdict(p, width, parts)))
+                .fold(WordVerdict::default(), |a, b| WordVerdict {
+                    split: a.split + b.split,
+                    whole: a.whole + b.whole,
+                });
+            verdict.whole as f32 - 2.0 * verdict.split as f32
+        };
+        let longest = window.iter().map(|p| p.cells).fold(0.0, f32::max);
+        let (old_width, base) = match old {
+            Some((width, _)) => (width, score(width)),
+            None => (0.0, MIN_OWN_EVIDENCE - WORD_MARGIN),
+        };
+        let own = (2..=4)
+            .flat_map(|parts| {
+                let even = (longest / parts as f32 * 2.0).ceil() / 2.0;
+                [even, even + 0.5]
+            })
+            .filter(|&w| w >= MIN_COLUMN_WIDTH && w > old_width + 0.5)
+            .map(|w| (w, score(w)))
+            .filter(|&(_, s)| s >= base + WORD_MARGIN)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((width, _)) = own {
+            chosen[line] = Some(width);
+        }
+    }
+    // Spread each block's width to the next lines of glued runs, both ways.
+    for line in 1..page.lines.len() {
+        if chosen[line].is_none() {
+            if let Some(width) = chosen[line - 1] {
+                if runs_of(line).any(|p| block_division(p.cells, width).is_some()) {
+                    chosen[line] = Some(width);
+                }
+            }
+        }
+    }
+    for line in (0..page.lines.len().saturating_sub(1)).rev() {
+        if chosen[line].is_none() {
+            if let Some(width) = chosen[line + 1] {
+                if runs_of(line).any(|p| block_division(p.cells, width).is_some()) {
+                    chosen[line] = Some(width);
+                }
+            }
+        }
+    }
+    chosen
+}
+
+/// What the words say about a set of cuts: how many fall between two Han
+/// characters and split a dictionary word there, and how many keep the
+/// words on both sides whole. (Punctuation and digits say nothing.)
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct WordVerdict {
+    split: usize,
+    whole: usize,
+}
+
+/// The verdict of the words on cutting `piece` (no spaces) into `parts`
+/// lines of `width`.
+fn word_verdict(piece: &Piece, width: f32, parts: usize) -> WordVerdict {
+    let pieces = cut(piece, width, parts);
+    let mut verdict = WordVerdict::default();
+    for pair in pieces.windows(2) {
+        let (Some(left), Some(right)) = (pair[0].text.chars().next_back(), pair[1].text.chars().next())
+        else {
+            continue;
+        };
+        if !(is_han(left) && is_han(right)) {
+            continue;
+        }
+        let tail: String = pair[0].text.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        if spanning_word(&tail, &pair[1].text) >= 2 {
+            verdict.split += 1;
+        } else {
+            verdict.whole += 1;
+        }
+    }
+    verdict
 }
 
 /// How far, in cells, a mended printed line may stray from a column width:
@@ -269,5 +422,66 @@ mod tests {
         assert_eq!(last, vec!["判处有期徒刑十四年半", "608 万元并侵占公司财"]);
         assert_eq!(page.pieces[page.lines[3].pieces.start + 1].gap, Gap::BreakSpace);
         assert_eq!(page.pieces[page.lines[3].pieces.start + 1].span.start, 11);
+    }
+
+    #[test]
+    fn the_words_judge_a_cut() {
+        let piece = |text: &str| {
+            let page = parse_page(text, 0, 1);
+            page.pieces[0].clone()
+        };
+        // 基础设|施 splits a word; 城市|发展 does not.
+        let split = super::word_verdict(&piece("这座城市的基础设施建设"), 7.0, 2);
+        assert_eq!(split, super::WordVerdict { split: 1, whole: 0 });
+        let whole = super::word_verdict(&piece("这座城市发展很快"), 4.0, 2);
+        assert_eq!(whole, super::WordVerdict { split: 0, whole: 1 });
+    }
+
+    #[test]
+    fn a_glued_block_with_no_column_of_its_own_is_cut_where_the_words_agree() {
+        // Two columns of six cells glued on every line; no piece stands
+        // alone, so only the words say where the columns meet.
+        let rows = [
+            ("我们今天开会", "大家都很高兴"),
+            ("学校组织活动", "同学积极参加"),
+            ("城市道路拥堵", "交通部门治理"),
+            ("农民种植水稻", "收成比较稳定"),
+            ("天气逐渐转暖", "游客越来越多"),
+            ("河水十分清澈", "鱼儿自由游动"),
+            ("银行发放贷款", "企业扩大规模"),
+            ("公园种植花草", "市民散步休闲"),
+            ("作家创作小说", "读者热情购买"),
+        ];
+        let text: String = rows.iter().map(|(a, b)| format!("{a}{b}\n")).collect();
+        let page = parse_page(&text, 0, 1);
+        for (line, (left, right)) in rows.iter().enumerate() {
+            let texts: Vec<&str> =
+                page.pieces[page.lines[line].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(texts, vec![*left, *right], "line {line}");
+        }
+    }
+
+    #[test]
+    fn a_single_wide_column_stays_whole() {
+        let text = "这座城市的基础设施建设\n近年来发展得非常迅速\n居民的生活水平不断提高\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces.len(), 3);
+    }
+
+    #[test]
+    fn a_glued_row_whose_last_column_ends_short_still_holds_its_columns() {
+        // Two full lines of eight and a byline of six: no even division,
+        // but three lines of the block's width.
+        assert_eq!(super::division_at(22.0, 8.0), None);
+        assert_eq!(super::block_division(22.0, 8.0), Some((8.0, 3)));
+        assert_eq!(super::block_division(24.0, 8.0), Some((8.0, 3)));
+        assert_eq!(super::block_division(12.0, 8.0), None);
+    }
+
+    #[test]
+    fn a_number_is_not_broken_by_a_column_cut() {
+        let page = parse_page("一二三四五六七八九1234子丑寅卯辰巳\n", 0, 1);
+        let parts: Vec<String> = super::cut(&page.pieces[0], 10.0, 2).into_iter().map(|p| p.text).collect();
+        assert_eq!(parts, vec!["一二三四五六七八九", "1234子丑寅卯辰巳"]);
     }
 }
