@@ -115,6 +115,11 @@ pub enum Script {
 }
 
 impl Page {
+    /// A page with nothing on it yet, for the parsers to fill.
+    pub fn empty(index: usize, script: Script) -> Self {
+        Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), regions: Vec::new(), script }
+    }
+
     pub fn piece(&self, id: PieceId) -> &Piece {
         &self.pieces[id.0]
     }
@@ -186,14 +191,7 @@ pub fn parse_page(text: &str, index: usize, first_line: usize) -> Page {
 /// CJK when at least half of its non-space characters are wide.
 pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option<Script>) -> Page {
     let script = script.unwrap_or(if chars::wide_share(text) >= 0.5 { Script::Cjk } else { Script::Latin });
-    let mut page = Page {
-        index,
-        pieces: Vec::new(),
-        lines: Vec::new(),
-        blocks: Vec::new(),
-        regions: Vec::new(),
-        script,
-    };
+    let mut page = Page::empty(index, script);
     let mut block_start: Option<usize> = None;
     for (offset, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);

@@ -364,14 +364,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let headline_type = HeadlineType { size: headline_ratio * glyph, script };
     let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
 
-    let mut page = Page {
-        index,
-        pieces: Vec::new(),
-        lines: Vec::new(),
-        blocks: Vec::new(),
-        regions: Vec::new(),
-        script,
-    };
+    let mut page = Page::empty(index, script);
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
     let spanning = spanning_heads(&atoms, &regions, glyph);
