@@ -90,7 +90,13 @@ pub fn is_line_end_hyphen(c: char) -> bool {
 /// and that print never puts at the edge of a CJK line: bars, underscores,
 /// tildes, backticks and stray full stops.
 pub fn is_gutter_noise(c: char) -> bool {
-    matches!(c, '|' | '¦' | '‖' | '_' | '~' | '`' | '.')
+    is_rule_glyph(c) || matches!(c, '_' | '~' | '`' | '.')
+}
+
+/// Glyphs OCR makes of a printed vertical rule that text never holds
+/// between two words.
+pub fn is_rule_glyph(c: char) -> bool {
+    matches!(c, '|' | '¦' | '‖')
 }
 
 /// `text` without the spaces and gutter noise at its two edges: what the

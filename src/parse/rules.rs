@@ -17,14 +17,8 @@
 //! Nothing is dropped: the bar leads the piece after it (gutter noise the
 //! word signals trim, see [`super::chars::trim_gutter_noise`]).
 
-use super::chars::{cells, is_wide};
+use super::chars::{cells, is_rule_glyph, is_wide};
 use super::{Gap, Page, Piece, Role};
-
-/// Glyphs OCR makes of a printed vertical rule that text never holds
-/// between two words.
-pub fn is_rule_glyph(c: char) -> bool {
-    matches!(c, '|' | '¦' | '‖')
-}
 
 /// Lines on each side whose rule-bounded pieces tell a column's width.
 const WINDOW: usize = 4;

@@ -126,24 +126,30 @@ pub(super) fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
     if wide_share(&text) < 0.5 {
         return vec![words.to_vec()];
     }
+    split_at_gaps(atoms, words, RUN_GAP)
+}
+
+/// The words of a line, left to right, parted wherever the gap to the next
+/// word is wider than `gap_heights` heights of the part before it.
+fn split_at_gaps(atoms: &[Atom], words: &[usize], gap_heights: f32) -> Vec<Vec<usize>> {
     let mut sorted = words.to_vec();
     sorted.sort_by_key(|&a| atoms[a].bbox.x0);
-    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut parts: Vec<Vec<usize>> = Vec::new();
     let mut extent: Option<BBox> = None;
     for a in sorted {
         let b = atoms[a].bbox;
         match extent {
-            Some(e) if ((b.x0 - e.x1) as f32) <= RUN_GAP * height(&e) => {
-                runs.last_mut().expect("a run is open").push(a);
+            Some(e) if ((b.x0 - e.x1) as f32) <= gap_heights * height(&e) => {
+                parts.last_mut().expect("a part is open").push(a);
                 extent = Some(union(e, b));
             }
             _ => {
-                runs.push(vec![a]);
+                parts.push(vec![a]);
                 extent = Some(b);
             }
         }
     }
-    runs
+    parts
 }
 
 /// The stretch of a Latin OCR line that holds the most words: the line
@@ -155,23 +161,7 @@ pub(super) fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
 /// words is one article's line. Where glued columns share their baselines
 /// that stretch is as tall as the whole line.
 pub(super) fn fullest_stretch(atoms: &[Atom], words: &[usize]) -> Vec<usize> {
-    let mut sorted = words.to_vec();
-    sorted.sort_by_key(|&a| atoms[a].bbox.x0);
-    let mut stretches: Vec<Vec<usize>> = Vec::new();
-    let mut extent: Option<BBox> = None;
-    for a in sorted {
-        let b = atoms[a].bbox;
-        match extent {
-            Some(e) if ((b.x0 - e.x1) as f32) <= STRETCH_GAP_LATIN * height(&e) => {
-                stretches.last_mut().expect("a stretch is open").push(a);
-                extent = Some(union(e, b));
-            }
-            _ => {
-                stretches.push(vec![a]);
-                extent = Some(b);
-            }
-        }
-    }
+    let stretches = split_at_gaps(atoms, words, STRETCH_GAP_LATIN);
     // The first of equally full stretches: ties are common in short lines.
     let most = stretches.iter().map(Vec::len).max().unwrap_or(0);
     stretches.into_iter().find(|s| s.len() == most).unwrap_or_default()
