@@ -99,6 +99,12 @@ features! {
     RightStarts => "sentence.right_starts",
     /// Mid-sentence on the left, a sentence start on the right.
     MidToStart => "sentence.mid_to_start",
+    /// Latin body text stops mid-sentence (no stop, pause or hyphen) and the
+    /// right piece starts with a lower-case word: the sentence reads on.
+    MidToLower => "sentence.mid_to_lower",
+    /// A bare full stop ends the left piece and the right piece starts with
+    /// a lower-case word, which no sentence starts with.
+    EndToLower => "sentence.end_to_lower",
     /// The left piece fills its column.
     LeftFull => "width.left_full",
     /// The left piece is short and ends a sentence: a paragraph end.
@@ -383,6 +389,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     f.flag(Feature::RightContinues, s.right_continues);
     f.flag(Feature::RightStarts, s.right_starts);
     f.flag(Feature::MidToStart, !s.left_ends && !s.left_pauses && s.right_starts && !s.left_hyphen);
+    let body_mid_sentence = left.role == Role::Body && !s.left_ends;
+    let latin_lower = right.text.chars().next().is_some_and(|c| c.is_lowercase());
+    f.flag(Feature::MidToLower, body_mid_sentence && !s.left_pauses && !s.left_hyphen && latin_lower);
+    f.flag(Feature::EndToLower, s.left_full_stop && latin_lower);
     let left_width = context.column_widths[link.from.0];
     let right_width = context.column_widths[link.to.0];
     let full = width::fullness(left.cells, left_width) >= 0.85;
