@@ -110,6 +110,21 @@ pub fn hyphen_on_page(left: &str, right: &str, vocabulary: &Vocabulary) -> Optio
     hyphen_with(left, right, vocabulary, false)
 }
 
+/// Whether a line-end hyphen before `right` completes a known word (on the
+/// page or in the English list): `None` when `left` does not end with a
+/// hyphen after a letter or `right` does not start with a lower-case word.
+/// Why: [`hyphen`] decides how to join a break it is given, joining what it
+/// does not know; choosing *which* line a break goes on to needs evidence
+/// that the two halves belong together.
+pub fn completes_word(left: &str, right: &str, vocabulary: &Vocabulary) -> Option<bool> {
+    let Broken { stem, tail, before, .. } = broken(left, right)?;
+    if !before.is_alphabetic() || is_wide(before) || !tail.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let joined = format!("{stem}{tail}");
+    Some(vocabulary.contains(&joined) || is_english_word(&joined))
+}
+
 fn hyphen_with(left: &str, right: &str, vocabulary: &Vocabulary, word_list: bool) -> Option<Hyphen> {
     let known = |word: &str| vocabulary.contains(word) || (word_list && is_english_word(word));
     let Broken { stem, tail, mark, before } = broken(left, right)?;
@@ -178,6 +193,15 @@ mod tests {
         assert_eq!(hyphen("Ger-", "main", &empty), Some(Hyphen::Join), "a name broken anywhere");
         assert_eq!(hyphen_on_page("showers contin-", "ued", &empty), Some(Hyphen::Join));
         assert_eq!(hyphen_on_page("an award-", "winning film", &empty), Some(Hyphen::Join));
+    }
+
+    #[test]
+    fn a_break_completes_a_known_word_or_not() {
+        let empty = Vocabulary::default();
+        assert_eq!(completes_word("a highly per-", "sonal speech", &empty), Some(true));
+        assert_eq!(completes_word("a highly per-", "the weekend", &empty), Some(false));
+        assert_eq!(completes_word("no hyphen", "here", &empty), None);
+        assert_eq!(completes_word("the Anglo-", "French", &empty), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod rows;
 pub mod sentence;
+pub mod streams;
 pub mod stride;
 pub mod topic;
 pub mod width;
@@ -271,7 +272,11 @@ impl PageContext {
         PageContext {
             column_widths: width::column_widths(page),
             glue: rows::glue_evidence(page),
-            strides: stride::dominant_strides(page, &vocabulary),
+            strides: stride::dominant_strides(page, &vocabulary)
+                .into_iter()
+                .zip(streams::stream_steps(page, &vocabulary))
+                .map(|(stride, stream)| stride.or(stream))
+                .collect(),
             vocabulary,
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),

@@ -44,7 +44,11 @@ pub fn affinity(left: &str, right: &str, vocabulary: &Vocabulary) -> f32 {
 /// (in floating point, ties at the margin fell either way with the order of
 /// summation).
 fn affinity_tenths(left: &str, right: &str, vocabulary: &Vocabulary) -> i32 {
-    let (left_text, right_text) = (trim_gutter_noise(left), trim_gutter_noise(right));
+    affinity_of_trimmed(trim_gutter_noise(left), trim_gutter_noise(right), vocabulary)
+}
+
+/// [`affinity_tenths`] of two texts already trimmed at the junction.
+pub(crate) fn affinity_of_trimmed(left_text: &str, right_text: &str, vocabulary: &Vocabulary) -> i32 {
     let state = sentence::state(left_text, right_text);
     let mut score = 0;
     let han = |c: Option<char>| c.is_some_and(is_han);

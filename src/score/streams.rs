@@ -1,0 +1,328 @@
+//! Stream signal: columns emitted line by line in irregular turns.
+//!
+//! In: a parsed [`Page`] and its word-level facts. Out: per line, how many
+//! lines down its text goes on, where the page reads as a merge of column
+//! streams and that is not the next line. Why: in sparse-text modes
+//! (Tesseract `--psm 11/12`) OCR emits every printed line on its own, roughly
+//! top to bottom across the whole page, so the lines of side-by-side columns
+//! alternate; baseline jitter and headlines of other heights make the turns
+//! irregular, which the [`stride`](super::stride) signal (one fixed stride
+//! over a window) does not see. Each column's lines still come in their own
+//! order: the input is a merge of a few monotone streams. A beam search
+//! assigns every line to one stream, weighing the text evidence of each
+//! step (words completed across it, sentences ended and started where they
+//! should be) against the rhythm of the merge: a stream's steps stay about
+//! as long as its previous step (the columns advance together) and its
+//! lines about as wide as its previous line (a column has one width).
+//!
+//! Latin-script pages only: on the Chinese sparse-text dev pages the column
+//! streams, each cut off where its column wraps, cost more than the input
+//! order's jumble (dev F1 of `real-ocr zh` 0.584 -> 0.581 with them).
+
+use std::collections::HashMap;
+
+use crate::parse::chars::{ends_sentence, is_rule_glyph};
+use crate::parse::Page;
+
+use super::latin::{self, Vocabulary};
+use super::sentence;
+use super::stride;
+
+/// The farthest a stream's next line may stand: the layout's window of
+/// nearby blocks, beyond which no candidate junction exists anyway.
+pub const MAX_STEP: usize = super::layout::BLOCK_WINDOW;
+
+/// Most streams open at once: pages rarely hold more columns side by side.
+const MAX_STREAMS: usize = 6;
+
+/// Hypotheses kept per line.
+const BEAM: usize = 96;
+
+/// Cost, in tenths of affinity, of opening a stream (a column's top).
+const NEW_STREAM: i32 = -12;
+
+/// Cost per line of difference between a stream's step and its previous
+/// step: the columns of one band advance together.
+const RHYTHM: i32 = 3;
+
+/// Largest rhythm cost of one step.
+const RHYTHM_CAP: i32 = 12;
+
+/// Cost of a full column width of difference between a line and the
+/// stream's previous line.
+const WIDTH: f32 = 10.0;
+
+/// Evidence, in affinity units, of a lower-case start after a line that
+/// does not end a sentence.
+const LOWER_CASE_START: f32 = 0.3;
+
+/// Cost, in affinity units, of a line-end break that completes no known
+/// word: on top of taking back the affinity's +1 for any lower-case tail.
+const UNKNOWN_BREAK: f32 = 1.5;
+
+/// Fewest lines a page needs for its streams to mean anything.
+const MIN_LINES: usize = 12;
+
+/// Share of a page's lines that must stand alone between blank lines, as
+/// sparse-text OCR writes them.
+const MIN_ALONE_SHARE: f32 = 0.9;
+
+/// How much better, in tenths of affinity per line, the decoded merge must
+/// read than the input order (dev: the sparse-text English pages gain 0.73
+/// to 0.99, a synthetic page of one-line blocks 0.53).
+const MIN_GAIN: f32 = 0.65;
+
+/// Share of a page's lines whose decoded successor must differ from the
+/// next line for the page to count as a merge of streams.
+const MIN_MERGED_SHARE: f32 = 0.3;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Stream {
+    end: usize,
+    /// The stream's last step, lines down; none for a stream of one line.
+    step: Option<usize>,
+}
+
+struct Hypothesis {
+    streams: Vec<Stream>,
+    score: i32,
+    /// Index of the hypothesis at the previous line it grew from.
+    parent: usize,
+    /// The line the current line follows in its stream; none for a new stream.
+    previous: Option<usize>,
+}
+
+/// Per line of the page, how many lines down its text goes on, where the
+/// page reads as a merge of streams and that is not the next line.
+/// Every line must stand alone (sparse-text output) and the decoded merge
+/// must read clearly better than the input order; otherwise all `None`.
+pub fn stream_steps(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> {
+    let count = page.lines.len();
+    let mut out = vec![None; count];
+    if page.is_cjk() || count < MIN_LINES || page.lines.iter().any(|l| l.pieces.is_empty()) {
+        return out;
+    }
+    // Sparse-text OCR emits every printed line as a block of its own.
+    let alone = page.blocks.iter().filter(|b| b.len() == 1).count();
+    if (alone as f32) < MIN_ALONE_SHARE * count as f32 {
+        return out;
+    }
+    let (previous, gain) = decode(page, vocabulary);
+    if (gain as f32) < MIN_GAIN * count as f32 {
+        return out;
+    }
+    let mut next: Vec<Option<usize>> = vec![None; count];
+    for (line, before) in previous.iter().enumerate() {
+        if let Some(before) = *before {
+            next[before] = Some(line);
+        }
+    }
+    let merged = next.iter().enumerate().filter(|(line, n)| n.is_some_and(|n| n != line + 1)).count();
+    if (merged as f32) < MIN_MERGED_SHARE * count as f32 {
+        return out;
+    }
+    for (line, n) in next.iter().enumerate() {
+        if let Some(n) = *n {
+            if n != line + 1 {
+                out[line] = Some(n - line);
+            }
+        }
+    }
+    out
+}
+
+/// The text width of a line, in cells.
+fn width(page: &Page, line: usize) -> f32 {
+    page.pieces[page.lines[line].pieces.clone()].iter().map(|p| p.cells).sum()
+}
+
+/// A line's text without the spaces and rule glyphs at its edges. Unlike
+/// [`trim_gutter_noise`] it keeps full stops: at the end of a Latin line a
+/// full stop is the sentence end, the strongest evidence of where the next
+/// line of the stream starts (a lower-case start cannot follow it).
+fn trim_junction(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || is_rule_glyph(c))
+}
+
+/// Evidence, in tenths, that line `right` follows line `left` in a stream.
+fn step_score(page: &Page, vocabulary: &Vocabulary, widths: &[f32], left: usize, right: usize) -> i32 {
+    let left_text = &page.pieces[page.lines[left].pieces.end - 1].text;
+    let right_text = &page.pieces[page.lines[right].pieces.start].text;
+    let (l, r) = (trim_junction(left_text), trim_junction(right_text));
+    let mut score = stride::affinity_of_trimmed(l, r, vocabulary) as f32 / 10.0;
+    // A break that completes no known word most likely goes on elsewhere
+    // (the affinity joins any lower-case tail, which says how to join, not
+    // whether to).
+    if latin::completes_word(l, r, vocabulary) == Some(false) {
+        score -= UNKNOWN_BREAK;
+    }
+    let state = sentence::state(l, r);
+    // Among lines that all stand inside a column, a lower-case start after
+    // a line that does not end a sentence is the likely continuation.
+    if !state.left_ends && r.starts_with(char::is_lowercase) {
+        score += LOWER_CASE_START;
+    }
+    // A column has one width; a paragraph's last line may be short.
+    let (a, b) = (widths[left], widths[right]);
+    if !ends_sentence(l) && !ends_sentence(r) && a.max(b) > 0.0 {
+        score -= WIDTH / 10.0 * ((a - b).abs() / a.max(b)).min(1.0);
+    }
+    (score * 10.0).round() as i32
+}
+
+/// The best merge of streams found: per line, the line it follows; and how
+/// much better it scores than the input order read as one stream.
+fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
+    let count = page.lines.len();
+    let widths: Vec<f32> = (0..count).map(|l| width(page, l)).collect();
+    let mut scores: HashMap<(usize, usize), i32> = HashMap::new();
+    let mut layers: Vec<Vec<Hypothesis>> = Vec::with_capacity(count);
+    layers.push(vec![Hypothesis {
+        streams: vec![Stream { end: 0, step: None }],
+        score: 0,
+        parent: 0,
+        previous: None,
+    }]);
+    for line in 1..count {
+        let mut best: HashMap<Vec<Stream>, Hypothesis> = HashMap::new();
+        for (index, hypothesis) in layers[line - 1].iter().enumerate() {
+            // Streams that fell out of reach are closed.
+            let open: Vec<Stream> =
+                hypothesis.streams.iter().copied().filter(|s| line - s.end <= MAX_STEP).collect();
+            let mut offer = |streams: Vec<Stream>, score: i32, previous: Option<usize>| {
+                let mut key = streams;
+                key.sort();
+                let entry = best.entry(key.clone());
+                let candidate = Hypothesis { streams: key, score, parent: index, previous };
+                match entry {
+                    std::collections::hash_map::Entry::Occupied(mut o) => {
+                        if o.get().score < score {
+                            o.insert(candidate);
+                        }
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(candidate);
+                    }
+                }
+            };
+            for (which, stream) in open.iter().enumerate() {
+                let step = line - stream.end;
+                let text = *scores
+                    .entry((stream.end, line))
+                    .or_insert_with(|| step_score(page, vocabulary, &widths, stream.end, line));
+                let rhythm = stream.step.map_or(0, |s| (RHYTHM * s.abs_diff(step) as i32).min(RHYTHM_CAP));
+                let mut streams = open.clone();
+                streams[which] = Stream { end: line, step: Some(step) };
+                offer(streams, hypothesis.score + text - rhythm, Some(stream.end));
+            }
+            if open.len() < MAX_STREAMS {
+                let mut streams = open.clone();
+                streams.push(Stream { end: line, step: None });
+                offer(streams, hypothesis.score + NEW_STREAM, None);
+            }
+        }
+        let mut layer: Vec<Hypothesis> = best.into_values().collect();
+        layer.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams)));
+        layer.truncate(BEAM);
+        layers.push(layer);
+    }
+    let input_order: i32 = (1..count).map(|line| step_score(page, vocabulary, &widths, line - 1, line)).sum();
+    let mut previous = vec![None; count];
+    let mut at = 0;
+    for line in (1..count).rev() {
+        let hypothesis = &layers[line][at];
+        previous[line] = hypothesis.previous;
+        at = hypothesis.parent;
+    }
+    (previous, layers[count - 1][0].score - input_order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    /// Three columns: one that runs on mid-sentence from line to line, one
+    /// of short sentences, and one that breaks its words at line ends.
+    const COLUMNS: [[&str; 8]; 3] = [
+        [
+            "the river rose slowly through the night and",
+            "by morning the lower fields along the bank",
+            "were under water while the farmers tried to",
+            "move their animals to the higher ground on",
+            "the far side of the valley where the old",
+            "road still stood above the flood and the",
+            "villagers had gathered in the church hall",
+            "to wait for the water to go down again",
+        ],
+        [
+            "Rain fell for three days.",
+            "Nobody expected so much water.",
+            "The old wall held at first.",
+            "Then a section gave way.",
+            "Boats came from the next town.",
+            "Soldiers helped with the sandbags.",
+            "By Friday the worst was over.",
+            "Schools opened again on Monday.",
+        ],
+        [
+            "the new bridge will be built with con-",
+            "crete from the local quarry and steel",
+            "beams that engineers say are much stron-",
+            "ger than the timber of the old one, and",
+            "its deck will stand higher above the wa-",
+            "ter so that a flood of the same size can",
+            "pass beneath it without any serious dam-",
+            "age to the road or to the houses nearby",
+        ],
+    ];
+
+    fn steps_of(text: &str) -> Vec<Option<usize>> {
+        let page = parse_page(text, 0, 1);
+        let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
+        stream_steps(&page, &vocabulary)
+    }
+
+    #[test]
+    fn columns_merged_in_irregular_turns_are_taken_apart() {
+        // Each round emits one line of every column, in an order that
+        // changes from round to round, as baseline jitter does.
+        let turns = [[0, 1, 2], [1, 0, 2], [0, 2, 1], [2, 1, 0], [0, 1, 2], [1, 2, 0], [0, 1, 2], [2, 0, 1]];
+        let mut order = Vec::new();
+        for (row, turn) in turns.iter().enumerate() {
+            for &column in turn {
+                order.push((column, row));
+            }
+        }
+        let text: String = order.iter().map(|&(c, r)| format!("{}\n\n", COLUMNS[c][r])).collect();
+        let steps = steps_of(&text);
+        // Within each column, the successor of a line found by the decoder.
+        let mut right = 0;
+        let mut total = 0;
+        for (at, &(column, row)) in order.iter().enumerate() {
+            let Some(next) = order.iter().position(|&p| p == (column, row + 1)) else { continue };
+            total += 1;
+            let found = steps[at].map_or(at + 1, |s| at + s);
+            right += usize::from(found == next);
+        }
+        // The input order gets three of them right: where a round ends on
+        // the column the next one starts with.
+        assert!(right * 3 >= total * 2, "{right} of {total} successors: {steps:?}");
+    }
+
+    #[test]
+    fn one_column_read_in_order_is_left_alone() {
+        let text: String = COLUMNS.iter().flatten().map(|l| format!("{l}\n\n")).collect();
+        assert!(steps_of(&text).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_break_completing_no_word_reads_worse() {
+        let page = parse_page("a highly per-\n\nsonal view\n\nthe weekend\n", 0, 1);
+        let vocabulary = Vocabulary::default();
+        let widths = vec![10.0; 3];
+        assert!(
+            step_score(&page, &vocabulary, &widths, 0, 1) > step_score(&page, &vocabulary, &widths, 0, 2)
+        );
+    }
+}
