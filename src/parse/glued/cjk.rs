@@ -11,7 +11,8 @@
 //! short pieces that make one width together are one. Gutter noise at a
 //! run's edges (a column rule's bar, a speck) counts for no column's
 //! width, and a stray quote mark OCR read out of a gutter inside a run
-//! draws the cut beside it.
+//! draws the cut beside it (and, one column's width from the start of a
+//! run longer than any column, is a gutter by itself).
 
 use super::part;
 use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise};
@@ -197,7 +198,8 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let glued = glued_widths(page, &widths);
     let division = |piece: &Piece| match glued[piece.line] {
         Some(width) if is_unspaced_run(piece) => block_division(text_cells(piece), width),
-        _ => best_division(text_cells(piece), &widths[piece.line]),
+        _ => best_division(text_cells(piece), &widths[piece.line])
+            .or_else(|| quote_gutter_width(piece, &widths[piece.line]).map(|w| (w, 2))),
     };
     if !page.pieces.iter().any(|p| division(p).is_some()) {
         return;
@@ -211,6 +213,30 @@ pub fn cut_glued_pieces(page: &mut Page) {
             })
             .collect()
     });
+}
+
+/// Fewest cells a column's line glued after a full one must hold for a
+/// stray quote mark between them to count as the gutter.
+const MIN_TAIL: f32 = 3.0;
+
+/// The column width at which a run no whole number of columns long still
+/// holds a gutter: a full printed line glued to a short one (a paragraph's
+/// end, a column of another article) by a quote mark OCR read out of the
+/// gutter. The run must be longer than every column near it, and the
+/// mark must stand at one column's width from its start, with a line's
+/// worth of text after it.
+fn quote_gutter_width(piece: &Piece, widths: &[f32]) -> Option<f32> {
+    let length = text_cells(piece);
+    let widest = widths.iter().copied().fold(0.0, f32::max);
+    if trim_gutter_noise(&piece.text).contains(' ') || length < widest + MIN_TAIL {
+        return None;
+    }
+    widths.iter().rev().copied().find(|&width| {
+        let parts = cut(piece, width, 2);
+        let [left, right] = parts.as_slice() else { return false };
+        let at_quote = left.text.ends_with('”') || right.text.starts_with('“');
+        at_quote && text_cells(right) >= MIN_TAIL && (text_cells(left) - width).abs() <= QUOTE_REACH
+    })
 }
 
 /// Narrowest column, in cells, that a run is cut into (the narrowest one
@@ -576,6 +602,30 @@ mod tests {
         assert_eq!(
             parts("一二三四五六七八九“甲”乙丙丁戊己庚辛壬"),
             vec!["一二三四五六七八九“甲", "”乙丙丁戊己庚辛壬"]
+        );
+    }
+
+    #[test]
+    fn a_full_line_glued_to_a_short_one_at_a_stray_quote_is_cut_there() {
+        let lines = |last: &str| {
+            let text = [
+                "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
+                "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
+                last,
+            ]
+            .concat();
+            let page = parse_page(&text, 0, 1);
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+        };
+        // A line and a half: no division, but the quote stands at the width.
+        assert_eq!(
+            lines("寒来暑往秋收冬藏闰余“成岁律吕 调阳云腾致雨露结为霜\n"),
+            vec!["寒来暑往秋收冬藏闰余", "“成岁律吕", "调阳云腾致雨露结为霜"]
+        );
+        // Without the mark nothing tells where the gutter is.
+        assert_eq!(
+            lines("寒来暑往秋收冬藏闰余成岁律吕 调阳云腾致雨露结为霜\n"),
+            vec!["寒来暑往秋收冬藏闰余成岁律吕", "调阳云腾致雨露结为霜"]
         );
     }
 
