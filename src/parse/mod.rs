@@ -240,11 +240,18 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 /// width; once the line is known to be a headline its pieces are one
 /// printed line again, joined with the space where one stood.
 fn merge_headline_lines(page: &mut Page) {
-    // Headlines of articles set side by side stay apart.
+    // Headlines of articles set side by side stay apart; so do pieces a
+    // printed column rule stands between (a rule parts columns, never the
+    // words of one headline).
     let one_headline = |pieces: &[Piece]| {
         pieces.len() > 1
             && pieces.iter().all(|p| p.role.is_heading())
             && pieces.iter().map(|p| p.cells).sum::<f32>() <= classify::HEADLINE_MAX_CELLS
+            && !pieces.windows(2).any(|pair| {
+                pair[1].gap == Gap::Rule
+                    || pair[0].text.ends_with(chars::is_rule_glyph)
+                    || pair[1].text.starts_with(chars::is_rule_glyph)
+            })
     };
     let split = page.lines.iter().any(|l| one_headline(&page.pieces[l.pieces.clone()]));
     if !split {
@@ -291,6 +298,19 @@ mod tests {
         let page = parse_page(text, 0, 1);
         assert!(page.pieces[0].role.is_heading());
         assert_eq!(page.pieces[0].text, "全市公交线路调整方案今天正式公布实施细则");
+    }
+
+    #[test]
+    fn headline_pieces_a_column_rule_parts_stay_apart() {
+        // Two side-by-side articles' headline ends, a printed rule between.
+        let text = "出行更方便快捷 | 服务更贴心周到\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n";
+        let page = parse_page(text, 0, 1);
+        let first: Vec<&Piece> = page.pieces[page.lines[0].pieces.clone()].iter().collect();
+        assert!(first.iter().all(|p| p.role.is_heading()));
+        assert_eq!(
+            first.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            vec!["出行更方便快捷", "| 服务更贴心周到"]
+        );
     }
 
     #[test]

@@ -8,10 +8,14 @@
 //! and then), and puts spaces inside lines where print has none; justified
 //! CJK print gives every line of a column the same number of cells, so a
 //! run two or three times that long is two or three printed lines, and two
-//! short pieces that make one width together are one.
+//! short pieces that make one width together are one. Gutter noise at a
+//! run's edges (a column rule's bar, a speck) counts for no column's
+//! width, and a stray quote mark OCR read out of a gutter inside a run
+//! draws the cut beside it (and, one column's width from the start of a
+//! run longer than any column, is a gutter by itself).
 
 use super::part;
-use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide};
+use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise};
 use crate::parse::words::spanning_word;
 use crate::parse::{Gap, Page, Piece, Role};
 
@@ -20,6 +24,23 @@ const MIN_MULTIPLE: f32 = 1.8;
 
 /// Lines on each side whose pieces tell a column's width.
 const WINDOW: usize = 4;
+
+/// A piece's width in cells without the gutter noise and spaces at its
+/// edges: a bar OCR read out of the column rule before a column, or a speck
+/// after it, is the gutter's, not the column's, and would make a printed
+/// line look a cell wider than its column (or a glued run look spaced).
+fn text_cells(piece: &Piece) -> f32 {
+    cells(trim_gutter_noise(&piece.text))
+}
+
+/// How many characters at the start and at the end of `chars` are gutter
+/// noise or spaces (see [`text_cells`]).
+fn noise_edges(chars: &[char]) -> (usize, usize) {
+    let noise = |c: &&char| c.is_whitespace() || is_gutter_noise(**c);
+    let lead = chars.iter().take_while(noise).count();
+    let trail = if lead == chars.len() { 0 } else { chars.iter().rev().take_while(noise).count() };
+    (lead, trail)
+}
 
 /// The widths of the printed lines around a line: those of the nearby pieces
 /// that are not the last of their line (those may end a paragraph short) and
@@ -70,26 +91,33 @@ const SPACE_REACH: f32 = 1.5;
 /// all.
 fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
     let chars: Vec<char> = piece.text.chars().collect();
-    let spaced = chars.contains(&' ');
-    // Cell offset at the end of every character.
+    // The gutter noise at the edges stays with the first and last parts
+    // and counts for no column's width.
+    let (lead, trail) = noise_edges(&chars);
+    let core_end = chars.len() - trail;
+    let spaced = chars[lead..core_end].contains(&' ');
+    // Cell offset at the end of every character, from the start of the core.
     let ends: Vec<f32> = chars
         .iter()
-        .scan(0.0, |filled, &c| {
-            *filled += if is_wide(c) { 1.0 } else { 0.5 };
+        .enumerate()
+        .scan(0.0, |filled, (i, &c)| {
+            if i >= lead {
+                *filled += if is_wide(c) { 1.0 } else { 0.5 };
+            }
             Some(*filled)
         })
         .collect();
     // Each cut: where the left part ends and the right part starts.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
+    let mut start = lead;
     let mut origin = 0.0;
-    for index in 0..chars.len().saturating_sub(1) {
+    for index in lead..core_end.saturating_sub(1) {
         if cuts.len() + 1 == parts || index < start || ends[index] - origin < width - 0.25 {
             continue;
         }
         if spaced {
             let target = ends[index];
-            let space = (start + 1..chars.len())
+            let space = (start + 1..core_end)
                 .filter(|&i| chars[i] == ' ' && (ends[i] - 0.5 - target).abs() <= SPACE_REACH)
                 .min_by(|&a, &b| (ends[a] - target).abs().total_cmp(&(ends[b] - target).abs()));
             let Some(space) = space else { return vec![piece.clone()] };
@@ -107,6 +135,7 @@ fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
             if ends[at - 1] - origin < width - 3.0 {
                 at = index + 1;
             }
+            at = settle_cut(&chars[..core_end], &ends, start, at);
             cuts.push((at, at));
             start = at;
             origin = ends[at - 1];
@@ -125,6 +154,40 @@ fn cut(piece: &Piece, width: f32, parts: usize) -> Vec<Piece> {
     out
 }
 
+/// How far, in cells, a stray quote mark may stand from a cut point and
+/// still be taken for the gutter there.
+const QUOTE_REACH: f32 = 1.0;
+
+/// Moves a cut at character `at` (between `chars[at - 1]` and `chars[at]`)
+/// of a run without spaces beside a stray quote mark near it, if any.
+///
+/// A quote mark that pairs with none in the run (or an empty pair `“”`),
+/// next to the cut point, is what OCR read out of a gutter speck or a
+/// column rule: the cut goes beside it (after a closing mark, before an
+/// opening one), so the mark ends or starts a part and neither column
+/// loses a glyph to the other. The run being longer than its columns by
+/// the mark's width, a cut at the plain width would land one glyph off.
+fn settle_cut(chars: &[char], ends: &[f32], start: usize, at: usize) -> usize {
+    let target = ends[at - 1];
+    let stray = |i: usize| match chars[i] {
+        '”' => !chars[start..i].contains(&'“'),
+        '“' => !chars[i + 1..].contains(&'”') || chars.get(i + 1) == Some(&'”'),
+        _ => false,
+    };
+    // Candidate cuts beside a stray mark: after a closing one, before an
+    // opening one; the nearest to the target wins.
+    let beside = (start + 1..chars.len())
+        .filter(|&i| stray(i))
+        .map(|i| if chars[i] == '”' { i + 1 } else { i })
+        .filter(|&cut| cut > start + 1 && cut < chars.len())
+        .filter(|&cut| (ends[cut - 1] - target).abs() <= QUOTE_REACH)
+        .min_by(|&a, &b| (ends[a - 1] - target).abs().total_cmp(&(ends[b - 1] - target).abs()));
+    if let Some(cut) = beside {
+        return cut;
+    }
+    at
+}
+
 /// Cuts every over-long piece of a CJK page; keeps slots and line ranges
 /// consistent.
 pub fn cut_glued_pieces(page: &mut Page) {
@@ -134,8 +197,9 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
     let glued = glued_widths(page, &widths);
     let division = |piece: &Piece| match glued[piece.line] {
-        Some(width) if is_unspaced_run(piece) => block_division(piece.cells, width),
-        _ => best_division(piece.cells, &widths[piece.line]),
+        Some(width) if is_unspaced_run(piece) => block_division(text_cells(piece), width),
+        _ => best_division(text_cells(piece), &widths[piece.line])
+            .or_else(|| quote_gutter_width(piece, &widths[piece.line]).map(|w| (w, 2))),
     };
     if !page.pieces.iter().any(|p| division(p).is_some()) {
         return;
@@ -149,6 +213,30 @@ pub fn cut_glued_pieces(page: &mut Page) {
             })
             .collect()
     });
+}
+
+/// Fewest cells a column's line glued after a full one must hold for a
+/// stray quote mark between them to count as the gutter.
+const MIN_TAIL: f32 = 3.0;
+
+/// The column width at which a run no whole number of columns long still
+/// holds a gutter: a full printed line glued to a short one (a paragraph's
+/// end, a column of another article) by a quote mark OCR read out of the
+/// gutter. The run must be longer than every column near it, and the
+/// mark must stand at one column's width from its start, with a line's
+/// worth of text after it.
+fn quote_gutter_width(piece: &Piece, widths: &[f32]) -> Option<f32> {
+    let length = text_cells(piece);
+    let widest = widths.iter().copied().fold(0.0, f32::max);
+    if trim_gutter_noise(&piece.text).contains(' ') || length < widest + MIN_TAIL {
+        return None;
+    }
+    widths.iter().rev().copied().find(|&width| {
+        let parts = cut(piece, width, 2);
+        let [left, right] = parts.as_slice() else { return false };
+        let at_quote = left.text.ends_with('”') || right.text.starts_with('“');
+        at_quote && text_cells(right) >= MIN_TAIL && (text_cells(left) - width).abs() <= QUOTE_REACH
+    })
 }
 
 /// Narrowest column, in cells, that a run is cut into (the narrowest one
@@ -202,21 +290,23 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
         if runs_of(line).next().is_none() {
             continue;
         }
-        let old = runs_of(line).find_map(|p| best_division(p.cells, near));
+        let old = runs_of(line).find_map(|p| best_division(text_cells(p), near));
         let first = line.saturating_sub(WINDOW);
         let last = (line + WINDOW + 1).min(page.lines.len());
         let window: Vec<&Piece> = (first..last).flat_map(runs_of).collect();
         let score = |width: f32| -> f32 {
             let verdict = window
                 .iter()
-                .filter_map(|p| division_at(p.cells, width).map(|(_, parts)| word_verdict(p, width, parts)))
+                .filter_map(|p| {
+                    division_at(text_cells(p), width).map(|(_, parts)| word_verdict(p, width, parts))
+                })
                 .fold(WordVerdict::default(), |a, b| WordVerdict {
                     split: a.split + b.split,
                     whole: a.whole + b.whole,
                 });
             verdict.whole as f32 - 2.0 * verdict.split as f32
         };
-        let longest = window.iter().map(|p| p.cells).fold(0.0, f32::max);
+        let longest = window.iter().map(|p| text_cells(p)).fold(0.0, f32::max);
         let (old_width, base) = match old {
             Some((width, _)) => (width, score(width)),
             None => (0.0, MIN_OWN_EVIDENCE - WORD_MARGIN),
@@ -238,7 +328,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     for line in 1..page.lines.len() {
         if chosen[line].is_none() {
             if let Some(width) = chosen[line - 1] {
-                if runs_of(line).any(|p| block_division(p.cells, width).is_some()) {
+                if runs_of(line).any(|p| block_division(text_cells(p), width).is_some()) {
                     chosen[line] = Some(width);
                 }
             }
@@ -247,7 +337,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     for line in (0..page.lines.len().saturating_sub(1)).rev() {
         if chosen[line].is_none() {
             if let Some(width) = chosen[line + 1] {
-                if runs_of(line).any(|p| block_division(p.cells, width).is_some()) {
+                if runs_of(line).any(|p| block_division(text_cells(p), width).is_some()) {
                     chosen[line] = Some(width);
                 }
             }
@@ -476,6 +566,67 @@ mod tests {
         assert_eq!(super::block_division(22.0, 8.0), Some((8.0, 3)));
         assert_eq!(super::block_division(24.0, 8.0), Some((8.0, 3)));
         assert_eq!(super::block_division(12.0, 8.0), None);
+    }
+
+    #[test]
+    fn a_run_after_a_rule_bar_glued_at_a_stray_quote_is_cut_beside_the_quote() {
+        // Three columns of ten cells. On the last line OCR read the second
+        // gutter as a closing quote and glued two columns there; the bar of
+        // the first gutter leads the run and makes it neither spaced nor
+        // a cell wider.
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
+            "寒来暑往秋收冬藏闰余 | 成岁律吕调阳云腾致雨”露结为霜金生丽水玉出\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let last: Vec<&str> =
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(last, vec!["寒来暑往秋收冬藏闰余", "| 成岁律吕调阳云腾致雨”", "露结为霜金生丽水玉出"]);
+    }
+
+    #[test]
+    fn a_cut_goes_beside_a_stray_quote_but_not_beside_a_paired_one() {
+        let page = |text: &str| parse_page(text, 0, 1).pieces[0].clone();
+        let parts = |text: &str| -> Vec<String> {
+            super::cut(&page(text), 10.0, 2).into_iter().map(|p| p.text).collect()
+        };
+        // OCR reads quote marks half a cell wide. A closing mark with no
+        // opening one is a speck at the gutter: the cut goes after it.
+        assert_eq!(
+            parts("一二三四五六七八九”甲乙丙丁戊己庚辛壬癸"),
+            vec!["一二三四五六七八九”", "甲乙丙丁戊己庚辛壬癸"]
+        );
+        // A quoted word keeps the plain cut at the column width.
+        assert_eq!(
+            parts("一二三四五六七八九“甲”乙丙丁戊己庚辛壬"),
+            vec!["一二三四五六七八九“甲", "”乙丙丁戊己庚辛壬"]
+        );
+    }
+
+    #[test]
+    fn a_full_line_glued_to_a_short_one_at_a_stray_quote_is_cut_there() {
+        let lines = |last: &str| {
+            let text = [
+                "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
+                "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
+                last,
+            ]
+            .concat();
+            let page = parse_page(&text, 0, 1);
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+        };
+        // A line and a half: no division, but the quote stands at the width.
+        assert_eq!(
+            lines("寒来暑往秋收冬藏闰余“成岁律吕 调阳云腾致雨露结为霜\n"),
+            vec!["寒来暑往秋收冬藏闰余", "“成岁律吕", "调阳云腾致雨露结为霜"]
+        );
+        // Without the mark nothing tells where the gutter is.
+        assert_eq!(
+            lines("寒来暑往秋收冬藏闰余成岁律吕 调阳云腾致雨露结为霜\n"),
+            vec!["寒来暑往秋收冬藏闰余成岁律吕", "调阳云腾致雨露结为霜"]
+        );
     }
 
     #[test]
