@@ -122,8 +122,10 @@ const SPANNING_COLUMN_SHARE: f32 = 0.7;
 /// printed lines (see [`settle_tall_boxes`]).
 const TALL_BOX_OVER_LINE: f32 = 1.8;
 /// Lines whose centres stand at most this many body line pitches apart are
-/// set on the body text's grid (see [`settle_lines_on_body_pitch`]).
-const ON_BODY_PITCH: f32 = 1.15;
+/// set on the body text's grid (see [`settle_lines_on_body_pitch`]). A
+/// headline half again as large as body type, set solid under a body line
+/// with the same leading, stands a quarter pitch further: 1.25 pitches.
+const ON_BODY_PITCH: f32 = 1.2;
 const TALL_BOX_OVER_CELL: f32 = 1.5;
 
 /// A region's printed lines (atom indices, top to bottom) with each line's
