@@ -13,7 +13,8 @@ fn main() {
         let page = restitch::parse::geometry::layout_page(ocr, index, first_line, None);
         first_line += ocr.lines().count();
         for (b, block) in page.blocks.iter().enumerate() {
-            println!("--- block {b}");
+            let region = page.regions.iter().position(|r| r.contains(&block.start));
+            println!("--- block {b} region {region:?}");
             for line in &page.lines[block.clone()] {
                 for piece in &page.pieces[line.pieces.clone()] {
                     let b = piece

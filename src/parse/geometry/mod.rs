@@ -43,7 +43,9 @@
 //!    offset baselines is taller than its glyphs, see
 //!    [`lines::fullest_stretch`]); a Latin OCR line's words are headline
 //!    type only when its median word box is of headline height too (one
-//!    box drawn too tall makes the line's extent a headline's);
+//!    box drawn too tall makes the line's extent a headline's); lines
+//!    measured as headline type that keep the body lines' pitch between
+//!    body lines are body text (see [`settle_lines_on_body_pitch`]);
 //! 4. roles: glyph height makes headlines; a line the text classifier took
 //!    for a heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
@@ -119,6 +121,11 @@ const SPANNING_COLUMN_SHARE: f32 = 0.7;
 /// line, and this many times taller than its glyphs are wide, runs over two
 /// printed lines (see [`settle_tall_boxes`]).
 const TALL_BOX_OVER_LINE: f32 = 1.8;
+/// Lines whose centres stand at most this many body line pitches apart are
+/// set on the body text's grid (see [`settle_lines_on_body_pitch`]). A
+/// headline half again as large as body type, set solid under a body line
+/// with the same leading, stands a quarter pitch further: 1.25 pitches.
+const ON_BODY_PITCH: f32 = 1.2;
 const TALL_BOX_OVER_CELL: f32 = 1.5;
 
 /// A region's printed lines (atom indices, top to bottom) with each line's
@@ -368,7 +375,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
     let spanning = spanning_heads(&atoms, &regions, glyph);
-    let measured_regions: Vec<MeasuredRegion> = regions
+    let mut measured_regions: Vec<MeasuredRegion> = regions
         .into_iter()
         .zip(spanning)
         .map(|(region, spans)| {
@@ -416,6 +423,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             .collect(),
     )
     .unwrap_or(2.0 * glyph);
+    // Lines measured tall but set on the body lines' grid are body text.
+    for (_, measured) in &mut measured_regions {
+        settle_lines_on_body_pitch(measured, pitch);
+    }
     for (lines, measured) in measured_regions {
         let first_line = page.lines.len();
         for (index, words) in lines.into_iter().enumerate() {
@@ -547,13 +558,19 @@ fn in_running_text(block: &std::ops::Range<usize>, line: usize, body_line: &[boo
 /// printed line it belongs to; the nearest word (not the line's median)
 /// because a glued line runs into articles set on other baselines. A
 /// headline glyph beside smaller type is tall too, but about as wide as
-/// tall: only boxes much taller than their glyphs are wide move. `atoms`
-/// holds each OCR line's words contiguously.
+/// tall: only boxes much taller than their glyphs are wide move. The usual
+/// height is the lower median of the line's words: in a line of two words
+/// (a headline's short last line, one chunk boxed down into the body
+/// below) the upper one is the tall box itself. `atoms` holds each OCR
+/// line's words contiguously.
 fn settle_tall_boxes(atoms: &mut [Atom]) {
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
-        let usual = median(atoms[start..end].iter().map(|a| height(&a.bbox)).collect()).unwrap_or(1.0);
+        let heights: Vec<f32> = atoms[start..end].iter().map(|a| height(&a.bbox)).collect();
+        // The lower median: in a line of two words, one running over two
+        // printed lines would otherwise set the usual height itself.
+        let usual = lower_median(heights).unwrap_or(1.0);
         let runs_over = |a: &Atom| {
             let per_cell = (a.bbox.x1 - a.bbox.x0).max(1) as f32 / cells(&a.text).max(1.0);
             wide_share(&a.text) >= 0.5
@@ -571,6 +588,38 @@ fn settle_tall_boxes(atoms: &mut [Atom]) {
             if let Some(nearest) = regular.iter().min_by_key(|r| distance(r)) {
                 atoms[i].bbox.y0 = nearest.y0;
                 atoms[i].bbox.y1 = nearest.y1;
+            }
+        }
+        start = end;
+    }
+}
+
+/// Sets body type on every run of lines measured as headline type that
+/// keeps the body text's line pitch, with a body line right above and right
+/// below it in its region. `measured` holds a region's lines, top to bottom,
+/// each with its extent and whether it is headline type. Why: a headline's
+/// lines are taller than body lines, so their pitch (centre to centre) is
+/// wider than the body's, and space is set around them; a line that stays
+/// on the body lines' grid is a body line whose word boxes OCR drew too tall
+/// (a blurred or garbled stretch boxed over two rows).
+fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f32) {
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let on_grid = |upper: &BBox, lower: &BBox| centre(lower) - centre(upper) <= ON_BODY_PITCH * pitch;
+    let mut start = 0;
+    while start < measured.len() {
+        if !measured[start].1 {
+            start += 1;
+            continue;
+        }
+        let end = (start..measured.len()).find(|&i| !measured[i].1).unwrap_or(measured.len());
+        // Body lines on both sides, and every pitch from the one above to
+        // the one below on the body grid.
+        if start > 0
+            && end < measured.len()
+            && (start - 1..end).all(|i| on_grid(&measured[i].0, &measured[i + 1].0))
+        {
+            for line in &mut measured[start..end] {
+                line.1 = false;
             }
         }
         start = end;
@@ -1281,5 +1330,46 @@ mod tests {
         let page = layout_page(&cjk_rows(&rows), 0, 1, None);
         let text: String = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(text.find("八九十").unwrap() < text.find("甲乙丙").unwrap(), "{text}");
+    }
+
+    #[test]
+    fn a_two_word_line_settles_its_box_running_over_two_lines() {
+        // A CJK OCR line of two words: one glyph of its own line's height,
+        // and two glyphs boxed down over the line below.
+        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| Atom {
+            text: text.into(),
+            bbox: BBox { x0, y0: 0, x1, y1 },
+            line: 1,
+            word: 0,
+            block: 0,
+            strong: true,
+            line_size: 60.0,
+            tall: true,
+        };
+        let mut atoms = vec![boxed("一", 0, 60, 60), boxed("二三", 60, 160, 130)];
+        settle_tall_boxes(&mut atoms);
+        assert_eq!((atoms[1].bbox.y0, atoms[1].bbox.y1), (0, 60));
+    }
+
+    #[test]
+    fn tall_lines_on_the_body_pitch_are_body_type() {
+        let line = |centre: i32, half: i32, tall: bool| {
+            (BBox { x0: 0, y0: centre - half, x1: 400, y1: centre + half }, tall)
+        };
+        // Body lines on a 40 px pitch; the third boxed too tall.
+        let mut measured =
+            vec![line(20, 15, false), line(60, 15, false), line(100, 25, true), line(140, 15, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured.iter().all(|m| !m.1));
+        // Two headline lines between body lines, on their own wider pitch.
+        let mut measured =
+            vec![line(20, 15, false), line(90, 30, true), line(160, 30, true), line(230, 15, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[1].1 && measured[2].1);
+        // A tall line on the pitch but on top of its region: a headline set
+        // close above its text keeps its type.
+        let mut measured = vec![line(20, 25, true), line(60, 15, false), line(100, 15, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[0].1);
     }
 }
