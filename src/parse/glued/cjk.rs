@@ -283,22 +283,27 @@ const MIN_OWN_EVIDENCE: f32 = 7.0;
 /// and a line of glued runs next to a line cut at a width is cut at that
 /// width too when its runs divide by it — one block, one column width.
 fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
-    let runs_of =
-        |line: usize| page.pieces[page.lines[line].pieces.clone()].iter().filter(|p| is_unspaced_run(p));
+    // Each run's width without its edge noise, measured once: the window
+    // of every line weighs its neighbours' runs at several widths.
+    let run_cells: Vec<Option<f32>> =
+        page.pieces.iter().map(|p| is_unspaced_run(p).then(|| text_cells(p))).collect();
+    let runs_of = |line: usize| {
+        page.lines[line].pieces.clone().filter_map(|i| run_cells[i].map(|cells| (&page.pieces[i], cells)))
+    };
     let mut chosen: Vec<Option<f32>> = vec![None; page.lines.len()];
     for (line, near) in widths.iter().enumerate() {
         if runs_of(line).next().is_none() {
             continue;
         }
-        let old = runs_of(line).find_map(|p| best_division(text_cells(p), near));
+        let old = runs_of(line).find_map(|(_, cells)| best_division(cells, near));
         let first = line.saturating_sub(WINDOW);
         let last = (line + WINDOW + 1).min(page.lines.len());
-        let window: Vec<&Piece> = (first..last).flat_map(runs_of).collect();
+        let window: Vec<(&Piece, f32)> = (first..last).flat_map(runs_of).collect();
         let score = |width: f32| -> f32 {
             let verdict = window
                 .iter()
-                .filter_map(|p| {
-                    division_at(text_cells(p), width).map(|(_, parts)| word_verdict(p, width, parts))
+                .filter_map(|&(p, cells)| {
+                    division_at(cells, width).map(|(_, parts)| word_verdict(p, width, parts))
                 })
                 .fold(WordVerdict::default(), |a, b| WordVerdict {
                     split: a.split + b.split,
@@ -306,7 +311,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
                 });
             verdict.whole as f32 - 2.0 * verdict.split as f32
         };
-        let longest = window.iter().map(|p| text_cells(p)).fold(0.0, f32::max);
+        let longest = window.iter().map(|&(_, cells)| cells).fold(0.0, f32::max);
         let (old_width, base) = match old {
             Some((width, _)) => (width, score(width)),
             None => (0.0, MIN_OWN_EVIDENCE - WORD_MARGIN),
@@ -328,7 +333,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     for line in 1..page.lines.len() {
         if chosen[line].is_none() {
             if let Some(width) = chosen[line - 1] {
-                if runs_of(line).any(|p| block_division(text_cells(p), width).is_some()) {
+                if runs_of(line).any(|(_, cells)| block_division(cells, width).is_some()) {
                     chosen[line] = Some(width);
                 }
             }
@@ -337,7 +342,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     for line in (0..page.lines.len().saturating_sub(1)).rev() {
         if chosen[line].is_none() {
             if let Some(width) = chosen[line + 1] {
-                if runs_of(line).any(|p| block_division(text_cells(p), width).is_some()) {
+                if runs_of(line).any(|(_, cells)| block_division(cells, width).is_some()) {
                     chosen[line] = Some(width);
                 }
             }
