@@ -118,7 +118,7 @@ mod evidence {
     pub const SENTENCE_ACROSS_CUT: f32 = -0.5;
     /// A line leaves one of its run's columns out: that column has ended
     /// or not yet begun, which happens at the edges of articles only.
-    pub const COLUMN_LEFT_OUT: f32 = 6.0;
+    pub const COLUMN_LEFT_OUT: f32 = 9.0;
     /// A word finishes one hyphenated in the line above: its column line
     /// begins with it.
     pub const COMPLETION_AFTER_CUT: f32 = -2.0;
