@@ -468,14 +468,22 @@ fn page_width(lines: &[Option<Vec<Word>>]) -> ColumnWidth {
     }
 }
 
+/// True when a run's hyphen layout should cut it rather than one width:
+/// when its columns differ (a sidebar) or it counts other columns in a
+/// full line than the width does (the width then took a fraction or a
+/// multiple of the pitch). Where both agree the width's cut, which keeps a
+/// line to its neighbours' piece count, did better on the dev pages.
+fn layout_overrides(layout: &Layout, width: ColumnWidth, full: f32) -> bool {
+    let equal = layout.widths.windows(2).all(|pair| (pair[0].0 - pair[1].0).abs() < 0.5);
+    let same_count = width.columns_in(full.round() as usize).round() as usize == layout.widths.len();
+    !(equal && same_count)
+}
+
 /// Cuts the lines of one run of glued lines: a width for the run, then
 /// rounds of cutting and re-estimating it, then every line cut again into
 /// as many pieces as its neighbours hold, so that a column keeps its slot
 /// from line to line. Returns each line's word ranges.
 fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
-    if let Some(layout) = layout_from_hyphens(run) {
-        return cut_run_in_columns(run, layout);
-    }
     let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
     let start =
@@ -489,6 +497,11 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
         })
         .collect();
     let mut width = median(per_column).map_or(start, ColumnWidth);
+    if let Some(layout) = layout_from_hyphens(run) {
+        if full_length(run).is_some_and(|full| layout_overrides(&layout, width, full)) {
+            return cut_run_in_columns(run, layout);
+        }
+    }
     let mut cuts: Vec<Vec<Range<usize>>> = Vec::new();
     for _ in 0..PASSES {
         cuts = run.iter().map(|words| cut_words(words, width, None)).collect();
@@ -1006,5 +1019,16 @@ mod tests {
         let below = lines[1].as_ref().unwrap();
         assert!(below[0].completes_hyphen);
         assert!(!below[1].completes_hyphen);
+    }
+
+    #[test]
+    fn a_layout_overrides_the_width_only_where_they_disagree() {
+        let four = Layout { widths: vec![ColumnWidth(24.0); 4] };
+        // One width of 24 also counts four columns in a line of 99.
+        assert!(!layout_overrides(&four, ColumnWidth(24.0), 99.0));
+        // A width of 32 counts three: the hyphens' four columns win.
+        assert!(layout_overrides(&four, ColumnWidth(32.0), 99.0));
+        let sidebar = Layout { widths: vec![ColumnWidth(50.0), ColumnWidth(50.0), ColumnWidth(30.0)] };
+        assert!(layout_overrides(&sidebar, ColumnWidth(43.0), 132.0));
     }
 }
