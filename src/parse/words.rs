@@ -1,4 +1,4 @@
-//! The word lists: which dictionary words run across a cut.
+//! The Chinese word list: which dictionary words run across a cut.
 //!
 //! In: the text on both sides of a cut (a printed line break, a column
 //! junction). Out: the length of the longest dictionary word that the cut
@@ -11,11 +11,6 @@
 //! in `data/zh_words.fst`; nothing is downloaded. A word spans the cut when
 //! the last characters of the left text and the first of the right one form
 //! it.
-//!
-//! The English list (SCOWL, see `data/README.md`) answers whether a Latin
-//! word is a word: the scorer asks it when it joins a line-end hyphen, the
-//! parser when it asks whether a word finishes one hyphenated in the line
-//! above (a column line begins there).
 
 use std::sync::OnceLock;
 
@@ -34,22 +29,6 @@ static WORDS: &[u8] = include_bytes!("../../data/zh_words.fst");
 fn dictionary() -> &'static Set<&'static [u8]> {
     static SET: OnceLock<Set<&'static [u8]>> = OnceLock::new();
     SET.get_or_init(|| Set::new(WORDS).expect("the shipped word list is a valid FST set"))
-}
-
-/// English words (SCOWL's American and British lists, 75,119 words,
-/// lower-cased; permissive licence, see `data/SCOWL-COPYRIGHT.txt`), built
-/// by `examples/build_dictionary.rs`. Other languages rely on the page's
-/// own vocabulary.
-static ENGLISH_WORDS: &[u8] = include_bytes!("../../data/en_words.fst");
-
-fn english_words() -> &'static Set<&'static [u8]> {
-    static SET: OnceLock<Set<&'static [u8]>> = OnceLock::new();
-    SET.get_or_init(|| Set::new(ENGLISH_WORDS).expect("the shipped English word list is a valid FST set"))
-}
-
-/// True when `word` is a word of the shipped English list (any case).
-pub fn is_english_word(word: &str) -> bool {
-    english_words().contains(word.to_lowercase())
 }
 
 /// Opens the word list now rather than at the first junction. (It is read

@@ -16,13 +16,18 @@
 //! boundary shows: a hyphenated word or gutter noise before it, a sentence
 //! end and a capital across it. The width is then re-estimated from the
 //! pieces and the run cut again.
+//!
+//! Where a run's hyphenated words, each taken as a share of its own line
+//! (the characters before a column boundary drift with the letters a line
+//! holds, its share much less), show another column count than that width,
+//! or columns of different widths (a sidebar), the run is cut into those
+//! columns instead: each line's pieces in order, each at its own column's
+//! width, a column left out only at a cost.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_opening};
-use crate::parse::words::is_english_word;
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
@@ -98,10 +103,6 @@ const MAX_COLUMNS: usize = 6;
 /// Columns within this share of their mean width are taken as equal.
 const EQUAL_SLACK: f32 = 0.25;
 
-/// How far left of a hyphenated word's end, as a share of the line, the
-/// word that finishes it in the next line may stand: one column's width.
-const COMPLETION_REACH: f32 = 0.65;
-
 /// What the text at a word boundary says about a column gutter there, in
 /// units of a squared standard deviation of length: below zero for a
 /// gutter, above for running text.
@@ -119,10 +120,6 @@ mod evidence {
     /// A line leaves one of its run's columns out: that column has ended
     /// or not yet begun, which happens at the edges of articles only.
     pub const COLUMN_LEFT_OUT: f32 = 9.0;
-    /// A word finishes one hyphenated in the line above: its column line
-    /// begins with it.
-    pub const COMPLETION_AFTER_CUT: f32 = -2.0;
-    pub const COMPLETION_INSIDE: f32 = 2.0;
 }
 
 /// One space-separated word of a line, by character positions in the
@@ -141,9 +138,6 @@ struct Word {
     ends_sentence: bool,
     /// Begins (after opening quotes) with a capital letter.
     capital: bool,
-    /// Finishes a word hyphenated in the line above ("re-" ... "luctant"):
-    /// a column line begins with it.
-    completes_hyphen: bool,
 }
 
 /// The words of a piece's text, placed at `offset` in its line.
@@ -175,7 +169,6 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             noise: !word.iter().any(|c| c.is_alphanumeric()),
             ends_sentence: ends_sentence(&text),
             capital: first_letter.is_some_and(char::is_uppercase),
-            completes_hyphen: false,
         });
     }
     words
@@ -197,74 +190,6 @@ fn line_words(pieces: &[Piece]) -> Option<Vec<Word>> {
         all.extend(piece_words);
     }
     (!all.is_empty()).then_some(all)
-}
-
-/// A line's characters at their line positions, from its pieces.
-fn line_chars(pieces: &[Piece]) -> Vec<char> {
-    let mut chars = vec![' '; pieces.iter().map(|p| p.span.end).max().unwrap_or(0)];
-    for piece in pieces {
-        for (offset, c) in piece.text.chars().enumerate() {
-            chars[piece.span.start + offset] = c;
-        }
-    }
-    chars
-}
-
-/// A word's text, trimmed of what is not part of the word itself
-/// (quotes, punctuation, gutter specks, a line-end hyphen).
-fn bare_word(chars: &[char], word: &Word) -> String {
-    let text: String = chars[word.start..word.end].iter().collect();
-    text.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
-}
-
-/// Lower-cased words of a page, as evidence of how it spells a word.
-fn page_vocabulary(lines: &[Option<Vec<Word>>], texts: &[Vec<char>]) -> HashSet<String> {
-    lines
-        .iter()
-        .zip(texts)
-        .filter_map(|(words, chars)| words.as_ref().map(|w| (w, chars)))
-        .flat_map(|(words, chars)| {
-            words.iter().filter(|w| !w.hyphenated).map(|w| bare_word(chars, w).to_lowercase())
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Marks the words that finish a word hyphenated in the line just above
-/// (stem and word together a word of the page or of the English list),
-/// standing left of the hyphen's end by at most [`COMPLETION_REACH`] of
-/// a line: the next line of the hyphen's column begins with them.
-fn mark_completions(lines: &mut [Option<Vec<Word>>], texts: &[Vec<char>]) {
-    let vocabulary = page_vocabulary(lines, texts);
-    let known = |word: &str| vocabulary.contains(&word.to_lowercase()) || is_english_word(word);
-    for index in 1..lines.len() {
-        let (above, below) = lines.split_at_mut(index);
-        let (Some(upper), Some(lower)) = (&above[index - 1], &mut below[0]) else { continue };
-        let share = |words: &[Word], position: usize| {
-            (position - words[0].start) as f32 / (line_length(words) as f32 + 1.0)
-        };
-        let stems: Vec<(String, f32)> = upper
-            .iter()
-            .filter(|w| w.hyphenated)
-            .map(|w| (bare_word(&texts[index - 1], w), share(upper, w.end)))
-            .filter(|(stem, _)| !stem.is_empty())
-            .collect();
-        if stems.is_empty() {
-            continue;
-        }
-        let lower_words = lower.clone();
-        for word in lower.iter_mut() {
-            let tail = bare_word(&texts[index], word);
-            if !tail.starts_with(char::is_lowercase) {
-                continue;
-            }
-            let at = share(&lower_words, word.start);
-            word.completes_hyphen = stems.iter().any(|(stem, end)| {
-                let reach = end - at;
-                reach > 0.0 && reach <= COMPLETION_REACH && known(&format!("{stem}{tail}"))
-            });
-        }
-    }
 }
 
 /// Characters from a line's first word to its last.
@@ -354,11 +279,6 @@ fn piece_cost(words: &[Word], range: Range<usize>, width: ColumnWidth) -> f32 {
             cost += evidence::HYPHEN_INSIDE;
         }
     }
-    for word in &inner[1..] {
-        if word.completes_hyphen {
-            cost += evidence::COMPLETION_INSIDE;
-        }
-    }
     // Noise at a piece's edge stands in the gutter; only its inner words count.
     for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
         if word.noise {
@@ -380,9 +300,6 @@ fn cut_cost(words: &[Word], at: usize) -> f32 {
     }
     if before.ends_sentence && after.capital {
         cost += evidence::SENTENCE_ACROSS_CUT;
-    }
-    if after.completes_hyphen {
-        cost += evidence::COMPLETION_AFTER_CUT;
     }
     cost
 }
@@ -785,11 +702,8 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if page.is_cjk() {
         return;
     }
-    let mut lines: Vec<Option<Vec<Word>>> =
+    let lines: Vec<Option<Vec<Word>>> =
         page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()])).collect();
-    let texts: Vec<Vec<char>> =
-        page.lines.iter().map(|line| line_chars(&page.pieces[line.pieces.clone()])).collect();
-    mark_completions(&mut lines, &texts);
     let width = page_width(&lines);
     let long: Vec<bool> = lines
         .iter()
@@ -1002,23 +916,6 @@ mod tests {
         let words = line("the new bridge will open after four years of work");
         let (ranges, _) = cut_columns(&words, &layout);
         assert_eq!(ranges.len(), 2, "{ranges:?}");
-    }
-
-    #[test]
-    fn a_word_that_finishes_a_hyphen_above_is_marked() {
-        let page = parse_page(
-            "Bean shippers were re- and the others\nluctant to offer nearby and the rest of it\n",
-            0,
-            1,
-        );
-        let mut lines: Vec<Option<Vec<Word>>> =
-            page.lines.iter().map(|l| line_words(&page.pieces[l.pieces.clone()])).collect();
-        let texts: Vec<Vec<char>> =
-            page.lines.iter().map(|l| line_chars(&page.pieces[l.pieces.clone()])).collect();
-        mark_completions(&mut lines, &texts);
-        let below = lines[1].as_ref().unwrap();
-        assert!(below[0].completes_hyphen);
-        assert!(!below[1].completes_hyphen);
     }
 
     #[test]
