@@ -468,17 +468,21 @@ fn full_length(run: &[&[Word]]) -> Option<f32> {
     median(run.iter().map(|w| line_length(w) as f32).collect())
 }
 
+/// The lines of a run about as long as its full ones: those that hold
+/// every column.
+fn full_lines<'a>(run: &'a [&'a [Word]], full: f32) -> impl Iterator<Item = &'a [Word]> + 'a {
+    run.iter().copied().filter(move |words| line_length(words) as f32 >= FULL_LINE_SHARE * full)
+}
+
 /// Where inner hyphenated words end as a share of their line, on lines
 /// about as long as the run's full ones: a column boundary stands at the
 /// same share of every full line, while the characters before it drift
 /// with the letters each line happens to hold.
 fn hyphen_shares(run: &[&[Word]], full: f32) -> Vec<f32> {
-    let mut shares: Vec<f32> = run
-        .iter()
-        .filter(|words| line_length(words) as f32 >= FULL_LINE_SHARE * full)
+    let mut shares: Vec<f32> = full_lines(run, full)
         .flat_map(|words| {
             let length = line_length(words) as f32 + 1.0;
-            inner_hyphen_ends(std::iter::once(*words)).into_iter().map(move |end| (end as f32 + 1.0) / length)
+            inner_hyphen_ends(std::iter::once(words)).into_iter().map(move |end| (end as f32 + 1.0) / length)
         })
         .collect();
     shares.sort_by(f32::total_cmp);
@@ -545,7 +549,7 @@ fn equal_layout(shares: &[f32], full: f32, columns: usize) -> Option<Layout> {
 
 /// The layout of a run: the boundaries its hyphens cluster at, or the
 /// fewest equal columns that account for them, whichever cuts the run's
-/// lines more cheaply (a missed boundary merges two columns, and the
+/// full lines more cheaply (a missed boundary merges two columns, and the
 /// pieces then hold hyphenated words and words that finish them). `None`
 /// when the hyphens are too few or fit neither.
 fn layout_from_hyphens(run: &[&[Word]]) -> Option<Layout> {
@@ -555,10 +559,16 @@ fn layout_from_hyphens(run: &[&[Word]]) -> Option<Layout> {
         return None;
     }
     let equal = (2..=MAX_COLUMNS).find_map(|columns| equal_layout(&shares, full, columns));
-    let cost = |layout: &Layout| run.iter().map(|words| cut_columns(words, layout).1).sum::<f32>();
+    // Layouts are weighed on the full lines the hyphens were read from. A
+    // shorter line leaves a column out (one article's column has ended
+    // while the others run on); any layout fits it somehow, but one whose
+    // boundaries are right pays for every column it leaves out there, so
+    // those lines would favour a layout that merges two columns into one
+    // wide one.
+    let cost = |layout: &Layout| full_lines(run, full).map(|words| cut_columns(words, layout).1).sum::<f32>();
     match (clustered_layout(&shares, full), equal) {
         (Some(clustered), Some(equal))
-            if cost(&clustered) + UNEQUAL_COST * (run.len() as f32) < cost(&equal) =>
+            if cost(&clustered) + UNEQUAL_COST * (full_lines(run, full).count() as f32) < cost(&equal) =>
         {
             Some(clustered)
         }
@@ -927,5 +937,28 @@ mod tests {
         assert!(layout_overrides(&four, ColumnWidth(32.0), 99.0));
         let sidebar = Layout { widths: vec![ColumnWidth(50.0), ColumnWidth(50.0), ColumnWidth(30.0)] };
         assert!(layout_overrides(&sidebar, ColumnWidth(43.0), 132.0));
+    }
+
+    #[test]
+    fn lines_that_leave_columns_out_do_not_choose_the_layout() {
+        // Four columns of about 23, hyphens at the first two boundaries and
+        // one at the third; below, two columns have ended and lines hold two.
+        let texts = [
+            "the council met on Mon- day to hear the new plan- for a bridge over the river that floods every",
+            "spring and the costs of steel and labour that ri- sen since the work on the bridge began at last",
+            "the traders asked for a new road to the market that the council had pro- mised them once it cut",
+            "the old road off with a fence and a gate in win- ter after the floods had gone down and the mud",
+            "was cleared by the work- ers who had been paid late in the summer and asked the mayor for more",
+            "money to make up for the time they had lost when",
+            "the site was closed by the floods of last year",
+            "and the mayor agreed to meet them again soon",
+            "after the council met to hear the new engineer",
+        ];
+        let lines: Vec<Vec<Word>> = texts.iter().map(|text| line(text)).collect();
+        let run: Vec<&[Word]> = lines.iter().map(Vec::as_slice).collect();
+        let layout = layout_from_hyphens(&run).unwrap();
+        // The two-column lines would rather see one wide column than leave
+        // two narrow ones out; the full lines show four.
+        assert_eq!(layout.widths.len(), 4, "{layout:?}");
     }
 }
