@@ -37,7 +37,9 @@
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell). The page's body
+//!    included (a glyph OCR boxed tiny still fills a cell), but a line
+//!    without one word of plausible size (a stretch OCR read as one glyph
+//!    smeared over the column) is never headline type. The page's body
 //!    glyph size is the median of its OCR lines' sizes, a Latin line sized
 //!    over its fullest stretch (a `--psm 6` line glued over a sidebar on
 //!    offset baselines is taller than its glyphs, see
@@ -396,10 +398,13 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
                     let extent =
                         words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
-                    (
-                        extent,
-                        spans || line_glyph >= headline_ratio * glyph && words_tall(&atoms, sized, &scales),
-                    )
+                    // A line without a word of plausible size (a stretch OCR
+                    // read as one glyph smeared over a column, specks) has no
+                    // glyphs to show headline type.
+                    let headline_size = !strong.is_empty()
+                        && line_glyph >= headline_ratio * glyph
+                        && words_tall(&atoms, sized, &scales);
+                    (extent, spans || headline_size)
                 })
                 .collect();
             (lines, measured)
@@ -947,6 +952,18 @@ mod tests {
         ocr.blocks[0].lines[3].words[1].bbox = Some(BBox { x0: 70, y0: 130, x1: 78, y1: 138 });
         ocr.blocks[0].lines[3].words[2].bbox = Some(BBox { x0: 100, y0: 130, x1: 108, y1: 138 });
         let page = layout_page(&ocr, 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_line_read_as_one_glyph_smeared_over_the_column_is_no_headline() {
+        // A CJK column whose last printed line OCR read as one glyph boxed
+        // over the whole line: over its one cell it measures ten glyphs
+        // high, but it holds no word of plausible size.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.push(vec![("人", 0, 300)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
     }
