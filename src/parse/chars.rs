@@ -48,6 +48,11 @@ pub fn is_closing(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | ']' | '»')
 }
 
+/// Marks that pause a sentence without ending it (commas, enumeration and
+/// semicolons, the full-width colon): a line holding one is running text,
+/// not a headline.
+pub const PAUSES: [char; 6] = ['，', ',', '、', '；', ';', '：'];
+
 /// Opening quotes and brackets.
 pub fn is_opening(c: char) -> bool {
     matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '〈' | '[' | '«')

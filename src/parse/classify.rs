@@ -22,7 +22,7 @@ use nom::{IResult, Parser};
 
 use super::chars::{
     cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening, is_wide,
-    trim_gutter_noise,
+    trim_gutter_noise, PAUSES,
 };
 use super::{Gap, Page};
 
@@ -312,7 +312,7 @@ fn heading_span(page: &Page, line_index: usize) -> std::ops::Range<usize> {
     // more are glued columns, judged with the whole line. A pause inside
     // the piece marks running text of a column, not a headline.
     let text = pieces[start].text.as_str();
-    let pause = text.contains(['，', ',', '、', '；', ';', '：']);
+    let pause = text.contains(PAUSES);
     if end - start == 1 && !pause {
         range.start + start..range.start + end
     } else {
@@ -512,7 +512,7 @@ fn heading_role(
         let after_byline = line_index.checked_sub(1).is_some_and(|i| {
             page.pieces[page.lines[i].pieces.clone()].last().is_some_and(|p| p.role == Role::Byline)
         });
-        let no_pause = !text.contains(['，', ',', '、', '；', ';', '：']);
+        let no_pause = !text.contains(PAUSES);
         // A paragraph start shows in CJK print only by an opening quote or
         // a dateline (OCR drops the indent).
         let next_opens_paragraph = page.lines.get(line_index + 1).is_some_and(|next| {

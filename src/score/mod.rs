@@ -395,9 +395,8 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     f.flag(Feature::RightStarts, s.right_starts);
     f.flag(Feature::MidToStart, !s.left_ends && !s.left_pauses && s.right_starts && !s.left_hyphen);
     let body_mid_sentence = left.role == Role::Body && !s.left_ends;
-    let latin_lower = right.text.chars().next().is_some_and(|c| c.is_lowercase());
-    f.flag(Feature::MidToLower, body_mid_sentence && !s.left_pauses && !s.left_hyphen && latin_lower);
-    f.flag(Feature::EndToLower, s.left_full_stop && latin_lower);
+    f.flag(Feature::MidToLower, body_mid_sentence && !s.left_pauses && !s.left_hyphen && s.right_lower);
+    f.flag(Feature::EndToLower, s.left_full_stop && s.right_lower);
     let left_width = context.column_widths[link.from.0];
     let right_width = context.column_widths[link.to.0];
     let full = width::fullness(left.cells, left_width) >= 0.85;

@@ -6,7 +6,7 @@
 //! a piece that starts mid-sentence; CJK typesetting never starts a printed
 //! line with a comma or a full stop, so such a piece is always a continuation.
 
-use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_line_start_forbidden, is_opening};
+use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_line_start_forbidden, is_opening, PAUSES};
 
 /// The facts about one junction's two ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct SentenceState {
     pub left_pauses: bool,
     /// The right piece starts with a mark no printed line may start with.
     pub right_continues: bool,
+    /// The right piece starts with a lower-case letter (Latin scripts).
+    pub right_lower: bool,
     /// The right piece starts like a sentence (opening quote, capital letter).
     pub right_starts: bool,
     /// The left piece ends with a hyphen-like mark.
@@ -31,8 +33,9 @@ pub fn state(left: &str, right: &str) -> SentenceState {
     let last = left.trim_end().chars().next_back().unwrap_or(' ');
     SentenceState {
         left_ends: ends_sentence(left),
-        left_pauses: matches!(last, '，' | ',' | '、' | '：' | ':' | '；'),
+        left_pauses: PAUSES.contains(&last) || last == ':',
         right_continues: is_line_start_forbidden(first) || first.is_lowercase(),
+        right_lower: first.is_lowercase(),
         right_starts: is_opening(first) || first.is_uppercase(),
         left_hyphen: is_line_end_hyphen(last),
         left_full_stop: ends_with_full_stop(left),

@@ -159,7 +159,7 @@ fn step_score(page: &Page, vocabulary: &Vocabulary, widths: &[f32], left: usize,
     let state = sentence::state(l, r);
     // Among lines that all stand inside a column, a lower-case start after
     // a line that does not end a sentence is the likely continuation.
-    if !state.left_ends && r.starts_with(char::is_lowercase) {
+    if !state.left_ends && state.right_lower {
         score += LOWER_CASE_START;
     }
     // A column has one width; a paragraph's last line may be short.
@@ -226,7 +226,13 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
         layer.truncate(BEAM);
         layers.push(layer);
     }
-    let input_order: i32 = (1..count).map(|line| step_score(page, vocabulary, &widths, line - 1, line)).sum();
+    let input_order: i32 = (1..count)
+        .map(|line| {
+            *scores
+                .entry((line - 1, line))
+                .or_insert_with(|| step_score(page, vocabulary, &widths, line - 1, line))
+        })
+        .sum();
     let mut previous = vec![None; count];
     let mut at = 0;
     for line in (1..count).rev() {
