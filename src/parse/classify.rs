@@ -201,8 +201,10 @@ pub fn trailing_byline_start(line: &str) -> Option<usize> {
 }
 
 /// Labels headlines and scattered glyphs on a parsed page. Bylines were
-/// labelled when the line was cut.
-pub fn label_page(page: &mut Page) {
+/// labelled when the line was cut. Returns, per line, whether it holds the
+/// headlines of articles set side by side (which must stay apart).
+pub fn label_page(page: &mut Page) -> Vec<bool> {
+    let mut side_by_side = Vec::with_capacity(page.lines.len());
     // Most printed lines each set between blank lines: then standing alone
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
@@ -252,6 +254,7 @@ pub fn label_page(page: &mut Page) {
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
         } else if side_by_side_headlines(page, line_index, blank_separated) {
+            side_by_side.push(line_index);
             for piece in &mut page.pieces[range] {
                 piece.role = Role::Headline;
             }
@@ -271,6 +274,43 @@ pub fn label_page(page: &mut Page) {
                     piece.role = role;
                 }
             }
+        }
+    }
+    if page.is_cjk() {
+        label_first_headline_lines(page);
+    }
+    (0..page.lines.len()).map(|line| side_by_side.binary_search(&line).is_ok()).collect()
+}
+
+/// Labels the first printed line of a CJK headline set on two lines right
+/// before a dateline: the headline's second line was labelled as the line
+/// before the dateline; the line above it that opens their block, one
+/// piece without a pause or a sentence end, is the headline's first line.
+/// Why: left as body, it opens a chain of its own and the headline reads
+/// from its middle.
+fn label_first_headline_lines(page: &mut Page) {
+    for line_index in 1..page.lines.len() {
+        let (above, line) = (&page.lines[line_index - 1], &page.lines[line_index]);
+        let first_of_block = page.blocks[above.block].start == line_index - 1;
+        if above.block != line.block || !first_of_block || above.pieces.len() != 1 || line.pieces.len() != 1 {
+            continue;
+        }
+        let heading = &page.pieces[line.pieces.start];
+        let before_dateline = page
+            .lines
+            .get(line_index + 1)
+            .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+        let candidate = &page.pieces[above.pieces.start];
+        let text = candidate.text.trim();
+        let headline_like = candidate.role == Role::Body
+            && (4.0..=HEADLINE_MAX_CELLS).contains(&candidate.cells)
+            && !text.contains(PAUSES)
+            && !text.chars().any(|c| matches!(c, '。' | '！' | '？'))
+            && !text.chars().next().is_some_and(is_line_start_forbidden)
+            && !is_dateline_start(text);
+        if heading.role.is_heading() && before_dateline && headline_like {
+            let role = heading.role;
+            page.pieces[above.pieces.start].role = role;
         }
     }
 }
@@ -323,19 +363,25 @@ fn heading_span(page: &Page, line_index: usize) -> std::ops::Range<usize> {
 /// True when a CJK line holds the headlines of two or three articles set
 /// side by side, which OCR read across as one line: each piece reads like a
 /// headline (no sentence end, no pause at its end), follows a paragraph end
-/// or opens its block, and is wider than the column lines glued below it,
-/// which hold two or three times as many pieces (each headline spans the
-/// columns of its own article).
+/// or opens its block, and either is wider than the column lines glued
+/// below it, which hold two or three times as many pieces (each headline
+/// spans the columns of its own article), or holds no pause at all with a
+/// dateline a few lines below (a headline of two printed lines puts its
+/// second row between them).
 fn side_by_side_headlines(page: &Page, line_index: usize, blank_separated: bool) -> bool {
     if !page.is_cjk() {
         return false;
     }
     let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
-    if !(2..=3).contains(&pieces.len()) || !after_paragraph(page, line_index, blank_separated) {
+    // Where every printed line stands between blank lines, a row of
+    // headlines may follow the last line of a column of the article above,
+    // mid-sentence: there a dateline below alone says a row opens articles.
+    let opens = after_paragraph(page, line_index, blank_separated);
+    if !(2..=3).contains(&pieces.len()) {
         return false;
     }
     let headline_like = |text: &str| {
-        let text = trim_gutter_noise(text);
+        let text = trim_stray_quotes(trim_gutter_noise(text));
         let size = cells(text);
         (6.0..=30.0).contains(&size)
             && !text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
@@ -345,6 +391,17 @@ fn side_by_side_headlines(page: &Page, line_index: usize, blank_separated: bool)
             && !is_dateline_start(text)
     };
     if !pieces.iter().all(|p| headline_like(&p.text)) {
+        return false;
+    }
+    // A dateline below must answer each headline: parts of one headline
+    // (cut by the glued cutter at a column width, or parted by a space)
+    // have one between them, and so has a headline beside a ruled column.
+    let no_pause = pieces.iter().all(|p| !p.text.contains(PAUSES));
+    let glued = pieces[1..].iter().any(|p| p.gap == Gap::Glued);
+    if no_pause && !glued && datelines_below(page, line_index).len() == pieces.len() {
+        return true;
+    }
+    if !opens {
         return false;
     }
     let narrowest = pieces.iter().map(|p| p.cells).fold(f32::INFINITY, f32::min);
@@ -357,6 +414,43 @@ fn side_by_side_headlines(page: &Page, line_index: usize, blank_separated: bool)
         (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
             && narrowest > widths[widths.len() / 2] + 1.0
     })
+}
+
+/// Lines below a row of side-by-side headlines within which a dateline
+/// shows that they open articles: the row itself may be followed by the
+/// second printed line of each headline, one OCR line each.
+const DATELINE_REACH: usize = 3;
+
+/// Lines after the first dateline below a row of headlines that may still
+/// hold a dateline of the same row of articles (columns not level).
+const DATELINE_BAND: usize = 3;
+
+/// The datelines that open the first paragraphs of the articles below a
+/// line: those on the first line within [`DATELINE_REACH`] lines that holds
+/// one, and on the [`DATELINE_BAND`] lines after it. CJK pages only.
+pub fn datelines_below(page: &Page, line_index: usize) -> Vec<usize> {
+    let dated = |line: &super::Line| line.pieces.clone().filter(|&i| is_dateline_start(&page.pieces[i].text));
+    let after = &page.lines[line_index + 1..];
+    let Some(first) = after.iter().take(DATELINE_REACH).position(|l| dated(l).next().is_some()) else {
+        return Vec::new();
+    };
+    after.iter().skip(first).take(DATELINE_BAND + 1).flat_map(dated).collect()
+}
+
+/// `text` without a quote mark at its start that closes nothing or one at
+/// its end that opens nothing: specks OCR read out of the gutter beside a
+/// headline (a line never starts with a closing mark nor ends with an
+/// opening one in print).
+fn trim_stray_quotes(text: &str) -> &str {
+    let text = match text.strip_prefix(['”', '’']) {
+        Some(rest) if !rest.contains(['“', '‘']) || rest.starts_with(['“', '‘']) => rest,
+        _ => text,
+    };
+    match text.strip_suffix(['“', '‘']) {
+        Some(rest) if !rest.contains(['”', '’']) || rest.ends_with(['”', '’']) => rest,
+        _ => text,
+    }
+    .trim()
 }
 
 /// The widest a CJK headline of one line may be, in cells, when a space cut
@@ -388,9 +482,18 @@ pub fn is_dateline_start(text: &str) -> bool {
             head[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || is_cjk_numeral(c))
         })
     };
-    (filed && SOURCES.iter().any(|source| head.starts_with(source)))
-        || after_date("日电")
-        || after_date("日讯")
+    // A dateline broken over two printed lines right after its date
+    // ("本报北京2月17日" | "电（记者…"): the paper's name, then a date
+    // that ends the piece.
+    let broken_after_date = text.chars().count() <= 20 && {
+        let body = trim_gutter_noise(text);
+        body.strip_suffix('日')
+            .and_then(|d| d.chars().next_back())
+            .is_some_and(|c| c.is_ascii_digit() || is_cjk_numeral(c))
+            && body.contains('月')
+    };
+    let from_source = SOURCES.iter().any(|source| head.starts_with(source));
+    (from_source && (filed || broken_after_date)) || after_date("日电") || after_date("日讯")
 }
 
 /// A digit written as a Chinese numeral, as dates may be.
@@ -1067,6 +1170,85 @@ mod tests {
                 ("老城区改造工程进入收尾阶段", Role::Headline)
             ]
         );
+    }
+
+    #[test]
+    fn a_row_of_headlines_over_their_datelines_is_found_without_a_paragraph_end_above() {
+        // The row follows a line cut mid-sentence, and a speck OCR read as a
+        // closing quote leads the second headline; the datelines below say
+        // the row opens two articles.
+        let text = [
+            "城市道路拥堵交通部门正在治理
+",
+            "全市公交线路调整方案今天公布 ”老城区改造工程进入收尾阶段
+",
+            "本报杭州5月8日电 线路将于下月起调 本报杭州5月9日电 工，已完成全部主
+",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，
+",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let row: Vec<(&str, Role)> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            row,
+            vec![
+                ("全市公交线路调整方案今天公布", Role::Headline),
+                ("”老城区改造工程进入收尾阶段", Role::Headline)
+            ]
+        );
+        // Without the datelines the same row is running text.
+        let plain =
+            text.replace("本报杭州5月8日电", "据介绍全市公交").replace("本报杭州5月9日电", "改造工程自去年");
+        let page = parse_page(&plain, 0, 1);
+        assert!(page.pieces[page.lines[1].pieces.clone()].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn a_headline_cut_at_a_column_width_before_a_dateline_is_no_row_of_two() {
+        // One headline the glued cutter cut in two: one dateline below.
+        let text = "全市公交线路调整方案今天正式公布实施细则
+
+                    一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸
+本报杭州5月8日电 子丑寅卯辰巳午未申酉
+";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), 1);
+        assert!(page.pieces[0].role.is_heading());
+    }
+
+    #[test]
+    fn stray_quotes_at_a_headline_edge_are_trimmed_but_paired_ones_kept() {
+        assert_eq!(trim_stray_quotes("”老城区改造工程"), "老城区改造工程");
+        assert_eq!(trim_stray_quotes("老城区改造工程“"), "老城区改造工程");
+        assert_eq!(trim_stray_quotes("“码上监督”上线"), "“码上监督”上线");
+        assert_eq!(trim_stray_quotes("”上线“码上监督"), "”上线“码上监督", "the closing mark may pair");
+    }
+
+    #[test]
+    fn a_dateline_broken_right_after_its_date_still_opens_a_paragraph() {
+        assert!(is_dateline_start("本报北京2月17日"));
+        assert!(is_dateline_start("本报南宁3月24日 "));
+        assert!(!is_dateline_start("本报北京2月17日召开会议"), "a date inside running text");
+        assert!(!is_dateline_start("北京2月17日"), "no paper's name");
+    }
+
+    #[test]
+    fn the_first_line_of_a_two_line_headline_before_a_dateline_is_a_heading() {
+        let text = "据介绍，全市公交线路将于下月起调整。
+
+全市公交线路调整
+方案今天正式公布
+
+                    本报杭州5月8日电（记者王明）全
+市公交线路将于下月起调整，涉及二
+";
+        let page = parse_page(text, 0, 1);
+        let role = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
+        assert!(role("方案今天").is_heading());
+        assert!(role("全市公交线路调整").is_heading());
+        assert_eq!(role("据介绍"), Role::Body);
     }
 
     #[test]

@@ -229,8 +229,8 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     rules::join_between_rules(&mut page);
     glued::cut_glued_pieces(&mut page);
     glued::cut_latin_glued_lines(&mut page);
-    classify::label_page(&mut page);
-    merge_headline_lines(&mut page);
+    let side_by_side = classify::label_page(&mut page);
+    merge_headline_lines(&mut page, &side_by_side);
     glued::mend_split_lines(&mut page);
     page
 }
@@ -239,12 +239,13 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 /// like any CJK line, and one twice a column wide was cut at the column
 /// width; once the line is known to be a headline its pieces are one
 /// printed line again, joined with the space where one stood.
-fn merge_headline_lines(page: &mut Page) {
+fn merge_headline_lines(page: &mut Page, side_by_side: &[bool]) {
     // Headlines of articles set side by side stay apart; so do pieces a
     // printed column rule stands between (a rule parts columns, never the
     // words of one headline).
-    let one_headline = |pieces: &[Piece]| {
+    let one_headline = |line: usize, pieces: &[Piece]| {
         pieces.len() > 1
+            && !side_by_side[line]
             && pieces.iter().all(|p| p.role.is_heading())
             && pieces.iter().map(|p| p.cells).sum::<f32>() <= classify::HEADLINE_MAX_CELLS
             && !pieces.windows(2).any(|pair| {
@@ -253,12 +254,12 @@ fn merge_headline_lines(page: &mut Page) {
                     || pair[1].text.starts_with(chars::is_rule_glyph)
             })
     };
-    let split = page.lines.iter().any(|l| one_headline(&page.pieces[l.pieces.clone()]));
+    let split = page.lines.iter().enumerate().any(|(i, l)| one_headline(i, &page.pieces[l.pieces.clone()]));
     if !split {
         return;
     }
-    page.recut_lines(|_, pieces| {
-        if one_headline(pieces) {
+    page.recut_lines(|line, pieces| {
+        if one_headline(line, pieces) {
             let mut merged = pieces[0].clone();
             for piece in &pieces[1..] {
                 // Parts cut where no space stood are joined without one.
@@ -311,6 +312,20 @@ mod tests {
             first.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
             vec!["出行更方便快捷", "| 服务更贴心周到"]
         );
+    }
+
+    #[test]
+    fn side_by_side_headlines_narrow_enough_for_one_stay_apart() {
+        // Two articles' headlines a gutter apart, 24 cells together.
+        let text = "公交线路调整方案公布    老城区改造工程收尾
+
+                    本报杭州5月8日电 线路将于下月起调 本报杭州5月9日电 工，已完成全部主
+";
+        let page = parse_page(text, 0, 1);
+        let first: Vec<&str> =
+            page.pieces[page.lines[0].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(first, vec!["公交线路调整方案公布", "老城区改造工程收尾"]);
+        assert!(page.pieces[..2].iter().all(|p| p.role == Role::Headline));
     }
 
     #[test]

@@ -92,6 +92,12 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     for &dateline in &datelines {
         line_has_dateline[page.pieces[dateline].line] = true;
     }
+    // The datelines below a row of side-by-side headlines, for each of its
+    // headings (see [`super::heads`]).
+    let mut row_datelines: Vec<Vec<usize>> = vec![Vec::new(); page.pieces.len()];
+    for (head, dateline, _) in super::heads::heading_datelines(page) {
+        row_datelines[head.0].push(dateline.0);
+    }
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -161,6 +167,9 @@ pub fn candidates(page: &Page) -> Vec<Link> {
             for &dateline in &datelines {
                 push(index, dateline, Placement::BlockStart);
             }
+        }
+        for &dateline in &row_datelines[index] {
+            push(index, dateline, Placement::BlockStart);
         }
         // Any block start nearby: blocks out of order, interleaved articles.
         let block = &page.blocks[piece.block];

@@ -11,6 +11,7 @@
 //! Each signal lives in its own module and is tested on its own; this module
 //! only gathers their answers into one feature vector.
 
+pub mod heads;
 pub mod latin;
 pub mod layout;
 pub mod lexicon;
@@ -21,7 +22,7 @@ pub mod stride;
 pub mod topic;
 pub mod width;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::parse::chars::trim_gutter_noise;
@@ -125,6 +126,10 @@ features! {
     /// A headline followed by a Chinese news dateline ("本报北京…电"), which
     /// opens an article's first paragraph.
     HeadlineToDateline => "role.headline_to_dateline",
+    /// A heading of a row of side-by-side headlines to a dateline below:
+    /// +1 when the dateline's place among those below, left to right, is
+    /// the heading's place on its row, -1 when it is another's.
+    HeadlineOrder => "role.headline_order",
     /// The left piece is a byline.
     LeftByline => "role.left_byline",
     /// The right piece is a byline.
@@ -237,6 +242,11 @@ pub struct PageContext {
     topic_after: Vec<topic::Vector>,
     /// Per line, the stride its text goes on at, where not the next line.
     strides: Vec<Option<usize>>,
+    /// Headings of side-by-side rows to the datelines below, with the
+    /// verdict of their order.
+    head_order: HashMap<(PieceId, PieceId), f32>,
+    /// The headings that have such a verdict.
+    ordered_heads: HashSet<PieceId>,
 }
 
 /// Lines on each side of a junction whose topics are compared.
@@ -268,6 +278,7 @@ impl PageContext {
             merged.vector_of_top(&idf, TOPIC_TOKENS)
         };
         let count = line_topics.len();
+        let head_order = heads::heading_datelines(page);
         let vocabulary = latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
         PageContext {
             column_widths: width::column_widths(page),
@@ -278,8 +289,29 @@ impl PageContext {
                 .map(|(stride, stream)| stride.or(stream))
                 .collect(),
             vocabulary,
+            head_order: head_order.iter().map(|&(h, d, v)| ((h, d), v)).collect(),
+            ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
+        }
+    }
+
+    /// The order signal of a junction from a heading (see [`heads`]): the
+    /// verdict on a dateline below its row, and `-1` for anything else but
+    /// a heading on a later line where it has one (a heading goes on to its
+    /// second printed line or to its dateline, not into a column nor into
+    /// the next headline of its row).
+    pub fn headline_order(&self, page: &Page, from: PieceId, to: PieceId) -> f32 {
+        if let Some(&verdict) = self.head_order.get(&(from, to)) {
+            return verdict;
+        }
+        let (head, next) = (page.piece(from), page.piece(to));
+        // The other headlines of the row open other articles.
+        let continues_heading = next.role.is_heading() && next.line != head.line;
+        if self.ordered_heads.contains(&from) && !continues_heading {
+            -1.0
+        } else {
+            0.0
         }
     }
 
@@ -419,6 +451,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
         Feature::HeadlineToDateline,
         left.role.is_heading() && crate::parse::classify::is_dateline_start(&right.text),
     );
+    f.set(Feature::HeadlineOrder, context.headline_order(page, link.from, link.to));
     f.flag(Feature::LeftByline, left.role == Role::Byline);
     f.flag(Feature::RightByline, right.role == Role::Byline);
     f.flag(Feature::Fragment, left.role == Role::Fragment || right.role == Role::Fragment);
@@ -456,6 +489,27 @@ mod tests {
             1,
         );
         assert_eq!(best_successor(&page, 0), 2);
+    }
+
+    #[test]
+    fn each_headline_of_a_row_goes_on_at_its_own_dateline() {
+        // The second article's column starts a line lower; its headline
+        // would otherwise take the nearest dateline, the first one.
+        let text = [
+            "全市公交线路调整方案今天公布 老城区改造工程进入收尾阶段
+",
+            "
+",
+            "本报杭州5月8日电 线路将于下月起调 据介绍，改造工程 工，已完成全部主
+",
+            "整，涉及二十多条 线路和一百多个站 本报杭州5月9日电 网正在铺设之中，
+",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
+        assert_eq!(best_successor(&page, index("全市公交线路调整")), index("本报杭州5月8日"));
+        assert_eq!(best_successor(&page, index("老城区")), index("本报杭州5月9日"));
     }
 
     #[test]

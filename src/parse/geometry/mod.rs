@@ -475,7 +475,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     if let Some(last) = page.blocks.last_mut() {
         last.end = page.lines.len();
     }
-    classify::label_page(&mut page);
+    // Boxes keep side-by-side headlines apart already.
+    let _side_by_side = classify::label_page(&mut page);
     // Per line, whether the classifier left all of it body text.
     let body_line: Vec<bool> = page
         .lines
