@@ -30,7 +30,9 @@
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
-//!    [`regions::under_their_headlines`]);
+//!    [`regions::under_their_headlines`]); a headline line cut off close
+//!    under another headline line follows that one's lead (see
+//!    [`regions::headline_leads`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
@@ -966,6 +968,34 @@ mod tests {
         let page = layout_page(&cjk_rows(&rows), 0, 1, None);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_headline_line_cut_off_under_the_first_leads_nothing_of_its_own() {
+        // A two-column article under a two-line headline: the first line
+        // runs over both columns, the shorter second only over the left
+        // one, so a gutter running up to it cut it off as a region of its
+        // own. Read as a headline of its own it would take the left column
+        // away, and the right column would come first.
+        let atoms = vec![
+            placed("第一行标题文字", 0, 0, 600, 60, true),
+            placed("第二行", 0, 70, 300, 130, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("右栏正文", 320, 150, 600, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+        let boxes: Vec<BBox> = atoms.iter().map(|a| a.bbox).collect();
+        assert_eq!(headline_leads(&boxes, &[true, true, false, false]), vec![0, 0, 2, 3]);
+        // Set a line's height or more below the first, it is a headline of
+        // its own (another article's).
+        let apart = [boxes[0], BBox { x0: 0, y0: 130, x1: 300, y1: 190 }];
+        assert_eq!(headline_leads(&apart, &[true, true]), vec![0, 1]);
+        // Beside the first line's extent, it is another article's headline.
+        let beside = [boxes[0], BBox { x0: 650, y0: 70, x1: 900, y1: 130 }];
+        assert_eq!(headline_leads(&beside, &[true, true]), vec![0, 1]);
     }
 
     #[test]
