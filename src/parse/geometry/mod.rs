@@ -26,7 +26,9 @@
 //!    gutters) do not block a cut, nor words OCR glued to such a `|`
 //!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
 //!    wider than the cells of its text (a rule between stacked articles read
-//!    as a glyph or two);
+//!    as a glyph or two); on a CJK page a word's box is cut without the
+//!    marks at its edges (a rule beside a column read as a quote mark glued
+//!    to its first glyph, see [`without_edge_marks`]);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
@@ -50,8 +52,10 @@
 //!    box drawn too tall makes the line's extent a headline's); lines
 //!    measured as headline type that keep the body lines' pitch between
 //!    body lines are body text (see [`settle_lines_on_body_pitch`]);
-//! 4. roles: glyph height makes headlines; a line the text classifier took
-//!    for a heading but set in body type stays a heading only where it
+//! 4. roles: a piece that is a credit line is a byline, as the text parser
+//!    labels it when it cuts a line (a byline closes its article); glyph
+//!    height makes headlines; a line the text classifier took for a
+//!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
 //!    else it is a paragraph's first line (see [`in_running_text`]); a
 //!    region of a few lines that end no sentence, set over two or more
@@ -346,7 +350,12 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         column_starts: script == Script::Cjk,
     };
     let mut regions = Vec::new();
-    xy_cut(&atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
+    let cut_atoms: Vec<Atom> = if script == Script::Cjk {
+        atoms.iter().map(|a| Atom { bbox: without_edge_marks(a), ..a.clone() }).collect()
+    } else {
+        atoms.clone()
+    };
+    xy_cut(&cut_atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
     // A region whose words come from OCR blocks standing side by side is
     // cut again with those blocks as units: blocks from a layout analysis
     // (PAGE regions, ALTO blocks) are columns even where the gutter is too
@@ -633,6 +642,24 @@ fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f32) {
     }
 }
 
+/// The box of a CJK word less the cells of the marks at its edges
+/// (quotes, brackets, punctuation before its first or after its last glyph
+/// with letters). Why: OCR reads a rule or frame line beside a column as a
+/// quote mark and glues it to the column's first glyph, so the word's box
+/// reaches into the gutter on row after row; the glyphs themselves stand
+/// clear of it.
+fn without_edge_marks(atom: &Atom) -> BBox {
+    let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(first) = chars.iter().position(|c| c.is_alphanumeric()) else { return atom.bbox };
+    let last = chars.iter().rposition(|c| c.is_alphanumeric()).unwrap_or(first);
+    let cells_of = |part: &[char]| cells(&part.iter().collect::<String>());
+    let all = cells_of(&chars);
+    let per_cell = (atom.bbox.x1 - atom.bbox.x0) as f32 / all.max(1.0);
+    let lead = (cells_of(&chars[..first]) * per_cell) as i32;
+    let trail = (cells_of(&chars[last + 1..]) * per_cell) as i32;
+    BBox { x0: atom.bbox.x0 + lead, x1: atom.bbox.x1 - trail, ..atom.bbox }
+}
+
 fn union(a: BBox, b: BBox) -> BBox {
     BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
 }
@@ -643,6 +670,7 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
     let first_piece = page.pieces.len();
     for (slot, piece) in pieces_of_line(atoms, words).into_iter().enumerate() {
         let text = join_words(atoms, &piece);
+        let byline = classify::is_byline(&text);
         let first = &atoms[piece[0]];
         let last = &atoms[*piece.last().expect("pieces are never empty")];
         let boxed = first.bbox.x1 > first.bbox.x0 || first.bbox.y1 > first.bbox.y0;
@@ -654,7 +682,7 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
             slot,
             block,
             gap: if slot == 0 { Gap::LineStart } else { Gap::Cut },
-            role: Role::Body,
+            role: if byline { Role::Byline } else { Role::Body },
             bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(union).expect("non-empty")),
         });
         tall.push(is_tall);
@@ -765,6 +793,47 @@ mod tests {
             })
             .collect();
         one_block(lines)
+    }
+
+    #[test]
+    fn a_quote_mark_glued_before_a_column_does_not_bridge_its_gutter() {
+        // Two CJK columns 40 px apart; OCR read a rule beside the right
+        // column as a quote mark and glued it to the first glyph of every
+        // row, so each row's right word reaches to 5 px from the left one.
+        let row = vec![("甲甲甲甲甲甲甲甲甲甲", 0, 300), ("“乙乙乙乙乙乙乙乙乙乙", 305, 640)];
+        let page = layout_page(&cjk_rows(&vec![row; 8]), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(page.regions.len(), 2, "{texts:?}");
+        let last_left = texts.iter().rposition(|t| t.contains('甲')).unwrap();
+        let first_right = texts.iter().position(|t| t.contains('乙')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
+    }
+
+    #[test]
+    fn a_credit_line_under_a_column_is_a_byline() {
+        // A credit set alone under a column, as the text parser labels it
+        // when it cuts a line.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.push(vec![("记者王小明", 150, 300)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let last = page.pieces.last().expect("pieces");
+        assert_eq!((last.text.as_str(), last.role), ("记者王小明", Role::Byline));
+        assert!(page.pieces[..page.pieces.len() - 1].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn only_the_marks_at_a_words_edges_leave_its_box() {
+        let boxed = |text: &str| Atom {
+            bbox: BBox { x0: 0, y0: 0, x1: 100, y1: 30 },
+            ..atom(text, 0, 100, 1, false)
+        };
+        // A narrow quote: half a cell of three and a half, on the left.
+        assert_eq!(without_edge_marks(&boxed("“乙乙乙")), BBox { x0: 14, y0: 0, x1: 100, y1: 30 });
+        // A full-width comma: a cell of three, on the right.
+        assert_eq!(without_edge_marks(&boxed("乙乙，")).x1, 67);
+        // Marks inside the word stay; a word of marks only keeps its box.
+        assert_eq!(without_edge_marks(&boxed("乙，乙")).x0, 0);
+        assert_eq!(without_edge_marks(&boxed("，。”")).x0, 0);
     }
 
     #[test]
