@@ -407,7 +407,7 @@ mod tests {
                 [0, 400].map(|x| TextLine { id: None, bbox: None, words: vec![word("text", x, x + 200, y)] })
             })
             .collect();
-        lines[0].words = vec![word("text", 0, 60, 0), word("|", 190, 200, 0)];
+        lines[0].words = vec![word("text", 0, 60, 0), word("*", 190, 200, 0)];
         let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
         let page = parse::geometry::layout_page(&ocr, 0, 1, None);
         assert_eq!(page.regions, vec![0..3, 3..6]);
@@ -462,6 +462,41 @@ mod tests {
         assert_eq!(bonus(0, id("left0")), Some(STACKED_BONUS));
         // From the first column's foot to the next one's top: the text decides.
         assert_eq!(bonus(id("left4"), id("right0")), Some(0.0));
+    }
+
+    #[test]
+    fn column_rules_read_as_bars_are_unplaced() {
+        // One column of four lines; OCR read the rule beside it as a bar at
+        // the end of every line.
+        let word = |text: &str, x0: i32, x1: i32, y0: i32| Word {
+            id: None,
+            text: text.into(),
+            bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }),
+            confidence: None,
+        };
+        let lines: Vec<TextLine> =
+            ["The council met on", "Monday and voted to", "close the old bridge", "for repairs."]
+                .iter()
+                .enumerate()
+                .map(|(row, text)| {
+                    let y = row as i32 * 30;
+                    let mut words: Vec<Word> = text
+                        .split(' ')
+                        .enumerate()
+                        .map(|(i, w)| word(w, i as i32 * 60, i as i32 * 60 + 50, y))
+                        .collect();
+                    words.push(word("|", 300, 304, y));
+                    TextLine { id: None, bbox: None, words }
+                })
+                .collect();
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let document = Document { format: crate::formats::Format::Tsv, pages: vec![ocr] };
+        let page = &repair_document(&document, &Options::default()).pages[0];
+        assert_eq!(page.fallback, None);
+        assert_eq!(page.articles.len(), 1);
+        let text: String = page.articles[0].paragraphs.concat();
+        assert!(!text.contains('|') && text.contains("close the old bridge"), "{text}");
+        assert_eq!(page.unplaced.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(), vec!["|"; 4]);
     }
 
     #[test]

@@ -28,7 +28,10 @@
 //!    wider than the cells of its text (a rule between stacked articles read
 //!    as a glyph or two); on a CJK page a word's box is cut without the
 //!    marks at its edges (a rule beside a column read as a quote mark glued
-//!    to its first glyph, see [`without_edge_marks`]);
+//!    to its first glyph, see [`without_edge_marks`]); words that are only
+//!    bars (a column rule read as glyphs) take no part in the cut and are
+//!    set apart in a block of their own at the page's end as fragments,
+//!    which the assembler leaves unplaced (see [`is_rule_mark`]);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
@@ -74,7 +77,7 @@
 
 use std::collections::HashSet;
 
-use super::chars::{cells, ends_sentence, is_wide, wide_share};
+use super::chars::{cells, ends_sentence, is_rule_glyph, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
@@ -355,7 +358,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     } else {
         atoms.clone()
     };
-    xy_cut(&cut_atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
+    // Column rules read as bars stand in no column's text: they are set
+    // apart at the end of the page (see [`is_rule_mark`]).
+    let placed: Vec<usize> = (0..atoms.len()).filter(|&a| !is_rule_mark(&atoms[a].text)).collect();
+    xy_cut(&cut_atoms, placed, &scales, 0, &mut regions);
     // A region whose words come from OCR blocks standing side by side is
     // cut again with those blocks as units: blocks from a layout analysis
     // (PAGE regions, ALTO blocks) are columns even where the gutter is too
@@ -467,6 +473,20 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
         page.regions.push(first_line..page.lines.len());
     }
+    // Column rules: in file order, a block of their own, one line per OCR
+    // line, pieces of no article.
+    let rules: Vec<usize> = (0..atoms.len()).filter(|&a| is_rule_mark(&atoms[a].text)).collect();
+    let first_rule_piece = page.pieces.len();
+    if !rules.is_empty() {
+        if let Some(last) = page.blocks.last_mut() {
+            last.end = page.lines.len();
+        }
+        page.blocks.push(page.lines.len()..page.lines.len());
+        for line in rules.chunk_by(|&a, &b| atoms[a].line == atoms[b].line) {
+            push_line(&mut page, &atoms, line, false, &mut tall);
+        }
+    }
+    let rule_pieces = first_rule_piece..page.pieces.len();
     // Words without any coordinates: kept, in file order, in a block of
     // their own at the end of the page.
     if !unboxed.is_empty() {
@@ -506,7 +526,19 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             };
         }
     }
+    for piece in &mut page.pieces[rule_pieces] {
+        piece.role = Role::Fragment;
+    }
     page
+}
+
+/// True for a word that is only bars (`|`): a printed column rule OCR read
+/// as glyphs. Text never holds one, so with coordinates it is set apart
+/// with no article (unplaced) instead of standing in the text where the
+/// rule ran beside it. A bar glued to letters (`re-|has`) stays in its
+/// word: words are never cut.
+fn is_rule_mark(text: &str) -> bool {
+    !text.trim().is_empty() && text.chars().all(|c| is_rule_glyph(c) || c.is_whitespace())
 }
 
 /// Regions set as a headline over columns of their own: a few printed
@@ -739,6 +771,19 @@ mod tests {
     }
 
     #[test]
+    fn column_rules_read_as_bars_are_set_apart_as_fragments() {
+        let page = layout_page(&glued_page(), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let first_bar = texts.iter().position(|t| *t == "|").expect("a bar");
+        assert!(texts[first_bar..].iter().all(|t| *t == "|"), "{texts:?}");
+        assert_eq!(texts.len() - first_bar, 3, "{texts:?}");
+        assert!(page.pieces[first_bar..].iter().all(|p| p.role == Role::Fragment));
+        assert!(page.pieces[..first_bar].iter().all(|p| p.role != Role::Fragment));
+        // A bar glued to letters stays in its word.
+        assert!(is_rule_mark("|") && is_rule_mark("||") && !is_rule_mark("re-|has") && !is_rule_mark(".|"));
+    }
+
+    #[test]
     fn a_heading_set_between_body_lines_of_one_block_is_running_text() {
         // Lines 0..5 form one block; the classifier made lines 2 and 3
         // headings.
@@ -769,12 +814,15 @@ mod tests {
             left[0] < left[1] && left[1] < left[2] && left[2] < right[0] && right[0] < right[1],
             "{texts:?}"
         );
-        // The gutter bar is kept, with the column its centre falls in.
-        // Provenance: the second OCR line, words 2 to 4 ("| right0 bb").
+        // The gutter bar is set apart (see
+        // `column_rules_read_as_bars_are_set_apart_as_fragments`).
+        // Provenance: the second OCR line, words 3 and 4 ("right0 bb").
         let right0 = &page.pieces[right[0]];
-        assert_eq!(right0.text, "| right0 bb");
-        assert_eq!(right0.span, SourceSpan { line: 2, start: 2, end: 5 });
-        assert_eq!(right0.bbox, Some(BBox { x0: 150, y0: 95, x1: 300, y1: 125 }));
+        assert_eq!(right0.text, "right0 bb");
+        assert_eq!(right0.span, SourceSpan { line: 2, start: 3, end: 5 });
+        assert_eq!(right0.bbox, Some(BBox { x0: 160, y0: 100, x1: 300, y1: 120 }));
+        let bar = page.pieces.iter().find(|p| p.text == "|").expect("the bar");
+        assert_eq!(bar.span, SourceSpan { line: 2, start: 2, end: 3 });
     }
 
     /// A CJK page from glued rows: each row's words as (text, x0, x1), all
