@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::assemble::{self, chains, text::join, Assembly};
 use crate::formats::Document;
-use crate::parse::{self, BBox, Page, Script, SourceSpan};
+use crate::parse::{self, BBox, Page, Role, Script, SourceSpan};
 use crate::score::{self, latin::Vocabulary, Weights};
 
 /// The language of the input, which selects CJK or Latin-script rules.
@@ -248,8 +248,13 @@ const STACKED_BONUS: f32 = 8.0;
 /// is sure of gets [`STACKED_BONUS`]: from a piece to the next one inside
 /// one region of the geometry (the piece to its right on its printed line,
 /// or the first piece of the printed line below in the same column
-/// stretch), and from the last piece of a line to the first piece of the
-/// next line of the same block (words without boxes, kept in file order).
+/// stretch), from the last piece of a line to the first piece of the
+/// next line of the same block (words without boxes, kept in file order),
+/// and from a headline region's last piece to the first piece of the region
+/// read right after it when that region stands under the headline (its
+/// first column: an article starts under its headline, and a short
+/// headline line or a glued dateline gives the text signals little to go
+/// on there).
 /// The text signals, fitted on plain text where such a pair is only a
 /// guess, would otherwise pull a headline's second line, a line after a
 /// short one or a mark beside a headline elsewhere; they still choose
@@ -272,10 +277,35 @@ fn stacked_in_block(page: &Page, junctions: &mut [score::Junction]) {
         let in_region = junction.from.0 + 1 == junction.to.0
             && region_of_line[from.line].is_some()
             && region_of_line[from.line] == region_of_line[to.line];
-        if in_block || in_region {
+        let under_headline = junction.from.0 + 1 == junction.to.0
+            && from.role == Role::Headline
+            && to.role == Role::Body
+            && to_starts_line
+            && from_ends_line
+            && region_of_line[from.line].is_some_and(|r| page.regions[r].end == to.line)
+            && region_of_line[to.line].is_some_and(|r| page.regions[r].start == to.line)
+            && match (region_box(page, from.line), region_box(page, to.line)) {
+                (Some(head), Some(body)) => body.y0 >= head.y1 && body.x1.min(head.x1) > body.x0.max(head.x0),
+                _ => false,
+            };
+        if in_block || in_region || under_headline {
             junction.score += STACKED_BONUS;
         }
     }
+}
+
+/// The box of the region holding `line`.
+fn region_box(page: &Page, line: usize) -> Option<BBox> {
+    let region = page.regions.iter().find(|r| r.contains(&line))?;
+    page.lines[region.clone()]
+        .iter()
+        .flat_map(|l| page.pieces[l.pieces.clone()].iter().filter_map(|p| p.bbox))
+        .reduce(|a, b| BBox {
+            x0: a.x0.min(b.x0),
+            y0: a.y0.min(b.y0),
+            x1: a.x1.max(b.x1),
+            y1: a.y1.max(b.y1),
+        })
 }
 
 fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
@@ -377,7 +407,7 @@ mod tests {
                 [0, 400].map(|x| TextLine { id: None, bbox: None, words: vec![word("text", x, x + 200, y)] })
             })
             .collect();
-        lines[0].words = vec![word("text", 0, 60, 0), word("|", 190, 200, 0)];
+        lines[0].words = vec![word("text", 0, 60, 0), word("*", 190, 200, 0)];
         let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
         let page = parse::geometry::layout_page(&ocr, 0, 1, None);
         assert_eq!(page.regions, vec![0..3, 3..6]);
@@ -396,6 +426,77 @@ mod tests {
         assert_eq!(bonus(1, 2), Some(STACKED_BONUS));
         // From its foot to the top of the next column: the text decides.
         assert_eq!(bonus(3, 4), Some(0.0));
+    }
+
+    #[test]
+    fn the_geometry_is_sure_a_headline_goes_on_in_the_column_right_under_it() {
+        // A headline over two columns of five lines each.
+        let word = |text: &str, x0: i32, x1: i32, y0: i32, height: i32| Word {
+            id: None,
+            text: text.into(),
+            bbox: Some(BBox { x0, y0, x1, y1: y0 + height }),
+            confidence: None,
+        };
+        let line = |words: Vec<Word>| TextLine { id: None, bbox: None, words };
+        let mut lines = vec![line(vec![word("Big", 0, 150, 0, 60), word("News", 180, 400, 0, 60)])];
+        for row in 0..5 {
+            let y = 100 + row * 30;
+            lines.push(line(vec![word(&format!("left{row}"), 0, 260, y, 20)]));
+            lines.push(line(vec![word(&format!("right{row}"), 300, 560, y, 20)]));
+        }
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let page = parse::geometry::layout_page(&ocr, 0, 1, None);
+        let id = |text: &str| page.pieces.iter().position(|p| p.text == text).expect("a piece");
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(id("left0"), 1);
+        let weights = score::Weights::default();
+        let plain = score::score_page(&page, &weights);
+        let structured = score_structured(&page, &weights);
+        let bonus = |from: usize, to: usize| {
+            let find = |junctions: &[score::Junction]| {
+                junctions.iter().find(|j| j.from == PieceId(from) && j.to == PieceId(to)).map(|j| j.score)
+            };
+            find(&structured).zip(find(&plain)).map(|(s, p)| s - p)
+        };
+        // From the headline to the first column's top: sure.
+        assert_eq!(bonus(0, id("left0")), Some(STACKED_BONUS));
+        // From the first column's foot to the next one's top: the text decides.
+        assert_eq!(bonus(id("left4"), id("right0")), Some(0.0));
+    }
+
+    #[test]
+    fn column_rules_read_as_bars_are_unplaced() {
+        // One column of four lines; OCR read the rule beside it as a bar at
+        // the end of every line.
+        let word = |text: &str, x0: i32, x1: i32, y0: i32| Word {
+            id: None,
+            text: text.into(),
+            bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }),
+            confidence: None,
+        };
+        let lines: Vec<TextLine> =
+            ["The council met on", "Monday and voted to", "close the old bridge", "for repairs."]
+                .iter()
+                .enumerate()
+                .map(|(row, text)| {
+                    let y = row as i32 * 30;
+                    let mut words: Vec<Word> = text
+                        .split(' ')
+                        .enumerate()
+                        .map(|(i, w)| word(w, i as i32 * 60, i as i32 * 60 + 50, y))
+                        .collect();
+                    words.push(word("|", 300, 304, y));
+                    TextLine { id: None, bbox: None, words }
+                })
+                .collect();
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let document = Document { format: crate::formats::Format::Tsv, pages: vec![ocr] };
+        let page = &repair_document(&document, &Options::default()).pages[0];
+        assert_eq!(page.fallback, None);
+        assert_eq!(page.articles.len(), 1);
+        let text: String = page.articles[0].paragraphs.concat();
+        assert!(!text.contains('|') && text.contains("close the old bridge"), "{text}");
+        assert_eq!(page.unplaced.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(), vec!["|"; 4]);
     }
 
     #[test]

@@ -26,11 +26,18 @@
 //!    gutters) do not block a cut, nor words OCR glued to such a `|`
 //!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
 //!    wider than the cells of its text (a rule between stacked articles read
-//!    as a glyph or two);
+//!    as a glyph or two); on a CJK page a word's box is cut without the
+//!    marks at its edges (a rule beside a column read as a quote mark glued
+//!    to its first glyph, see [`without_edge_marks`]); words that are only
+//!    bars (a column rule read as glyphs) take no part in the cut and are
+//!    set apart in a block of their own at the page's end as fragments,
+//!    which the assembler leaves unplaced (see [`is_rule_mark`]);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
-//!    [`regions::under_their_headlines`]);
+//!    [`regions::under_their_headlines`]); a headline line cut off close
+//!    under another headline line follows that one's lead (see
+//!    [`regions::headline_leads`]);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
@@ -48,8 +55,10 @@
 //!    box drawn too tall makes the line's extent a headline's); lines
 //!    measured as headline type that keep the body lines' pitch between
 //!    body lines are body text (see [`settle_lines_on_body_pitch`]);
-//! 4. roles: glyph height makes headlines; a line the text classifier took
-//!    for a heading but set in body type stays a heading only where it
+//! 4. roles: a piece that is a credit line is a byline, as the text parser
+//!    labels it when it cuts a line (a byline closes its article); glyph
+//!    height makes headlines; a line the text classifier took for a
+//!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
 //!    else it is a paragraph's first line (see [`in_running_text`]); a
 //!    region of a few lines that end no sentence, set over two or more
@@ -68,7 +77,7 @@
 
 use std::collections::HashSet;
 
-use super::chars::{cells, ends_sentence, is_wide, wide_share};
+use super::chars::{cells, ends_sentence, is_rule_glyph, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
@@ -344,7 +353,15 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         column_starts: script == Script::Cjk,
     };
     let mut regions = Vec::new();
-    xy_cut(&atoms, (0..atoms.len()).collect(), &scales, 0, &mut regions);
+    let cut_atoms: Vec<Atom> = if script == Script::Cjk {
+        atoms.iter().map(|a| Atom { bbox: without_edge_marks(a), ..a.clone() }).collect()
+    } else {
+        atoms.clone()
+    };
+    // Column rules read as bars stand in no column's text: they are set
+    // apart at the end of the page (see [`is_rule_mark`]).
+    let placed: Vec<usize> = (0..atoms.len()).filter(|&a| !is_rule_mark(&atoms[a].text)).collect();
+    xy_cut(&cut_atoms, placed, &scales, 0, &mut regions);
     // A region whose words come from OCR blocks standing side by side is
     // cut again with those blocks as units: blocks from a layout analysis
     // (PAGE regions, ALTO blocks) are columns even where the gutter is too
@@ -456,6 +473,20 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         }
         page.regions.push(first_line..page.lines.len());
     }
+    // Column rules: in file order, a block of their own, one line per OCR
+    // line, pieces of no article.
+    let rules: Vec<usize> = (0..atoms.len()).filter(|&a| is_rule_mark(&atoms[a].text)).collect();
+    let first_rule_piece = page.pieces.len();
+    if !rules.is_empty() {
+        if let Some(last) = page.blocks.last_mut() {
+            last.end = page.lines.len();
+        }
+        page.blocks.push(page.lines.len()..page.lines.len());
+        for line in rules.chunk_by(|&a, &b| atoms[a].line == atoms[b].line) {
+            push_line(&mut page, &atoms, line, false, &mut tall);
+        }
+    }
+    let rule_pieces = first_rule_piece..page.pieces.len();
     // Words without any coordinates: kept, in file order, in a block of
     // their own at the end of the page.
     if !unboxed.is_empty() {
@@ -496,7 +527,19 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             };
         }
     }
+    for piece in &mut page.pieces[rule_pieces] {
+        piece.role = Role::Fragment;
+    }
     page
+}
+
+/// True for a word that is only bars (`|`): a printed column rule OCR read
+/// as glyphs. Text never holds one, so with coordinates it is set apart
+/// with no article (unplaced) instead of standing in the text where the
+/// rule ran beside it. A bar glued to letters (`re-|has`) stays in its
+/// word: words are never cut.
+fn is_rule_mark(text: &str) -> bool {
+    !text.trim().is_empty() && text.chars().all(|c| is_rule_glyph(c) || c.is_whitespace())
 }
 
 /// Regions set as a headline over columns of their own: a few printed
@@ -632,6 +675,24 @@ fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f32) {
     }
 }
 
+/// The box of a CJK word less the cells of the marks at its edges
+/// (quotes, brackets, punctuation before its first or after its last glyph
+/// with letters). Why: OCR reads a rule or frame line beside a column as a
+/// quote mark and glues it to the column's first glyph, so the word's box
+/// reaches into the gutter on row after row; the glyphs themselves stand
+/// clear of it.
+fn without_edge_marks(atom: &Atom) -> BBox {
+    let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(first) = chars.iter().position(|c| c.is_alphanumeric()) else { return atom.bbox };
+    let last = chars.iter().rposition(|c| c.is_alphanumeric()).unwrap_or(first);
+    let cells_of = |part: &[char]| cells(&part.iter().collect::<String>());
+    let all = cells_of(&chars);
+    let per_cell = (atom.bbox.x1 - atom.bbox.x0) as f32 / all.max(1.0);
+    let lead = (cells_of(&chars[..first]) * per_cell) as i32;
+    let trail = (cells_of(&chars[last + 1..]) * per_cell) as i32;
+    BBox { x0: atom.bbox.x0 + lead, x1: atom.bbox.x1 - trail, ..atom.bbox }
+}
+
 fn union(a: BBox, b: BBox) -> BBox {
     BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
 }
@@ -642,6 +703,7 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
     let first_piece = page.pieces.len();
     for (slot, piece) in pieces_of_line(atoms, words).into_iter().enumerate() {
         let text = join_words(atoms, &piece);
+        let byline = classify::is_byline(&text);
         let first = &atoms[piece[0]];
         let last = &atoms[*piece.last().expect("pieces are never empty")];
         let boxed = first.bbox.x1 > first.bbox.x0 || first.bbox.y1 > first.bbox.y0;
@@ -653,7 +715,7 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
             slot,
             block,
             gap: if slot == 0 { Gap::LineStart } else { Gap::Cut },
-            role: Role::Body,
+            role: if byline { Role::Byline } else { Role::Body },
             bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(union).expect("non-empty")),
         });
         tall.push(is_tall);
@@ -710,6 +772,19 @@ mod tests {
     }
 
     #[test]
+    fn column_rules_read_as_bars_are_set_apart_as_fragments() {
+        let page = layout_page(&glued_page(), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let first_bar = texts.iter().position(|t| *t == "|").expect("a bar");
+        assert!(texts[first_bar..].iter().all(|t| *t == "|"), "{texts:?}");
+        assert_eq!(texts.len() - first_bar, 3, "{texts:?}");
+        assert!(page.pieces[first_bar..].iter().all(|p| p.role == Role::Fragment));
+        assert!(page.pieces[..first_bar].iter().all(|p| p.role != Role::Fragment));
+        // A bar glued to letters stays in its word.
+        assert!(is_rule_mark("|") && is_rule_mark("||") && !is_rule_mark("re-|has") && !is_rule_mark(".|"));
+    }
+
+    #[test]
     fn a_heading_set_between_body_lines_of_one_block_is_running_text() {
         // Lines 0..5 form one block; the classifier made lines 2 and 3
         // headings.
@@ -740,12 +815,15 @@ mod tests {
             left[0] < left[1] && left[1] < left[2] && left[2] < right[0] && right[0] < right[1],
             "{texts:?}"
         );
-        // The gutter bar is kept, with the column its centre falls in.
-        // Provenance: the second OCR line, words 2 to 4 ("| right0 bb").
+        // The gutter bar is set apart (see
+        // `column_rules_read_as_bars_are_set_apart_as_fragments`).
+        // Provenance: the second OCR line, words 3 and 4 ("right0 bb").
         let right0 = &page.pieces[right[0]];
-        assert_eq!(right0.text, "| right0 bb");
-        assert_eq!(right0.span, SourceSpan { line: 2, start: 2, end: 5 });
-        assert_eq!(right0.bbox, Some(BBox { x0: 150, y0: 95, x1: 300, y1: 125 }));
+        assert_eq!(right0.text, "right0 bb");
+        assert_eq!(right0.span, SourceSpan { line: 2, start: 3, end: 5 });
+        assert_eq!(right0.bbox, Some(BBox { x0: 160, y0: 100, x1: 300, y1: 120 }));
+        let bar = page.pieces.iter().find(|p| p.text == "|").expect("the bar");
+        assert_eq!(bar.span, SourceSpan { line: 2, start: 2, end: 3 });
     }
 
     /// A CJK page from glued rows: each row's words as (text, x0, x1), all
@@ -764,6 +842,47 @@ mod tests {
             })
             .collect();
         one_block(lines)
+    }
+
+    #[test]
+    fn a_quote_mark_glued_before_a_column_does_not_bridge_its_gutter() {
+        // Two CJK columns 40 px apart; OCR read a rule beside the right
+        // column as a quote mark and glued it to the first glyph of every
+        // row, so each row's right word reaches to 5 px from the left one.
+        let row = vec![("甲甲甲甲甲甲甲甲甲甲", 0, 300), ("“乙乙乙乙乙乙乙乙乙乙", 305, 640)];
+        let page = layout_page(&cjk_rows(&vec![row; 8]), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(page.regions.len(), 2, "{texts:?}");
+        let last_left = texts.iter().rposition(|t| t.contains('甲')).unwrap();
+        let first_right = texts.iter().position(|t| t.contains('乙')).unwrap();
+        assert!(last_left < first_right, "{texts:?}");
+    }
+
+    #[test]
+    fn a_credit_line_under_a_column_is_a_byline() {
+        // A credit set alone under a column, as the text parser labels it
+        // when it cuts a line.
+        let mut rows: Vec<Vec<(&str, i32, i32)>> = vec![vec![("天天天天天天天天天天", 0, 300)]; 6];
+        rows.push(vec![("记者王小明", 150, 300)]);
+        let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+        let last = page.pieces.last().expect("pieces");
+        assert_eq!((last.text.as_str(), last.role), ("记者王小明", Role::Byline));
+        assert!(page.pieces[..page.pieces.len() - 1].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn only_the_marks_at_a_words_edges_leave_its_box() {
+        let boxed = |text: &str| Atom {
+            bbox: BBox { x0: 0, y0: 0, x1: 100, y1: 30 },
+            ..atom(text, 0, 100, 1, false)
+        };
+        // A narrow quote: half a cell of three and a half, on the left.
+        assert_eq!(without_edge_marks(&boxed("“乙乙乙")), BBox { x0: 14, y0: 0, x1: 100, y1: 30 });
+        // A full-width comma: a cell of three, on the right.
+        assert_eq!(without_edge_marks(&boxed("乙乙，")).x1, 67);
+        // Marks inside the word stay; a word of marks only keeps its box.
+        assert_eq!(without_edge_marks(&boxed("乙，乙")).x0, 0);
+        assert_eq!(without_edge_marks(&boxed("，。”")).x0, 0);
     }
 
     #[test]
@@ -967,6 +1086,34 @@ mod tests {
         let page = layout_page(&cjk_rows(&rows), 0, 1, None);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_headline_line_cut_off_under_the_first_leads_nothing_of_its_own() {
+        // A two-column article under a two-line headline: the first line
+        // runs over both columns, the shorter second only over the left
+        // one, so a gutter running up to it cut it off as a region of its
+        // own. Read as a headline of its own it would take the left column
+        // away, and the right column would come first.
+        let atoms = vec![
+            placed("第一行标题文字", 0, 0, 600, 60, true),
+            placed("第二行", 0, 70, 300, 130, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("右栏正文", 320, 150, 600, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+        let boxes: Vec<BBox> = atoms.iter().map(|a| a.bbox).collect();
+        assert_eq!(headline_leads(&boxes, &[true, true, false, false]), vec![0, 0, 2, 3]);
+        // Set a line's height or more below the first, it is a headline of
+        // its own (another article's).
+        let apart = [boxes[0], BBox { x0: 0, y0: 130, x1: 300, y1: 190 }];
+        assert_eq!(headline_leads(&apart, &[true, true]), vec![0, 1]);
+        // Beside the first line's extent, it is another article's headline.
+        let beside = [boxes[0], BBox { x0: 650, y0: 70, x1: 900, y1: 130 }];
+        assert_eq!(headline_leads(&beside, &[true, true]), vec![0, 1]);
     }
 
     #[test]

@@ -37,11 +37,12 @@ pub(super) fn under_their_headlines(
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
     let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
     let tiers = tiers_of_articles(&boxes, &headline, glyph);
+    let lead = headline_leads(&boxes, &headline);
     // A region under no headline goes with the region before it.
     let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
     for index in 0..regions.len() {
         if headline[index] {
-            owner.push(index);
+            owner.push(lead[index]);
             continue;
         }
         let b = boxes[index];
@@ -50,7 +51,7 @@ pub(super) fn under_their_headlines(
             .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
             .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
             .max_by_key(|&h| boxes[h].y1);
-        owner.push(above.unwrap_or_else(|| if index == 0 { 0 } else { owner[index - 1] }));
+        owner.push(above.map_or_else(|| if index == 0 { 0 } else { owner[index - 1] }, |h| lead[h]));
     }
     // A region set right under a column of a lower article than the headline
     // found above it follows that column: a headline centred over the first
@@ -86,6 +87,37 @@ pub(super) fn under_their_headlines(
     order.sort_by_key(|&index| (owner[index], index));
     let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
     order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+}
+
+/// Per region, the headline region that leads it when it is a headline's
+/// later line cut off as a region of its own: a headline region set close
+/// under another one it overlaps (the gap under the upper less than the
+/// height of either) follows the lead of that one; every other region leads
+/// itself. Why: a headline's second line, shorter than its first, stands
+/// over only the article's first columns, so a gutter running up to it cuts
+/// it off from the first line; read as a headline of its own it would take
+/// those columns away from the article's first line, and the columns under
+/// the first line alone would come before them.
+pub(super) fn headline_leads(boxes: &[BBox], headline: &[bool]) -> Vec<usize> {
+    let mut lead: Vec<usize> = (0..boxes.len()).collect();
+    let mut by_top: Vec<usize> = (0..boxes.len()).filter(|&r| headline[r]).collect();
+    by_top.sort_by_key(|&r| (boxes[r].y0, boxes[r].x0));
+    for (position, &lower) in by_top.iter().enumerate() {
+        let b = boxes[lower];
+        let upper = by_top[..position]
+            .iter()
+            .copied()
+            .filter(|&u| boxes[u].y1 <= b.y0)
+            .filter(|&u| boxes[u].x1.min(b.x1) > boxes[u].x0.max(b.x0))
+            .max_by_key(|&u| boxes[u].y1);
+        if let Some(upper) = upper {
+            let gap = (b.y0 - boxes[upper].y1) as f32;
+            if gap < height(&boxes[upper]).min(height(&b)) {
+                lead[lower] = lead[upper];
+            }
+        }
+    }
+    lead
 }
 
 /// Where a new tier of stacked articles starts: a band at least `glyph`
