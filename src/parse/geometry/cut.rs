@@ -11,7 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{centre_x, centre_y, covered, height, lower_median, median, Atom, Scales, WIDE_GUTTER};
+use super::{centre_x, centre_y, covered, height, lower_median, median, Atom, BBox, Scales, WIDE_GUTTER};
+use crate::parse::chars::cells;
 
 /// A gutter leaves columns at least this many glyph sizes wide...
 const MIN_COLUMN: f32 = 6.0;
@@ -437,4 +438,22 @@ pub(super) fn glued_rows_over_columns(all: &[Atom], strong: &[usize], y: i32, sc
     let (above, below): (Vec<usize>, Vec<usize>) = strong.iter().partition(|&&a| centre_y(&all[a]) < y);
     let rows_above = covered(above.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect()).len();
     !above.iter().any(|&a| all[a].tall) && rows_above < rows_of_a_column(all, &below, scales.glyph)
+}
+
+/// The box of a CJK word less the cells of the marks at its edges
+/// (quotes, brackets, punctuation before its first or after its last glyph
+/// with letters). Why: OCR reads a rule or frame line beside a column as a
+/// quote mark and glues it to the column's first glyph, so the word's box
+/// reaches into the gutter on row after row; the glyphs themselves stand
+/// clear of it.
+pub(super) fn without_edge_marks(atom: &Atom) -> BBox {
+    let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(first) = chars.iter().position(|c| c.is_alphanumeric()) else { return atom.bbox };
+    let last = chars.iter().rposition(|c| c.is_alphanumeric()).unwrap_or(first);
+    let cells_of = |part: &[char]| cells(&part.iter().collect::<String>());
+    let all = cells_of(&chars);
+    let per_cell = (atom.bbox.x1 - atom.bbox.x0) as f32 / all.max(1.0);
+    let lead = (cells_of(&chars[..first]) * per_cell) as i32;
+    let trail = (cells_of(&chars[last + 1..]) * per_cell) as i32;
+    BBox { x0: atom.bbox.x0 + lead, x1: atom.bbox.x1 - trail, ..atom.bbox }
 }

@@ -65,9 +65,11 @@
 //!    columns of its own, is headline type whatever its size (see
 //!    [`spanning_heads`]).
 //!
-//! Step 1 lives in `cut.rs` (the XY-cut) and `regions.rs` (regions read
-//! headline by headline), steps 2 and 3 in `lines.rs`; this module holds
-//! the word boxes' types and scales and puts the page together.
+//! Step 0 and the size measures of step 3 live in `sizes.rs`, step 1 in
+//! `cut.rs` (the XY-cut) and `regions.rs` (regions read headline by
+//! headline), steps 2 and 3 in `lines.rs`, step 4 in `roles.rs`; this
+//! module holds the word boxes' types and scales and puts the page
+//! together.
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
@@ -77,23 +79,22 @@
 
 use std::collections::HashSet;
 
-use super::chars::{cells, ends_sentence, is_rule_glyph, is_wide, wide_share};
+use super::chars::{cells, is_rule_glyph, is_wide, wide_share};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
 mod cut;
 mod lines;
 mod regions;
+mod roles;
+mod sizes;
 
-use cut::xy_cut;
-use lines::{
-    fullest_stretch, join_words, line_size, pieces_of_line, printed_lines, runs_of_line, words_tall,
-};
+use cut::{without_edge_marks, xy_cut};
+use lines::{join_words, line_size, pieces_of_line, printed_lines, words_tall};
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
+use roles::{settle_roles, spanning_heads};
+use sizes::{body_pitch, measure_sizes, settle_lines_on_body_pitch, settle_tall_boxes};
 
-/// On a CJK page a word box wider than this many glyph sizes per cell of
-/// its text is no text (see [`Atom::strong`]).
-const SMEARED_BOX_CELLS: f32 = 4.0;
 /// A region is cut at a vertical band at least this many glyph sizes wide:
 /// in Latin text word spaces of justified lines reach half an em and may
 /// line up for a few lines; CJK text has no word spaces.
@@ -128,17 +129,6 @@ const BLOCK_PITCH: f32 = 1.4;
 const SPANNING_HEAD_LINES: usize = 4;
 const SPANNING_HEAD_GAP: f32 = 3.0;
 const SPANNING_COLUMN_SHARE: f32 = 0.7;
-/// A CJK word box this many times taller than the usual word of its OCR
-/// line, and this many times taller than its glyphs are wide, runs over two
-/// printed lines (see [`settle_tall_boxes`]).
-const TALL_BOX_OVER_LINE: f32 = 1.8;
-/// Lines whose centres stand at most this many body line pitches apart are
-/// set on the body text's grid (see [`settle_lines_on_body_pitch`]). A
-/// headline half again as large as body type, set solid under a body line
-/// with the same leading, stands a quarter pitch further: 1.25 pitches.
-const ON_BODY_PITCH: f32 = 1.2;
-const TALL_BOX_OVER_CELL: f32 = 1.5;
-
 /// A region's printed lines (atom indices, top to bottom) with each line's
 /// extent and whether it is set in headline type.
 type MeasuredRegion = (Vec<Vec<usize>>, Vec<(BBox, bool)>);
@@ -168,6 +158,11 @@ struct Atom {
     line_size: f32,
     /// Its OCR line is set in headline type.
     tall: bool,
+}
+
+/// True when `text` holds a letter or digit of any script.
+fn has_letters(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 fn height(b: &BBox) -> f32 {
@@ -268,76 +263,11 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             line_gaps.push((b.y0 - a.y1) as f32);
         }
     }
-    let letters = |text: &str| text.chars().any(char::is_alphanumeric);
+    let letters = has_letters;
     let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
     let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
-    // The body glyph size: the median over OCR lines (runs of a glued CJK
-    // line, see [`runs_of_line`]) of each one's size (single words vary too
-    // much: CJK chunks, punctuation).
-    let mut line_sizes = Vec::new();
-    // Per atom, the median word box height of its run (Latin lines only).
-    let mut run_word_height: Vec<Option<f32>> = vec![None; atoms.len()];
-    let mut start = 0;
-    while start < atoms.len() {
-        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
-        let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
-        let runs = runs_of_line(&atoms, &words);
-        for (index, run) in runs.iter().enumerate() {
-            let Some(size) = line_size(&atoms, run, script) else { continue };
-            // A Latin line glued across articles on offset baselines is
-            // sampled over its fullest stretch (see [`fullest_stretch`]).
-            let sample = if script == Script::Latin {
-                line_size(&atoms, &fullest_stretch(&atoms, run), script).unwrap_or(size)
-            } else {
-                size
-            };
-            line_sizes.push(sample);
-            // Every word from the run's start to the next run's takes its
-            // size (marks without letters included); the first run also
-            // takes any marks before it.
-            let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
-            let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
-            let word_height = median(run.iter().map(|&a| height(&atoms[a].bbox)).collect());
-            for (offset, atom) in atoms[start..end].iter_mut().enumerate() {
-                if (from..to).contains(&atom.bbox.x0) {
-                    atom.line_size = size;
-                    run_word_height[start + offset] = word_height;
-                }
-            }
-        }
-        start = end;
-    }
-    let glyph = median(line_sizes).unwrap_or(1.0);
+    let glyph = measure_sizes(&mut atoms, script);
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
-    for atom in &mut atoms {
-        let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
-        // A rule or a speck read as a letter: very thin and tall, or tiny.
-        let rule = w < 0.25 * h && h > 1.5 * glyph;
-        let speck = w.max(h) < 0.35 * glyph;
-        // On a CJK page a box far wider than the square cells of its text
-        // is a printed rule or a graphic OCR read as a glyph or two (a rule
-        // between stacked articles running under all their columns).
-        let smeared = script == Script::Cjk && w > SMEARED_BOX_CELLS * glyph * cells(&atom.text).max(1.0);
-        // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
-        // running into the gutter the rule stands in.
-        let on_rule = atom.text.contains('|');
-        atom.strong = letters(&atom.text) && !rule && !speck && !on_rule && !smeared;
-        atom.tall = atom.line_size >= headline_ratio * glyph;
-    }
-    // A Latin line's size is its extent, top of the highest box to bottom
-    // of the lowest: one box OCR drew too tall (a speck joined to a glyph,
-    // a word over two lines) makes a body line as tall as a headline. Its
-    // words are headline type only when most of its word boxes are of
-    // headline height too (as printed lines are judged, see [`words_tall`]).
-    if script == Script::Latin {
-        let usual =
-            median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph);
-        for (atom, word_height) in atoms.iter_mut().zip(&run_word_height) {
-            if word_height.is_some_and(|h| h < HEADLINE_HEIGHT * usual) {
-                atom.tall = false;
-            }
-        }
-    }
     // Sizes are measured on the boxes as read (a run's extent over its
     // cells is what the tall boxes leave true); placing uses settled boxes.
     settle_tall_boxes(&mut atoms);
@@ -427,25 +357,9 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             (lines, measured)
         })
         .collect();
-    // The usual line pitch (centre to centre) of body lines in a column: a
-    // block ends where the pitch is clearly wider (box gaps vary with
-    // ascenders and descenders, pitches do not), or where headline type
-    // starts or ends.
-    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
-    let pitch = median(
-        measured_regions
-            .iter()
-            .flat_map(|(_, measured)| {
-                measured
-                    .windows(2)
-                    .filter(|pair| !pair[0].1 && !pair[1].1)
-                    .map(|pair| centre(&pair[1].0) - centre(&pair[0].0))
-            })
-            .filter(|p| *p > 0.0)
-            .collect(),
-    )
-    .unwrap_or(2.0 * glyph);
     // Lines measured tall but set on the body lines' grid are body text.
+    let pitch = body_pitch(&measured_regions, glyph);
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     for (_, measured) in &mut measured_regions {
         settle_lines_on_body_pitch(measured, pitch);
     }
@@ -506,30 +420,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     if let Some(last) = page.blocks.last_mut() {
         last.end = page.lines.len();
     }
-    // Boxes keep side-by-side headlines apart already.
-    let _side_by_side = classify::label_page(&mut page);
-    // Per line, whether the classifier left all of it body text.
-    let body_line: Vec<bool> = page
-        .lines
-        .iter()
-        .map(|line| page.pieces[line.pieces.clone()].iter().all(|p| !p.role.is_heading()))
-        .collect();
-    for (piece, &is_tall) in page.pieces.iter_mut().zip(&tall) {
-        // Glyph height is the better headline evidence: a short body line
-        // standing alone is not a headline, a tall line is one.
-        if is_tall && piece.role != Role::Byline {
-            piece.role = Role::Headline;
-        } else if piece.role.is_heading() && !is_tall {
-            piece.role = if in_running_text(&page.blocks[piece.block], piece.line, &body_line) {
-                Role::Body
-            } else {
-                Role::Subhead
-            };
-        }
-    }
-    for piece in &mut page.pieces[rule_pieces] {
-        piece.role = Role::Fragment;
-    }
+    settle_roles(&mut page, &tall, rule_pieces);
     page
 }
 
@@ -540,157 +431,6 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
 /// word: words are never cut.
 fn is_rule_mark(text: &str) -> bool {
     !text.trim().is_empty() && text.chars().all(|c| is_rule_glyph(c) || c.is_whitespace())
-}
-
-/// Regions set as a headline over columns of their own: a few printed
-/// lines that do not end a sentence, with two or more narrower regions
-/// starting right under them, side by side within their width. A headline
-/// need not be set larger than body type (a news agency's wire layout, a
-/// tabloid's long headline), but body text never runs across the columns
-/// of its own article.
-fn spanning_heads(atoms: &[Atom], regions: &[Vec<usize>], glyph: f32) -> Vec<bool> {
-    let extent = |region: &[usize]| {
-        let strong: Vec<usize> = region.iter().copied().filter(|&a| atoms[a].strong).collect();
-        let chosen = if strong.is_empty() { region } else { &strong };
-        chosen.iter().map(|&a| atoms[a].bbox).reduce(union).expect("regions are never empty")
-    };
-    let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
-    regions
-        .iter()
-        .enumerate()
-        .map(|(index, region)| {
-            let head = boxes[index];
-            let lines = printed_lines(atoms, region.clone());
-            if lines.len() > SPANNING_HEAD_LINES {
-                return false;
-            }
-            let text = lines.last().map(|words| join_words(atoms, words)).unwrap_or_default();
-            if ends_sentence(text.trim_end()) {
-                return false;
-            }
-            let width = (head.x1 - head.x0) as f32;
-            let columns: Vec<BBox> = boxes
-                .iter()
-                .enumerate()
-                .filter(|&(other, b)| {
-                    other != index
-                        && b.y0 >= head.y1
-                        && ((b.y0 - head.y1) as f32) <= SPANNING_HEAD_GAP * glyph
-                        && b.x0 as f32 >= head.x0 as f32 - glyph
-                        && b.x1 as f32 <= head.x1 as f32 + glyph
-                        && ((b.x1 - b.x0) as f32) < SPANNING_COLUMN_SHARE * width
-                })
-                .map(|(_, b)| *b)
-                .collect();
-            columns.iter().any(|a| columns.iter().any(|b| a.x1 <= b.x0))
-        })
-        .collect()
-}
-
-/// True when `line` stands inside running text: body text right above it
-/// in its block and a line right below it in its block. The classifier
-/// reads a short line after a paragraph end as a heading (in plain text a
-/// heading shows only by its shape), but with coordinates a heading set in
-/// body type stands apart: a block ends under it (a gap, a change of type).
-/// A paragraph's first line, indented and set close between body lines,
-/// is body text; a heading's second line (a heading line above it) and a
-/// line ending its block keep their role.
-fn in_running_text(block: &std::ops::Range<usize>, line: usize, body_line: &[bool]) -> bool {
-    line > block.start && body_line[line - 1] && line + 1 < block.end
-}
-
-/// Gives each CJK word box that runs down over two printed lines the
-/// vertical extent of the nearest regular word of its OCR line. Tesseract
-/// often boxes a glyph (or punctuation) of a CJK line from its own line's
-/// top to the next line's bottom; such a box would glue two printed lines
-/// into one and bridge the band under a headline. Its OCR line says which
-/// printed line it belongs to; the nearest word (not the line's median)
-/// because a glued line runs into articles set on other baselines. A
-/// headline glyph beside smaller type is tall too, but about as wide as
-/// tall: only boxes much taller than their glyphs are wide move. The usual
-/// height is the lower median of the line's words: in a line of two words
-/// (a headline's short last line, one chunk boxed down into the body
-/// below) the upper one is the tall box itself. `atoms` holds each OCR
-/// line's words contiguously.
-fn settle_tall_boxes(atoms: &mut [Atom]) {
-    let mut start = 0;
-    while start < atoms.len() {
-        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
-        let heights: Vec<f32> = atoms[start..end].iter().map(|a| height(&a.bbox)).collect();
-        // The lower median: in a line of two words, one running over two
-        // printed lines would otherwise set the usual height itself.
-        let usual = lower_median(heights).unwrap_or(1.0);
-        let runs_over = |a: &Atom| {
-            let per_cell = (a.bbox.x1 - a.bbox.x0).max(1) as f32 / cells(&a.text).max(1.0);
-            wide_share(&a.text) >= 0.5
-                && height(&a.bbox) > TALL_BOX_OVER_LINE * usual
-                && height(&a.bbox) > TALL_BOX_OVER_CELL * per_cell
-        };
-        let tall: Vec<usize> = (start..end).filter(|&i| runs_over(&atoms[i])).collect();
-        let regular: Vec<BBox> = (start..end)
-            .filter(|&i| height(&atoms[i].bbox) <= TALL_BOX_OVER_LINE * usual)
-            .map(|i| atoms[i].bbox)
-            .collect();
-        for i in tall {
-            let b = atoms[i].bbox;
-            let distance = |r: &BBox| (r.x0 - b.x1).max(b.x0 - r.x1).max(0);
-            if let Some(nearest) = regular.iter().min_by_key(|r| distance(r)) {
-                atoms[i].bbox.y0 = nearest.y0;
-                atoms[i].bbox.y1 = nearest.y1;
-            }
-        }
-        start = end;
-    }
-}
-
-/// Sets body type on every run of lines measured as headline type that
-/// keeps the body text's line pitch, with a body line right above and right
-/// below it in its region. `measured` holds a region's lines, top to bottom,
-/// each with its extent and whether it is headline type. Why: a headline's
-/// lines are taller than body lines, so their pitch (centre to centre) is
-/// wider than the body's, and space is set around them; a line that stays
-/// on the body lines' grid is a body line whose word boxes OCR drew too tall
-/// (a blurred or garbled stretch boxed over two rows).
-fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f32) {
-    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
-    let on_grid = |upper: &BBox, lower: &BBox| centre(lower) - centre(upper) <= ON_BODY_PITCH * pitch;
-    let mut start = 0;
-    while start < measured.len() {
-        if !measured[start].1 {
-            start += 1;
-            continue;
-        }
-        let end = (start..measured.len()).find(|&i| !measured[i].1).unwrap_or(measured.len());
-        // Body lines on both sides, and every pitch from the one above to
-        // the one below on the body grid.
-        if start > 0
-            && end < measured.len()
-            && (start - 1..end).all(|i| on_grid(&measured[i].0, &measured[i + 1].0))
-        {
-            for line in &mut measured[start..end] {
-                line.1 = false;
-            }
-        }
-        start = end;
-    }
-}
-
-/// The box of a CJK word less the cells of the marks at its edges
-/// (quotes, brackets, punctuation before its first or after its last glyph
-/// with letters). Why: OCR reads a rule or frame line beside a column as a
-/// quote mark and glues it to the column's first glyph, so the word's box
-/// reaches into the gutter on row after row; the glyphs themselves stand
-/// clear of it.
-fn without_edge_marks(atom: &Atom) -> BBox {
-    let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(first) = chars.iter().position(|c| c.is_alphanumeric()) else { return atom.bbox };
-    let last = chars.iter().rposition(|c| c.is_alphanumeric()).unwrap_or(first);
-    let cells_of = |part: &[char]| cells(&part.iter().collect::<String>());
-    let all = cells_of(&chars);
-    let per_cell = (atom.bbox.x1 - atom.bbox.x0) as f32 / all.max(1.0);
-    let lead = (cells_of(&chars[..first]) * per_cell) as i32;
-    let trail = (cells_of(&chars[last + 1..]) * per_cell) as i32;
-    BBox { x0: atom.bbox.x0 + lead, x1: atom.bbox.x1 - trail, ..atom.bbox }
 }
 
 fn union(a: BBox, b: BBox) -> BBox {
@@ -729,6 +469,8 @@ mod tests {
     use super::cut::*;
     use super::lines::*;
     use super::regions::*;
+    use super::roles::*;
+    use super::sizes::*;
     use super::*;
     use crate::formats::{Block, TextLine, Word};
 

@@ -1,0 +1,203 @@
+//! Glyph sizes: word boxes in, the page's body glyph size and each word's
+//! type out, boxes settled on their printed line.
+//!
+//! In: the page's words ([`Atom`]s) as OCR boxed them. Out: the body glyph
+//! size, each word's line size, whether it may block a cut (`strong`) and
+//! whether it is set in headline type (`tall`); tall CJK boxes settled to
+//! their own printed line; lines measured tall on the body's grid set back
+//! to body type. Why: every threshold of the cut and of the headline test
+//! is in glyph sizes, and OCR boxes lie about size in known ways (a glyph
+//! boxed over two lines, a speck glued to a letter, a glued line running
+//! over offset baselines).
+
+use super::lines::{fullest_stretch, line_size, runs_of_line};
+use super::{
+    has_letters, height, lower_median, median, Atom, BBox, MeasuredRegion, Script, HEADLINE_HEIGHT,
+    HEADLINE_HEIGHT_CJK,
+};
+use crate::parse::chars::{cells, wide_share};
+
+/// On a CJK page a word box wider than this many glyph sizes per cell of
+/// its text is no text (see [`Atom::strong`]).
+const SMEARED_BOX_CELLS: f32 = 4.0;
+/// A CJK word box this many times taller than the usual word of its OCR
+/// line, and this many times taller than its glyphs are wide, runs over two
+/// printed lines (see [`settle_tall_boxes`]).
+const TALL_BOX_OVER_LINE: f32 = 1.8;
+/// Lines whose centres stand at most this many body line pitches apart are
+/// set on the body text's grid (see [`settle_lines_on_body_pitch`]). A
+/// headline half again as large as body type, set solid under a body line
+/// with the same leading, stands a quarter pitch further: 1.25 pitches.
+const ON_BODY_PITCH: f32 = 1.2;
+const TALL_BOX_OVER_CELL: f32 = 1.5;
+
+/// Measures the page's body glyph size (the median over OCR lines, runs of
+/// a glued CJK line, see [`runs_of_line`], of each one's size: single words
+/// vary too much, CJK chunks, punctuation) and sets each word's line size,
+/// `strong` and `tall`. Sizes are measured on the boxes as read; call
+/// [`settle_tall_boxes`] after.
+pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> f32 {
+    let letters = has_letters;
+    let mut line_sizes = Vec::new();
+    // Per atom, the median word box height of its run (Latin lines only).
+    let mut run_word_height: Vec<Option<f32>> = vec![None; atoms.len()];
+    let mut start = 0;
+    while start < atoms.len() {
+        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
+        let words: Vec<usize> = (start..end).filter(|&i| letters(&atoms[i].text)).collect();
+        let runs = runs_of_line(atoms, &words);
+        for (index, run) in runs.iter().enumerate() {
+            let Some(size) = line_size(atoms, run, script) else { continue };
+            // A Latin line glued across articles on offset baselines is
+            // sampled over its fullest stretch (see [`fullest_stretch`]).
+            let sample = if script == Script::Latin {
+                line_size(atoms, &fullest_stretch(atoms, run), script).unwrap_or(size)
+            } else {
+                size
+            };
+            line_sizes.push(sample);
+            // Every word from the run's start to the next run's takes its
+            // size (marks without letters included); the first run also
+            // takes any marks before it.
+            let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
+            let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
+            let word_height = median(run.iter().map(|&a| height(&atoms[a].bbox)).collect());
+            for (offset, atom) in atoms[start..end].iter_mut().enumerate() {
+                if (from..to).contains(&atom.bbox.x0) {
+                    atom.line_size = size;
+                    run_word_height[start + offset] = word_height;
+                }
+            }
+        }
+        start = end;
+    }
+    let glyph = median(line_sizes).unwrap_or(1.0);
+    let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
+    for atom in atoms.iter_mut() {
+        let (w, h) = ((atom.bbox.x1 - atom.bbox.x0) as f32, height(&atom.bbox));
+        // A rule or a speck read as a letter: very thin and tall, or tiny.
+        let rule = w < 0.25 * h && h > 1.5 * glyph;
+        let speck = w.max(h) < 0.35 * glyph;
+        // On a CJK page a box far wider than the square cells of its text
+        // is a printed rule or a graphic OCR read as a glyph or two (a rule
+        // between stacked articles running under all their columns).
+        let smeared = script == Script::Cjk && w > SMEARED_BOX_CELLS * glyph * cells(&atom.text).max(1.0);
+        // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
+        // running into the gutter the rule stands in.
+        let on_rule = atom.text.contains('|');
+        atom.strong = letters(&atom.text) && !rule && !speck && !on_rule && !smeared;
+        atom.tall = atom.line_size >= headline_ratio * glyph;
+    }
+    // A Latin line's size is its extent, top of the highest box to bottom
+    // of the lowest: one box OCR drew too tall (a speck joined to a glyph,
+    // a word over two lines) makes a body line as tall as a headline. Its
+    // words are headline type only when most of its word boxes are of
+    // headline height too (as printed lines are judged, see [`words_tall`]).
+    if script == Script::Latin {
+        let usual =
+            median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph);
+        for (atom, word_height) in atoms.iter_mut().zip(&run_word_height) {
+            if word_height.is_some_and(|h| h < HEADLINE_HEIGHT * usual) {
+                atom.tall = false;
+            }
+        }
+    }
+    glyph
+}
+
+/// The usual line pitch (centre to centre) of body lines in a column: a
+/// block ends where the pitch is clearly wider (box gaps vary with
+/// ascenders and descenders, pitches do not), or where headline type
+/// starts or ends.
+pub(super) fn body_pitch(regions: &[MeasuredRegion], glyph: f32) -> f32 {
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    median(
+        regions
+            .iter()
+            .flat_map(|(_, measured)| {
+                measured
+                    .windows(2)
+                    .filter(|pair| !pair[0].1 && !pair[1].1)
+                    .map(|pair| centre(&pair[1].0) - centre(&pair[0].0))
+            })
+            .filter(|p| *p > 0.0)
+            .collect(),
+    )
+    .unwrap_or(2.0 * glyph)
+}
+
+/// Gives each CJK word box that runs down over two printed lines the
+/// vertical extent of the nearest regular word of its OCR line. Tesseract
+/// often boxes a glyph (or punctuation) of a CJK line from its own line's
+/// top to the next line's bottom; such a box would glue two printed lines
+/// into one and bridge the band under a headline. Its OCR line says which
+/// printed line it belongs to; the nearest word (not the line's median)
+/// because a glued line runs into articles set on other baselines. A
+/// headline glyph beside smaller type is tall too, but about as wide as
+/// tall: only boxes much taller than their glyphs are wide move. The usual
+/// height is the lower median of the line's words: in a line of two words
+/// (a headline's short last line, one chunk boxed down into the body
+/// below) the upper one is the tall box itself. `atoms` holds each OCR
+/// line's words contiguously.
+pub(super) fn settle_tall_boxes(atoms: &mut [Atom]) {
+    let mut start = 0;
+    while start < atoms.len() {
+        let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
+        let heights: Vec<f32> = atoms[start..end].iter().map(|a| height(&a.bbox)).collect();
+        // The lower median: in a line of two words, one running over two
+        // printed lines would otherwise set the usual height itself.
+        let usual = lower_median(heights).unwrap_or(1.0);
+        let runs_over = |a: &Atom| {
+            let per_cell = (a.bbox.x1 - a.bbox.x0).max(1) as f32 / cells(&a.text).max(1.0);
+            wide_share(&a.text) >= 0.5
+                && height(&a.bbox) > TALL_BOX_OVER_LINE * usual
+                && height(&a.bbox) > TALL_BOX_OVER_CELL * per_cell
+        };
+        let tall: Vec<usize> = (start..end).filter(|&i| runs_over(&atoms[i])).collect();
+        let regular: Vec<BBox> = (start..end)
+            .filter(|&i| height(&atoms[i].bbox) <= TALL_BOX_OVER_LINE * usual)
+            .map(|i| atoms[i].bbox)
+            .collect();
+        for i in tall {
+            let b = atoms[i].bbox;
+            let distance = |r: &BBox| (r.x0 - b.x1).max(b.x0 - r.x1).max(0);
+            if let Some(nearest) = regular.iter().min_by_key(|r| distance(r)) {
+                atoms[i].bbox.y0 = nearest.y0;
+                atoms[i].bbox.y1 = nearest.y1;
+            }
+        }
+        start = end;
+    }
+}
+
+/// Sets body type on every run of lines measured as headline type that
+/// keeps the body text's line pitch, with a body line right above and right
+/// below it in its region. `measured` holds a region's lines, top to bottom,
+/// each with its extent and whether it is headline type. Why: a headline's
+/// lines are taller than body lines, so their pitch (centre to centre) is
+/// wider than the body's, and space is set around them; a line that stays
+/// on the body lines' grid is a body line whose word boxes OCR drew too tall
+/// (a blurred or garbled stretch boxed over two rows).
+pub(super) fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f32) {
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let on_grid = |upper: &BBox, lower: &BBox| centre(lower) - centre(upper) <= ON_BODY_PITCH * pitch;
+    let mut start = 0;
+    while start < measured.len() {
+        if !measured[start].1 {
+            start += 1;
+            continue;
+        }
+        let end = (start..measured.len()).find(|&i| !measured[i].1).unwrap_or(measured.len());
+        // Body lines on both sides, and every pitch from the one above to
+        // the one below on the body grid.
+        if start > 0
+            && end < measured.len()
+            && (start - 1..end).all(|i| on_grid(&measured[i].0, &measured[i + 1].0))
+        {
+            for line in &mut measured[start..end] {
+                line.1 = false;
+            }
+        }
+        start = end;
+    }
+}
