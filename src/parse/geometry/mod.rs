@@ -60,7 +60,7 @@
 //!    height makes headlines; a line the text classifier took for a
 //!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
-//!    else it is a paragraph's first line (see [`in_running_text`]); a
+//!    else it is a paragraph's first line (see [`roles::in_running_text`]); a
 //!    region of a few lines that end no sentence, set over two or more
 //!    columns of its own, is headline type whatever its size (see
 //!    [`spanning_heads`]).
