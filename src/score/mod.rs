@@ -107,6 +107,11 @@ features! {
     /// A bare full stop ends the left piece and the right piece starts with
     /// a lower-case word, which no sentence starts with.
     EndToLower => "sentence.end_to_lower",
+    /// Latin body text filling its column stops on an article, preposition
+    /// or conjunction, inside a phrase, and the right piece opens with a
+    /// capitalised article or subject pronoun, which only a sentence or a
+    /// title starts with.
+    OpenToOpener => "sentence.open_to_opener",
     /// The left piece fills its column.
     LeftFull => "width.left_full",
     /// The left piece is short and ends a sentence: a paragraph end.
@@ -433,6 +438,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     let right_width = context.column_widths[link.to.0];
     let full = width::fullness(left.cells, left_width) >= 0.85;
     f.flag(Feature::LeftFull, full);
+    f.flag(Feature::OpenToOpener, left.role == Role::Body && full && s.open_to_opener);
     f.flag(Feature::ParagraphEnd, !full && s.left_ends);
     let agreement = width::agreement(left_width, right_width);
     f.set(Feature::WidthAgree, 2.0 * agreement - 1.0);

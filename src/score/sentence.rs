@@ -26,6 +26,11 @@ pub struct SentenceState {
     /// The left piece ends with a bare full stop after a word that is no
     /// abbreviation, so nothing may follow in lower case.
     pub left_full_stop: bool,
+    /// The left piece stops on an article, preposition or conjunction, so
+    /// inside a phrase, and the right piece opens with a capitalised article
+    /// or subject pronoun, a word that is capitalised only where a sentence
+    /// or a title begins: the two cannot meet.
+    pub open_to_opener: bool,
 }
 
 pub fn state(left: &str, right: &str) -> SentenceState {
@@ -39,8 +44,61 @@ pub fn state(left: &str, right: &str) -> SentenceState {
         right_starts: is_opening(first) || first.is_uppercase(),
         left_hyphen: is_line_end_hyphen(last),
         left_full_stop: ends_with_full_stop(left),
+        open_to_opener: stops_on_phrase_opener(left) && opens_sentence(right),
     }
 }
+
+/// The piece stops on an article, a preposition or a conjunction, with
+/// nothing after it: words that open a phrase and so cannot end a sentence.
+fn stops_on_phrase_opener(text: &str) -> bool {
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    PHRASE_OPENERS.contains(&last)
+}
+
+/// Lower-case articles, prepositions and conjunctions of English, French
+/// and German: closed classes of their grammars, each of which must be
+/// followed by the rest of its phrase.
+const PHRASE_OPENERS: &[&str] = &[
+    // English
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "from", "by", "into", "and", "or",
+    // French
+    "le", "la", "les", "un", "une", "des", "du", "au", "aux", "de", "à", "dans", "sur", "pour", "par", "avec",
+    "sans", "sous", "et", "ou", // German
+    "der", "die", "das", "dem", "den", "ein", "eine", "einen", "einem", "einer", "von", "zu", "mit", "bei",
+    "nach", "aus", "für", "über", "auf", "im", "am", "zum", "zur", "und", "oder",
+];
+
+/// The piece opens with a capitalised article, determiner or subject
+/// pronoun of English, French or German (closed classes of their grammars).
+/// Mid-sentence these words are written in lower case, so capitalised they
+/// begin a sentence or a title. Words that are also particles of surnames
+/// ("Le", "La", "Du", "Des") count only before a lower-case word, where they
+/// are articles and not part of a name.
+fn opens_sentence(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    // An elided article ("L'", "L’") opens the word it is glued to.
+    if let Some(rest) = first.strip_prefix("L'").or_else(|| first.strip_prefix("L’")) {
+        return rest.chars().next().is_some_and(char::is_lowercase);
+    }
+    let first = first.trim_end_matches([',', ';', ':']);
+    if SENTENCE_OPENERS.contains(&first) {
+        return true;
+    }
+    NAME_PARTICLE_ARTICLES.contains(&first)
+        && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Capitalised articles, determiners and subject pronouns that never stand
+/// inside a sentence (English "I" and German polite "Sie" are capitalised
+/// anywhere, so they are not here).
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "This", "These", "Those", "He", "She", "It", "We", "They", "Un", "Une", "Ce", "Cet",
+    "Cette", "Ces", "Il", "Ils", "Elle", "Elles", "Der", "Die", "Das", "Ein", "Eine", "Er", "Es", "Wir",
+];
+
+/// Articles that also open surnames and place names.
+const NAME_PARTICLE_ARTICLES: &[&str] = &["Le", "La", "Les", "Du", "Des"];
 
 /// A Latin full stop that closes a sentence for certain: a bare `.` (a
 /// question or exclamation mark, an ellipsis or a closing quote may be
@@ -90,6 +148,41 @@ mod tests {
             ["he asked \"Why?\"", "Ask Mr.", "the U.S.", "pens, inks etc.", "at 5 p.m.", "Wait...", "the UN."]
         {
             assert!(!state(open, "and").left_full_stop, "{open}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_left_open_cannot_go_on_with_a_sentence_opener() {
+        for (left, right) in [
+            ("conduisant à des", "The Saints Go"),
+            ("users are shown a", "The underwriters"),
+            ("the report of the", "Il a dit"),
+            ("nach einem Treffen mit", "Die Regierung"),
+            ("il a parlé avec", "Les ministres ont"),
+            ("ils ont parlé de", "L’accord"),
+        ] {
+            assert!(state(left, right).open_to_opener, "{left} | {right}");
+        }
+    }
+
+    #[test]
+    fn names_and_finished_phrases_may_go_on_with_capitals() {
+        for (left, right) in [
+            // A name after a preposition or an article.
+            ("a frappé l'île de", "Mindanao aux"),
+            ("le ministre des", "Affaires étrangères"),
+            // Surname particles before a capital: a name, not an article.
+            ("avec", "Le Drian et"),
+            ("le Britannique", "La Fontaine"),
+            // The left word can end a sentence whose stop the OCR lost.
+            ("which has come", "An identical letter"),
+            // Stopped or paused before the opener.
+            ("it said of the.", "The"),
+            ("in and,", "The"),
+            // "I" is capitalised anywhere.
+            ("he and", "I went"),
+        ] {
+            assert!(!state(left, right).open_to_opener, "{left} | {right}");
         }
     }
 
