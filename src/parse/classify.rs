@@ -215,6 +215,12 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
         let pieces = &page.pieces[range.clone()];
+        // Latin headlines of articles set side by side, found and cut apart
+        // as one row by the glued-line cutter, stay apart.
+        if !page.is_cjk() && pieces.len() >= 2 && pieces.iter().all(|p| p.role == Role::Headline) {
+            side_by_side.push(line_index);
+            continue;
+        }
         if pieces.len() >= 2 && pieces.iter().all(|p| is_glyph(&p.text)) {
             for piece in &mut page.pieces[range] {
                 piece.role = Role::Fragment;

@@ -11,7 +11,7 @@ mod cjk;
 mod latin;
 
 pub use cjk::{cut_glued_pieces, mend_split_lines};
-pub use latin::cut_latin_glued_lines;
+pub use latin::{cut_latin_glued_lines, cut_latin_headline_rows};
 
 use super::chars::cells;
 use super::{Gap, Piece};
