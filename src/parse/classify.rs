@@ -469,6 +469,12 @@ pub const HEADLINE_MAX_CELLS: f32 = 24.0;
 const CJK_LINKING_CHARACTERS: [char; 12] =
     ['和', '与', '及', '或', '的', '在', '对', '把', '被', '从', '向', '并'];
 
+/// Brackets that set an aside inside a sentence (with the angle brackets
+/// OCR reads for a printed full-width parenthesis), as opposed to quotes
+/// and book-title marks.
+const ASIDE_OPENING: [char; 5] = ['（', '(', '〈', '[', '【'];
+const ASIDE_CLOSING: [char; 5] = ['）', ')', '〉', ']', '】'];
+
 /// The first-line indent of a CJK paragraph, in cells.
 const PARAGRAPH_INDENT: f32 = 2.0;
 
@@ -570,6 +576,18 @@ fn heading_role(
             })
         };
         let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
+        // A piece after a space that is a bracketed aside, "〈豫鲁段)":
+        // OCR put spaces around the brackets of running CJK text; the space
+        // of a headline parts two phrases, never an aside from its noun.
+        // (Quotes and book-title marks do stand alone in headlines.)
+        let aside = page.is_cjk()
+            && pieces[1..].iter().any(|p| {
+                let text = p.text.trim();
+                text.starts_with(ASIDE_OPENING) && text.ends_with(ASIDE_CLOSING)
+            });
+        if aside {
+            return None;
+        }
         let total: f32 = pieces.iter().map(|p| p.cells).sum();
         if repeated || total > HEADLINE_MAX_CELLS {
             return None;
@@ -1262,6 +1280,18 @@ mod tests {
         let text = "全市公交线路将于下月起调整 涉及二十多条线路和一百多 个站点；调整后的线路覆盖\n\n据介绍 全市公交 线路将于 下月起调 整涉及二 十多条线\n";
         let page = parse_page(text, 0, 1);
         assert!(page.pieces[page.lines[0].pieces.clone()].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn a_line_spaced_around_a_bracketed_aside_is_running_text() {
+        let line = |middle: &str| {
+            format!("今年夏天这个地区的降雨量比往年同期明显偏多。\n2025年度全市公交线路 {middle} 调整方案\n据介绍，全\n市公交线路\n将于下月起\n")
+        };
+        let page = parse_page(&line("（北城区）"), 0, 1);
+        assert_eq!(role_of(&page, "2025年度"), Role::Body);
+        // A quoted phrase set between spaces is a headline's.
+        let page = parse_page(&line("“北城区”"), 0, 1);
+        assert_eq!(role_of(&page, "2025年度"), Role::Headline);
     }
 
     #[test]
