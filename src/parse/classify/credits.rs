@@ -1,0 +1,240 @@
+//! Credit lines: bylines and datelines, read by a nom grammar.
+//!
+//! In: the text of one piece or line. Out: whether it is a byline (a
+//! bracketed list of personal names "(张三 李四)", a bare list of three or
+//! more names, a reporter's credit "记者王小明", an English or German credit
+//! "By Jane Doe", "(Reuters)", an agency credit ending in a date), where a
+//! byline trailing a sentence starts, and whether a line opens with a
+//! dateline ("本报北京2月17日电"). Why: a byline closes its article and a
+//! dateline opens one; both are fixed phrasings that a grammar reads more
+//! surely than any score.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::{char as one_char, space0, space1};
+use nom::combinator::{all_consuming, opt, recognize, verify};
+use nom::multi::{many1, separated_list1};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+use crate::parse::chars::{ends_sentence, is_han, trim_gutter_noise};
+
+fn han_name(input: &str) -> IResult<&str, &str> {
+    recognize(many1(alt((
+        take_while_m_n(1, 4, is_han),
+        // Names of minorities and foreigners are joined by a middle dot.
+        recognize(one_char('·')),
+    ))))
+    .parse(input)
+    .and_then(|(rest, name)| {
+        let n = name.chars().count();
+        if (2..=6).contains(&n) {
+            Ok((rest, name))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        }
+    })
+}
+
+fn name_separator(input: &str) -> IResult<&str, &str> {
+    alt((recognize((space0, one_char('、'), space0)), space1)).parse(input)
+}
+
+fn bracketed_names(input: &str) -> IResult<&str, Vec<&str>> {
+    delimited(
+        (alt((one_char('('), one_char('（'))), space0),
+        separated_list1(name_separator, han_name),
+        (space0, alt((one_char(')'), one_char('）')))),
+    )
+    .parse(input)
+}
+
+/// Chinese credit prefixes: "记者", "本报记者", "通讯员", "特约记者", "见习记者".
+fn reporter_prefix(input: &str) -> IResult<&str, &str> {
+    recognize((
+        opt(alt((tag("本报"), tag("特约"), tag("见习"), tag("新华社"), tag("人民网")))),
+        alt((tag("记者"), tag("通讯员"), tag("摄影"))),
+        space0,
+    ))
+    .parse(input)
+}
+
+/// "记者张三、李四", "本报记者 王五", "(记者张三)", and two-character names
+/// padded to three cells with a space ("本报记者 常 钦").
+fn reporter_names(input: &str) -> IResult<&str, Vec<&str>> {
+    preceded(
+        reporter_prefix,
+        separated_list1(
+            name_separator,
+            alt((
+                han_name,
+                recognize((take_while_m_n(1, 1, is_han), one_char(' '), take_while_m_n(1, 1, is_han))),
+            )),
+        ),
+    )
+    .parse(input)
+}
+
+fn bare_names(input: &str) -> IResult<&str, Vec<&str>> {
+    verify(separated_list1(space1, han_name), |names: &Vec<&str>| {
+        names.len() >= 3 && names.iter().all(|n| n.chars().count() <= 3)
+    })
+    .parse(input)
+}
+
+fn capitalised_word(input: &str) -> IResult<&str, &str> {
+    verify(take_while1(|c: char| c.is_alphabetic() || c == '.' || c == '\'' || c == '-'), |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+    })
+    .parse(input)
+}
+
+fn english_credit(input: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            // Capitalised only: "by", "von" and "par" in lower case are
+            // far more often a printed line running on mid-sentence.
+            alt((tag("By "), tag("BY "), tag("Von "), tag("VON "), tag("Par "), tag("PAR "))),
+            credited_names,
+        )),
+        recognize(delimited(one_char('('), separated_list1(space1, capitalised_word), one_char(')'))),
+    ))
+    .parse(input)
+}
+
+/// A credit line that opens with "by", "von" or "par" in lower case: only
+/// a credit where it follows a sentence end (running text that goes on
+/// with "by" follows a line cut mid-sentence).
+pub(super) fn lower_case_credit(input: &str) -> IResult<&str, &str> {
+    all_consuming(recognize((alt((tag("by "), tag("von "), tag("par "))), credited_names))).parse(input)
+}
+
+/// The names of a credit: capitalised words joined by commas, spaces or
+/// "and" in English, German or French.
+fn credited_names(input: &str) -> IResult<&str, &str> {
+    recognize(separated_list1(
+        alt((recognize((space0, one_char(','), space0)), tag(" and "), tag(" und "), tag(" et "), space1)),
+        capitalised_word,
+    ))
+    .parse(input)
+}
+
+fn date(input: &str) -> IResult<&str, &str> {
+    let number = |n: usize| take_while_m_n(1, n, |c: char| c.is_ascii_digit());
+    alt((
+        recognize((number(2), one_char('.'), number(2), one_char('.'), number(4))),
+        recognize((number(4), one_char('-'), number(2), one_char('-'), number(2))),
+        recognize((number(2), one_char('/'), number(2), one_char('/'), number(4))),
+    ))
+    .parse(input)
+}
+
+/// Agency credit lines ending in a date, as Austrian and German papers
+/// print them: "APA, 30.4.2016", "red, dpa, 1.2.2015".
+fn agency_credit(input: &str) -> IResult<&str, &str> {
+    let agency = take_while_m_n(2, 8, |c: char| c.is_alphabetic());
+    let separator =
+        || alt((recognize((space0, one_char(','), space0)), recognize((space0, one_char('/'), space0))));
+    recognize((separated_list1(separator(), agency), separator(), date)).parse(input)
+}
+
+fn byline(input: &str) -> IResult<&str, &str> {
+    all_consuming(alt((
+        recognize(bracketed_names),
+        recognize(reporter_names),
+        recognize(delimited(
+            (alt((one_char('('), one_char('（'))), space0),
+            reporter_names,
+            (space0, alt((one_char(')'), one_char('）')))),
+        )),
+        recognize(bare_names),
+        recognize(preceded(opt(alt((tag("— "), tag("- ")))), english_credit)),
+        agency_credit,
+    )))
+    .parse(input)
+}
+
+/// True when the whole text is a byline.
+pub fn is_byline(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 60 && byline(text).is_ok()
+}
+
+/// When a line ends with a bracketed byline glued after its last sentence
+/// ("…新进展。(刘洋)"), the byte offset where the byline begins.
+pub fn trailing_byline_start(line: &str) -> Option<usize> {
+    let open = line.rfind(['(', '（'])?;
+    if open == 0 || !is_byline(line[open..].trim_end()) {
+        return None;
+    }
+    let before = line[..open].trim_end();
+    (ends_sentence(before) || before.ends_with(['.', '。'])).then_some(open)
+}
+
+/// True when `text` opens with a Chinese news dateline, which opens the
+/// first paragraph of an article: the paper's or an agency's name with 电
+/// or 讯 after it ("本报北京3月24日电", "新华社上海5月1日电", "本报讯"), or a
+/// date followed by 电/讯, within its first characters. The paper's name
+/// alone also opens a credit ("本报记者 王明"), which is a byline.
+pub fn is_dateline_start(text: &str) -> bool {
+    const SOURCES: [&str; 4] = ["本报", "新华社", "中新社", "中新网"];
+    let head = text.char_indices().nth(20).map_or(text, |(end, _)| &text[..end]);
+    let filed = head.contains(['电', '讯']);
+    // "日电" continues a date: a line that opens with it is the rest of a
+    // dateline broken over two printed lines, not its start.
+    let after_date = |marker: &str| {
+        head.match_indices(marker).any(|(at, _)| {
+            head[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || is_cjk_numeral(c))
+        })
+    };
+    // A dateline broken over two printed lines right after its date
+    // ("本报北京2月17日" | "电（记者…"): the paper's name, then a date
+    // that ends the piece.
+    let broken_after_date = text.chars().count() <= 20 && {
+        let body = trim_gutter_noise(text);
+        body.strip_suffix('日')
+            .and_then(|d| d.chars().next_back())
+            .is_some_and(|c| c.is_ascii_digit() || is_cjk_numeral(c))
+            && body.contains('月')
+    };
+    let from_source = SOURCES.iter().any(|source| head.starts_with(source));
+    (from_source && (filed || broken_after_date)) || after_date("日电") || after_date("日讯")
+}
+
+/// A digit written as a Chinese numeral, as dates may be.
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '０'..='９')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_in_brackets_bare_and_english() {
+        assert!(is_byline("(王小明 李华)"));
+        assert!(is_byline("（张三、李四）"));
+        assert!(is_byline("张伟 王芳 李娜"));
+        assert!(is_byline("By Jane Doe and John Smith"));
+        assert!(is_byline("Von Anna Schmidt"));
+        // A printed line of running text that happens to open with "by".
+        assert!(!is_byline("von Juventus Turin"));
+        assert!(!is_byline("by Central Bank Governor"));
+        assert!(is_byline("(Reuters)"));
+        assert!(is_byline("记者王小明"));
+        assert!(is_byline("APA, sid, 30.4.2016"));
+        assert!(!is_byline("Am 30.4.2016"));
+        assert!(is_byline("本报记者 王小明、李华"));
+        assert!(is_byline("本报记者 王 明"));
+        assert!(!is_byline("记者会上,他说"));
+        assert!(!is_byline("春 夏 秋 冬"));
+        assert!(!is_byline("工作 部署"));
+        assert!(!is_byline("(他说,这是真的)"));
+    }
+
+    #[test]
+    fn trailing_byline_needs_a_sentence_before_it() {
+        assert_eq!(trailing_byline_start("新进展。(刘洋)"), Some("新进展。".len()));
+        assert_eq!(trailing_byline_start("村(社区)"), None);
+    }
+}

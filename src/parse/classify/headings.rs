@@ -1,0 +1,627 @@
+//! Headings: which lines are headlines or subheads, from their shape in
+//! context.
+//!
+//! In: a [`Page`] of lines and pieces. Out: per line, whether it is set as
+//! a heading and of which weight ([`heading_role`]), plus the tests the
+//! page-level labelling needs (side-by-side headline rows, the datelines
+//! below a headline). Why: in plain text a heading shows only by its shape —
+//! a short line standing alone between blank lines, without a sentence end,
+//! not one of a run of equally narrow lines (those are a narrow column),
+//! above a dateline or a paragraph start — and the assembler opens articles
+//! at headlines.
+
+use super::credits::is_dateline_start;
+use super::Role;
+use crate::parse::chars::{
+    cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening, is_wide,
+    trim_gutter_noise, PAUSES,
+};
+use crate::parse::{Gap, Line, Page, Piece};
+
+/// The pieces of a line that may make a headline: the line without what a
+/// printed column rule parts from its first piece (a rule stands between
+/// columns, never inside a headline) and without stray marks at either end
+/// that a gutter parts from the text (a lone glyph, or a mark with no
+/// letter or digit: speckles and picture edges read as text). Why: a
+/// headline set beside a picture or over a ruled column is otherwise judged
+/// with that noise as part of it, and its width and last character are
+/// wrong. CJK pages only.
+pub(super) fn heading_span(page: &Page, line_index: usize) -> std::ops::Range<usize> {
+    let range = page.lines[line_index].pieces.clone();
+    // Latin running lines are as long as a headline and as free of pauses:
+    // cut from its row, the first column's line of a ruled row reads as a
+    // title (dev ocr-en-011 0.536 -> 0.525 with Latin pages included).
+    if !page.is_cjk() {
+        return range;
+    }
+    let pieces = &page.pieces[range.clone()];
+    let mut end = pieces.len();
+    if let Some(rule) = pieces.iter().skip(1).position(|p| p.gap == Gap::Rule) {
+        end = rule + 1;
+    }
+    let stray = |piece: &Piece| {
+        let text = piece.text.trim();
+        is_glyph(text) || !text.chars().any(char::is_alphanumeric)
+    };
+    let set_apart = |piece: &Piece| matches!(piece.gap, Gap::Gutter(_) | Gap::Rule);
+    while end > 1 && set_apart(&pieces[end - 1]) && stray(&pieces[end - 1]) {
+        end -= 1;
+    }
+    let mut start = 0;
+    while start + 1 < end && set_apart(&pieces[start + 1]) && stray(&pieces[start]) {
+        start += 1;
+    }
+    // Only one piece of text set apart so is a headline's shape; two or
+    // more are glued columns, judged with the whole line. A pause inside
+    // the piece marks running text of a column, not a headline.
+    let text = pieces[start].text.as_str();
+    let pause = text.contains(PAUSES);
+    if end - start == 1 && !pause {
+        range.start + start..range.start + end
+    } else {
+        range
+    }
+}
+
+/// True when a CJK line holds the headlines of two or three articles set
+/// side by side, which OCR read across as one line: each piece reads like a
+/// headline (no sentence end, no pause at its end), follows a paragraph end
+/// or opens its block, and either is wider than the column lines glued
+/// below it, which hold two or three times as many pieces (each headline
+/// spans the columns of its own article), or holds no pause at all with a
+/// dateline a few lines below (a headline of two printed lines puts its
+/// second row between them).
+pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separated: bool) -> bool {
+    if !page.is_cjk() {
+        return false;
+    }
+    let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+    // Where every printed line stands between blank lines, a row of
+    // headlines may follow the last line of a column of the article above,
+    // mid-sentence: there a dateline below alone says a row opens articles.
+    let opens = after_paragraph(page, line_index, blank_separated);
+    if !(2..=3).contains(&pieces.len()) {
+        return false;
+    }
+    let headline_like = |text: &str| {
+        let text = trim_stray_quotes(trim_gutter_noise(text));
+        let size = cells(text);
+        (6.0..=30.0).contains(&size)
+            && !text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
+            && !ends_sentence(text)
+            && !text.chars().next().is_some_and(is_line_start_forbidden)
+            && !text.ends_with(['，', ',', '、', ':', '：'])
+            && !is_dateline_start(text)
+    };
+    if !pieces.iter().all(|p| headline_like(&p.text)) {
+        return false;
+    }
+    // A dateline below must answer each headline: parts of one headline
+    // (cut by the glued cutter at a column width, or parted by a space)
+    // have one between them, and so has a headline beside a ruled column.
+    let no_pause = pieces.iter().all(|p| !p.text.contains(PAUSES));
+    let glued = pieces[1..].iter().any(|p| p.gap == Gap::Glued);
+    if no_pause && !glued && datelines_below(page, line_index).len() == pieces.len() {
+        return true;
+    }
+    if !opens {
+        return false;
+    }
+    let narrowest = pieces.iter().map(|p| p.cells).fold(f32::INFINITY, f32::min);
+    page.lines[line_index + 1..].iter().take(2).any(|below| {
+        let below = &page.pieces[below.pieces.clone()];
+        let mut widths: Vec<f32> = below.iter().map(|p| p.cells).collect();
+        widths.sort_by(f32::total_cmp);
+        // Two or three columns under each headline, not the many printed
+        // lines of a paragraph written on one line.
+        (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
+            && narrowest > widths[widths.len() / 2] + 1.0
+    })
+}
+
+/// Lines below a row of side-by-side headlines within which a dateline
+/// shows that they open articles: the row itself may be followed by the
+/// second printed line of each headline, one OCR line each.
+const DATELINE_REACH: usize = 3;
+
+/// Lines after the first dateline below a row of headlines that may still
+/// hold a dateline of the same row of articles (columns not level).
+const DATELINE_BAND: usize = 3;
+
+/// The datelines that open the first paragraphs of the articles below a
+/// line: those on the first line within [`DATELINE_REACH`] lines that holds
+/// one, and on the [`DATELINE_BAND`] lines after it. CJK pages only.
+pub fn datelines_below(page: &Page, line_index: usize) -> Vec<usize> {
+    let dated = |line: &Line| line.pieces.clone().filter(|&i| is_dateline_start(&page.pieces[i].text));
+    let after = &page.lines[line_index + 1..];
+    let Some(first) = after.iter().take(DATELINE_REACH).position(|l| dated(l).next().is_some()) else {
+        return Vec::new();
+    };
+    after.iter().skip(first).take(DATELINE_BAND + 1).flat_map(dated).collect()
+}
+
+/// `text` without a quote mark at its start that closes nothing or one at
+/// its end that opens nothing: specks OCR read out of the gutter beside a
+/// headline (a line never starts with a closing mark nor ends with an
+/// opening one in print).
+fn trim_stray_quotes(text: &str) -> &str {
+    let text = match text.strip_prefix(['”', '’']) {
+        Some(rest) if !rest.contains(['“', '‘']) || rest.starts_with(['“', '‘']) => rest,
+        _ => text,
+    };
+    match text.strip_suffix(['“', '‘']) {
+        Some(rest) if !rest.contains(['”', '’']) || rest.ends_with(['”', '’']) => rest,
+        _ => text,
+    }
+    .trim()
+}
+
+/// The widest a CJK headline of one line may be, in cells, when a space cut
+/// it into pieces.
+pub const HEADLINE_MAX_CELLS: f32 = 24.0;
+
+/// Chinese conjunctions, prepositions and the possessive particle, which
+/// link to what follows: a line ending in one is cut mid-sentence, not a
+/// headline.
+const CJK_LINKING_CHARACTERS: [char; 12] =
+    ['和', '与', '及', '或', '的', '在', '对', '把', '被', '从', '向', '并'];
+
+/// Brackets that set an aside inside a sentence (with the angle brackets
+/// OCR reads for a printed full-width parenthesis), as opposed to quotes
+/// and book-title marks.
+const ASIDE_OPENING: [char; 5] = ['（', '(', '〈', '[', '【'];
+const ASIDE_CLOSING: [char; 5] = ['）', ')', '〉', ']', '】'];
+
+/// The first-line indent of a CJK paragraph, in cells.
+const PARAGRAPH_INDENT: f32 = 2.0;
+
+/// One wide character that is not punctuation: a glyph of a broken-up title.
+pub(super) fn is_glyph(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if is_wide(c) && is_han(c))
+}
+
+/// What a page's text says about how it is set, for the headline rules.
+pub(super) struct PageStyle {
+    /// Most printed lines stand each between blank lines.
+    pub(super) blank_separated: bool,
+    /// A capital letter after a line break mostly starts a sentence, as in
+    /// English or French, and not any noun, as in German.
+    pub(super) capitals_start_sentences: bool,
+}
+
+/// Words that start with a capital although no sentence ends before them, as
+/// a share of all such words, up to which capitals are taken to start
+/// sentences. (On the corpus's dev pages: 0.11 to 0.22 in English and
+/// French, 0.27 to 0.38 in German, where every noun takes a capital.)
+const MID_SENTENCE_CAPITALS_MAX: f32 = 0.25;
+
+/// True when capitals inside sentences are rare on the page.
+pub(super) fn capitals_start_sentences(page: &Page) -> bool {
+    let (mut capitals, mut words) = (0usize, 0usize);
+    for piece in &page.pieces {
+        let mut after_end = true;
+        for word in piece.text.split_whitespace() {
+            let first = word.chars().find(|c| c.is_alphabetic());
+            if !after_end && first.is_some() {
+                words += 1;
+                capitals += usize::from(first.is_some_and(char::is_uppercase));
+            }
+            after_end = ends_sentence(word);
+        }
+    }
+    words > 0 && (capitals as f32) <= MID_SENTENCE_CAPITALS_MAX * words as f32
+}
+
+pub(super) fn heading_role(
+    page: &Page,
+    line_index: usize,
+    span: std::ops::Range<usize>,
+    alone: bool,
+    style: &PageStyle,
+) -> Option<Role> {
+    let blank_separated = style.blank_separated;
+    let line = &page.lines[line_index];
+    let pieces = &page.pieces[span.clone()];
+    // A headline may hold a space ("停车更方便 游览更从容"), which cuts it
+    // into pieces; a glued row of columns repeats its piece count below.
+    if pieces.len() > 1 {
+        // A glued row repeats above or below: as many pieces, of like widths.
+        let like_this = |index: Option<usize>| {
+            index.and_then(|i| page.lines.get(i)).is_some_and(|other| {
+                let others = &page.pieces[other.pieces.clone()];
+                others.len() == pieces.len()
+                    && others
+                        .iter()
+                        .zip(pieces)
+                        .all(|(a, b)| (a.cells - b.cells).abs() <= 0.3 * a.cells.max(b.cells))
+            })
+        };
+        let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
+        // A piece after a space that is a bracketed aside, "〈豫鲁段)":
+        // OCR put spaces around the brackets of running CJK text; the space
+        // of a headline parts two phrases, never an aside from its noun.
+        // (Quotes and book-title marks do stand alone in headlines.)
+        let aside = page.is_cjk()
+            && pieces[1..].iter().any(|p| {
+                let text = p.text.trim();
+                text.starts_with(ASIDE_OPENING) && text.ends_with(ASIDE_CLOSING)
+            });
+        if aside {
+            return None;
+        }
+        let total: f32 = pieces.iter().map(|p| p.cells).sum();
+        if repeated || total > HEADLINE_MAX_CELLS {
+            return None;
+        }
+    }
+    let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = joined.as_str();
+    let size = cells(text);
+    let first = text.chars().next().unwrap_or(' ');
+    // A sentence end inside the line means running text cut at a column
+    // break, not a headline.
+    let inner_sentence_end = text.chars().any(|c| matches!(c, '。' | '！' | '？'));
+    if ends_sentence(text)
+        || inner_sentence_end
+        || is_line_start_forbidden(first)
+        || text.ends_with(['，', ',', '、', '-', ':', '：'])
+        || (page.is_cjk() && text.ends_with(CJK_LINKING_CHARACTERS))
+    {
+        return None;
+    }
+    // Standing alone means nothing among the lines of a narrow column set
+    // each between blank lines.
+    let alone = alone && !in_narrow_run(page, line_index, style.capitals_start_sentences);
+    let width = width_against_body_below(page, line_index, span.clone(), blank_separated);
+    if page.is_cjk() {
+        if is_dateline_start(text) {
+            return None;
+        }
+        // The line right before a dateline is the article's headline,
+        // wherever the columns around it stand and however wide it is.
+        let before_dateline = page
+            .lines
+            .get(line_index + 1)
+            .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+        // A line exactly as wide as the body lines of the next block is a
+        // printed body line whose paragraph goes on elsewhere.
+        if !before_dateline
+            && pieces.len() == 1
+            && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0)
+        {
+            return None;
+        }
+        // A paragraph's first line is indented by two cells, which OCR
+        // drops: such a line is short by the indent, not a headline.
+        let indented = width.map(|w| w * (size + PARAGRAPH_INDENT) / size.max(1.0));
+        // A byline closes an article: the line right after it, without a
+        // pause, is the next article's headline when a paragraph starts
+        // below it, however wide it is.
+        let after_byline = line_index.checked_sub(1).is_some_and(|i| {
+            page.pieces[page.lines[i].pieces.clone()].last().is_some_and(|p| p.role == Role::Byline)
+        });
+        let no_pause = !text.contains(PAUSES);
+        // A paragraph start shows in CJK print only by an opening quote or
+        // a dateline (OCR drops the indent).
+        let next_opens_paragraph = page.lines.get(line_index + 1).is_some_and(|next| {
+            let next = &page.pieces[next.pieces.start].text;
+            next.chars().next().is_some_and(is_opening) || is_dateline_start(next)
+        });
+        let shape = alone
+            || before_dateline
+            || (after_byline && no_pause && next_opens_paragraph)
+            || (after_paragraph(page, line_index, blank_separated)
+                && matches!((width, indented), (Some(w), Some(i)) if i < 0.9 || w > 1.3))
+            // The page's first line, wider than the justified body below
+            // it, is no line of that body.
+            || (line_index == 0 && no_pause && width.is_some_and(|w| w > 1.1));
+        // Weaker: right after a byline, a line without a pause and without
+        // a paragraph start below may be the next article's headline or a
+        // line of an article interleaved with the closed one; the assembler
+        // tells by topic.
+        let weak = after_byline && no_pause;
+        // Section heads inside articles are short; a short heading may still
+        // open an article, which the assembler tells by topic.
+        match size {
+            s if !(4.0..=48.0).contains(&s) => None,
+            _ if !shape && weak => Some(Role::Subhead),
+            _ if !shape => None,
+            s if s < 11.0 => Some(Role::Subhead),
+            _ => Some(Role::Headline),
+        }
+    } else {
+        // A line as wide as the column below a blank line that goes on in
+        // lower case is running text cut at a column break. (Latin columns
+        // are often ragged: their widest lines give the column width.)
+        let next_block = page.blocks.get(line.block + 1).map(|next| &page.lines[next.clone()]);
+        let next_block_runs_on = next_block.is_some_and(|lines| {
+            page.pieces[lines[0].pieces.start].text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let next_column_width = next_block.map_or(0.0, |lines| {
+            lines.iter().take(6).map(|l| page.pieces[l.pieces.start].cells).fold(0.0, f32::max)
+        });
+        if next_block_runs_on && pieces.len() == 1 && (0.75..=1.1).contains(&(size / next_column_width)) {
+            return None;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() >= 6 && letters.iter().all(|c| !c.is_lowercase());
+        // OCR often puts a stray mark before a headline ("- BAHIA", "<BFDB>").
+        let first_letter = text.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
+        let starts_upper = first_letter.is_uppercase() || first_letter.is_numeric();
+        // Latin text is often set ragged-right, so only a line wider than
+        // its column, or in capitals, stands out from the body by shape.
+        let wide = matches!(width, Some(w) if w > 1.3);
+        // At the top of the page or right after a byline, a line without a
+        // sentence end followed by a line that starts a sentence is a title.
+        let opens_block = line_index == 0
+            || page.pieces[page.lines[line_index - 1].pieces.clone()].iter().any(|p| p.role == Role::Byline);
+        // Where every printed line stands between blank lines, the next line
+        // is in the next block.
+        let next_starts_sentence = page.lines.get(line_index + 1).is_some_and(|next| {
+            (next.block == line.block || blank_separated)
+                && page.pieces[next.pieces.start].text.chars().next().is_some_and(char::is_uppercase)
+        });
+        // Where any noun takes a capital (German), a capital after a line
+        // break says nothing about a sentence start.
+        let next_starts_sentence = next_starts_sentence && style.capitals_start_sentences;
+        let shape = alone
+            || all_caps && words.len() >= 3
+            || (opens_block && next_starts_sentence)
+            || (after_paragraph(page, line_index, blank_separated) && (wide || all_caps));
+        // Weaker: after a paragraph end, a line of a few words without a
+        // sentence end or a comma, narrower or wider than the body below it,
+        // followed by a sentence start.
+        let unlike_body = matches!(width, Some(w) if !(0.9..=1.1).contains(&w));
+        let weak = after_paragraph(page, line_index, blank_separated)
+            && next_starts_sentence
+            && unlike_body
+            && words.len() <= 12
+            && !text.contains(',');
+        // A title set without blank lines right under a column cut
+        // mid-sentence (articles interleaved): a few words that end neither a
+        // sentence nor on a short lower-case word, followed by a sentence
+        // start — where a capital does mark one, and not where every line
+        // stands alone between blank lines (there, every line looks cut off).
+        let last_word = words.last().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let ends_on_particle =
+            last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+        let interrupting = style.capitals_start_sentences
+            && !blank_separated
+            && next_starts_sentence
+            && (3..=10).contains(&words.len())
+            && !ends_on_particle
+            && !text.contains([',', ';', '.', '"', '“', '”'])
+            && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':');
+        // Where every printed line stands alone (sparse-text OCR), the
+        // titles of articles set side by side are read one after the other:
+        // after a sentence end, a title-shaped line followed by another.
+        let paired_title = blank_separated
+            && style.capitals_start_sentences
+            && after_paragraph(page, line_index, blank_separated)
+            && title_shaped(text)
+            && page.lines.get(line_index + 1).is_some_and(|next| {
+                next.pieces.len() == 1 && title_shaped(&page.pieces[next.pieces.start].text)
+            });
+        // ...and the second title of such a pair, right after the first: it
+        // follows no paragraph end, but a title-shaped line labelled a
+        // headline as the first of a pair.
+        let second_of_pair = blank_separated
+            && style.capitals_start_sentences
+            && title_shaped(text)
+            && line_index.checked_sub(1).is_some_and(|previous| {
+                let previous_line = &page.lines[previous];
+                let first = &page.pieces[previous_line.pieces.start];
+                previous_line.pieces.len() == 1
+                    && first.role == Role::Headline
+                    && title_shaped(&first.text)
+                    && after_paragraph(page, previous, blank_separated)
+            });
+        // (As a subhead, left to the assembler's topic test: dev ocr-en-013
+        // 0.410 against 0.469 as a headline.)
+        let paired_title = paired_title || second_of_pair;
+        // A headline in capitals may be broken over lines of one word.
+        let min_words = if all_caps { 1 } else { 2 };
+        if !starts_upper || !(min_words..=30).contains(&words.len()) {
+            None
+        } else if shape && !all_caps && words.len() <= 3 {
+            // Two or three words in sentence case are as often a section
+            // head inside an article as a title: the assembler tells by
+            // topic.
+            Some(Role::Subhead)
+        } else if shape {
+            Some(Role::Headline)
+        } else if paired_title {
+            // Two title-shaped lines in a row are no run of body text: a
+            // title, even where a line alone would only be a subhead (dev
+            // ocr-en-013: as a subhead the assembler kept the articles
+            // together, 0.281 either way; as a headline 0.364).
+            Some(Role::Headline)
+        } else if weak || interrupting {
+            Some(Role::Subhead)
+        } else {
+            None
+        }
+    }
+}
+
+/// True when a Latin line reads as a title: it starts with a capital, holds
+/// three to ten words, ends neither a sentence nor on a short lower-case
+/// word, a hyphen or a colon, and holds no comma, full stop or double quote.
+fn title_shaped(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last_word = words.last().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let ends_on_particle =
+        last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+    text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+        && (3..=10).contains(&words.len())
+        && !ends_on_particle
+        && !ends_sentence(text)
+        && !text.contains([',', ';', '.', '"', '“', '”'])
+        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
+}
+
+/// True when the piece in `slot` of a glued Latin line (not the first
+/// column) tops its column and reads as a title: no piece stands in that
+/// slot on the line above in the block, the piece below in the slot starts
+/// a sentence, and the piece is a few words without a sentence end, a comma
+/// or a quote, not ending on a short lower-case word.
+pub(super) fn column_top_title(page: &Page, line_index: usize, slot: usize) -> bool {
+    let line = &page.lines[line_index];
+    let piece = &page.pieces[line.pieces.start + slot];
+    if piece.role != Role::Body {
+        return false;
+    }
+    let slot_text = |index: usize| {
+        page.lines
+            .get(index)
+            .filter(|other| other.block == line.block && other.pieces.len() > slot)
+            .map(|other| page.pieces[other.pieces.start + slot].text.as_str())
+    };
+    let tops_column = line_index.checked_sub(1).and_then(slot_text).is_none();
+    let next_starts_sentence =
+        slot_text(line_index + 1).is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase));
+    let text = piece.text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The last word with letters: OCR often ends a line on a stray dash.
+    let last_word = words
+        .iter()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let ends_on_particle =
+        last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+    tops_column
+        && next_starts_sentence
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && (3..=12).contains(&words.len())
+        && !ends_on_particle
+        && !ends_sentence(text)
+        && !text.contains([',', ';', '.', '"', '“', '”'])
+        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
+}
+
+/// The typical width of the printed lines in the next block: the median of
+/// its pieces that are not the last of their line (those may be short).
+fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
+    let block = page.lines[line_index].block;
+    let next = page.blocks.get(block + 1)?;
+    let full_widths = |next: &std::ops::Range<usize>| -> Vec<f32> {
+        page.lines[next.clone()]
+            .iter()
+            .flat_map(|l| {
+                let pieces = &page.pieces[l.pieces.clone()];
+                let full = pieces.len().saturating_sub(1).max(usize::from(next.len() > 1));
+                pieces[..full.min(pieces.len())].iter().map(|p| p.cells)
+            })
+            .collect()
+    };
+    let mut widths = full_widths(next);
+    // Glued rows each set between blank lines give one full piece a block:
+    // the blocks after the next one show the same columns.
+    for later in page.blocks.iter().skip(block + 2).take(2) {
+        if widths.len() >= 2 {
+            break;
+        }
+        widths.extend(full_widths(later));
+    }
+    if widths.len() < 2 {
+        return None;
+    }
+    widths.sort_by(f32::total_cmp);
+    Some(widths[widths.len() / 2])
+}
+
+/// True when the line opens its block or follows a line that ended a
+/// sentence or was a byline: where a new article may begin.
+fn after_paragraph(page: &Page, line_index: usize, blank_separated: bool) -> bool {
+    let Some(previous) = line_index.checked_sub(1).map(|i| &page.lines[i]) else { return true };
+    if previous.block != page.lines[line_index].block && !blank_separated {
+        return true;
+    }
+    page.pieces[previous.pieces.clone()]
+        .last()
+        .is_some_and(|p| ends_sentence(&p.text) || p.role == Role::Byline)
+}
+
+/// The line's width as a share of the widest of the (up to three) body lines
+/// printed right below it in the same block (or across blank lines, where
+/// every line stands between them); `None` without two such lines. In
+/// justified CJK print a body line that stops short ends a sentence, so a
+/// short line without one that text follows is a headline; a line much wider
+/// than its column spans several columns.
+fn width_against_body_below(
+    page: &Page,
+    line_index: usize,
+    span: std::ops::Range<usize>,
+    across_blank_lines: bool,
+) -> Option<f32> {
+    let line = &page.lines[line_index];
+    let below: Vec<f32> = page.lines[line_index + 1..]
+        .iter()
+        .take_while(|l| across_blank_lines || l.block == line.block)
+        .take(3)
+        .map(|l| page.pieces[l.pieces.start].cells)
+        .collect();
+    // One line below is often the short end of a paragraph: no measure.
+    if below.len() < 2 {
+        return None;
+    }
+    let widest = below.iter().copied().reduce(f32::max)?;
+    let size: f32 = page.pieces[span].iter().map(|p| p.cells).sum();
+    (widest > 0.0).then(|| size / widest)
+}
+
+/// True when the line is one of three or more consecutive one-line blocks
+/// of similar width: the printed lines of a narrow column, each followed by
+/// a blank line, not a headline.
+fn in_narrow_run(page: &Page, line_index: usize, capitals_start_sentences: bool) -> bool {
+    let single = |index: usize| -> Option<f32> {
+        let line = page.lines.get(index)?;
+        let block = &page.blocks[line.block];
+        let piece = &page.pieces[line.pieces.start];
+        // A narrow column's lines run on; a line that ends a sentence or is
+        // a byline says nothing about its neighbours.
+        let runs_on = !ends_sentence(&piece.text) && piece.role == Role::Body;
+        (block.len() == 1 && line.pieces.len() == 1 && runs_on).then_some(piece.cells)
+    };
+    // Where a capital starts a sentence, the lines of a column that run on
+    // mostly start in lower case: a run of lines that all start with a
+    // capital is titles and column starts, not one column.
+    let starts_lower = |index: usize| {
+        page.lines.get(index).is_some_and(|line| {
+            page.pieces[line.pieces.start]
+                .text
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_uppercase())
+        })
+    };
+    let runs_on = |first: usize| !capitals_start_sentences || (first + 1..=first + 2).any(starts_lower);
+    let Some(width) = single(line_index) else { return false };
+    let similar =
+        |other: Option<f32>| other.is_some_and(|w| (w - width).abs() <= (0.35 * w.max(width)).max(4.0));
+    let before = line_index.checked_sub(1).map(single).unwrap_or(None);
+    let before2 = line_index.checked_sub(2).map(single).unwrap_or(None);
+    let after = single(line_index + 1);
+    let after2 = single(line_index + 2);
+    (similar(before) && similar(after) && runs_on(line_index - 1))
+        || (similar(before) && similar(before2) && runs_on(line_index - 2))
+        || (similar(after) && similar(after2) && runs_on(line_index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stray_quotes_at_a_headline_edge_are_trimmed_but_paired_ones_kept() {
+        assert_eq!(trim_stray_quotes("”老城区改造工程"), "老城区改造工程");
+        assert_eq!(trim_stray_quotes("老城区改造工程“"), "老城区改造工程");
+        assert_eq!(trim_stray_quotes("“码上监督”上线"), "“码上监督”上线");
+        assert_eq!(trim_stray_quotes("”上线“码上监督"), "”上线“码上监督", "the closing mark may pair");
+    }
+}

@@ -1,0 +1,641 @@
+//! Label the pieces whose role the text itself shows.
+//!
+//! In: pieces and their lines and blocks. Out: a [`Role`] per piece —
+//! headline, byline, scattered glyphs of a big headline, or body. Why: the
+//! assembler opens articles at headlines and closes them at bylines, and must
+//! not glue scattered glyphs into sentences.
+//!
+//! Bylines and datelines are read by a nom grammar (`credits.rs`: a
+//! bracketed list of personal names "(张三 李四)", a bare list of three or
+//! more names on a line of its own, an English credit line "By Jane Doe",
+//! "(Reuters)"); headings are recognised from their shape in context
+//! (`headings.rs`: a short line standing alone between blank lines, without
+//! a sentence end, and not one of a run of equally narrow lines, which are
+//! a narrow column). This module puts the two together page by page.
+
+mod credits;
+mod headings;
+
+pub use credits::{is_byline, is_dateline_start, trailing_byline_start};
+pub use headings::{datelines_below, HEADLINE_MAX_CELLS};
+
+use super::chars::{ends_sentence, is_line_start_forbidden, PAUSES};
+use super::Page;
+use credits::lower_case_credit;
+use headings::{
+    capitals_start_sentences, column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines,
+    PageStyle,
+};
+
+/// What a piece is, as far as its own text and neighbours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Body,
+    Headline,
+    /// Shaped like a headline but weaker evidence: a section heading inside
+    /// an article, or the headline of a new one. The assembler decides by
+    /// topic.
+    Subhead,
+    Byline,
+    /// Scattered single glyphs, typically a big headline that OCR broke up.
+    Fragment,
+}
+
+impl Role {
+    /// A headline or a subhead.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Role::Headline | Role::Subhead)
+    }
+}
+
+/// Labels headlines and scattered glyphs on a parsed page. Bylines were
+/// labelled when the line was cut. Returns, per line, whether it holds the
+/// headlines of articles set side by side (which must stay apart).
+pub fn label_page(page: &mut Page) -> Vec<bool> {
+    let mut side_by_side = Vec::with_capacity(page.lines.len());
+    // Most printed lines each set between blank lines: then standing alone
+    // says nothing about a line, a blank line ends no paragraph, and widths
+    // are compared across blank lines.
+    let single_printed_lines =
+        page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
+    let blank_separated = page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2;
+    let style = PageStyle { blank_separated, capitals_start_sentences: capitals_start_sentences(page) };
+    for line_index in 0..page.lines.len() {
+        let range = page.lines[line_index].pieces.clone();
+        let pieces = &page.pieces[range.clone()];
+        // Latin headlines of articles set side by side, found and cut apart
+        // as one row by the glued-line cutter, stay apart.
+        if !page.is_cjk() && pieces.len() >= 2 && pieces.iter().all(|p| p.role == Role::Headline) {
+            side_by_side.push(line_index);
+            continue;
+        }
+        if pieces.len() >= 2 && pieces.iter().all(|p| is_glyph(&p.text)) {
+            for piece in &mut page.pieces[range] {
+                piece.role = Role::Fragment;
+            }
+            continue;
+        }
+        // A credit line that opens with a lower-case "by" after a sentence
+        // end: running text cannot go on after the sentence ended.
+        if pieces.len() == 1 && pieces[0].role == Role::Body {
+            let previous_ends = line_index
+                .checked_sub(1)
+                .and_then(|i| page.pieces[page.lines[i].pieces.clone()].last())
+                .is_some_and(|p| ends_sentence(&p.text));
+            let text = pieces[0].text.trim();
+            if previous_ends && text.chars().count() <= 60 && lower_case_credit(text).is_ok() {
+                page.pieces[range.start].role = Role::Byline;
+                continue;
+            }
+        }
+        // Where a capital starts a sentence, a title may top one column of a
+        // glued row (articles set side by side): the assembler tells by
+        // topic whether it opens an article.
+        if !page.is_cjk() && style.capitals_start_sentences && !blank_separated {
+            for slot in 1..pieces.len().min(4) {
+                if column_top_title(page, line_index, slot) {
+                    page.pieces[range.start + slot].role = Role::Subhead;
+                }
+            }
+        }
+        let pieces = &page.pieces[range.clone()];
+        let all_body = pieces.iter().all(|p| p.role == Role::Body);
+        if !all_body || pieces.len() > 3 {
+            continue;
+        }
+        let alone = page.blocks[page.lines[line_index].block].len() == 1 && !blank_separated;
+        let in_own_block = page.blocks[page.lines[line_index].block].len() == 1;
+        if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
+            page.pieces[range.start].role = Role::Fragment;
+        } else if side_by_side_headlines(page, line_index, blank_separated) {
+            side_by_side.push(line_index);
+            for piece in &mut page.pieces[range] {
+                piece.role = Role::Headline;
+            }
+        } else {
+            // The whole line first (headline ends of two articles a rule
+            // parts are both headings); failing that, the text without
+            // what a rule or a gutter sets apart from it.
+            let whole = page.lines[line_index].pieces.clone();
+            let span = heading_span(page, line_index);
+            let judged = heading_role(page, line_index, whole.clone(), alone, &style)
+                .map(|role| (role, whole))
+                .or_else(|| {
+                    heading_role(page, line_index, span.clone(), alone, &style).map(|role| (role, span))
+                });
+            if let Some((role, span)) = judged {
+                for piece in &mut page.pieces[span] {
+                    piece.role = role;
+                }
+            }
+        }
+    }
+    if page.is_cjk() {
+        label_first_headline_lines(page);
+    }
+    (0..page.lines.len()).map(|line| side_by_side.binary_search(&line).is_ok()).collect()
+}
+
+/// Labels the first printed line of a CJK headline set on two lines right
+/// before a dateline: the headline's second line was labelled as the line
+/// before the dateline; the line above it that opens their block, one
+/// piece without a pause or a sentence end, is the headline's first line.
+/// Why: left as body, it opens a chain of its own and the headline reads
+/// from its middle.
+fn label_first_headline_lines(page: &mut Page) {
+    for line_index in 1..page.lines.len() {
+        let (above, line) = (&page.lines[line_index - 1], &page.lines[line_index]);
+        let first_of_block = page.blocks[above.block].start == line_index - 1;
+        if above.block != line.block || !first_of_block || above.pieces.len() != 1 || line.pieces.len() != 1 {
+            continue;
+        }
+        let heading = &page.pieces[line.pieces.start];
+        let before_dateline = page
+            .lines
+            .get(line_index + 1)
+            .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+        let candidate = &page.pieces[above.pieces.start];
+        let text = candidate.text.trim();
+        let headline_like = candidate.role == Role::Body
+            && (4.0..=HEADLINE_MAX_CELLS).contains(&candidate.cells)
+            && !text.contains(PAUSES)
+            && !text.chars().any(|c| matches!(c, '。' | '！' | '？'))
+            && !text.chars().next().is_some_and(is_line_start_forbidden)
+            && !is_dateline_start(text);
+        if heading.role.is_heading() && before_dateline && headline_like {
+            let role = heading.role;
+            page.pieces[above.pieces.start].role = role;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_page;
+    use super::*;
+
+    /// The role of the first piece whose text starts with `start`.
+    fn role_of(page: &Page, start: &str) -> Role {
+        page.pieces.iter().find(|p| p.text.starts_with(start)).expect("a piece starting so").role
+    }
+
+    #[test]
+    fn headline_alone_between_blank_lines() {
+        let page = parse_page("全市公交线路调整方案公布\n\n据介绍,调整将于下月实施。\n", 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn short_first_line_above_body_is_a_headline() {
+        let page = parse_page(
+            "全市公交线路调整方案今起公布\n本报讯 全市公交线路将于下月起调整，\n涉及二十多条线路，市民出行前可以\n",
+            0,
+            1,
+        );
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn headline_with_a_space_is_one_headline() {
+        let page = parse_page(
+            "出行更方便快捷 服务更贴心周到\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n",
+            0,
+            1,
+        );
+        assert_eq!(page.pieces[0].role, Role::Headline);
+        assert_eq!(page.pieces[0].text, "出行更方便快捷 服务更贴心周到");
+        assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    #[test]
+    fn a_short_title_among_lines_each_set_between_blank_lines_is_found() {
+        let body = [
+            "The council said on Monday that the new bridge",
+            "would open in the spring after four years of work.",
+            "Local traders welcomed the news and the mayor",
+            "thanked the workers who had built it in the cold.",
+            "Rail strike called off",
+            "Union leaders called off next week's rail strike",
+            "after talks with the operator ended late on Sunday",
+            "with a new offer on pay and hours for the drivers.",
+            "Passengers had been warned of long delays across",
+            "the network and many had made other plans to travel.",
+        ];
+        let text = body.join("\n\n");
+        let page = parse_page(&text, 0, 1);
+        assert!(role_of(&page, "Rail strike").is_heading());
+        assert_eq!(role_of(&page, "Union leaders"), Role::Body);
+    }
+
+    #[test]
+    fn a_title_right_under_a_column_cut_mid_sentence_is_found() {
+        let text = "The council said on Monday that the new\n\
+                    bridge would open in the spring after\n\
+                    four years of work, and that the\n\
+                    Rail strike called off tonight\n\
+                    Union leaders called off next week's rail\n\
+                    strike after talks with the operator.\n";
+        let page = parse_page(text, 0, 1);
+        assert!(role_of(&page, "Rail strike").is_heading());
+        assert_eq!(role_of(&page, "four years"), Role::Body, "ends on a short lower-case word");
+    }
+
+    #[test]
+    fn capitalised_nouns_do_not_make_titles() {
+        let text = "Der Stadtrat hat am Montag erklärt, dass die\n\
+                    neue Brücke im Frühjahr nach vier Jahren\n\
+                    Bauzeit für den Verkehr geöffnet wird und\n\
+                    Händler und Anwohner die Nachricht begrüßen\n\
+                    Der Bürgermeister dankte den Arbeitern am Bau.\n";
+        let page = parse_page(text, 0, 1);
+        assert!(page.pieces.iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn a_column_width_line_before_a_lower_case_block_is_running_text() {
+        let text = "The city council met on\n\nMonday to decide the new\nbudget for the coming\nyear of public works.\n\nThe mayor said that many\n\nresidents had asked for\nbetter roads and new\nschools in the north.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "The mayor said"), Role::Body);
+        // The same line before a block that starts a sentence stands alone
+        // as a headline would.
+        assert_eq!(role_of(&page, "The city council"), Role::Headline);
+    }
+
+    #[test]
+    fn the_line_before_a_dateline_is_a_headline_and_the_dateline_is_not() {
+        // Lines of a neighbouring column run on around the headline.
+        let text = "今年夏天这个地区的降\n\n全市公交线路调整方案公布\n\n本报杭州5月8日\n\n雨量比往年同期明显偏\n\n电（记者王明）全市\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "全市公交"), Role::Headline);
+        assert_eq!(role_of(&page, "本报杭州"), Role::Body);
+        assert!(is_dateline_start("新华社上海5月1日电"));
+        assert!(!is_dateline_start("今年夏天这个地区的降雨量"));
+        assert!(is_dateline_start("本报讯（记者王明）全市"));
+        assert!(!is_dateline_start("本报记者 王明"), "a credit, not a dateline");
+    }
+
+    #[test]
+    fn a_headline_beside_a_ruled_column_is_judged_without_it() {
+        // The text after the rule belongs to another column; with it the
+        // line is too wide for a headline.
+        let text = "全市公交线路调整方案今天正式公布 | 另一栏的文字出现在这里
+
+                    本报杭州5月8日电（记者王明）全市 | 公交线路将于下月起调整，涉及
+                    公交线路将于下月起调整，涉及二十 | 多条线路和一百多个站点，调整
+";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Headline);
+        assert_eq!(role_of(&page, "| 另一栏"), Role::Body);
+    }
+
+    #[test]
+    fn a_stray_glyph_beside_a_headline_is_left_out_of_it() {
+        // "的" set apart by a gutter is a speck read as a glyph: with it the
+        // line would end on a linking character.
+        let text = "     全市公交线路调整方案公布      的
+                    本报杭州5月8日电（记者王明） 今年夏天这个地区的降雨
+                    全市公交线路将于下月起调整， 量比往年同期明显偏多。
+";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Headline);
+        assert_eq!(role_of(&page, "的"), Role::Body);
+    }
+
+    #[test]
+    fn two_glued_columns_before_a_rule_are_no_headline() {
+        let text = "公交线路调整涉及 全市二十多条线路 | 另一栏的文字出现在这里
+
+                    线路将于下月起调 整，涉及二十多条 | 公交线路将于下月起调整，涉及
+                    线路和一百多个站 点，调整后的线路 | 多条线路和一百多个站点，调整
+";
+        let page = parse_page(text, 0, 1);
+        assert!(page.pieces[page.lines[0].pieces.clone()].iter().all(|p| p.role == Role::Body));
+    }
+
+    /// A sparse-text Latin page: every printed line between blank lines,
+    /// two columns read across, then `tail`.
+    fn sparse_latin_page(tail: &str) -> String {
+        let lines = [
+            "The council met on Monday to discuss",
+            "the plan for the new bridge over",
+            "the budget for next year and the",
+            "the river, which has been delayed.",
+            "costs of the road works in town.",
+        ];
+        let mut text = lines.iter().map(|l| format!("{l}\n\n")).collect::<String>();
+        text.push_str(tail);
+        text
+    }
+
+    #[test]
+    fn two_title_shaped_lines_after_a_sentence_end_on_a_sparse_page_open_an_article() {
+        let text = sparse_latin_page(
+            "Harbour plans new ferry service\n\nSchool heads warn over funding\n\n             the town said it would run boats\n\nteachers say the money is not\n\n",
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Headline);
+    }
+
+    #[test]
+    fn the_second_of_two_title_shaped_lines_on_a_sparse_page_is_a_headline_too() {
+        // The second title follows the first, not a sentence end: a
+        // headline all the same (dev ocr-en-013 0.364 -> 0.469).
+        let text = sparse_latin_page(
+            "Harbour plans new ferry service\n\nSchool heads warn over funding for schools\n\nthe town said it would run\n\nteachers say the money is not\n\n",
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Headline);
+        assert_eq!(role_of(&page, "School heads"), Role::Headline);
+        // Not after a title that opened a pair: a line of running text.
+        let text = sparse_latin_page(
+            "Harbour plans were shown to the\n\nSchool heads warn over funding for schools\n\nthe town said it would run\n\nteachers say the money is not\n\n",
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_ne!(role_of(&page, "School heads"), Role::Headline);
+    }
+
+    #[test]
+    fn one_title_shaped_line_on_a_sparse_page_is_no_headline() {
+        let text = sparse_latin_page(
+            "Harbour plans were shown to the\n\nthe town said it would run boats\n\n             public at a meeting last week and\n\nteachers say the money is not\n\n",
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Body);
+    }
+
+    #[test]
+    fn headlines_of_two_articles_side_by_side_are_two_headlines() {
+        let text = [
+            "全市公交线路调整方案今天公布 老城区改造工程进入收尾阶段\n",
+            "\n",
+            "据介绍，全市公交 线路将于下月起调 改造工程自去年开 工，已完成全部主\n",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let headline: Vec<(&str, Role)> =
+            page.pieces[page.lines[0].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            headline,
+            vec![
+                ("全市公交线路调整方案今天公布", Role::Headline),
+                ("老城区改造工程进入收尾阶段", Role::Headline)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_of_headlines_over_their_datelines_is_found_without_a_paragraph_end_above() {
+        // The row follows a line cut mid-sentence, and a speck OCR read as a
+        // closing quote leads the second headline; the datelines below say
+        // the row opens two articles.
+        let text = [
+            "城市道路拥堵交通部门正在治理
+",
+            "全市公交线路调整方案今天公布 ”老城区改造工程进入收尾阶段
+",
+            "本报杭州5月8日电 线路将于下月起调 本报杭州5月9日电 工，已完成全部主
+",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，
+",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let row: Vec<(&str, Role)> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            row,
+            vec![
+                ("全市公交线路调整方案今天公布", Role::Headline),
+                ("”老城区改造工程进入收尾阶段", Role::Headline)
+            ]
+        );
+        // Without the datelines the same row is running text.
+        let plain =
+            text.replace("本报杭州5月8日电", "据介绍全市公交").replace("本报杭州5月9日电", "改造工程自去年");
+        let page = parse_page(&plain, 0, 1);
+        assert!(page.pieces[page.lines[1].pieces.clone()].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn a_headline_cut_at_a_column_width_before_a_dateline_is_no_row_of_two() {
+        // One headline the glued cutter cut in two: one dateline below.
+        let text = "全市公交线路调整方案今天正式公布实施细则
+
+                    一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸
+本报杭州5月8日电 子丑寅卯辰巳午未申酉
+";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), 1);
+        assert!(page.pieces[0].role.is_heading());
+    }
+
+    #[test]
+    fn a_dateline_broken_right_after_its_date_still_opens_a_paragraph() {
+        assert!(is_dateline_start("本报北京2月17日"));
+        assert!(is_dateline_start("本报南宁3月24日 "));
+        assert!(!is_dateline_start("本报北京2月17日召开会议"), "a date inside running text");
+        assert!(!is_dateline_start("北京2月17日"), "no paper's name");
+    }
+
+    #[test]
+    fn the_first_line_of_a_two_line_headline_before_a_dateline_is_a_heading() {
+        let text = "据介绍，全市公交线路将于下月起调整。
+
+全市公交线路调整
+方案今天正式公布
+
+                    本报杭州5月8日电（记者王明）全
+市公交线路将于下月起调整，涉及二
+";
+        let page = parse_page(text, 0, 1);
+        let role = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;
+        assert!(role("方案今天").is_heading());
+        assert!(role("全市公交线路调整").is_heading());
+        assert_eq!(role("据介绍"), Role::Body);
+    }
+
+    #[test]
+    fn a_paragraph_line_is_no_row_of_headlines() {
+        let text = "全市公交线路将于下月起调整 涉及二十多条线路和一百多 个站点；调整后的线路覆盖\n\n据介绍 全市公交 线路将于 下月起调 整涉及二 十多条线\n";
+        let page = parse_page(text, 0, 1);
+        assert!(page.pieces[page.lines[0].pieces.clone()].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn a_line_spaced_around_a_bracketed_aside_is_running_text() {
+        let line = |middle: &str| {
+            format!("今年夏天这个地区的降雨量比往年同期明显偏多。\n2025年度全市公交线路 {middle} 调整方案\n据介绍，全\n市公交线路\n将于下月起\n")
+        };
+        let page = parse_page(&line("（北城区）"), 0, 1);
+        assert_eq!(role_of(&page, "2025年度"), Role::Body);
+        // A quoted phrase set between spaces is a headline's.
+        let page = parse_page(&line("“北城区”"), 0, 1);
+        assert_eq!(role_of(&page, "2025年度"), Role::Headline);
+    }
+
+    #[test]
+    fn a_headline_as_wide_as_the_body_below_is_still_one_before_a_dateline() {
+        let text = "全市公交线路调整方案今天正式公布\n\n本报杭州5月8日电（记者王明）全\n\
+                    市公交线路将于下月起调整，涉及二\n十多条线路和一百多个站点，调整后\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
+    }
+
+    #[test]
+    fn a_line_alone_that_ends_on_a_conjunction_is_no_headline() {
+        let text = "今年夏天这个地区的降雨量比往年同期明显偏多。\n\n近年来全市公交线路和\n\n站点都在调整，涉及二十多条线路。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "近年来"), Role::Body);
+    }
+
+    #[test]
+    fn a_first_line_short_by_its_indent_is_body() {
+        let text = "全市公交线路调整方案今天公布。\n\n据介绍，全市公交线路将于\n下月起调整，涉及二十多条线路\n和一百多个站点，调整后的线路\n覆盖新建小区和学校。\n";
+        let page = parse_page(text, 0, 1);
+        let first = page.pieces.iter().find(|p| p.text.starts_with("据介绍")).unwrap();
+        assert_eq!(first.role, Role::Body);
+    }
+
+    #[test]
+    fn short_heading_between_paragraphs_is_a_subhead() {
+        let page = parse_page("第一段说完了。\n\n天气转凉\n\n第二段开始了。\n", 0, 1);
+        assert_eq!(page.pieces[1].role, Role::Subhead);
+    }
+
+    #[test]
+    fn narrow_column_lines_are_not_headlines() {
+        let page = parse_page("今年以来,全市各地\n\n积极推进垃圾分类工作\n\n取得了明显成效,居民\n\n", 0, 1);
+        assert!(page.pieces.iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn the_rest_of_a_dateline_broken_over_two_lines_opens_nothing() {
+        assert!(is_dateline_start("本报杭州5月8日电（记者王明）"));
+        assert!(is_dateline_start("新华社北京十月一日电"));
+        assert!(!is_dateline_start("日电（记者王明）全市"));
+    }
+
+    #[test]
+    fn a_lower_case_credit_after_a_sentence_end_is_a_byline() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    by Jane Doe, Metro Desk\n\n\
+                    Union leaders called off next week's rail\n\
+                    strike after talks with the operator were\n\
+                    by Central Bank Governor\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "by Jane"), Role::Byline);
+        assert_eq!(role_of(&page, "by Central"), Role::Body, "runs on from a line cut mid-sentence");
+    }
+
+    #[test]
+    fn titles_and_column_starts_all_in_capitals_are_no_narrow_column() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    Rail fares to rise, say unions\n\n\
+                    Train operators will be\n\n\
+                    Council names new chief\n\n\
+                    The city council has ended its long\n\
+                    search for a new chief executive by\n\
+                    appointing a lawyer from the town.\n";
+        let page = parse_page(text, 0, 1);
+        assert!(role_of(&page, "Rail fares").is_heading());
+        assert!(role_of(&page, "Council names").is_heading());
+        // Lines that go on in lower case are one narrow column.
+        let text = "The mayor spoke.\n\nLocal traders said that\n\nthe new bridge would open\n\nin the spring after four\n\nyears of work on it.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Local traders"), Role::Body);
+    }
+
+    #[test]
+    fn a_capitalised_noun_after_a_byline_starts_no_sentence_in_german() {
+        let text = "Der Stadtrat hat am Montag erklärt, dass die\n\
+                    neue Brücke im Frühjahr nach vier Jahren\n\
+                    Bauzeit für den Verkehr geöffnet wird.\n\
+                    APA, 30.4.2016\n\
+                    Spiel gegen die Gäste\n\
+                    Endstation, im Jahr davor setzte sich die\n\
+                    Mannschaft im Viertelfinale gegen die Gäste durch.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "APA"), Role::Byline);
+        assert_eq!(role_of(&page, "Spiel gegen"), Role::Body);
+    }
+
+    #[test]
+    fn a_title_topping_one_column_of_a_glued_row_is_a_subhead() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    Local traders welcomed the news   Rail strike called off tonight\n\
+                    and the mayor thanked the workers   Union leaders called off next\n\
+                    who had built it in the cold.   week's strike after talks ended.\n\
+                    She said the town was proud   The operator made a new offer\n\
+                    of its new bridge over the   on pay and hours for drivers and\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Rail strike"), Role::Subhead);
+        // A column's top that runs on from the column before is body.
+        assert_eq!(role_of(&page, "on pay"), Role::Body);
+        assert_eq!(role_of(&page, "Union leaders"), Role::Body);
+    }
+
+    #[test]
+    fn a_heading_of_two_or_three_words_is_a_subhead() {
+        let text = "The council said on Monday that the new bridge\n\
+                    would open in the spring after four years.\n\n\
+                    More delays\n\n\
+                    The opening was put off twice because the steel\n\
+                    for the deck came late from the works.\n\n\
+                    Union leaders call off rail strike\n\n\
+                    Union leaders called off next week's rail strike\n\
+                    after talks with the operator ended on Sunday.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "More delays"), Role::Subhead);
+        assert_eq!(role_of(&page, "Union leaders call off"), Role::Headline);
+    }
+
+    /// A page where every printed line stands between blank lines: a closed
+    /// article, its byline, a line without a pause, and `next` below it.
+    fn after_a_byline(next: &str) -> String {
+        [
+            "今年夏天这个地区的降雨量，",
+            "比往年同期明显偏多，农民们",
+            "都说今年的收成会很好。",
+            "（张三 李四）",
+            "全市公交线路调整新方案",
+            next,
+            "涉及二十多条线路和一百多个",
+            "站点，调整后的线路覆盖新建",
+            "小区和学校，市民出行更方便",
+            "了。",
+        ]
+        .join("\n\n")
+    }
+
+    #[test]
+    fn a_line_after_a_byline_above_a_paragraph_start_is_a_headline() {
+        let page = parse_page(&after_a_byline("“公交线路将于下月起调整，"), 0, 1);
+        assert_eq!(role_of(&page, "（张三"), Role::Byline);
+        assert_eq!(role_of(&page, "全市公交"), Role::Headline);
+        // Without a paragraph start below, the line may belong to an article
+        // interleaved with the closed one: only a subhead.
+        let page = parse_page(&after_a_byline("公交线路将于下月起调整，有"), 0, 1);
+        assert_eq!(role_of(&page, "全市公交"), Role::Subhead);
+    }
+
+    #[test]
+    fn the_first_line_wider_than_the_body_below_is_a_headline() {
+        let text = "全市公交线路调整方案今天正式公布\n据介绍，全市公交线路将于下月\n\
+                    起调整，涉及二十多条线路和一\n百多个站点，调整后的线路覆盖\n新建小区和学校。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Headline);
+    }
+
+    #[test]
+    fn scattered_glyphs_are_fragments() {
+        let page = parse_page("正文。\n\n春 夏 秋 冬\n", 0, 1);
+        assert!(page.pieces[1..].iter().all(|p| p.role == Role::Fragment));
+    }
+}
