@@ -44,7 +44,9 @@ pub fn state(left: &str, right: &str) -> SentenceState {
         right_starts: is_opening(first) || first.is_uppercase(),
         left_hyphen: is_line_end_hyphen(last),
         left_full_stop: ends_with_full_stop(left),
-        open_to_opener: stops_on_phrase_opener(left) && opens_sentence(right),
+        // The capital first: both word tests walk a whole word, and a CJK
+        // piece is one word (this runs for every candidate junction).
+        open_to_opener: first.is_uppercase() && stops_on_phrase_opener(left) && opens_sentence(right),
     }
 }
 
