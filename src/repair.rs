@@ -390,17 +390,16 @@ mod tests {
     use crate::formats::{BBox, Block, OcrPage, TextLine, Word};
     use crate::parse::PieceId;
 
+    /// A word of a 20 px tall line at `y0`, from `x0` to `x1`.
+    fn word(text: &str, x0: i32, x1: i32, y0: i32) -> Word {
+        Word { id: None, text: text.into(), bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }), confidence: None }
+    }
+
     #[test]
     fn the_geometry_is_sure_of_the_order_inside_a_region_only() {
         // Two columns of three lines, each OCR line one column's row; the
         // first row of the left column holds a mark standing far right of
         // its word (a piece of its own).
-        let word = |text: &str, x0: i32, x1: i32, y0: i32| Word {
-            id: None,
-            text: text.into(),
-            bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }),
-            confidence: None,
-        };
         let mut lines: Vec<TextLine> = (0..3)
             .flat_map(|row| {
                 let y = row * 30;
@@ -468,12 +467,6 @@ mod tests {
     fn column_rules_read_as_bars_are_unplaced() {
         // One column of four lines; OCR read the rule beside it as a bar at
         // the end of every line.
-        let word = |text: &str, x0: i32, x1: i32, y0: i32| Word {
-            id: None,
-            text: text.into(),
-            bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }),
-            confidence: None,
-        };
         let lines: Vec<TextLine> =
             ["The council met on", "Monday and voted to", "close the old bridge", "for repairs."]
                 .iter()
