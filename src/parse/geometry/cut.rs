@@ -3,7 +3,8 @@
 //!
 //! A region is cut at every vertical whitespace band that runs through it
 //! (a gutter, found from covered extents or from where CJK columns start),
-//! else under a headline standing alone on its top rows, else at its widest
+//! else under a headline standing alone on its top rows, else at the widest
+//! clear band with a headline right under it, else at its widest
 //! horizontal band when that is clearly wider than the usual gap between
 //! lines, else just under a headline set close above some of its columns.
 //! Why: with coordinates the columns are visible, and this order is the
@@ -299,8 +300,17 @@ pub(super) fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &
 }
 
 /// The band under a headline that stands alone on the top rows of a region
-/// with rows below it: no word beside the headline is body type.
-pub(super) fn headline_alone_on_top(all: &[Atom], strong: &[usize], rows: &[(i32, i32)]) -> Option<i32> {
+/// with rows below it: no word beside the headline is body type. A word of
+/// a line measured under headline type whose box is still of headline
+/// height (see [`Scales::headline_box_height`]) is no body word: a
+/// headline's short last line, whose few glyphs lose their side bearings
+/// over their cells, shares a covered row with the line above it.
+pub(super) fn headline_alone_on_top(
+    all: &[Atom],
+    strong: &[usize],
+    rows: &[(i32, i32)],
+    scales: &Scales,
+) -> Option<i32> {
     let top = strong.iter().copied().min_by_key(|&a| all[a].bbox.y0)?;
     if !all[top].tall {
         return None;
@@ -310,7 +320,8 @@ pub(super) fn headline_alone_on_top(all: &[Atom], strong: &[usize], rows: &[(i32
     let holds_body = |row: &(i32, i32)| {
         strong.iter().any(|&a| {
             let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
-            !all[a].tall && centre >= row.0 && centre <= row.1
+            let headline_box = height(&all[a].bbox) >= scales.headline_box_height;
+            !all[a].tall && !headline_box && centre >= row.0 && centre <= row.1
         })
     };
     let holds_headline = |row: &(i32, i32)| {
@@ -377,8 +388,24 @@ pub(super) fn xy_cut(
     // A headline standing alone on the region's top rows is cut off first,
     // at whatever band runs under it: a wider band further down may be a
     // paragraph gap that happens to line up across the article's columns.
-    let under_headline = headline_alone_on_top(all, &strong, &rows);
+    let under_headline = headline_alone_on_top(all, &strong, &rows, scales);
+    // Else a clear band with headline type right under it is cut before a
+    // wider one: it is where the next article starts, while a band without
+    // a headline under it is a gap inside one (a paragraph gap, or a line
+    // OCR dropped, lined up across the article's columns); cut there first,
+    // the columns above and below it would be read row of stretches by row
+    // instead of column by column.
+    let headline_in = |row: &(i32, i32)| {
+        strong.iter().any(|&a| all[a].tall && centre_y(&all[a]) >= row.0 && centre_y(&all[a]) <= row.1)
+    };
+    let over_headline = rows
+        .windows(2)
+        .filter(|pair| (pair[1].0 - pair[0].1) as f32 >= threshold && headline_in(&pair[1]))
+        .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
+        .max_by_key(|&(gap, position)| (gap, -position))
+        .map(|(_, position)| position);
     let mut cuts: Vec<i32> = under_headline
+        .or(over_headline)
         .or(widest.filter(|&(gap, _)| gap as f32 >= threshold).map(|(_, position)| position))
         .into_iter()
         .collect();

@@ -217,6 +217,11 @@ struct Scales {
     headline_word_height: Option<f32>,
     /// Whether gutters are also found from aligned column starts (CJK).
     column_starts: bool,
+    /// A word box at least this tall (headline ratio over the usual body
+    /// word box) is set in headline type even where its line measures
+    /// smaller: a headline's short last line loses the side bearings of
+    /// its few glyphs over its cells (see [`cut::headline_alone_on_top`]).
+    headline_box_height: f32,
 }
 
 fn centre_x(atom: &Atom) -> i32 {
@@ -281,6 +286,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             HEADLINE_HEIGHT * usual.unwrap_or(glyph)
         }),
         column_starts: script == Script::Cjk,
+        headline_box_height: headline_ratio
+            * median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph),
     };
     let mut regions = Vec::new();
     let cut_atoms: Vec<Atom> = if script == Script::Cjk {
@@ -984,6 +991,60 @@ mod tests {
     }
 
     #[test]
+    fn a_short_headline_line_boxed_headline_tall_stays_with_the_headline() {
+        // A headline's first line in headline type; its short second line
+        // measured under it but boxed as tall, overlapping the first line's
+        // boxes; body rows below.
+        let mut words =
+            vec![placed("最高法发布", 0, 0, 300, 60, true), placed("刑事案例", 20, 55, 230, 110, false)];
+        for row in 0..3 {
+            words.push(placed("正文正文", 0, 150 + row * 50, 300, 185 + row * 50, false));
+        }
+        let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
+        let all: Vec<usize> = (0..words.len()).collect();
+        let scales = |box_height: f32| Scales {
+            glyph: 35.0,
+            line_gap: 15.0,
+            gutter_min: GUTTER_MIN_CJK,
+            intruding_share: INTRUDING_SHARE_CJK,
+            column_starts: true,
+            headline_word_height: None,
+            headline_box_height: box_height,
+        };
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales(47.0)), Some(130));
+        // Boxed no taller than body type, the line is body beside the headline.
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales(60.0)), None);
+    }
+
+    #[test]
+    fn a_gap_lined_up_across_columns_is_cut_after_the_band_over_the_next_headline() {
+        // Two stacked articles, each a headline over two glued columns; the
+        // upper one's columns both miss a line after their third row, a band
+        // wider than the one over the lower headline.
+        let mut lines = vec![line_of(vec![word("Big", 0, 0, 120, 60), word("News", 140, 0, 300, 60)])];
+        for row in 0..6 {
+            let y = 80 + row * 30 + if row >= 3 { 50 } else { 0 };
+            lines.push(line_of(vec![
+                word(&format!("left{row}"), 0, y, 130, y + 20),
+                word(&format!("right{row}"), 170, y, 300, y + 20),
+            ]));
+        }
+        lines.push(line_of(vec![word("Other", 0, 360, 140, 420), word("Story", 160, 360, 300, 420)]));
+        for row in 0..4 {
+            let y = 440 + row * 30;
+            lines.push(line_of(vec![
+                word(&format!("low{row}"), 0, y, 130, y + 20),
+                word(&format!("side{row}"), 170, y, 300, y + 20),
+            ]));
+        }
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |t: &str| texts.iter().position(|p| *p == t).unwrap();
+        assert!(position("left5") < position("right0"), "{texts:?}");
+        assert!(position("right5") < position("Other Story"), "{texts:?}");
+    }
+
+    #[test]
     fn a_headline_on_top_is_cut_off_before_a_paragraph_gap_lined_up_below() {
         // A headline over two glued columns of eight rows; both columns
         // have a paragraph gap after their fourth row, wider than the band
@@ -1055,6 +1116,7 @@ mod tests {
             intruding_share: INTRUDING_SHARE_LATIN,
             column_starts: false,
             headline_word_height: Some(HEADLINE_HEIGHT * 20.0),
+            headline_box_height: HEADLINE_HEIGHT * 20.0,
         };
         let body = columns(20);
         assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
