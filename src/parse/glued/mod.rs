@@ -5,13 +5,17 @@
 //! line of each column into one run, with no gutter at all (CJK) or a single
 //! space (Latin); every later stage needs the printed lines back.
 //! CJK runs are cut at their column's width ([`cjk`]), Latin runs at the
-//! spaces that best fit the block's column widths ([`latin`]).
+//! spaces that best fit the block's column widths ([`latin`]); the
+//! headline rows of Latin articles set side by side are cut apart where
+//! their type style changes ([`headline_rows`]).
 
 mod cjk;
+mod headline_rows;
 mod latin;
 
 pub use cjk::{cut_glued_pieces, mend_split_lines};
-pub use latin::{cut_latin_glued_lines, cut_latin_headline_rows};
+pub use headline_rows::cut_latin_headline_rows;
+pub use latin::cut_latin_glued_lines;
 
 use super::chars::cells;
 use super::{Gap, Piece};

@@ -1,0 +1,184 @@
+//! Headline rows: a Latin line that holds the headlines of two articles set
+//! side by side, cut apart.
+//!
+//! In: a parsed Latin-script page whose glued body rows are already cut
+//! ([`super::cut_latin_glued_lines`]). Out: the same page with each such
+//! headline row cut into its two headlines (or a headline's last line and
+//! what stands beside it), labelled headlines. Why: OCR reads the headlines
+//! of side-by-side articles straight across as one line; left whole, the
+//! row opens one article where two begin, and nothing opens the second.
+//! Headlines are set in another style than their neighbours, so the seam
+//! shows where a gutter speck opens a word or capitals meet sentence case.
+
+use super::latin::{cut_piece, line_words, whole_line, Word};
+use crate::parse::{Gap, Page, Role};
+
+/// Lines below a headline row within which glued body rows show that
+/// articles stand side by side under it.
+const HEADLINE_ROW_REACH: usize = 4;
+
+/// Fewest words on each side of a cut in a headline row: one word is as
+/// often an abbreviation in capitals inside a title.
+const HEADLINE_ROW_MIN_WORDS: usize = 2;
+
+/// True when a word is set in capitals: at least two letters, none lower
+/// case ("BAHIA", "<BFDB>", "SPLIT,").
+fn in_capitals(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// True when a word holds a lower-case letter: running text or a title in
+/// sentence case.
+fn has_lower_case(word: &str) -> bool {
+    word.chars().any(char::is_lowercase)
+}
+
+/// True when a gutter speck stands glued before a word's first letter
+/// ("_IAAF"): OCR read the gutter between two columns as that mark.
+fn speck_before(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| matches!(c, '_' | '|' | '~')) && chars.any(char::is_alphabetic)
+}
+
+/// Where a line that tops its block splits into the headlines (or the end
+/// of one headline and the body) of two articles set side by side, as the
+/// index of the first word of the right part. Headlines are set in another
+/// style than their neighbours: the cut stands where a gutter speck opens a
+/// word, else where a run of two or more words in capitals meets words in
+/// lower case. `None` unless exactly one such place is found, with a few
+/// words on each side, the left part ending no sentence and the right one
+/// starting with a capital.
+fn headline_row_cut(texts: &[&str]) -> Option<usize> {
+    let n = texts.len();
+    if n < 2 * HEADLINE_ROW_MIN_WORDS {
+        return None;
+    }
+    let allowed = |at: usize| {
+        (HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS).contains(&at)
+            && !crate::parse::chars::ends_sentence(texts[at - 1])
+            && texts[at].chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+    };
+    let single = |found: Vec<usize>| (found.len() == 1).then(|| found[0]).filter(|&at| allowed(at));
+    let specks: Vec<usize> = (1..n).filter(|&at| speck_before(texts[at])).collect();
+    if !specks.is_empty() {
+        return single(specks);
+    }
+    let caps: Vec<bool> = texts.iter().map(|w| in_capitals(w)).collect();
+    let lower: Vec<bool> = texts.iter().map(|w| has_lower_case(w)).collect();
+    let style_changes: Vec<usize> = (1..n)
+        .filter(|&at| {
+            let caps_run_ends = at >= 2 && caps[at - 1] && caps[at - 2] && lower[at];
+            let caps_run_starts = lower[at - 1] && caps[at] && at + 1 < n && caps[at + 1];
+            caps_run_ends || caps_run_starts
+        })
+        .collect();
+    single(style_changes)
+}
+
+/// Cuts the headline rows of articles set side by side that OCR read as one
+/// line: a line of one body piece that opens its block (or follows such a
+/// row in it), with glued body rows a few lines below, is cut where
+/// [`headline_row_cut`] finds the two headlines (or a headline's second line
+/// and the body beside it) part. Why: left whole, the row opens one article
+/// where two begin, and nothing opens the second.
+pub fn cut_latin_headline_rows(page: &mut Page) {
+    if page.is_cjk() {
+        return;
+    }
+    let mut cuts: Vec<Option<(Vec<Word>, usize, bool)>> = vec![None; page.lines.len()];
+    for (index, line) in page.lines.iter().enumerate() {
+        let pieces = &page.pieces[line.pieces.clone()];
+        // One OCR line, or one the glued cutter cut at a body width (a
+        // headline's big type fits no body width).
+        let one_run = pieces[1..].iter().all(|p| p.gap == Gap::Glued);
+        if !one_run || pieces.iter().any(|p| p.role != Role::Body) {
+            continue;
+        }
+        let block_start = page.blocks[line.block].start;
+        let opens_block = index == block_start;
+        let under_row = index == block_start + 1 && cuts[index - 1].is_some();
+        let glued_below = page.lines[index + 1..]
+            .iter()
+            .take(HEADLINE_ROW_REACH)
+            .any(|l| l.pieces.len() >= 2 && page.pieces[l.pieces.start + 1].gap == Gap::Glued);
+        if !(opens_block || under_row) || !glued_below {
+            continue;
+        }
+        let Some(words) = line_words(pieces) else { continue };
+        let whole = whole_line(pieces);
+        let chars: Vec<char> = whole.text.chars().collect();
+        let texts: Vec<String> = words
+            .iter()
+            .map(|w| chars[w.start - whole.span.start..w.end - whole.span.start].iter().collect())
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        if let Some(at) = headline_row_cut(&texts) {
+            cuts[index] = Some((words, at, under_row));
+        }
+    }
+    if cuts.iter().all(Option::is_none) {
+        return;
+    }
+    page.recut_lines(|index, pieces| match &cuts[index] {
+        Some((words, at, under_row)) => {
+            let mut parts = cut_piece(&whole_line(pieces), words, &[0..*at, *at..words.len()]);
+            // The row's first line holds two headlines; the line under it
+            // the end of a headline and whatever stands beside it, which is
+            // a headline only when it is set in capitals too.
+            parts[0].role = Role::Headline;
+            let right_in_capitals = parts[1].text.split_whitespace().all(in_capitals);
+            if !under_row || right_in_capitals {
+                parts[1].role = Role::Headline;
+            }
+            parts
+        }
+        None => pieces.to_vec(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_page;
+
+    #[test]
+    fn a_headline_row_is_cut_where_capitals_meet_sentence_case() {
+        assert_eq!(headline_row_cut(&["Mayor", "opens", "bridge", "HARBOUR", "TRADE", "REVIEW"]), Some(3));
+        assert_eq!(headline_row_cut(&["HARBOUR", "TRADE", "REVIEW", "Mayor", "opens", "bridge"]), Some(3));
+        // One word in capitals is an abbreviation inside a title.
+        assert_eq!(headline_row_cut(&["NATO", "talks", "open", "in", "the", "city"]), None);
+        // Two places where the style changes: no single cut.
+        assert_eq!(
+            headline_row_cut(&["Mayor", "opens", "HARBOUR", "TRADE", "Council", "meets", "TOWN", "HALL"]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_gutter_speck_marks_the_cut_in_a_headline_row() {
+        let row = ["HARBOUR", "TRADE", "SETS", "_Mayor", "opens", "new", "bridge"];
+        assert_eq!(headline_row_cut(&row), Some(3));
+        // ...but not after a sentence end.
+        assert_eq!(headline_row_cut(&["Trade", "grew.", "_Mayor", "opens"]), None);
+    }
+
+    #[test]
+    fn side_by_side_headlines_glued_into_one_line_are_cut_apart() {
+        let text = "Mayor opens new bridge HARBOUR TRADE REVIEW\n\
+                    \n\
+                    The mayor opened the bridge on Monday after four years of work on it and delays\n\
+                    caused by the floods that came each spring. Harbour trade grew by a fifth in the\n\
+                    and the rising costs of steel slowed it down. year to March, the port said today\n";
+        let page = parse_page(text, 0, 1);
+        let first: Vec<(&str, Role)> =
+            page.pieces[page.lines[0].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            first,
+            [("Mayor opens new bridge", Role::Headline), ("HARBOUR TRADE REVIEW", Role::Headline)]
+        );
+        // Without glued body rows below, the line is left whole.
+        let alone = parse_page("Mayor opens new bridge HARBOUR TRADE REVIEW\n\nThe mayor spoke.\n", 0, 1);
+        assert_eq!(alone.lines[0].pieces.len(), 1);
+    }
+}
