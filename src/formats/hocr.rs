@@ -25,6 +25,14 @@ fn property<'a>(title: &'a str, name: &str) -> Option<&'a str> {
 
 fn bbox(node: Node) -> Result<Option<BBox>, FormatError> {
     let Some(value) = attr(node, "title").and_then(|t| property(t, "bbox")) else { return Ok(None) };
+    // A box beyond the coordinates any scan has is no box: its word still
+    // comes out (see `MAX_COORDINATE`).
+    let beyond = value.split_whitespace().any(|t| {
+        t.parse::<f64>().is_ok_and(|v| v.is_finite() && v.round().abs() > super::MAX_COORDINATE as f64)
+    });
+    if beyond {
+        return Ok(None);
+    }
     let numbers: Vec<i32> = value.split_whitespace().filter_map(super::number).collect();
     match numbers[..] {
         [x0, y0, x1, y1] => Ok(Some(BBox { x0, y0, x1, y1 })),
@@ -163,6 +171,14 @@ mod tests {
         assert_eq!(line.words[1].text, "world");
         assert_eq!(line.words[0].confidence, Some(96.0));
         assert_eq!(line.words[1].bbox, Some(BBox { x0: 25, y0: 2, x1: 50, y1: 10 }));
+    }
+
+    #[test]
+    fn a_box_beyond_any_scan_is_no_box_and_keeps_the_word() {
+        let html = "<html><body><div class='ocr_page' title='bbox 0 0 10 10'><span class='ocr_line' title='bbox 0 0 5 5'><span class='ocrx_word' title='bbox 2147483647 0 1e30 5'>far</span></span></div></body></html>";
+        let document = read(html).unwrap();
+        let word = &document.pages[0].blocks[0].lines[0].words[0];
+        assert_eq!((word.text.as_str(), word.bbox), ("far", None));
     }
 
     #[test]

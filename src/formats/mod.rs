@@ -249,10 +249,20 @@ pub(crate) fn bbox_of_points(points: &[(i32, i32)]) -> Option<BBox> {
     Some(BBox { x0, y0, x1, y1 })
 }
 
-/// A number in a coordinate attribute; ALTO allows floats.
+/// The largest coordinate, in pixels, a box may have on either side of
+/// zero: 2^24, a scan of a page over 14 metres long at 1,200 dpi. Why:
+/// the page geometry adds, subtracts and averages coordinates in `i32`; a
+/// broken or hostile file with coordinates near the type's limit would
+/// overflow there (a panic in debug builds, nonsense boxes in release).
+/// Within this range any sum or difference of a few coordinates fits.
+pub const MAX_COORDINATE: i64 = 1 << 24;
+
+/// A number in a coordinate attribute; ALTO allows floats. `None` when it
+/// is no finite number or lies beyond [`MAX_COORDINATE`].
 pub(crate) fn number(text: &str) -> Option<i32> {
     let value: f64 = text.trim().parse().ok()?;
-    value.is_finite().then(|| value.round() as i32)
+    let value = value.round();
+    (value.is_finite() && value.abs() <= MAX_COORDINATE as f64).then_some(value as i32)
 }
 
 #[cfg(test)]
@@ -267,5 +277,14 @@ mod tests {
         assert_eq!(detect("<!DOCTYPE html><html><div class='ocr_page'>"), Format::Hocr);
         assert_eq!(detect("天气 转凉。\n"), Format::Text);
         assert_eq!(detect("<not xml at all"), Format::Text);
+    }
+
+    #[test]
+    fn coordinates_beyond_any_scan_are_no_numbers() {
+        assert_eq!(number(" 12.6 "), Some(13));
+        assert_eq!(number("-16777216"), Some(-16_777_216));
+        for text in ["16777217", "2147483647", "1e30", "-1e30", "inf", "NaN", "x"] {
+            assert_eq!(number(text), None, "{text}");
+        }
     }
 }

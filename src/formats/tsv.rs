@@ -7,7 +7,7 @@
 //! not kept as a level of their own: a block's lines are its paragraphs'
 //! lines in order.
 
-use super::{BBox, Block, Document, Format, FormatError, OcrPage, TextLine, Word};
+use super::{BBox, Block, Document, Format, FormatError, OcrPage, TextLine, Word, MAX_COORDINATE};
 
 fn error(line: usize, problem: String) -> FormatError {
     FormatError { format: Format::Tsv, line: Some(line), problem }
@@ -75,7 +75,14 @@ pub fn read(content: &str) -> Result<Document, FormatError> {
             integer(width, "width"),
             integer(height, "height"),
         ) {
-            (Ok(x), Ok(y), Ok(w), Ok(h)) if w >= 0 && h >= 0 => {
+            // A box beyond the coordinates any scan has is no box: its
+            // word still comes out, placed by its line (see
+            // `MAX_COORDINATE`).
+            (Ok(x), Ok(y), Ok(w), Ok(h))
+                if w >= 0
+                    && h >= 0
+                    && [x, y, w, h].iter().all(|v| v.unsigned_abs() <= MAX_COORDINATE.unsigned_abs()) =>
+            {
                 Some(BBox { x0: x as i32, y0: y as i32, x1: (x + w) as i32, y1: (y + h) as i32 })
             }
             _ => None,
@@ -195,6 +202,23 @@ mod tests {
         let document = read(&format!("{HEADER}5\t1\t1\t1\t1\t1\t\t\t\t\t-1\tlost?\n")).unwrap();
         assert_eq!(document.pages[0].blocks[0].lines[0].words[0].text, "lost?");
         assert_eq!(document.unboxed_words(), 1);
+    }
+
+    #[test]
+    fn a_box_beyond_any_scan_is_no_box_and_keeps_the_word() {
+        // Near the limits of `i64` the box's right edge overflows; near
+        // those of `i32` the page geometry would.
+        for (left, width) in
+            [("9223372036854775807", "1"), ("-9223372036854775808", "1"), ("2147483000", "10")]
+        {
+            let document =
+                read(&format!("{HEADER}5\t1\t1\t1\t1\t1\t{left}\t0\t{width}\t10\t90\tfar\n")).unwrap();
+            let word = &document.pages[0].blocks[0].lines[0].words[0];
+            assert_eq!((word.text.as_str(), word.bbox), ("far", None));
+        }
+        let document =
+            read(&format!("{HEADER}5\t1\t1\t1\t1\t1\t16777216\t0\t16777216\t10\t90\tedge\n")).unwrap();
+        assert!(document.pages[0].blocks[0].lines[0].words[0].bbox.is_some());
     }
 
     #[test]
