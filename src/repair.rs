@@ -390,6 +390,18 @@ mod tests {
     use crate::formats::{BBox, Block, OcrPage, TextLine, Word};
     use crate::parse::PieceId;
 
+    /// What the geometry adds to the junction `from` -> `to` over the text
+    /// signals alone (None when either scoring has no such candidate).
+    fn structured_bonus(page: &parse::Page, from: usize, to: usize) -> Option<f32> {
+        let weights = score::Weights::default();
+        let find = |junctions: &[score::Junction]| {
+            junctions.iter().find(|j| j.from == PieceId(from) && j.to == PieceId(to)).map(|j| j.score)
+        };
+        find(&score_structured(page, &weights))
+            .zip(find(&score::score_page(page, &weights)))
+            .map(|(s, p)| s - p)
+    }
+
     /// A word of a 20 px tall line at `y0`, from `x0` to `x1`.
     fn word(text: &str, x0: i32, x1: i32, y0: i32) -> Word {
         Word { id: None, text: text.into(), bbox: Some(BBox { x0, y0, x1, y1: y0 + 20 }), confidence: None }
@@ -411,15 +423,7 @@ mod tests {
         let page = parse::geometry::layout_page(&ocr, 0, 1, None);
         assert_eq!(page.regions, vec![0..3, 3..6]);
         assert_eq!(page.lines[0].pieces, 0..2);
-        let weights = score::Weights::default();
-        let plain = score::score_page(&page, &weights);
-        let structured = score_structured(&page, &weights);
-        let bonus = |from: usize, to: usize| {
-            let find = |junctions: &[score::Junction]| {
-                junctions.iter().find(|j| j.from == PieceId(from) && j.to == PieceId(to)).map(|j| j.score)
-            };
-            find(&structured).zip(find(&plain)).map(|(s, p)| s - p)
-        };
+        let bonus = |from: usize, to: usize| structured_bonus(&page, from, to);
         // Along the first printed line and down the first column: sure.
         assert_eq!(bonus(0, 1), Some(STACKED_BONUS));
         assert_eq!(bonus(1, 2), Some(STACKED_BONUS));
@@ -448,15 +452,7 @@ mod tests {
         let id = |text: &str| page.pieces.iter().position(|p| p.text == text).expect("a piece");
         assert_eq!(page.pieces[0].role, Role::Headline);
         assert_eq!(id("left0"), 1);
-        let weights = score::Weights::default();
-        let plain = score::score_page(&page, &weights);
-        let structured = score_structured(&page, &weights);
-        let bonus = |from: usize, to: usize| {
-            let find = |junctions: &[score::Junction]| {
-                junctions.iter().find(|j| j.from == PieceId(from) && j.to == PieceId(to)).map(|j| j.score)
-            };
-            find(&structured).zip(find(&plain)).map(|(s, p)| s - p)
-        };
+        let bonus = |from: usize, to: usize| structured_bonus(&page, from, to);
         // From the headline to the first column's top: sure.
         assert_eq!(bonus(0, id("left0")), Some(STACKED_BONUS));
         // From the first column's foot to the next one's top: the text decides.
