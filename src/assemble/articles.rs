@@ -171,7 +171,10 @@ impl Draft {
             self.parts.pop();
         }
         self.push(context, segment);
-        self.push(context, byline);
+        // The byline's words are in the profile already: only its place
+        // moves, and it closes the article again.
+        self.parts.push(byline);
+        self.closed = self.has_body;
     }
 
     fn push(&mut self, context: &Context, segment: Segment) {
