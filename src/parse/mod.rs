@@ -83,7 +83,10 @@ pub struct Piece {
 pub struct Line {
     /// 1-based line number in the whole input.
     pub number: usize,
+    /// Its pieces in the page, left to right; never empty (a non-blank line
+    /// holds at least one piece, and every later stage relies on it).
     pub pieces: Range<usize>,
+    /// Index of its block in [`Page::blocks`].
     pub block: usize,
 }
 
@@ -156,6 +159,7 @@ impl Page {
             let start = self.pieces.len();
             self.pieces.extend(recut(index, &old[line.pieces.clone()]));
             line.pieces = start..self.pieces.len();
+            debug_assert!(!line.pieces.is_empty(), "a recut left line {} without pieces", line.number);
             for (slot, piece) in self.pieces[line.pieces.clone()].iter_mut().enumerate() {
                 piece.slot = slot;
             }
