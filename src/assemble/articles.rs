@@ -265,23 +265,11 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     let deferred_threshold = if page.is_cjk() { TOPIC_THRESHOLD } else { DEFERRED_LATIN_TOPIC_THRESHOLD };
     for segment in deferred {
         let topic = context.profile(&segment.pieces).vector(&context.idf);
-        let best = (0..drafts.len())
-            .filter(|&d| !drafts[d].closed)
-            .map(|d| (d, drafts[d].topic.cosine(&topic)))
-            .filter(|&(_, similarity)| similarity >= deferred_threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(d, _)| d);
         // Failing an open article, a closed one that shares the run's topic
         // clearly: OCR reading across columns may give a column of an
         // article after the byline closing its last column.
-        let best = best.or_else(|| {
-            (0..drafts.len())
-                .filter(|&d| drafts[d].closed)
-                .map(|d| (d, drafts[d].topic.cosine(&topic)))
-                .filter(|&(_, similarity)| similarity >= CLOSED_TOPIC_THRESHOLD)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|(d, _)| d)
-        });
+        let best = most_alike(&drafts, false, &topic, deferred_threshold)
+            .or_else(|| most_alike(&drafts, true, &topic, CLOSED_TOPIC_THRESHOLD));
         match best {
             Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
             Some(d) => drafts[d].insert_in_reading_order(&context, segment),
@@ -292,6 +280,17 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
     assembly
+}
+
+/// The draft, closed or open as asked, whose topic is most like `topic`, at
+/// or above `threshold`; of equally alike drafts the one opened first.
+fn most_alike(drafts: &[Draft], closed: bool, topic: &Vector, threshold: f64) -> Option<usize> {
+    (0..drafts.len())
+        .filter(|&d| drafts[d].closed == closed)
+        .map(|d| (d, drafts[d].topic.cosine(topic)))
+        .filter(|&(_, similarity)| similarity >= threshold)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// Cuts a chain before every heading that follows body text, after every

@@ -53,7 +53,7 @@ impl Role {
 /// labelled when the line was cut. Returns, per line, whether it holds the
 /// headlines of articles set side by side (which must stay apart).
 pub fn label_page(page: &mut Page) -> Vec<bool> {
-    let mut side_by_side = Vec::with_capacity(page.lines.len());
+    let mut side_by_side = vec![false; page.lines.len()];
     // Most printed lines each set between blank lines: then standing alone
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
@@ -67,7 +67,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         // Latin headlines of articles set side by side, found and cut apart
         // as one row by the glued-line cutter, stay apart.
         if !page.is_cjk() && pieces.len() >= 2 && pieces.iter().all(|p| p.role == Role::Headline) {
-            side_by_side.push(line_index);
+            side_by_side[line_index] = true;
             continue;
         }
         if pieces.len() >= 2 && pieces.iter().all(|p| is_glyph(&p.text)) {
@@ -109,7 +109,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
         } else if side_by_side_headlines(page, line_index, blank_separated) {
-            side_by_side.push(line_index);
+            side_by_side[line_index] = true;
             for piece in &mut page.pieces[range] {
                 piece.role = Role::Headline;
             }
@@ -134,7 +134,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     if page.is_cjk() {
         label_first_headline_lines(page);
     }
-    (0..page.lines.len()).map(|line| side_by_side.binary_search(&line).is_ok()).collect()
+    side_by_side
 }
 
 /// Labels the first printed line of a CJK headline set on two lines right
