@@ -53,7 +53,7 @@ impl Role {
 /// labelled when the line was cut. Returns, per line, whether it holds the
 /// headlines of articles set side by side (which must stay apart).
 pub fn label_page(page: &mut Page) -> Vec<bool> {
-    let mut side_by_side = vec![false; page.lines.len()];
+    let mut side_by_side_rows = Vec::new();
     // Most printed lines each set between blank lines: then standing alone
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
@@ -67,7 +67,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         // Latin headlines of articles set side by side, found and cut apart
         // as one row by the glued-line cutter, stay apart.
         if !page.is_cjk() && pieces.len() >= 2 && pieces.iter().all(|p| p.role == Role::Headline) {
-            side_by_side[line_index] = true;
+            side_by_side_rows.push(line_index);
             continue;
         }
         if pieces.len() >= 2 && pieces.iter().all(|p| is_glyph(&p.text)) {
@@ -109,7 +109,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
         } else if side_by_side_headlines(page, line_index, blank_separated) {
-            side_by_side[line_index] = true;
+            side_by_side_rows.push(line_index);
             for piece in &mut page.pieces[range] {
                 piece.role = Role::Headline;
             }
@@ -133,6 +133,10 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     }
     if page.is_cjk() {
         label_first_headline_lines(page);
+    }
+    let mut side_by_side = vec![false; page.lines.len()];
+    for line in side_by_side_rows {
+        side_by_side[line] = true;
     }
     side_by_side
 }
