@@ -1,5 +1,7 @@
 //! Diagnostic: the features and weighted contributions of the candidate
-//! junctions leaving one piece, given as LINE:COLUMN.
+//! junctions leaving one piece, given as LINE:COLUMN; an optional third
+//! argument names a weights file to score with instead of the shipped one
+//! (as `restitch --weights`), for trying weights before shipping them.
 use restitch::parse;
 use restitch::score::{self, Feature, Weights};
 
@@ -9,7 +11,10 @@ fn main() {
     let at = args.next().unwrap();
     let (line, col) = at.split_once(':').unwrap();
     let (line, col): (usize, usize) = (line.parse().unwrap(), col.parse().unwrap());
-    let weights = Weights::default();
+    let weights: Weights = match args.next() {
+        Some(path) => serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
+        None => Weights::default(),
+    };
     let vector = weights.vector();
     for page in parse::parse_document(&text, None) {
         for (link, f) in score::candidate_features(&page) {

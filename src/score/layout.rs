@@ -22,6 +22,11 @@ use crate::parse::{rules, Gap, Page, PieceId};
 /// slightly fewer gold junctions (98.8% against 99.3%).
 pub const BLOCK_WINDOW: usize = 8;
 
+/// Blocks of the same column width offered on each side beyond
+/// [`BLOCK_WINDOW`] (bounds the candidates of a page with thousands of
+/// blocks).
+pub const FAR_BLOCKS: usize = 8;
+
 /// Why a piece is a candidate successor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Placement {
@@ -98,6 +103,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     for (head, dateline, _) in super::heads::heading_datelines(page) {
         row_datelines[head.0].push(dateline.0);
     }
+    let block_widths = super::width::block_widths(page);
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -193,6 +199,26 @@ pub fn candidates(page: &Page) -> Vec<Link> {
                 }
             }
         }
+        // Blocks out of order may take a column's continuation far away: the
+        // end of a block reaches, beyond the window, the nearest few blocks
+        // on each side whose column has its width.
+        if piece.line + 1 == block.end {
+            if let Some(own) = block_widths[piece.block] {
+                let same_width = |other: &usize| {
+                    block_widths[*other]
+                        .is_some_and(|w| super::width::agreement(own, w) >= super::width::BLOCK_MATCH)
+                };
+                let before = (0..piece.block.saturating_sub(BLOCK_WINDOW)).rev();
+                let after = piece.block + BLOCK_WINDOW + 1..page.blocks.len();
+                let far = before
+                    .filter(same_width)
+                    .take(FAR_BLOCKS)
+                    .chain(after.filter(same_width).take(FAR_BLOCKS));
+                for other in far {
+                    push(index, page.lines[page.blocks[other].start].pieces.start, Placement::BlockStart);
+                }
+            }
+        }
     }
     links
 }
@@ -234,6 +260,21 @@ mod tests {
         let links = candidates(&page);
         assert!(has(&links, 0, 3, Placement::BlockStart));
         assert!(has(&links, 2, 0, Placement::BlockStart));
+    }
+
+    #[test]
+    fn a_block_end_reaches_far_blocks_of_its_width_only() {
+        // Ten narrow blocks between a wide one and its far continuation.
+        let wide = "市民可以通过手机查询公交车的实时位置\n".repeat(5);
+        let narrow = "今年夏天这个地区的降雨\n".repeat(5);
+        let text = format!("{wide}\n{}{wide}", format!("{narrow}\n").repeat(10));
+        let page = parse_page(&text, 0, 1);
+        let links = candidates(&page);
+        let top_of = |block: usize| page.lines[page.blocks[block].start].pieces.start;
+        let first_end = page.lines[page.blocks[0].end - 1].pieces.start;
+        assert!(has(&links, first_end, top_of(11), Placement::BlockStart));
+        // A narrow block beyond the window is not offered.
+        assert!(!links.iter().any(|l| l.from.0 == first_end && l.to.0 == top_of(10)));
     }
 
     #[test]

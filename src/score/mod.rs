@@ -120,6 +120,10 @@ features! {
     WidthAgree => "width.agree",
     /// The two pieces' columns differ in width by more than a sixth.
     WidthMismatch => "width.mismatch",
+    /// The junction leaves one block for another whose column is clearly
+    /// narrower or wider (see [`width::block_widths`]): blocks out of order
+    /// put another article's column right after a blank line.
+    BlockWidthMismatch => "width.block_mismatch",
     /// Topic similarity of the lines before the junction and the lines after.
     Topic => "topic.similarity",
     /// A line-end hyphen the right side completes into a word.
@@ -238,6 +242,8 @@ pub struct Junction {
 /// Page-wide facts the signals share, computed once.
 pub struct PageContext {
     pub column_widths: Vec<f32>,
+    /// Per block, its body column width where it shows one.
+    pub block_widths: Vec<Option<f32>>,
     /// Per line, the row signal's evidence for glued columns.
     pub glue: Vec<f32>,
     pub vocabulary: latin::Vocabulary,
@@ -287,6 +293,7 @@ impl PageContext {
         let vocabulary = latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
         PageContext {
             column_widths: width::column_widths(page),
+            block_widths: width::block_widths(page),
             glue: rows::glue_evidence(page),
             strides: stride::dominant_strides(page, &vocabulary)
                 .into_iter()
@@ -443,6 +450,11 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     let agreement = width::agreement(left_width, right_width);
     f.set(Feature::WidthAgree, 2.0 * agreement - 1.0);
     f.flag(Feature::WidthMismatch, agreement < 0.85);
+    if left.block != right.block {
+        if let (Some(a), Some(b)) = (context.block_widths[left.block], context.block_widths[right.block]) {
+            f.flag(Feature::BlockWidthMismatch, width::agreement(a, b) < width::BLOCK_MISMATCH);
+        }
+    }
     f.set(Feature::Topic, context.topic_across(left.line, right.line) as f32);
     f.flag(
         Feature::HyphenJoin,
