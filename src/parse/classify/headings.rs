@@ -423,7 +423,10 @@ pub(super) fn heading_role(
         let paired_title = paired_title || second_of_pair;
         // A headline in capitals may be broken over lines of one word.
         let min_words = if all_caps { 1 } else { 2 };
-        if !starts_upper || !(min_words..=30).contains(&words.len()) {
+        if !starts_upper
+            || !(min_words..=30).contains(&words.len())
+            || (!all_caps && leaves_phrase_open(last_word))
+        {
             None
         } else if shape && !all_caps && words.len() <= 3 {
             // Two or three words in sentence case are as often a section
@@ -444,6 +447,26 @@ pub(super) fn heading_role(
             None
         }
     }
+}
+
+/// Lower-case words no title ends on: articles, prepositions that are not
+/// also verb particles ("in", "on", "up" end titles as "Prices set to
+/// rise" never ends on "to"), conjunctions and auxiliaries of English,
+/// French and German. A line ending on one is a printed line of running
+/// text whose phrase goes on below.
+const PHRASE_LEFT_OPEN: &[&str] = &[
+    // English
+    "the", "a", "an", "of", "to", "for", "with", "from", "by", "into", "and", "or", "but", "will", "would",
+    "should", "could", "must", "be", "been", "their", "its", "his", "her", "our", "that", "which",
+    // French
+    "le", "la", "les", "un", "une", "des", "du", "au", "aux", "de", "à", "dans", "sur", "pour", "par", "avec",
+    "et", "ou", "qui", "que", // German
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "von", "zu", "mit",
+    "bei", "nach", "aus", "für", "über", "auf", "im", "am", "zum", "zur", "und", "oder", "dass",
+];
+
+fn leaves_phrase_open(last_word: &str) -> bool {
+    PHRASE_LEFT_OPEN.contains(&last_word)
 }
 
 /// True when a Latin line reads as a title: it starts with a capital, holds

@@ -235,6 +235,16 @@ mod tests {
     }
 
     #[test]
+    fn a_line_standing_alone_that_leaves_its_phrase_open_is_no_title() {
+        let text = "Rail strike called off tonight\n\n\
+                    Union leaders said the strike will be\n\n\
+                    Passengers had been warned of long delays across the network.\n";
+        let page = parse_page(text, 0, 1);
+        assert!(role_of(&page, "Rail strike").is_heading());
+        assert_eq!(role_of(&page, "Union leaders"), Role::Body, "ends on an auxiliary");
+    }
+
+    #[test]
     fn a_title_right_under_a_column_cut_mid_sentence_is_found() {
         let text = "The council said on Monday that the new\n\
                     bridge would open in the spring after\n\
