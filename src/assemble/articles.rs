@@ -8,6 +8,7 @@
 //! words with, or open one of their own.
 
 use crate::parse::chars::{ends_sentence, is_line_start_forbidden};
+use crate::parse::classify::is_dateline_start;
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::width;
@@ -177,6 +178,15 @@ impl Draft {
         self.closed = self.has_body;
     }
 
+    /// Whether the article was closed by a byline that stands before `at`
+    /// in the input. A byline later in the input has closed the article's
+    /// chain but not yet its stretch of the page: sparse-text OCR emits an
+    /// article's columns in turn up to its byline, so a column decoded as
+    /// a chain of its own starts inside that stretch.
+    fn closed_before(&self, at: PieceId) -> bool {
+        self.closed && self.parts.last().and_then(|p| p.pieces.last()).is_some_and(|&byline| byline < at)
+    }
+
     fn push(&mut self, context: &Context, segment: Segment) {
         self.profile.merge(&context.profile(&segment.pieces));
         let tokens = self.profile.len();
@@ -268,8 +278,12 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         // Failing an open article, a closed one that shares the run's topic
         // clearly: OCR reading across columns may give a column of an
         // article after the byline closing its last column.
-        let best = most_alike(&drafts, false, &topic, deferred_threshold)
-            .or_else(|| most_alike(&drafts, true, &topic, CLOSED_TOPIC_THRESHOLD));
+        // A run opening with a dateline is an article's first paragraph:
+        // it never stands inside another article's stretch.
+        let first = segment.pieces[0];
+        let at = if is_dateline_start(&page.piece(first).text) { PieceId(usize::MAX) } else { first };
+        let best = most_alike(&drafts, at, false, &topic, deferred_threshold)
+            .or_else(|| most_alike(&drafts, at, true, &topic, CLOSED_TOPIC_THRESHOLD));
         match best {
             Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
             Some(d) => drafts[d].insert_in_reading_order(&context, segment),
@@ -282,11 +296,12 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     assembly
 }
 
-/// The draft, closed or open as asked, whose topic is most like `topic`, at
-/// or above `threshold`; of equally alike drafts the one opened first.
-fn most_alike(drafts: &[Draft], closed: bool, topic: &Vector, threshold: f64) -> Option<usize> {
+/// The draft, closed or open as asked (closed by a byline before `at` in
+/// the input), whose topic is most like `topic`, at or above `threshold`;
+/// of equally alike drafts the one opened first.
+fn most_alike(drafts: &[Draft], at: PieceId, closed: bool, topic: &Vector, threshold: f64) -> Option<usize> {
     (0..drafts.len())
-        .filter(|&d| drafts[d].closed == closed)
+        .filter(|&d| drafts[d].closed_before(at) == closed)
         .map(|d| (d, drafts[d].topic.cosine(topic)))
         .filter(|&(_, similarity)| similarity >= threshold)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -432,6 +447,53 @@ mod tests {
         assert_eq!(assembly.articles.len(), 2);
         let first: Vec<usize> = assembly.articles[0].pieces().map(|id| id.0).collect();
         assert_eq!(first, vec![0, 1, 5, 2]);
+    }
+
+    /// An article whose chain reached its byline, another article after it,
+    /// and between the first's headline and byline in the input a run of
+    /// its own chain that shares the first article's topic only a little.
+    fn article_with_a_run_inside_its_stretch(run: &str) -> (crate::parse::Page, Assembly, f64) {
+        let text = format!(
+            "全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整，涉及二十多条公交线路和一百多个站点。\n\n\
+             {run}\n\n(张三 李四)\n\n今年夏天降雨量明显偏多\n\n今年夏天这个地区的降雨量比往年同期明显偏多，气象部门提醒注意防汛。\n"
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(page.pieces.len(), 6);
+        let chain = |ids: &[usize]| Chain {
+            pieces: ids.iter().map(|&i| PieceId(i)).collect(),
+            scores: vec![1.0; ids.len() - 1],
+        };
+        let idf = Idf::from_page(&page);
+        let vector = |ids: &[usize]| {
+            let mut profile = Profile::new();
+            for &id in ids {
+                profile.add(&page.pieces[id].text);
+            }
+            profile.vector(&idf)
+        };
+        let similarity = vector(&[0, 1, 3]).cosine(&vector(&[2]));
+        let assembly = assemble(&page, vec![chain(&[0, 1, 3]), chain(&[2]), chain(&[4, 5])]);
+        (page, assembly, similarity)
+    }
+
+    #[test]
+    fn a_run_before_its_articles_byline_in_the_input_joins_it_at_the_open_threshold() {
+        let (_, assembly, similarity) =
+            article_with_a_run_inside_its_stretch("调整以后，新建小区居民的公交出行更加方便，等车时间缩短。");
+        // Too little alike for a closed article, enough for an open one.
+        assert!((TOPIC_THRESHOLD..CLOSED_TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
+        assert_eq!(assembly.articles.len(), 2);
+        let first: Vec<usize> = assembly.articles[0].pieces().map(|id| id.0).collect();
+        assert_eq!(first, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_run_opening_with_a_dateline_does_not_join_the_article_around_it() {
+        let (_, assembly, similarity) = article_with_a_run_inside_its_stretch(
+            "本报北京3月24日电调整以后，新建小区居民的公交出行更加方便。",
+        );
+        assert!((TOPIC_THRESHOLD..CLOSED_TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
+        assert_eq!(assembly.articles.len(), 3);
     }
 
     #[test]

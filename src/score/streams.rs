@@ -15,9 +15,13 @@
 //! as long as its previous step (the columns advance together) and its
 //! lines about as wide as its previous line (a column has one width).
 //!
-//! Latin-script pages only: on the Chinese sparse-text dev pages the column
-//! streams, each cut off where its column wraps, cost more than the input
-//! order's jumble (dev F1 of `real-ocr zh` 0.584 -> 0.581 with them).
+//! On Chinese pages too since the assembler lets a headless column run
+//! join the article whose stretch of the input it starts in (see
+//! `assemble::articles`): before, each column stream, cut off where its
+//! column wraps, became an article of its own (dev F1 of `real-ocr zh`
+//! 0.584 -> 0.581 with streams then; 0.728 -> 0.737 with both now). A clean
+//! CJK page that sets each paragraph on one line between blank lines is no
+//! sparse-text output: its lines hold many pieces.
 
 use std::collections::HashMap;
 
@@ -99,11 +103,10 @@ struct Hypothesis {
 pub fn stream_steps(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> {
     let count = page.lines.len();
     let mut out = vec![None; count];
-    if page.is_cjk() || count < MIN_LINES || page.lines.iter().any(|l| l.pieces.is_empty()) {
+    if count < MIN_LINES || page.lines.iter().any(|l| l.pieces.is_empty()) {
         return out;
     }
-    // Sparse-text OCR emits every printed line as a block of its own.
-    let alone = page.blocks.iter().filter(|b| b.len() == 1).count();
+    let alone = page.blocks.iter().filter(|b| is_printed_line_alone(page, b)).count();
     if (alone as f32) < MIN_ALONE_SHARE * count as f32 {
         return out;
     }
@@ -129,6 +132,15 @@ pub fn stream_steps(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> 
         }
     }
     out
+}
+
+/// Whether a block is one printed line standing alone, as sparse-text OCR
+/// emits every line: one column's line, or the lines of a few side-by-side
+/// columns glued. A line of more pieces than there are streams is a whole
+/// paragraph with its printed line breaks left as spaces (a clean CJK page
+/// with a blank line between paragraphs), not sparse-text output.
+fn is_printed_line_alone(page: &Page, block: &std::ops::Range<usize>) -> bool {
+    block.len() == 1 && page.lines[block.start].pieces.len() <= MAX_STREAMS
 }
 
 /// The text width of a line, in cells.
@@ -320,6 +332,17 @@ mod tests {
     fn one_column_read_in_order_is_left_alone() {
         let text: String = COLUMNS.iter().flatten().map(|l| format!("{l}\n\n")).collect();
         assert!(steps_of(&text).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn paragraphs_set_one_a_line_are_no_printed_lines_alone() {
+        // Each paragraph one input line, its printed line breaks spaces.
+        let paragraph = "本报北京电 记者从有关 部门获悉 今年以来 全市新增 绿地面积 超过往年 同期水平。";
+        let sparse = "本报北京电记者从有关部门获悉";
+        let page = parse_page(&format!("{paragraph}\n\n{sparse}\n"), 0, 1);
+        assert!(page.lines[0].pieces.len() > MAX_STREAMS);
+        assert!(!is_printed_line_alone(&page, &page.blocks[0]));
+        assert!(is_printed_line_alone(&page, &page.blocks[1]));
     }
 
     #[test]
