@@ -12,6 +12,7 @@
 //! only gathers their answers into one feature vector.
 
 pub mod heads;
+pub mod language;
 pub mod latin;
 pub mod layout;
 pub mod lexicon;
@@ -91,6 +92,11 @@ features! {
     WordMargin => "text.word_margin",
     /// Both ends are Han characters, so a word could have spanned it.
     HanJunction => "text.han_junction",
+    /// How much more likely the right piece's first characters are after
+    /// the left piece's last ones than on their own, under the character
+    /// language model (log10, in [-2, 3]; 0 unless both pieces are body
+    /// text and both ends are Han).
+    LmLift => "lm.lift",
     /// The left piece ends a sentence.
     LeftEnds => "sentence.left_ends",
     /// The left piece ends in a comma-like pause.
@@ -363,6 +369,18 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
     }
 }
 
+/// The language model's lift of a junction between two body pieces (see
+/// [`language::lift`]); `None` elsewhere: a headline, byline or fragment
+/// starts or ends a text of its own, so characters reading on across it
+/// say nothing about the order.
+fn body_lift(page: &Page, link: layout::Link) -> Option<f32> {
+    let (left, right) = (page.piece(link.from), page.piece(link.to));
+    if left.role != Role::Body || right.role != Role::Body {
+        return None;
+    }
+    language::lift(&left.text, &right.text)
+}
+
 /// Every candidate junction of a page with its features, unscored.
 pub fn candidate_features(page: &Page) -> Vec<(layout::Link, Features)> {
     let mut out = Vec::new();
@@ -432,6 +450,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
         let word = tail.spanning_word(&right.text).saturating_sub(1);
         f.set(Feature::Word, (word as f32).min(3.0));
     }
+    f.set(Feature::LmLift, body_lift(page, link).unwrap_or(0.0));
     let s = sentence::state(&left.text, &right.text);
     f.flag(Feature::LeftEnds, s.left_ends);
     f.flag(Feature::LeftPauses, s.left_pauses);

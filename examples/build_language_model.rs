@@ -1,0 +1,197 @@
+//! Builds the Chinese character language model, `data/zh_chars.fst`, that
+//! the language signal (`src/score/language.rs`) reads.
+//!
+//! In: UTF-8 text files or folders of them (a `.conllu` file gives only its
+//! `# text = ` lines; a Markdown file loses its front matter and comments).
+//! Out: an FST map from every Han character, every kept pair and every kept
+//! triple of adjacent Han characters to its count, plus the total count of
+//! Han characters under the key `#`. Why: counts are all a backoff model
+//! needs, and an FST map is searched in place from the bytes compiled into
+//! the binary, so the model costs nothing to load.
+//!
+//! Only runs of Han characters are counted: punctuation, digits, Latin
+//! letters and line ends cut the context, as a printed line break cuts it
+//! for the engine. Pairs seen fewer than `MIN_PAIR` times and triples seen
+//! fewer than `MIN_TRIPLE` times are pruned to keep the file small.
+//!
+//! `--check CORPUS` reads every Chinese case's `gold.json` below CORPUS
+//! and fails when any run of 20 non-space characters of its articles occurs
+//! in the training text: the model must never have seen evaluation text.
+//!
+//! Run (sources and their commits in `data/README.md`):
+//!   cargo run --release --example build_language_model -- --check corpus data/zh_chars.fst SOURCE...
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::error::Error;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use restitch::parse::chars::is_han;
+
+/// Pairs seen fewer times than this are pruned.
+const MIN_PAIR: u64 = 2;
+/// Triples seen fewer times than this are pruned.
+const MIN_TRIPLE: u64 = 3;
+/// Length of the runs compared against the evaluation text.
+const OVERLAP_RUN: usize = 20;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut check = None;
+    if args.first().is_some_and(|a| a == "--check") && args.len() > 1 {
+        check = Some(PathBuf::from(args.remove(1)));
+        args.remove(0);
+    }
+    let Some((target, sources)) = args.split_first().filter(|(_, sources)| !sources.is_empty()) else {
+        return Err("usage: build_language_model [--check CORPUS] OUTPUT_FST SOURCE...".into());
+    };
+    let mut files = Vec::new();
+    for source in sources {
+        collect_files(Path::new(source), &mut files)?;
+    }
+    files.sort();
+    let texts: Vec<String> = files.iter().map(|f| read_training_text(f)).collect::<Result<_, _>>()?;
+
+    if let Some(corpus) = check {
+        check_overlap(&texts, &corpus)?;
+    }
+
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    let mut total = 0u64;
+    for text in &texts {
+        for run in han_runs(text) {
+            total += run.len() as u64;
+            for n in 1..=3 {
+                for gram in run.windows(n) {
+                    *counts.entry(gram.iter().collect()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let kept: BTreeMap<String, u64> = counts
+        .into_iter()
+        .filter(|(gram, count)| match gram.chars().count() {
+            1 => true,
+            2 => *count >= MIN_PAIR,
+            _ => *count >= MIN_TRIPLE,
+        })
+        .chain(std::iter::once(("#".to_string(), total)))
+        .collect();
+    let map = fst::Map::from_iter(kept.iter().map(|(k, v)| (k.as_bytes(), *v)))?;
+    std::fs::write(target, map.as_fst().as_bytes())?;
+    let by_order = |n: usize| kept.keys().filter(|k| k.chars().count() == n && k.as_str() != "#").count();
+    eprintln!(
+        "{} files, {total} Han characters; kept {} characters, {} pairs, {} triples; {} bytes written to {target}",
+        files.len(),
+        by_order(1),
+        by_order(2),
+        by_order(3),
+        map.as_fst().as_bytes().len()
+    );
+    Ok(())
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Box<dyn Error>> {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path)? {
+            collect_files(&entry?.path(), out)?;
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+/// The prose of one training file: sentence lines of a treebank, the body
+/// of a Markdown file, all of a plain text file.
+fn read_training_text(path: &Path) -> Result<String, Box<dyn Error>> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Ok(match extension {
+        "conllu" => raw.lines().filter_map(|l| l.strip_prefix("# text = ")).collect::<Vec<_>>().join("\n"),
+        "md" => {
+            let mut in_front_matter = false;
+            let mut out = String::new();
+            for (index, line) in raw.lines().enumerate() {
+                if line.trim() == "---" && (index == 0 || in_front_matter) {
+                    in_front_matter = index == 0;
+                    continue;
+                }
+                if in_front_matter || line.trim_start().starts_with("<!--") {
+                    continue;
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+            out
+        }
+        _ => raw,
+    })
+}
+
+/// The maximal runs of adjacent Han characters.
+fn han_runs(text: &str) -> impl Iterator<Item = Vec<char>> + '_ {
+    text.split(|c: char| !is_han(c)).filter(|run| !run.is_empty()).map(|run| run.chars().collect())
+}
+
+fn window_hash(window: &[char]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    window.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn without_space(text: &str) -> Vec<char> {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Fails when a run of `OVERLAP_RUN` characters of any Chinese case's gold
+/// articles occurs in the training text.
+fn check_overlap(texts: &[String], corpus: &Path) -> Result<(), Box<dyn Error>> {
+    let mut seen: HashSet<u64> = HashSet::new();
+    for text in texts {
+        for window in without_space(text).windows(OVERLAP_RUN) {
+            seen.insert(window_hash(window));
+        }
+    }
+    let (mut cases, mut runs, mut hits) = (0usize, 0usize, Vec::new());
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(corpus)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    dirs.sort();
+    for dir in dirs {
+        let Ok(gold) = std::fs::read_to_string(dir.join("gold.json")) else { continue };
+        let gold: serde_json::Value = serde_json::from_str(&gold)?;
+        if gold["lang"] != "zh" {
+            continue;
+        }
+        cases += 1;
+        let mut parts: Vec<String> = Vec::new();
+        for article in gold["articles"].as_array().into_iter().flatten() {
+            parts.extend(article["title"].as_str().map(String::from));
+            parts.extend(
+                article["paragraphs"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.as_str().map(String::from)),
+            );
+            parts.extend(article["byline"].as_str().map(String::from));
+        }
+        for part in parts {
+            for window in without_space(&part).windows(OVERLAP_RUN) {
+                runs += 1;
+                if seen.contains(&window_hash(window)) {
+                    hits.push(format!("{}: {}", dir.display(), window.iter().collect::<String>()));
+                }
+            }
+        }
+    }
+    eprintln!("overlap check: {cases} Chinese cases, {runs} runs of {OVERLAP_RUN} characters, {} found in the training text", hits.len());
+    if hits.is_empty() {
+        Ok(())
+    } else {
+        for hit in hits.iter().take(20) {
+            eprintln!("  {hit}");
+        }
+        Err("the training text overlaps the evaluation corpus".into())
+    }
+}

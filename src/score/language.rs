@@ -1,0 +1,181 @@
+//! Language-model signal for Chinese: do the characters read on across the
+//! junction?
+//!
+//! In: the text on both sides of a candidate junction "piece B continues
+//! piece A". Out: the *lift* of the junction — how much more likely B's first
+//! characters are after A's last ones, under a character n-gram model of
+//! written Chinese, than on their own — in log10 units, clipped; `None` when
+//! A does not end or B does not start with a Han character. Why: a printed
+//! line break falls anywhere in a sentence, and the dictionary signal
+//! (`lexicon`) only sees a cut inside a listed word; most cuts fall between
+//! words, where only how often characters follow each other in real text
+//! tells a true continuation ("的" + "发展") from a wrong neighbour.
+//!
+//! The model counts characters, pairs and triples of adjacent Han
+//! characters in about 2.7 million characters of Chinese statutes and two
+//! government work reports (official documents, none of them newspaper
+//! text: sources and the builder in `data/README.md`), pruned and shipped as an
+//! FST map in `data/zh_chars.fst`, read in place from the binary. It scores
+//! with stupid backoff (Brants et al. 2007): a triple's relative frequency
+//! when it was seen, else 0.4 times the pair's, else 0.4 times the
+//! character's own frequency.
+
+use std::sync::OnceLock;
+
+use fst::Map;
+
+use crate::parse::chars::{is_han, trim_gutter_noise};
+
+/// The counts, built by `examples/build_language_model.rs`.
+static COUNTS: &[u8] = include_bytes!("../../data/zh_chars.fst");
+
+/// The key under which the builder stores the total number of characters.
+const TOTAL_KEY: &str = "#";
+
+/// Weight of a shorter context when the longer one was never seen.
+const BACKOFF: f64 = 0.4;
+
+/// Lift is clipped to this range: past it, a junction is as sure as can be.
+const LIFT_RANGE: (f32, f32) = (-2.0, 3.0);
+
+/// A character n-gram model: counts of Han characters, pairs and triples.
+pub struct Model {
+    counts: Map<&'static [u8]>,
+    total: f64,
+}
+
+/// The shipped model, opened once (in place: this costs microseconds).
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(COUNTS).expect("the shipped language model is a valid FST map"))
+}
+
+impl Model {
+    /// A model over an FST map of n-gram counts with the total under `#`.
+    pub fn from_bytes(bytes: &'static [u8]) -> Result<Model, fst::Error> {
+        let counts = Map::new(bytes)?;
+        let total = counts.get(TOTAL_KEY).unwrap_or(0).max(1) as f64;
+        Ok(Model { counts, total })
+    }
+
+    /// How often the characters occurred in a row in the training text (0
+    /// when never, or pruned).
+    pub fn count(&self, gram: &[char]) -> u64 {
+        let mut key = [0u8; 12];
+        let mut len = 0;
+        for c in gram {
+            len += c.encode_utf8(&mut key[len..]).len();
+        }
+        self.counts.get(&key[..len]).unwrap_or(0)
+    }
+
+    /// log10 of the character's own probability. An unseen character counts
+    /// as half an occurrence, so it is rare but not impossible.
+    pub fn unigram_log10(&self, c: char) -> f64 {
+        let count = self.count(&[c]) as f64;
+        ((count.max(0.5)) / self.total).log10()
+    }
+
+    /// log10 of the stupid-backoff score of `c` after `history` (its last
+    /// two characters count; fewer is fine).
+    pub fn conditional_log10(&self, history: &[char], c: char) -> f64 {
+        let history = &history[history.len().saturating_sub(2)..];
+        let mut penalty = 0.0;
+        for start in 0..history.len() {
+            let context = &history[start..];
+            let context_count = self.count(context);
+            if context_count > 0 {
+                let mut gram = context.to_vec();
+                gram.push(c);
+                let count = self.count(&gram);
+                if count > 0 {
+                    return penalty + (count as f64 / context_count as f64).log10();
+                }
+            }
+            penalty += BACKOFF.log10();
+        }
+        penalty + self.unigram_log10(c)
+    }
+}
+
+/// The junction's lift: for B's first character, log10 of its score after
+/// A's last two characters minus log10 of its own probability; for B's
+/// second character, what knowing A's last character adds to the score that
+/// B's first one alone gives (only when the triple was seen: an unseen
+/// triple is no evidence, the model being pruned). `None` unless A ends and
+/// B starts with a Han character.
+pub fn lift(left: &str, right: &str) -> Option<f32> {
+    lift_with(model(), left, right)
+}
+
+/// [`lift`] under a given model.
+pub fn lift_with(model: &Model, left: &str, right: &str) -> Option<f32> {
+    let (left, right) = (trim_gutter_noise(left), trim_gutter_noise(right));
+    let mut history: Vec<char> = left.chars().rev().take_while(|&c| is_han(c)).take(2).collect();
+    history.reverse();
+    let head: Vec<char> = right.chars().take_while(|&c| is_han(c)).take(2).collect();
+    let (&a_last, &b_first) = (history.last()?, head.first()?);
+    let mut lift = model.conditional_log10(&history, b_first) - model.unigram_log10(b_first);
+    if let Some(&b_second) = head.get(1) {
+        if model.count(&[a_last, b_first, b_second]) > 0 {
+            lift += model.conditional_log10(&[a_last, b_first], b_second)
+                - model.conditional_log10(&[b_first], b_second);
+        }
+    }
+    Some((lift as f32).clamp(LIFT_RANGE.0, LIFT_RANGE.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frequent_pair_scores_above_a_rare_one() {
+        let m = model();
+        // 发展 is among the commonest pairs of official prose; 展发 is not.
+        assert!(m.count(&['发', '展']) > 100);
+        assert!(m.conditional_log10(&['发'], '展') > m.conditional_log10(&['展'], '发') + 1.0);
+        assert!(m.conditional_log10(&['经', '济'], '发') > m.unigram_log10('发'));
+    }
+
+    #[test]
+    fn unknown_characters_and_empty_input_do_not_panic() {
+        let m = model();
+        assert_eq!(m.count(&[]), 0);
+        assert_eq!(m.count(&['\u{2A6D6}', '\u{2A6D6}', '\u{2A6D6}']), 0);
+        assert!(m.unigram_log10('\u{2A6D6}').is_finite());
+        assert!(m.conditional_log10(&[], '\u{2A6D6}').is_finite());
+        assert!(m.conditional_log10(&['\u{2A6D6}', '龘'], '\u{2A6D6}').is_finite());
+        assert_eq!(lift("", ""), None);
+        assert_eq!(lift("发", ""), None);
+        assert_eq!(lift("", "展"), None);
+        assert!(lift("\u{2A6D6}", "\u{2A6D6}").is_some());
+    }
+
+    #[test]
+    fn only_han_on_both_sides_has_a_lift() {
+        assert_eq!(lift("今天完成了。", "明天继续"), None);
+        assert_eq!(lift("今天完成了", "，明天继续"), None);
+        assert_eq!(lift("the end", "of it"), None);
+        assert!(lift("今天完成 |", "| 了任务").is_some());
+    }
+
+    #[test]
+    fn a_true_continuation_lifts_above_a_wrong_neighbour() {
+        let good = lift("推动经济社会高质量发", "展，不断满足人民").unwrap();
+        let bad = lift("推动经济社会高质量发", "午时分，天气晴朗").unwrap();
+        assert!(good > 1.0, "{good}");
+        assert!(good > bad + 1.0, "{good} vs {bad}");
+        let good = lift("坚持以人民为中心的", "发展思想").unwrap();
+        let bad = lift("坚持以人民为中心的", "了之后再说").unwrap();
+        assert!(good > bad, "{good} vs {bad}");
+    }
+
+    #[test]
+    fn lift_stays_in_its_range() {
+        for (left, right) in [("发", "展"), ("的", "的"), ("龘", "龘"), ("人民", "群众")] {
+            let lift = lift(left, right).unwrap();
+            assert!((LIFT_RANGE.0..=LIFT_RANGE.1).contains(&lift), "{left}{right}: {lift}");
+        }
+    }
+}
