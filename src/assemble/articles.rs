@@ -11,7 +11,7 @@ use crate::parse::chars::{ends_sentence, is_line_start_forbidden};
 use crate::parse::classify::is_dateline_start;
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
-use crate::score::width;
+use crate::score::{insets, width};
 
 use super::chains::Chain;
 
@@ -88,6 +88,16 @@ const SUBHEAD_TOPIC_THRESHOLD: f64 = 0.1;
 /// Runs shorter than this (in cells) are too short to show a topic.
 const MIN_TOPIC_CELLS: f32 = 30.0;
 
+/// A run of text without a headline that starts inside an inset (a column
+/// written one printed line per input line between paragraph lines of
+/// another, see [`crate::score::insets`]) joins an open article only at or
+/// above this topic similarity, else it waits, as a run that matched no open
+/// article does, for an article of its own topic. The layout already says it
+/// is another column, so sharing the page's common words is not enough;
+/// set as [`CLOSED_TOPIC_THRESHOLD`], the other bar for a run the layout
+/// does not place.
+const INSET_TOPIC_THRESHOLD: f64 = 0.2;
+
 /// What the assembler knows of the page: the pieces, their roles, column
 /// widths and token weights for the topic signal.
 struct Context<'a> {
@@ -95,6 +105,8 @@ struct Context<'a> {
     roles: Vec<Role>,
     column_widths: Vec<f32>,
     idf: Idf,
+    /// Per piece: it stands in an inset.
+    in_inset: Vec<bool>,
 }
 
 impl Context<'_> {
@@ -217,6 +229,11 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         roles: page.pieces.iter().map(|p| p.role).collect(),
         column_widths: width::column_widths(page),
         idf: Idf::from_page(page),
+        in_inset: {
+            let insets = insets::insets(page);
+            let of = insets::inset_of_lines(page, &insets);
+            page.pieces.iter().map(|p| of[p.line].is_some()).collect()
+        },
     };
     let mut segments = Vec::new();
     for chain in chains {
@@ -248,6 +265,11 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
                 drafts[latest].topic.cosine(&context.profile(&segment.pieces).vector(&context.idf));
             let cells: f32 = segment.pieces.iter().map(|&id| page.piece(id).cells).sum();
             (similarity >= SUBHEAD_TOPIC_THRESHOLD || cells < MIN_TOPIC_CELLS).then_some(latest)
+        } else if context.in_inset[segment.pieces[0].0] {
+            // Another column than the text around it: only an article of
+            // its own topic takes it.
+            let topic = context.profile(&segment.pieces).vector(&context.idf);
+            most_alike_of(&drafts, &open, &topic, INSET_TOPIC_THRESHOLD)
         } else if latest_has_no_body
             || head_text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
         {
@@ -256,11 +278,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             open.last().copied()
         } else {
             let topic = context.profile(&segment.pieces).vector(&context.idf);
-            open.iter()
-                .map(|&d| (d, drafts[d].topic.cosine(&topic)))
-                .filter(|&(_, similarity)| similarity >= TOPIC_THRESHOLD)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
-                .map(|(d, _)| d)
+            most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD)
         };
         let starts_its_own = head_role.is_heading() || head_role == Role::Byline;
         match target {
@@ -275,6 +293,8 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     let deferred_threshold = if page.is_cjk() { TOPIC_THRESHOLD } else { DEFERRED_LATIN_TOPIC_THRESHOLD };
     for segment in deferred {
         let topic = context.profile(&segment.pieces).vector(&context.idf);
+        let deferred_threshold =
+            if context.in_inset[segment.pieces[0].0] { INSET_TOPIC_THRESHOLD } else { deferred_threshold };
         // Failing an open article, a closed one that shares the run's topic
         // clearly: OCR reading across columns may give a column of an
         // article after the byline closing its last column.
@@ -305,6 +325,17 @@ fn most_alike(drafts: &[Draft], at: PieceId, closed: bool, topic: &Vector, thres
         .map(|d| (d, drafts[d].topic.cosine(topic)))
         .filter(|&(_, similarity)| similarity >= threshold)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
+}
+
+/// Of the drafts `among`, the one whose topic is most like `topic`, at or
+/// above `threshold`; of equally alike drafts the later one.
+fn most_alike_of(drafts: &[Draft], among: &[usize], topic: &Vector, threshold: f64) -> Option<usize> {
+    among
+        .iter()
+        .map(|&d| (d, drafts[d].topic.cosine(topic)))
+        .filter(|&(_, similarity)| similarity >= threshold)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
         .map(|(d, _)| d)
 }
 
@@ -494,6 +525,57 @@ mod tests {
         );
         assert!((TOPIC_THRESHOLD..CLOSED_TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
         assert_eq!(assembly.articles.len(), 3);
+    }
+
+    #[test]
+    fn a_headless_inset_sharing_a_word_or_two_opens_its_own_article() {
+        // An article written one paragraph per input line, and between two of
+        // its paragraph lines a narrow column of another article, one printed
+        // line per input line, that shares a word with it.
+        let mut text = String::from("全市公交线路调整方案今天公布\n\n");
+        text.push_str("全市公交线路将于下 月起调整涉及二十多 条公交线路和一百多 个站点市民出行更方\n\n");
+        for line in [
+            "今年夏天这个地区的",
+            "降雨量比往年同期明",
+            "显偏多部分河流水位",
+            "超过警戒线气象部门",
+            "提醒市民注意防汛出",
+            "行尽量选择公交线路",
+            "调整出行线路远离低",
+            "洼地带确保安全。",
+        ] {
+            text.push_str(line);
+            text.push_str("\n\n");
+        }
+        text.push_str("便了调整后的线路覆 盖新建小区和学校\n");
+        let page = parse_page(&text, 0, 1);
+        let inset_lines = 2..10;
+        let inset: Vec<PieceId> = page
+            .pieces
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| inset_lines.contains(&p.line))
+            .map(|(i, _)| PieceId(i))
+            .collect();
+        assert_eq!(inset.len(), 8);
+        assert!(inset.iter().all(|&id| page.piece(id).role == Role::Body));
+        let rest: Vec<PieceId> =
+            (0..page.pieces.len()).map(PieceId).filter(|id| !inset.contains(id)).collect();
+        let chain = |ids: &[PieceId]| Chain { pieces: ids.to_vec(), scores: vec![1.0; ids.len() - 1] };
+        // The two share more than the plain bar asks, less than an inset's.
+        let idf = Idf::from_page(&page);
+        let vector = |ids: &[PieceId]| {
+            let mut profile = Profile::new();
+            for &id in ids {
+                profile.add(&page.piece(id).text);
+            }
+            profile.vector(&idf)
+        };
+        let similarity = vector(&rest).cosine(&vector(&inset));
+        assert!((TOPIC_THRESHOLD..INSET_TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
+        let assembly = assemble(&page, vec![chain(&rest), chain(&inset)]);
+        assert_eq!(assembly.articles.len(), 2);
+        assert_eq!(assembly.articles[1].pieces().collect::<Vec<_>>(), inset);
     }
 
     #[test]

@@ -104,6 +104,14 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         row_datelines[head.0].push(dateline.0);
     }
     let block_widths = super::width::block_widths(page);
+    // Runs of single printed lines set between paragraph lines: the
+    // paragraph's text goes on across them, and neither runs into the other.
+    let insets = super::insets::insets(page);
+    let inset_of = super::insets::inset_of_lines(page, &insets);
+    let mut across_inset: Vec<Option<usize>> = vec![None; page.lines.len()];
+    for inset in &insets {
+        across_inset[inset.before] = Some(page.lines[inset.after].pieces.start);
+    }
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -138,6 +146,12 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         {
             let Some(below) = page.lines.get(piece.line + step) else { continue };
             let target = below.pieces.clone();
+            // Into or out of an inset, the line below is another column.
+            let (same_slot, first) = if inset_of[piece.line] == inset_of[piece.line + step] {
+                (same_slot, first)
+            } else {
+                (Placement::BlockStart, Placement::BlockStart)
+            };
             if page.rows_alike(piece.line, piece.line + step) {
                 push(index, target.start + slot, same_slot);
             } else if let Some(aligned) = rules::rule_aligned(page, index, piece.line + step) {
@@ -158,6 +172,11 @@ pub fn candidates(page: &Page) -> Vec<Link> {
             if !target.is_empty() {
                 push(index, target.start, first);
             }
+        }
+        // Across an inset, the paragraph line that goes on: the next line of
+        // the paragraph's own column.
+        if let Some(after) = across_inset[piece.line].filter(|_| index + 1 == line.pieces.end) {
+            push(index, after, Placement::NextLine);
         }
         // Column wrap: from the bottom of a slot to the top of the next slot.
         let group = &groups[piece.line];
@@ -288,6 +307,29 @@ mod tests {
         let headline = page.pieces.iter().position(|p| p.role.is_heading()).expect("a headline");
         let links = candidates(&page);
         assert!(has(&links, headline, 0, Placement::BlockStart), "the dateline 13 blocks up");
+    }
+
+    #[test]
+    fn a_paragraph_line_goes_on_across_an_inset_not_into_it() {
+        // A paragraph written on one input line, a narrow column written
+        // one printed line per input line, then the paragraph's next line.
+        let mut text = String::from(
+            "连日来各地认真落实 防控措施并切实做好 各项服务保障工作以 确保群众生活平稳有 序同时还加强了检查\n\n",
+        );
+        for _ in 0..8 {
+            text.push_str("今年以来该县\n\n");
+        }
+        text.push_str("和督导工作取得了良 好的效果群众满意\n");
+        let page = parse_page(&text, 0, 1);
+        let (last_before, first_inset) = (4, 5);
+        let first_after = page.lines[9].pieces.start;
+        let links = candidates(&page);
+        assert!(has(&links, last_before, first_after, Placement::NextLine));
+        assert!(has(&links, last_before, first_inset, Placement::BlockStart));
+        assert!(!has(&links, last_before, first_inset, Placement::NextLine));
+        // The inset's last line does not run back into the paragraphs as
+        // their next line.
+        assert!(has(&links, first_after - 1, first_after, Placement::BlockStart));
     }
 
     #[test]

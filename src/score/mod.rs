@@ -12,6 +12,7 @@
 //! only gathers their answers into one feature vector.
 
 pub mod heads;
+pub mod insets;
 pub mod language;
 pub mod latin;
 pub mod layout;
