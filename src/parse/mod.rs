@@ -246,15 +246,18 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 /// printed line again, joined with the space where one stood.
 fn merge_headline_lines(page: &mut Page, side_by_side: &[bool]) {
     // Headlines of articles set side by side stay apart; so do pieces a
-    // printed column rule stands between (a rule parts columns, never the
-    // words of one headline).
+    // printed column rule or a gutter of two or more spaces stands between
+    // (a rule parts columns, never the words of one headline, and OCR
+    // writes the space inside a headline as one: on the dev pages every
+    // headline row parted by a gutter held two articles' headlines, though
+    // a garbled dateline below left it unpaired).
     let one_headline = |line: usize, pieces: &[Piece]| {
         pieces.len() > 1
             && !side_by_side[line]
             && pieces.iter().all(|p| p.role.is_heading())
             && pieces.iter().map(|p| p.cells).sum::<f32>() <= classify::HEADLINE_MAX_CELLS
             && !pieces.windows(2).any(|pair| {
-                pair[1].gap == Gap::Rule
+                matches!(pair[1].gap, Gap::Rule | Gap::Gutter(_))
                     || pair[0].text.ends_with(chars::is_rule_glyph)
                     || pair[1].text.starts_with(chars::is_rule_glyph)
             })
@@ -331,6 +334,21 @@ mod tests {
             page.pieces[page.lines[0].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
         assert_eq!(first, vec!["公交线路调整方案公布", "老城区改造工程收尾"]);
         assert!(page.pieces[..2].iter().all(|p| p.role == Role::Headline));
+    }
+
+    #[test]
+    fn headlines_a_gutter_apart_stay_apart_with_one_dateline_below() {
+        // The second article's dateline is unreadable: the row is no
+        // side-by-side pair by its datelines, yet the gutter parts it.
+        let text = "公交线路调整方案公布    老城区改造工程收尾
+本报杭州5月8日电 线路将于下月起调 工程进入收尾阶段 工，已完成全部主
+整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，
+";
+        let page = parse_page(text, 0, 1);
+        let first: Vec<&str> =
+            page.pieces[page.lines[0].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(first, vec!["公交线路调整方案公布", "老城区改造工程收尾"]);
+        assert!(page.pieces[..2].iter().all(|p| p.role.is_heading()));
     }
 
     #[test]

@@ -432,7 +432,24 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
     }
     let near = |cells: f32, width: f32| (cells - width).abs() <= MEND_SLACK;
     let joined = left.cells + right.cells;
-    !widths.iter().any(|&w| left.cells >= w - MEND_SLACK) && widths.iter().any(|&w| near(joined, w))
+    let short = !widths.iter().any(|&w| left.cells >= w - MEND_SLACK);
+    if short && dateline_then_credit(left, right) {
+        // Digits and brackets set narrower in print than OCR's cells count
+        // them: the two need only fit in a column.
+        return widths.iter().any(|&w| joined <= w + MEND_SLACK);
+    }
+    short && widths.iter().any(|&w| near(joined, w))
+}
+
+/// True when `left` is a whole Chinese dateline ("本报北京2月17日电") and
+/// `right` opens the bracketed reporter credit that follows a dateline in
+/// print ("(记者…"): the space between them is one OCR put inside a printed
+/// line, never a line break, unless the dateline fills its column.
+fn dateline_then_credit(left: &Piece, right: &Piece) -> bool {
+    let left = left.text.trim();
+    left.ends_with('电')
+        && crate::parse::classify::is_dateline_start(left)
+        && right.text.trim_start().starts_with(['(', '（', '〈'])
 }
 
 /// Appends `right` to `left`, keeping the space between them.
@@ -462,6 +479,37 @@ mod tests {
     fn the_width_that_divides_the_run_wins_over_a_nearby_narrower_column() {
         assert_eq!(super::best_division(39.0, &[8.0, 13.0]), Some((13.0, 3)));
         assert_eq!(super::best_division(20.0, &[8.0, 13.0]), None);
+    }
+
+    #[test]
+    fn a_dateline_and_its_credit_a_space_apart_are_one_printed_line() {
+        // The dateline's digits count fewer cells than they take in print,
+        // so the two fall short of the column width.
+        let text = [
+            "本报北京2月17日电 (记者王明 天地玄黄宇宙洪荒日月春夏秋冬东\n",
+            "李华全市公交线路将于下月起开始 甲乙丙丁戊己庚辛壬癸子丑寅卯辰\n",
+            "调整，涉及二十多条线路和一百多 春夏秋冬东南西北上下金木水火土\n",
+            "个站点的变化情况请市民留意公告 水火土风雨雷电云霞雾霜雪山川河\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let first: Vec<&str> =
+            page.pieces[page.lines[0].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(first, vec!["本报北京2月17日电 (记者王明", "天地玄黄宇宙洪荒日月春夏秋冬东"]);
+    }
+
+    #[test]
+    fn a_dateline_before_other_text_is_not_mended() {
+        let left = crate::parse::Piece { text: "本报北京2月17日电".into(), ..piece_stub() };
+        let credit = crate::parse::Piece { text: "(记者王明".into(), ..piece_stub() };
+        let other = crate::parse::Piece { text: "全市公交线路".into(), ..piece_stub() };
+        assert!(super::dateline_then_credit(&left, &credit));
+        assert!(!super::dateline_then_credit(&left, &other));
+        assert!(!super::dateline_then_credit(&other, &credit));
+    }
+
+    fn piece_stub() -> crate::parse::Piece {
+        crate::parse::parse_page("甲乙", 0, 1).pieces[0].clone()
     }
 
     #[test]
