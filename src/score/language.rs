@@ -32,6 +32,9 @@ static COUNTS: &[u8] = include_bytes!("../../data/zh_chars.fst");
 /// The key under which the builder stores the total number of characters.
 const TOTAL_KEY: &str = "#";
 
+/// The longest n-gram the model counts.
+const MAX_ORDER: usize = 3;
+
 /// Weight of a shorter context when the longer one was never seen.
 const BACKOFF: f64 = 0.4;
 
@@ -61,7 +64,12 @@ impl Model {
     /// How often the characters occurred in a row in the training text (0
     /// when never, or pruned).
     pub fn count(&self, gram: &[char]) -> u64 {
-        let mut key = [0u8; 12];
+        // The model holds nothing longer than a triple (and a longer gram
+        // would not fit the key buffer).
+        if gram.len() > MAX_ORDER {
+            return 0;
+        }
+        let mut key = [0u8; 4 * MAX_ORDER];
         let mut len = 0;
         for c in gram {
             len += c.encode_utf8(&mut key[len..]).len();
@@ -142,6 +150,7 @@ mod tests {
     fn unknown_characters_and_empty_input_do_not_panic() {
         let m = model();
         assert_eq!(m.count(&[]), 0);
+        assert_eq!(m.count(&['发', '展', '发', '展']), 0, "longer than the model's order");
         assert_eq!(m.count(&['\u{2A6D6}', '\u{2A6D6}', '\u{2A6D6}']), 0);
         assert!(m.unigram_log10('\u{2A6D6}').is_finite());
         assert!(m.conditional_log10(&[], '\u{2A6D6}').is_finite());
