@@ -135,6 +135,9 @@ features! {
     Topic => "topic.similarity",
     /// A line-end hyphen the right side completes into a word.
     HyphenJoin => "latin.hyphen_join",
+    /// A word broken at a line-end hyphen that the right side does not go
+    /// on with: it starts with no lower-case letter.
+    HyphenDangles => "latin.hyphen_dangles",
     /// The right piece is a headline.
     RightHeadline => "role.right_headline",
     /// The left piece is a headline.
@@ -254,6 +257,9 @@ pub struct PageContext {
     /// Per line, the row signal's evidence for glued columns.
     pub glue: Vec<f32>,
     pub vocabulary: latin::Vocabulary,
+    /// Capitals start sentences on the page (not German, where every noun
+    /// takes one).
+    capitals_start_sentences: bool,
     /// Per line: the topic of the lines ending with it, and of the lines
     /// starting with it.
     topic_before: Vec<topic::Vector>,
@@ -308,6 +314,7 @@ impl PageContext {
                 .map(|(stride, stream)| stride.or(stream))
                 .collect(),
             vocabulary,
+            capitals_start_sentences: crate::parse::classify::capitals_start_sentences(page),
             head_order: head_order.iter().map(|&(h, d, v)| ((h, d), v)).collect(),
             ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
@@ -482,6 +489,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
             latin::hyphen_on_page(&left.text, &right.text, &context.vocabulary),
             Some(latin::Hyphen::Join)
         ),
+    );
+    f.flag(
+        Feature::HyphenDangles,
+        latin::hyphen_dangles(&left.text, &right.text, context.capitals_start_sentences),
     );
     f.flag(Feature::RightHeadline, right.role.is_heading());
     f.flag(Feature::LeftHeadline, left.role.is_heading());

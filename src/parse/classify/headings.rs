@@ -197,7 +197,7 @@ pub(super) struct PageStyle {
 const MID_SENTENCE_CAPITALS_MAX: f32 = 0.25;
 
 /// True when capitals inside sentences are rare on the page.
-pub(super) fn capitals_start_sentences(page: &Page) -> bool {
+pub fn capitals_start_sentences(page: &Page) -> bool {
     let (mut capitals, mut words) = (0usize, 0usize);
     for piece in &page.pieces {
         let mut after_end = true;

@@ -17,15 +17,12 @@ mod credits;
 mod headings;
 
 pub use credits::{is_byline, is_dateline_start, trailing_byline_start};
-pub use headings::{datelines_below, HEADLINE_MAX_CELLS};
+pub use headings::{capitals_start_sentences, datelines_below, HEADLINE_MAX_CELLS};
 
 use super::chars::{ends_sentence, is_line_start_forbidden, PAUSES};
 use super::Page;
 use credits::lower_case_credit;
-use headings::{
-    capitals_start_sentences, column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines,
-    PageStyle,
-};
+use headings::{column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines, PageStyle};
 
 /// What a piece is, as far as its own text and neighbours show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
