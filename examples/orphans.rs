@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use restitch::assemble::chains;
 use restitch::parse::{self, PieceId, Role};
-use restitch::score::{self, layout, lexicon, Placement};
+use restitch::score::{self, layout, Placement};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,7 +34,7 @@ fn main() {
         let built = chains::build(page, &junctions, 0.0);
         let context = score::PageContext::new(page);
         let pair_score = |a: PieceId, b: PieceId| {
-            let tail = lexicon::Tail::new(&page.piece(a).text);
+            let tail = score::LeftEnd::new(&page.piece(a).text);
             let link =
                 layout::Link { from: a, to: b, placement: Placement::BlockStart, input_next: b.0 == a.0 + 1 };
             scorer.score(&score::features(page, &context, &tail, link))

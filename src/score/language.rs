@@ -22,6 +22,7 @@
 
 use std::sync::OnceLock;
 
+use fst::raw::{Node, Output};
 use fst::Map;
 
 use crate::parse::chars::{is_han, trim_gutter_noise};
@@ -77,6 +78,24 @@ impl Model {
         self.counts.get(&key[..len]).unwrap_or(0)
     }
 
+    /// The walk at the empty gram.
+    fn root(&self) -> Walk<'_> {
+        Walk { node: self.counts.as_fst().root(), output: Output::zero() }
+    }
+
+    /// The walk one character on; `None` when no counted gram goes on so.
+    fn step<'m>(&'m self, walk: Walk<'m>, c: char) -> Option<Walk<'m>> {
+        let fst = self.counts.as_fst();
+        let mut encoded = [0u8; 4];
+        let (mut node, mut output) = (walk.node, walk.output);
+        for &byte in c.encode_utf8(&mut encoded).as_bytes() {
+            let transition = node.transition(node.find_input(byte)?);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+        }
+        Some(Walk { node, output })
+    }
+
     /// log10 of the character's own probability. An unseen character counts
     /// as half an occurrence, so it is rare but not impossible.
     pub fn unigram_log10(&self, c: char) -> f64 {
@@ -106,6 +125,64 @@ impl Model {
     }
 }
 
+/// The end of a left piece as the model reads it: its last two Han
+/// characters, walked into the counts once for all of the piece's
+/// candidates (only the right side's characters differ between them).
+#[derive(Debug, Clone)]
+pub struct Tail<'m> {
+    /// For the last two characters and then the last one: the count of
+    /// that context and where its walk into the counts stands (`None` when
+    /// no counted gram starts with it).
+    contexts: Vec<(u64, Option<Walk<'m>>)>,
+}
+
+impl<'m> Tail<'m> {
+    /// `None` unless the text ends with a Han character.
+    pub fn new(model: &'m Model, left: &str) -> Option<Tail<'m>> {
+        let left = trim_gutter_noise(left);
+        let mut history: Vec<char> = left.chars().rev().take_while(|&c| is_han(c)).take(2).collect();
+        if history.is_empty() {
+            return None;
+        }
+        history.reverse();
+        let contexts = (0..history.len())
+            .map(|start| {
+                let walk = history[start..].iter().try_fold(model.root(), |walk, &c| model.step(walk, c));
+                (walk.map_or(0, |w| w.count()), walk)
+            })
+            .collect();
+        Some(Tail { contexts })
+    }
+}
+
+/// The start of a right piece as the model reads it: its first two Han
+/// characters and what does not depend on the left side, looked up once
+/// for all the pieces that may precede it.
+#[derive(Debug, Clone)]
+pub struct Head {
+    first: char,
+    second: Option<char>,
+    first_log10: f64,
+    /// log10 of the second character's score after the first.
+    second_after_first: f64,
+}
+
+impl Head {
+    /// `None` unless the text starts with a Han character.
+    pub fn new(model: &Model, right: &str) -> Option<Head> {
+        let right = trim_gutter_noise(right);
+        let mut chars = right.chars().take_while(|&c| is_han(c));
+        let first = chars.next()?;
+        let second = chars.next();
+        Some(Head {
+            first,
+            second,
+            first_log10: model.unigram_log10(first),
+            second_after_first: second.map_or(0.0, |c| model.conditional_log10(&[first], c)),
+        })
+    }
+}
+
 /// The junction's lift: for B's first character, log10 of its score after
 /// A's last two characters minus log10 of its own probability; for B's
 /// second character, what knowing A's last character adds to the score that
@@ -118,19 +195,63 @@ pub fn lift(left: &str, right: &str) -> Option<f32> {
 
 /// [`lift`] under a given model.
 pub fn lift_with(model: &Model, left: &str, right: &str) -> Option<f32> {
-    let (left, right) = (trim_gutter_noise(left), trim_gutter_noise(right));
-    let mut history: Vec<char> = left.chars().rev().take_while(|&c| is_han(c)).take(2).collect();
-    history.reverse();
-    let head: Vec<char> = right.chars().take_while(|&c| is_han(c)).take(2).collect();
-    let (&a_last, &b_first) = (history.last()?, head.first()?);
-    let mut lift = model.conditional_log10(&history, b_first) - model.unigram_log10(b_first);
-    if let Some(&b_second) = head.get(1) {
-        if model.count(&[a_last, b_first, b_second]) > 0 {
-            lift += model.conditional_log10(&[a_last, b_first], b_second)
-                - model.conditional_log10(&[b_first], b_second);
+    Some(lift_between(model, &Tail::new(model, left)?, &Head::new(model, right)?))
+}
+
+/// [`lift`] from a prepared tail and head: the same backoff as
+/// [`Model::conditional_log10`], with what depends on one side only looked
+/// up once per piece.
+pub fn lift_between(model: &Model, tail: &Tail, head: &Head) -> f32 {
+    // (A's last, B's first): the last context's walk one character on;
+    // the triple for B's second character goes on from it.
+    let last = tail.contexts.len() - 1;
+    let pair_walk = tail.contexts[last].1.and_then(|walk| model.step(walk, head.first));
+    let pair_count = pair_walk.map_or(0, |w| w.count());
+    let mut first_given_tail = None;
+    let mut penalty = 0.0;
+    for (start, &(context_count, walk)) in tail.contexts.iter().enumerate() {
+        if context_count > 0 {
+            let count = if start == last {
+                pair_count
+            } else {
+                walk.and_then(|w| model.step(w, head.first)).map_or(0, |w| w.count())
+            };
+            if count > 0 {
+                first_given_tail = Some(penalty + (count as f64 / context_count as f64).log10());
+                break;
+            }
+        }
+        penalty += BACKOFF.log10();
+    }
+    let first_given_tail = first_given_tail.unwrap_or(penalty + head.first_log10);
+    let mut lift = first_given_tail - head.first_log10;
+    if let Some(second) = head.second {
+        let triple = pair_walk.and_then(|w| model.step(w, second)).map_or(0, |w| w.count());
+        if triple > 0 {
+            // A seen triple means a seen pair: its score is the plain ratio.
+            lift += (triple as f64 / pair_count.max(1) as f64).log10() - head.second_after_first;
         }
     }
-    Some((lift as f32).clamp(LIFT_RANGE.0, LIFT_RANGE.1))
+    (lift as f32).clamp(LIFT_RANGE.0, LIFT_RANGE.1)
+}
+
+/// Where a walk into the counts stands after some characters: the node
+/// reached and the output gathered on the way.
+#[derive(Debug, Clone, Copy)]
+struct Walk<'m> {
+    node: Node<'m>,
+    output: Output,
+}
+
+impl Walk<'_> {
+    /// The count of the gram walked, 0 when it is no key.
+    fn count(&self) -> u64 {
+        if self.node.is_final() {
+            self.output.cat(self.node.final_output()).value()
+        } else {
+            0
+        }
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +299,34 @@ mod tests {
         let good = lift("坚持以人民为中心的", "发展思想").unwrap();
         let bad = lift("坚持以人民为中心的", "了之后再说").unwrap();
         assert!(good > bad, "{good} vs {bad}");
+    }
+
+    #[test]
+    fn prepared_sides_give_the_plain_backoff_lift() {
+        // The lift as first written: every score looked up afresh.
+        fn plain(model: &Model, left: &str, right: &str) -> Option<f32> {
+            let mut history: Vec<char> = left.chars().rev().take_while(|&c| is_han(c)).take(2).collect();
+            history.reverse();
+            let head: Vec<char> = right.chars().take_while(|&c| is_han(c)).take(2).collect();
+            let (&a_last, &b_first) = (history.last()?, head.first()?);
+            let mut lift = model.conditional_log10(&history, b_first) - model.unigram_log10(b_first);
+            if let Some(&b_second) = head.get(1) {
+                if model.count(&[a_last, b_first, b_second]) > 0 {
+                    lift += model.conditional_log10(&[a_last, b_first], b_second)
+                        - model.conditional_log10(&[b_first], b_second);
+                }
+            }
+            Some((lift as f32).clamp(LIFT_RANGE.0, LIFT_RANGE.1))
+        }
+        let m = model();
+        let lefts = ["推动经济社会高质量发", "坚持以人民为中心的", "龘", "发", "人民", "国"];
+        let rights = ["展，不断满足人民", "发展思想", "了之后再说", "午时分", "龘龘", "展", "家"];
+        for left in lefts {
+            for right in rights {
+                let (prepared, plain) = (lift(left, right).unwrap(), plain(m, left, right).unwrap());
+                assert!((prepared - plain).abs() < 1e-5, "{left}|{right}: {prepared} vs {plain}");
+            }
+        }
     }
 
     #[test]

@@ -254,6 +254,9 @@ pub struct PageContext {
     pub column_widths: Vec<f32>,
     /// Per block, its body column width where it shows one.
     pub block_widths: Vec<Option<f32>>,
+    /// Per piece, its start as the language model reads it (body pieces
+    /// starting with a Han character only).
+    model_heads: Vec<Option<language::Head>>,
     /// Per line, the row signal's evidence for glued columns.
     pub glue: Vec<f32>,
     pub vocabulary: latin::Vocabulary,
@@ -307,6 +310,17 @@ impl PageContext {
         PageContext {
             column_widths: width::column_widths(page),
             block_widths: width::block_widths(page),
+            model_heads: page
+                .pieces
+                .iter()
+                .map(|p| {
+                    if p.role == Role::Body {
+                        language::Head::new(language::model(), &p.text)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
             glue: rows::glue_evidence(page),
             strides: stride::dominant_strides(page, &vocabulary)
                 .into_iter()
@@ -358,7 +372,7 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
     let context = PageContext::new(page);
     let links = layout::candidates(page);
     for group in links.chunk_by(|a, b| a.from == b.from) {
-        let tail = lexicon::Tail::new(&page.piece(group[0].from).text);
+        let tail = LeftEnd::new(&page.piece(group[0].from).text);
         let mut features: Vec<Features> =
             group.iter().map(|&link| self::features(page, &context, &tail, link)).collect();
         let words: Vec<f32> = features.iter().map(|f| f.get(Feature::Word)).collect();
@@ -377,16 +391,33 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
     }
 }
 
+/// What the text signals read at the end of a left piece, once for all its
+/// candidates: the word list's tail and the language model's.
+pub struct LeftEnd {
+    pub words: lexicon::Tail,
+    pub model: Option<language::Tail<'static>>,
+}
+
+impl LeftEnd {
+    pub fn new(text: &str) -> Self {
+        LeftEnd { words: lexicon::Tail::new(text), model: language::Tail::new(language::model(), text) }
+    }
+}
+
 /// The language model's lift of a junction between two body pieces (see
 /// [`language::lift`]); `None` elsewhere: a headline, byline or fragment
 /// starts or ends a text of its own, so characters reading on across it
 /// say nothing about the order.
-fn body_lift(page: &Page, link: layout::Link) -> Option<f32> {
+fn body_lift(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout::Link) -> Option<f32> {
     let (left, right) = (page.piece(link.from), page.piece(link.to));
     if left.role != Role::Body || right.role != Role::Body {
         return None;
     }
-    language::lift(&left.text, &right.text)
+    Some(language::lift_between(
+        language::model(),
+        tail.model.as_ref()?,
+        context.model_heads[link.to.0].as_ref()?,
+    ))
 }
 
 /// Every candidate junction of a page with its features, unscored.
@@ -412,8 +443,8 @@ pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
 }
 
 /// Computes the features of one candidate junction; `tail` is the left
-/// piece's end in the word list.
-pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: layout::Link) -> Features {
+/// piece's end as the word list and the language model read it.
+pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout::Link) -> Features {
     let left = page.piece(link.from);
     let right = page.piece(link.to);
     let left_line = &page.lines[left.line];
@@ -455,10 +486,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
     let (left_word, right_word) = (trim_gutter_noise(&left.text), trim_gutter_noise(&right.text));
     if han(left_word.chars().next_back()) && han(right_word.chars().next()) {
         f.set(Feature::HanJunction, 1.0);
-        let word = tail.spanning_word(&right.text).saturating_sub(1);
+        let word = tail.words.spanning_word(&right.text).saturating_sub(1);
         f.set(Feature::Word, (word as f32).min(3.0));
     }
-    f.set(Feature::LmLift, body_lift(page, link).unwrap_or(0.0));
+    f.set(Feature::LmLift, body_lift(page, context, tail, link).unwrap_or(0.0));
     let s = sentence::state(&left.text, &right.text);
     f.flag(Feature::LeftEnds, s.left_ends);
     f.flag(Feature::LeftPauses, s.left_pauses);
