@@ -284,7 +284,20 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             let similarity =
                 drafts[latest].topic.cosine(&context.profile(&segment.pieces).vector(&context.idf));
             let cells: f32 = segment.pieces.iter().map(|&id| page.piece(id).cells).sum();
-            (similarity >= SUBHEAD_TOPIC_THRESHOLD || cells < MIN_TOPIC_CELLS).then_some(latest)
+            (similarity >= SUBHEAD_TOPIC_THRESHOLD || cells < MIN_TOPIC_CELLS).then_some(latest).or_else(
+                || {
+                    // A section its article's headline announced: the headline
+                    // quotes a list of keywords, the section head one of them.
+                    let announced = quoted_items(head_text);
+                    open.iter().rev().copied().find(|&d| {
+                        let title =
+                            drafts[d].parts[0].pieces.iter().take_while(|&&id| context.role(id).is_heading());
+                        title.into_iter().any(|&id| {
+                            quoted_items(&page.piece(id).text).iter().any(|item| announced.contains(item))
+                        })
+                    })
+                },
+            )
         } else if context.in_inset[segment.pieces[0].0] {
             // Another column than the text around it: only an article of
             // its own topic takes it.
@@ -383,6 +396,33 @@ fn most_alike_of(drafts: &[Draft], among: &[usize], topic: &Vector, threshold: f
         .map(|(d, _)| d)
 }
 
+/// The items of the quoted spans of a text: a quote's text split at
+/// enumeration marks and spaces ("聚焦“稳、准、好”" gives 稳, 准, 好). Why: a
+/// headline that names its sections quotes their keywords as a list, and
+/// each section head quotes its own ("“稳”是基础"); an item shared in
+/// quotes ties a section head to its article where the section's words
+/// (a new aspect of the story) share too little with the lead to show it.
+fn quoted_items(text: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut open_at: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        let opens = matches!(c, '“' | '「' | '『' | '‘') || c == '"' && open_at.is_none();
+        let closes = matches!(c, '”' | '」' | '』' | '’') || c == '"' && open_at.is_some();
+        if closes {
+            if let Some(start) = open_at.take() {
+                items.extend(
+                    text[start..at]
+                        .split(|c: char| matches!(c, '、' | ',' | '，' | '/' | '·') || c.is_whitespace())
+                        .filter(|item| !item.is_empty()),
+                );
+            }
+        } else if opens {
+            open_at = Some(at + c.len_utf8());
+        }
+    }
+    items
+}
+
 /// Cuts a chain before every heading that follows body text, after every
 /// byline that follows body text, between two bylines, and around glyphs.
 fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
@@ -474,6 +514,31 @@ mod tests {
         // Similarity a side-by-side article reaches through common words.
         assert!(as_long > 0.099);
         assert_eq!(deferred_threshold(true, 2000.0, 2000.0), TOPIC_THRESHOLD);
+    }
+
+    #[test]
+    fn quoted_items_are_split_at_enumeration_marks() {
+        assert_eq!(quoted_items("城市交通: 聚焦\"稳、准、好\",提升效率"), vec!["稳", "准", "好"]);
+        assert_eq!(quoted_items("“稳”是基础,有序推进"), vec!["稳"]);
+        assert!(quoted_items("没有引号的标题").is_empty());
+    }
+
+    #[test]
+    fn a_section_head_its_headline_announced_stays_in_the_article() {
+        let article = |headline: &str| {
+            format!(
+                "{headline}\n\n面对汛期到来,全市交通部门迅速行动,确保市民出行安全顺畅有序。\n\n\
+                 \"稳\"是基础,有序推进\n\n暴雨过后,抢修队伍连夜清理道路积水,恢复公交线路运行,保障学校开学。\n"
+            )
+        };
+        let announced = parse_page(&article("城市交通: 聚焦\"稳、准\",提升出行效率"), 0, 1);
+        let roles: Vec<Role> = announced.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles, vec![Role::Headline, Role::Body, Role::Subhead, Role::Body]);
+        assert_eq!(assemble(&announced, input_order(announced.pieces.len())).articles.len(), 1);
+        // Without the announcement the section shares too little with the
+        // lead and opens an article of its own.
+        let unannounced = parse_page(&article("城市交通提升出行效率"), 0, 1);
+        assert_eq!(assemble(&unannounced, input_order(unannounced.pieces.len())).articles.len(), 2);
     }
 
     #[test]
