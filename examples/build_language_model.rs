@@ -1,7 +1,9 @@
 //! Builds the Chinese character language model, `data/zh_chars.fst`, that
-//! the language signal (`src/score/language.rs`) reads.
+//! the language signal (`src/score/language.rs`) reads, and with `--words`
+//! the English word bigram model, `data/en_bigrams.fst`, that the word
+//! language signal (`src/score/word_language.rs`) reads.
 //!
-//! In: UTF-8 text files or folders of them (a `.conllu` file gives only its
+//! In: UTF-8 (or Windows-1252) text files or folders of them (a `.conllu` file gives only its
 //! `# text = ` lines; a Markdown file loses its front matter and comments).
 //! Out: an FST map from every Han character, every kept pair and every kept
 //! triple of adjacent Han characters to its count, plus the total count of
@@ -14,12 +16,21 @@
 //! for the engine. Pairs seen fewer than `MIN_PAIR` times and triples seen
 //! fewer than `MIN_TRIPLE` times are pruned to keep the file small.
 //!
-//! `--check CORPUS` reads every Chinese case's `gold.json` below CORPUS
-//! and fails when any run of 20 non-space characters of its articles occurs
-//! in the training text: the model must never have seen evaluation text.
+//! With `--words`, words are whitespace-separated tokens as
+//! `word_language::token` reads them (lower-cased, punctuation trimmed);
+//! a pair is counted when no punctuation stands between its two words.
+//! Words seen fewer than `MIN_WORD` times and pairs seen fewer than
+//! `MIN_WORD_PAIR` times (or holding a pruned word) are pruned.
+//!
+//! `--check CORPUS` reads every case's `gold.json` below CORPUS (the
+//! Chinese ones for the character model, all others for the word model)
+//! and fails when any run of 20 non-space characters (character model) or
+//! of 12 words (word model) of its articles occurs in the training text:
+//! the model must never have seen evaluation text.
 //!
 //! Run (sources and their commits in `data/README.md`):
 //!   cargo run --release --example build_language_model -- --check corpus data/zh_chars.fst SOURCE...
+//!   cargo run --release --example build_language_model -- --words --check corpus data/en_bigrams.fst SOURCE...
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::error::Error;
@@ -27,6 +38,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use restitch::parse::chars::is_han;
+use restitch::score::word_language::{self, PAIR_SEPARATOR, TOTAL_KEY};
 
 /// Pairs seen fewer times than this are pruned.
 const MIN_PAIR: u64 = 2;
@@ -34,16 +46,27 @@ const MIN_PAIR: u64 = 2;
 const MIN_TRIPLE: u64 = 3;
 /// Length of the runs compared against the evaluation text.
 const OVERLAP_RUN: usize = 20;
+/// Words seen fewer times than this are pruned (word model).
+const MIN_WORD: u64 = 2;
+/// Pairs of words seen fewer times than this are pruned (word model).
+const MIN_WORD_PAIR: u64 = 2;
+/// Length, in words, of the runs compared against the evaluation text
+/// (word model).
+const OVERLAP_WORDS: usize = 12;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let words = args.first().is_some_and(|a| a == "--words");
+    if words {
+        args.remove(0);
+    }
     let mut check = None;
     if args.first().is_some_and(|a| a == "--check") && args.len() > 1 {
         check = Some(PathBuf::from(args.remove(1)));
         args.remove(0);
     }
     let Some((target, sources)) = args.split_first().filter(|(_, sources)| !sources.is_empty()) else {
-        return Err("usage: build_language_model [--check CORPUS] OUTPUT_FST SOURCE...".into());
+        return Err("usage: build_language_model [--words] [--check CORPUS] OUTPUT_FST SOURCE...".into());
     };
     let mut files = Vec::new();
     for source in sources {
@@ -52,6 +75,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     files.sort();
     let texts: Vec<String> = files.iter().map(|f| read_training_text(f)).collect::<Result<_, _>>()?;
 
+    if words {
+        if let Some(corpus) = check {
+            check_word_overlap(&texts, &corpus)?;
+        }
+        return build_word_model(&texts, target, files.len());
+    }
     if let Some(corpus) = check {
         check_overlap(&texts, &corpus)?;
     }
@@ -105,7 +134,13 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Box<dyn Erro
 /// The prose of one training file: sentence lines of a treebank, the body
 /// of a Markdown file, all of a plain text file.
 fn read_training_text(path: &Path) -> Result<String, Box<dyn Error>> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Older plain-text transcripts are often Windows-1252 (curly quotes,
+    // dashes); anything that is not UTF-8 is read as that.
+    let raw = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => encoding_rs::WINDOWS_1252.decode(e.as_bytes()).0.into_owned(),
+    };
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     Ok(match extension {
         "conllu" => raw.lines().filter_map(|l| l.strip_prefix("# text = ")).collect::<Vec<_>>().join("\n"),
@@ -154,28 +189,8 @@ fn check_overlap(texts: &[String], corpus: &Path) -> Result<(), Box<dyn Error>> 
         }
     }
     let (mut cases, mut runs, mut hits) = (0usize, 0usize, Vec::new());
-    let mut dirs: Vec<PathBuf> =
-        std::fs::read_dir(corpus)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    dirs.sort();
-    for dir in dirs {
-        let Ok(gold) = std::fs::read_to_string(dir.join("gold.json")) else { continue };
-        let gold: serde_json::Value = serde_json::from_str(&gold)?;
-        if gold["lang"] != "zh" {
-            continue;
-        }
+    for (dir, parts) in gold_parts(corpus, |lang| lang == "zh")? {
         cases += 1;
-        let mut parts: Vec<String> = Vec::new();
-        for article in gold["articles"].as_array().into_iter().flatten() {
-            parts.extend(article["title"].as_str().map(String::from));
-            parts.extend(
-                article["paragraphs"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|p| p.as_str().map(String::from)),
-            );
-            parts.extend(article["byline"].as_str().map(String::from));
-        }
         for part in parts {
             for window in without_space(&part).windows(OVERLAP_RUN) {
                 runs += 1;
@@ -194,4 +209,133 @@ fn check_overlap(texts: &[String], corpus: &Path) -> Result<(), Box<dyn Error>> 
         }
         Err("the training text overlaps the evaluation corpus".into())
     }
+}
+
+/// Counts words and pairs of adjacent words and writes the pruned counts.
+fn build_word_model(texts: &[String], target: &str, files: usize) -> Result<(), Box<dyn Error>> {
+    let mut unigrams: HashMap<String, u64> = HashMap::new();
+    let mut pairs: HashMap<(String, String), u64> = HashMap::new();
+    let mut total = 0u64;
+    for text in texts {
+        for line in text.lines() {
+            let mut previous: Option<word_language::Token> = None;
+            for raw in line.split_whitespace() {
+                let token = word_language::token(raw);
+                if let Some(t) = &token {
+                    total += 1;
+                    *unigrams.entry(t.word.clone()).or_default() += 1;
+                    if let Some(p) = previous.as_ref().filter(|p| p.open_end && t.open_start) {
+                        *pairs.entry((p.word.clone(), t.word.clone())).or_default() += 1;
+                    }
+                }
+                previous = token;
+            }
+        }
+    }
+    let kept_word = |w: &str| unigrams.get(w).is_some_and(|&c| c >= MIN_WORD);
+    let mut kept: BTreeMap<String, u64> =
+        unigrams.iter().filter(|(w, _)| kept_word(w)).map(|(w, &c)| (w.clone(), c)).collect();
+    let word_count = kept.len();
+    let mut pair_count = 0;
+    for ((a, b), &c) in &pairs {
+        if c >= MIN_WORD_PAIR && kept_word(a) && kept_word(b) {
+            kept.insert(format!("{a}{PAIR_SEPARATOR}{b}"), c);
+            pair_count += 1;
+        }
+    }
+    kept.insert(TOTAL_KEY.to_string(), total);
+    let map = fst::Map::from_iter(kept.iter().map(|(k, v)| (k.as_bytes(), *v)))?;
+    std::fs::write(target, map.as_fst().as_bytes())?;
+    eprintln!(
+        "{files} files, {total} words ({} distinct); kept {word_count} words, {pair_count} pairs; {} bytes written to {target}",
+        unigrams.len(),
+        map.as_fst().as_bytes().len()
+    );
+    Ok(())
+}
+
+/// A text as its sequence of words, lower-cased and stripped of
+/// punctuation, for the overlap check (tokens that carry no word, such as
+/// numbers, stay as they are so that runs do not skip them).
+fn normalised_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|raw| match word_language::token(raw) {
+            Some(t) => t.word,
+            None => raw.to_lowercase(),
+        })
+        .collect()
+}
+
+fn words_hash(window: &[String]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    window.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Fails when a run of `OVERLAP_WORDS` words of any Latin-script case's
+/// gold articles occurs in the training text.
+fn check_word_overlap(texts: &[String], corpus: &Path) -> Result<(), Box<dyn Error>> {
+    let mut seen: HashSet<u64> = HashSet::new();
+    for text in texts {
+        for window in normalised_words(text).windows(OVERLAP_WORDS) {
+            seen.insert(words_hash(window));
+        }
+    }
+    let (mut cases, mut runs, mut hits) = (0usize, 0usize, Vec::new());
+    for (dir, parts) in gold_parts(corpus, |lang| lang != "zh")? {
+        cases += 1;
+        for part in parts {
+            for window in normalised_words(&part).windows(OVERLAP_WORDS) {
+                runs += 1;
+                if seen.contains(&words_hash(window)) {
+                    hits.push(format!("{}: {}", dir.display(), window.join(" ")));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "overlap check: {cases} Latin-script cases, {runs} runs of {OVERLAP_WORDS} words, {} found in the training text",
+        hits.len()
+    );
+    if hits.is_empty() {
+        Ok(())
+    } else {
+        for hit in hits.iter().take(20) {
+            eprintln!("  {hit}");
+        }
+        Err("the training text overlaps the evaluation corpus".into())
+    }
+}
+
+/// One evaluation case's folder with the texts of its gold articles.
+type GoldTexts = (PathBuf, Vec<String>);
+
+/// The titles, paragraphs and bylines of every case below `corpus` whose
+/// gold language passes `keep`, case by case.
+fn gold_parts(corpus: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<GoldTexts>, Box<dyn Error>> {
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(corpus)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    dirs.sort();
+    let mut out = Vec::new();
+    for dir in dirs {
+        let Ok(gold) = std::fs::read_to_string(dir.join("gold.json")) else { continue };
+        let gold: serde_json::Value = serde_json::from_str(&gold)?;
+        if !keep(gold["lang"].as_str().unwrap_or("")) {
+            continue;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for article in gold["articles"].as_array().into_iter().flatten() {
+            parts.extend(article["title"].as_str().map(String::from));
+            parts.extend(
+                article["paragraphs"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.as_str().map(String::from)),
+            );
+            parts.extend(article["byline"].as_str().map(String::from));
+        }
+        out.push((dir, parts));
+    }
+    Ok(out)
 }

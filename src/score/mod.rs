@@ -23,6 +23,7 @@ pub mod streams;
 pub mod stride;
 pub mod topic;
 pub mod width;
+pub mod word_language;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -98,6 +99,11 @@ features! {
     /// language model (log10, in [-2, 3]; 0 unless both pieces are body
     /// text and both ends are Han).
     LmLift => "lm.lift",
+    /// How much more likely the right piece's first word is after the left
+    /// piece's last word than on its own, under the English word bigram
+    /// model (log10, in [-2, 3]; 0 unless both pieces are body text, the
+    /// junction falls between two bare words and the model saw the pair).
+    LmWordLift => "lm.word_lift",
     /// The left piece ends a sentence.
     LeftEnds => "sentence.left_ends",
     /// The left piece ends in a comma-like pause.
@@ -420,6 +426,24 @@ fn body_lift(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout::L
     ))
 }
 
+/// The word model's lift of a junction between two body pieces (see
+/// [`word_language::word_lift`]); `None` elsewhere, for the reason
+/// [`body_lift`] gives.
+fn body_word_lift(page: &Page, link: layout::Link) -> Option<f32> {
+    let (left, right) = (page.piece(link.from), page.piece(link.to));
+    if left.role != Role::Body || right.role != Role::Body {
+        return None;
+    }
+    // A glued Latin line is cut by a guess at its gutter, and a word put in
+    // the wrong column pairs with whatever follows there: only pieces that
+    // are whole lines speak.
+    let whole_line = |piece: &crate::parse::Piece| page.lines[piece.line].pieces.len() == 1;
+    if !whole_line(left) || !whole_line(right) {
+        return None;
+    }
+    word_language::word_lift(&left.text, &right.text)
+}
+
 /// Every candidate junction of a page with its features, unscored.
 pub fn candidate_features(page: &Page) -> Vec<(layout::Link, Features)> {
     let mut out = Vec::new();
@@ -490,6 +514,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
         f.set(Feature::Word, (word as f32).min(3.0));
     }
     f.set(Feature::LmLift, body_lift(page, context, tail, link).unwrap_or(0.0));
+    f.set(Feature::LmWordLift, body_word_lift(page, link).unwrap_or(0.0));
     let s = sentence::state(&left.text, &right.text);
     f.flag(Feature::LeftEnds, s.left_ends);
     f.flag(Feature::LeftPauses, s.left_pauses);
@@ -590,6 +615,35 @@ mod tests {
         let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
         assert_eq!(best_successor(&page, index("全市公交线路调整")), index("本报杭州5月8日"));
         assert_eq!(best_successor(&page, index("老城区")), index("本报杭州5月9日"));
+    }
+
+    #[test]
+    fn the_word_lift_rises_where_the_words_read_on() {
+        // Column blocks out of order: "of" goes on with "the" two blocks
+        // down, not with "said" in the next block.
+        let text = "the report was sent to all the members of\n\n\
+                    said that they would be ready to answer\n\n\
+                    the committee and it was read by most of\n";
+        let page = parse_page(text, 0, 1);
+        let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
+        let lift_to = |page: &Page, from: usize, to: usize| {
+            candidate_features(page)
+                .into_iter()
+                .find(|(link, _)| link.from == PieceId(from) && link.to == PieceId(to))
+                .map(|(_, f)| f.get(Feature::LmWordLift))
+        };
+        let (from, far, next) = (index("the report"), index("the committee"), index("said"));
+        assert!(lift_to(&page, from, far).unwrap() > 0.3, "{:?}", lift_to(&page, from, far));
+        assert_eq!(lift_to(&page, from, next), Some(0.0));
+        // Glued columns are cut by a guess: their pieces do not speak.
+        let glued = parse_page(
+            "the report was sent to all the members of    officials said that they would be ready\n\
+             the committee and it was read by most of     to answer all the questions on the plan\n",
+            0,
+            1,
+        );
+        let at = |start: &str| glued.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
+        assert_eq!(lift_to(&glued, at("the report"), at("the committee")), Some(0.0));
     }
 
     #[test]
