@@ -218,6 +218,14 @@ impl Draft {
         self.closed && self.parts.last().and_then(|p| p.pieces.last()).is_some_and(|&byline| byline < at)
     }
 
+    /// Whether the article's text so far stops inside a sentence: its last
+    /// piece is body text without a sentence end.
+    fn stops_mid_sentence(&self, context: &Context) -> bool {
+        self.parts.last().and_then(|p| p.pieces.last()).is_some_and(|&id| {
+            context.role(id) == Role::Body && !ends_sentence(context.page.piece(id).text.trim_end())
+        })
+    }
+
     fn push(&mut self, context: &Context, segment: Segment) {
         self.profile.merge(&context.profile(&segment.pieces));
         let tokens = self.profile.len();
@@ -303,12 +311,21 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // its own topic takes it.
             let topic = context.profile(&segment.pieces).vector(&context.idf);
             most_alike_of(&drafts, &open, &topic, INSET_TOPIC_THRESHOLD)
-        } else if latest_has_no_body
-            || head_text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase())
-        {
-            // A headline waiting for its text, or text that starts
-            // mid-sentence: the latest open article takes it.
+        } else if latest_has_no_body {
+            // A headline waiting for its text: the latest open article.
             open.last().copied()
+        } else if head_text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase()) {
+            // Text that starts mid-sentence goes on a sentence that an
+            // article left open: an open article it clearly shares its topic
+            // with, else the latest open article whose text stops
+            // mid-sentence (an article that ended its sentence goes on with
+            // a new one, never in lower case), else the most alike open
+            // article, else the latest.
+            let topic = context.profile(&segment.pieces).vector(&context.idf);
+            most_alike_of(&drafts, &open, &topic, CLOSED_TOPIC_THRESHOLD)
+                .or_else(|| open.iter().rev().copied().find(|&d| drafts[d].stops_mid_sentence(&context)))
+                .or_else(|| most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD))
+                .or(open.last().copied())
         } else {
             let topic = context.profile(&segment.pieces).vector(&context.idf);
             most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD)
@@ -342,7 +359,8 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         let first = segment.pieces[0];
         let at = if is_dateline_start(&page.piece(first).text) { PieceId(usize::MAX) } else { first };
         let best = most_alike(&drafts, at, false, &topic, open_threshold)
-            .or_else(|| most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD));
+            .or_else(|| most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD))
+            .or_else(|| tail_owner(&context, &drafts, &segment, &topic));
         match best {
             Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
             Some(d) => drafts[d].insert_in_reading_order(&context, segment),
@@ -365,6 +383,37 @@ fn deferred_threshold(cjk: bool, run_cells: f32, draft_cells: f32) -> f64 {
     } else {
         DEFERRED_LATIN_TOPIC_THRESHOLD
     }
+}
+
+/// A run of text without a headline that ends in a byline after its text
+/// is the last column of an article: an article prints one byline, so the
+/// run joins an article that has a title and text but no byline of its own,
+/// the one it shares most words with, at or above this topic similarity.
+/// Set below [`TOPIC_THRESHOLD`]: a tail column shares only a few terms
+/// with its article, and the byline already says it closes one.
+const TAIL_TOPIC_THRESHOLD: f64 = 0.02;
+
+/// The draft a headless run ending in a byline closes (see
+/// [`TAIL_TOPIC_THRESHOLD`]): of the titled drafts with body text and no
+/// byline anywhere, the one most alike in topic.
+fn tail_owner(context: &Context, drafts: &[Draft], segment: &Segment, topic: &Vector) -> Option<usize> {
+    let role = |id: &PieceId| context.role(*id);
+    let ends_in_byline = segment.pieces.last().is_some_and(|id| role(id) == Role::Byline)
+        && segment.pieces.iter().any(|id| role(id) == Role::Body);
+    if !ends_in_byline {
+        return None;
+    }
+    (0..drafts.len())
+        .filter(|&d| {
+            let draft = &drafts[d];
+            draft.has_body
+                && draft.parts[0].pieces.first().is_some_and(|id| role(id).is_heading())
+                && !draft.parts.iter().flat_map(|p| p.pieces.iter()).any(|id| role(id) == Role::Byline)
+        })
+        .map(|d| (d, drafts[d].topic.cosine(topic)))
+        .filter(|&(_, similarity)| similarity >= TAIL_TOPIC_THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// The draft, closed or open as asked (closed by a byline before `at` in
@@ -581,6 +630,66 @@ mod tests {
         let similarity = vector(0).cosine(&vector(1));
         assert!((TOPIC_THRESHOLD..DEFERRED_LATIN_TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
         assert_eq!(assemble(&page, chains).articles.len(), 2);
+    }
+
+    /// The texts of an article's pieces in reading order.
+    fn texts<'a>(page: &'a crate::parse::Page, article: &Article) -> Vec<&'a str> {
+        article.pieces().map(|id| page.piece(id).text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_run_opening_in_lower_case_goes_on_the_article_left_mid_sentence() {
+        // Two articles and a run of their own chain that opens in lower case
+        // and shares no word with either: it goes on the first, which
+        // stops inside a sentence, not on the latest, which ended one.
+        let text = "Rail strike called off tonight\n\n\
+                    Union leaders said the strike will be\n\n\
+                    Council opens new river bridge\n\n\
+                    The council said the bridge would open in spring.\n\n\
+                    postponed until after the holidays.\n";
+        let page = parse_page(text, 0, 1);
+        assert!(page.pieces[0].role.is_heading() && page.pieces[2].role.is_heading());
+        let chain = |ids: &[usize]| Chain {
+            pieces: ids.iter().copied().map(PieceId).collect(),
+            scores: vec![0.0; ids.len() - 1],
+        };
+        let assembly = assemble(&page, vec![chain(&[0, 1]), chain(&[2, 3]), chain(&[4])]);
+        assert_eq!(assembly.articles.len(), 2);
+        let first = texts(&page, &assembly.articles[0]);
+        assert_eq!(first.last(), Some(&"postponed until after the holidays."), "{first:?}");
+    }
+
+    #[test]
+    fn a_headless_run_ending_in_a_byline_closes_an_article_without_one() {
+        // The tail column shares one word with its article, below the
+        // thresholds for an open article, and ends in an agency credit.
+        let text = "New bridge opens over the river\n\n\
+                    The council opened the new bridge on Monday after four years of building work, and the mayor thanked engineers, planners and volunteers who helped finish it early.\n\n\
+                    School gets four new teachers\n\n\
+                    The school in the north gets four new teachers in the autumn, the head said.\n\n\
+                    APA, 3.4.2016\n\n\
+                    Traders complained about the noise and the dust of the works near the bridge, and shoppers stayed away from market stalls during summer weekends while lorries blocked every street.\n\n\
+                    APA, 5.11.2015\n";
+        let page = parse_page(text, 0, 1);
+        let byline_count = page.pieces.iter().filter(|p| p.role == Role::Byline).count();
+        assert_eq!(byline_count, 2);
+        let chain = |ids: std::ops::Range<usize>| Chain {
+            pieces: ids.clone().map(PieceId).collect(),
+            scores: vec![1.0; ids.len() - 1],
+        };
+        let idf = Idf::from_page(&page);
+        let vector = |ids: std::ops::Range<usize>| {
+            let mut profile = Profile::new();
+            ids.for_each(|id| profile.add(&page.pieces[id].text));
+            profile.vector(&idf)
+        };
+        let similarity = vector(0..2).cosine(&vector(5..7));
+        assert!((TAIL_TOPIC_THRESHOLD..TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
+        let assembly = assemble(&page, vec![chain(0..2), chain(2..5), chain(5..7)]);
+        assert_eq!(assembly.articles.len(), 2);
+        let first = texts(&page, &assembly.articles[0]);
+        assert_eq!(first.last(), Some(&"APA, 5.11.2015"), "{first:?}");
+        assert_eq!(assembly.articles[0].byline.len(), 1);
     }
 
     #[test]

@@ -122,7 +122,8 @@ fn credited_names(input: &str) -> IResult<&str, &str> {
 fn date(input: &str) -> IResult<&str, &str> {
     let number = |n: usize| take_while_m_n(1, n, |c: char| c.is_ascii_digit());
     alt((
-        recognize((number(2), one_char('.'), number(2), one_char('.'), number(4))),
+        // Day and month may be set apart from the year: "26.2. 2016".
+        recognize((number(2), one_char('.'), number(2), one_char('.'), opt(one_char(' ')), number(4))),
         recognize((number(4), one_char('-'), number(2), one_char('-'), number(2))),
         recognize((number(2), one_char('/'), number(2), one_char('/'), number(4))),
     ))
@@ -224,6 +225,8 @@ mod tests {
         assert!(is_byline("记者王小明"));
         assert!(is_byline("APA, sid, 30.4.2016"));
         assert!(!is_byline("Am 30.4.2016"));
+        assert!(is_byline("red, 26.2. 2016"), "year set apart from day and month");
+        assert!(!is_byline("red, 26.2.  2016"));
         assert!(is_byline("本报记者 王小明、李华"));
         assert!(is_byline("本报记者 王 明"));
         assert!(!is_byline("记者会上,他说"));
