@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::parse::chars::trim_gutter_noise;
-use crate::parse::{Page, PieceId, Role};
+use crate::parse::{Gap, Page, PieceId, Role};
 pub use layout::Placement;
 
 macro_rules! features {
@@ -442,7 +442,16 @@ pub fn features(page: &Page, context: &PageContext, tail: &lexicon::Tail, link: 
         Placement::RightBreak | Placement::RightGutter => f.set(Feature::GlueDown, -glue),
         _ => {}
     }
-    f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end);
+    // A printed column rule between the left piece and its line's start
+    // says the line holds separate columns: the end of such a line says
+    // nothing of where the next input line starts (a stray glyph or a
+    // paragraph end in the last column would otherwise take the first
+    // column's next line). Padded gutters alone are no such proof (on
+    // the dev pages counting them too loses synthetic pages, where a
+    // byline stands beside a column's last line).
+    let columns_apart =
+        page.pieces[left_line.pieces.start + 1..=link.from.0].iter().any(|p| p.gap == Gap::Rule);
+    f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end && !columns_apart);
     f.flag(Feature::RightLineStart, link.to.0 == right_line.pieces.start);
     let han = |c: Option<char>| c.is_some_and(crate::parse::chars::is_han);
     let (left_word, right_word) = (trim_gutter_noise(&left.text), trim_gutter_noise(&right.text));
@@ -516,6 +525,29 @@ mod tests {
             .max_by(|a, b| a.score.total_cmp(&b.score))
             .map(|j| j.to.0)
             .unwrap()
+    }
+
+    fn left_line_end(text: &str, from: usize, to: usize) -> f32 {
+        let page = parse_page(text, 0, 1);
+        let (_, f) = candidate_features(&page)
+            .into_iter()
+            .find(|(link, _)| link.from == PieceId(from) && link.to == PieceId(to))
+            .unwrap();
+        f.0[Feature::ALL.iter().position(|&x| x == Feature::LeftLineEnd).unwrap()]
+    }
+
+    #[test]
+    fn the_end_of_a_line_cut_by_a_column_rule_is_no_line_end_to_the_next_line() {
+        // The last column's piece does not read on into the first column's
+        // next line: a printed rule says the line holds two columns.
+        let ruled =
+            "一二三四五六七八九十 | 子丑寅卯辰巳午未申酉\n天地玄黄宇宙洪荒日月 | 金木水火土风雨雷电云\n";
+        assert_eq!(parse_page(ruled, 0, 1).pieces[1].gap, Gap::Rule);
+        assert_eq!(left_line_end(ruled, 1, 2), 0.0);
+        // Without the rule the line's end still counts.
+        let gutter =
+            "一二三四五六七八九十  子丑寅卯辰巳午未申酉\n天地玄黄宇宙洪荒日月  金木水火土风雨雷电云\n";
+        assert_eq!(left_line_end(gutter, 1, 2), 1.0);
     }
 
     #[test]
