@@ -133,6 +133,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     for inset in &insets {
         across_inset[inset.before] = Some(page.lines[inset.after].pieces.start);
     }
+    let cjk = page.is_cjk();
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -186,8 +187,21 @@ pub fn candidates(page: &Page) -> Vec<Link> {
                 // padded with spaces, not across line-break spaces.
                 let target_piece = &page.pieces[t];
                 let edge = |gap: Gap| matches!(gap, Gap::Gutter(_)) || gap == Gap::Rule;
-                edge(target_piece.gap)
-                    && edge(piece.gap)
+                // The first pieces of two lines that both hold several
+                // columns start the leftmost column, padded from the margin
+                // like the gutters (Chinese pages, where a line-break space
+                // at a line's start is no cue). Unless the line below stops
+                // well short of this one's right end: where the left columns
+                // end, OCR drops the padding and the next column's text
+                // slides to the margin.
+                let reach = |l: &crate::parse::Line| page.pieces[l.pieces.end - 1].span.end;
+                let left_column = cjk
+                    && piece.gap == Gap::LineStart
+                    && target_piece.gap == Gap::LineStart
+                    && line.pieces.len() >= 2
+                    && below.pieces.len() >= 2
+                    && 10 * reach(below) >= 7 * reach(line);
+                (left_column || (edge(target_piece.gap) && edge(piece.gap)))
                     && target_piece.span.start.abs_diff(piece.span.start) <= 1
             }) {
                 push(index, aligned, same_slot);
@@ -300,8 +314,8 @@ mod tests {
     fn latin_rows_cut_as_glued_columns_offer_the_same_slot_below_whatever_their_widths() {
         // Both columns end a paragraph on the second row: its pieces are
         // far shorter than those above.
-        let text = "The dry period means the temporao will  In view of the lower quality over recent\n\
-                    be late this year.  cocoa held.\n";
+        let text = "The new bridge over the river will open  Council members said that the plan for\n\
+                    in the spring.  the park holds.\n";
         let mut page = parse_page(text, 0, 1);
         assert_eq!(page.pieces.len(), 4);
         assert!(!page.rows_alike(0, 1));
@@ -315,6 +329,30 @@ mod tests {
         let links = candidates(&page);
         assert!(has(&links, 0, 2, Placement::Below));
         assert!(has(&links, 1, 3, Placement::Below));
+    }
+
+    #[test]
+    fn the_first_pieces_of_two_chinese_multi_column_lines_share_the_left_column() {
+        // A stray glyph at the end of the first line makes the counts
+        // differ; both lines still start at the margin in the left column.
+        let text =
+            "一二三四五六七八九十 子丑寅卯辰巳午未申酉   乙\n天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!((page.lines[0].pieces.len(), page.lines[1].pieces.len()), (3, 2));
+        let links = candidates(&page);
+        assert!(has(&links, 0, 3, Placement::Below));
+    }
+
+    #[test]
+    fn a_much_shorter_line_below_does_not_start_in_the_left_column() {
+        // The left column ended: the line below holds only what stood to
+        // its right, slid to the margin by OCR.
+        let text = "一二三四五六七八九十 子丑寅卯辰巳午未申酉   乙\n天地玄黄宇  金木水火\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!((page.lines[0].pieces.len(), page.lines[1].pieces.len()), (3, 2));
+        let links = candidates(&page);
+        assert!(has(&links, 0, 3, Placement::NextLine));
+        assert!(!has(&links, 0, 3, Placement::Below));
     }
 
     #[test]
