@@ -866,8 +866,8 @@ mod tests {
     fn a_hyphenated_word_ends_its_column_line() {
         // Equal shares would cut after "were"; the hyphen says the column ends at "re-".
         assert_eq!(
-            pieces_of("Bean shippers were re- luctant to offer nearby ship-", 24.0),
-            ["Bean shippers were re-", "luctant to offer nearby ship-"]
+            pieces_of("City planners were re- luctant to offer public hear-", 24.0),
+            ["City planners were re-", "luctant to offer public hear-"]
         );
     }
 
@@ -881,7 +881,7 @@ mod tests {
     #[test]
     fn a_line_takes_as_many_pieces_as_its_neighbours() {
         let full = line("the new bridge will open after four years of work and the council said the costs have risen for all");
-        let short = line("drugs in sport. Fredericks, now a member though normal humidity named.");
+        let short = line("rules in force. Richardson, now a member though normal activity named.");
         assert_eq!(cut_words(&short, ColumnWidth(23.0), None).len(), 3);
         let run = [full.as_slice(), full.as_slice(), short.as_slice(), full.as_slice(), full.as_slice()];
         let cuts = cut_run(&run, ColumnWidth(23.0));
@@ -898,9 +898,9 @@ mod tests {
 
     #[test]
     fn a_blank_line_parts_runs_whose_hyphens_disagree() {
-        let wide = line("the cocoa zone alleviating the drought since thou- sand bags still in the hands of farmers, middle- men");
+        let wide = line("the river park maintaining the gardens since thou- sand days still in the hands of workers, middle- men");
         let narrow = line(
-            "governing body has met anti dop- ing officials, coaches and ath- lete Frankie Fredericks, now a",
+            "governing body has met anti hop- ing officials, coaches and ath- lete Michael Richardson, now a",
         );
         let run = [wide.as_slice(), wide.as_slice(), narrow.as_slice(), narrow.as_slice()];
         let ends = |lines: &[&[Word]]| inner_hyphen_ends(lines.iter().copied());
