@@ -77,12 +77,28 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     if words {
         if let Some(corpus) = check {
-            check_word_overlap(&texts, &corpus)?;
+            check_runs(
+                &texts,
+                &corpus,
+                "Latin-script",
+                |lang| lang != "zh",
+                normalised_words,
+                OVERLAP_WORDS,
+                |w| w.join(" "),
+            )?;
         }
         return build_word_model(&texts, target, files.len());
     }
     if let Some(corpus) = check {
-        check_overlap(&texts, &corpus)?;
+        check_runs(
+            &texts,
+            &corpus,
+            "Chinese",
+            |lang| lang == "zh",
+            without_space,
+            OVERLAP_RUN,
+            |w| w.iter().collect(),
+        )?;
     }
 
     let mut counts: HashMap<String, u64> = HashMap::new();
@@ -169,38 +185,48 @@ fn han_runs(text: &str) -> impl Iterator<Item = Vec<char>> + '_ {
     text.split(|c: char| !is_han(c)).filter(|run| !run.is_empty()).map(|run| run.chars().collect())
 }
 
-fn window_hash(window: &[char]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    window.hash(&mut hasher);
-    hasher.finish()
-}
-
 fn without_space(text: &str) -> Vec<char> {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Fails when a run of `OVERLAP_RUN` characters of any Chinese case's gold
-/// articles occurs in the training text.
-fn check_overlap(texts: &[String], corpus: &Path) -> Result<(), Box<dyn Error>> {
+/// Fails when a run of `run` units (characters, words) of the gold articles
+/// of any case whose language `wanted` accepts occurs in the training text;
+/// `units` cuts a text into them and `shown` writes a run back for the
+/// report.
+fn check_runs<T: Hash>(
+    texts: &[String],
+    corpus: &Path,
+    what: &str,
+    wanted: impl Fn(&str) -> bool,
+    units: impl Fn(&str) -> Vec<T>,
+    run: usize,
+    shown: impl Fn(&[T]) -> String,
+) -> Result<(), Box<dyn Error>> {
+    let hash = |window: &[T]| {
+        let mut hasher = DefaultHasher::new();
+        window.hash(&mut hasher);
+        hasher.finish()
+    };
     let mut seen: HashSet<u64> = HashSet::new();
     for text in texts {
-        for window in without_space(text).windows(OVERLAP_RUN) {
-            seen.insert(window_hash(window));
-        }
+        seen.extend(units(text).windows(run).map(hash));
     }
     let (mut cases, mut runs, mut hits) = (0usize, 0usize, Vec::new());
-    for (dir, parts) in gold_parts(corpus, |lang| lang == "zh")? {
+    for (dir, parts) in gold_parts(corpus, &wanted)? {
         cases += 1;
         for part in parts {
-            for window in without_space(&part).windows(OVERLAP_RUN) {
+            for window in units(&part).windows(run) {
                 runs += 1;
-                if seen.contains(&window_hash(window)) {
-                    hits.push(format!("{}: {}", dir.display(), window.iter().collect::<String>()));
+                if seen.contains(&hash(window)) {
+                    hits.push(format!("{}: {}", dir.display(), shown(window)));
                 }
             }
         }
     }
-    eprintln!("overlap check: {cases} Chinese cases, {runs} runs of {OVERLAP_RUN} characters, {} found in the training text", hits.len());
+    eprintln!(
+        "overlap check: {cases} {what} cases, {runs} runs of {run}, {} found in the training text",
+        hits.len()
+    );
     if hits.is_empty() {
         Ok(())
     } else {
@@ -264,47 +290,6 @@ fn normalised_words(text: &str) -> Vec<String> {
             None => raw.to_lowercase(),
         })
         .collect()
-}
-
-fn words_hash(window: &[String]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    window.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Fails when a run of `OVERLAP_WORDS` words of any Latin-script case's
-/// gold articles occurs in the training text.
-fn check_word_overlap(texts: &[String], corpus: &Path) -> Result<(), Box<dyn Error>> {
-    let mut seen: HashSet<u64> = HashSet::new();
-    for text in texts {
-        for window in normalised_words(text).windows(OVERLAP_WORDS) {
-            seen.insert(words_hash(window));
-        }
-    }
-    let (mut cases, mut runs, mut hits) = (0usize, 0usize, Vec::new());
-    for (dir, parts) in gold_parts(corpus, |lang| lang != "zh")? {
-        cases += 1;
-        for part in parts {
-            for window in normalised_words(&part).windows(OVERLAP_WORDS) {
-                runs += 1;
-                if seen.contains(&words_hash(window)) {
-                    hits.push(format!("{}: {}", dir.display(), window.join(" ")));
-                }
-            }
-        }
-    }
-    eprintln!(
-        "overlap check: {cases} Latin-script cases, {runs} runs of {OVERLAP_WORDS} words, {} found in the training text",
-        hits.len()
-    );
-    if hits.is_empty() {
-        Ok(())
-    } else {
-        for hit in hits.iter().take(20) {
-            eprintln!("  {hit}");
-        }
-        Err("the training text overlaps the evaluation corpus".into())
-    }
 }
 
 /// One evaluation case's folder with the texts of its gold articles.
