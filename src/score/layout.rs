@@ -12,7 +12,7 @@
 //! taken from a window of nearby blocks), so scoring grows linearly with the
 //! input.
 
-use crate::parse::classify::is_dateline_start;
+use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
 use crate::parse::{rules, Gap, Page, PieceId};
 
 /// How many blocks before and after a piece's own block may hold the start
@@ -112,7 +112,12 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     let datelines: Vec<usize> = if page.is_cjk() {
         (0..page.pieces.len()).filter(|&i| is_dateline_start(&page.pieces[i].text)).collect()
     } else {
-        Vec::new()
+        (0..page.pieces.len())
+            .filter(|&i| {
+                page.pieces[i].role == crate::parse::Role::Body
+                    && is_latin_dateline_start(&page.pieces[i].text)
+            })
+            .collect()
     };
     let mut line_has_dateline = vec![false; page.lines.len()];
     for &dateline in &datelines {

@@ -144,6 +144,10 @@ features! {
     /// A word broken at a line-end hyphen that the right side does not go
     /// on with: it starts with no lower-case letter.
     HyphenDangles => "latin.hyphen_dangles",
+    /// Running text taken on to a newswire dateline of Latin script
+    /// ("PLACE, Mon 26 - ..."), which opens an article's first paragraph:
+    /// only a heading, or nothing, stands before it.
+    BodyToDateline => "role.body_to_dateline",
     /// The right piece is a headline.
     RightHeadline => "role.right_headline",
     /// The left piece is a headline.
@@ -568,11 +572,19 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
         Feature::HyphenDangles,
         latin::hyphen_dangles(&left.text, &right.text, context.capitals_start_sentences),
     );
+    f.flag(
+        Feature::BodyToDateline,
+        !left.role.is_heading()
+            && !page.is_cjk()
+            && crate::parse::classify::is_latin_dateline_start(&right.text),
+    );
     f.flag(Feature::RightHeadline, right.role.is_heading());
     f.flag(Feature::LeftHeadline, left.role.is_heading());
     f.flag(
         Feature::HeadlineToDateline,
-        left.role.is_heading() && crate::parse::classify::is_dateline_start(&right.text),
+        left.role.is_heading()
+            && (crate::parse::classify::is_dateline_start(&right.text)
+                || crate::parse::classify::is_latin_dateline_start(&right.text)),
     );
     f.set(Feature::HeadlineOrder, context.headline_order(page, link.from, link.to));
     f.flag(Feature::LeftByline, left.role == Role::Byline);
@@ -661,6 +673,26 @@ mod tests {
         let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
         assert_eq!(best_successor(&page, index("全市公交线路调整")), index("本报杭州5月8日"));
         assert_eq!(best_successor(&page, index("老城区")), index("本报杭州5月9日"));
+    }
+
+    #[test]
+    fn running_text_is_not_taken_on_to_a_latin_dateline() {
+        // A headline above, a column cut mid-sentence, then a newswire
+        // dateline: the dateline opens the headline's article.
+        let text = "Council backs plan for new roads\n\n\
+                    the members met in the hall and talked until late in\n\
+                    PARIS, March 3 - The council backed the plan for the\n\
+                    roads of the region on Monday after a long debate.\n";
+        let page = parse_page(text, 0, 1);
+        let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
+        let flag = |from: usize, to: usize| {
+            candidate_features(&page)
+                .into_iter()
+                .find(|(link, _)| link.from == PieceId(from) && link.to == PieceId(to))
+                .map(|(_, f)| f.get(Feature::BodyToDateline))
+        };
+        assert_eq!(flag(index("the members"), index("PARIS")), Some(1.0));
+        assert_ne!(best_successor(&page, index("the members")), index("PARIS"));
     }
 
     #[test]

@@ -202,6 +202,32 @@ pub fn is_dateline_start(text: &str) -> bool {
     (from_source && (filed || broken_after_date)) || after_date("日电") || after_date("日讯")
 }
 
+/// True when `text` opens with a newswire dateline of Latin script: a
+/// place in capitals ("PARIS", "NEW YORK"), a comma, and within the next
+/// few words a day number right before a dash ("PLACE, Region, Mon 26 -").
+/// Such a line opens an article's first paragraph; nothing but a heading
+/// comes before it.
+pub fn is_latin_dateline_start(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some((place, rest)) = text.split_once(',') else { return false };
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let place_in_capitals = letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && place.split_whitespace().count() <= 3
+        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    if !place_in_capitals {
+        return false;
+    }
+    // The day and its dash among the first words after the place.
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    words.windows(2).any(|pair| {
+        let day = pair[0].trim_end_matches(',');
+        (1..=2).contains(&day.len())
+            && day.chars().all(|c| c.is_ascii_digit())
+            && matches!(pair[1], "-" | "–" | "—" | "--")
+    })
+}
+
 /// A digit written as a Chinese numeral, as dates may be.
 fn is_cjk_numeral(c: char) -> bool {
     matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '０'..='９')
@@ -210,6 +236,18 @@ fn is_cjk_numeral(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_dateline_is_a_place_in_capitals_then_a_day_and_a_dash() {
+        assert!(is_latin_dateline_start("PARIS, March 3 - The minister said"));
+        assert!(is_latin_dateline_start("NEW YORK, N.Y., Jan 5 - Shares rose"));
+        assert!(is_latin_dateline_start("- OSLO, Oct 12 -"));
+        // A name in mixed case, no day before a dash, or a sentence.
+        assert!(!is_latin_dateline_start("Paris, March 3 - The minister said"));
+        assert!(!is_latin_dateline_start("PARIS, the minister said on Monday"));
+        assert!(!is_latin_dateline_start("THE END, he said 12 times - twice"));
+        assert!(!is_latin_dateline_start("UN, EU and NATO officials met - again"));
+    }
 
     #[test]
     fn bylines_in_brackets_bare_and_english() {

@@ -486,6 +486,57 @@ fn title_shaped(text: &str) -> bool {
         && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
 }
 
+/// True when the Latin block opening at `line_index` is a title set on two
+/// short lines: exactly two lines of one piece each, the first starting with
+/// a capital and holding a few words, the second a short run-on (two to
+/// four words, like a title's tail), neither holding a comma, a full stop
+/// or a quote nor ending a sentence, both well narrower than the body
+/// block below, whose first line starts a sentence.
+/// Why: a sentence-case title broken over two lines is no line alone and
+/// its second line starts in lower case, so the one-line tests miss it and
+/// its article is read into the one before.
+pub(super) fn two_line_title(page: &Page, line_index: usize, style: &PageStyle) -> bool {
+    let line = &page.lines[line_index];
+    let block = &page.blocks[line.block];
+    if page.is_cjk() || style.blank_separated || !style.capitals_start_sentences {
+        return false;
+    }
+    if block.start != line_index || block.len() != 2 {
+        return false;
+    }
+    let second = &page.lines[line_index + 1];
+    if line.pieces.len() != 1 || second.pieces.len() != 1 {
+        return false;
+    }
+    let (top, tail) = (&page.pieces[line.pieces.start], &page.pieces[second.pieces.start]);
+    let Some(body_width) = next_block_width(page, line_index + 1) else { return false };
+    let plain = |text: &str| !ends_sentence(text) && !text.contains([',', ';', '.', '"', '“', '”', ':']);
+    let top_words = top.text.split_whitespace().count();
+    let tail_words: Vec<&str> = tail.text.split_whitespace().collect();
+    let last_word = tail_words.last().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let next_starts_sentence =
+        page.blocks.get(line.block + 1).and_then(|next| page.lines.get(next.start)).is_some_and(|next| {
+            page.pieces[next.pieces.start].text.trim_start().starts_with(char::is_uppercase)
+        });
+    top.role == Role::Body
+        && tail.role == Role::Body
+        && top.text.trim_start().starts_with(char::is_uppercase)
+        && (2..=6).contains(&top_words)
+        && (2..=4).contains(&tail_words.len())
+        && plain(&top.text)
+        && plain(&tail.text)
+        && !tail.text.trim_end().ends_with(is_line_end_hyphen)
+        && !leaves_phrase_open(last_word)
+        && top.cells <= TWO_LINE_TITLE_MAX_SHARE * body_width
+        && tail.cells <= TWO_LINE_TITLE_MAX_SHARE * body_width
+        && next_starts_sentence
+}
+
+/// The widest a line of a two-line title may be, as a share of the body
+/// column below it: running text fills its column, a title of a few words
+/// set in a larger face does not.
+const TWO_LINE_TITLE_MAX_SHARE: f32 = 0.8;
+
 /// True when the piece in `slot` of a glued Latin line (not the first
 /// column) tops its column and reads as a title: no piece stands in that
 /// slot on the line above in the block, the piece below in the slot starts

@@ -16,13 +16,15 @@
 mod credits;
 mod headings;
 
-pub use credits::{is_byline, is_dateline_start, trailing_byline_start};
+pub use credits::{is_byline, is_dateline_start, is_latin_dateline_start, trailing_byline_start};
 pub use headings::{capitals_start_sentences, datelines_below, HEADLINE_MAX_CELLS};
 
 use super::chars::{ends_sentence, is_line_start_forbidden, PAUSES};
 use super::Page;
 use credits::lower_case_credit;
-use headings::{column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines, PageStyle};
+use headings::{
+    column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines, two_line_title, PageStyle,
+};
 
 /// What a piece is, as far as its own text and neighbours show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -95,6 +97,13 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
                     page.pieces[range.start + slot].role = Role::Subhead;
                 }
             }
+        }
+        if two_line_title(page, line_index, &style) {
+            let both = range.start..page.lines[line_index + 1].pieces.end;
+            for piece in &mut page.pieces[both] {
+                piece.role = Role::Headline;
+            }
+            continue;
         }
         let pieces = &page.pieces[range.clone()];
         let all_body = pieces.iter().all(|p| p.role == Role::Body);
@@ -179,6 +188,27 @@ mod tests {
     /// The role of the first piece whose text starts with `start`.
     fn role_of(page: &Page, start: &str) -> Role {
         page.pieces.iter().find(|p| p.text.starts_with(start)).expect("a piece starting so").role
+    }
+
+    #[test]
+    fn a_sentence_case_title_on_two_short_lines_is_a_headline() {
+        let body = "The council met on Monday to talk about the new plan for the\n\
+                    roads of the region, which the mayor put to the members in\n\
+                    the spring after a long debate about the costs of the work.\n";
+        let text = format!("{body}\nCouncil backs plan\nfor new roads\n\n{body}");
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Council backs"), Role::Headline);
+        assert_eq!(role_of(&page, "for new roads"), Role::Headline);
+        // Two lines as wide as the body, or a second line that reads on
+        // into a phrase, are running text.
+        let text = format!(
+            "{body}\nCouncil backs the plan for the new roads of the\nregion and its towns\n\n{body}"
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Council backs"), Role::Body);
+        let text = format!("{body}\nCouncil backs plan\nfor roads of the\n\n{body}");
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "for roads"), Role::Body);
     }
 
     #[test]
