@@ -146,10 +146,19 @@ pub fn word_lift(left: &str, right: &str) -> Option<f32> {
 pub fn word_lift_with(model: &Model, left: &str, right: &str) -> Option<f32> {
     let last = token(left.split_whitespace().next_back()?).filter(|t| t.open_end)?;
     let first = token(right.split_whitespace().next()?).filter(|t| t.open_start)?;
-    if model.pair_count(&last.word, &first.word) == 0 {
+    let pair = model.pair_count(&last.word, &first.word);
+    if pair == 0 {
         return None;
     }
-    let lift = model.conditional_log10(&last.word, &first.word) - model.unigram_log10(&first.word);
+    // The pair was seen, so its backoff score is its relative frequency
+    // (as `conditional_log10`, without looking the pair up twice).
+    let context = model.count(&last.word);
+    let after_last = if context > 0 {
+        (pair as f64 / context as f64).log10()
+    } else {
+        model.conditional_log10(&last.word, &first.word)
+    };
+    let lift = after_last - model.unigram_log10(&first.word);
     Some((lift as f32).clamp(LIFT_RANGE.0, LIFT_RANGE.1))
 }
 

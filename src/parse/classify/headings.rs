@@ -385,15 +385,13 @@ pub(super) fn heading_role(
         // start — where a capital does mark one, and not where every line
         // stands alone between blank lines (there, every line looks cut off).
         let last_word = words.last().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-        let ends_on_particle =
-            last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+        let ends_on_particle = ends_on_short_lower_word(last_word);
         let interrupting = style.capitals_start_sentences
             && !blank_separated
             && next_starts_sentence
             && (3..=10).contains(&words.len())
             && !ends_on_particle
-            && !text.contains([',', ';', '.', '"', '“', '”'])
-            && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':');
+            && runs_on_unmarked(text);
         // Where every printed line stands alone (sparse-text OCR), the
         // titles of articles set side by side are read one after the other:
         // after a sentence end, a title-shaped line followed by another.
@@ -449,6 +447,20 @@ pub(super) fn heading_role(
     }
 }
 
+/// True when the last word is short and in lower case ("of", "and", "to"):
+/// a title does not stop on one, a printed line cut mid-phrase does.
+fn ends_on_short_lower_word(last_word: &str) -> bool {
+    last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// True when a Latin line holds no comma, semicolon, full stop or double
+/// quote and does not end in a hyphen or a colon: the marks of running text
+/// that titles go without.
+fn runs_on_unmarked(text: &str) -> bool {
+    !text.contains([',', ';', '.', '"', '“', '”'])
+        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
+}
+
 /// Lower-case words no title ends on: articles, prepositions that are not
 /// also verb particles ("in", "on", "up" end titles as "Prices set to
 /// rise" never ends on "to"), conjunctions and auxiliaries of English,
@@ -476,14 +488,12 @@ fn title_shaped(text: &str) -> bool {
     let text = text.trim();
     let words: Vec<&str> = text.split_whitespace().collect();
     let last_word = words.last().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let ends_on_particle =
-        last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+    let ends_on_particle = ends_on_short_lower_word(last_word);
     text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
         && (3..=10).contains(&words.len())
         && !ends_on_particle
         && !ends_sentence(text)
-        && !text.contains([',', ';', '.', '"', '“', '”'])
-        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
+        && runs_on_unmarked(text)
 }
 
 /// True when the Latin block opening at `line_index` is a title set on two
@@ -566,16 +576,14 @@ pub(super) fn column_top_title(page: &Page, line_index: usize, slot: usize) -> b
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    let ends_on_particle =
-        last_word.chars().count() <= 3 && last_word.chars().next().is_some_and(char::is_lowercase);
+    let ends_on_particle = ends_on_short_lower_word(last_word);
     tops_column
         && next_starts_sentence
         && text.chars().next().is_some_and(char::is_uppercase)
         && (3..=12).contains(&words.len())
         && !ends_on_particle
         && !ends_sentence(text)
-        && !text.contains([',', ';', '.', '"', '“', '”'])
-        && !text.ends_with(|c: char| is_line_end_hyphen(c) || c == ':')
+        && runs_on_unmarked(text)
 }
 
 /// The typical width of the printed lines in the next block: the median of
