@@ -271,9 +271,14 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     let mut assembly = Assembly::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut deferred: Vec<Segment> = Vec::new();
+    let mut lone_bylines: Vec<Segment> = Vec::new();
     for segment in segments {
         if segment.pieces.iter().all(|&id| context.role(id) == Role::Fragment) {
             assembly.unplaced.extend(segment.pieces);
+            continue;
+        }
+        if is_lone_closing_byline(&context, &segment) {
+            lone_bylines.push(segment);
             continue;
         }
         let head_role = context.role(segment.pieces[0]);
@@ -367,6 +372,14 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             None => drafts.push(Draft::new(&context, segment)),
         }
     }
+    // Last, once every run has its article: a closing byline that OCR
+    // read alone closes the article it was read after.
+    for segment in lone_bylines {
+        match closed_by_lone_byline(&context, &drafts, segment.pieces[0]) {
+            Some(d) => drafts[d].push(&context, segment),
+            None => drafts.push(Draft::new(&context, segment)),
+        }
+    }
     // Articles in the order their first part stood in the input.
     drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
@@ -383,6 +396,37 @@ fn deferred_threshold(cjk: bool, run_cells: f32, draft_cells: f32) -> f64 {
     } else {
         DEFERRED_LATIN_TOPIC_THRESHOLD
     }
+}
+
+/// Whether a segment is a closing byline read alone: one byline in
+/// parentheses ("(张三 李四)"), which print sets at the foot of its
+/// article's last column. Bylines without parentheses ("记者张三") also
+/// stand above the body, waiting for their article; these are left to the
+/// normal assembly.
+fn is_lone_closing_byline(context: &Context, segment: &Segment) -> bool {
+    segment.pieces.len() == 1
+        && context.role(segment.pieces[0]) == Role::Byline
+        && context.page.piece(segment.pieces[0]).text.trim_start().starts_with(['(', '（'])
+}
+
+/// The article a closing byline read alone closes: the one holding the
+/// piece right before it in the input, when that article has body text
+/// ending a sentence and no byline yet. Why: OCR reads a column's foot in
+/// order, so the byline comes right after a line of its article, but a
+/// stronger junction (the sentence going on past the byline, a word cut at
+/// the line end) takes that line's successor, and the byline is left as an
+/// article of its own; its text says it closes one, and the input says
+/// which.
+fn closed_by_lone_byline(context: &Context, drafts: &[Draft], byline: PieceId) -> Option<usize> {
+    let before = PieceId(byline.0.checked_sub(1)?);
+    let owner = drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&before)))?;
+    let draft = &drafts[owner];
+    let has_byline =
+        draft.parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| context.role(id) == Role::Byline);
+    let ends_sentence_last = draft.parts.last().and_then(|p| p.pieces.last()).is_some_and(|&id| {
+        context.role(id) == Role::Body && ends_sentence(context.page.piece(id).text.trim_end())
+    });
+    (draft.has_body && !has_byline && ends_sentence_last).then_some(owner)
 }
 
 /// A run of text without a headline that ends in a byline after its text
@@ -588,6 +632,41 @@ mod tests {
         // lead and opens an article of its own.
         let unannounced = parse_page(&article("城市交通提升出行效率"), 0, 1);
         assert_eq!(assemble(&unannounced, input_order(unannounced.pieces.len())).articles.len(), 2);
+    }
+
+    /// A page whose last column OCR read with its byline in the middle:
+    /// the chain takes the sentence past the byline, which is left alone.
+    fn byline_read_mid_column(byline: &str) -> (Page, Vec<Chain>) {
+        let text = format!(
+            "全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整。涉及二十多条公交线路,确\n\n{byline}\n\n保市民出行安全顺畅。\n"
+        );
+        let page = parse_page(&text, 0, 1);
+        let chains = vec![
+            Chain { pieces: vec![PieceId(0), PieceId(1), PieceId(3)], scores: vec![1.0, 1.0] },
+            Chain { pieces: vec![PieceId(2)], scores: Vec::new() },
+        ];
+        (page, chains)
+    }
+
+    #[test]
+    fn a_closing_byline_read_alone_closes_the_article_read_before_it() {
+        let (page, chains) = byline_read_mid_column("(张三 李四)");
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles, vec![Role::Headline, Role::Body, Role::Byline, Role::Body]);
+        let assembly = assemble(&page, chains);
+        assert_eq!(assembly.articles.len(), 1);
+        assert_eq!(assembly.articles[0].byline, vec![PieceId(2)]);
+        let order: Vec<PieceId> = assembly.articles[0].pieces().collect();
+        assert_eq!(order, vec![PieceId(0), PieceId(1), PieceId(3), PieceId(2)]);
+    }
+
+    #[test]
+    fn a_bare_byline_read_alone_is_left_to_open_its_article() {
+        // "记者张三" also stands above a body, waiting for its article.
+        let (page, chains) = byline_read_mid_column("记者张三");
+        assert_eq!(page.pieces[2].role, Role::Byline);
+        let assembly = assemble(&page, chains);
+        assert!(assembly.articles.iter().all(|a| !a.byline.contains(&PieceId(2)) || a.title.is_empty()));
     }
 
     #[test]
