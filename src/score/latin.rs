@@ -20,7 +20,19 @@ use crate::parse::chars::{is_line_end_hyphen, is_wide};
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     words: HashSet<String>,
+    /// Most of the page's longer words are in the shipped English list: the
+    /// list may speak for the page's broken words (on a German or French
+    /// page it knows the short stems of other words, "er-" + "ror").
+    english: bool,
 }
+
+/// Shortest word counted when telling an English page: shorter ones are
+/// shared by the Latin-script languages ("die", "an", "son").
+const ENGLISH_TEST_CHARS: usize = 4;
+
+/// Share of a page's longer words the English list must know for the page
+/// to count as English.
+const ENGLISH_SHARE: f32 = 0.5;
 
 impl Vocabulary {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
@@ -34,7 +46,13 @@ impl Vocabulary {
                 words.insert(word.to_lowercase());
             }
         }
-        Vocabulary { words }
+        let long: Vec<&String> = words
+            .iter()
+            .filter(|w| w.chars().count() >= ENGLISH_TEST_CHARS && w.chars().all(char::is_alphabetic))
+            .collect();
+        let known = long.iter().filter(|w| is_english_word(w)).count();
+        let english = !long.is_empty() && known as f32 >= ENGLISH_SHARE * long.len() as f32;
+        Vocabulary { words, english }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -111,18 +129,39 @@ pub fn hyphen_on_page(left: &str, right: &str, vocabulary: &Vocabulary) -> Optio
 }
 
 /// Whether a line-end hyphen before `right` completes a known word (on the
-/// page or in the English list): `None` when `left` does not end with a
-/// hyphen after a letter or `right` does not start with a lower-case word.
-/// Why: [`hyphen`] decides how to join a break it is given, joining what it
-/// does not know; choosing *which* line a break goes on to needs evidence
-/// that the two halves belong together.
+/// page, or in the English list on an English page): `None` when `left`
+/// does not end with a hyphen after a letter or `right` does not start with
+/// a lower-case word. Why: [`hyphen`] decides how to join a break it is
+/// given, joining what it does not know; choosing *which* line a break goes
+/// on to needs evidence that the two halves belong together.
+///
+/// A stray mark standing alone before the right side's first word (OCR
+/// reads a speck of dirt as a quote or a dot) is read past: the word after
+/// it is the one that completes the break or not.
 pub fn completes_word(left: &str, right: &str, vocabulary: &Vocabulary) -> Option<bool> {
-    let Broken { stem, tail, before, .. } = broken(left, right)?;
+    let Broken { stem, tail, before, .. } = broken(left, past_specks(right))?;
     if !before.is_alphabetic() || is_wide(before) || !tail.starts_with(char::is_lowercase) {
         return None;
     }
     let joined = format!("{stem}{tail}");
-    Some(vocabulary.contains(&joined) || is_english_word(&joined))
+    Some(vocabulary.contains(&joined) || (vocabulary.english && is_english_word(&joined)))
+}
+
+/// Longest run of marks read as a speck: one or two glyphs with no letter
+/// or digit (a quote, a dot, a comma).
+const SPECK_CHARS: usize = 2;
+
+/// `text` without the lone specks before its first word.
+fn past_specks(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while let Some(word) = rest.split_whitespace().next() {
+        let speck = word.chars().count() <= SPECK_CHARS && !word.chars().any(char::is_alphanumeric);
+        if !speck || word.len() == rest.len() {
+            break;
+        }
+        rest = rest[word.len()..].trim_start();
+    }
+    rest
 }
 
 /// True when `left` breaks a word at a line-end hyphen (a lower-case letter
@@ -213,11 +252,25 @@ mod tests {
 
     #[test]
     fn a_break_completes_a_known_word_or_not() {
-        let empty = Vocabulary::default();
-        assert_eq!(completes_word("a highly per-", "sonal speech", &empty), Some(true));
-        assert_eq!(completes_word("a highly per-", "the weekend", &empty), Some(false));
-        assert_eq!(completes_word("no hyphen", "here", &empty), None);
-        assert_eq!(completes_word("the Anglo-", "French", &empty), None);
+        let english = Vocabulary::from_texts(["the speech was given over the weekend"]);
+        assert_eq!(completes_word("a highly per-", "sonal speech", &english), Some(true));
+        assert_eq!(completes_word("a highly per-", "the weekend", &english), Some(false));
+        assert_eq!(completes_word("no hyphen", "here", &english), None);
+        assert_eq!(completes_word("the Anglo-", "French", &english), None);
+        // A speck read as a quote before the second half.
+        assert_eq!(completes_word("a highly per-", "\u{2018} sonal speech", &english), Some(true));
+        assert_eq!(completes_word("a highly per-", ". the weekend", &english), Some(false));
+        assert_eq!(completes_word("a highly per-", "\"Sonal", &english), None);
+    }
+
+    #[test]
+    fn the_english_list_speaks_only_for_an_english_page() {
+        let english = Vocabulary::from_texts(["the report said that prices would rise again this year"]);
+        let german = Vocabulary::from_texts(["der Bericht sagte dass die Preise wieder steigen würden"]);
+        assert_eq!(completes_word("the report in er-", "ror said", &english), Some(true));
+        assert_eq!(completes_word("die Zahl ist er-", "ror", &german), Some(false));
+        // The page's own words still count.
+        assert_eq!(completes_word("die Prei-", "se", &german), Some(true));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! taken from a window of nearby blocks), so scoring grows linearly with the
 //! input.
 
+use crate::parse::chars::is_line_end_hyphen;
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
 use crate::parse::{rules, Gap, Page, PieceId};
 
@@ -139,6 +140,18 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         across_inset[inset.before] = Some(page.lines[inset.after].pieces.start);
     }
     let cjk = page.is_cjk();
+    // Line starts that may complete a word broken at a line end anywhere
+    // on the page (Latin script only; see the far-break candidates below).
+    let vocabulary = if cjk {
+        super::latin::Vocabulary::default()
+    } else {
+        super::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()))
+    };
+    let line_starts: Vec<usize> = if cjk {
+        Vec::new()
+    } else {
+        page.lines.iter().filter(|l| !l.pieces.is_empty()).map(|l| l.pieces.start).collect()
+    };
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -260,6 +273,19 @@ pub fn candidates(page: &Page) -> Vec<Link> {
                 }
             }
         }
+        // A word broken at a line end goes on at a line start, wherever OCR
+        // put it: blocks out of order and stray specks can carry the second
+        // half far from the first, out of reach of the other candidates.
+        // Only a line start that completes a known word is offered.
+        let breaks_word = piece.text.trim_end().chars().next_back().is_some_and(is_line_end_hyphen);
+        if is_line_end && breaks_word {
+            for &start in &line_starts {
+                let right = &page.pieces[start].text;
+                if super::latin::completes_word(&piece.text, right, &vocabulary) == Some(true) {
+                    push(index, start, Placement::BlockStart);
+                }
+            }
+        }
         // Blocks out of order may take a column's continuation far away: the
         // end of a block reaches, beyond the window, the nearest few blocks
         // on each side whose column has its width.
@@ -291,6 +317,24 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn a_broken_word_reaches_the_line_start_that_completes_it_anywhere() {
+        // Blocks out of order: the second half of the broken word stands
+        // far up the page, beyond the window of nearby blocks.
+        let mut text = String::from("ment of the region.\n\nday of the week.\n\n");
+        for block in 0..2 * BLOCK_WINDOW {
+            text.push_str(&format!("Block {block} of the page says nothing at all here.\n\n"));
+        }
+        text.push_str("the new report was written by the govern-\nThe members will meet again next week.\n");
+        let page = parse_page(&text, 0, 1);
+        let broken = page.pieces.iter().position(|p| p.text.ends_with("govern-")).unwrap();
+        let links = candidates(&page);
+        assert!(has(&links, broken, 0, Placement::BlockStart));
+        // A line start that completes no known word is not offered from afar.
+        let day = page.pieces.iter().position(|p| p.text.starts_with("day")).unwrap();
+        assert!(!links.iter().any(|l| l.from == PieceId(broken) && l.to == PieceId(day)));
     }
 
     #[test]

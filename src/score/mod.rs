@@ -144,6 +144,15 @@ features! {
     /// A word broken at a line-end hyphen that the right side does not go
     /// on with: it starts with no lower-case letter.
     HyphenDangles => "latin.hyphen_dangles",
+    /// A word broken at a line-end hyphen that the right side completes
+    /// into a known word (on the page, or in the English list on an English
+    /// page; see
+    /// [`latin::completes_word`]).
+    HyphenCompletes => "latin.hyphen_completes",
+    /// A word broken at a line-end hyphen that the right side does not
+    /// complete into a known word while another candidate of the left piece
+    /// does: the break goes on there.
+    HyphenRival => "latin.hyphen_rival",
     /// Running text taken on to a newswire dateline of Latin script
     /// ("PLACE, Mon 26 - ..."), which opens an article's first paragraph:
     /// only a heading, or nothing, stands before it.
@@ -395,6 +404,11 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
                 .fold(0.0f32, f32::max);
             f.set(Feature::WordMargin, words[index] - best_rival);
         }
+        let completes: Vec<bool> = features.iter().map(|f| f.get(Feature::HyphenCompletes) > 0.0).collect();
+        let completed = completes.iter().filter(|&&c| c).count();
+        for (f, &this) in features.iter_mut().zip(&completes) {
+            f.flag(Feature::HyphenRival, !this && completed > 0);
+        }
         for (&link, f) in group.iter().zip(features) {
             each(link, f);
         }
@@ -569,6 +583,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
         ),
     );
     f.flag(
+        Feature::HyphenCompletes,
+        latin::completes_word(&left.text, &right.text, &context.vocabulary) == Some(true),
+    );
+    f.flag(
         Feature::HyphenDangles,
         latin::hyphen_dangles(&left.text, &right.text, context.capitals_start_sentences),
     );
@@ -693,6 +711,28 @@ mod tests {
         };
         assert_eq!(flag(index("the members"), index("PARIS")), Some(1.0));
         assert_ne!(best_successor(&page, index("the members")), index("PARIS"));
+    }
+
+    #[test]
+    fn a_broken_word_goes_on_where_its_second_half_is() {
+        // A stray speck read as a quote opens the line that completes the
+        // broken word; the next line reads on as a sentence of its own.
+        let text = "the report was written by the gov-\n\
+                    \"We will meet again,\" she said.\n\n\
+                    \u{2018} ernment of the region last year.\n";
+        let page = parse_page(text, 0, 1);
+        let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
+        let feature = |from: usize, to: usize, feature: Feature| {
+            candidate_features(&page)
+                .into_iter()
+                .find(|(link, _)| link.from == PieceId(from) && link.to == PieceId(to))
+                .map(|(_, f)| f.get(feature))
+        };
+        let (broken, next, half) = (index("the report"), index("\"We will"), index("\u{2018}"));
+        assert_eq!(feature(broken, half, Feature::HyphenCompletes), Some(1.0));
+        assert_eq!(feature(broken, next, Feature::HyphenRival), Some(1.0));
+        assert_eq!(feature(broken, half, Feature::HyphenRival), Some(0.0));
+        assert_eq!(best_successor(&page, broken), half);
     }
 
     #[test]

@@ -348,7 +348,8 @@ mod tests {
     #[test]
     fn a_break_completing_no_word_reads_worse() {
         let page = parse_page("a highly per-\n\nsonal view\n\nthe weekend\n", 0, 1);
-        let vocabulary = Vocabulary::default();
+        // An English page: the word list knows "personal".
+        let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
         let widths = vec![10.0; 3];
         assert!(
             step_score(&page, &vocabulary, &widths, 0, 1) > step_score(&page, &vocabulary, &widths, 0, 2)
