@@ -55,6 +55,11 @@ impl Vocabulary {
         Vocabulary { words, english }
     }
 
+    /// Whether most of the page's longer words are English.
+    pub fn is_english(&self) -> bool {
+        self.english
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(&word.to_lowercase())
     }

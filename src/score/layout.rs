@@ -276,9 +276,10 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         // A word broken at a line end goes on at a line start, wherever OCR
         // put it: blocks out of order and stray specks can carry the second
         // half far from the first, out of reach of the other candidates.
-        // Only a line start that completes a known word is offered.
+        // Only a line start that completes a known word is offered, and
+        // only on an English page, where the shipped word list speaks.
         let breaks_word = piece.text.trim_end().chars().next_back().is_some_and(is_line_end_hyphen);
-        if is_line_end && breaks_word {
+        if is_line_end && breaks_word && vocabulary.is_english() {
             for &start in &line_starts {
                 let right = &page.pieces[start].text;
                 if super::latin::completes_word(&piece.text, right, &vocabulary) == Some(true) {

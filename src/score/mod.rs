@@ -584,7 +584,8 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
     );
     f.flag(
         Feature::HyphenCompletes,
-        latin::completes_word(&left.text, &right.text, &context.vocabulary) == Some(true),
+        context.vocabulary.is_english()
+            && latin::completes_word(&left.text, &right.text, &context.vocabulary) == Some(true),
     );
     f.flag(
         Feature::HyphenDangles,
@@ -733,6 +734,28 @@ mod tests {
         assert_eq!(feature(broken, next, Feature::HyphenRival), Some(1.0));
         assert_eq!(feature(broken, half, Feature::HyphenRival), Some(0.0));
         assert_eq!(best_successor(&page, broken), half);
+    }
+
+    #[test]
+    fn a_broken_word_is_matched_by_words_only_on_an_english_page() {
+        // On a French page the page's own words would complete the break
+        // ("pro-" + "jet" is "projet", read whole below), but the evidence
+        // was proven on English pages only: no completion, no rival.
+        let text = "le conseil a voté hier le pro-\n\
+                    \"Nous verrons bien\", a-t-il dit.\n\n\
+                    jet de la région pour la prochaine année.\n\n\
+                    Le projet sera présenté demain au conseil.\n";
+        let page = parse_page(text, 0, 1);
+        let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
+        let features: Vec<_> = candidate_features(&page)
+            .into_iter()
+            .filter(|(link, _)| link.from == PieceId(index("le conseil")))
+            .collect();
+        assert!(!features.is_empty());
+        for (_, f) in features {
+            assert_eq!(f.get(Feature::HyphenCompletes), 0.0);
+            assert_eq!(f.get(Feature::HyphenRival), 0.0);
+        }
     }
 
     #[test]
