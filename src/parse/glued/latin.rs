@@ -13,8 +13,10 @@
 //! every line of it is cut by a dynamic programme over its word boundaries
 //! that weighs each piece's length against the width (proportional type
 //! lets a column line run about a fifth either way) together with what a
-//! boundary shows: a hyphenated word or gutter noise before it, a sentence
-//! end and a capital across it. The width is then re-estimated from the
+//! boundary shows: a hyphenated word or gutter noise before it. (A
+//! sentence end with a capital after it is no sign of a gutter: sentences
+//! end inside column lines as often, and a paragraph's last line is
+//! already let off its shortfall.) The width is then re-estimated from the
 //! pieces and the run cut again.
 //!
 //! Where a run's hyphenated words, each taken as a share of its own line
@@ -27,7 +29,7 @@
 use std::ops::Range;
 
 use super::part;
-use crate::parse::chars::{ends_sentence, is_line_end_hyphen, is_opening};
+use crate::parse::chars::{ends_sentence, is_line_end_hyphen};
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
@@ -119,9 +121,6 @@ mod evidence {
     /// Specks of noise stand where the gutter was.
     pub const NOISE_AT_CUT: f32 = -1.0;
     pub const NOISE_INSIDE: f32 = 1.0;
-    /// A sentence ends and a capital begins: a column may end with its
-    /// paragraph, though sentences end inside lines as well.
-    pub const SENTENCE_ACROSS_CUT: f32 = -0.5;
     /// A line leaves one of its run's columns out: that column has ended
     /// or not yet begun, which happens at the edges of articles only.
     pub const COLUMN_LEFT_OUT: f32 = 9.0;
@@ -141,8 +140,6 @@ pub(super) struct Word {
     /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
     noise: bool,
     ends_sentence: bool,
-    /// Begins (after opening quotes) with a capital letter.
-    capital: bool,
 }
 
 /// The words of a piece's text, placed at `offset` in its line.
@@ -165,7 +162,6 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
         let mut tail = bare.chars().rev();
         let hyphenated =
             tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
-        let first_letter = text.chars().find(|c| !is_opening(*c) && *c != '"' && *c != '\'');
         words.push(Word {
             start: offset + start,
             end: offset + index,
@@ -173,7 +169,6 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             hyphenated,
             noise: !word.iter().any(|c| c.is_alphanumeric()),
             ends_sentence: ends_sentence(&text),
-            capital: first_letter.is_some_and(char::is_uppercase),
         });
     }
     words
@@ -302,9 +297,6 @@ fn cut_cost(words: &[Word], at: usize) -> f32 {
     }
     if before.noise || after.noise {
         cost += evidence::NOISE_AT_CUT;
-    }
-    if before.ends_sentence && after.capital {
-        cost += evidence::SENTENCE_ACROSS_CUT;
     }
     cost
 }
@@ -869,6 +861,15 @@ mod tests {
             pieces_of("City planners were re- luctant to offer public hear-", 24.0),
             ["City planners were re-", "luctant to offer public hear-"]
         );
+    }
+
+    #[test]
+    fn a_sentence_end_inside_a_column_line_is_no_gutter() {
+        // The lengths put the gutter one word after the sentence end.
+        let text = "trade grew in March. It fell back in April and May";
+        let words = line(text);
+        let cut = cut_words(&words, ColumnWidth(26.0), Some(2));
+        assert_eq!(cut, [0..5, 5..11]);
     }
 
     #[test]
