@@ -201,6 +201,38 @@ impl Draft {
                 .is_some_and(|&id| context.role(id) == Role::Byline);
     }
 
+    /// Adds a part that opens the article's text (see [`opens_with_dateline`])
+    /// right after its title, before every other part, whatever their input
+    /// order: the dateline starts an article's first paragraph, so nothing
+    /// but the headline goes before it.
+    fn insert_after_title(&mut self, context: &Context, segment: Segment) {
+        let last = self.parts.len();
+        self.push(context, segment);
+        let part = self.parts.remove(last);
+        let first = &mut self.parts[0];
+        let title = first.pieces.iter().take_while(|&&id| context.role(id).is_heading()).count();
+        let at = if title == 0 {
+            0
+        } else if title < first.pieces.len() {
+            // The title and the text after it came as one run: cut it after
+            // the title, dropping the score of the junction cut.
+            let scores = if first.scores.len() >= title { first.scores.split_off(title) } else { Vec::new() };
+            let rest = Segment { pieces: first.pieces.split_off(title), scores };
+            first.scores.truncate(title - 1);
+            self.parts.insert(1, rest);
+            1
+        } else {
+            1
+        };
+        self.parts.insert(at, part);
+        self.closed = self.has_body
+            && self
+                .parts
+                .last()
+                .and_then(|p| p.pieces.last())
+                .is_some_and(|&id| context.role(id) == Role::Byline);
+    }
+
     /// Adds a part to a closed article before its closing byline.
     fn insert_before_byline(&mut self, context: &Context, segment: Segment) {
         let last = self.parts.last_mut().expect("a closed article has parts");
@@ -396,6 +428,9 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             .or_else(|| most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD))
             .or_else(|| tail_owner(&context, &drafts, &segment, &topic));
         match best {
+            Some(d) if opens_with_dateline(&context, &segment) => {
+                drafts[d].insert_after_title(&context, segment)
+            }
             Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
             Some(d) => drafts[d].insert_in_reading_order(&context, segment),
             None => drafts.push(Draft::new(&context, segment)),
@@ -413,6 +448,21 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
     assembly
+}
+
+/// A piece with fewer characters than this before a run's first line is a
+/// scrap (specks or a rule read as letters), not the run's text.
+const SCRAP_CHARS: usize = 3;
+
+/// Whether a run opens with a dateline ("本报北京6月9日电"), after any scraps
+/// OCR read above it: then it is the first paragraph of its article.
+fn opens_with_dateline(context: &Context, segment: &Segment) -> bool {
+    segment
+        .pieces
+        .iter()
+        .map(|&id| context.page.piece(id).text.as_str())
+        .find(|text| text.chars().filter(|c| !c.is_whitespace()).count() >= SCRAP_CHARS)
+        .is_some_and(is_dateline_start)
 }
 
 /// The topic similarity at which a deferred run of `run_cells` joins an open
@@ -696,6 +746,41 @@ mod tests {
         assert_eq!(page.pieces[2].role, Role::Byline);
         let assembly = assemble(&page, chains);
         assert!(assembly.articles.iter().all(|a| !a.byline.contains(&PieceId(2)) || a.title.is_empty()));
+    }
+
+    #[test]
+    fn a_dateline_run_read_before_its_headline_goes_right_after_the_headline() {
+        // OCR read the first column (a scrap above it) before the headline;
+        // the headline's own chain goes on with the next column and closes
+        // with the byline.
+        let text = "nl\n\n本报北京6月9日电（记者张三）全市公交线路将于下月起调整，涉及二十多条公交线路，方便\n\n\
+                    全市公交线路调整方案今天公布\n\n市民出行。公交线路调整后，市民乘坐公交更方便了。\n\n记者张三\n";
+        let page = parse_page(text, 0, 1);
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles[2], Role::Headline, "{roles:?}");
+        assert_eq!(roles[4], Role::Byline, "{roles:?}");
+        let assembly = assemble(&page, input_order(page.pieces.len()));
+        assert_eq!(assembly.articles.len(), 1);
+        let order: Vec<PieceId> = assembly.articles[0].pieces().collect();
+        assert_eq!(order, vec![PieceId(2), PieceId(0), PieceId(1), PieceId(3), PieceId(4)]);
+    }
+
+    #[test]
+    fn a_dateline_opens_a_run_only_as_its_first_text_after_scraps() {
+        let page = parse_page("、\n本报北京6月9日电 全市公交线路将于下月起调整\n市民出行更方便。\n", 0, 1);
+        let context = Context {
+            page: &page,
+            roles: page.pieces.iter().map(|p| p.role).collect(),
+            column_widths: width::column_widths(&page),
+            idf: Idf::from_page(&page),
+            in_inset: vec![false; page.pieces.len()],
+        };
+        let run =
+            |ids: &[usize]| Segment { pieces: ids.iter().map(|&i| PieceId(i)).collect(), scores: Vec::new() };
+        assert!(opens_with_dateline(&context, &run(&[0, 1, 2])));
+        assert!(opens_with_dateline(&context, &run(&[1, 2])));
+        // A dateline after the run's first text is another article's.
+        assert!(!opens_with_dateline(&context, &run(&[2, 1])));
     }
 
     #[test]
