@@ -25,8 +25,11 @@ pub mod topic;
 pub mod width;
 pub mod word_language;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::parse::chars::trim_gutter_noise;
 use crate::parse::{Gap, Page, PieceId, Role};
@@ -286,6 +289,11 @@ pub struct PageContext {
     /// starting with it.
     topic_before: Vec<topic::Vector>,
     topic_after: Vec<topic::Vector>,
+    /// The topic similarities worked out so far, by (left line, right
+    /// line): the pieces of a line share their lines' topics, and their
+    /// candidates go to the same few lines below, so most comparisons
+    /// would otherwise be made several times over.
+    topic_cache: RefCell<FxHashMap<(usize, usize), f64>>,
     /// Per line, the stride its text goes on at, where not the next line.
     strides: Vec<Option<usize>>,
     /// Headings of side-by-side rows to the datelines below, with the
@@ -304,7 +312,6 @@ const TOPIC_TOKENS: usize = 32;
 
 impl PageContext {
     pub fn new(page: &Page) -> Self {
-        let idf = topic::Idf::from_page(page);
         let line_topics: Vec<topic::Profile> = page
             .lines
             .iter()
@@ -316,6 +323,7 @@ impl PageContext {
                 profile
             })
             .collect();
+        let idf = topic::Idf::from_line_profiles(page, &line_topics);
         let window = |range: std::ops::Range<usize>| {
             let mut merged = topic::Profile::new();
             for profile in &line_topics[range] {
@@ -352,6 +360,7 @@ impl PageContext {
             ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
+            topic_cache: RefCell::default(),
         }
     }
 
@@ -380,7 +389,11 @@ impl PageContext {
             // One line is one stretch of text: nothing changes topic inside it.
             return 1.0;
         }
-        self.topic_before[left_line].cosine(&self.topic_after[right_line])
+        *self
+            .topic_cache
+            .borrow_mut()
+            .entry((left_line, right_line))
+            .or_insert_with(|| self.topic_before[left_line].cosine(&self.topic_after[right_line]))
     }
 }
 

@@ -23,7 +23,9 @@
 //! CJK page that sets each paragraph on one line between blank lines is no
 //! sparse-text output: its lines hold many pieces.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use crate::parse::chars::{ends_sentence, is_rule_glyph};
 use crate::parse::Page;
@@ -187,7 +189,10 @@ fn step_score(page: &Page, vocabulary: &Vocabulary, widths: &[f32], left: usize,
 fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     let count = page.lines.len();
     let widths: Vec<f32> = (0..count).map(|l| width(page, l)).collect();
-    let mut scores: HashMap<(usize, usize), i32> = HashMap::new();
+    // The decoder hashes every hypothesis of every line (up to a hundred
+    // times six streams' successors): the fast hasher, as nothing here
+    // depends on the maps' order (the beam is sorted on a total order).
+    let mut scores: FxHashMap<(usize, usize), i32> = FxHashMap::default();
     let mut layers: Vec<Vec<Hypothesis>> = Vec::with_capacity(count);
     layers.push(vec![Hypothesis {
         streams: vec![Stream { end: 0, step: None }],
@@ -196,7 +201,9 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
         previous: None,
     }]);
     for line in 1..count {
-        let mut best: HashMap<Vec<Stream>, Hypothesis> = HashMap::new();
+        // Per set of streams, the best hypothesis reaching it: its score,
+        // parent and the line the new line follows.
+        let mut best: FxHashMap<Vec<Stream>, (i32, usize, Option<usize>)> = FxHashMap::default();
         for (index, hypothesis) in layers[line - 1].iter().enumerate() {
             // Streams that fell out of reach are closed.
             let open: Vec<Stream> =
@@ -204,15 +211,14 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
             let mut offer = |streams: Vec<Stream>, score: i32, previous: Option<usize>| {
                 let mut key = streams;
                 key.sort();
-                let entry = best.entry(key.clone());
-                let candidate = Hypothesis { streams: key, score, parent: index, previous };
-                match entry {
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
-                        if o.get().score < score {
+                let candidate = (score, index, previous);
+                match best.entry(key) {
+                    Entry::Occupied(mut o) => {
+                        if o.get().0 < score {
                             o.insert(candidate);
                         }
                     }
-                    std::collections::hash_map::Entry::Vacant(v) => {
+                    Entry::Vacant(v) => {
                         v.insert(candidate);
                     }
                 }
@@ -233,7 +239,10 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
                 offer(streams, hypothesis.score + NEW_STREAM, None);
             }
         }
-        let mut layer: Vec<Hypothesis> = best.into_values().collect();
+        let mut layer: Vec<Hypothesis> = best
+            .into_iter()
+            .map(|(streams, (score, parent, previous))| Hypothesis { streams, score, parent, previous })
+            .collect();
         layer.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams)));
         layer.truncate(BEAM);
         layers.push(layer);

@@ -89,6 +89,28 @@ impl Idf {
         }
     }
 
+    /// The same weights as [`Idf::from_page`], read off the profiles of
+    /// the page's lines (one per line, in order) that the caller has built
+    /// anyway: tokenising the page's text is the costly part.
+    pub fn from_line_profiles(page: &Page, lines: &[Profile]) -> Self {
+        let mut df: FxHashMap<Token, usize> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
+        for block in &page.blocks {
+            seen.clear();
+            for profile in &lines[block.clone()] {
+                seen.extend(profile.counts.keys().copied());
+            }
+            for &token in &seen {
+                *df.entry(token).or_default() += 1;
+            }
+        }
+        let n = page.blocks.len().max(1) as f64;
+        Idf {
+            weights: df.into_iter().map(|(t, d)| (t, (n / d as f64).ln() + 1.0)).collect(),
+            unseen: n.ln() + 1.0,
+        }
+    }
+
     fn weight(&self, token: Token) -> f64 {
         self.weights.get(&token).copied().unwrap_or(self.unseen)
     }
