@@ -89,8 +89,71 @@ struct Stream {
     step: Option<usize>,
 }
 
+/// The open streams of a hypothesis, in order. A fixed array, not a `Vec`:
+/// the decoder makes, hashes and compares hundreds of thousands of them a
+/// page, and a heap allocation for each cost more than the search itself.
+/// Equality, hashing and order see only the first `len` streams.
+#[derive(Clone, Copy)]
+struct Streams {
+    items: [Stream; MAX_STREAMS],
+    len: usize,
+}
+
+impl Streams {
+    fn one(stream: Stream) -> Self {
+        let mut streams = Streams { items: [stream; MAX_STREAMS], len: 0 };
+        streams.push(stream);
+        streams
+    }
+
+    fn as_slice(&self) -> &[Stream] {
+        &self.items[..self.len]
+    }
+
+    /// Adds a stream; the caller keeps to [`MAX_STREAMS`].
+    fn push(&mut self, stream: Stream) {
+        self.items[self.len] = stream;
+        self.len += 1;
+    }
+
+    /// The streams that `keep` keeps, in their order.
+    fn filtered(&self, keep: impl Fn(&Stream) -> bool) -> Self {
+        let mut out = Streams { items: self.items, len: 0 };
+        for &stream in self.as_slice().iter().filter(|s| keep(s)) {
+            out.push(stream);
+        }
+        out
+    }
+}
+
+impl PartialEq for Streams {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Streams {}
+
+impl std::hash::Hash for Streams {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl PartialOrd for Streams {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Streams {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
 struct Hypothesis {
-    streams: Vec<Stream>,
+    streams: Streams,
     score: i32,
     /// Index of the hypothesis at the previous line it grew from.
     parent: usize,
@@ -195,7 +258,7 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     let mut scores: FxHashMap<(usize, usize), i32> = FxHashMap::default();
     let mut layers: Vec<Vec<Hypothesis>> = Vec::with_capacity(count);
     layers.push(vec![Hypothesis {
-        streams: vec![Stream { end: 0, step: None }],
+        streams: Streams::one(Stream { end: 0, step: None }),
         score: 0,
         parent: 0,
         previous: None,
@@ -203,14 +266,13 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     for line in 1..count {
         // Per set of streams, the best hypothesis reaching it: its score,
         // parent and the line the new line follows.
-        let mut best: FxHashMap<Vec<Stream>, (i32, usize, Option<usize>)> = FxHashMap::default();
+        let mut best: FxHashMap<Streams, (i32, usize, Option<usize>)> = FxHashMap::default();
         for (index, hypothesis) in layers[line - 1].iter().enumerate() {
             // Streams that fell out of reach are closed.
-            let open: Vec<Stream> =
-                hypothesis.streams.iter().copied().filter(|s| line - s.end <= MAX_STEP).collect();
-            let mut offer = |streams: Vec<Stream>, score: i32, previous: Option<usize>| {
+            let open = hypothesis.streams.filtered(|s| line - s.end <= MAX_STEP);
+            let mut offer = |streams: Streams, score: i32, previous: Option<usize>| {
                 let mut key = streams;
-                key.sort();
+                key.items[..key.len].sort();
                 let candidate = (score, index, previous);
                 match best.entry(key) {
                     Entry::Occupied(mut o) => {
@@ -223,18 +285,18 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
                     }
                 }
             };
-            for (which, stream) in open.iter().enumerate() {
+            for (which, stream) in open.as_slice().iter().enumerate() {
                 let step = line - stream.end;
                 let text = *scores
                     .entry((stream.end, line))
                     .or_insert_with(|| step_score(page, vocabulary, &widths, stream.end, line));
                 let rhythm = stream.step.map_or(0, |s| (RHYTHM * s.abs_diff(step) as i32).min(RHYTHM_CAP));
-                let mut streams = open.clone();
-                streams[which] = Stream { end: line, step: Some(step) };
+                let mut streams = open;
+                streams.items[which] = Stream { end: line, step: Some(step) };
                 offer(streams, hypothesis.score + text - rhythm, Some(stream.end));
             }
-            if open.len() < MAX_STREAMS {
-                let mut streams = open.clone();
+            if open.len < MAX_STREAMS {
+                let mut streams = open;
                 streams.push(Stream { end: line, step: None });
                 offer(streams, hypothesis.score + NEW_STREAM, None);
             }
@@ -243,8 +305,15 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
             .into_iter()
             .map(|(streams, (score, parent, previous))| Hypothesis { streams, score, parent, previous })
             .collect();
-        layer.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams)));
-        layer.truncate(BEAM);
+        // Best first; the order is total (no two hypotheses share their
+        // streams), so picking the beam before sorting it keeps the same.
+        let better =
+            |a: &Hypothesis, b: &Hypothesis| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams));
+        if layer.len() > BEAM {
+            layer.select_nth_unstable_by(BEAM, better);
+            layer.truncate(BEAM);
+        }
+        layer.sort_by(better);
         layers.push(layer);
     }
     let input_order: i32 = (1..count)

@@ -242,6 +242,28 @@ mod tests {
     }
 
     #[test]
+    fn the_weights_from_line_profiles_are_those_from_the_page() {
+        let text =
+            "公交线路调整。\nThe central bank\n\n降雨工作。公交\n\nInterest rates rose.\n公交线路工作。\n";
+        let page = parse_page(text, 0, 1);
+        let lines: Vec<Profile> = page
+            .lines
+            .iter()
+            .map(|line| {
+                let mut profile = Profile::new();
+                for piece in &page.pieces[line.pieces.clone()] {
+                    profile.add(&piece.text);
+                }
+                profile
+            })
+            .collect();
+        let (from_page, from_lines) = (Idf::from_page(&page), Idf::from_line_profiles(&page, &lines));
+        assert!(!from_page.weights.is_empty());
+        assert_eq!(from_page.weights, from_lines.weights);
+        assert_eq!(from_page.unseen, from_lines.unseen);
+    }
+
+    #[test]
     fn empty_profiles_are_unrelated() {
         assert_eq!(profile("").similarity(&profile("公交线路"), &Idf::default()), 0.0);
     }
