@@ -105,6 +105,18 @@ fn glued_rows(page: &Page, a: usize, b: usize) -> bool {
 /// All candidate successors of every piece of the page, without duplicates
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
+    let vocabulary = super::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
+    candidates_with(page, &vocabulary, &super::width::block_widths(page))
+}
+
+/// [`candidates`], given the page's vocabulary and block widths, which the
+/// scorer has already worked out for its signals (building them again
+/// cost as much as a tenth of a Latin page's scoring).
+pub fn candidates_with(
+    page: &Page,
+    vocabulary: &super::latin::Vocabulary,
+    block_widths: &[Option<f32>],
+) -> Vec<Link> {
     let groups = glue_groups(page);
     // Where a dateline opens an article's first paragraph, its headline
     // may stand anywhere on the page (OCR layout analysis moves headlines
@@ -130,7 +142,6 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     for (head, dateline, _) in super::heads::heading_datelines(page) {
         row_datelines[head.0].push(dateline.0);
     }
-    let block_widths = super::width::block_widths(page);
     // Runs of single printed lines set between paragraph lines: the
     // paragraph's text goes on across them, and neither runs into the other.
     let insets = super::insets::insets(page);
@@ -142,11 +153,8 @@ pub fn candidates(page: &Page) -> Vec<Link> {
     let cjk = page.is_cjk();
     // Line starts that may complete a word broken at a line end anywhere
     // on the page (Latin script only; see the far-break candidates below).
-    let vocabulary = if cjk {
-        super::latin::Vocabulary::default()
-    } else {
-        super::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()))
-    };
+    let no_words = super::latin::Vocabulary::default();
+    let vocabulary = if cjk { &no_words } else { vocabulary };
     let line_starts: Vec<usize> = if cjk {
         Vec::new()
     } else {
@@ -282,7 +290,7 @@ pub fn candidates(page: &Page) -> Vec<Link> {
         if is_line_end && breaks_word && vocabulary.is_english() {
             for &start in &line_starts {
                 let right = &page.pieces[start].text;
-                if super::latin::completes_word(&piece.text, right, &vocabulary) == Some(true) {
+                if super::latin::completes_word(&piece.text, right, vocabulary) == Some(true) {
                     push(index, start, Placement::BlockStart);
                 }
             }

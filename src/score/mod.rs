@@ -25,8 +25,11 @@ pub mod topic;
 pub mod width;
 pub mod word_language;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::parse::chars::trim_gutter_noise;
 use crate::parse::{Gap, Page, PieceId, Role};
@@ -276,6 +279,9 @@ pub struct PageContext {
     /// Per piece, its start as the language model reads it (body pieces
     /// starting with a Han character only).
     model_heads: Vec<Option<language::Head>>,
+    /// Per piece, whether it starts with a Han character (gutter noise
+    /// aside): read once here, not for each of its candidate predecessors.
+    starts_in_han: Vec<bool>,
     /// Per line, the row signal's evidence for glued columns.
     pub glue: Vec<f32>,
     pub vocabulary: latin::Vocabulary,
@@ -286,6 +292,11 @@ pub struct PageContext {
     /// starting with it.
     topic_before: Vec<topic::Vector>,
     topic_after: Vec<topic::Vector>,
+    /// The topic similarities worked out so far, by (left line, right
+    /// line): the pieces of a line share their lines' topics, and their
+    /// candidates go to the same few lines below, so most comparisons
+    /// would otherwise be made several times over.
+    topic_cache: RefCell<FxHashMap<(usize, usize), f64>>,
     /// Per line, the stride its text goes on at, where not the next line.
     strides: Vec<Option<usize>>,
     /// Headings of side-by-side rows to the datelines below, with the
@@ -304,7 +315,6 @@ const TOPIC_TOKENS: usize = 32;
 
 impl PageContext {
     pub fn new(page: &Page) -> Self {
-        let idf = topic::Idf::from_page(page);
         let line_topics: Vec<topic::Profile> = page
             .lines
             .iter()
@@ -316,6 +326,7 @@ impl PageContext {
                 profile
             })
             .collect();
+        let idf = topic::Idf::from_line_profiles(page, &line_topics);
         let window = |range: std::ops::Range<usize>| {
             let mut merged = topic::Profile::new();
             for profile in &line_topics[range] {
@@ -340,6 +351,11 @@ impl PageContext {
                     }
                 })
                 .collect(),
+            starts_in_han: page
+                .pieces
+                .iter()
+                .map(|p| trim_gutter_noise(&p.text).chars().next().is_some_and(crate::parse::chars::is_han))
+                .collect(),
             glue: rows::glue_evidence(page),
             strides: stride::dominant_strides(page, &vocabulary)
                 .into_iter()
@@ -352,6 +368,7 @@ impl PageContext {
             ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
+            topic_cache: RefCell::default(),
         }
     }
 
@@ -380,7 +397,11 @@ impl PageContext {
             // One line is one stretch of text: nothing changes topic inside it.
             return 1.0;
         }
-        self.topic_before[left_line].cosine(&self.topic_after[right_line])
+        *self
+            .topic_cache
+            .borrow_mut()
+            .entry((left_line, right_line))
+            .or_insert_with(|| self.topic_before[left_line].cosine(&self.topic_after[right_line]))
     }
 }
 
@@ -389,7 +410,7 @@ impl PageContext {
 /// compare a candidate with its rivals, and hands each to `each`.
 fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features)) {
     let context = PageContext::new(page);
-    let links = layout::candidates(page);
+    let links = layout::candidates_with(page, &context.vocabulary, &context.block_widths);
     for group in links.chunk_by(|a, b| a.from == b.from) {
         let tail = LeftEnd::new(&page.piece(group[0].from).text);
         let mut features: Vec<Features> =
@@ -420,11 +441,20 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
 pub struct LeftEnd {
     pub words: lexicon::Tail,
     pub model: Option<language::Tail<'static>>,
+    /// The sentence facts of the end alone.
+    sentence: sentence::Ending,
+    /// The text ends in a Han character (gutter noise aside).
+    ends_in_han: bool,
 }
 
 impl LeftEnd {
     pub fn new(text: &str) -> Self {
-        LeftEnd { words: lexicon::Tail::new(text), model: language::Tail::new(language::model(), text) }
+        LeftEnd {
+            words: lexicon::Tail::new(text),
+            model: language::Tail::new(language::model(), text),
+            sentence: sentence::Ending::of(text),
+            ends_in_han: trim_gutter_noise(text).chars().next_back().is_some_and(crate::parse::chars::is_han),
+        }
     }
 }
 
@@ -542,16 +572,14 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
     });
     f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end && !columns_apart);
     f.flag(Feature::RightLineStart, link.to.0 == right_line.pieces.start);
-    let han = |c: Option<char>| c.is_some_and(crate::parse::chars::is_han);
-    let (left_word, right_word) = (trim_gutter_noise(&left.text), trim_gutter_noise(&right.text));
-    if han(left_word.chars().next_back()) && han(right_word.chars().next()) {
+    if tail.ends_in_han && context.starts_in_han[link.to.0] {
         f.set(Feature::HanJunction, 1.0);
         let word = tail.words.spanning_word(&right.text).saturating_sub(1);
         f.set(Feature::Word, (word as f32).min(3.0));
     }
     f.set(Feature::LmLift, body_lift(page, context, tail, link).unwrap_or(0.0));
     f.set(Feature::LmWordLift, body_word_lift(page, link).unwrap_or(0.0));
-    let s = sentence::state(&left.text, &right.text);
+    let s = tail.sentence.meets(&right.text);
     f.flag(Feature::LeftEnds, s.left_ends);
     f.flag(Feature::LeftPauses, s.left_pauses);
     f.flag(Feature::RightContinues, s.right_continues);

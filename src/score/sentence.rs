@@ -34,19 +34,48 @@ pub struct SentenceState {
 }
 
 pub fn state(left: &str, right: &str) -> SentenceState {
-    let first = right.chars().next().unwrap_or(' ');
-    let last = left.trim_end().chars().next_back().unwrap_or(' ');
-    SentenceState {
-        left_ends: ends_sentence(left),
-        left_pauses: PAUSES.contains(&last) || last == ':',
-        right_continues: is_line_start_forbidden(first) || first.is_lowercase(),
-        right_lower: first.is_lowercase(),
-        right_starts: is_opening(first) || first.is_uppercase(),
-        left_hyphen: is_line_end_hyphen(last),
-        left_full_stop: ends_with_full_stop(left),
-        // The capital first: both word tests walk a whole word, and a CJK
-        // piece is one word (this runs for every candidate junction).
-        open_to_opener: first.is_uppercase() && stops_on_phrase_opener(left) && opens_sentence(right),
+    Ending::of(left).meets(right)
+}
+
+/// The facts about a left piece's end alone: the scorer reads them once per
+/// piece and meets them with each of its two dozen candidate successors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ending {
+    ends: bool,
+    pauses: bool,
+    hyphen: bool,
+    full_stop: bool,
+    /// See [`SentenceState::open_to_opener`].
+    phrase_opener: bool,
+}
+
+impl Ending {
+    pub fn of(left: &str) -> Self {
+        let last = left.trim_end().chars().next_back().unwrap_or(' ');
+        Ending {
+            ends: ends_sentence(left),
+            pauses: PAUSES.contains(&last) || last == ':',
+            hyphen: is_line_end_hyphen(last),
+            full_stop: ends_with_full_stop(left),
+            phrase_opener: stops_on_phrase_opener(left),
+        }
+    }
+
+    /// The state of the junction from this end to `right`.
+    pub fn meets(&self, right: &str) -> SentenceState {
+        let first = right.chars().next().unwrap_or(' ');
+        SentenceState {
+            left_ends: self.ends,
+            left_pauses: self.pauses,
+            right_continues: is_line_start_forbidden(first) || first.is_lowercase(),
+            right_lower: first.is_lowercase(),
+            right_starts: is_opening(first) || first.is_uppercase(),
+            left_hyphen: self.hyphen,
+            left_full_stop: self.full_stop,
+            // The capital first: the word test walks a whole word, and a
+            // CJK piece is one word.
+            open_to_opener: first.is_uppercase() && self.phrase_opener && opens_sentence(right),
+        }
     }
 }
 

@@ -23,7 +23,9 @@
 //! CJK page that sets each paragraph on one line between blank lines is no
 //! sparse-text output: its lines hold many pieces.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use crate::parse::chars::{ends_sentence, is_rule_glyph};
 use crate::parse::Page;
@@ -108,8 +110,71 @@ struct Stream {
     step: Option<usize>,
 }
 
+/// The open streams of a hypothesis, in order. A fixed array, not a `Vec`:
+/// the decoder makes, hashes and compares hundreds of thousands of them a
+/// page, and a heap allocation for each cost more than the search itself.
+/// Equality, hashing and order see only the first `len` streams.
+#[derive(Clone, Copy)]
+struct Streams {
+    items: [Stream; MAX_STREAMS],
+    len: usize,
+}
+
+impl Streams {
+    fn one(stream: Stream) -> Self {
+        let mut streams = Streams { items: [stream; MAX_STREAMS], len: 0 };
+        streams.push(stream);
+        streams
+    }
+
+    fn as_slice(&self) -> &[Stream] {
+        &self.items[..self.len]
+    }
+
+    /// Adds a stream; the caller keeps to [`MAX_STREAMS`].
+    fn push(&mut self, stream: Stream) {
+        self.items[self.len] = stream;
+        self.len += 1;
+    }
+
+    /// The streams that `keep` keeps, in their order.
+    fn filtered(&self, keep: impl Fn(&Stream) -> bool) -> Self {
+        let mut out = Streams { items: self.items, len: 0 };
+        for &stream in self.as_slice().iter().filter(|s| keep(s)) {
+            out.push(stream);
+        }
+        out
+    }
+}
+
+impl PartialEq for Streams {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Streams {}
+
+impl std::hash::Hash for Streams {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl PartialOrd for Streams {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Streams {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
 struct Hypothesis {
-    streams: Vec<Stream>,
+    streams: Streams,
     score: i32,
     /// Index of the hypothesis at the previous line it grew from.
     parent: usize,
@@ -217,55 +282,68 @@ fn rhythm_cost(previous: usize, step: usize) -> i32 {
 fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     let count = page.lines.len();
     let widths: Vec<f32> = (0..count).map(|l| width(page, l)).collect();
-    let mut scores: HashMap<(usize, usize), i32> = HashMap::new();
+    // The decoder hashes every hypothesis of every line (up to a hundred
+    // times six streams' successors): the fast hasher, as nothing here
+    // depends on the maps' order (the beam is sorted on a total order).
+    let mut scores: FxHashMap<(usize, usize), i32> = FxHashMap::default();
     let mut layers: Vec<Vec<Hypothesis>> = Vec::with_capacity(count);
     layers.push(vec![Hypothesis {
-        streams: vec![Stream { end: 0, step: None }],
+        streams: Streams::one(Stream { end: 0, step: None }),
         score: 0,
         parent: 0,
         previous: None,
     }]);
     for line in 1..count {
-        let mut best: HashMap<Vec<Stream>, Hypothesis> = HashMap::new();
+        // Per set of streams, the best hypothesis reaching it: its score,
+        // parent and the line the new line follows.
+        let mut best: FxHashMap<Streams, (i32, usize, Option<usize>)> = FxHashMap::default();
         for (index, hypothesis) in layers[line - 1].iter().enumerate() {
             // Streams that fell out of reach are closed.
-            let open: Vec<Stream> =
-                hypothesis.streams.iter().copied().filter(|s| line - s.end <= MAX_STEP).collect();
-            let mut offer = |streams: Vec<Stream>, score: i32, previous: Option<usize>| {
+            let open = hypothesis.streams.filtered(|s| line - s.end <= MAX_STEP);
+            let mut offer = |streams: Streams, score: i32, previous: Option<usize>| {
                 let mut key = streams;
-                key.sort();
-                let entry = best.entry(key.clone());
-                let candidate = Hypothesis { streams: key, score, parent: index, previous };
-                match entry {
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
-                        if o.get().score < score {
+                key.items[..key.len].sort();
+                let candidate = (score, index, previous);
+                match best.entry(key) {
+                    Entry::Occupied(mut o) => {
+                        if o.get().0 < score {
                             o.insert(candidate);
                         }
                     }
-                    std::collections::hash_map::Entry::Vacant(v) => {
+                    Entry::Vacant(v) => {
                         v.insert(candidate);
                     }
                 }
             };
-            for (which, stream) in open.iter().enumerate() {
+            for (which, stream) in open.as_slice().iter().enumerate() {
                 let step = line - stream.end;
                 let text = *scores
                     .entry((stream.end, line))
                     .or_insert_with(|| step_score(page, vocabulary, &widths, stream.end, line));
                 let rhythm = stream.step.map_or(0, |previous| rhythm_cost(previous, step));
-                let mut streams = open.clone();
-                streams[which] = Stream { end: line, step: Some(step) };
+                let mut streams = open;
+                streams.items[which] = Stream { end: line, step: Some(step) };
                 offer(streams, hypothesis.score + text - rhythm, Some(stream.end));
             }
-            if open.len() < MAX_STREAMS {
-                let mut streams = open.clone();
+            if open.len < MAX_STREAMS {
+                let mut streams = open;
                 streams.push(Stream { end: line, step: None });
                 offer(streams, hypothesis.score + NEW_STREAM, None);
             }
         }
-        let mut layer: Vec<Hypothesis> = best.into_values().collect();
-        layer.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams)));
-        layer.truncate(BEAM);
+        let mut layer: Vec<Hypothesis> = best
+            .into_iter()
+            .map(|(streams, (score, parent, previous))| Hypothesis { streams, score, parent, previous })
+            .collect();
+        // Best first; the order is total (no two hypotheses share their
+        // streams), so picking the beam before sorting it keeps the same.
+        let better =
+            |a: &Hypothesis, b: &Hypothesis| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams));
+        if layer.len() > BEAM {
+            layer.select_nth_unstable_by(BEAM, better);
+            layer.truncate(BEAM);
+        }
+        layer.sort_by(better);
         layers.push(layer);
     }
     let input_order: i32 = (1..count)

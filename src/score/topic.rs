@@ -89,6 +89,28 @@ impl Idf {
         }
     }
 
+    /// The same weights as [`Idf::from_page`], read off the profiles of
+    /// the page's lines (one per line, in order) that the caller has built
+    /// anyway: tokenising the page's text is the costly part.
+    pub fn from_line_profiles(page: &Page, lines: &[Profile]) -> Self {
+        let mut df: FxHashMap<Token, usize> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
+        for block in &page.blocks {
+            seen.clear();
+            for profile in &lines[block.clone()] {
+                seen.extend(profile.counts.keys().copied());
+            }
+            for &token in &seen {
+                *df.entry(token).or_default() += 1;
+            }
+        }
+        let n = page.blocks.len().max(1) as f64;
+        Idf {
+            weights: df.into_iter().map(|(t, d)| (t, (n / d as f64).ln() + 1.0)).collect(),
+            unseen: n.ln() + 1.0,
+        }
+    }
+
     fn weight(&self, token: Token) -> f64 {
         self.weights.get(&token).copied().unwrap_or(self.unseen)
     }
@@ -217,6 +239,28 @@ mod tests {
         };
         assert!(weight("工作") < weight("公交"));
         assert!(weight("公交") < weight("降雨"));
+    }
+
+    #[test]
+    fn the_weights_from_line_profiles_are_those_from_the_page() {
+        let text =
+            "公交线路调整。\nThe central bank\n\n降雨工作。公交\n\nInterest rates rose.\n公交线路工作。\n";
+        let page = parse_page(text, 0, 1);
+        let lines: Vec<Profile> = page
+            .lines
+            .iter()
+            .map(|line| {
+                let mut profile = Profile::new();
+                for piece in &page.pieces[line.pieces.clone()] {
+                    profile.add(&piece.text);
+                }
+                profile
+            })
+            .collect();
+        let (from_page, from_lines) = (Idf::from_page(&page), Idf::from_line_profiles(&page, &lines));
+        assert!(!from_page.weights.is_empty());
+        assert_eq!(from_page.weights, from_lines.weights);
+        assert_eq!(from_page.unseen, from_lines.unseen);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::part;
 use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise};
 use crate::parse::words::spanning_word;
 use crate::parse::{Gap, Page, Piece, Role};
+use rustc_hash::FxHashMap;
 
 /// Pieces this many times their column's width or more are cut.
 const MIN_MULTIPLE: f32 = 1.8;
@@ -287,9 +288,13 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     // of every line weighs its neighbours' runs at several widths.
     let run_cells: Vec<Option<f32>> =
         page.pieces.iter().map(|p| is_unspaced_run(p).then(|| text_cells(p))).collect();
-    let runs_of = |line: usize| {
-        page.lines[line].pieces.clone().filter_map(|i| run_cells[i].map(|cells| (&page.pieces[i], cells)))
-    };
+    let runs_of =
+        |line: usize| page.lines[line].pieces.clone().filter_map(|i| run_cells[i].map(|cells| (i, cells)));
+    // The words' verdict on each run cut at each width, worked out once:
+    // a run lies in the windows of nine lines, which try the same widths
+    // (those of its neighbours' divisions) again and again, and every
+    // verdict cuts the run and walks the word list.
+    let mut verdicts: FxHashMap<(usize, u32), WordVerdict> = FxHashMap::default();
     let mut chosen: Vec<Option<f32>> = vec![None; page.lines.len()];
     for (line, near) in widths.iter().enumerate() {
         if runs_of(line).next().is_none() {
@@ -298,12 +303,16 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
         let old = runs_of(line).find_map(|(_, cells)| best_division(cells, near));
         let first = line.saturating_sub(WINDOW);
         let last = (line + WINDOW + 1).min(page.lines.len());
-        let window: Vec<(&Piece, f32)> = (first..last).flat_map(runs_of).collect();
-        let score = |width: f32| -> f32 {
+        let window: Vec<(usize, f32)> = (first..last).flat_map(runs_of).collect();
+        let mut score = |width: f32| -> f32 {
             let verdict = window
                 .iter()
                 .filter_map(|&(p, cells)| {
-                    division_at(cells, width).map(|(_, parts)| word_verdict(p, width, parts))
+                    division_at(cells, width).map(|(_, parts)| {
+                        *verdicts
+                            .entry((p, width.to_bits()))
+                            .or_insert_with(|| word_verdict(&page.pieces[p], width, parts))
+                    })
                 })
                 .fold(WordVerdict::default(), |a, b| WordVerdict {
                     split: a.split + b.split,
