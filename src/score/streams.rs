@@ -24,6 +24,7 @@
 //! sparse-text output: its lines hold many pieces.
 
 use std::collections::hash_map::Entry;
+use std::num::NonZeroU32;
 
 use rustc_hash::FxHashMap;
 
@@ -103,11 +104,34 @@ const MIN_GAIN: f32 = 0.65;
 /// next line for the page to count as a merge of streams.
 const MIN_MERGED_SHARE: f32 = 0.3;
 
+/// Line numbers are `u32` here: the decoder keeps every line's beam for the
+/// backtrack, a hundred hypotheses of six streams each, and word-size
+/// fields took a long sparse page's peak memory up by half.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Stream {
-    end: usize,
+    end: u32,
     /// The stream's last step, lines down; none for a stream of one line.
-    step: Option<usize>,
+    step: Option<NonZeroU32>,
+}
+
+impl Stream {
+    fn new(end: usize, step: Option<usize>) -> Self {
+        Stream { end: line_u32(end), step: step.and_then(|s| NonZeroU32::new(line_u32(s))) }
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    fn step(&self) -> Option<usize> {
+        self.step.map(|s| s.get() as usize)
+    }
+}
+
+/// A line number as the decoder stores it; [`stream_steps`] decodes only
+/// pages whose lines fit.
+fn line_u32(line: usize) -> u32 {
+    u32::try_from(line).expect("the decoder runs only on pages whose line numbers fit in u32")
 }
 
 /// The open streams of a hypothesis, in order. A fixed array, not a `Vec`:
@@ -177,9 +201,9 @@ struct Hypothesis {
     streams: Streams,
     score: i32,
     /// Index of the hypothesis at the previous line it grew from.
-    parent: usize,
+    parent: u32,
     /// The line the current line follows in its stream; none for a new stream.
-    previous: Option<usize>,
+    previous: Option<u32>,
 }
 
 /// Per line of the page, how many lines down its text goes on, where the
@@ -189,7 +213,7 @@ struct Hypothesis {
 pub fn stream_steps(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> {
     let count = page.lines.len();
     let mut out = vec![None; count];
-    if count < MIN_LINES || page.lines.iter().any(|l| l.pieces.is_empty()) {
+    if count < MIN_LINES || u32::try_from(count).is_err() || page.lines.iter().any(|l| l.pieces.is_empty()) {
         return out;
     }
     let alone = page.blocks.iter().filter(|b| is_printed_line_alone(page, b)).count();
@@ -288,7 +312,7 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     let mut scores: FxHashMap<(usize, usize), i32> = FxHashMap::default();
     let mut layers: Vec<Vec<Hypothesis>> = Vec::with_capacity(count);
     layers.push(vec![Hypothesis {
-        streams: Streams::one(Stream { end: 0, step: None }),
+        streams: Streams::one(Stream::new(0, None)),
         score: 0,
         parent: 0,
         previous: None,
@@ -296,14 +320,14 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     for line in 1..count {
         // Per set of streams, the best hypothesis reaching it: its score,
         // parent and the line the new line follows.
-        let mut best: FxHashMap<Streams, (i32, usize, Option<usize>)> = FxHashMap::default();
+        let mut best: FxHashMap<Streams, (i32, u32, Option<u32>)> = FxHashMap::default();
         for (index, hypothesis) in layers[line - 1].iter().enumerate() {
             // Streams that fell out of reach are closed.
-            let open = hypothesis.streams.filtered(|s| line - s.end <= MAX_STEP);
+            let open = hypothesis.streams.filtered(|s| line - s.end() <= MAX_STEP);
             let mut offer = |streams: Streams, score: i32, previous: Option<usize>| {
                 let mut key = streams;
                 key.items[..key.len].sort();
-                let candidate = (score, index, previous);
+                let candidate = (score, line_u32(index), previous.map(line_u32));
                 match best.entry(key) {
                     Entry::Occupied(mut o) => {
                         if o.get().0 < score {
@@ -316,18 +340,18 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
                 }
             };
             for (which, stream) in open.as_slice().iter().enumerate() {
-                let step = line - stream.end;
+                let step = line - stream.end();
                 let text = *scores
-                    .entry((stream.end, line))
-                    .or_insert_with(|| step_score(page, vocabulary, &widths, stream.end, line));
-                let rhythm = stream.step.map_or(0, |previous| rhythm_cost(previous, step));
+                    .entry((stream.end(), line))
+                    .or_insert_with(|| step_score(page, vocabulary, &widths, stream.end(), line));
+                let rhythm = stream.step().map_or(0, |previous| rhythm_cost(previous, step));
                 let mut streams = open;
-                streams.items[which] = Stream { end: line, step: Some(step) };
-                offer(streams, hypothesis.score + text - rhythm, Some(stream.end));
+                streams.items[which] = Stream::new(line, Some(step));
+                offer(streams, hypothesis.score + text - rhythm, Some(stream.end()));
             }
             if open.len < MAX_STREAMS {
                 let mut streams = open;
-                streams.push(Stream { end: line, step: None });
+                streams.push(Stream::new(line, None));
                 offer(streams, hypothesis.score + NEW_STREAM, None);
             }
         }
@@ -357,8 +381,8 @@ fn decode(page: &Page, vocabulary: &Vocabulary) -> (Vec<Option<usize>>, i32) {
     let mut at = 0;
     for line in (1..count).rev() {
         let hypothesis = &layers[line][at];
-        previous[line] = hypothesis.previous;
-        at = hypothesis.parent;
+        previous[line] = hypothesis.previous.map(|p| p as usize);
+        at = hypothesis.parent as usize;
     }
     (previous, layers[count - 1][0].score - input_order)
 }
