@@ -286,9 +286,15 @@ pub(super) fn heading_role(
             .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
         // A line exactly as wide as the body lines of the next block is a
         // printed body line whose paragraph goes on elsewhere.
+        // So is one as wide as the body lines of the block above it: a
+        // column's line that OCR set apart between blank lines (a headline,
+        // in a larger type, holds fewer characters than the column it
+        // spans).
+        let column_wide = |w: f32| (size - w).abs() <= 1.0;
         if !before_dateline
             && pieces.len() == 1
-            && next_block_width(page, line_index).is_some_and(|w| (size - w).abs() <= 1.0)
+            && (next_block_width(page, line_index).is_some_and(column_wide)
+                || previous_block_width(page, line_index).is_some_and(column_wide))
         {
             return None;
         }
@@ -610,6 +616,30 @@ fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
         }
         widths.extend(full_widths(later));
     }
+    if widths.len() < 2 {
+        return None;
+    }
+    widths.sort_by(f32::total_cmp);
+    Some(widths[widths.len() / 2])
+}
+
+/// The typical width of the printed lines in the block above: the median of
+/// its pieces that are not the last of their line (those may be short), from
+/// a block of at least two lines (one line alone may be a headline).
+fn previous_block_width(page: &Page, line_index: usize) -> Option<f32> {
+    let block = page.lines[line_index].block.checked_sub(1)?;
+    let lines = &page.lines[page.blocks.get(block)?.clone()];
+    if lines.len() < 2 {
+        return None;
+    }
+    let mut widths: Vec<f32> = lines
+        .iter()
+        .flat_map(|l| {
+            let pieces = &page.pieces[l.pieces.clone()];
+            let full = pieces.len().saturating_sub(1).max(1);
+            pieces[..full].iter().map(|p| p.cells)
+        })
+        .collect();
     if widths.len() < 2 {
         return None;
     }

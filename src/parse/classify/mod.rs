@@ -212,6 +212,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_alone_as_wide_as_the_column_lines_above_is_running_text() {
+        // Two glued columns of ten-character lines, then one ten-character
+        // line of the first column alone between blank lines.
+        let above = "今年夏天这个地区降雨 比往年同期明显偏多了\n\
+                     各地水库蓄水位普遍上 涨有关部门提前做好了\n\
+                     防汛准备工作并且加强 巡查力度确保安全度汛\n";
+        let below = "据介绍,调整将于下月实施。\n";
+        let page = parse_page(&format!("{above}\n城区内涝点位已经全部\n\n{below}"), 0, 1);
+        assert_eq!(role_of(&page, "城区内涝"), Role::Body);
+        // A headline holds fewer characters than the column lines it spans.
+        let page = parse_page(&format!("{above}\n城区治理见成效\n\n{below}"), 0, 1);
+        assert!(role_of(&page, "城区治理").is_heading());
+    }
+
+    #[test]
     fn headline_alone_between_blank_lines() {
         let page = parse_page("全市公交线路调整方案公布\n\n据介绍,调整将于下月实施。\n", 0, 1);
         assert_eq!(page.pieces[0].role, Role::Headline);

@@ -703,6 +703,41 @@ fn parts_of_like_width(run: &[&[Word]], blocks: &[usize]) -> Vec<Range<usize>> {
     parts
 }
 
+/// Most lines of a title block over a glued run: a deck set in one to
+/// four printed lines.
+const TITLE_BLOCK_MAX_LINES: usize = 4;
+
+/// A title block's lines span fewer columns than the body: at most this
+/// share of the run's typical line below it.
+const TITLE_BLOCK_MAX_SHARE: f32 = 0.75;
+
+/// How many lines at the head of a run of long lines (given with the
+/// page's lines) are a title block, not glued columns: a block of a few
+/// lines, parted by a blank line from the long lines below, none of whose
+/// words ends a sentence or a hyphenated printed line, each clearly shorter
+/// than the run's lines below. Why: a headline or deck spanning two
+/// columns is as long as two glued column lines, but a title has no
+/// sentence end and no line-end hyphen, and it spans fewer columns than the
+/// body it heads; cut, its pieces read as column lines. 0 when there is none.
+fn title_block_over_run(run: &[Option<Vec<Word>>], lines: &[crate::parse::Line]) -> usize {
+    let Some(first) = lines.first() else { return 0 };
+    let head = lines.iter().take_while(|l| l.block == first.block).count();
+    if head > TITLE_BLOCK_MAX_LINES || head == run.len() {
+        return 0;
+    }
+    let words = |i: usize| run[i].as_deref().unwrap_or(&[]);
+    let title_shaped = (0..head).all(|i| words(i).iter().all(|w| !w.ends_sentence && !w.hyphenated));
+    let Some(below) = median((head..run.len()).map(|i| line_length(words(i)) as f32).collect()) else {
+        return 0;
+    };
+    let short = (0..head).all(|i| line_length(words(i)) as f32 <= TITLE_BLOCK_MAX_SHARE * below);
+    if title_shaped && short {
+        head
+    } else {
+        0
+    }
+}
+
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
 /// single spaces, into one piece per printed column line.
 pub fn cut_latin_glued_lines(page: &mut Page) {
@@ -731,6 +766,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         })
         .collect();
     let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
+    let mut title_lines: Vec<usize> = Vec::new();
     let mut start = 0;
     while start < long.len() {
         if !long[start] {
@@ -741,6 +777,11 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         while end < long.len() && long[end] {
             end += 1;
         }
+        // A deck of title lines standing over the glued body is no glued
+        // row, but the title of what follows.
+        let title = title_block_over_run(&lines[start..end], &page.lines[start..end]);
+        title_lines.extend(start..start + title);
+        start += title;
         if end - start >= RUN_MIN_LINES {
             let run: Vec<&[Word]> = lines[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
             let blocks: Vec<usize> = page.lines[start..end].iter().map(|l| l.block).collect();
@@ -752,6 +793,11 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
             }
         }
         start = end;
+    }
+    for line in title_lines {
+        for piece in &mut page.pieces[page.lines[line].pieces.clone()] {
+            piece.role = Role::Headline;
+        }
     }
     if cut_lines.iter().all(Option::is_none) {
         return;
@@ -829,6 +875,32 @@ mod tests {
         let page = parse_page(text, 0, 1);
         assert!(page.lines.iter().all(|l| l.pieces.len() == 2), "{:?}", texts(&page));
         assert_eq!(page.pieces[1].gap, Gap::Glued);
+    }
+
+    #[test]
+    fn a_title_block_over_glued_columns_is_a_headline_and_stays_whole() {
+        // Three glued columns of about forty characters under a title that
+        // spans about two of them.
+        let body = "The council said on Monday that the new bridge would open in the spring next year after four long years\n\
+                    of work and delays caused by floods and the rising costs of steel and concrete while the traders of the\n\
+                    old town waited. Local traders welcomed the news and the mayor thanked the workers of the whole region.\n";
+        let title = "Harbour bridge opens next spring - traders of the old town welcome\n\
+                     the end of four years of building work - mayor thanks the workers\n\
+                     of the whole region for their long years of patience\n";
+        let page = parse_page(&format!("{title}\n{body}"), 0, 1);
+        for line in &page.lines[..3] {
+            let pieces = &page.pieces[line.pieces.clone()];
+            assert_eq!(pieces.len(), 1, "{:?}", texts(&page));
+            assert_eq!(pieces[0].role, Role::Headline, "{:?}", texts(&page));
+        }
+        assert!(page.lines[3..].iter().all(|l| l.pieces.len() == 3), "{:?}", texts(&page));
+        // Lines that end sentences are running text, cut as glued columns.
+        let text = "Harbour bridge opens next spring. Traders of the old town welcome\n\
+                    the end of four years of building work. The mayor thanks the workers\n\
+                    of the whole region for their long years of patience.\n";
+        let page = parse_page(&format!("{text}\n{body}"), 0, 1);
+        assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{:?}", texts(&page));
+        assert!(page.lines[0].pieces.len() >= 2, "{:?}", texts(&page));
     }
 
     #[test]
