@@ -193,6 +193,12 @@ impl Draft {
             1
         };
         self.parts.insert(at.min(self.parts.len()), part);
+        self.close_if_byline_last(context);
+    }
+
+    /// An article with a body is closed when its last piece in reading
+    /// order is a byline (after parts were put back in order).
+    fn close_if_byline_last(&mut self, context: &Context) {
         self.closed = self.has_body
             && self
                 .parts
@@ -225,12 +231,7 @@ impl Draft {
             1
         };
         self.parts.insert(at, part);
-        self.closed = self.has_body
-            && self
-                .parts
-                .last()
-                .and_then(|p| p.pieces.last())
-                .is_some_and(|&id| context.role(id) == Role::Byline);
+        self.close_if_byline_last(context);
     }
 
     /// Adds a part to a closed article before its closing byline.
