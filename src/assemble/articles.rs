@@ -69,7 +69,7 @@ const TOPIC_THRESHOLD: f64 = 0.05;
 /// 0.486 -> 0.832). Dev scores the same from 0.07 to 0.09; 0.08 is the
 /// middle of that plateau (0.1 loses ocr-de-004, 0.12 synthetic en). CJK
 /// profiles of characters keep the first threshold.
-pub(crate) const DEFERRED_LATIN_TOPIC_THRESHOLD: f64 = 0.08;
+const DEFERRED_LATIN_TOPIC_THRESHOLD: f64 = crate::score::topic::LATIN_RELATED;
 
 /// A deferred Latin run at least as long as the open article it would join
 /// joins it only at or above this topic similarity. A column printed out of

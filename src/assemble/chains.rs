@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 
-use crate::assemble::articles::DEFERRED_LATIN_TOPIC_THRESHOLD;
 use crate::parse::chars::ends_sentence;
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
@@ -259,13 +258,13 @@ const MIN_JOIN_TOPIC: f64 = 0.05;
 /// [`MIN_JOIN_TOPIC`] on a page of Latin script: word profiles of unrelated
 /// Latin articles share common content words to about 0.05 to 0.07, so the
 /// bar is the one the articles stage sets for Latin runs
-/// ([`DEFERRED_LATIN_TOPIC_THRESHOLD`]). A cut article otherwise ran into
+/// ([`crate::score::topic::LATIN_RELATED`]). A cut article otherwise ran into
 /// another article's column that shared only such words (syn-de-002, 0.055
 /// alike: 0.715 -> 0.779 together with the articles stage's choice among
 /// articles waiting mid-sentence, 0.738 alone). Dev scores the same from
 /// 0.056 to 0.13 (alone, 0.08 cost syn-en-006 0.849 -> 0.823; with that
 /// choice nothing).
-const MIN_LATIN_JOIN_TOPIC: f64 = DEFERRED_LATIN_TOPIC_THRESHOLD;
+const MIN_LATIN_JOIN_TOPIC: f64 = crate::score::topic::LATIN_RELATED;
 
 /// Chains shorter than this (in cells) are too short to show a topic; their
 /// joins are not checked for one.

@@ -51,6 +51,13 @@ fn tokens(text: &str, mut each: impl FnMut(Token)) {
     }
 }
 
+/// Topic similarity at and above which two runs of Latin script share more
+/// than common words: word profiles of unrelated Latin articles share
+/// content words (reporting verbs, titles) to about 0.05 to 0.07. The
+/// assembly stages join a Latin run to an article, or a cut article to a
+/// column, only at this bar (see their constants for the measurements).
+pub const LATIN_RELATED: f64 = 0.08;
+
 /// Inverse document frequencies of a page's tokens, blocks as documents.
 /// The default weighs every token alike.
 #[derive(Debug, Clone)]
