@@ -1,8 +1,13 @@
 //! Diagnostic: the chains the greedy cover builds, with skipped chains
-//! spliced back, one line per chain (before open ends are joined).
+//! spliced back, one line per chain (before open ends are joined). An
+//! optional second argument names a weights file to score with instead of
+//! the shipped one, for comparing weights before shipping them.
 fn main() {
     let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
-    let options = restitch::Options::default();
+    let mut options = restitch::Options::default();
+    if let Some(path) = std::env::args().nth(2) {
+        options.weights = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    }
     for page in restitch::parse::parse_document(&text, None) {
         let junctions = restitch::score::score_page(&page, &options.weights);
         let chains = restitch::assemble::chains::link(page.pieces.len(), &junctions, options.threshold);

@@ -152,6 +152,14 @@ pub fn completes_word(left: &str, right: &str, vocabulary: &Vocabulary) -> Optio
     Some(vocabulary.contains(&joined) || (vocabulary.english && is_english_word(&joined)))
 }
 
+/// Whether the first word of `right` (past specks) is an English word on its
+/// own: then a stem before it ("re-", "co-") makes a word with any number of
+/// line starts, which says little about which one goes on.
+pub fn tail_is_a_word(right: &str) -> bool {
+    let next = past_specks(right).split_whitespace().next().unwrap_or("");
+    is_english_word(next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// Longest run of marks read as a speck: one or two glyphs with no letter
 /// or digit (a quote, a dot, a comma).
 const SPECK_CHARS: usize = 2;
@@ -276,6 +284,8 @@ mod tests {
         assert_eq!(completes_word("die Zahl ist er-", "ror", &german), Some(false));
         // The page's own words still count.
         assert_eq!(completes_word("die Prei-", "se", &german), Some(true));
+        assert!(tail_is_a_word("\u{2018} turn of the tide"));
+        assert!(!tail_is_a_word("ceived by all"));
     }
 
     #[test]
