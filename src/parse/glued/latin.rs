@@ -718,15 +718,24 @@ const TITLE_BLOCK_MAX_SHARE: f32 = 0.75;
 /// than the run's lines below. Why: a headline or deck spanning two
 /// columns is as long as two glued column lines, but a title has no
 /// sentence end and no line-end hyphen, and it spans fewer columns than the
-/// body it heads; cut, its pieces read as column lines. 0 when there is none.
-fn title_block_over_run(run: &[Option<Vec<Word>>], lines: &[crate::parse::Line]) -> usize {
+/// body it heads; cut, its pieces read as column lines. A run that is
+/// the whole head of a block going on below it in lines of one column
+/// (`opens_block`) is a title block when title-shaped: glued columns run
+/// on, while a deck spans two columns over the one-column body it heads.
+/// 0 when there is none.
+fn title_block_over_run(run: &[Option<Vec<Word>>], lines: &[crate::parse::Line], opens_block: bool) -> usize {
     let Some(first) = lines.first() else { return 0 };
     let head = lines.iter().take_while(|l| l.block == first.block).count();
-    if head > TITLE_BLOCK_MAX_LINES || head == run.len() {
+    if head > TITLE_BLOCK_MAX_LINES {
         return 0;
     }
     let words = |i: usize| run[i].as_deref().unwrap_or(&[]);
     let title_shaped = (0..head).all(|i| words(i).iter().all(|w| !w.ends_sentence && !w.hyphenated));
+    if head == run.len() {
+        // No long line below to compare with: the block going on in lines
+        // of one column shows the run spans two columns over its body.
+        return if opens_block && title_shaped { head } else { 0 };
+    }
     let Some(below) = median((head..run.len()).map(|i| line_length(words(i)) as f32).collect()) else {
         return 0;
     };
@@ -779,7 +788,10 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         }
         // A deck of title lines standing over the glued body is no glued
         // row, but the title of what follows.
-        let title = title_block_over_run(&lines[start..end], &page.lines[start..end]);
+        // The run opens its block, and the block goes on below it.
+        let opens_block = page.blocks[page.lines[start].block].start == start
+            && page.lines.get(end).is_some_and(|l| l.block == page.lines[end - 1].block);
+        let title = title_block_over_run(&lines[start..end], &page.lines[start..end], opens_block);
         title_lines.extend(start..start + title);
         start += title;
         if end - start >= RUN_MIN_LINES {
@@ -901,6 +913,25 @@ mod tests {
         let page = parse_page(&format!("{text}\n{body}"), 0, 1);
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{:?}", texts(&page));
         assert!(page.lines[0].pieces.len() >= 2, "{:?}", texts(&page));
+    }
+
+    #[test]
+    fn a_deck_heading_a_block_of_one_column_lines_stays_whole() {
+        // A deck twice the column wide opens a block that goes on in lines
+        // of one column; more such columns follow.
+        let column = "The council said on\nMonday that the new\nbridge would open in\nthe spring next year\n";
+        let deck = "Harbour bridge opens after four years of\n\
+                    work - traders of the old town welcome\n\
+                    the end of the building - mayor thanks\n\
+                    workers and the region\n";
+        let page = parse_page(&format!("{deck}{column}\n{column}\n{column}"), 0, 1);
+        for line in &page.lines[..3] {
+            assert_eq!(page.pieces[line.pieces.clone()].len(), 1, "{:?}", texts(&page));
+        }
+        // Lines that end sentences are running text: glued columns.
+        let running = deck.replace(" - ", ". ");
+        let page = parse_page(&format!("{running}{column}\n{column}\n{column}"), 0, 1);
+        assert!(page.lines[..3].iter().all(|l| l.pieces.len() == 2), "{:?}", texts(&page));
     }
 
     #[test]
