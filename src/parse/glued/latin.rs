@@ -443,7 +443,12 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
             let mut near: Vec<usize> = counts[window].to_vec();
             near.sort_unstable();
             let pieces = near[near.len() / 2];
-            if pieces == counts[line] {
+            // A line too short to fill all but one of its neighbours'
+            // columns is a row where columns have ended (an article's
+            // last lines): forcing the count would cut its few column
+            // lines into stubs, each a false column line.
+            let edge = line + 1 == run.len();
+            if pieces == counts[line] || (edge && pieces as f32 > width.columns_in(lengths[line]) + 1.0) {
                 cuts[line].clone()
             } else {
                 cut_words(run[line], width, Some(pieces))
@@ -814,6 +819,29 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if cut_lines.iter().all(Option::is_none) {
         return;
     }
+    let texts: Vec<Vec<char>> = page
+        .lines
+        .iter()
+        .map(|line| {
+            let pieces = &page.pieces[line.pieces.clone()];
+            if pieces.is_empty() {
+                return Vec::new();
+            }
+            let whole = whole_line(pieces);
+            // Character positions in the line: pad to where the first piece starts.
+            let mut chars = vec![' '; whole.span.start];
+            chars.extend(whole.text.chars());
+            chars
+        })
+        .collect();
+    for index in 1..cut_lines.len() {
+        let (above, here) = cut_lines.split_at_mut(index);
+        if let (Some(above), Some(here), Some(words_above), Some(words)) =
+            (&above[index - 1], &mut here[0], &lines[index - 1], &lines[index])
+        {
+            rehome_completing_words(above, words_above, &texts[index - 1], here, words, &texts[index]);
+        }
+    }
     page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &lines[line_index]) {
         (Some(ranges), Some(words)) if ranges.len() > pieces.len() => {
             let mut out = Vec::new();
@@ -832,6 +860,61 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         }
         _ => pieces.to_vec(),
     });
+}
+
+/// The text of a word, gutter specks glued to its end left off.
+fn word_text(text: &[char], word: &Word) -> String {
+    text[word.start..word.end].iter().collect::<String>().trim_end_matches(['_', '|', '~']).to_string()
+}
+
+/// Moves a cut one word left where the word before it is the second half of
+/// the word broken at the end of the next column's line above. Why: a
+/// column line starts with the half of a word hyphenated at the end of the
+/// column's line above it, and the cut, weighing lengths only, may leave that
+/// half at the end of the column to its left (a wrong cut that makes a false
+/// half-word there and takes the true one from its column). Only a half that
+/// completes a known word, where the word the cut now starts with does not,
+/// is moved.
+fn rehome_completing_words(
+    above: &[Range<usize>],
+    words_above: &[Word],
+    text_above: &[char],
+    here: &mut [Range<usize>],
+    words: &[Word],
+    text: &[char],
+) {
+    for column in 0..here.len().saturating_sub(1) {
+        let Some(column_above) = above.get(column + 1) else { break };
+        if column_above.is_empty() || here[column].len() < 2 || here[column + 1].is_empty() {
+            continue;
+        }
+        let broken = &words_above[column_above.end - 1];
+        let (last, next) = (&words[here[column].end - 1], &words[here[column + 1].start]);
+        if !broken.hyphenated || next.after_gutter {
+            continue;
+        }
+        let broken = word_text(text_above, broken);
+        let stem: String = broken
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .rev()
+            .skip(1)
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let half = |word: &Word| {
+            let text = word_text(text, word);
+            let text = text.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+            text.starts_with(char::is_lowercase).then_some(text)
+        };
+        let Some(half_word) = half(last) else { continue };
+        let completes = |tail: &str| crate::score::latin::is_english_word(&format!("{stem}{tail}"));
+        if completes(&half_word) && !half(next).is_some_and(|tail| completes(&tail)) {
+            here[column].end -= 1;
+            here[column + 1].start -= 1;
+        }
+    }
 }
 
 /// The pieces of one OCR line joined again into one piece, the spaces
@@ -990,6 +1073,36 @@ mod tests {
         let run = [full.as_slice(), full.as_slice(), short.as_slice(), full.as_slice(), full.as_slice()];
         let cuts = cut_run(&run, ColumnWidth(23.0));
         assert!(cuts.iter().all(|c| c.len() == 4), "{cuts:?}");
+    }
+
+    #[test]
+    fn a_runs_last_line_too_short_for_its_neighbours_columns_keeps_its_own_cut() {
+        let full = line("the new bridge will open after four years of work and the council said the costs have risen for all");
+        let short = line("the mayor thanked the workers of the region for their patience");
+        let run = [full.as_slice(), full.as_slice(), full.as_slice(), short.as_slice()];
+        let cuts = cut_run(&run, ColumnWidth(23.0));
+        assert!(cuts[..3].iter().all(|c| c.len() == 4), "{cuts:?}");
+        assert!(cuts[3].len() < 4, "{cuts:?}");
+        // Inside the run the same line still takes its neighbours' count.
+        let run = [full.as_slice(), full.as_slice(), short.as_slice(), full.as_slice(), full.as_slice()];
+        assert_eq!(cut_run(&run, ColumnWidth(23.0))[2].len(), 4);
+    }
+
+    #[test]
+    fn the_half_of_a_word_broken_above_moves_to_its_column() {
+        let above_text: Vec<char> = "old town walls the new con-".chars().collect();
+        let text: Vec<char> = "river bank struction went on".chars().collect();
+        let (words_above, words) = (words(&above_text, 0), words(&text, 0));
+        let above = [0..3, 3..6];
+        let mut here = [0..3, 3..5];
+        rehome_completing_words(&above, &words_above, &above_text, &mut here, &words, &text);
+        assert_eq!(here, [0..2, 2..5]);
+        // A half that completes nothing stays where the lengths put it.
+        let text: Vec<char> = "river bank stone went on".chars().collect();
+        let words = super::words(&text, 0);
+        let mut here = [0..3, 3..5];
+        rehome_completing_words(&above, &words_above, &above_text, &mut here, &words, &text);
+        assert_eq!(here, [0..3, 3..5]);
     }
 
     #[test]
