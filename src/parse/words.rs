@@ -1,4 +1,5 @@
-//! The Chinese word list: which dictionary words run across a cut.
+//! The shipped word lists: which Chinese dictionary words run across a
+//! cut, and which English words exist.
 //!
 //! In: the text on both sides of a cut (a printed line break, a column
 //! junction). Out: the length of the longest dictionary word that the cut
@@ -11,6 +12,10 @@
 //! in `data/zh_words.fst`; nothing is downloaded. A word spans the cut when
 //! the last characters of the left text and the first of the right one form
 //! it.
+//!
+//! The English list (SCOWL) tells whether the halves of a word broken at a
+//! line-end hyphen make a word: the glued-column cutter and the Latin
+//! signals of `score::latin` both ask it.
 
 use std::sync::OnceLock;
 
@@ -104,4 +109,20 @@ fn follow<'f>(words: &'f Fst<&[u8]>, mut node: Node<'f>, bytes: &[u8]) -> Option
         node = words.node(node.transition(input).addr);
     }
     Some(node)
+}
+
+/// English words (SCOWL's American and British lists, 75,119 words,
+/// lower-cased; permissive licence, see `data/SCOWL-COPYRIGHT.txt`), built
+/// by `examples/build_dictionary.rs`. Other languages rely on the page's
+/// own vocabulary.
+static ENGLISH_WORDS: &[u8] = include_bytes!("../../data/en_words.fst");
+
+fn english_words() -> &'static Set<&'static [u8]> {
+    static SET: OnceLock<Set<&'static [u8]>> = OnceLock::new();
+    SET.get_or_init(|| Set::new(ENGLISH_WORDS).expect("the shipped English word list is a valid FST set"))
+}
+
+/// True when `word` is a word of the shipped English list (any case).
+pub fn is_english_word(word: &str) -> bool {
+    english_words().contains(word.to_lowercase())
 }

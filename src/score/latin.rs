@@ -9,11 +9,9 @@
 //! joins are made only where the evidence allows.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
-
-use fst::Set;
 
 use crate::parse::chars::{is_line_end_hyphen, is_wide};
+use crate::parse::words::is_english_word;
 
 /// Lower-cased words of a page, with and without their inner hyphens, as
 /// evidence of how the page itself spells a word.
@@ -77,22 +75,6 @@ pub enum Hyphen {
 /// Words that follow an elided compound part ("Ein- und Ausfuhr", "pre- and
 /// post-war"): the hyphen before them is always real.
 const CONJUNCTIONS: [&str; 8] = ["und", "oder", "and", "or", "et", "ou", "bzw.", "sowie"];
-
-/// English words (SCOWL's American and British lists, 75,119 words,
-/// lower-cased; permissive licence, see `data/SCOWL-COPYRIGHT.txt`), built
-/// by `examples/build_dictionary.rs`. Other languages rely on the page's
-/// own vocabulary.
-static ENGLISH_WORDS: &[u8] = include_bytes!("../../data/en_words.fst");
-
-fn english_words() -> &'static Set<&'static [u8]> {
-    static SET: OnceLock<Set<&'static [u8]>> = OnceLock::new();
-    SET.get_or_init(|| Set::new(ENGLISH_WORDS).expect("the shipped English word list is a valid FST set"))
-}
-
-/// True when `word` is a word of the shipped English list (any case).
-pub fn is_english_word(word: &str) -> bool {
-    english_words().contains(word.to_lowercase())
-}
 
 /// The two halves of a word broken at a line-end hyphen: the left side's
 /// last word without its hyphen, the right side's first word, and the mark.

@@ -909,7 +909,7 @@ fn rehome_completing_words(
             text.starts_with(char::is_lowercase).then_some(text)
         };
         let Some(half_word) = half(last) else { continue };
-        let completes = |tail: &str| crate::score::latin::is_english_word(&format!("{stem}{tail}"));
+        let completes = |tail: &str| crate::parse::words::is_english_word(&format!("{stem}{tail}"));
         if completes(&half_word) && !half(next).is_some_and(|tail| completes(&tail)) {
             here[column].end -= 1;
             here[column + 1].start -= 1;
