@@ -334,16 +334,25 @@ mod tests {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
     }
 
+    /// A page whose `top` blocks stand beyond the window of nearby blocks
+    /// from its last block, `bottom` (blocks out of order).
+    fn far_apart(top: &str, bottom: &str) -> Page {
+        let mut text = String::from(top);
+        for block in 0..2 * BLOCK_WINDOW {
+            text.push_str(&format!("Block {block} of the page says nothing at all here.\n\n"));
+        }
+        text.push_str(bottom);
+        parse_page(&text, 0, 1)
+    }
+
     #[test]
     fn a_broken_word_reaches_the_line_start_that_completes_it_anywhere() {
         // Blocks out of order: the second half of the broken word stands
         // far up the page, beyond the window of nearby blocks.
-        let mut text = String::from("ment of the region.\n\nday of the week.\n\n");
-        for block in 0..2 * BLOCK_WINDOW {
-            text.push_str(&format!("Block {block} of the page says nothing at all here.\n\n"));
-        }
-        text.push_str("the new report was written by the govern-\nThe members will meet again next week.\n");
-        let page = parse_page(&text, 0, 1);
+        let page = far_apart(
+            "ment of the region.\n\nday of the week.\n\n",
+            "the new report was written by the govern-\nThe members will meet again next week.\n",
+        );
         let broken = page.pieces.iter().position(|p| p.text.ends_with("govern-")).unwrap();
         let links = candidates(&page);
         assert!(has(&links, broken, 0, Placement::BlockStart));
@@ -356,26 +365,10 @@ mod tests {
     fn a_broken_word_reaches_afar_only_a_half_that_is_no_word_alone() {
         // Far up the page: a half that completes "re-" and is no word alone,
         // and a word that "re-" also makes a word with.
-        let mut text = String::from(
-            "ceived by all of them.
-
-turn of the tide.
-
-",
+        let page = far_apart(
+            "ceived by all of them.\n\nturn of the tide.\n\n",
+            "the new plan was re-\nThe members will meet again next week.\n",
         );
-        for block in 0..2 * BLOCK_WINDOW {
-            text.push_str(&format!(
-                "Block {block} of the page says nothing at all here.
-
-"
-            ));
-        }
-        text.push_str(
-            "the new plan was re-
-The members will meet again next week.
-",
-        );
-        let page = parse_page(&text, 0, 1);
         let broken = page.pieces.iter().position(|p| p.text.ends_with("re-")).unwrap();
         let links = candidates(&page);
         assert!(has(&links, broken, 0, Placement::BlockStart));

@@ -14,11 +14,12 @@
 //! draws the cut beside it (and, one column's width from the start of a
 //! run longer than any column, is a gutter by itself).
 
+use rustc_hash::FxHashMap;
+
 use super::part;
 use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise};
 use crate::parse::words::spanning_word;
 use crate::parse::{Gap, Page, Piece, Role};
-use rustc_hash::FxHashMap;
 
 /// Pieces this many times their column's width or more are cut.
 const MIN_MULTIPLE: f32 = 1.8;

@@ -894,15 +894,10 @@ fn rehome_completing_words(
             continue;
         }
         let broken = word_text(text_above, broken);
-        let stem: String = broken
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .rev()
-            .skip(1)
-            .collect::<Vec<char>>()
-            .into_iter()
-            .rev()
-            .collect();
+        // The broken word without its leading marks and its hyphen.
+        let mut stem = broken.trim_start_matches(|c: char| !c.is_alphanumeric()).chars();
+        stem.next_back();
+        let stem = stem.as_str();
         let half = |word: &Word| {
             let text = word_text(text, word);
             let text = text.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
