@@ -246,9 +246,10 @@ fn cli_reads_structured_input_and_writes_it_back() {
 
 /// The accuracy guard of the coordinate path: the real-OCR family read from
 /// its TSV files must not score below this mean article F1 (measured 0.953
-/// over all 36 pages when this guard was last raised; raise it as the
-/// geometry improves).
-const COORDINATES_F1_FLOOR: f64 = 0.948;
+/// over the first 36 pages when this guard was last raised; re-based on the
+/// corpus grown to 47 pages, where the same engine measures 0.9245, so the
+/// floor went from 0.948 to 0.919; raise it as the geometry improves).
+const COORDINATES_F1_FLOOR: f64 = 0.919;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {

@@ -7,9 +7,9 @@ Tesseract (run_ocr.py), and write input.txt, ocr.tsv, gold.json and meta.json.
 
 Article pool: per language, the articles whose 0-based index within their
 language (in file order) satisfies i % 4 == 3; the first 60 % of that pool
-feed dev cases, the rest held-out cases; a later second draw of dev pages
-(PLAN entries with a sixth field) prefers articles no earlier case uses and
-never takes one a held-out case uses (`second_draw_pool`).  Page images go to
+feed dev cases, the rest held-out cases; later draws of dev pages (PLAN
+entries with a sixth field 2 or 3) prefer articles no earlier case uses and
+never take one a held-out case uses (`second_draw_pool`).  Page images go to
 --pages (not committed; they are recreated bit-for-bit by this script).
 
   python3 tools/ocr/make_cases.py                 # all cases
@@ -87,6 +87,28 @@ PLAN = [
     ("en", "dev", "side-by-side", 4, 211, 2),   # column rules
     ("en", "dev", "three-up", 12, 212, 2),      # any style
     ("de", "dev", "sidebar", 6, 305, 2),        # column rules, gutter 24
+    # Third dev draw (sixth field 3): more dev pages where the engine reads
+    # plain text worst -- glued columns under psm 4/6 (side-by-side, sidebar,
+    # continuation, grid; with and without column rules; gutters 18-30) and
+    # columns interleaved line by line under psm 11/12 (stacked, three-up) --
+    # so that decisions rest on more than one page per combination.  Articles
+    # from `second_draw_pool` over the first two draws (no unused dev article
+    # is left in any language, so these reuse dev articles; never one a
+    # held-out page uses).  Seed: going down the list, the first unused one
+    # from 150 / 230 / 310 up whose drawn style (`typeset.make_style`, then
+    # the gutter; nothing else) has what is noted beside it; the seeds were
+    # fixed before any of these pages was typeset or read by Tesseract.
+    ("zh", "dev", "side-by-side", 6, 157, 3),   # no column rules, gutter 24-30
+    ("zh", "dev", "sidebar", 4, 155, 3),        # no column rules, gutter 18
+    ("zh", "dev", "continuation", 4, 152, 3),   # column rules, gutter 18-30
+    ("zh", "dev", "grid", 6, 158, 3),           # column rules, gutter 18
+    ("zh", "dev", "stacked", 12, 150, 3),       # any style
+    ("en", "dev", "side-by-side", 6, 238, 3),   # column rules, gutter 18-30
+    ("en", "dev", "sidebar", 4, 230, 3),        # no column rules, gutter 18-30
+    ("en", "dev", "continuation", 6, 233, 3),   # no column rules, gutter 18-24
+    ("en", "dev", "grid", 4, 232, 3),           # gutter 18-30
+    ("en", "dev", "three-up", 11, 231, 3),      # any style
+    ("de", "dev", "side-by-side", 6, 310, 3),   # no column rules, gutter 18-30
 ]
 
 N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
@@ -120,18 +142,20 @@ def draw_of(spec):
     return spec[5] if len(spec) > 5 else 1
 
 
-def second_draw_pool(dev_share, first_draw_use):
-    """Articles for second-draw dev pages of `lang`.
+def second_draw_pool(dev_share, earlier_use):
+    """Articles for the dev pages of a later draw (second, third) of `lang`.
 
-    `first_draw_use` maps article id -> the splits of the first-draw cases that
-    use it.  The dev share (as `pools` cuts it from the file as it is now) less
-    any article a held-out case uses -- the share moved when `articles.jsonl`
-    grew, so it may hold articles pinned to held-out pages -- and of those the
-    ones no case uses yet if at least two are left; otherwise (zh and de have
-    none left) the eligible dev articles again, which only dev pages share.
+    `earlier_use` maps article id -> the splits of the cases of all earlier
+    draws that use it (for the second draw: the first draw; for the third:
+    the first and second).  The dev share (as `pools` cuts it from the file as
+    it is now) less any article a held-out case uses -- the share moved when
+    `articles.jsonl` grew, so it may hold articles pinned to held-out pages --
+    and of those the ones no earlier case uses if at least two are left;
+    otherwise (zh and de in the second draw, every language in the third) the
+    eligible dev articles again, which only dev pages share.
     """
-    eligible = [a for a in dev_share if "heldout" not in first_draw_use.get(a["id"], ())]
-    fresh = [a for a in eligible if a["id"] not in first_draw_use]
+    eligible = [a for a in dev_share if "heldout" not in earlier_use.get(a["id"], ())]
+    fresh = [a for a in eligible if a["id"] not in earlier_use]
     return fresh if len(fresh) >= 2 else eligible
 
 
@@ -282,19 +306,25 @@ def main():
             lock = json.load(f)
     new_lock = {}
     names = case_names()
-    first_draw_use = {}   # article id -> splits of the first-draw cases using it
-    second_pools = {}
+    draw_use = {}       # draw -> {article id -> splits of that draw's cases using it}
+    later_pools = {}    # (lang, draw) -> pool of a draw after the first
     for name, spec in zip(names, PLAN):
         lang, split, layout, psm, seed = spec[:5]
         key = (lang, split)
-        if draw_of(spec) == 1:
+        draw = draw_of(spec)
+        if draw == 1:
             pool = pl.get(key, [])
         else:
-            if lang not in second_pools:
-                second_pools[lang] = second_draw_pool(pl.get((lang, "dev"), []), first_draw_use)
-            pool = second_pools[lang]
+            if (lang, draw) not in later_pools:
+                earlier_use = {}
+                for d, use in draw_use.items():
+                    if d < draw:
+                        for i, splits in use.items():
+                            earlier_use.setdefault(i, set()).update(splits)
+                later_pools[(lang, draw)] = second_draw_pool(pl.get((lang, "dev"), []), earlier_use)
+            pool = later_pools[(lang, draw)]
         # the cursor advances for every planned case, so --only reproduces the same
-        # pages; the second draw goes on from where the first left off
+        # pages; a later draw goes on from where the earlier ones left off
         pg, cursors[key] = build_page(lang, split, layout, seed, pool, cursors.get(key, 0))
         if name in lock:
             # pinned articles: stable even if articles.jsonl grows (pools shift)
@@ -308,9 +338,8 @@ def main():
                 pg = typeset.typeset([by_id[i] for i in ids], lang, layout, seed)
         new_lock[name] = {"layout": layout, "seed": seed, "articles": [
             {"id": i, "digest": article_digest(by_id[i])} for i in pg.input_ids]}
-        if draw_of(spec) == 1:
-            for i in pg.input_ids:
-                first_draw_use.setdefault(i, set()).add(split)
+        for i in pg.input_ids:
+            draw_use.setdefault(draw, {}).setdefault(i, set()).add(split)
         if only and name not in only:
             continue
         t0 = time.monotonic()
