@@ -102,6 +102,21 @@ fn glued_rows(page: &Page, a: usize, b: usize) -> bool {
     }
 }
 
+/// The display column a piece starts at in its input line: its character
+/// column, plus one for every wide (full-width) character of the pieces
+/// before it on the line. Why: gutters are padded with spaces to the
+/// column's place on screen, where a full-width character takes two
+/// columns, so two lines' pieces of one column start at one display column
+/// while their character columns differ by the wide characters before them.
+fn display_start(page: &Page, index: usize) -> usize {
+    let line = &page.lines[page.pieces[index].line];
+    let wide_before: usize = page.pieces[line.pieces.start..index]
+        .iter()
+        .map(|p| p.text.chars().filter(|&c| crate::parse::chars::is_wide(c)).count())
+        .sum();
+    page.pieces[index].span.start + wide_before
+}
+
 /// All candidate successors of every piece of the page, without duplicates
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
@@ -208,28 +223,37 @@ pub fn candidates_with(
                 // Lines cut by the same column rules: the piece in the same
                 // place after the same rule.
                 push(index, aligned, same_slot);
-            } else if let Some(aligned) = target.clone().find(|&t| {
-                // Character positions mean columns only where gutters are
-                // padded with spaces, not across line-break spaces.
-                let target_piece = &page.pieces[t];
-                let edge = |gap: Gap| matches!(gap, Gap::Gutter(_)) || gap == Gap::Rule;
-                // The first pieces of two lines that both hold several
-                // columns start the leftmost column, padded from the margin
-                // like the gutters (Chinese pages, where a line-break space
-                // at a line's start is no cue). Unless the line below stops
-                // well short of this one's right end: where the left columns
-                // end, OCR drops the padding and the next column's text
-                // slides to the margin.
-                let reach = |l: &crate::parse::Line| page.pieces[l.pieces.end - 1].span.end;
-                let left_column = cjk
-                    && piece.gap == Gap::LineStart
-                    && target_piece.gap == Gap::LineStart
-                    && line.pieces.len() >= 2
-                    && below.pieces.len() >= 2
-                    && 10 * reach(below) >= 7 * reach(line);
-                (left_column || (edge(target_piece.gap) && edge(piece.gap)))
-                    && target_piece.span.start.abs_diff(piece.span.start) <= 1
-            }) {
+            } else if let Some(aligned) = {
+                let starts_a_column = |t: usize| {
+                    // Character positions mean columns only where gutters are
+                    // padded with spaces, not across line-break spaces.
+                    let target_piece = &page.pieces[t];
+                    let edge = |gap: Gap| matches!(gap, Gap::Gutter(_)) || gap == Gap::Rule;
+                    // The first pieces of two lines that both hold several
+                    // columns start the leftmost column, padded from the margin
+                    // like the gutters (Chinese pages, where a line-break space
+                    // at a line's start is no cue). Unless the line below stops
+                    // well short of this one's right end: where the left columns
+                    // end, OCR drops the padding and the next column's text
+                    // slides to the margin.
+                    let reach = |l: &crate::parse::Line| page.pieces[l.pieces.end - 1].span.end;
+                    let left_column = cjk
+                        && piece.gap == Gap::LineStart
+                        && target_piece.gap == Gap::LineStart
+                        && line.pieces.len() >= 2
+                        && below.pieces.len() >= 2
+                        && 10 * reach(below) >= 7 * reach(line);
+                    left_column || (edge(target_piece.gap) && edge(piece.gap))
+                };
+                // The piece at the same character column; else at the same
+                // display column, where wide characters before either piece
+                // shift its character column (padding counts display
+                // columns; OCR output often pads by characters instead).
+                let at = |start: &dyn Fn(usize) -> usize| {
+                    target.clone().find(|&t| starts_a_column(t) && start(t).abs_diff(start(index)) <= 1)
+                };
+                at(&|i| page.pieces[i].span.start).or_else(|| at(&|i| display_start(page, i)))
+            } {
                 push(index, aligned, same_slot);
             }
             if !target.is_empty() {
@@ -262,6 +286,16 @@ pub fn candidates_with(
         // Any block start nearby: blocks out of order, interleaved articles.
         let block = &page.blocks[piece.block];
         let is_line_end = index + 1 == line.pieces.end;
+        // A line right above a heading ends a stretch of column: its text
+        // goes on at a column top, which in a block set without blank lines
+        // may be the top of its own block (the window below skips it).
+        let heading_below = page.lines.get(piece.line + 1).is_some_and(|below| {
+            below.block == piece.block
+                && page.pieces[below.pieces.clone()].iter().all(|p| p.role.is_heading())
+        });
+        if is_line_end && heading_below && block.start < piece.line {
+            push(index, page.lines[block.start].pieces.start, Placement::BlockStart);
+        }
         if is_line_end || piece.line + 1 == block.end || piece.line + 1 == group.end {
             let first = piece.block.saturating_sub(BLOCK_WINDOW);
             let last = (piece.block + BLOCK_WINDOW + 1).min(page.blocks.len());
@@ -441,6 +475,36 @@ mod tests {
         let links = candidates(&page);
         assert!(has(&links, 0, 3, Placement::NextLine));
         assert!(!has(&links, 0, 3, Placement::Below));
+    }
+
+    #[test]
+    fn a_gutter_column_is_found_by_display_column_past_wide_characters() {
+        // Padding counts display columns: the second column starts at one
+        // display column on both lines, at different character columns
+        // (a row of four pieces over a row of two, so no slot matches).
+        let text = "一二三四五六    子丑寅卯辰巳午未    甲乙丙丁    戊己庚\n\
+                    七八            金木水火土风雨雷\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!((page.lines[0].pieces.len(), page.lines[1].pieces.len()), (4, 2));
+        assert_ne!(page.pieces[1].span.start, page.pieces[5].span.start);
+        assert_eq!(display_start(&page, 1), display_start(&page, 5));
+        assert!(has(&candidates(&page), 1, 5, Placement::Below));
+    }
+
+    #[test]
+    fn a_line_above_a_heading_reaches_the_top_of_its_own_block() {
+        let text = "over the bridge to the other side of the river.\n\
+                    The members met again on the next day to talk\n\
+                    about the plan for the new road by the old mill\n\
+                    HARBOUR BOARD ORDERS NEW SIGNS\n\
+                    The harbour board said it would put up signs.\n";
+        let page = parse_page(text, 0, 1);
+        let above = page.pieces.iter().position(|p| p.text.starts_with("about the plan")).unwrap();
+        assert!(page.pieces[above + 1].role.is_heading());
+        let links = candidates(&page);
+        assert!(has(&links, above, 0, Placement::BlockStart));
+        // A line with no heading below does not.
+        assert!(!links.iter().any(|l| l.from == PieceId(1) && l.to == PieceId(0)));
     }
 
     #[test]

@@ -637,6 +637,40 @@ mod tests {
         assert_eq!(role_of(&page, "Union leaders"), Role::Body);
     }
 
+    /// A block set without blank lines: a paragraph cut mid-sentence, the
+    /// line `line`, then `next` and a paragraph line.
+    fn run_on_block(line: &str, next: &str) -> Page {
+        let text = format!(
+            "The council said on Monday that the plan for the\n\
+             new road along the river would go ahead after\n\
+             {line}\n{next}\n\
+             the members of the board met again in the town.\n"
+        );
+        parse_page(&text, 0, 1)
+    }
+
+    #[test]
+    fn a_line_above_a_title_in_capitals_is_no_title() {
+        // A few words without marks over a sentence start: a title set
+        // under a column cut mid-sentence...
+        let page = run_on_block("Harbour works set to resume", "Work on the harbour walls will start");
+        assert_eq!(role_of(&page, "Harbour works"), Role::Subhead);
+        // ...but over a title in capitals it is the last line of a column
+        // stretch that the next article cuts off.
+        let page = run_on_block("a long debate about the costs", "HARBOUR BOARD ORDERS NEW SIGNS");
+        assert_eq!(role_of(&page, "a long debate"), Role::Body);
+        let page = run_on_block("Harbour works set to resume", "HARBOUR BOARD ORDERS NEW SIGNS");
+        assert_eq!(role_of(&page, "Harbour works"), Role::Body);
+    }
+
+    #[test]
+    fn a_line_whose_next_line_ends_a_sentence_at_once_is_no_title() {
+        // A name broken over two lines: its second line closes the
+        // sentence in one word.
+        let page = run_on_block("Harbour Master John", "Smith.");
+        assert_eq!(role_of(&page, "Harbour Master"), Role::Body);
+    }
+
     #[test]
     fn a_heading_of_two_or_three_words_is_a_subhead() {
         let text = "The council said on Monday that the new bridge\n\
