@@ -124,6 +124,15 @@ mod evidence {
     /// A line leaves one of its run's columns out: that column has ended
     /// or not yet begun, which happens at the edges of articles only.
     pub const COLUMN_LEFT_OUT: f32 = 9.0;
+    /// Per log10 unit of word lift: words that often follow each other in
+    /// prose ("of" + "the") run on inside a column line, so a cut between
+    /// them is less likely than one between words never seen together
+    /// (dev: share of printed lines found among the pieces of the Latin
+    /// real-OCR pages 0.806 -> 0.809 and F1 of `real-ocr en` 0.782 ->
+    /// 0.783 at 0.5 and 1; at 1.5 and 2 the pieces gain more, 0.810, but a
+    /// page whose two-line headline sits above its neighbour's dateline
+    /// loses its body to the neighbour's headline, 0.761).
+    pub const READS_ON: f32 = 1.0;
 }
 
 /// One space-separated word of a line, by character positions in the
@@ -140,11 +149,16 @@ pub(super) struct Word {
     /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
     noise: bool,
     ends_sentence: bool,
+    /// How much more often the next word of the piece follows this one in
+    /// English prose than it stands on its own (log10, positive only; 0
+    /// for a pair the word model never saw): running text, no gutter.
+    reads_on: f32,
 }
 
 /// The words of a piece's text, placed at `offset` in its line.
 fn words(chars: &[char], offset: usize) -> Vec<Word> {
-    let mut words = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     let mut index = 0;
     while index < chars.len() {
         if chars[index].is_whitespace() {
@@ -162,6 +176,10 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
         let mut tail = bare.chars().rev();
         let hyphenated =
             tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
+        if let (Some(previous), Some(last)) = (words.last_mut(), texts.last()) {
+            let previous: &mut Word = previous;
+            previous.reads_on = crate::score::word_language::word_lift(last, &text).unwrap_or(0.0).max(0.0);
+        }
         words.push(Word {
             start: offset + start,
             end: offset + index,
@@ -169,7 +187,9 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             hyphenated,
             noise: !word.iter().any(|c| c.is_alphanumeric()),
             ends_sentence: ends_sentence(&text),
+            reads_on: 0.0,
         });
+        texts.push(text);
     }
     words
 }
@@ -298,7 +318,7 @@ fn cut_cost(words: &[Word], at: usize) -> f32 {
     if before.noise || after.noise {
         cost += evidence::NOISE_AT_CUT;
     }
-    cost
+    cost + evidence::READS_ON * before.reads_on
 }
 
 /// The cheapest way to cut a line's words into pieces at `width`, as word
@@ -952,6 +972,27 @@ pub(super) fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) 
 mod tests {
     use super::*;
     use crate::parse::parse_page;
+
+    #[test]
+    fn a_cut_between_words_that_read_on_costs_more() {
+        let chars: Vec<char> = "the united states said".chars().collect();
+        let words = words(&chars, 0);
+        assert!(words[1].reads_on > 0.0, "{:?}", words[1]);
+        // Between "united" and "states" against between "states" and "said".
+        assert!(cut_cost(&words, 2) > cut_cost(&words, 3));
+        assert_eq!(words[3].reads_on, 0.0);
+    }
+
+    #[test]
+    fn words_that_read_on_tip_a_cut_of_near_equal_lengths() {
+        // Two cuts of equal fit to the width (pieces of 7 and 11
+        // characters, or 11 and 7): inside "of the", or between two words
+        // never seen together. Lengths alone keep the first found.
+        let chars: Vec<char> = "zorb of the vel qua".chars().collect();
+        let words = words(&chars, 0);
+        let ranges = cut_words(&words, ColumnWidth(9.0), Some(2));
+        assert_eq!(ranges, vec![0..3, 3..5], "{ranges:?}");
+    }
 
     fn texts(page: &Page) -> Vec<&str> {
         page.pieces.iter().map(|p| p.text.as_str()).collect()
