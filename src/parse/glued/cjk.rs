@@ -411,7 +411,7 @@ pub fn mend_split_lines(page: &mut Page) {
     }
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
     let splits = |pieces: &[Piece], line: usize| {
-        pieces.windows(2).any(|pair| mends(&pair[0], &pair[1], &widths[line]))
+        pieces.windows(2).any(|pair| mends(&pair[0], &pair[1], &widths[line])) || stray_tail(pieces)
     };
     if !page.lines.iter().enumerate().any(|(index, line)| splits(&page.pieces[line.pieces.clone()], index)) {
         return;
@@ -424,8 +424,24 @@ pub fn mend_split_lines(page: &mut Page) {
                 _ => out.push(piece.clone()),
             }
         }
+        if stray_tail(&out) {
+            let tail = out.pop().expect("checked by stray_tail");
+            join(out.last_mut().expect("checked by stray_tail"), &tail);
+        }
         out
     });
+}
+
+/// True when a line ends in stray marks one space after a piece of text:
+/// with no piece after them to go with, they end the printed line before
+/// them (past a wider gutter they may stand in another column's slot).
+fn stray_tail(pieces: &[Piece]) -> bool {
+    let [.., left, right] = pieces else { return false };
+    is_stray_marks(&right.text)
+        && right.role == Role::Body
+        && left.role == Role::Body
+        && right.gap == Gap::BreakSpace
+        && left.text.chars().any(char::is_alphanumeric)
 }
 
 /// True when `left` and `right`, one space apart, are one printed line: the
@@ -735,5 +751,23 @@ mod tests {
         assert!(!super::is_stray_marks("。。。"));
         assert!(!super::is_stray_marks("甲。"));
         assert!(!super::is_stray_marks("1."));
+    }
+
+    #[test]
+    fn stray_marks_ending_a_line_go_with_the_piece_before_them_one_space_off_only() {
+        let tail = |line: &str| {
+            let text = ["一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n", line].concat();
+            let page = parse_page(&text, 0, 1);
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tail("子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日 。\n"),
+            ["子丑寅卯辰巳午未申酉", "天地玄黄宇宙洪荒日 。"]
+        );
+        // Past a wide gutter the marks may stand in another column's slot.
+        assert_eq!(
+            tail("子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日     。\n"),
+            ["子丑寅卯辰巳午未申酉", "天地玄黄宇宙洪荒日", "。"]
+        );
     }
 }
