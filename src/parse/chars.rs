@@ -110,6 +110,28 @@ pub fn trim_gutter_noise(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || is_gutter_noise(c))
 }
 
+/// Most marks a stray run at a piece's head holds.
+const MAX_STRAY_HEAD: usize = 2;
+
+/// The head of a right piece as the word signals read it: without the
+/// gutter noise at its edges ([`trim_gutter_noise`]) nor a short run of
+/// punctuation standing before a space at its start (`。 文字`). Such
+/// marks are specks OCR read out of the gutter before a column: a printed
+/// CJK line never starts with a closing mark, and text goes on after a
+/// mark without a space.
+pub fn trim_stray_head(text: &str) -> &str {
+    let text = trim_gutter_noise(text);
+    let marks = text.chars().take_while(|c| !c.is_alphanumeric() && !c.is_whitespace()).count();
+    let rest = text.char_indices().nth(marks).map_or("", |(at, _)| &text[at..]);
+    if (1..=MAX_STRAY_HEAD).contains(&marks) && rest.starts_with(char::is_whitespace) {
+        let marks_text = &text[..text.len() - rest.len()];
+        if marks_text.chars().all(|c| is_line_start_forbidden(c) || is_closing(c)) {
+            return rest.trim_start();
+        }
+    }
+    text
+}
+
 /// True when the text ends a sentence, allowing closing quotes after the mark.
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(is_closing);
@@ -134,6 +156,17 @@ pub fn wide_share(text: &str) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stray_marks_before_a_space_leave_a_piece_head() {
+        assert_eq!(super::trim_stray_head("。 甲乙丙丁"), "甲乙丙丁");
+        assert_eq!(super::trim_stray_head("”， 甲乙"), "甲乙");
+        assert_eq!(super::trim_stray_head("| 甲乙"), "甲乙");
+        // An opening mark starts a line; a mark glued to text is text.
+        assert_eq!(super::trim_stray_head("“ 甲乙"), "“ 甲乙");
+        assert_eq!(super::trim_stray_head("，甲乙"), "，甲乙");
+        assert_eq!(super::trim_stray_head("。。。 甲乙"), "。。。 甲乙");
+    }
+
     use super::*;
 
     #[test]

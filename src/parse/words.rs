@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use fst::raw::{Fst, Node};
 use fst::Set;
 
-use super::chars::{is_han, trim_gutter_noise};
+use super::chars::{is_han, trim_gutter_noise, trim_stray_head};
 
 /// How many characters of each side a spanning word may take.
 const CONTEXT: usize = 4;
@@ -80,7 +80,7 @@ impl Tail {
 
     /// Length of the longest word running from this tail into `right`, or 0.
     pub fn spanning_word(&self, right: &str) -> usize {
-        let right = trim_gutter_noise(right);
+        let right = trim_stray_head(right);
         if self.walks.is_empty() || !right.chars().next().is_some_and(is_han) {
             return 0;
         }

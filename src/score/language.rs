@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use fst::raw::{Node, Output};
 use fst::Map;
 
-use crate::parse::chars::{is_han, trim_gutter_noise};
+use crate::parse::chars::{is_han, trim_gutter_noise, trim_stray_head};
 
 /// The counts, built by `examples/build_language_model.rs`.
 static COUNTS: &[u8] = include_bytes!("../../data/zh_chars.fst");
@@ -170,7 +170,7 @@ pub struct Head {
 impl Head {
     /// `None` unless the text starts with a Han character.
     pub fn new(model: &Model, right: &str) -> Option<Head> {
-        let right = trim_gutter_noise(right);
+        let right = trim_stray_head(right);
         let mut chars = right.chars().take_while(|&c| is_han(c));
         let first = chars.next()?;
         let second = chars.next();

@@ -437,7 +437,7 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
     if right.gap != Gap::BreakSpace || left.role != Role::Body || right.role != Role::Body {
         return false;
     }
-    if left.text.chars().all(is_gutter_noise) {
+    if left.text.chars().all(is_gutter_noise) || is_stray_marks(&left.text) {
         return true;
     }
     let near = |cells: f32, width: f32| (cells - width).abs() <= MEND_SLACK;
@@ -449,6 +449,19 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
         return widths.iter().any(|&w| joined <= w + MEND_SLACK);
     }
     short && widths.iter().any(|&w| near(joined, w))
+}
+
+/// Most marks a piece of stray punctuation holds (`。`, `。，`, `”`).
+const MAX_STRAY_MARKS: usize = 2;
+
+/// True for a piece of a few punctuation marks and no text: what OCR reads
+/// out of a gutter's specks or a column rule between two columns (a CJK
+/// printed line never starts with a closing mark, and one that ends a
+/// line stands glued to it). Like a bar, it goes with the piece after it,
+/// so that it takes no column slot of its own.
+fn is_stray_marks(text: &str) -> bool {
+    let marks = text.chars().filter(|c| !c.is_whitespace()).count();
+    (1..=MAX_STRAY_MARKS).contains(&marks) && !text.chars().any(char::is_alphanumeric)
 }
 
 /// True when `left` is a whole Chinese dateline ("本报北京2月17日电") and
@@ -697,5 +710,30 @@ mod tests {
         let page = parse_page("一二三四五六七八九1234子丑寅卯辰巳\n", 0, 1);
         let parts: Vec<String> = super::cut(&page.pieces[0], 10.0, 2).into_iter().map(|p| p.text).collect();
         assert_eq!(parts, vec!["一二三四五六七八九", "1234子丑寅卯辰巳"]);
+    }
+
+    #[test]
+    fn stray_marks_between_columns_go_with_the_piece_after_them() {
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
+            "子丑寅卯辰巳午未申酉 。。 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
+            "寒来暑往秋收冬藏闰余 律吕调阳云腾致雨露结 为霜金生丽水玉出昆冈\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let texts: Vec<&str> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["子丑寅卯辰巳午未申酉", "。。 天地玄黄宇宙洪荒日月", "金木水火土风雨雷电云"]);
+        assert!(page.rows_alike(0, 1));
+    }
+
+    #[test]
+    fn only_a_few_marks_without_text_are_stray() {
+        assert!(super::is_stray_marks("。"));
+        assert!(super::is_stray_marks("。，"));
+        assert!(super::is_stray_marks("”"));
+        assert!(!super::is_stray_marks("。。。"));
+        assert!(!super::is_stray_marks("甲。"));
+        assert!(!super::is_stray_marks("1."));
     }
 }
