@@ -37,14 +37,17 @@
 //!    column right above it when that one is lower (see
 //!    [`regions::under_their_headlines`]); a headline line cut off close
 //!    under another headline line follows that one's lead (see
-//!    [`regions::headline_leads`]);
+//!    [`regions::headline_leads`]) and is read in one region with it (one
+//!    block, one headline);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell), but a line
+//!    included (a glyph OCR boxed tiny still fills a cell), at most 1.4
+//!    times its usual word box height (a `--psm 6` fragment spread over a
+//!    column, see [`lines::line_size`]), but a line
 //!    without one word of plausible size (a stretch OCR read as one glyph
 //!    smeared over the column) is never headline type. The page's body
 //!    glyph size is the median of its OCR lines' sizes, a Latin line sized
@@ -838,6 +841,28 @@ mod tests {
     }
 
     #[test]
+    fn a_cjk_fragment_spread_over_a_column_is_no_larger_than_its_boxes() {
+        // Tesseract `--psm 6` filed four glyphs of a printed line, 30 high,
+        // under one OCR line while their neighbours went to others: spread
+        // over 400 pixels, their extent over four cells (100) would be a
+        // headline's size. Their boxes bound it to 1.4 heights.
+        let fragment: Vec<Atom> = [(0, 30), (120, 150), (250, 280), (370, 400)]
+            .iter()
+            .map(|&(x0, x1)| placed("字", x0, 0, x1, 30, false))
+            .collect();
+        let size = line_size(&fragment, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 42.0).abs() < 0.01, "{size}");
+        // A line set solid keeps its size over its cells.
+        let solid: Vec<Atom> = (0..4).map(|i| placed("字", 32 * i, 0, 32 * i + 30, 30, false)).collect();
+        let size = line_size(&solid, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 31.5).abs() < 0.01, "{size}");
+        // A headline's boxes are as tall as its cells are wide: no bound.
+        let headline: Vec<Atom> = (0..4).map(|i| placed("字", 64 * i, 0, 64 * i + 60, 60, true)).collect();
+        let size = line_size(&headline, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 63.0).abs() < 0.01, "{size}");
+    }
+
+    #[test]
     fn a_headline_line_cut_off_under_the_first_leads_nothing_of_its_own() {
         // A two-column article under a two-line headline: the first line
         // runs over both columns, the shorter second only over the left
@@ -851,9 +876,11 @@ mod tests {
             placed("右栏正文", 320, 150, 600, 180, false),
         ];
         let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
-        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let headline_type = HeadlineType { size: 50.0, script: Script::Cjk };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
-        assert_eq!(order, regions);
+        // The second line joins the first one's region: apart, each would
+        // be a block of its own and head an article of its own.
+        assert_eq!(order, vec![vec![0, 1], vec![2], vec![3]]);
         let boxes: Vec<BBox> = atoms.iter().map(|a| a.bbox).collect();
         assert_eq!(headline_leads(&boxes, &[true, true, false, false]), vec![0, 0, 2, 3]);
         // Set a line's height or more below the first, it is a headline of
