@@ -250,8 +250,9 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// corpus grown to 47 pages, where the same engine measures 0.9245, so the
 /// floor went from 0.948 to 0.919; raise it as the geometry improves;
 /// CJK run sizes bounded by their word boxes and a headline's cut-off
-/// second line read with its first: 0.9361, floor 0.931).
-const COORDINATES_F1_FLOOR: f64 = 0.931;
+/// second line read with its first: 0.9361; gutters that stop at a lower
+/// tier of articles: 0.9443, floor 0.939).
+const COORDINATES_F1_FLOOR: f64 = 0.939;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {

@@ -91,7 +91,10 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
         let wide_enough = width >= WIDE_GUTTER * glyph
             || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
                 && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
-        if wide_enough && !crosses_headline(all, strong, gap_start, gap_end) {
+        if wide_enough
+            && !crosses_headline(all, strong, gap_start, gap_end)
+            && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
+        {
             candidates.push((width, (gap_start + gap_end) / 2));
         }
     }
@@ -118,6 +121,47 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
     }
     cuts.sort();
     cuts
+}
+
+/// True when a gutter `[gap_start, gap_end]` stops at a new tier of
+/// articles: under a clear horizontal band a glyph high or more, with
+/// headline type right under it, words reach into the gutter on at least
+/// half of the rows, or only there. A lower article's columns, set on
+/// another grid, run across the gutter of the article above; their few
+/// rows are fewer than the share a gutter lets in over a whole page (see
+/// [`low_coverage_bands`]) and would be cut through. The band is where the
+/// next tier starts (see [`super::regions::tiers_of_articles`]); the region
+/// is cut there first. Glyph boxes standing a little out of the upper
+/// columns into the gutter's edges do not keep the gutter whole.
+pub(super) fn stops_at_a_tier(
+    all: &[Atom],
+    strong: &[usize],
+    gap_start: i32,
+    gap_end: i32,
+    glyph: f32,
+) -> bool {
+    let intruders: Vec<i32> = strong
+        .iter()
+        .filter(|&&a| all[a].bbox.x0 < gap_end && all[a].bbox.x1 > gap_start)
+        .map(|&a| centre_y(&all[a]))
+        .collect();
+    if intruders.is_empty() {
+        return false;
+    }
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    (1..rows.len()).any(|index| {
+        let (above, below) = (rows[index - 1], rows[index]);
+        let headline_under = strong
+            .iter()
+            .any(|&a| all[a].tall && centre_y(&all[a]) >= below.0 && centre_y(&all[a]) <= below.1);
+        if ((below.0 - above.1) as f32) < glyph || !headline_under {
+            return false;
+        }
+        let lower = &rows[index..];
+        let intruded = lower.iter().filter(|row| intruders.iter().any(|&y| y >= row.0 && y <= row.1)).count();
+        let all_below = intruders.iter().all(|&y| y > above.1);
+        all_below || 2 * intruded >= lower.len()
+    })
 }
 
 /// Gutters found from where columns start, for CJK lines glued across

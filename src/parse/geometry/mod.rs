@@ -13,7 +13,9 @@
 //!    height of their own line (sizes are measured before, on the boxes as
 //!    read);
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
-//!    whitespace band (a gutter) that runs through it, else under a headline
+//!    whitespace band (a gutter) that runs through it (not one that stops
+//!    at a band with a lower tier's headline under it, whose columns run
+//!    across it, see [`cut::stops_at_a_tier`]), else under a headline
 //!    standing alone on its top rows, else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
@@ -838,6 +840,39 @@ mod tests {
         let page = layout_page(&cjk_rows(&rows), 0, 1, None);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{texts:?}");
+    }
+
+    #[test]
+    fn a_gutter_stops_at_the_band_over_a_lower_tier() {
+        // An upper article in two columns (gutter 190..270), ten rows; a
+        // clear band; a lower article's headline and two rows running
+        // across that gutter.
+        let mut atoms: Vec<Atom> = Vec::new();
+        for row in 0..10 {
+            let y = 100 + 40 * row;
+            atoms.push(placed("左栏正文", 0, y, 190, y + 30, false));
+            atoms.push(placed("右栏正文", 270, y, 460, y + 30, false));
+        }
+        atoms.push(placed("下篇标题", 0, 600, 460, 660, true));
+        atoms.push(placed("下篇正文", 0, 680, 460, 710, false));
+        atoms.push(placed("下篇正文", 0, 720, 460, 750, false));
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        assert!(stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // Without headline type under the band it is a gap inside one
+        // article: the gutter is left to the share test.
+        let mut untitled = atoms.clone();
+        untitled[20].tall = false;
+        assert!(!stops_at_a_tier(&untitled, &strong, 190, 270, 30.0));
+        // A glyph standing out of an upper column into the gutter's edge:
+        // the lower rows still all run across.
+        atoms[0].bbox.x1 = 200;
+        assert!(stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // The lower article set in columns of its own beside that gutter:
+        // nothing but the glyph at the edge reaches in.
+        for lower in &mut atoms[20..] {
+            lower.bbox.x1 = 180;
+        }
+        assert!(!stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
     }
 
     #[test]
