@@ -67,12 +67,26 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
         if width < scales.gutter_min * glyph {
             continue;
         }
-        // A word of headline height reaching into the band is a headline
-        // running across it, not a body word standing out of a gutter.
+        // A word of headline height reaching into the band, with another
+        // one beside it on its line, is a headline running across it, not
+        // a body word standing out of a gutter; a lone body word boxed too
+        // tall (a speck or a descender of the line below joined to it)
+        // has no headline word beside it.
         let headline_in_band = scales.headline_word_height.is_some_and(|tall| {
+            let headline_word = |a: usize| height(&all[a].bbox) >= tall;
             strong.iter().any(|&a| {
                 let b = &all[a].bbox;
-                b.x0 < gap_end && b.x1 > gap_start && height(b) >= tall
+                b.x0 < gap_end
+                    && b.x1 > gap_start
+                    && headline_word(a)
+                    && strong.iter().any(|&n| {
+                        let m = &all[n].bbox;
+                        let gap = (m.x0 - b.x1).max(b.x0 - m.x1) as f32;
+                        n != a
+                            && all[n].line == all[a].line
+                            && headline_word(n)
+                            && gap < HEADLINE_GAP * height(b)
+                    })
             })
         });
         if headline_in_band {

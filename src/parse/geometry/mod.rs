@@ -23,7 +23,8 @@
 //!    separate below are cut at that gutter instead, see
 //!    [`cut::glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
 //!    rows (counted in a strip a column wide, see [`cut::rows_of_a_column`]) may
-//!    reach into a gutter, in Latin text only words of body height; marks
+//!    reach into a gutter, in Latin text only words of body height
+//!    (or one boxed too tall with no word of headline height beside it); marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut, nor words OCR glued to such a `|`
 //!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
@@ -1155,8 +1156,8 @@ mod tests {
     #[test]
     fn a_word_of_headline_height_in_a_latin_band_is_no_gutter() {
         // The same columns as atoms none of which is set apart as headline
-        // type (a glued line's extent hides it): only the intruder's own
-        // height tells a headline running across from a body word.
+        // type (a glued line's extent hides it): only the word boxes'
+        // own heights tell a headline running across from a body word.
         let columns = |intruder_height: i32| {
             let ocr = latin_columns_with_an_intruder(intruder_height);
             let mut atoms = Vec::new();
@@ -1182,8 +1183,15 @@ mod tests {
         };
         let body = columns(20);
         assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
-        let headline = columns(40);
+        // A headline row: the word reaching into the band and the one
+        // before it both of headline height.
+        let mut headline = columns(40);
+        headline[30].bbox.y0 = headline[31].bbox.y0;
         assert!(gutters(&headline, &(0..headline.len()).collect::<Vec<_>>(), &scales).is_empty());
+        // A lone body word boxed too tall (a speck joined to it) with body
+        // words beside it is no headline: the gutter is found.
+        let lone = columns(40);
+        assert_eq!(gutters(&lone, &(0..lone.len()).collect::<Vec<_>>(), &scales).len(), 1);
     }
 
     #[test]
