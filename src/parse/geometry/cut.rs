@@ -67,12 +67,26 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
         if width < scales.gutter_min * glyph {
             continue;
         }
-        // A word of headline height reaching into the band is a headline
-        // running across it, not a body word standing out of a gutter.
+        // A word of headline height reaching into the band, with another
+        // one beside it on its line, is a headline running across it, not
+        // a body word standing out of a gutter; a lone body word boxed too
+        // tall (a speck or a descender of the line below joined to it)
+        // has no headline word beside it.
         let headline_in_band = scales.headline_word_height.is_some_and(|tall| {
+            let headline_word = |a: usize| height(&all[a].bbox) >= tall;
             strong.iter().any(|&a| {
                 let b = &all[a].bbox;
-                b.x0 < gap_end && b.x1 > gap_start && height(b) >= tall
+                b.x0 < gap_end
+                    && b.x1 > gap_start
+                    && headline_word(a)
+                    && strong.iter().any(|&n| {
+                        let m = &all[n].bbox;
+                        let gap = (m.x0 - b.x1).max(b.x0 - m.x1) as f32;
+                        n != a
+                            && all[n].line == all[a].line
+                            && headline_word(n)
+                            && gap < HEADLINE_GAP * height(b)
+                    })
             })
         });
         if headline_in_band {
@@ -91,7 +105,10 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
         let wide_enough = width >= WIDE_GUTTER * glyph
             || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
                 && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
-        if wide_enough && !crosses_headline(all, strong, gap_start, gap_end) {
+        if wide_enough
+            && !crosses_headline(all, strong, gap_start, gap_end)
+            && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
+        {
             candidates.push((width, (gap_start + gap_end) / 2));
         }
     }
@@ -118,6 +135,47 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
     }
     cuts.sort();
     cuts
+}
+
+/// True when a gutter `[gap_start, gap_end]` stops at a new tier of
+/// articles: under a clear horizontal band a glyph high or more, with
+/// headline type right under it, words reach into the gutter on at least
+/// half of the rows, or only there. A lower article's columns, set on
+/// another grid, run across the gutter of the article above; their few
+/// rows are fewer than the share a gutter lets in over a whole page (see
+/// [`low_coverage_bands`]) and would be cut through. The band is where the
+/// next tier starts (see [`super::regions::tiers_of_articles`]); the region
+/// is cut there first. Glyph boxes standing a little out of the upper
+/// columns into the gutter's edges do not keep the gutter whole.
+pub(super) fn stops_at_a_tier(
+    all: &[Atom],
+    strong: &[usize],
+    gap_start: i32,
+    gap_end: i32,
+    glyph: f32,
+) -> bool {
+    let intruders: Vec<i32> = strong
+        .iter()
+        .filter(|&&a| all[a].bbox.x0 < gap_end && all[a].bbox.x1 > gap_start)
+        .map(|&a| centre_y(&all[a]))
+        .collect();
+    if intruders.is_empty() {
+        return false;
+    }
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    (1..rows.len()).any(|index| {
+        let (above, below) = (rows[index - 1], rows[index]);
+        let headline_under = strong
+            .iter()
+            .any(|&a| all[a].tall && centre_y(&all[a]) >= below.0 && centre_y(&all[a]) <= below.1);
+        if ((below.0 - above.1) as f32) < glyph || !headline_under {
+            return false;
+        }
+        let lower = &rows[index..];
+        let intruded = lower.iter().filter(|row| intruders.iter().any(|&y| y >= row.0 && y <= row.1)).count();
+        let all_below = intruders.iter().all(|&y| y > above.1);
+        all_below || 2 * intruded >= lower.len()
+    })
 }
 
 /// Gutters found from where columns start, for CJK lines glued across

@@ -16,6 +16,17 @@ const RUN_GAP: f32 = 2.0;
 /// words before it parts two stretches of the line (no word space is that
 /// wide; see [`fullest_stretch`]).
 const STRETCH_GAP_LATIN: f32 = 1.0;
+/// A CJK run's size, measured over its cells, is at most this many times
+/// the median height of its word boxes. Why: Tesseract `--psm 6` cuts a
+/// printed line into fragments and files them under different OCR lines,
+/// so one OCR line holds a few glyphs spread over a column's width; its
+/// extent over its few cells is twice the glyph size and makes body words
+/// headline type (which then blocks every gutter as a headline running
+/// across it). Glyph boxes keep their height whichever line OCR files them
+/// under. The bound leaves room for boxes trimmed to the ink (1.3 to 1.5
+/// measure alike on the dev pages) and does not apply to boxes OCR drew
+/// over two lines, which only raise the median.
+const CJK_SIZE_OVER_BOX_HEIGHT: f32 = 1.4;
 /// Inside a region, words further apart than this many glyph heights are
 /// separate pieces (a gutter the cut missed).
 const PIECE_GAP: f32 = 4.0;
@@ -182,7 +193,11 @@ pub(super) fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Opti
     if script == Script::Cjk || wide_share(&text) >= 0.5 {
         let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
         let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
-        return Some((x1 - x0).max(1) as f32 / cells(&text).max(1.0));
+        let over_cells = (x1 - x0).max(1) as f32 / cells(&text).max(1.0);
+        // The words' own boxes bound the size: square glyphs are about as
+        // tall as they are wide (see [`CJK_SIZE_OVER_BOX_HEIGHT`]).
+        let usual_box = median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).unwrap_or(over_cells);
+        return Some(over_cells.min(CJK_SIZE_OVER_BOX_HEIGHT * usual_box));
     }
     let y0 = words.iter().map(|&a| atoms[a].bbox.y0).min()?;
     let y1 = words.iter().map(|&a| atoms[a].bbox.y1).max()?;

@@ -13,7 +13,9 @@
 //!    height of their own line (sizes are measured before, on the boxes as
 //!    read);
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
-//!    whitespace band (a gutter) that runs through it, else under a headline
+//!    whitespace band (a gutter) that runs through it (not one that stops
+//!    at a band with a lower tier's headline under it, whose columns run
+//!    across it, see [`cut::stops_at_a_tier`]), else under a headline
 //!    standing alone on its top rows, else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
@@ -21,7 +23,8 @@
 //!    separate below are cut at that gutter instead, see
 //!    [`cut::glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
 //!    rows (counted in a strip a column wide, see [`cut::rows_of_a_column`]) may
-//!    reach into a gutter, in Latin text only words of body height; marks
+//!    reach into a gutter, in Latin text only words of body height
+//!    (or one boxed too tall with no word of headline height beside it); marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut, nor words OCR glued to such a `|`
 //!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
@@ -37,14 +40,17 @@
 //!    column right above it when that one is lower (see
 //!    [`regions::under_their_headlines`]); a headline line cut off close
 //!    under another headline line follows that one's lead (see
-//!    [`regions::headline_leads`]);
+//!    [`regions::headline_leads`]) and is read in one region with it (one
+//!    block, one headline);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
 //! 3. a region's lines form blocks, cut where the gap or the glyph height
 //!    changes (a headline above its body); a Latin line is headline type
 //!    only when most of its word boxes are of headline height too; a CJK
 //!    line is measured over the cells of all its words with letters, specks
-//!    included (a glyph OCR boxed tiny still fills a cell), but a line
+//!    included (a glyph OCR boxed tiny still fills a cell), at most 1.4
+//!    times its usual word box height (a `--psm 6` fragment spread over a
+//!    column, see [`lines::line_size`]), but a line
 //!    without one word of plausible size (a stretch OCR read as one glyph
 //!    smeared over the column) is never headline type. The page's body
 //!    glyph size is the median of its OCR lines' sizes, a Latin line sized
@@ -838,6 +844,61 @@ mod tests {
     }
 
     #[test]
+    fn a_gutter_stops_at_the_band_over_a_lower_tier() {
+        // An upper article in two columns (gutter 190..270), ten rows; a
+        // clear band; a lower article's headline and two rows running
+        // across that gutter.
+        let mut atoms: Vec<Atom> = Vec::new();
+        for row in 0..10 {
+            let y = 100 + 40 * row;
+            atoms.push(placed("左栏正文", 0, y, 190, y + 30, false));
+            atoms.push(placed("右栏正文", 270, y, 460, y + 30, false));
+        }
+        atoms.push(placed("下篇标题", 0, 600, 460, 660, true));
+        atoms.push(placed("下篇正文", 0, 680, 460, 710, false));
+        atoms.push(placed("下篇正文", 0, 720, 460, 750, false));
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        assert!(stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // Without headline type under the band it is a gap inside one
+        // article: the gutter is left to the share test.
+        let mut untitled = atoms.clone();
+        untitled[20].tall = false;
+        assert!(!stops_at_a_tier(&untitled, &strong, 190, 270, 30.0));
+        // A glyph standing out of an upper column into the gutter's edge:
+        // the lower rows still all run across.
+        atoms[0].bbox.x1 = 200;
+        assert!(stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // The lower article set in columns of its own beside that gutter:
+        // nothing but the glyph at the edge reaches in.
+        for lower in &mut atoms[20..] {
+            lower.bbox.x1 = 180;
+        }
+        assert!(!stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+    }
+
+    #[test]
+    fn a_cjk_fragment_spread_over_a_column_is_no_larger_than_its_boxes() {
+        // Tesseract `--psm 6` filed four glyphs of a printed line, 30 high,
+        // under one OCR line while their neighbours went to others: spread
+        // over 400 pixels, their extent over four cells (100) would be a
+        // headline's size. Their boxes bound it to 1.4 heights.
+        let fragment: Vec<Atom> = [(0, 30), (120, 150), (250, 280), (370, 400)]
+            .iter()
+            .map(|&(x0, x1)| placed("字", x0, 0, x1, 30, false))
+            .collect();
+        let size = line_size(&fragment, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 42.0).abs() < 0.01, "{size}");
+        // A line set solid keeps its size over its cells.
+        let solid: Vec<Atom> = (0..4).map(|i| placed("字", 32 * i, 0, 32 * i + 30, 30, false)).collect();
+        let size = line_size(&solid, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 31.5).abs() < 0.01, "{size}");
+        // A headline's boxes are as tall as its cells are wide: no bound.
+        let headline: Vec<Atom> = (0..4).map(|i| placed("字", 64 * i, 0, 64 * i + 60, 60, true)).collect();
+        let size = line_size(&headline, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 63.0).abs() < 0.01, "{size}");
+    }
+
+    #[test]
     fn a_headline_line_cut_off_under_the_first_leads_nothing_of_its_own() {
         // A two-column article under a two-line headline: the first line
         // runs over both columns, the shorter second only over the left
@@ -851,9 +912,11 @@ mod tests {
             placed("右栏正文", 320, 150, 600, 180, false),
         ];
         let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
-        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let headline_type = HeadlineType { size: 50.0, script: Script::Cjk };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
-        assert_eq!(order, regions);
+        // The second line joins the first one's region: apart, each would
+        // be a block of its own and head an article of its own.
+        assert_eq!(order, vec![vec![0, 1], vec![2], vec![3]]);
         let boxes: Vec<BBox> = atoms.iter().map(|a| a.bbox).collect();
         assert_eq!(headline_leads(&boxes, &[true, true, false, false]), vec![0, 0, 2, 3]);
         // Set a line's height or more below the first, it is a headline of
@@ -1093,8 +1156,8 @@ mod tests {
     #[test]
     fn a_word_of_headline_height_in_a_latin_band_is_no_gutter() {
         // The same columns as atoms none of which is set apart as headline
-        // type (a glued line's extent hides it): only the intruder's own
-        // height tells a headline running across from a body word.
+        // type (a glued line's extent hides it): only the word boxes'
+        // own heights tell a headline running across from a body word.
         let columns = |intruder_height: i32| {
             let ocr = latin_columns_with_an_intruder(intruder_height);
             let mut atoms = Vec::new();
@@ -1120,8 +1183,15 @@ mod tests {
         };
         let body = columns(20);
         assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
-        let headline = columns(40);
+        // A headline row: the word reaching into the band and the one
+        // before it both of headline height.
+        let mut headline = columns(40);
+        headline[30].bbox.y0 = headline[31].bbox.y0;
         assert!(gutters(&headline, &(0..headline.len()).collect::<Vec<_>>(), &scales).is_empty());
+        // A lone body word boxed too tall (a speck joined to it) with body
+        // words beside it is no headline: the gutter is found.
+        let lone = columns(40);
+        assert_eq!(gutters(&lone, &(0..lone.len()).collect::<Vec<_>>(), &scales).len(), 1);
     }
 
     #[test]

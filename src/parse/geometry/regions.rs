@@ -86,7 +86,23 @@ pub(super) fn under_their_headlines(
     let mut order: Vec<usize> = (0..regions.len()).collect();
     order.sort_by_key(|&index| (owner[index], index));
     let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
-    order.into_iter().map(|index| regions[index].take().expect("each region once")).collect()
+    // A headline's later line cut off as a region of its own joins its
+    // lead's region when it follows it: read apart, each would be a block
+    // of its own and head an article of its own.
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for index in order {
+        let region = regions[index].take().expect("each region once");
+        let continues = previous.is_some_and(|p| {
+            headline[p] && headline[index] && lead[index] != index && lead[index] == lead[p]
+        });
+        match out.last_mut() {
+            Some(last) if continues => last.extend(region),
+            _ => out.push(region),
+        }
+        previous = Some(index);
+    }
+    out
 }
 
 /// Per region, the headline region that leads it when it is a headline's
