@@ -485,9 +485,17 @@ struct Layout {
     widths: Vec<ColumnWidth>,
 }
 
-/// The length of a run's full lines: a line holding every column.
+/// The length of a run's full lines: a line holding every column. Read
+/// from the run's longer lines (those near its upper quartile), not from
+/// all of them: where one article's columns end while its neighbour's run
+/// on, half a run's lines may hold only some of the columns, and a median
+/// over all of them would take such a line for full and every column for
+/// a fraction of its width.
 fn full_length(run: &[&[Word]]) -> Option<f32> {
-    median(run.iter().map(|w| line_length(w) as f32).collect())
+    let mut lengths: Vec<f32> = run.iter().map(|w| line_length(w) as f32).collect();
+    lengths.sort_by(f32::total_cmp);
+    let upper = *lengths.get(lengths.len() * 3 / 4)?;
+    median(lengths.into_iter().filter(|&length| length >= FULL_LINE_SHARE * upper).collect())
 }
 
 /// The lines of a run about as long as its full ones: those that hold
@@ -1099,6 +1107,18 @@ mod tests {
         let pieces = pieces_of("and the media was a priority. | what more we can do in", 26.0);
         assert_eq!(pieces.len(), 2);
         assert!(pieces[0].ends_with('|') || pieces[1].starts_with('|'), "{pieces:?}");
+    }
+
+    #[test]
+    fn full_lines_are_read_from_the_longer_lines_of_a_run() {
+        // Four columns on top; below, the right-hand article has ended and
+        // only two columns run on, as many lines as there are full ones.
+        let full = line("the new bridge will open after four years of work and the council said the costs have risen for all");
+        let half = line("the mayor thanked the workers of the region for");
+        let mut run = vec![full.as_slice(); 5];
+        run.extend([half.as_slice(); 6]);
+        let length = full_length(&run).unwrap();
+        assert_eq!(length, line_length(&full) as f32);
     }
 
     #[test]
