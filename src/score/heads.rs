@@ -12,6 +12,12 @@
 //! (the plain reading order) as readily as at its own, while the order of
 //! the headlines across the row is the order of their articles' first
 //! columns, and so of their datelines.
+//!
+//! On Latin pages a second cue: where a run of headlines of different
+//! articles stands right above their first lines, each first line names
+//! what its own headline names (see [`latin_heading_openings`]); where
+//! those first lines stand on consecutive lines, the articles run on line
+//! by line in turn below them (see [`claimed_strides`]).
 
 use crate::parse::classify::datelines_below;
 use crate::parse::{Gap, Page, PieceId};
@@ -68,6 +74,170 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
     out
 }
 
+/// The most headlines (and heading lines) of a run that
+/// [`latin_heading_openings`] pairs with openings: two or three articles
+/// side by side, each headline on one printed line.
+const LATIN_RUN_HEADINGS: usize = 3;
+
+/// Words of four letters and more that name nothing: they say nothing of
+/// which article a line belongs to.
+const FUNCTION_WORDS: [&str; 24] = [
+    "about", "after", "against", "also", "been", "before", "from", "have", "into", "more", "most", "over",
+    "said", "says", "some", "than", "that", "their", "them", "then", "there", "this", "were", "with",
+];
+
+/// The content words of a text, as lower-cased stems (the first five
+/// letters, so that "prospect" meets "prospects"): words of four letters
+/// or more that are not function words.
+fn content_stems(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| w.chars().take(5).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How many content stems two stem lists share.
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|s| b.contains(s)).count()
+}
+
+/// Whether a Latin piece may open a paragraph: it starts, quotes and
+/// dashes aside, with a capital or a digit.
+fn opens_paragraph(text: &str) -> bool {
+    text.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// For a run of two or more heading lines on a Latin page whose headlines
+/// share no content word with each other, and the paragraph openings on
+/// as many lines below the run: where each headline repeats the content
+/// words of exactly one opening, and of an opening no other headline
+/// repeats, the verdict `+1` from each headline to its opening and `-1` to
+/// the others' openings, and `-1` between two such openings, which open
+/// different articles. Why: where two articles' columns alternate line
+/// by line, a headline reaches the other article's first line (its
+/// dateline, say) on the next line as readily as its own two lines down;
+/// position cannot tell this from a headline with a deck line under it,
+/// but a first line names the article's subject (a company, a place, a
+/// work) as its headline does. Requiring every headline of the run to
+/// claim an opening of its own keeps a headline of two printed lines (and
+/// a headline with its deck), whose body's first line repeats one of them,
+/// out of it.
+pub fn latin_heading_openings(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
+    let mut out = Vec::new();
+    if page.is_cjk() {
+        return out;
+    }
+    let is_heading_line =
+        |l: usize| page.pieces[page.lines[l].pieces.clone()].iter().any(|p| p.role.is_heading());
+    let mut line = 0;
+    while line < page.lines.len() {
+        if !is_heading_line(line) {
+            line += 1;
+            continue;
+        }
+        let start = line;
+        while line < page.lines.len() && is_heading_line(line) {
+            line += 1;
+        }
+        let heads: Vec<usize> = (start..line)
+            .flat_map(|l| page.lines[l].pieces.clone())
+            .filter(|&i| page.pieces[i].role.is_heading())
+            .collect();
+        if !(2..=LATIN_RUN_HEADINGS).contains(&heads.len()) || line - start > LATIN_RUN_HEADINGS {
+            continue;
+        }
+        let openings: Vec<usize> = (line..(line + heads.len()).min(page.lines.len()))
+            .flat_map(|l| page.lines[l].pieces.clone())
+            .filter(|&i| opens_paragraph(&page.pieces[i].text))
+            .collect();
+        let stems: Vec<Vec<String>> = heads.iter().map(|&h| content_stems(&page.pieces[h].text)).collect();
+        let apart = (0..heads.len()).all(|a| (a + 1..heads.len()).all(|b| shared(&stems[a], &stems[b]) == 0));
+        if !apart {
+            continue;
+        }
+        let named: Vec<Vec<String>> = openings.iter().map(|&o| content_stems(&page.pieces[o].text)).collect();
+        // Each headline's one echoed opening, if it has exactly one.
+        let claims: Vec<Option<usize>> = stems
+            .iter()
+            .map(|s| {
+                let echoed: Vec<usize> = (0..openings.len()).filter(|&o| shared(s, &named[o]) > 0).collect();
+                (echoed.len() == 1).then(|| echoed[0])
+            })
+            .collect();
+        let Some(claims) = claims.into_iter().collect::<Option<Vec<usize>>>() else { continue };
+        let distinct = (0..claims.len()).all(|a| (a + 1..claims.len()).all(|b| claims[a] != claims[b]));
+        if !distinct {
+            continue;
+        }
+        for (&head, &own) in heads.iter().zip(&claims) {
+            for &claim in &claims {
+                out.push((PieceId(head), PieceId(openings[claim]), if claim == own { 1.0 } else { -1.0 }));
+                // Two articles' first lines: neither reads on into the other.
+                if claim != own {
+                    out.push((PieceId(openings[own]), PieceId(openings[claim]), -1.0));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The line-by-line turns that a run of headlines claiming first lines on
+/// consecutive lines shows (see [`latin_heading_openings`]): from the first
+/// of those lines, each line goes on as many lines down as the run has
+/// headlines. Out: per line, that stride where it holds. It holds while
+/// the lines stay single pieces of body text and stops before a line whose
+/// text ends a sentence and whose line that far down starts in lower case
+/// (no sentence goes on so): a column that has ended leaves the others to
+/// read on line by line. Why: the text signals see a stride across a dozen
+/// lines; two articles emitted in turn under their headlines for a few
+/// lines show none, while the headlines' claims show where it starts.
+pub fn claimed_strides(page: &Page, verdicts: &[(PieceId, PieceId, f32)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut own: Vec<(PieceId, PieceId)> = verdicts
+        .iter()
+        .filter(|v| v.2 > 0.0 && page.piece(v.0).role.is_heading())
+        .map(|v| (v.0, v.1))
+        .collect();
+    own.sort();
+    own.dedup();
+    for run in own.chunk_by(|a, b| page.piece(b.0).line <= page.piece(a.0).line + 1) {
+        let lines: Vec<usize> = run.iter().map(|&(_, o)| page.piece(o).line).collect();
+        let first = lines[0];
+        let stride = run.len();
+        let in_turn = lines.iter().enumerate().all(|(i, &l)| l == first + i)
+            && run.iter().all(|&(_, o)| page.lines[page.piece(o).line].pieces.start == o.0);
+        if stride < 2 || !in_turn {
+            continue;
+        }
+        let single_body = |l: usize| {
+            let range = page.lines[l].pieces.clone();
+            range.len() == 1 && !page.pieces[range.start].role.is_heading()
+        };
+        let mut line = first;
+        while line + stride < page.lines.len() && (line..=line + stride).all(single_body) {
+            let text = &page.pieces[page.lines[line].pieces.start].text;
+            let below = &page.pieces[page.lines[line + stride].pieces.start].text;
+            let meets = super::sentence::Ending::of(text).meets(below);
+            if meets.left_ends && meets.right_lower {
+                break;
+            }
+            out.push((line, stride));
+            line += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +287,82 @@ mod tests {
         ]
         .concat();
         assert!(verdicts(&text).is_empty());
+    }
+
+    fn latin_verdicts(text: &str) -> Vec<(String, String, f32)> {
+        let page = parse_page(text, 0, 1);
+        let mut out: Vec<(String, String, f32)> = latin_heading_openings(&page)
+            .into_iter()
+            .map(|(h, d, v)| (page.piece(h).text.clone(), page.piece(d).text.clone(), v))
+            .collect();
+        out.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        out
+    }
+
+    #[test]
+    fn alternating_headlines_claim_the_first_lines_that_name_their_subject() {
+        // Two articles' columns emitted line by line in turn: the second
+        // headline stands right above the first article's dateline.
+        let text = [
+            "HARBOUR WORKS FINISHED EARLY\n",
+            "Orchard growers expect record harvest\n",
+            "PORTVILLE, Mar 3 - The harbour works on the\n",
+            "Orchard owners across the valley say the\n",
+            "eastern quay were completed a month early,\n",
+            "warm spring brought the trees into bloom.\n",
+        ]
+        .concat();
+        let got = latin_verdicts(&text);
+        let harbour = "HARBOUR WORKS FINISHED EARLY";
+        let orchard = "Orchard growers expect record harvest";
+        let dateline = "PORTVILLE, Mar 3 - The harbour works on the";
+        let valley = "Orchard owners across the valley say the";
+        for (from, to, verdict) in [
+            (harbour, dateline, 1.0),
+            (harbour, valley, -1.0),
+            (orchard, valley, 1.0),
+            (orchard, dateline, -1.0),
+            (dateline, valley, -1.0),
+            (valley, dateline, -1.0),
+        ] {
+            assert!(got.contains(&(from.to_string(), to.to_string(), verdict)), "{from} -> {to}: {got:?}");
+        }
+        assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn a_headline_of_two_lines_over_its_body_says_nothing() {
+        // The body's first line repeats the first headline line only: the
+        // second line claims no opening of its own.
+        let text = [
+            "Harbour works on the eastern quay\n",
+            "finished a month early\n",
+            "PORTVILLE, Mar 3 - The harbour works on the\n",
+            "eastern quay were completed a month early,\n",
+        ]
+        .concat();
+        assert!(latin_verdicts(&text).is_empty());
+    }
+
+    #[test]
+    fn claimed_first_lines_in_turn_set_the_stride_until_a_column_ends() {
+        let text = [
+            "HARBOUR WORKS FINISHED EARLY\n",
+            "Orchard growers expect record harvest\n",
+            "PORTVILLE, Mar 3 - The harbour works on the\n",
+            "Orchard owners across the valley say the\n",
+            "eastern quay were completed a month early,\n",
+            "warm spring brought the trees into bloom.\n",
+            "the port authority said on its first day\n",
+            "of work on the old pier beside the quay.\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let claims = latin_heading_openings(&page);
+        // The second column ends on line 5: its sentence does not go on
+        // into line 7, which the first column reads on into from line 6.
+        assert_eq!(claimed_strides(&page, &claims), vec![(2, 2), (3, 2), (4, 2)]);
+        // Without claims, no stride.
+        assert!(claimed_strides(&page, &[]).is_empty());
     }
 }
