@@ -243,14 +243,19 @@ mod tests {
     use super::*;
     use crate::parse::parse_page;
 
-    fn verdicts(text: &str) -> Vec<(String, String, f32)> {
+    /// The verdicts of `pairing` on a page, as texts, sorted.
+    fn named(text: &str, pairing: fn(&Page) -> Vec<(PieceId, PieceId, f32)>) -> Vec<(String, String, f32)> {
         let page = parse_page(text, 0, 1);
-        let mut out: Vec<(String, String, f32)> = heading_datelines(&page)
+        let mut out: Vec<(String, String, f32)> = pairing(&page)
             .into_iter()
             .map(|(h, d, v)| (page.piece(h).text.clone(), page.piece(d).text.clone(), v))
             .collect();
         out.sort_by(|a, b| a.partial_cmp(b).unwrap());
         out
+    }
+
+    fn verdicts(text: &str) -> Vec<(String, String, f32)> {
+        named(text, heading_datelines)
     }
 
     #[test]
@@ -290,13 +295,7 @@ mod tests {
     }
 
     fn latin_verdicts(text: &str) -> Vec<(String, String, f32)> {
-        let page = parse_page(text, 0, 1);
-        let mut out: Vec<(String, String, f32)> = latin_heading_openings(&page)
-            .into_iter()
-            .map(|(h, d, v)| (page.piece(h).text.clone(), page.piece(d).text.clone(), v))
-            .collect();
-        out.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        out
+        named(text, latin_heading_openings)
     }
 
     #[test]
