@@ -1,7 +1,7 @@
 //! Builds the Chinese character language model, `data/zh_chars.fst`, that
 //! the language signal (`src/score/language.rs`) reads, and with `--words`
 //! the English word bigram model, `data/en_bigrams.fst`, that the word
-//! language signal (`src/score/word_language.rs`) reads.
+//! language signal (`src/parse/word_language.rs`) reads.
 //!
 //! In: UTF-8 (or Windows-1252) text files or folders of them (a `.conllu` file gives only its
 //! `# text = ` lines; a Markdown file loses its front matter and comments).
@@ -38,7 +38,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use restitch::parse::chars::is_han;
-use restitch::score::word_language::{self, PAIR_SEPARATOR, TOTAL_KEY};
+use restitch::parse::word_language::{self, PAIR_SEPARATOR, TOTAL_KEY};
 
 /// Pairs seen fewer times than this are pruned.
 const MIN_PAIR: u64 = 2;

@@ -23,7 +23,6 @@ pub mod streams;
 pub mod stride;
 pub mod topic;
 pub mod width;
-pub mod word_language;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -32,6 +31,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::parse::chars::trim_gutter_noise;
+use crate::parse::word_language;
 use crate::parse::{Gap, Page, PieceId, Role};
 pub use layout::Placement;
 

@@ -43,7 +43,7 @@ use crate::parse::{Page, PieceId};
 use super::latin::{self, Vocabulary};
 use super::sentence;
 use super::stride;
-use super::word_language;
+use crate::parse::word_language;
 
 /// The farthest a stream's next line may stand: the layout's window of
 /// nearby blocks, beyond which no candidate junction exists anyway.

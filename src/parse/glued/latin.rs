@@ -178,7 +178,7 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
         if let (Some(previous), Some(last)) = (words.last_mut(), texts.last()) {
             let previous: &mut Word = previous;
-            previous.reads_on = crate::score::word_language::word_lift(last, &text).unwrap_or(0.0).max(0.0);
+            previous.reads_on = crate::parse::word_language::word_lift(last, &text).unwrap_or(0.0).max(0.0);
         }
         words.push(Word {
             start: offset + start,

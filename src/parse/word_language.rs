@@ -1,5 +1,7 @@
-//! Language-model signal for Latin-script text: do the words read on across
-//! the junction?
+//! English word bigram model: do the words read on across a break?
+//!
+//! It lives in `parse`, below every stage that asks it: the junction scorer
+//! (`lm.word_lift`), the stream decoder and the Latin glued-column cutter.
 //!
 //! In: the text on both sides of a candidate junction "piece B continues
 //! piece A". Out: the *word lift* of the junction — how much more likely B's
