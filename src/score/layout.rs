@@ -160,6 +160,23 @@ pub fn candidates_with(
     } else {
         page.lines.iter().filter(|l| !l.pieces.is_empty()).map(|l| l.pieces.start).collect()
     };
+    // A page set line by line: the stretches of one column width, and for
+    // the last line of each, the first lines of the stretches of its width
+    // (see the far stretch candidates below).
+    let stretches = super::width::line_stretches(page);
+    let stretch_widths = super::width::stretch_widths(page, &stretches);
+    let mut stretch_reach: Vec<Vec<usize>> = vec![Vec::new(); page.lines.len()];
+    for (index, (lines, own)) in stretches.iter().zip(&stretch_widths).enumerate() {
+        let Some(own) = *own else { continue };
+        let same_width = |other: &usize| {
+            stretch_widths[*other]
+                .is_some_and(|w| super::width::agreement(own, w) >= super::width::BLOCK_MATCH)
+        };
+        let before = (0..index).rev().filter(same_width).take(FAR_BLOCKS);
+        let after = (index + 1..stretches.len()).filter(same_width).take(FAR_BLOCKS);
+        stretch_reach[lines.end - 1] =
+            before.chain(after).map(|other| page.lines[stretches[other].start].pieces.start).collect();
+    }
     let mut links: Vec<Link> = Vec::new();
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
@@ -317,10 +334,18 @@ pub fn candidates_with(
                 }
             }
         }
+        // On a page set line by line every line is a block, and the block
+        // window spans a few lines only: the end of a column stretch
+        // reaches the tops of the stretches of its width anywhere, as the
+        // bottom of a column wraps to the top of the next.
+        for &top in &stretch_reach[piece.line] {
+            push(index, top, Placement::ColumnWrap);
+        }
         // Blocks out of order may take a column's continuation far away: the
         // end of a block reaches, beyond the window, the nearest few blocks
         // on each side whose column has its width.
-        if piece.line + 1 == block.end {
+        // (On a page set line by line the stretches above do this.)
+        if piece.line + 1 == block.end && stretches.is_empty() {
             if let Some(own) = block_widths[piece.block] {
                 let same_width = |other: &usize| {
                     block_widths[*other]
@@ -348,6 +373,26 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn a_column_stretch_set_line_by_line_wraps_to_far_stretches_of_its_width() {
+        // Every printed line between blank lines: a wide stretch, a long
+        // narrow one, another wide one (the wide column's next part).
+        let wide = "甲乙丙丁戊己庚辛壬癸子丑\n\n";
+        let narrow = "天地玄黄宇宙洪荒日\n\n";
+        let text = format!("{}{}{}", wide.repeat(6), narrow.repeat(12), wide.repeat(6));
+        let page = parse_page(&text, 0, 1);
+        let links = candidates(&page);
+        // The end of the first wide stretch reaches the top of the last one,
+        // beyond the block window, and not the narrow stretch's top.
+        const { assert!(18 > 5 + BLOCK_WINDOW) };
+        assert!(has(&links, 5, 18, Placement::ColumnWrap));
+        assert!(!has(&links, 5, 6, Placement::ColumnWrap));
+        // And back: the end of the last reaches the top of the first.
+        assert!(has(&links, 23, 0, Placement::ColumnWrap));
+        // A line inside a stretch reaches no far stretch.
+        assert!(!links.iter().any(|l| l.from == PieceId(2) && l.to == PieceId(18)));
     }
 
     /// A page whose `top` blocks stand beyond the window of nearby blocks

@@ -7,6 +7,7 @@
 //! paragraph; a continuation in another column of the same article usually
 //! has the same width, while a neighbouring article's column often does not.
 
+use crate::parse::chars::ends_sentence;
 use crate::parse::Page;
 
 /// Typical width in cells of the column each piece was printed in: the
@@ -70,6 +71,19 @@ pub const BLOCK_MATCH: f32 = 0.95;
 /// reaches across it, so two neighbouring blocks of different widths read
 /// alike there.
 pub fn block_widths(page: &Page) -> Vec<Option<f32>> {
+    let stretches = line_stretches(page);
+    if !stretches.is_empty() {
+        // A page set line by line: each one-line block has its stretch's
+        // width.
+        let widths = stretch_widths(page, &stretches);
+        let mut of_block = vec![None; page.blocks.len()];
+        for (lines, width) in stretches.iter().zip(widths) {
+            for line in lines.clone() {
+                of_block[page.lines[line].block] = width;
+            }
+        }
+        return of_block;
+    }
     page.blocks
         .iter()
         .map(|lines| {
@@ -86,6 +100,118 @@ pub fn block_widths(page: &Page) -> Vec<Option<f32>> {
                     _ => {}
                 }
             }
+            (widths.len() >= BLOCK_MIN_LINES).then(|| upper_median(&mut widths))
+        })
+        .collect()
+}
+
+/// Share of a page's lines, in tenths, that must stand alone between blank
+/// lines for the page to count as set line by line.
+const LINE_BY_LINE_TENTHS: usize = 8;
+
+/// Fewest lines of a page set line by line before its stretches are read.
+const LINE_BY_LINE_MIN_LINES: usize = 10;
+
+/// How far apart, in cells, two printed lines of one justified column may
+/// be (a digit or a Latin letter counts half a cell).
+const SAME_WIDTH_CELLS: f32 = 0.5;
+
+/// How much shorter than its column a full printed line may be: a glyph
+/// that would start the next line with a closing mark goes down with the
+/// last one of this line.
+const KINSOKU_CELLS: f32 = 1.0;
+
+/// The column stretches of a Chinese page set line by line: runs of
+/// one-piece body lines of one width, in [`Page::lines`] order, as line
+/// ranges. Empty on any other page.
+///
+/// Why: where every printed line stands between blank lines, every block is
+/// one line, so the blocks say nothing about columns ([`block_widths`] finds
+/// none, and the block window of the layout spans only a few lines). A
+/// justified Chinese column keeps one width, so a run of lines of one width
+/// is a stretch of one column; a line wider than the stretch, or two lines
+/// in a row of one narrower width, start another (a paragraph's short last
+/// line is followed by a full one). Latin lines are ragged, so Latin pages
+/// get none.
+pub fn line_stretches(page: &Page) -> Vec<std::ops::Range<usize>> {
+    let lines = page.lines.len();
+    if !page.is_cjk()
+        || lines < LINE_BY_LINE_MIN_LINES
+        || page.blocks.len() * 10 < lines * LINE_BY_LINE_TENTHS
+    {
+        return Vec::new();
+    }
+    // The width of each line that can be part of a stretch: one body piece.
+    let width: Vec<Option<f32>> = page
+        .lines
+        .iter()
+        .map(|line| match &page.pieces[line.pieces.clone()] {
+            [only] if !only.role.is_heading() => Some(print_cells(&only.text)),
+            _ => None,
+        })
+        .collect();
+    let same = |a: f32, b: f32| (a - b).abs() <= SAME_WIDTH_CELLS;
+    let mut stretches = Vec::new();
+    let mut start = 0;
+    let mut full: Option<f32> = None;
+    for line in 0..lines {
+        let Some(cells) = width[line] else {
+            if full.is_some() {
+                stretches.push(start..line);
+            }
+            full = None;
+            continue;
+        };
+        let breaks = match full {
+            None => true,
+            Some(w) => {
+                let next = width.get(line + 1).copied().flatten();
+                let ends_sentence = |l: usize| ends_sentence(&page.pieces[page.lines[l].pieces.start].text);
+                // A stretch opened by a paragraph's short last line takes
+                // the full width of the lines after it.
+                let opened_short = line == start + 1 && ends_sentence(start);
+                // Only a paragraph's last line is short in a justified
+                // column, and it ends a sentence.
+                // (A line a cell short of its column is one whose last glyph
+                // went down so that no line starts with a comma.)
+                let narrower = cells < w - KINSOKU_CELLS
+                    && (!ends_sentence(line) || next.is_some_and(|n| same(n, cells)));
+                (cells > w + SAME_WIDTH_CELLS && !opened_short) || narrower
+            }
+        };
+        if breaks {
+            if full.is_some() {
+                stretches.push(start..line);
+            }
+            start = line;
+            full = Some(cells);
+        } else {
+            full = full.map(|w| w.max(cells));
+        }
+    }
+    if full.is_some() {
+        stretches.push(start..lines);
+    }
+    stretches
+}
+
+/// A Chinese printed line's width in cells as set: every glyph a cell, the
+/// quote marks and dashes too (Unicode leaves their width ambiguous), ASCII
+/// half a cell.
+fn print_cells(text: &str) -> f32 {
+    text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+}
+
+/// The body column width of each stretch of [`line_stretches`] long enough
+/// to tell one (see [`block_widths`]).
+pub fn stretch_widths(page: &Page, stretches: &[std::ops::Range<usize>]) -> Vec<Option<f32>> {
+    stretches
+        .iter()
+        .map(|lines| {
+            let mut widths: Vec<f32> = page.lines[lines.clone()]
+                .iter()
+                .map(|line| print_cells(&page.pieces[line.pieces.start].text))
+                .collect();
             (widths.len() >= BLOCK_MIN_LINES).then(|| upper_median(&mut widths))
         })
         .collect()
@@ -144,6 +270,48 @@ mod tests {
         assert_eq!(widths[2], None);
         // Across the blank line the windowed estimate mixes the two.
         assert!(agreement(widths[0].unwrap(), widths[1].unwrap()) < BLOCK_MISMATCH);
+    }
+
+    /// `lines` set line by line: each between blank lines.
+    fn line_by_line(lines: &[&str]) -> String {
+        lines.iter().map(|l| format!("{l}\n\n")).collect()
+    }
+
+    #[test]
+    fn a_page_set_line_by_line_parts_into_stretches_of_one_width() {
+        let wide = "甲乙丙丁戊己庚辛壬癸子丑";
+        let narrow = "天地玄黄宇宙洪荒日";
+        // A paragraph's short last line stays in its stretch; a short line
+        // that ends no sentence starts another column.
+        let text =
+            line_by_line(&[wide, wide, "甲乙丙。", wide, wide, wide, narrow, narrow, narrow, narrow, narrow]);
+        let page = parse_page(&text, 0, 1);
+        let stretches = line_stretches(&page);
+        assert_eq!(stretches, vec![0..6, 6..11]);
+        assert_eq!(stretch_widths(&page, &stretches), vec![Some(12.0), Some(9.0)]);
+        // Each one-line block has its stretch's width.
+        let blocks = block_widths(&page);
+        assert_eq!(blocks[2], Some(12.0));
+        assert_eq!(blocks[6], Some(9.0));
+    }
+
+    #[test]
+    fn a_line_a_cell_short_stays_in_its_stretch_and_two_lines_of_a_narrower_width_part() {
+        let wide = "甲乙丙丁戊己庚辛壬癸子丑";
+        let short = "甲乙丙丁戊己庚辛壬癸子";
+        let narrower = "天地玄黄宇宙洪荒日";
+        let text =
+            line_by_line(&[wide, short, wide, wide, wide, "天地。", "天地。", narrower, narrower, narrower]);
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(line_stretches(&page), vec![0..5, 5..7, 7..10]);
+    }
+
+    #[test]
+    fn latin_pages_and_pages_in_blocks_have_no_stretches() {
+        let latin = line_by_line(&["A line of text in one column."; 12]);
+        assert!(line_stretches(&parse_page(&latin, 0, 1)).is_empty());
+        let blocks = "甲乙丙丁戊己庚辛壬癸子丑\n".repeat(12);
+        assert!(line_stretches(&parse_page(&blocks, 0, 1)).is_empty());
     }
 
     #[test]
