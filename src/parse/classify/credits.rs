@@ -218,14 +218,20 @@ pub fn is_latin_dateline_start(text: &str) -> bool {
     if !place_in_capitals {
         return false;
     }
-    // The day and its dash among the first words after the place.
+    // The day and its dash among the first words after the place; OCR may
+    // drop the space between them ("26-").
+    let is_day = |word: &str| {
+        let day = word.trim_end_matches(',');
+        (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
+    };
+    let is_dash = |word: &str| matches!(word, "-" | "–" | "—" | "--");
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
-    words.windows(2).any(|pair| {
-        let day = pair[0].trim_end_matches(',');
-        (1..=2).contains(&day.len())
-            && day.chars().all(|c| c.is_ascii_digit())
-            && matches!(pair[1], "-" | "–" | "—" | "--")
-    })
+    words.windows(2).any(|pair| is_day(pair[0]) && is_dash(pair[1]))
+        || words.iter().any(|word| {
+            word.char_indices()
+                .find(|&(_, c)| !c.is_ascii_digit())
+                .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash(&word[at..]))
+        })
 }
 
 /// A digit written as a Chinese numeral, as dates may be.
@@ -242,6 +248,7 @@ mod tests {
         assert!(is_latin_dateline_start("PARIS, March 3 - The minister said"));
         assert!(is_latin_dateline_start("NEW YORK, N.Y., Jan 5 - Shares rose"));
         assert!(is_latin_dateline_start("- OSLO, Oct 12 -"));
+        assert!(is_latin_dateline_start("LIMA, Peru, Oct 12- Exports"));
         // A name in mixed case, no day before a dash, or a sentence.
         assert!(!is_latin_dateline_start("Paris, March 3 - The minister said"));
         assert!(!is_latin_dateline_start("PARIS, the minister said on Monday"));

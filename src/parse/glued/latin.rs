@@ -30,6 +30,7 @@ use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, is_line_end_hyphen};
+use crate::parse::classify::is_latin_dateline_start;
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
@@ -149,6 +150,10 @@ pub(super) struct Word {
     /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
     noise: bool,
     ends_sentence: bool,
+    /// Opens a newswire dateline ("PLACE, Mon 26 -") that does not open its
+    /// piece: a dateline only ever opens a paragraph, so the words before
+    /// it belong to another column or a headline, and a cut must stand here.
+    opens_dateline: bool,
     /// How much more often the next word of the piece follows this one in
     /// English prose than it stands on its own (log10, positive only; 0
     /// for a pair the word model never saw): running text, no gutter.
@@ -187,9 +192,17 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             hyphenated,
             noise: !word.iter().any(|c| c.is_alphanumeric()),
             ends_sentence: ends_sentence(&text),
+            opens_dateline: false,
             reads_on: 0.0,
         });
         texts.push(text);
+    }
+    // The first word of a dateline: one that opens it where the word
+    // before does not (a place of two words, "NEW YORK", opens at its first).
+    let rest = |word: &Word| chars[word.start - offset..].iter().collect::<String>();
+    let opens: Vec<bool> = words.iter().map(|w| is_latin_dateline_start(&rest(w))).collect();
+    for index in 1..words.len() {
+        words[index].opens_dateline = opens[index] && !opens[index - 1];
     }
     words
 }
@@ -287,7 +300,7 @@ fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<Col
 /// gutter OCR already left is impossible.
 fn piece_cost(words: &[Word], range: Range<usize>, width: ColumnWidth) -> f32 {
     let inner = &words[range.clone()];
-    if inner.iter().skip(1).any(|w| w.after_gutter) {
+    if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline) {
         return f32::INFINITY;
     }
     let last = &words[range.end - 1];
@@ -844,7 +857,8 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
             piece.role = Role::Headline;
         }
     }
-    if cut_lines.iter().all(Option::is_none) {
+    let dateline_inside = lines.iter().flatten().flatten().any(|w| w.opens_dateline);
+    if cut_lines.iter().all(Option::is_none) && !dateline_inside {
         return;
     }
     let texts: Vec<Vec<char>> = page
@@ -869,6 +883,26 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         {
             rehome_completing_words(above, words_above, &texts[index - 1], here, words, &texts[index]);
         }
+    }
+    // A line no run took, holding a dateline after other words, glues
+    // columns whatever its length: cut it before the dateline, at the
+    // gutters OCR left, and before the gutter specks ("_", "|") after the
+    // dateline, which stand where the next gutter was.
+    for ((slot, words), text) in cut_lines.iter_mut().zip(&lines).zip(&texts) {
+        let Some(words) = words else { continue };
+        let Some(dateline) = words.iter().position(|w| w.opens_dateline) else { continue };
+        if slot.is_some() {
+            continue;
+        }
+        let speck = |word: &Word| word.noise && word_text(text, word).is_empty();
+        let mut starts: Vec<usize> = (1..words.len())
+            .filter(|&i| {
+                words[i].opens_dateline || words[i].after_gutter || (i > dateline && speck(&words[i]))
+            })
+            .collect();
+        starts.insert(0, 0);
+        starts.push(words.len());
+        *slot = Some(starts.windows(2).map(|pair| pair[0]..pair[1]).collect());
     }
     page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &lines[line_index]) {
         (Some(ranges), Some(words)) if ranges.len() > pieces.len() => {
@@ -1091,6 +1125,38 @@ mod tests {
             pieces_of("City planners were re- luctant to offer public hear-", 24.0),
             ["City planners were re-", "luctant to offer public hear-"]
         );
+    }
+
+    #[test]
+    fn a_dateline_inside_a_line_opens_a_piece() {
+        // Lengths alone would cut after "CITY,"; a dateline opens its paragraph.
+        assert_eq!(
+            pieces_of("the new bridge would open in the spring now HARBOUR CITY, May 4 - The", 34.0),
+            ["the new bridge would open in the spring now", "HARBOUR CITY, May 4 - The"]
+        );
+        // The first word of a two-word place is the one that opens it.
+        let words = line("work on it HARBOUR CITY, May 4 - The");
+        let opens: Vec<bool> = words.iter().map(|w| w.opens_dateline).collect();
+        assert_eq!(opens, [false, false, false, true, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_short_line_holding_a_dateline_is_cut_before_it_and_at_specks() {
+        let page = parse_page(
+            "closing second line HARBOUR, May 4 - _ of the river.
+",
+            0,
+            1,
+        );
+        assert_eq!(texts(&page), ["closing second line", "HARBOUR, May 4 -", "_ of the river."]);
+        // A dateline opening its line is left whole.
+        let page = parse_page(
+            "HARBOUR, May 4 - _ of the river.
+",
+            0,
+            1,
+        );
+        assert_eq!(texts(&page), ["HARBOUR, May 4 - _ of the river."]);
     }
 
     #[test]
