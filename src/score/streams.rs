@@ -93,11 +93,20 @@ const WORD_LIFT: f32 = 2.0;
 /// the decoder chained consecutive lines (free) rather than open a stream
 /// per column. Characters that often follow each other tell the column's
 /// next line; a low lift says little (names, OCR errors), so only the lift
-/// above zero counts. Dev F1 of ocr-zh-023 0.413 -> 0.558, ocr-zh-018
-/// 0.492 -> 0.550, ocr-zh-006 0.780 -> 0.627, `real-ocr zh` 0.765 ->
-/// 0.768 (0.4: 0.767, 0.5: 0.767, 0.7: 0.764; the signed lift at 0.3:
-/// 0.772 but syn-zh-023 0.962 -> 0.954, at 1: 0.763).
-const CHAR_LIFT: f32 = 0.3;
+/// above zero counts. With [`BRACKET_CLOSED`], dev F1 of ocr-zh-023 0.413
+/// -> 0.519, ocr-zh-018 0.492 -> 0.550, ocr-zh-006 0.780 -> 0.787,
+/// `real-ocr zh` 0.765 -> 0.775 (0.3: 0.773, 0.4: 0.771, 0.7: 0.773; the
+/// lift alone at 0.3: 0.768, with ocr-zh-006 at 0.627; the signed lift at
+/// 0.3: 0.772 but syn-zh-023 0.962 -> 0.954, at 1: 0.763).
+const CHAR_LIFT: f32 = 0.5;
+
+/// Evidence, in affinity units, of a step onto a line that closes the
+/// bracket the stream's last line left open: a reporter's name in the
+/// dateline, cut by the line end, reads on whatever the character model
+/// makes of a name (the lift alone took ocr-zh-006 from 0.780 to 0.627,
+/// sending its dateline to the wrong column; 1 and 2 the same, alone
+/// without the lift `real-ocr zh` 0.764).
+const BRACKET_CLOSED: f32 = 1.0;
 
 /// Cost of a full column width of difference between a line and the
 /// stream's previous line.
@@ -476,6 +485,9 @@ fn step_score(
     // fall between words), how often the characters follow each other
     // still tells the column's next line from another column's.
     score += char_lift * language::lift(l, r).unwrap_or(0.0).max(0.0);
+    if closes_open_bracket(l, r) {
+        score += BRACKET_CLOSED;
+    }
     let state = sentence::state(l, r);
     if state.right_lower {
         score += WORD_LIFT * word_language::word_lift(l, r).unwrap_or(0.0);
@@ -491,6 +503,24 @@ fn step_score(
         score -= WIDTH / 10.0 * ((a - b).abs() / a.max(b)).min(1.0);
     }
     (score * 10.0).round() as i32
+}
+
+/// Whether `left` ends inside a bracket that `right` closes before it
+/// opens another: the aside (a reporter's name, an abbreviation) goes on
+/// across the break.
+fn closes_open_bracket(left: &str, right: &str) -> bool {
+    const OPEN: &[char] = &['(', '（', '〈', '《', '[', '【'];
+    const CLOSE: &[char] = &[')', '）', '〉', '》', ']', '】'];
+    let mut depth = 0i32;
+    for c in left.chars() {
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth = (depth - 1).max(0);
+        }
+    }
+    depth > 0
+        && right.chars().find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(&c))
 }
 
 /// Cost, in tenths of affinity, of a stream stepping `step` lines after a
@@ -818,5 +848,15 @@ mod tests {
         // column's own next line reads better.
         assert_eq!(score(1, 0.0), score(2, 0.0));
         assert!(score(1, CHAR_LIFT) > score(2, CHAR_LIFT));
+    }
+
+    #[test]
+    fn a_line_that_closes_the_open_bracket_goes_on() {
+        assert!(closes_open_bracket("本报北京电（记者甲、", "乙丙）近日"));
+        assert!(closes_open_bracket("the committee (chaired by", "the mayor) met"));
+        // Closed already, or the next line opens before it closes.
+        assert!(!closes_open_bracket("本报北京电（记者甲乙）", "丙丁）近日"));
+        assert!(!closes_open_bracket("本报北京电（记者甲、", "乙丙（丁）"));
+        assert!(!closes_open_bracket("本报北京电（记者甲、", "乙丙近日"));
     }
 }
