@@ -413,6 +413,56 @@ mod tests {
         assert_ne!(role_of(&page, "School heads"), Role::Headline);
     }
 
+    /// A sparse-text Latin page whose last line runs on mid-sentence (a
+    /// column of another article read across), then `tail`.
+    fn sparse_latin_page_cut_mid_sentence(tail: &str) -> String {
+        let lines = [
+            "The council met on Monday to discuss",
+            "the plan for the new bridge over",
+            "the budget for next year and the",
+            "the river, which has been delayed",
+            "costs of the road works in the old",
+        ];
+        let mut text = lines.iter().map(|l| format!("{l}\n\n")).collect::<String>();
+        text.push_str(tail);
+        text
+    }
+
+    /// Column lines of an article below its first paragraph line.
+    const COLUMN_BELOW: &str =
+        "leaders called off the strike after\n\ntalks with the operator ended late\n\n\
+                                on Sunday with a new offer on pay\n\nand hours for all of the drivers in\n\n";
+
+    #[test]
+    fn a_title_above_a_short_paragraph_start_on_a_sparse_page_is_a_headline_after_a_cut_column() {
+        // No sentence end before it: the line above is the last of another
+        // article's column. The short line below opens a paragraph.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nThe union said its\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Headline);
+        // Two titles side by side, read one after the other: both.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nSchool heads warn over funding\n\nThe union said its\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Headline);
+        assert_eq!(role_of(&page, "School heads"), Role::Headline);
+        // A line as wide as the column below it is no paragraph start.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nThe union said that its members\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Body);
+        // Nor one in lower case.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nthe union said its\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Body);
+    }
+
     #[test]
     fn one_title_shaped_line_on_a_sparse_page_is_no_headline() {
         let text = sparse_latin_page(
