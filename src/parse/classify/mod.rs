@@ -56,9 +56,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     // Most printed lines each set between blank lines: then standing alone
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
-    let single_printed_lines =
-        page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
-    let blank_separated = page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2;
+    let blank_separated = lines_set_apart(page);
     let style = PageStyle { blank_separated, capitals_start_sentences: capitals_start_sentences(page) };
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
@@ -145,6 +143,15 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         side_by_side[line] = true;
     }
     side_by_side
+}
+
+/// True when most printed lines each stand between blank lines (sparse-text
+/// OCR, Tesseract psm 11/12): at least eight blocks, two in three of them
+/// one line of one piece.
+pub fn lines_set_apart(page: &Page) -> bool {
+    let single_printed_lines =
+        page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
+    page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2
 }
 
 /// Labels the first printed line of a CJK headline set on two lines right
