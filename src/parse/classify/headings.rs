@@ -714,6 +714,13 @@ fn width_against_body_below(
     let below: Vec<f32> = page.lines[line_index + 1..]
         .iter()
         .take_while(|l| across_blank_lines || l.block == line.block)
+        // Sparse-text OCR reads a printed Latin line in fragments of a word
+        // or two: those measure no column.
+        .filter(|l| {
+            !across_blank_lines
+                || page.is_cjk()
+                || page.pieces[l.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
+        })
         .take(3)
         .map(|l| page.pieces[l.pieces.start].cells)
         .collect();
@@ -760,6 +767,10 @@ fn above_paragraph_start(page: &Page, line_index: usize) -> bool {
     below.sort_by(f32::total_cmp);
     piece.cells < FIRST_LINE_MAX_SHARE * below[below.len() / 2]
 }
+
+/// The fewest words a Latin line of a sparse-text page holds to measure its
+/// column's width.
+const MEASURING_WORDS: usize = 3;
 
 /// True when the line is one of three or more consecutive one-line blocks
 /// of similar width: the printed lines of a narrow column, each followed by

@@ -471,6 +471,20 @@ mod tests {
     }
 
     #[test]
+    fn word_fragments_below_a_line_on_a_sparse_page_do_not_make_it_wide() {
+        // A sentence starts after a sentence end; OCR read the printed
+        // lines below it in fragments of a word, then whole column lines
+        // as wide as it.
+        let text = sparse_latin_page(
+            "Boat owners were unwilling to sell\n\nFerry\n\nfares\n\nrose\n\n\
+             boats at the price the town had set\n\nfor the new service on the river\n\n\
+             and the harbour master said that the\n\n",
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Boat owners"), Role::Body);
+    }
+
+    #[test]
     fn one_title_shaped_line_on_a_sparse_page_is_no_headline() {
         let text = sparse_latin_page(
             "Harbour plans were shown to the\n\nthe town said it would run boats\n\n             public at a meeting last week and\n\nteachers say the money is not\n\n",
