@@ -17,9 +17,12 @@
 //! articles stands right above their first lines, each first line names
 //! what its own headline names (see [`latin_heading_openings`]); where
 //! those first lines stand on consecutive lines, the articles run on line
-//! by line in turn below them (see [`claimed_strides`]).
+//! by line in turn below them (see [`claimed_strides`]). On sparse-text
+//! pages (every printed line between blank lines) the first lines may lie
+//! up to two lines per headline below the run: each article's columns are
+//! read across in turn.
 
-use crate::parse::classify::datelines_below;
+use crate::parse::classify::{datelines_below, lines_set_apart};
 use crate::parse::{Gap, Page, PieceId};
 
 /// A piece's horizontal place on its line, in cells from the line start:
@@ -79,6 +82,10 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
 /// side by side, each headline on one printed line.
 const LATIN_RUN_HEADINGS: usize = 3;
 
+/// Lines below a run of headlines, per headline, that may hold their
+/// articles' first lines on a sparse-text page: two columns per article.
+const OPENING_REACH: usize = 2;
+
 /// Words of four letters and more that name nothing: they say nothing of
 /// which article a line belongs to.
 const FUNCTION_WORDS: [&str; 24] = [
@@ -136,6 +143,7 @@ pub fn latin_heading_openings(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
     if page.is_cjk() {
         return out;
     }
+    let sparse = lines_set_apart(page);
     let is_heading_line =
         |l: usize| page.pieces[page.lines[l].pieces.clone()].iter().any(|p| p.role.is_heading());
     let mut line = 0;
@@ -155,7 +163,12 @@ pub fn latin_heading_openings(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
         if !(2..=LATIN_RUN_HEADINGS).contains(&heads.len()) || line - start > LATIN_RUN_HEADINGS {
             continue;
         }
-        let openings: Vec<usize> = (line..(line + heads.len()).min(page.lines.len()))
+        // Where every printed line stands alone, OCR reads the first lines
+        // of all the articles' columns across in turn: an article's own
+        // first line may come after the first lines of the columns of the
+        // articles before it.
+        let reach = if sparse { OPENING_REACH * heads.len() } else { heads.len() };
+        let openings: Vec<usize> = (line..(line + reach).min(page.lines.len()))
             .flat_map(|l| page.lines[l].pieces.clone())
             .filter(|&i| opens_paragraph(&page.pieces[i].text))
             .collect();
@@ -327,6 +340,42 @@ mod tests {
             assert!(got.contains(&(from.to_string(), to.to_string(), verdict)), "{from} -> {to}: {got:?}");
         }
         assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn on_a_sparse_page_a_headline_claims_a_first_line_past_the_other_articles_columns() {
+        // Two articles of two columns each, every printed line between
+        // blank lines: the first lines of all four columns are read across,
+        // so the second article's first line comes third.
+        let lines = [
+            "Harbour works finished early",
+            "Orchard growers expect record harvest",
+            "The harbour works on the",
+            "quay were done a month early",
+            "Orchard owners in the",
+            "warm spring brought the trees",
+            "eastern side of the old town",
+            "into bloom across the whole",
+            "were paid for by the state",
+            "valley and the hills above it",
+        ];
+        let sparse: String = lines.iter().map(|l| format!("{l}\n\n")).collect();
+        let got = latin_verdicts(&sparse);
+        let (harbour, orchard) = (lines[0], lines[1]);
+        let (first, second) = (lines[2], lines[4]);
+        for (from, to, verdict) in
+            [(harbour, first, 1.0), (harbour, second, -1.0), (orchard, second, 1.0), (orchard, first, -1.0)]
+        {
+            assert!(got.contains(&(from.to_string(), to.to_string(), verdict)), "{from} -> {to}: {got:?}");
+        }
+        // Set without blank lines, the first lines of a run stand right
+        // under it: one that far down is not looked for.
+        let dense: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        assert!(
+            !latin_verdicts(&dense).iter().any(|(_, to, _)| to == second),
+            "{:?}",
+            latin_verdicts(&dense)
+        );
     }
 
     #[test]

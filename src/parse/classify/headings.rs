@@ -448,6 +448,22 @@ pub(super) fn heading_role(
         // (As a subhead, left to the assembler's topic test: dev ocr-en-013
         // 0.410 against 0.469 as a headline.)
         let paired_title = paired_title || second_of_pair;
+        // Where every printed line stands alone, the line before may be the
+        // last of a column of another article read across, so no sentence
+        // end need come before a title: a title-shaped line right above a
+        // paragraph's shortened first line, or the first of two titles of
+        // articles set side by side with that line below the second.
+        let above_paragraph = blank_separated
+            && style.capitals_start_sentences
+            && !after_paragraph(page, line_index, blank_separated)
+            && title_shaped(text)
+            && (above_paragraph_start(page, line_index)
+                || page.lines.get(line_index + 1).is_some_and(|next| {
+                    next.pieces.len() == 1
+                        && title_shaped(&page.pieces[next.pieces.start].text)
+                        && above_paragraph_start(page, line_index + 1)
+                }));
+        let paired_title = paired_title || above_paragraph;
         // A headline in capitals may be broken over lines of one word.
         let min_words = if all_caps { 1 } else { 2 };
         if !starts_upper
@@ -698,6 +714,13 @@ fn width_against_body_below(
     let below: Vec<f32> = page.lines[line_index + 1..]
         .iter()
         .take_while(|l| across_blank_lines || l.block == line.block)
+        // Sparse-text OCR reads a printed Latin line in fragments of a word
+        // or two: those measure no column.
+        .filter(|l| {
+            !across_blank_lines
+                || page.is_cjk()
+                || page.pieces[l.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
+        })
         .take(3)
         .map(|l| page.pieces[l.pieces.start].cells)
         .collect();
@@ -709,6 +732,45 @@ fn width_against_body_below(
     let size: f32 = page.pieces[span].iter().map(|p| p.cells).sum();
     (widest > 0.0).then(|| size / widest)
 }
+
+/// Lines below a paragraph's first line that give the width of its column.
+const COLUMN_LINES_BELOW: usize = 6;
+
+/// The most a paragraph's first line holds, as a share of its column's
+/// lines below it: the indent OCR drops leaves it short of the column.
+const FIRST_LINE_MAX_SHARE: f32 = 0.85;
+
+/// True when the line after `line_index` opens a paragraph as a sparse-text
+/// page shows it: one piece that starts with a capital, holds three words
+/// or more (running text, not a name broken over lines), and is shorter
+/// than the median of the lines below it by about an indent. Why: OCR drops
+/// the indent but not the room it took.
+fn above_paragraph_start(page: &Page, line_index: usize) -> bool {
+    let Some(next) = page.lines.get(line_index + 1) else { return false };
+    if next.pieces.len() != 1 {
+        return false;
+    }
+    let piece = &page.pieces[next.pieces.start];
+    let text = piece.text.trim();
+    let starts_upper = text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    if !starts_upper || text.split_whitespace().count() < 3 {
+        return false;
+    }
+    let mut below: Vec<f32> = page.lines[line_index + 2..]
+        .iter()
+        .take(COLUMN_LINES_BELOW)
+        .map(|l| page.pieces[l.pieces.start].cells)
+        .collect();
+    if below.len() < 3 {
+        return false;
+    }
+    below.sort_by(f32::total_cmp);
+    piece.cells < FIRST_LINE_MAX_SHARE * below[below.len() / 2]
+}
+
+/// The fewest words a Latin line of a sparse-text page holds to measure its
+/// column's width.
+const MEASURING_WORDS: usize = 3;
 
 /// True when the line is one of three or more consecutive one-line blocks
 /// of similar width: the printed lines of a narrow column, each followed by

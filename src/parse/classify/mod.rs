@@ -56,9 +56,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     // Most printed lines each set between blank lines: then standing alone
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
-    let single_printed_lines =
-        page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
-    let blank_separated = page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2;
+    let blank_separated = lines_set_apart(page);
     let style = PageStyle { blank_separated, capitals_start_sentences: capitals_start_sentences(page) };
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
@@ -145,6 +143,15 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         side_by_side[line] = true;
     }
     side_by_side
+}
+
+/// True when most printed lines each stand between blank lines (sparse-text
+/// OCR, Tesseract psm 11/12): at least eight blocks, two in three of them
+/// one line of one piece.
+pub fn lines_set_apart(page: &Page) -> bool {
+    let single_printed_lines =
+        page.blocks.iter().filter(|b| b.len() == 1 && page.lines[b.start].pieces.len() == 1).count();
+    page.blocks.len() >= 8 && single_printed_lines * 3 >= page.blocks.len() * 2
 }
 
 /// Labels the first printed line of a CJK headline set on two lines right
@@ -411,6 +418,70 @@ mod tests {
         );
         let page = parse_page(&text, 0, 1);
         assert_ne!(role_of(&page, "School heads"), Role::Headline);
+    }
+
+    /// A sparse-text Latin page whose last line runs on mid-sentence (a
+    /// column of another article read across), then `tail`.
+    fn sparse_latin_page_cut_mid_sentence(tail: &str) -> String {
+        let lines = [
+            "The council met on Monday to discuss",
+            "the plan for the new bridge over",
+            "the budget for next year and the",
+            "the river, which has been delayed",
+            "costs of the road works in the old",
+        ];
+        let mut text = lines.iter().map(|l| format!("{l}\n\n")).collect::<String>();
+        text.push_str(tail);
+        text
+    }
+
+    /// Column lines of an article below its first paragraph line.
+    const COLUMN_BELOW: &str =
+        "leaders called off the strike after\n\ntalks with the operator ended late\n\n\
+                                on Sunday with a new offer on pay\n\nand hours for all of the drivers in\n\n";
+
+    #[test]
+    fn a_title_above_a_short_paragraph_start_on_a_sparse_page_is_a_headline_after_a_cut_column() {
+        // No sentence end before it: the line above is the last of another
+        // article's column. The short line below opens a paragraph.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nThe union said its\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Headline);
+        // Two titles side by side, read one after the other: both.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nSchool heads warn over funding\n\nThe union said its\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Headline);
+        assert_eq!(role_of(&page, "School heads"), Role::Headline);
+        // A line as wide as the column below it is no paragraph start.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nThe union said that its members\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Body);
+        // Nor one in lower case.
+        let text = sparse_latin_page_cut_mid_sentence(&format!(
+            "Harbour plans new ferry service\n\nthe union said its\n\n{COLUMN_BELOW}"
+        ));
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Harbour plans"), Role::Body);
+    }
+
+    #[test]
+    fn word_fragments_below_a_line_on_a_sparse_page_do_not_make_it_wide() {
+        // A sentence starts after a sentence end; OCR read the printed
+        // lines below it in fragments of a word, then whole column lines
+        // as wide as it.
+        let text = sparse_latin_page(
+            "Boat owners were unwilling to sell\n\nFerry\n\nfares\n\nrose\n\n\
+             boats at the price the town had set\n\nfor the new service on the river\n\n\
+             and the harbour master said that the\n\n",
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "Boat owners"), Role::Body);
     }
 
     #[test]
