@@ -110,8 +110,9 @@ pub fn trim_gutter_noise(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || is_gutter_noise(c))
 }
 
-/// Most marks a stray run at a piece's head holds.
-const MAX_STRAY_HEAD: usize = 2;
+/// Most marks a run of stray punctuation holds, whether OCR read it as a
+/// piece of its own between columns (`。`, `。，`, `”`) or at a piece's head.
+pub const MAX_STRAY_MARKS: usize = 2;
 
 /// The head of a right piece as the word signals read it: without the
 /// gutter noise at its edges ([`trim_gutter_noise`]) nor a short run of
@@ -123,7 +124,7 @@ pub fn trim_stray_head(text: &str) -> &str {
     let text = trim_gutter_noise(text);
     let marks = text.chars().take_while(|c| !c.is_alphanumeric() && !c.is_whitespace()).count();
     let rest = text.char_indices().nth(marks).map_or("", |(at, _)| &text[at..]);
-    if (1..=MAX_STRAY_HEAD).contains(&marks) && rest.starts_with(char::is_whitespace) {
+    if (1..=MAX_STRAY_MARKS).contains(&marks) && rest.starts_with(char::is_whitespace) {
         let marks_text = &text[..text.len() - rest.len()];
         if marks_text.chars().all(|c| is_line_start_forbidden(c) || is_closing(c)) {
             return rest.trim_start();

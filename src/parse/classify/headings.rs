@@ -394,33 +394,38 @@ pub(super) fn heading_role(
         let ends_on_particle = ends_on_short_lower_word(last_word);
         // Nor a line right above a title in capitals: what follows it is
         // no sentence start but the next article, and the line is the last
-        // of a column stretch cut off by that article.
-        let next_in_capitals = page.lines.get(line_index + 1).is_some_and(|next| {
-            let next = &page.pieces[next.pieces.start].text;
-            let letters: Vec<char> = next.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.len() >= 6
-                && letters.iter().all(|c| !c.is_lowercase())
-                && next.split_whitespace().count() >= 3
-        });
+        // of a column stretch cut off by that article. (This test and the
+        // next read the next line, so they are asked last.)
+        let next_in_capitals = || {
+            page.lines.get(line_index + 1).is_some_and(|next| {
+                let next = &page.pieces[next.pieces.start].text;
+                let letters: Vec<char> = next.chars().filter(|c| c.is_alphabetic()).collect();
+                letters.len() >= 6
+                    && letters.iter().all(|c| !c.is_lowercase())
+                    && next.split_whitespace().count() >= 3
+            })
+        };
         // Nor a line whose next line ends a sentence within a word or two:
         // an article opens on a running line, while a name or phrase broken
         // over two lines ends so.
-        let next_closes_at_once = page.lines.get(line_index + 1).is_some_and(|next| {
-            let next = page.pieces[next.pieces.clone()]
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            next.split_whitespace().count() <= 2 && ends_sentence(&next)
-        });
+        let next_closes_at_once = || {
+            page.lines.get(line_index + 1).is_some_and(|next| {
+                let next = page.pieces[next.pieces.clone()]
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                next.split_whitespace().count() <= 2 && ends_sentence(&next)
+            })
+        };
         let interrupting = style.capitals_start_sentences
             && !blank_separated
             && next_starts_sentence
-            && !next_in_capitals
-            && !next_closes_at_once
             && (3..=10).contains(&words.len())
             && !ends_on_particle
-            && runs_on_unmarked(text);
+            && runs_on_unmarked(text)
+            && !next_in_capitals()
+            && !next_closes_at_once();
         // Where every printed line stands alone (sparse-text OCR), the
         // titles of articles set side by side are read one after the other:
         // after a sentence end, a title-shaped line followed by another.

@@ -17,7 +17,7 @@
 use rustc_hash::FxHashMap;
 
 use super::part;
-use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise};
+use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise, MAX_STRAY_MARKS};
 use crate::parse::words::spanning_word;
 use crate::parse::{Gap, Page, Piece, Role};
 
@@ -450,9 +450,6 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
     }
     short && widths.iter().any(|&w| near(joined, w))
 }
-
-/// Most marks a piece of stray punctuation holds (`。`, `。，`, `”`).
-const MAX_STRAY_MARKS: usize = 2;
 
 /// True for a piece of a few punctuation marks and no text: what OCR reads
 /// out of a gutter's specks or a column rule between two columns (a CJK

@@ -163,7 +163,7 @@ pub(super) struct Word {
 /// The words of a piece's text, placed at `offset` in its line.
 fn words(chars: &[char], offset: usize) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
+    let mut previous_text: Option<String> = None;
     let mut index = 0;
     while index < chars.len() {
         if chars[index].is_whitespace() {
@@ -181,8 +181,7 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
         let mut tail = bare.chars().rev();
         let hyphenated =
             tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
-        if let (Some(previous), Some(last)) = (words.last_mut(), texts.last()) {
-            let previous: &mut Word = previous;
+        if let (Some(previous), Some(last)) = (words.last_mut(), previous_text.as_deref()) {
             previous.reads_on = crate::parse::word_language::word_lift(last, &text).unwrap_or(0.0).max(0.0);
         }
         words.push(Word {
@@ -195,7 +194,7 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             opens_dateline: false,
             reads_on: 0.0,
         });
-        texts.push(text);
+        previous_text = Some(text);
     }
     // The first word of a dateline: one that opens it where the word
     // before does not (a place of two words, "NEW YORK", opens at its first).
