@@ -832,6 +832,21 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_word_boxed_across_the_columns_blocks_no_cut() {
+        // Body words 24 px high; OCR boxed one short word from the page's
+        // left margin to its true place three columns right. A headline
+        // word set large is as wide as its height allows and stays strong.
+        let mut atoms: Vec<Atom> =
+            (0..9).map(|row| placed("words", 0, 40 * row, 110, 40 * row + 24, false)).collect();
+        atoms.push(placed("have", 0, 400, 1440, 424, false));
+        atoms.push(placed("Wow", 0, 500, 240, 580, true));
+        measure_sizes(&mut atoms, Script::Latin);
+        assert!(atoms[0].strong);
+        assert!(!atoms[9].strong, "a smeared word box is no text to keep a gutter shut");
+        assert!(atoms[10].strong, "headline type is measured by its own height");
+    }
+
+    #[test]
     fn a_line_read_as_one_glyph_smeared_over_the_column_is_no_headline() {
         // A CJK column whose last printed line OCR read as one glyph boxed
         // over the whole line: over its one cell it measures ten glyphs

@@ -20,6 +20,10 @@ use crate::parse::chars::{cells, wide_share};
 /// On a CJK page a word box wider than this many glyph sizes per cell of
 /// its text is no text (see [`Atom::strong`]).
 const SMEARED_BOX_CELLS: f32 = 4.0;
+/// ... and on a Latin page one wider than this many of its own heights
+/// (or glyph sizes) per cell of its text, two per letter: a letter is at
+/// most about one em wide, and letter-spaced words stay well within it.
+const SMEARED_LATIN_CELLS: f32 = 8.0;
 /// A CJK word box this many times taller than the usual word of its OCR
 /// line, and this many times taller than its glyphs are wide, runs over two
 /// printed lines (see [`settle_tall_boxes`]).
@@ -81,7 +85,15 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> f32 {
         // On a CJK page a box far wider than the square cells of its text
         // is a printed rule or a graphic OCR read as a glyph or two (a rule
         // between stacked articles running under all their columns).
-        let smeared = script == Script::Cjk && w > SMEARED_BOX_CELLS * glyph * cells(&atom.text).max(1.0);
+        // A Latin word box is never that wide for its own height either: OCR
+        // sometimes boxes a short word from far left of it to its true right
+        // edge, across the gutters of the columns it passes. Measured by
+        // the box's own height, headline type keeps its wide words.
+        let per_cell = match script {
+            Script::Cjk => SMEARED_BOX_CELLS * glyph,
+            Script::Latin => SMEARED_LATIN_CELLS * h.max(glyph),
+        };
+        let smeared = w > per_cell * cells(&atom.text).max(1.0);
         // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
         // running into the gutter the rule stands in.
         let on_rule = atom.text.contains('|');
