@@ -7,7 +7,7 @@
 //! lines — Tesseract glues side-by-side columns into one line and its
 //! sparse modes cut lines into fragments.
 
-use super::{cells, height, is_wide, median, union, wide_share, Atom, BBox, Scales, Script};
+use super::{cells, height, is_wide, lower_median, median, union, wide_share, Atom, BBox, Scales, Script};
 
 /// Inside an OCR line of CJK text, a gap this many glyph heights wide
 /// separates runs whose sizes are measured apart (see [`runs_of_line`]).
@@ -204,13 +204,17 @@ pub(super) fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Opti
     Some((y1 - y0).max(1) as f32)
 }
 
-/// True unless a Latin printed line's words are mostly of body height (the
-/// median word box under [`Scales::headline_word_height`]): the line's
-/// extent, which sets its size, runs from its highest box to its lowest, so
-/// one box OCR drew over two lines, or a quote mark set high, makes a body
-/// line as tall as a headline. CJK lines are measured over their cells.
+/// True unless half or more of a Latin printed line's words are of body
+/// height (the lower median word box under
+/// [`Scales::headline_word_height`]): the line's extent, which sets its
+/// size, runs from its highest box to its lowest, so one box OCR drew over
+/// two lines, or a quote mark set high, makes a body line as tall as a
+/// headline; on a speckled page half the words of a body line may be boxed
+/// with the specks around them, while headline type makes every word tall.
+/// CJK lines are measured over their cells.
 pub(super) fn words_tall(atoms: &[Atom], words: &[usize], scales: &Scales) -> bool {
     scales.headline_word_height.is_none_or(|tall| {
-        median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).is_some_and(|usual| usual >= tall)
+        lower_median(words.iter().map(|&a| height(&atoms[a].bbox)).collect())
+            .is_some_and(|usual| usual >= tall)
     })
 }

@@ -832,13 +832,42 @@ mod tests {
     }
 
     #[test]
+    fn a_body_line_with_half_its_words_boxed_with_specks_is_no_headline() {
+        // Body words boxed 21 px high; headline type from 30 px up. Specks
+        // made two of four body words' boxes 60 px tall.
+        let scales = Scales {
+            glyph: 24.0,
+            line_gap: 10.0,
+            gutter_min: GUTTER_MIN_LATIN,
+            intruding_share: INTRUDING_SHARE_LATIN,
+            column_starts: false,
+            headline_word_height: Some(30.0),
+            headline_box_height: 30.0,
+        };
+        let speckled = vec![
+            placed("notes", 0, 0, 100, 60, false),
+            placed("from", 110, 0, 150, 60, false),
+            placed("making", 160, 0, 250, 21, false),
+            placed("the", 260, 0, 300, 21, false),
+        ];
+        assert!(!words_tall(&speckled, &[0, 1, 2, 3], &scales));
+        // Headline type: every word tall, short ones a little less.
+        let headline = vec![
+            placed("Storm", 0, 0, 120, 60, true),
+            placed("hits", 130, 0, 300, 62, true),
+            placed("on", 310, 0, 360, 40, true),
+        ];
+        assert!(words_tall(&headline, &[0, 1, 2], &scales));
+    }
+
+    #[test]
     fn a_latin_word_boxed_across_the_columns_blocks_no_cut() {
         // Body words 24 px high; OCR boxed one short word from the page's
         // left margin to its true place three columns right. A headline
         // word set large is as wide as its height allows and stays strong.
         let mut atoms: Vec<Atom> =
             (0..9).map(|row| placed("words", 0, 40 * row, 110, 40 * row + 24, false)).collect();
-        atoms.push(placed("have", 0, 400, 1440, 424, false));
+        atoms.push(placed("were", 0, 400, 1440, 424, false));
         atoms.push(placed("Wow", 0, 500, 240, 580, true));
         measure_sizes(&mut atoms, Script::Latin);
         assert!(atoms[0].strong);
