@@ -18,6 +18,10 @@ use crate::parse::chars::{
 };
 use crate::parse::{Gap, Line, Page, Piece};
 
+/// Spaces of a gutter that parts two columns for sure: one or two may be
+/// the space inside a headline or after a piece of punctuation.
+const WIDE_GUTTER_SPACES: usize = 3;
+
 /// The pieces of a line that may make a headline: the line without what a
 /// printed column rule parts from its first piece (a rule stands between
 /// columns, never inside a headline) and without stray marks at either end
@@ -38,6 +42,20 @@ pub(super) fn heading_span(page: &Page, line_index: usize) -> std::ops::Range<us
     let mut end = pieces.len();
     if let Some(rule) = pieces.iter().skip(1).position(|p| p.gap == Gap::Rule) {
         end = rule + 1;
+    }
+    // Right above a dateline the line opens with the article's headline:
+    // what a wide gutter parts from it is a line of a column beside the
+    // headline (the long last column of the article above, or an article
+    // set beside), never the headline's own text.
+    let before_dateline = page
+        .lines
+        .get(line_index + 1)
+        .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+    if before_dateline {
+        let wide = |p: &Piece| matches!(p.gap, Gap::Gutter(n) if n >= WIDE_GUTTER_SPACES);
+        if let Some(gutter) = pieces.iter().skip(1).position(wide) {
+            end = end.min(gutter + 1);
+        }
     }
     let stray = |piece: &Piece| {
         let text = piece.text.trim();

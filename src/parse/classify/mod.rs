@@ -355,6 +355,24 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_beside_a_column_line_right_above_a_dateline_is_judged_without_it() {
+        // The long last column of the article above runs on beside the next
+        // article's headline, a wide gutter apart; the headline's line is
+        // too wide with it. Without the dateline below, nothing says the
+        // line opens an article.
+        let line = "全市公交线路调整方案今天正式公布        责任，提升检验检测供给水平";
+        let below = "本报杭州5月8日电| 全市公交线路将于下月起调整 | 和服务成效，推动检验检测
+                     (记者王明) 今年 | 涉及二十多条线路和一百多个 | 行业高质量发展。";
+        let page = parse_page(&format!("{line}\n{below}\n"), 0, 1);
+        assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Headline);
+        assert_eq!(role_of(&page, "责任，提升"), Role::Body);
+        let below = "今天全市公交线路将于下月起| 全市公交线路将于下月起调整 | 和服务成效，推动检验检测
+                     调整，涉及二十多条线路 | 涉及二十多条线路和一百多个 | 行业高质量发展。";
+        let page = parse_page(&format!("{line}\n{below}\n"), 0, 1);
+        assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Body);
+    }
+
+    #[test]
     fn a_stray_glyph_beside_a_headline_is_left_out_of_it() {
         // "的" set apart by a gutter is a speck read as a glyph: with it the
         // line would end on a linking character.
