@@ -30,7 +30,9 @@
 //! CJK page that sets each paragraph on one line between blank lines is no
 //! sparse-text output: its lines hold many pieces.
 
+use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
+use std::collections::BinaryHeap;
 use std::num::NonZeroU32;
 
 use rustc_hash::FxHashMap;
@@ -665,6 +667,37 @@ fn rhythm_cost(previous: usize, step: usize) -> i32 {
     (RHYTHM * previous.abs_diff(step) as i32).min(RHYTHM_CAP)
 }
 
+/// A score the beam of a line is sure to reach while its hypotheses are
+/// offered: the lowest of the first scores of the [`BEAM`] best sets of
+/// streams offered so far. An offer only adds a set or raises its score,
+/// so at least [`BEAM`] sets end at this score or above, and an offer
+/// below it can neither enter the beam nor change a set that does.
+struct BeamFloor {
+    /// The first scores of the best sets so far, lowest on top.
+    scores: BinaryHeap<Reverse<i32>>,
+}
+
+impl BeamFloor {
+    fn new() -> Self {
+        BeamFloor { scores: BinaryHeap::with_capacity(BEAM + 1) }
+    }
+
+    /// Counts the first score of a set not offered before.
+    fn count_new_set(&mut self, score: i32) {
+        if self.scores.len() < BEAM {
+            self.scores.push(Reverse(score));
+        } else if self.scores.peek().is_some_and(|&Reverse(lowest)| score > lowest) {
+            self.scores.pop();
+            self.scores.push(Reverse(score));
+        }
+    }
+
+    /// Whether an offer of `score` falls below what the beam is sure to reach.
+    fn rules_out(&self, score: i32) -> bool {
+        self.scores.len() == BEAM && self.scores.peek().is_some_and(|&Reverse(lowest)| score < lowest)
+    }
+}
+
 /// The best merge of streams found: per line, the line it follows; and how
 /// much better it scores than the input order read as one stream. The
 /// character model's lift counts at `char_lift` per log10 unit.
@@ -685,12 +718,25 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
     let mut layer =
         vec![Hypothesis { streams: Streams::one(Stream::new(0, None)), score: 0, parent: 0, previous: None }];
     for line in 1..count {
+        // The most any hypothesis gains on this line: its best step (a
+        // rhythm only costs) or a new stream.
+        let reach = line.saturating_sub(MAX_STEP)..line;
+        let most_gained = reach.map(|end| steps.get(end, line)).max().unwrap_or(NEW_STREAM).max(NEW_STREAM);
+        let mut floor = BeamFloor::new();
         // Per set of streams, the best hypothesis reaching it: its score,
         // parent and the line the new line follows.
         for (index, hypothesis) in layer.iter().enumerate() {
+            // The hypotheses come best first: once one cannot reach the
+            // beam, no later one can.
+            if floor.rules_out(hypothesis.score + most_gained) {
+                break;
+            }
             // Streams that fell out of reach are closed.
             let open = hypothesis.streams.filtered(|s| line - s.end() <= MAX_STEP);
             let mut offer = |streams: Streams, score: i32, previous: Option<usize>| {
+                if floor.rules_out(score) {
+                    return;
+                }
                 let candidate = (score, line_u32(index), previous.map(line_u32));
                 match best.entry(streams) {
                     Entry::Occupied(mut o) => {
@@ -700,6 +746,7 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
                     }
                     Entry::Vacant(v) => {
                         v.insert(candidate);
+                        floor.count_new_set(score);
                     }
                 }
             };
