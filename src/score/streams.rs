@@ -775,14 +775,15 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
             previous,
         }));
         // Best first; the order is total (no two hypotheses share their
-        // streams), so picking the beam before sorting it keeps the same.
+        // streams), so picking the beam before sorting it keeps the same,
+        // and an unstable sort is as good as a stable one.
         let better =
             |a: &Hypothesis, b: &Hypothesis| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams));
         if layer.len() > BEAM {
             layer.select_nth_unstable_by(BEAM, better);
             layer.truncate(BEAM);
         }
-        layer.sort_by(better);
+        layer.sort_unstable_by(better);
         trace.push(layer.iter().map(|h| (h.parent, h.previous)).collect());
     }
     let input_order: i32 = (1..count).map(|line| steps.get(line - 1, line)).sum();
