@@ -234,8 +234,12 @@ impl PartialEq for Streams {
 impl Eq for Streams {}
 
 impl std::hash::Hash for Streams {
+    /// One word per stream, its last line and step together: the decoder
+    /// hashes hundreds of thousands of sets a page.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_slice().hash(state);
+        for stream in self.as_slice() {
+            state.write_u64(u64::from(stream.end) << 32 | u64::from(stream.step.map_or(0, NonZeroU32::get)));
+        }
     }
 }
 
@@ -733,10 +737,12 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
             }
             // Streams that fell out of reach are closed.
             let open = hypothesis.streams.filtered(|s| line - s.end() <= MAX_STEP);
-            let mut offer = |streams: Streams, score: i32, previous: Option<usize>| {
+            // The set of streams is made only for an offer that may count.
+            let mut offer = |score: i32, previous: Option<usize>, streams: &dyn Fn() -> Streams| {
                 if floor.rules_out(score) {
                     return;
                 }
+                let streams = streams();
                 let candidate = (score, line_u32(index), previous.map(line_u32));
                 match best.entry(streams) {
                     Entry::Occupied(mut o) => {
@@ -756,15 +762,19 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
                 let rhythm = stream.step().map_or(0, |previous| rhythm_cost(previous, step));
                 // The streams stay in order of their last lines: the
                 // stream that takes the line, the latest, goes last.
-                let mut streams = open;
-                streams.items[which..streams.len].rotate_left(1);
-                streams.items[streams.len - 1] = Stream::new(line, Some(step));
-                offer(streams, hypothesis.score + text - rhythm, Some(stream.end()));
+                offer(hypothesis.score + text - rhythm, Some(stream.end()), &|| {
+                    let mut streams = open;
+                    streams.items[which..streams.len].rotate_left(1);
+                    streams.items[streams.len - 1] = Stream::new(line, Some(step));
+                    streams
+                });
             }
             if open.len < MAX_STREAMS {
-                let mut streams = open;
-                streams.push(Stream::new(line, None));
-                offer(streams, hypothesis.score + NEW_STREAM, None);
+                offer(hypothesis.score + NEW_STREAM, None, &|| {
+                    let mut streams = open;
+                    streams.push(Stream::new(line, None));
+                    streams
+                });
             }
         }
         layer.clear();
