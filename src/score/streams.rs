@@ -255,6 +255,7 @@ impl Ord for Streams {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Hypothesis {
     streams: Streams,
     score: i32,
@@ -721,6 +722,9 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
     trace.push(vec![(0, None)]);
     let mut layer =
         vec![Hypothesis { streams: Streams::one(Stream::new(0, None)), score: 0, parent: 0, previous: None }];
+    // Per line, the hypotheses offered and the order of the best of them.
+    let mut offered: Vec<Hypothesis> = Vec::with_capacity(BEAM * (MAX_STREAMS + 1));
+    let mut order: Vec<u32> = Vec::with_capacity(BEAM * (MAX_STREAMS + 1));
     for line in 1..count {
         // The most any hypothesis gains on this line: its best step (a
         // rhythm only costs) or a new stream.
@@ -777,23 +781,30 @@ fn decode(steps: &mut StepScores, char_lift: f32) -> (Vec<Option<usize>>, i32) {
                 });
             }
         }
-        layer.clear();
-        layer.extend(best.drain().map(|(streams, (score, parent, previous))| Hypothesis {
+        // Best first; the order is total (no two hypotheses share their
+        // streams), so picking the beam before sorting it keeps the same,
+        // and an unstable sort is as good as a stable one. The order is
+        // found on indices: a hypothesis is many times the size of one.
+        offered.clear();
+        offered.extend(best.drain().map(|(streams, (score, parent, previous))| Hypothesis {
             streams,
             score,
             parent,
             previous,
         }));
-        // Best first; the order is total (no two hypotheses share their
-        // streams), so picking the beam before sorting it keeps the same,
-        // and an unstable sort is as good as a stable one.
-        let better =
-            |a: &Hypothesis, b: &Hypothesis| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams));
-        if layer.len() > BEAM {
-            layer.select_nth_unstable_by(BEAM, better);
-            layer.truncate(BEAM);
+        let better = |a: &u32, b: &u32| {
+            let (a, b) = (&offered[*a as usize], &offered[*b as usize]);
+            b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams))
+        };
+        order.clear();
+        order.extend(0..line_u32(offered.len()));
+        if order.len() > BEAM {
+            order.select_nth_unstable_by(BEAM, better);
+            order.truncate(BEAM);
         }
-        layer.sort_unstable_by(better);
+        order.sort_unstable_by(better);
+        layer.clear();
+        layer.extend(order.iter().map(|&index| offered[index as usize]));
         trace.push(layer.iter().map(|h| (h.parent, h.previous)).collect());
     }
     let input_order: i32 = (1..count).map(|line| steps.get(line - 1, line)).sum();
