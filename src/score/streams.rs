@@ -928,6 +928,23 @@ mod tests {
     }
 
     #[test]
+    fn the_beam_floor_rules_out_only_what_a_full_beam_leaves_out() {
+        let mut floor = BeamFloor::new();
+        for score in 0..BEAM as i32 - 1 {
+            floor.count_new_set(score);
+        }
+        // Not full yet: any set may still enter.
+        assert!(!floor.rules_out(-100));
+        floor.count_new_set(-5);
+        assert!(floor.rules_out(-6));
+        assert!(!floor.rules_out(-5));
+        // A better set takes the lowest one's place.
+        floor.count_new_set(1000);
+        assert!(floor.rules_out(-1));
+        assert!(!floor.rules_out(0));
+    }
+
+    #[test]
     fn a_large_change_of_step_costs_as_one_event() {
         assert_eq!(rhythm_cost(4, 4), 0);
         assert_eq!(rhythm_cost(4, 5), RHYTHM);

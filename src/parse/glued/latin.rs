@@ -1052,6 +1052,47 @@ mod tests {
     use crate::parse::parse_page;
 
     #[test]
+    fn a_piece_costs_what_its_words_walked_one_by_one_cost() {
+        // Hyphens, noise and a gutter at the edges and inside of pieces.
+        let chars: Vec<char> = "the con- | struction of - new homes re- | mains slow".chars().collect();
+        let mut words = words(&chars, 0);
+        words[6].after_gutter = true;
+        assert!(words[1].hyphenated && words[2].noise && words[5].noise);
+        // The cost as the words of the piece are walked.
+        let walked = |range: Range<usize>, width: ColumnWidth| {
+            let inner = &words[range.clone()];
+            if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline) {
+                return f32::INFINITY;
+            }
+            let last = &words[range.end - 1];
+            let z = ((last.end - words[range.start].start) as f32 - width.0) / (WIDTH_SPREAD * width.0);
+            let mut cost =
+                if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
+            for word in &inner[..inner.len() - 1] {
+                if word.hyphenated {
+                    cost += evidence::HYPHEN_INSIDE;
+                }
+            }
+            for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
+                if word.noise {
+                    cost += evidence::NOISE_INSIDE;
+                }
+            }
+            cost
+        };
+        let counts = WordCounts::new(&words);
+        for width in [ColumnWidth(12.0), ColumnWidth(30.5)] {
+            for end in 1..=words.len() {
+                for start in 0..end {
+                    let (fast, slow) =
+                        (piece_cost(&words, &counts, start..end, width), walked(start..end, width));
+                    assert_eq!(fast.to_bits(), slow.to_bits(), "{start}..{end}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_cut_between_words_that_read_on_costs_more() {
         let chars: Vec<char> = "the united states said".chars().collect();
         let words = words(&chars, 0);
