@@ -182,8 +182,8 @@ impl Stream {
     }
 }
 
-/// A line number as the decoder stores it; [`stream_steps`] decodes only
-/// pages whose lines fit.
+/// A line, unit or piece number as the decoder stores it; [`stream_order`]
+/// decodes only pages whose pieces fit (and so their lines and units).
 fn line_u32(line: usize) -> u32 {
     u32::try_from(line).expect("the decoder runs only on pages whose line numbers fit in u32")
 }
