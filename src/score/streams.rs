@@ -30,7 +30,9 @@
 //! CJK page that sets each paragraph on one line between blank lines is no
 //! sparse-text output: its lines hold many pieces.
 
+use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
+use std::collections::BinaryHeap;
 use std::num::NonZeroU32;
 
 use rustc_hash::FxHashMap;
@@ -180,8 +182,8 @@ impl Stream {
     }
 }
 
-/// A line number as the decoder stores it; [`stream_steps`] decodes only
-/// pages whose lines fit.
+/// A line, unit or piece number as the decoder stores it; [`stream_order`]
+/// decodes only pages whose pieces fit (and so their lines and units).
 fn line_u32(line: usize) -> u32 {
     u32::try_from(line).expect("the decoder runs only on pages whose line numbers fit in u32")
 }
@@ -232,8 +234,12 @@ impl PartialEq for Streams {
 impl Eq for Streams {}
 
 impl std::hash::Hash for Streams {
+    /// One word per stream, its last line and step together: the decoder
+    /// hashes hundreds of thousands of sets a page.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_slice().hash(state);
+        for stream in self.as_slice() {
+            state.write_u64(u64::from(stream.end) << 32 | u64::from(stream.step.map_or(0, NonZeroU32::get)));
+        }
     }
 }
 
@@ -249,6 +255,7 @@ impl Ord for Streams {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Hypothesis {
     streams: Streams,
     score: i32,
@@ -320,13 +327,19 @@ pub fn stream_order(page: &Page, vocabulary: &Vocabulary) -> Option<StreamOrder>
     // sparse-text output, is the rows signal's business.
     let lines_only: Vec<Unit> =
         page.lines.iter().enumerate().map(|(line, l)| Unit { line, pieces: l.pieces.clone() }).collect();
-    let by_lines = merge(page, vocabulary, &lines_only)?;
+    // Up to four decodings (lines and units, each without and with the
+    // character model) weigh mostly the same steps: each junction's text
+    // evidence is read once for all.
+    let mut evidence = EvidenceCache::default();
+    let by_lines = merge(page, vocabulary, &lines_only, &mut evidence)?;
     let units = units(page);
-    let (units, mut after) =
-        match (units.len() > lines_only.len()).then(|| merge(page, vocabulary, &units)).flatten() {
-            Some(after) => (units, after),
-            None => (lines_only, by_lines),
-        };
+    let (units, mut after) = match (units.len() > lines_only.len())
+        .then(|| merge(page, vocabulary, &units, &mut evidence))
+        .flatten()
+    {
+        Some(after) => (units, after),
+        None => (lines_only, by_lines),
+    };
     // A run of glued rows alike reads on slot by slot: the rows signal's
     // business, which the merge of streams, blind to slots, only muddles
     // (dev F1 of ocr-zh-018 0.480 -> 0.491). A heading spans its columns
@@ -354,9 +367,15 @@ pub fn stream_order(page: &Page, vocabulary: &Vocabulary) -> Option<StreamOrder>
 
 /// Per unit, the unit its text goes on in where not the next one, if the
 /// units read clearly better as a merge of streams than in input order.
-fn merge(page: &Page, vocabulary: &Vocabulary, units: &[Unit]) -> Option<Vec<Option<usize>>> {
+fn merge(
+    page: &Page,
+    vocabulary: &Vocabulary,
+    units: &[Unit],
+    evidence: &mut EvidenceCache,
+) -> Option<Vec<Option<usize>>> {
     let count = units.len();
-    let (previous, gain) = decode(page, vocabulary, units, None, 0.0);
+    let mut steps = StepScores::new(page, vocabulary, units, evidence);
+    let (previous, gain) = decode(&mut steps, None, 0.0);
     if (gain as f32) < MIN_GAIN * count as f32 || !is_merged(&successors(&previous)) {
         return None;
     }
@@ -371,7 +390,7 @@ fn merge(page: &Page, vocabulary: &Vocabulary, units: &[Unit]) -> Option<Vec<Opt
     // heading rule made syn-zh-005 a merge (1.000 -> 0.617) and the stride
     // expectation cost ocr-en-013 0.655 -> 0.441.
     let previous = if page.is_cjk() {
-        decode(page, vocabulary, units, Some(&first_steps(page, vocabulary, units)), CHAR_LIFT).0
+        decode(&mut steps, Some(&first_steps(page, vocabulary, units)), CHAR_LIFT).0
     } else {
         previous
     };
@@ -469,50 +488,173 @@ fn trim_junction(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || is_rule_glyph(c))
 }
 
-/// Evidence, in tenths, that unit `right` follows unit `left` in a stream.
-fn step_score(
-    page: &Page,
-    vocabulary: &Vocabulary,
-    units: &[Unit],
-    widths: &[f32],
-    left: usize,
-    right: usize,
+/// The text evidence of one junction, a unit's last piece to a unit's
+/// first piece, term by term as [`StepEvidence::score`] adds them: the widths of
+/// the units and the weight of the character model vary between the
+/// decodings of a page, the text does not.
+#[derive(Debug, Clone, Copy)]
+struct StepEvidence {
+    /// The affinity, in affinity units, with the word-break evidence.
+    text: f32,
+    /// The character model's lift where positive (zero otherwise); read
+    /// only where the model counts (see [`EvidenceCache::lift`]).
+    lift: Option<f32>,
+    bracket_closed: bool,
+    /// The weighted word-model lift, where the right side starts lower-case.
+    word: Option<f32>,
+    lower_case_start: bool,
+    /// Neither side ends a sentence, so the widths speak.
+    widths_speak: bool,
+}
+
+impl StepEvidence {
+    fn read(l: &str, r: &str, vocabulary: &Vocabulary) -> Self {
+        let mut text = stride::affinity_of_trimmed(l, r, vocabulary) as f32 / 10.0;
+        // A break that completes no known word most likely goes on elsewhere
+        // (the affinity joins any lower-case tail, which says how to join, not
+        // whether to); one that completes a known word most likely goes on here.
+        match latin::completes_word(l, r, vocabulary) {
+            Some(false) => text -= UNKNOWN_BREAK,
+            Some(true) => text += KNOWN_BREAK,
+            None => {}
+        }
+        let state = sentence::state(l, r);
+        StepEvidence {
+            text,
+            lift: None,
+            bracket_closed: closes_open_bracket(l, r),
+            word: state.right_lower.then(|| WORD_LIFT * word_language::word_lift(l, r).unwrap_or(0.0)),
+            // Among lines that all stand inside a column, a lower-case start
+            // after a line that does not end a sentence is the likely
+            // continuation.
+            lower_case_start: !state.left_ends && state.right_lower,
+            widths_speak: !ends_sentence(l) && !ends_sentence(r),
+        }
+    }
+
+    /// The evidence in tenths, with the character model's lift at
+    /// `char_lift` (which must be read where that is not zero) and the
+    /// units' widths `a` and `b`.
+    fn score(&self, char_lift: f32, a: f32, b: f32) -> i32 {
+        let mut score = self.text;
+        // Where the dictionary finds no word across a Han break (most breaks
+        // fall between words), how often the characters follow each other
+        // still tells the column's next line from another column's. At
+        // weight zero the term adds nothing (the lift is finite).
+        if char_lift != 0.0 {
+            score += char_lift * self.lift.expect("the lift is read before it is weighed");
+        }
+        if self.bracket_closed {
+            score += BRACKET_CLOSED;
+        }
+        if let Some(word) = self.word {
+            score += word;
+        }
+        if self.lower_case_start {
+            score += LOWER_CASE_START;
+        }
+        // A column has one width; a paragraph's last line may be short.
+        if self.widths_speak && a.max(b) > 0.0 {
+            score -= WIDTH / 10.0 * ((a - b).abs() / a.max(b)).min(1.0);
+        }
+        (score * 10.0).round() as i32
+    }
+}
+
+/// The text evidence of the page's junctions, by the pieces they join,
+/// read once for every decoding of the page.
+#[derive(Default)]
+struct EvidenceCache {
+    steps: FxHashMap<(u32, u32), StepEvidence>,
+}
+
+impl EvidenceCache {
+    /// The evidence of the junction from piece `left` to piece `right`, with
+    /// the character model's lift read too where `with_lift`.
+    fn get(
+        &mut self,
+        page: &Page,
+        vocabulary: &Vocabulary,
+        left: usize,
+        right: usize,
+        with_lift: bool,
+    ) -> StepEvidence {
+        let (l, r) = (trim_junction(&page.pieces[left].text), trim_junction(&page.pieces[right].text));
+        let evidence = self
+            .steps
+            .entry((line_u32(left), line_u32(right)))
+            .or_insert_with(|| StepEvidence::read(l, r, vocabulary));
+        if with_lift && evidence.lift.is_none() {
+            evidence.lift = Some(Self::lift(l, r));
+        }
+        *evidence
+    }
+
+    /// The character model's lift across a junction, where positive.
+    fn lift(l: &str, r: &str) -> f32 {
+        language::lift(l, r).unwrap_or(0.0).max(0.0)
+    }
+}
+
+/// The step scores of one set of units, in tenths, as the decoder asks for
+/// them: per unit and step length (at most [`MAX_STEP`]), filled on first
+/// use and kept for the decoding's lifetime at one weight of the character
+/// model.
+struct StepScores<'a> {
+    page: &'a Page,
+    vocabulary: &'a Vocabulary,
+    units: &'a [Unit],
+    widths: Vec<f32>,
+    evidence: &'a mut EvidenceCache,
+    /// The weight the filled scores were computed at.
     char_lift: f32,
-) -> i32 {
-    let left_text = &page.pieces[units[left].pieces.end - 1].text;
-    let right_text = &page.pieces[units[right].pieces.start].text;
-    let (l, r) = (trim_junction(left_text), trim_junction(right_text));
-    let mut score = stride::affinity_of_trimmed(l, r, vocabulary) as f32 / 10.0;
-    // A break that completes no known word most likely goes on elsewhere
-    // (the affinity joins any lower-case tail, which says how to join, not
-    // whether to); one that completes a known word most likely goes on here.
-    match latin::completes_word(l, r, vocabulary) {
-        Some(false) => score -= UNKNOWN_BREAK,
-        Some(true) => score += KNOWN_BREAK,
-        None => {}
+    /// Per `left * MAX_STEP + step - 1`, the score, where computed.
+    scores: Vec<Option<i32>>,
+}
+
+impl<'a> StepScores<'a> {
+    fn new(
+        page: &'a Page,
+        vocabulary: &'a Vocabulary,
+        units: &'a [Unit],
+        evidence: &'a mut EvidenceCache,
+    ) -> Self {
+        StepScores {
+            page,
+            vocabulary,
+            units,
+            widths: units.iter().map(|u| width(page, u)).collect(),
+            evidence,
+            char_lift: 0.0,
+            scores: vec![None; units.len() * MAX_STEP],
+        }
     }
-    // Where the dictionary finds no word across a Han break (most breaks
-    // fall between words), how often the characters follow each other
-    // still tells the column's next line from another column's.
-    score += char_lift * language::lift(l, r).unwrap_or(0.0).max(0.0);
-    if closes_open_bracket(l, r) {
-        score += BRACKET_CLOSED;
+
+    fn count(&self) -> usize {
+        self.units.len()
     }
-    let state = sentence::state(l, r);
-    if state.right_lower {
-        score += WORD_LIFT * word_language::word_lift(l, r).unwrap_or(0.0);
+
+    /// Sets the character model's weight for the scores asked next.
+    fn weigh_char_lift(&mut self, char_lift: f32) {
+        if char_lift != self.char_lift {
+            self.char_lift = char_lift;
+            self.scores.fill(None);
+        }
     }
-    // Among lines that all stand inside a column, a lower-case start after
-    // a line that does not end a sentence is the likely continuation.
-    if !state.left_ends && state.right_lower {
-        score += LOWER_CASE_START;
+
+    /// Evidence, in tenths, that unit `right` follows unit `left` in a
+    /// stream, `right - left` being 1 to [`MAX_STEP`].
+    fn get(&mut self, left: usize, right: usize) -> i32 {
+        let slot = left * MAX_STEP + (right - left - 1);
+        if let Some(score) = self.scores[slot] {
+            return score;
+        }
+        let (from, to) = (self.units[left].pieces.end - 1, self.units[right].pieces.start);
+        let evidence = self.evidence.get(self.page, self.vocabulary, from, to, self.char_lift != 0.0);
+        let score = evidence.score(self.char_lift, self.widths[left], self.widths[right]);
+        self.scores[slot] = Some(score);
+        score
     }
-    // A column has one width; a paragraph's last line may be short.
-    let (a, b) = (widths[left], widths[right]);
-    if !ends_sentence(l) && !ends_sentence(r) && a.max(b) > 0.0 {
-        score -= WIDTH / 10.0 * ((a - b).abs() / a.max(b)).min(1.0);
-    }
-    (score * 10.0).round() as i32
 }
 
 /// Whether `left` ends inside a bracket that `right` closes before it
@@ -539,14 +681,37 @@ fn rhythm_cost(previous: usize, step: usize) -> i32 {
     (RHYTHM * previous.abs_diff(step) as i32).min(RHYTHM_CAP)
 }
 
-/// The best merge of streams found: per line, the line it follows; and how
-/// much better it scores than the input order read as one stream. The
-/// character model's lift counts at `char_lift` per log10 unit. With
-/// `first_steps` (per unit, the step a stream opening there is expected to
-/// take, see [`first_steps`]), a stream's first step pays the rhythm cost
-/// against it, and a step off a heading unit sets no rhythm (a heading
-/// spans its columns, so the step from it to its column's first line says
-/// nothing of how the column advances).
+/// A score the beam of a line is sure to reach while its hypotheses are
+/// offered: the lowest of the first scores of the [`BEAM`] best sets of
+/// streams offered so far. An offer only adds a set or raises its score,
+/// so at least [`BEAM`] sets end at this score or above, and an offer
+/// below it can neither enter the beam nor change a set that does.
+struct BeamFloor {
+    /// The first scores of the best sets so far, lowest on top.
+    scores: BinaryHeap<Reverse<i32>>,
+}
+
+impl BeamFloor {
+    fn new() -> Self {
+        BeamFloor { scores: BinaryHeap::with_capacity(BEAM + 1) }
+    }
+
+    /// Counts the first score of a set not offered before.
+    fn count_new_set(&mut self, score: i32) {
+        if self.scores.len() < BEAM {
+            self.scores.push(Reverse(score));
+        } else if self.scores.peek().is_some_and(|&Reverse(lowest)| score > lowest) {
+            self.scores.pop();
+            self.scores.push(Reverse(score));
+        }
+    }
+
+    /// Whether an offer of `score` falls below what the beam is sure to reach.
+    fn rules_out(&self, score: i32) -> bool {
+        self.scores.len() == BEAM && self.scores.peek().is_some_and(|&Reverse(lowest)| score < lowest)
+    }
+}
+
 /// Per unit, the step a stream that opens at it is expected to take first:
 /// the stride of the nearest line where the stride signal sees the columns
 /// read in fixed turns. Why: the columns of a band advance together, but a
@@ -570,43 +735,67 @@ fn first_steps(page: &Page, vocabulary: &Vocabulary, units: &[Unit]) -> Vec<Opti
         .collect()
 }
 
+/// The best merge of streams found: per line, the line it follows; and how
+/// much better it scores than the input order read as one stream. The
+/// character model's lift counts at `char_lift` per log10 unit. With
+/// `first_steps` (per unit, the step a stream opening there is expected to
+/// take, see [`first_steps`]), a stream's first step pays the rhythm cost
+/// against it, and a step off a heading unit sets no rhythm (a heading
+/// spans its columns, so the step from it to its column's first line says
+/// nothing of how the column advances).
 fn decode(
-    page: &Page,
-    vocabulary: &Vocabulary,
-    units: &[Unit],
+    steps: &mut StepScores,
     first_steps: Option<&[Option<usize>]>,
     char_lift: f32,
 ) -> (Vec<Option<usize>>, i32) {
-    let count = units.len();
-    let widths: Vec<f32> = units.iter().map(|u| width(page, u)).collect();
-    let heading: Vec<bool> = units
+    steps.weigh_char_lift(char_lift);
+    let count = steps.count();
+    let heading: Vec<bool> = steps
+        .units
         .iter()
-        .map(|u| first_steps.is_some() && page.pieces[u.pieces.end - 1].role.is_heading())
+        .map(|u| first_steps.is_some() && steps.page.pieces[u.pieces.end - 1].role.is_heading())
         .collect();
-    let first_step = |unit: usize| first_steps.and_then(|steps| steps[unit]);
+    let first_step = |unit: usize| first_steps.and_then(|expected| expected[unit]);
     // The decoder hashes every hypothesis of every line (up to a hundred
     // times six streams' successors): the fast hasher, as nothing here
-    // depends on the maps' order (the beam is sorted on a total order).
-    let mut scores: FxHashMap<(usize, usize), i32> = FxHashMap::default();
-    let mut layers: Vec<Vec<Hypothesis>> = Vec::with_capacity(count);
-    layers.push(vec![Hypothesis {
-        streams: Streams::one(Stream::new(0, None)),
-        score: 0,
-        parent: 0,
-        previous: None,
-    }]);
+    // depends on the map's order (the beam is sorted on a total order).
+    // One map for all lines, sized once.
+    let mut best: FxHashMap<Streams, (i32, u32, Option<u32>)> = FxHashMap::default();
+    best.reserve(BEAM * (MAX_STREAMS + 1));
+    // Per line, per hypothesis kept, the backtrack: its parent at the
+    // previous line and the line the line follows. The streams themselves
+    // are needed only one line on.
+    let mut trace: Vec<Vec<(u32, Option<u32>)>> = Vec::with_capacity(count);
+    trace.push(vec![(0, None)]);
+    let mut layer =
+        vec![Hypothesis { streams: Streams::one(Stream::new(0, None)), score: 0, parent: 0, previous: None }];
+    // Per line, the hypotheses offered and the order of the best of them.
+    let mut offered: Vec<Hypothesis> = Vec::with_capacity(BEAM * (MAX_STREAMS + 1));
+    let mut order: Vec<u32> = Vec::with_capacity(BEAM * (MAX_STREAMS + 1));
     for line in 1..count {
+        // The most any hypothesis gains on this line: its best step (a
+        // rhythm only costs) or a new stream.
+        let reach = line.saturating_sub(MAX_STEP)..line;
+        let most_gained = reach.map(|end| steps.get(end, line)).max().unwrap_or(NEW_STREAM).max(NEW_STREAM);
+        let mut floor = BeamFloor::new();
         // Per set of streams, the best hypothesis reaching it: its score,
         // parent and the line the new line follows.
-        let mut best: FxHashMap<Streams, (i32, u32, Option<u32>)> = FxHashMap::default();
-        for (index, hypothesis) in layers[line - 1].iter().enumerate() {
+        for (index, hypothesis) in layer.iter().enumerate() {
+            // The hypotheses come best first: once one cannot reach the
+            // beam, no later one can.
+            if floor.rules_out(hypothesis.score + most_gained) {
+                break;
+            }
             // Streams that fell out of reach are closed.
             let open = hypothesis.streams.filtered(|s| line - s.end() <= MAX_STEP);
-            let mut offer = |streams: Streams, score: i32, previous: Option<usize>| {
-                let mut key = streams;
-                key.items[..key.len].sort();
+            // The set of streams is made only for an offer that may count.
+            let mut offer = |score: i32, previous: Option<usize>, streams: &dyn Fn() -> Streams| {
+                if floor.rules_out(score) {
+                    return;
+                }
+                let streams = streams();
                 let candidate = (score, line_u32(index), previous.map(line_u32));
-                match best.entry(key) {
+                match best.entry(streams) {
                     Entry::Occupied(mut o) => {
                         if o.get().0 < score {
                             o.insert(candidate);
@@ -614,67 +803,94 @@ fn decode(
                     }
                     Entry::Vacant(v) => {
                         v.insert(candidate);
+                        floor.count_new_set(score);
                     }
                 }
             };
             for (which, stream) in open.as_slice().iter().enumerate() {
                 let step = line - stream.end();
-                let text = *scores.entry((stream.end(), line)).or_insert_with(|| {
-                    step_score(page, vocabulary, units, &widths, stream.end(), line, char_lift)
-                });
+                let text = steps.get(stream.end(), line);
                 let rhythm = stream
                     .step()
                     .or_else(|| first_step(stream.end()))
                     .map_or(0, |previous| rhythm_cost(previous, step));
-                let mut streams = open;
                 // A heading spans its columns: the step from it to its
                 // column's first line says nothing of the column's rhythm.
                 let kept = (!heading[stream.end()]).then_some(step);
-                streams.items[which] = Stream::new(line, kept);
-                offer(streams, hypothesis.score + text - rhythm, Some(stream.end()));
+                // The streams stay in order of their last lines: the
+                // stream that takes the line, the latest, goes last.
+                offer(hypothesis.score + text - rhythm, Some(stream.end()), &|| {
+                    let mut streams = open;
+                    streams.items[which..streams.len].rotate_left(1);
+                    streams.items[streams.len - 1] = Stream::new(line, kept);
+                    streams
+                });
             }
             if open.len < MAX_STREAMS {
-                let mut streams = open;
-                streams.push(Stream::new(line, None));
-                offer(streams, hypothesis.score + NEW_STREAM, None);
+                offer(hypothesis.score + NEW_STREAM, None, &|| {
+                    let mut streams = open;
+                    streams.push(Stream::new(line, None));
+                    streams
+                });
             }
         }
-        let mut layer: Vec<Hypothesis> = best
-            .into_iter()
-            .map(|(streams, (score, parent, previous))| Hypothesis { streams, score, parent, previous })
-            .collect();
         // Best first; the order is total (no two hypotheses share their
-        // streams), so picking the beam before sorting it keeps the same.
-        let better =
-            |a: &Hypothesis, b: &Hypothesis| b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams));
-        if layer.len() > BEAM {
-            layer.select_nth_unstable_by(BEAM, better);
-            layer.truncate(BEAM);
+        // streams), so picking the beam before sorting it keeps the same,
+        // and an unstable sort is as good as a stable one. The order is
+        // found on indices: a hypothesis is many times the size of one.
+        offered.clear();
+        offered.extend(best.drain().map(|(streams, (score, parent, previous))| Hypothesis {
+            streams,
+            score,
+            parent,
+            previous,
+        }));
+        let better = |a: &u32, b: &u32| {
+            let (a, b) = (&offered[*a as usize], &offered[*b as usize]);
+            b.score.cmp(&a.score).then_with(|| a.streams.cmp(&b.streams))
+        };
+        order.clear();
+        order.extend(0..line_u32(offered.len()));
+        if order.len() > BEAM {
+            order.select_nth_unstable_by(BEAM, better);
+            order.truncate(BEAM);
         }
-        layer.sort_by(better);
-        layers.push(layer);
+        order.sort_unstable_by(better);
+        layer.clear();
+        layer.extend(order.iter().map(|&index| offered[index as usize]));
+        trace.push(layer.iter().map(|h| (h.parent, h.previous)).collect());
     }
-    let input_order: i32 = (1..count)
-        .map(|line| {
-            *scores
-                .entry((line - 1, line))
-                .or_insert_with(|| step_score(page, vocabulary, units, &widths, line - 1, line, char_lift))
-        })
-        .sum();
+    let input_order: i32 = (1..count).map(|line| steps.get(line - 1, line)).sum();
     let mut previous = vec![None; count];
     let mut at = 0;
     for line in (1..count).rev() {
-        let hypothesis = &layers[line][at];
-        previous[line] = hypothesis.previous.map(|p| p as usize);
-        at = hypothesis.parent as usize;
+        let (parent, before) = trace[line][at];
+        previous[line] = before.map(|p| p as usize);
+        at = parent as usize;
     }
-    (previous, layers[count - 1][0].score - input_order)
+    (previous, layer[0].score - input_order)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::parse_page;
+
+    /// Evidence, in tenths, that unit `right` follows unit `left` in a
+    /// stream, the units being `widths` wide.
+    fn step_score(
+        page: &Page,
+        vocabulary: &Vocabulary,
+        units: &[Unit],
+        widths: &[f32],
+        left: usize,
+        right: usize,
+        char_lift: f32,
+    ) -> i32 {
+        let (from, to) = (units[left].pieces.end - 1, units[right].pieces.start);
+        let evidence = EvidenceCache::default().get(page, vocabulary, from, to, char_lift != 0.0);
+        evidence.score(char_lift, widths[left], widths[right])
+    }
 
     /// Three columns: one that runs on mid-sentence from line to line, one
     /// of short sentences, and one that breaks its words at line ends.
@@ -775,7 +991,9 @@ mod tests {
         assert!(expected.iter().all(|s| *s == Some(2)), "{expected:?}");
         // With that expectation, each column's first line goes on two
         // lines down, as its column does.
-        let (previous, _) = decode(&page, &vocabulary, &units, Some(&expected), CHAR_LIFT);
+        let mut evidence = EvidenceCache::default();
+        let mut steps = StepScores::new(&page, &vocabulary, &units, &mut evidence);
+        let (previous, _) = decode(&mut steps, Some(&expected), CHAR_LIFT);
         assert_eq!(&successors(&previous)[..2], &[Some(2), Some(3)]);
         // Units that are not whole lines get no expectation (the stride
         // counts lines).
@@ -798,6 +1016,23 @@ mod tests {
         assert!(page.lines[0].pieces.len() > MAX_STREAMS);
         assert!(!is_printed_line_alone(&page, &page.blocks[0]));
         assert!(is_printed_line_alone(&page, &page.blocks[1]));
+    }
+
+    #[test]
+    fn the_beam_floor_rules_out_only_what_a_full_beam_leaves_out() {
+        let mut floor = BeamFloor::new();
+        for score in 0..BEAM as i32 - 1 {
+            floor.count_new_set(score);
+        }
+        // Not full yet: any set may still enter.
+        assert!(!floor.rules_out(-100));
+        floor.count_new_set(-5);
+        assert!(floor.rules_out(-6));
+        assert!(!floor.rules_out(-5));
+        // A better set takes the lowest one's place.
+        floor.count_new_set(1000);
+        assert!(floor.rules_out(-1));
+        assert!(!floor.rules_out(0));
     }
 
     #[test]

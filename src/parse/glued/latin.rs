@@ -294,26 +294,61 @@ fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<Col
     scored.into_iter().rev().find(|(_, score)| *score >= HYPHEN_NEAR_BEST * best).map(|(width, _)| width)
 }
 
+/// Running counts of what a line's words are, so that what a stretch of
+/// them holds reads in constant time: the cuts below weigh every stretch
+/// of the line, in every column.
+struct WordCounts {
+    /// Per `i`, how many of `words[..i]` stand where a cut must be (after
+    /// a gutter OCR left, or opening a dateline).
+    stops: Vec<u32>,
+    /// Per `i`, how many of `words[..i]` are hyphenated.
+    hyphenated: Vec<u32>,
+    /// Per `i`, how many of `words[..i]` are noise.
+    noise: Vec<u32>,
+}
+
+impl WordCounts {
+    fn new(words: &[Word]) -> Self {
+        let running = |is: fn(&Word) -> bool| {
+            std::iter::once(0)
+                .chain(words.iter().scan(0, |count, word| {
+                    *count += u32::from(is(word));
+                    Some(*count)
+                }))
+                .collect()
+        };
+        WordCounts {
+            stops: running(|w| w.after_gutter || w.opens_dateline),
+            hyphenated: running(|w| w.hyphenated),
+            noise: running(|w| w.noise),
+        }
+    }
+
+    /// How many of `words[range]` count in `running`.
+    fn within(running: &[u32], range: Range<usize>) -> u32 {
+        running[range.end] - running[range.start]
+    }
+}
+
 /// What one piece of `words[range]` costs at `width`: its length against
 /// the width, and hyphenated words or noise inside it. A piece across a
 /// gutter OCR already left is impossible.
-fn piece_cost(words: &[Word], range: Range<usize>, width: ColumnWidth) -> f32 {
-    let inner = &words[range.clone()];
-    if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline) {
+fn piece_cost(words: &[Word], counts: &WordCounts, range: Range<usize>, width: ColumnWidth) -> f32 {
+    let (start, end) = (range.start, range.end);
+    if WordCounts::within(&counts.stops, start + 1..end) > 0 {
         return f32::INFINITY;
     }
-    let last = &words[range.end - 1];
-    let length = (last.end - words[range.start].start) as f32;
+    let last = &words[end - 1];
+    let length = (last.end - words[start].start) as f32;
     let z = (length - width.0) / (WIDTH_SPREAD * width.0);
     let mut cost = if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
-    for word in &inner[..inner.len() - 1] {
-        if word.hyphenated {
-            cost += evidence::HYPHEN_INSIDE;
-        }
+    // One addition per word, as the words come: the same sum to the bit.
+    for _ in 0..WordCounts::within(&counts.hyphenated, start..end - 1) {
+        cost += evidence::HYPHEN_INSIDE;
     }
     // Noise at a piece's edge stands in the gutter; only its inner words count.
-    for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
-        if word.noise {
+    if end - start > 2 {
+        for _ in 0..WordCounts::within(&counts.noise, start + 1..end - 1) {
             cost += evidence::NOISE_INSIDE;
         }
     }
@@ -343,6 +378,7 @@ fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<R
     }
     // Without a count, one layer in which any number of pieces may end.
     let layers = pieces.map_or(1, |k| k.min(n));
+    let counts = WordCounts::new(words);
     // best[layer][end]: cheapest cost of words[..end] in layer + 1 pieces
     // (any number when free), with where its last piece starts.
     let mut best = vec![vec![(f32::INFINITY, 0usize); n + 1]; layers];
@@ -356,7 +392,7 @@ fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<R
                     (_, _, Some(_)) => best[layer - 1][start].0,
                 };
                 let cut = if start > 0 { cut_cost(words, start) } else { 0.0 };
-                let cost = before + cut + piece_cost(words, start..end, width);
+                let cost = before + cut + piece_cost(words, &counts, start..end, width);
                 if cost < best[layer][end].0 {
                     best[layer][end] = (cost, start);
                 }
@@ -628,6 +664,7 @@ fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
     if n == 0 || k == 0 {
         return (Vec::new(), 0.0);
     }
+    let counts = WordCounts::new(words);
     // best[column][end]: cheapest cost of words[..end] whose last piece is
     // in `column`, with where that piece starts and the column before it.
     let mut best = vec![vec![(f32::INFINITY, 0usize, usize::MAX); n + 1]; k];
@@ -635,7 +672,7 @@ fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
         for column in 0..k {
             let width = layout.widths[column];
             for start in 0..end {
-                let piece = piece_cost(words, start..end, width);
+                let piece = piece_cost(words, &counts, start..end, width);
                 if !piece.is_finite() {
                     continue;
                 }
@@ -1013,6 +1050,47 @@ pub(super) fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) 
 mod tests {
     use super::*;
     use crate::parse::parse_page;
+
+    #[test]
+    fn a_piece_costs_what_its_words_walked_one_by_one_cost() {
+        // Hyphens, noise and a gutter at the edges and inside of pieces.
+        let chars: Vec<char> = "the con- | struction of - new homes re- | mains slow".chars().collect();
+        let mut words = words(&chars, 0);
+        words[6].after_gutter = true;
+        assert!(words[1].hyphenated && words[2].noise && words[5].noise);
+        // The cost as the words of the piece are walked.
+        let walked = |range: Range<usize>, width: ColumnWidth| {
+            let inner = &words[range.clone()];
+            if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline) {
+                return f32::INFINITY;
+            }
+            let last = &words[range.end - 1];
+            let z = ((last.end - words[range.start].start) as f32 - width.0) / (WIDTH_SPREAD * width.0);
+            let mut cost =
+                if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
+            for word in &inner[..inner.len() - 1] {
+                if word.hyphenated {
+                    cost += evidence::HYPHEN_INSIDE;
+                }
+            }
+            for word in inner.iter().skip(1).take(inner.len().saturating_sub(2)) {
+                if word.noise {
+                    cost += evidence::NOISE_INSIDE;
+                }
+            }
+            cost
+        };
+        let counts = WordCounts::new(&words);
+        for width in [ColumnWidth(12.0), ColumnWidth(30.5)] {
+            for end in 1..=words.len() {
+                for start in 0..end {
+                    let (fast, slow) =
+                        (piece_cost(&words, &counts, start..end, width), walked(start..end, width));
+                    assert_eq!(fast.to_bits(), slow.to_bits(), "{start}..{end}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_cut_between_words_that_read_on_costs_more() {
