@@ -76,8 +76,11 @@ fn over_side_by_side_columns(page: &Page, index: usize) -> Option<usize> {
     let below = page.lines.get(piece.line + 1)?;
     let columns = below.pieces.len();
     let body = page.pieces[below.pieces.clone()].iter().all(|p| !p.role.is_heading());
-    (body && columns > headlines && columns % headlines == 0)
-        .then(|| below.pieces.start + piece.slot * (columns / headlines))
+    // The first headline stands over the first column whatever the
+    // others' share; the others' columns are known only where each article
+    // takes as many.
+    let known = piece.slot == 0 || columns % headlines == 0;
+    (body && columns > headlines && known).then(|| below.pieces.start + piece.slot * (columns / headlines))
 }
 
 /// For each line, the range of lines of its *glue group*: the run of
@@ -420,6 +423,17 @@ mod tests {
         assert!(has(&links, row.start, body.start, Placement::Below));
         assert!(has(&links, row.start + 1, body.start + 2, Placement::Below));
         assert_eq!(over_side_by_side_columns(&page, body.start), None);
+        // Over three columns, only the first headline's column is known.
+        let three = "Harbour trade grows again      Council votes on new bridge\n\
+                     \n\
+                     The port handled more ships   than in any year since   The council met on Monday\n\
+                     this spring than it did in    the war, the harbour     night and voted for the\n";
+        let mut uneven = parse_page(three, 0, 1);
+        for piece in &mut uneven.pieces[row.clone()] {
+            piece.role = Role::Headline;
+        }
+        assert_eq!(over_side_by_side_columns(&uneven, row.start), Some(uneven.lines[1].pieces.start));
+        assert_eq!(over_side_by_side_columns(&uneven, row.start + 1), None);
         // One headline over the row: no such link.
         page.pieces[row.start].role = Role::Body;
         assert_eq!(over_side_by_side_columns(&page, row.start + 1), None);

@@ -110,10 +110,11 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         let block_start = page.blocks[line.block].start;
         let opens_block = index == block_start;
         let under_row = index == block_start + 1 && cuts[index - 1].is_some();
-        let glued_below = page.lines[index + 1..]
-            .iter()
-            .take(HEADLINE_ROW_REACH)
-            .any(|l| l.pieces.len() >= 2 && page.pieces[l.pieces.start + 1].gap == Gap::Glued);
+        // Columns read across into one line, whether OCR kept a single
+        // space or a column rule where the gutter was.
+        let glued_below = page.lines[index + 1..].iter().take(HEADLINE_ROW_REACH).any(|l| {
+            l.pieces.len() >= 2 && matches!(page.pieces[l.pieces.start + 1].gap, Gap::Glued | Gap::Rule)
+        });
         if !(opens_block || under_row) || !glued_below {
             continue;
         }
@@ -209,6 +210,14 @@ mod tests {
         let second: Vec<(&str, Role)> =
             page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
         assert_eq!(second, [("bridge", Role::Headline), ("again", Role::Headline)]);
+        // Column rules OCR read where the gutters were show the columns
+        // side by side as well as glued text does.
+        let ruled = "Mayor opens new bridge HARBOUR TRADE REVIEW\n\
+                     The mayor opened the bridge | Harbour trade grew by a fifth\n\
+                     on Monday after four years | in the year to March, the port\n\
+                     of work on it and delays | said today, and the rising costs\n";
+        let page = parse_page(ruled, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), 2);
         // Without glued body rows below, the line is left whole.
         let alone = parse_page("Mayor opens new bridge HARBOUR TRADE REVIEW\n\nThe mayor spoke.\n", 0, 1);
         assert_eq!(alone.lines[0].pieces.len(), 1);
