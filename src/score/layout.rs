@@ -14,7 +14,7 @@
 
 use crate::parse::chars::is_line_end_hyphen;
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
-use crate::parse::{rules, Gap, Page, PieceId};
+use crate::parse::{rules, Gap, Page, PieceId, Role};
 
 /// How many blocks before and after a piece's own block may hold the start
 /// of its continuation. Columns out of order rarely travel further on a page:
@@ -59,6 +59,28 @@ pub struct Link {
     pub placement: Placement,
     /// True when `to` is the piece right after `from` in input order.
     pub input_next: bool,
+}
+
+/// The body piece that stands under a headline of a row of Latin headlines
+/// set side by side, where the line below holds a whole multiple of the
+/// row's pieces (more than one column under each headline): slot i of n
+/// headlines over m columns stands over slot i * m / n. `None` otherwise.
+fn over_side_by_side_columns(page: &Page, index: usize) -> Option<usize> {
+    let piece = &page.pieces[index];
+    let line = &page.lines[piece.line];
+    let headlines = line.pieces.len();
+    let row = &page.pieces[line.pieces.clone()];
+    if page.is_cjk() || headlines < 2 || !row.iter().all(|p| p.role == Role::Headline) {
+        return None;
+    }
+    let below = page.lines.get(piece.line + 1)?;
+    let columns = below.pieces.len();
+    let body = page.pieces[below.pieces.clone()].iter().all(|p| !p.role.is_heading());
+    // The first headline stands over the first column whatever the
+    // others' share; the others' columns are known only where each article
+    // takes as many.
+    let known = piece.slot == 0 || columns % headlines == 0;
+    (body && columns > headlines && known).then(|| below.pieces.start + piece.slot * (columns / headlines))
 }
 
 /// For each line, the range of lines of its *glue group*: the run of
@@ -203,6 +225,13 @@ pub fn candidates_with(
         }
         if index + 2 < line.pieces.end {
             push(index, index + 2, Placement::RightSkip);
+        }
+        // Headlines of articles set side by side over glued body rows: each
+        // article's columns stand under its own headline, so where the row
+        // below holds k columns for each headline, headline slot i stands
+        // over body slot i * k.
+        if let Some(target) = over_side_by_side_columns(page, index) {
+            push(index, target, Placement::Below);
         }
         // The lines below, blank lines skipped: the same slot when the line
         // has as many pieces, else the piece starting in the same column.
@@ -373,6 +402,41 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn each_headline_of_a_side_by_side_row_stands_over_its_own_columns() {
+        // Two headlines side by side, each over two body columns; gutters
+        // padded here, so the parser cuts every line where they stand.
+        let text = "Harbour trade grows again      Council votes on new bridge\n\
+                    \n\
+                    The port handled more ships   than in any year since   The council met on Monday   to vote on the plans for\n\
+                    this spring than it did in    the war, the harbour     night and voted for the     the bridge over the\n";
+        let mut page = parse_page(text, 0, 1);
+        let row = page.lines[0].pieces.clone();
+        let body = page.lines[1].pieces.clone();
+        assert_eq!((row.len(), body.len()), (2, 4));
+        for piece in &mut page.pieces[row.clone()] {
+            piece.role = Role::Headline;
+        }
+        let links = candidates(&page);
+        assert!(has(&links, row.start, body.start, Placement::Below));
+        assert!(has(&links, row.start + 1, body.start + 2, Placement::Below));
+        assert_eq!(over_side_by_side_columns(&page, body.start), None);
+        // Over three columns, only the first headline's column is known.
+        let three = "Harbour trade grows again      Council votes on new bridge\n\
+                     \n\
+                     The port handled more ships   than in any year since   The council met on Monday\n\
+                     this spring than it did in    the war, the harbour     night and voted for the\n";
+        let mut uneven = parse_page(three, 0, 1);
+        for piece in &mut uneven.pieces[row.clone()] {
+            piece.role = Role::Headline;
+        }
+        assert_eq!(over_side_by_side_columns(&uneven, row.start), Some(uneven.lines[1].pieces.start));
+        assert_eq!(over_side_by_side_columns(&uneven, row.start + 1), None);
+        // One headline over the row: no such link.
+        page.pieces[row.start].role = Role::Body;
+        assert_eq!(over_side_by_side_columns(&page, row.start + 1), None);
     }
 
     #[test]

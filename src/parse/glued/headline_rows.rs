@@ -11,7 +11,7 @@
 //! shows where a gutter speck opens a word or capitals meet sentence case.
 
 use super::latin::{cut_piece, line_words, whole_line, Word};
-use crate::parse::{Gap, Page, Role};
+use crate::parse::{Gap, Page, Piece, Role};
 
 /// Lines below a headline row within which glued body rows show that
 /// articles stand side by side under it.
@@ -41,6 +41,12 @@ fn speck_before(word: &str) -> bool {
     chars.next().is_some_and(|c| matches!(c, '_' | '|' | '~')) && chars.any(char::is_alphabetic)
 }
 
+/// True when a word is nothing but gutter specks ("_", "|"): OCR read the
+/// gutter between two columns as a mark standing on its own.
+fn lone_speck(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, '_' | '|' | '~'))
+}
+
 /// Where a line that tops its block splits into the headlines (or the end
 /// of one headline and the body) of two articles set side by side, as the
 /// index of the first word of the right part. Headlines are set in another
@@ -60,7 +66,10 @@ fn headline_row_cut(texts: &[&str]) -> Option<usize> {
             && texts[at].chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
     };
     let single = |found: Vec<usize>| (found.len() == 1).then(|| found[0]).filter(|&at| allowed(at));
-    let specks: Vec<usize> = (1..n).filter(|&at| speck_before(texts[at])).collect();
+    // A speck glued to a word opens the right part; one standing alone
+    // ends the left part, and the cut falls after it.
+    let specks: Vec<usize> =
+        (1..n).filter(|&at| speck_before(texts[at]) || lone_speck(texts[at - 1])).collect();
     if !specks.is_empty() {
         return single(specks);
     }
@@ -92,20 +101,25 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         // One OCR line, or one the glued cutter cut at a body width (a
         // headline's big type fits no body width).
         let one_run = pieces[1..].iter().all(|p| p.gap == Gap::Glued);
-        if !one_run || pieces.iter().any(|p| p.role != Role::Body) {
+        // The glued cutter labels a deck of long lines over a glued run its
+        // title; such a deck may be two titles side by side all the same.
+        let title_deck = pieces.len() == 1 && pieces[0].role == Role::Headline;
+        if !one_run || !(title_deck || pieces.iter().all(|p| p.role == Role::Body)) {
             continue;
         }
         let block_start = page.blocks[line.block].start;
         let opens_block = index == block_start;
         let under_row = index == block_start + 1 && cuts[index - 1].is_some();
-        let glued_below = page.lines[index + 1..]
-            .iter()
-            .take(HEADLINE_ROW_REACH)
-            .any(|l| l.pieces.len() >= 2 && page.pieces[l.pieces.start + 1].gap == Gap::Glued);
+        // Columns read across into one line, whether OCR kept a single
+        // space or a column rule where the gutter was.
+        let glued_below = page.lines[index + 1..].iter().take(HEADLINE_ROW_REACH).any(|l| {
+            l.pieces.len() >= 2 && matches!(page.pieces[l.pieces.start + 1].gap, Gap::Glued | Gap::Rule)
+        });
         if !(opens_block || under_row) || !glued_below {
             continue;
         }
-        let Some(words) = line_words(pieces) else { continue };
+        let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
+        let Some(words) = line_words(&as_body) else { continue };
         let whole = whole_line(pieces);
         let chars: Vec<char> = whole.text.chars().collect();
         let texts: Vec<String> = words
@@ -113,7 +127,12 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
             .map(|w| chars[w.start - whole.span.start..w.end - whole.span.start].iter().collect())
             .collect();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        if let Some(at) = headline_row_cut(&texts) {
+        // Under a row of two headlines, a line of just two words holds the
+        // last word of each: both headlines wrapped. (Body text beside a
+        // one-line headline fills a column line, more than one word.)
+        if under_row && texts.len() == 2 {
+            cuts[index] = Some((words, 1, false));
+        } else if let Some(at) = headline_row_cut(&texts) {
             cuts[index] = Some((words, at, under_row));
         }
     }
@@ -161,6 +180,9 @@ mod tests {
         assert_eq!(headline_row_cut(&row), Some(3));
         // ...but not after a sentence end.
         assert_eq!(headline_row_cut(&["Trade", "grew.", "_Mayor", "opens"]), None);
+        // A speck standing alone between the two headlines ends the left one.
+        let row = ["Harbour", "trade", "_", "Mayor", "opens", "bridge"];
+        assert_eq!(headline_row_cut(&row), Some(3));
     }
 
     #[test]
@@ -177,6 +199,25 @@ mod tests {
             first,
             [("Mayor opens new bridge", Role::Headline), ("HARBOUR TRADE REVIEW", Role::Headline)]
         );
+        // Two headlines that both wrap: the two words under the row are
+        // the last word of each.
+        let wrapped = text.replacen(
+            "Mayor opens new bridge HARBOUR TRADE REVIEW",
+            "Mayor opens new _ Harbour trade grows\nbridge again",
+            1,
+        );
+        let page = parse_page(&wrapped, 0, 1);
+        let second: Vec<(&str, Role)> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(second, [("bridge", Role::Headline), ("again", Role::Headline)]);
+        // Column rules OCR read where the gutters were show the columns
+        // side by side as well as glued text does.
+        let ruled = "Mayor opens new bridge HARBOUR TRADE REVIEW\n\
+                     The mayor opened the bridge | Harbour trade grew by a fifth\n\
+                     on Monday after four years | in the year to March, the port\n\
+                     of work on it and delays | said today, and the rising costs\n";
+        let page = parse_page(ruled, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), 2);
         // Without glued body rows below, the line is left whole.
         let alone = parse_page("Mayor opens new bridge HARBOUR TRADE REVIEW\n\nThe mayor spoke.\n", 0, 1);
         assert_eq!(alone.lines[0].pieces.len(), 1);
