@@ -283,6 +283,16 @@ pub fn candidates_with(
                 target.clone().find(|&t| starts_a_column(t) && start(t).abs_diff(start(index)) <= 1)
             } {
                 push(index, aligned, same_slot);
+            } else if piece.role == crate::parse::Role::Headline
+                && !cjk
+                && line.pieces.len() >= 2
+                && target.len() >= line.pieces.len()
+            {
+                // A row of side-by-side headlines glued on one line: each
+                // goes on in its own place on the line below (its second
+                // printed line or its dateline), whose text, set smaller,
+                // starts at other character columns.
+                push(index, target.start + slot, same_slot);
             }
             if !target.is_empty() {
                 push(index, target.start, first);
@@ -398,7 +408,7 @@ pub fn candidates_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::parse_page;
+    use crate::parse::{parse_page, Role};
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
@@ -502,6 +512,27 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_headlines_offers_each_its_own_place_on_the_line_below() {
+        // Two headlines glued on one line; below them, set smaller, the
+        // first one's second line, the second one's dateline and a line of
+        // another column, at other character columns than the headlines.
+        let text = "Rain floods the old town  Buses run late\nafter storm  LONDON, May 2 -  of the plan.\n";
+        let mut page = parse_page(text, 0, 1);
+        assert_eq!(page.lines.iter().map(|l| l.pieces.len()).collect::<Vec<_>>(), vec![2, 3]);
+        for piece in &mut page.pieces[..2] {
+            piece.role = Role::Headline;
+        }
+        let links = candidates(&page);
+        assert!(has(&links, 0, 2, Placement::Below));
+        assert!(has(&links, 1, 3, Placement::Below));
+        // Body text keeps to character columns.
+        for piece in &mut page.pieces[..2] {
+            piece.role = Role::Body;
+        }
+        assert!(!has(&candidates(&page), 1, 3, Placement::Below));
+    }
+
+    #[test]
     fn glued_columns_offer_right_and_below() {
         let page = parse_page("甲一  乙一\n\n甲二  乙二\n", 0, 1);
         let links = candidates(&page);
@@ -532,6 +563,12 @@ mod tests {
         let mut page = parse_page(text, 0, 1);
         assert_eq!(page.pieces.len(), 4);
         assert!(!page.rows_alike(0, 1));
+        // Body text (alone on this tiny page, the first row reads as a row
+        // of headlines, which go on in their own places below whatever the
+        // positions).
+        for piece in &mut page.pieces {
+            piece.role = Role::Body;
+        }
         // Gutters of two spaces keep the pieces apart but say nothing of
         // columns once positions differ...
         assert!(!has(&candidates(&page), 1, 3, Placement::Below));
