@@ -283,15 +283,18 @@ pub fn candidates_with(
                 target.clone().find(|&t| starts_a_column(t) && start(t).abs_diff(start(index)) <= 1)
             } {
                 push(index, aligned, same_slot);
-            } else if piece.role == crate::parse::Role::Headline
+            } else if piece.role == Role::Headline
                 && !cjk
                 && line.pieces.len() >= 2
                 && target.len() >= line.pieces.len()
+                && over_side_by_side_columns(page, index).is_none()
             {
                 // A row of side-by-side headlines glued on one line: each
                 // goes on in its own place on the line below (its second
                 // printed line or its dateline), whose text, set smaller,
-                // starts at other character columns.
+                // starts at other character columns. Where the line below
+                // holds a whole multiple of the row's columns, each
+                // headline's own columns are known (see above).
                 push(index, target.start + slot, same_slot);
             }
             if !target.is_empty() {
