@@ -303,6 +303,9 @@ pub struct PageContext {
     strides: Vec<Option<usize>>,
     /// The columns' streams of a sparse-text page, where it reads as one.
     streams: streams::StreamOrder,
+    /// Per line, how many lines before it are headlines (see
+    /// [`PageContext::crosses_headline`]).
+    headlines_before: Vec<usize>,
     /// Headings of side-by-side rows to the datelines below, with the
     /// verdict of their order.
     head_order: HashMap<(PieceId, PieceId), f32>,
@@ -316,6 +319,36 @@ const TOPIC_WINDOW: usize = 3;
 /// The heaviest tokens kept of each side's topic, which bounds the cost of a
 /// comparison on pages with enormous lines.
 const TOPIC_TOKENS: usize = 32;
+
+/// Fewest words each of two headline lines holds for [`stacked_headlines`]
+/// to take them for two headlines: a line of one or two words is as likely
+/// the end of a headline wrapped onto it.
+const STACKED_HEADLINE_WORDS: usize = 3;
+
+/// Whether two Latin heading lines, one read after the other, are two
+/// headlines rather than one headline of two printed lines. Why: a page
+/// that sets its headlines in sentence case (the first word capitalised,
+/// the others in lower case but for names) wraps a headline onto a second
+/// line that goes on in lower case, while the next article's headline
+/// starts with a capital; OCR reading across a row of side-by-side
+/// headlines, or down a page of stacked articles, gives them on
+/// consecutive lines, where the text signals see one heading going on.
+/// Headlines in capitals or in title case, where every line starts with a
+/// capital, are left alone, as are pages whose nouns all take capitals
+/// (the caller's business).
+fn stacked_headlines(upper: &str, lower: &str) -> bool {
+    let words = |text: &str| text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let first_letter = |word: &str| word.chars().find(|c| c.is_alphabetic());
+    // Sentence case: some word after the first opens in lower case.
+    let sentence_case =
+        upper.split_whitespace().skip(1).any(|w| first_letter(w).is_some_and(char::is_lowercase));
+    let opens_capital =
+        first_letter(lower.split_whitespace().next().unwrap_or("")).is_some_and(char::is_uppercase);
+    sentence_case
+        && opens_capital
+        && words(upper) >= STACKED_HEADLINE_WORDS
+        && words(lower) >= STACKED_HEADLINE_WORDS
+}
 
 impl PageContext {
     pub fn new(page: &Page) -> Self {
@@ -375,6 +408,17 @@ impl PageContext {
                 strides
             },
             streams: streams::stream_order(page, &vocabulary).unwrap_or_default(),
+            headlines_before: page
+                .lines
+                .iter()
+                .scan(0, |before, line| {
+                    let here = *before;
+                    *before += usize::from(
+                        page.pieces[line.pieces.clone()].iter().all(|p| p.role == Role::Headline),
+                    );
+                    Some(here)
+                })
+                .collect(),
             vocabulary,
             capitals_start_sentences: crate::parse::classify::capitals_start_sentences(page),
             // The Latin verdicts speak of the first lines a run of
@@ -392,12 +436,21 @@ impl PageContext {
     /// verdict on a dateline below its row, and `-1` for anything else but
     /// a heading on a later line where it has one (a heading goes on to its
     /// second printed line or to its dateline, not into a column nor into
-    /// the next headline of its row).
+    /// the next headline of its row); `-1` too from a headline to one below
+    /// it that opens another article (see [`stacked_headlines`]).
     pub fn headline_order(&self, page: &Page, from: PieceId, to: PieceId) -> f32 {
         if let Some(&verdict) = self.head_order.get(&(from, to)) {
             return verdict;
         }
         let (head, next) = (page.piece(from), page.piece(to));
+        let heading_below = head.role.is_heading() && next.role.is_heading() && next.line > head.line;
+        if heading_below
+            && !page.is_cjk()
+            && self.capitals_start_sentences
+            && stacked_headlines(&head.text, &next.text)
+        {
+            return -1.0;
+        }
         // The other headlines of the row open other articles.
         let continues_heading = next.role.is_heading() && next.line != head.line;
         if self.ordered_heads.contains(&from) && !continues_heading {
@@ -405,6 +458,17 @@ impl PageContext {
         } else {
             0.0
         }
+    }
+
+    /// Whether a headline line stands between two lines (neither counted).
+    /// Why: a headline spans the columns of its article, so OCR reading the
+    /// page's rows across (sparse text, one printed line per input line)
+    /// gives every line of the columns above it before it, and the columns
+    /// below it are another article's with a grid of their own: a column's
+    /// text never reads on by a stride across it.
+    pub fn crosses_headline(&self, upper_line: usize, lower_line: usize) -> bool {
+        lower_line > upper_line + 1
+            && self.headlines_before[lower_line] > self.headlines_before[upper_line + 1]
     }
 
     /// Topic similarity of the lines up to `left_line` and from `right_line`.
@@ -657,14 +721,15 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
     // a glued line too) where the stride sees whole lines in fixed turns
     // (dev F1 of `real-ocr zh` 0.811 -> 0.816 with the other way round,
     // ocr-zh-006 0.669 -> 0.780).
+    let across_headline = context.crosses_headline(left.line, right.line);
     if let Some(verdict) = context.streams.verdict(link.from, link.to) {
-        f.flag(Feature::StrideFollows, verdict.follows);
+        f.flag(Feature::StrideFollows, verdict.follows && !across_headline);
         f.flag(Feature::StrideBreaks, verdict.breaks);
     } else if let Some(stride) = context.strides[left.line] {
         let down = right.line.checked_sub(left.line);
         let line_end_to_start =
             link.from.0 + 1 == left_line.pieces.end && link.to.0 == right_line.pieces.start;
-        f.flag(Feature::StrideFollows, down == Some(stride) && line_end_to_start);
+        f.flag(Feature::StrideFollows, down == Some(stride) && line_end_to_start && !across_headline);
         f.flag(Feature::StrideBreaks, down == Some(1));
     }
     f
@@ -692,6 +757,31 @@ mod tests {
             .find(|(link, _)| link.from == PieceId(from) && link.to == PieceId(to))
             .unwrap();
         f.0[Feature::ALL.iter().position(|&x| x == Feature::LeftLineEnd).unwrap()]
+    }
+
+    #[test]
+    fn a_sentence_case_headline_below_another_opens_another_article() {
+        assert!(stacked_headlines("Rain floods the old town", "Buses run late again"));
+        // A headline wrapped onto a second line goes on in lower case.
+        assert!(!stacked_headlines("Rain floods the old town", "after the storm ends"));
+        // Capitals or title case start every line: no telling.
+        assert!(!stacked_headlines("RAIN FLOODS THE OLD TOWN", "Buses run late again"));
+        assert!(!stacked_headlines("Rain Floods The Old Town", "Buses Run Late Again"));
+        // A short second line may be the headline's end, names and all.
+        assert!(!stacked_headlines("Rain floods the old town", "Market Square"));
+    }
+
+    #[test]
+    fn a_stride_does_not_read_on_across_a_headline() {
+        let mut page =
+            parse_page("one line\n\ntwo line\n\nA new headline\n\nthree line\n\nfour line\n", 0, 1);
+        page.pieces[2].role = Role::Headline;
+        let context = PageContext::new(&page);
+        assert!(context.crosses_headline(1, 3));
+        assert!(context.crosses_headline(0, 4));
+        assert!(!context.crosses_headline(1, 2), "the headline itself is not crossed");
+        assert!(!context.crosses_headline(3, 4));
+        assert!(!context.crosses_headline(0, 1));
     }
 
     #[test]
