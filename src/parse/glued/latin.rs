@@ -160,6 +160,16 @@ pub(super) struct Word {
     reads_on: f32,
 }
 
+/// How many words from a word on decide whether it opens a dateline:
+/// leading marks, a place of up to three words, the day and its dash within
+/// the next six (see [`is_latin_dateline_start`]), with room to spare.
+const DATELINE_WORDS: usize = 12;
+
+/// The widest column, in characters, a glued line's hyphens are fitted to:
+/// newspaper columns hold some 20 to 70 characters, a page-wide one about
+/// 120.
+const WIDEST_COLUMN: f32 = 160.0;
+
 /// The words of a piece's text, placed at `offset` in its line.
 fn words(chars: &[char], offset: usize) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
@@ -198,8 +208,14 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
     }
     // The first word of a dateline: one that opens it where the word
     // before does not (a place of two words, "NEW YORK", opens at its first).
-    let rest = |word: &Word| chars[word.start - offset..].iter().collect::<String>();
-    let opens: Vec<bool> = words.iter().map(|w| is_latin_dateline_start(&rest(w))).collect();
+    // A dateline is read within its first words (a place of three words at
+    // most, then six), so a word's next few words are enough: copying the
+    // whole rest of the line for every word made one long line quadratic.
+    let rest = |index: usize| {
+        let last = &words[(index + DATELINE_WORDS).min(words.len()) - 1];
+        chars[words[index].start - offset..last.end - offset].iter().collect::<String>()
+    };
+    let opens: Vec<bool> = (0..words.len()).map(|index| is_latin_dateline_start(&rest(index))).collect();
     for index in 1..words.len() {
         words[index].opens_dateline = opens[index] && !opens[index - 1];
     }
@@ -281,7 +297,9 @@ fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<Col
     }
     let mut scored: Vec<(ColumnWidth, f32)> = Vec::new();
     let mut width = narrowest;
-    while width <= widest {
+    // No printed column is wider than that: on one long line (a text
+    // without line breaks) the widths to try would grow with the line.
+    while width <= widest.min(WIDEST_COLUMN) {
         let candidate = ColumnWidth(width);
         let closeness: f32 = ends.iter().map(|&end| candidate.closeness(end)).sum();
         scored.push((candidate, closeness / ends.len() as f32));
