@@ -32,7 +32,7 @@ use rustc_hash::FxHashMap;
 
 use crate::parse::chars::trim_gutter_noise;
 use crate::parse::word_language;
-use crate::parse::{Gap, Page, PieceId, Role};
+use crate::parse::{Gap, Page, Piece, PieceId, Role};
 pub use layout::Placement;
 
 macro_rules! features {
@@ -303,6 +303,12 @@ pub struct PageContext {
     strides: Vec<Option<usize>>,
     /// The columns' streams of a sparse-text page, where it reads as one.
     streams: streams::StreamOrder,
+    /// Per piece, whether a printed column rule, or on a Chinese page a
+    /// wide gutter before a body piece, stands between its line's start
+    /// and it (itself included, its line's first piece not): read once
+    /// here, as a line of many pieces would otherwise be walked for each
+    /// of its pieces' candidates.
+    columns_apart_through: Vec<bool>,
     /// Per line, how many lines before it are headlines (see
     /// [`PageContext::crosses_headline`]).
     headlines_before: Vec<usize>,
@@ -408,6 +414,7 @@ impl PageContext {
                 strides
             },
             streams: streams::stream_order(page, &vocabulary).unwrap_or_default(),
+            columns_apart_through: columns_apart_through(page),
             headlines_before: page
                 .lines
                 .iter()
@@ -600,6 +607,26 @@ pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
     junctions
 }
 
+/// Per piece, whether its line holds separate columns up to it: a
+/// printed column rule, or on a Chinese page a wide gutter before a body
+/// piece, after its line's first piece and up to the piece itself (see
+/// [`PageContext::columns_apart_through`]).
+fn columns_apart_through(page: &Page) -> Vec<bool> {
+    let parts_columns = |p: &Piece| {
+        p.gap == Gap::Rule
+            || (page.is_cjk() && p.role == Role::Body && matches!(p.gap, Gap::Gutter(n) if n >= WIDE_GUTTER))
+    };
+    let mut apart = vec![false; page.pieces.len()];
+    for line in &page.lines {
+        let mut seen = false;
+        for index in line.pieces.clone().skip(1) {
+            seen |= parts_columns(&page.pieces[index]);
+            apart[index] = seen;
+        }
+    }
+    apart
+}
+
 /// Computes the features of one candidate junction; `tail` is the left
 /// piece's end as the word list and the language model read it.
 pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout::Link) -> Features {
@@ -646,10 +673,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
     // Headlines side by side and the two-space gutters of Latin or
     // synthetic pages (a byline beside a column's last line) are no such
     // proof: counting them loses dev pages.
-    let columns_apart = page.pieces[left_line.pieces.start + 1..=link.from.0].iter().any(|p| {
-        p.gap == Gap::Rule
-            || (page.is_cjk() && p.role == Role::Body && matches!(p.gap, Gap::Gutter(n) if n >= WIDE_GUTTER))
-    });
+    let columns_apart = context.columns_apart_through[link.from.0];
     f.flag(Feature::LeftLineEnd, link.from.0 + 1 == left_line.pieces.end && !columns_apart);
     f.flag(Feature::RightLineStart, link.to.0 == right_line.pieces.start);
     if tail.ends_in_han && context.starts_in_han[link.to.0] {
