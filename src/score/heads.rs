@@ -11,7 +11,10 @@
 //! are not level; a headline continues at the nearest dateline in the input
 //! (the plain reading order) as readily as at its own, while the order of
 //! the headlines across the row is the order of their articles' first
-//! columns, and so of their datelines.
+//! columns, and so of their datelines. A row of headlines of two printed
+//! lines each is two rows of headings: the first row goes on to the second
+//! in the same order across (else a first line is left an orphan while its
+//! second line, a heading of the row nearest the datelines, takes them).
 //!
 //! On Latin pages a second cue: where a run of headlines of different
 //! articles stands right above their first lines, each first line names
@@ -48,18 +51,53 @@ fn x_of(page: &Page, piece: usize) -> f32 {
         .sum()
 }
 
+/// The verdict from the first line of a headline in a row to the second
+/// line in the same place across the row below: twice a dateline's, since
+/// it must outweigh the penalty every junction into a heading carries (a
+/// body line does not run into a headline; a headline's own line does).
+const SECOND_LINE_VERDICT: f32 = 2.0;
+
+/// The heading pieces of a line, left to right.
+fn row_headings(page: &Page, line: usize) -> Vec<usize> {
+    let mut heads: Vec<(f32, usize)> = page.lines[line]
+        .pieces
+        .clone()
+        .filter(|&i| page.pieces[i].role.is_heading())
+        .map(|i| (x_of(page, i), i))
+        .collect();
+    heads.sort_by(|a, b| a.0.total_cmp(&b.0));
+    heads.into_iter().map(|(_, i)| i).collect()
+}
+
 /// For every heading piece of a row of two or three headings with as many
 /// datelines below it, the datelines with their verdict (`+1` its own, `-1`
-/// another's), in no particular order.
+/// another's), in no particular order. Where the line right below is a row
+/// of as many headings (each headline set on two printed lines), the first
+/// row's verdicts are on those second lines instead: [`SECOND_LINE_VERDICT`]
+/// for the one in the same place across, `-1` for the others.
 pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
     let mut out = Vec::new();
     if !page.is_cjk() {
         return out;
     }
-    for (index, line) in page.lines.iter().enumerate() {
-        let heads: Vec<usize> = line.pieces.clone().filter(|&i| page.pieces[i].role.is_heading()).collect();
+    for index in 0..page.lines.len() {
+        let heads = row_headings(page, index);
         if !(2..=3).contains(&heads.len()) {
             continue;
+        }
+        // A row of headlines each set on two printed lines: every first line
+        // goes on to the second line under it, in the same order across, and
+        // the second row takes the datelines.
+        if let Some(seconds) = page.lines.get(index + 1).map(|_| row_headings(page, index + 1)) {
+            if seconds.len() == heads.len() {
+                for (rank, &head) in heads.iter().enumerate() {
+                    for (other, &second) in seconds.iter().enumerate() {
+                        let verdict = if other == rank { SECOND_LINE_VERDICT } else { -1.0 };
+                        out.push((PieceId(head), PieceId(second), verdict));
+                    }
+                }
+                continue;
+            }
         }
         let mut datelines: Vec<(f32, usize)> =
             datelines_below(page, index).into_iter().map(|d| (x_of(page, d), d)).collect();
@@ -293,6 +331,39 @@ mod tests {
             ]
         );
         assert_eq!(got.iter().filter(|v| v.2 < 0.0).count(), 2);
+    }
+
+    #[test]
+    fn a_row_of_two_line_headlines_goes_on_to_the_second_lines_in_order() {
+        let text = [
+            "全市公交线路调整方案 老城区改造工程\n",
+            "    今天公布          进入收尾阶段\n",
+            "本报杭州5月8日电 线路将于下月起调 本报杭州5月9日电 工，已完成全部主\n",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，\n",
+        ]
+        .concat();
+        let got = verdicts(&text);
+        let second_lines: Vec<(&str, &str, f32)> = got
+            .iter()
+            .filter(|v| !v.1.starts_with("本报"))
+            .map(|v| (v.0.as_str(), v.1.as_str(), v.2))
+            .collect();
+        assert_eq!(
+            second_lines,
+            vec![
+                ("全市公交线路调整方案", "今天公布", SECOND_LINE_VERDICT),
+                ("全市公交线路调整方案", "进入收尾阶段", -1.0),
+                ("老城区改造工程", "今天公布", -1.0),
+                ("老城区改造工程", "进入收尾阶段", SECOND_LINE_VERDICT),
+            ]
+        );
+        // The datelines are the second lines' to take.
+        let own: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|v| v.1.starts_with("本报") && v.2 > 0.0)
+            .map(|v| (v.0.as_str(), v.1.as_str()))
+            .collect();
+        assert_eq!(own, vec![("今天公布", "本报杭州5月8日电"), ("进入收尾阶段", "本报杭州5月9日电")]);
     }
 
     #[test]

@@ -440,7 +440,8 @@ impl PageContext {
     }
 
     /// The order signal of a junction from a heading (see [`heads`]): the
-    /// verdict on a dateline below its row, and `-1` for anything else but
+    /// verdict on a dateline below its row (or on the second line of a row
+    /// of two-line headlines), and `-1` for anything else but
     /// a heading on a later line where it has one (a heading goes on to its
     /// second printed line or to its dateline, not into a column nor into
     /// the next headline of its row); `-1` too from a headline to one below
