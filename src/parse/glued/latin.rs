@@ -77,6 +77,14 @@ const PARAGRAPH_END_SHORTFALL: f32 = 0.1;
 /// of it hold: a column keeps its slot, whatever one line's text suggests.
 const COUNT_WINDOW: usize = 2;
 
+/// Fewest lines of a run whose bars ("|") show its rightmost column's
+/// width (dev: 2 to 8 cut alike).
+const RULED_LINES_MIN: usize = 3;
+
+/// Least share of a run's lines whose bars show its rightmost column's
+/// width: a bar or two in a long run may be OCR's reading of a letter.
+const RULED_SHARE_MIN: f32 = 0.25;
+
 /// Rounds of cutting a run and re-estimating its width from the pieces.
 const PASSES: usize = 3;
 
@@ -149,6 +157,9 @@ pub(super) struct Word {
     hyphenated: bool,
     /// No letter or digit at all ("|", "_", "—"): a speck in the gutter.
     noise: bool,
+    /// A word of rule glyphs only ("|"): OCR's reading of a column rule
+    /// or the gutter's edge, which text never holds between two words.
+    rule: bool,
     ends_sentence: bool,
     /// Opens a newswire dateline ("PLACE, Mon 26 -") that does not open its
     /// piece: a dateline only ever opens a paragraph, so the words before
@@ -200,6 +211,7 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             after_gutter: false,
             hyphenated,
             noise: !word.iter().any(|c| c.is_alphanumeric()),
+            rule: word.iter().all(|&c| crate::parse::chars::is_rule_glyph(c)),
             ends_sentence: ends_sentence(&text),
             opens_dateline: false,
             reads_on: 0.0,
@@ -389,7 +401,19 @@ fn cut_cost(words: &[Word], at: usize) -> f32 {
 /// The cheapest way to cut a line's words into pieces at `width`, as word
 /// ranges in order: into exactly `pieces` pieces when given (and possible),
 /// else into as many as the cost finds best.
+#[cfg(test)]
 fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<Range<usize>> {
+    cut_words_with_last(words, width, width, pieces)
+}
+
+/// [`cut_words`] with the line's last piece weighed at `last`: the width
+/// of a run's rightmost column where it differs from the others.
+fn cut_words_with_last(
+    words: &[Word],
+    width: ColumnWidth,
+    last: ColumnWidth,
+    pieces: Option<usize>,
+) -> Vec<Range<usize>> {
     let n = words.len();
     if n == 0 {
         return Vec::new();
@@ -410,7 +434,8 @@ fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<R
                     (_, _, Some(_)) => best[layer - 1][start].0,
                 };
                 let cut = if start > 0 { cut_cost(words, start) } else { 0.0 };
-                let cost = before + cut + piece_cost(words, &counts, start..end, width);
+                let piece_width = if end == n { last } else { width };
+                let cost = before + cut + piece_cost(words, &counts, start..end, piece_width);
                 if cost < best[layer][end].0 {
                     best[layer][end] = (cost, start);
                 }
@@ -421,7 +446,7 @@ fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<R
     if !best[layer][n].0.is_finite() {
         // No cut possible at all: the line stays one piece.
         return if pieces.is_some() {
-            cut_words(words, width, None)
+            cut_words_with_last(words, width, last, None)
         } else {
             std::iter::once(0..n).collect()
         };
@@ -503,8 +528,12 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
         }
     }
     let mut cuts: Vec<Vec<Range<usize>>> = Vec::new();
+    // Where bars show the rightmost column's own width, its pieces are
+    // weighed at it: a sidebar keeps its narrower measure.
+    let rightmost = last_column_from_rules(run);
     for _ in 0..PASSES {
-        cuts = run.iter().map(|words| cut_words(words, width, None)).collect();
+        let last = rightmost.unwrap_or(width);
+        cuts = run.iter().map(|words| cut_words_with_last(words, width, last, None)).collect();
         // Full column lines only: a paragraph's last line is short.
         let full: Vec<f32> = run
             .iter()
@@ -537,10 +566,31 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
             if pieces == counts[line] || (edge && pieces as f32 > width.columns_in(lengths[line]) + 1.0) {
                 cuts[line].clone()
             } else {
-                cut_words(run[line], width, Some(pieces))
+                cut_words_with_last(run[line], width, rightmost.unwrap_or(width), Some(pieces))
             }
         })
         .collect()
+}
+
+/// The width of a run's rightmost column where column rules OCR read as
+/// bars ("|") lead it on enough of the run's lines: the characters from
+/// the word after the last bar to the line's end. Why: a sidebar's column
+/// is narrower than the body's beside it, and the bars, where OCR saw
+/// them, show how wide it is for the lines where it saw none.
+fn last_column_from_rules(run: &[&[Word]]) -> Option<ColumnWidth> {
+    let tails: Vec<f32> = run
+        .iter()
+        .filter_map(|words| {
+            let bar = (1..words.len().saturating_sub(1)).rev().find(|&i| words[i].rule)?;
+            Some((words[words.len() - 1].end - words[bar + 1].start) as f32)
+        })
+        .collect();
+    let enough = tails.len() >= RULED_LINES_MIN && tails.len() as f32 >= RULED_SHARE_MIN * run.len() as f32;
+    if enough {
+        median(tails).map(ColumnWidth)
+    } else {
+        None
+    }
 }
 
 /// A run's columns, read from where its hyphenated words end as a share
@@ -1108,6 +1158,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bars_on_enough_lines_give_the_rightmost_column_its_width() {
+        let lines: Vec<Vec<Word>> = [
+            "the body runs on here and then | the side",
+            "more of the body text runs here | bar led",
+            "and the body goes on at length | narrow",
+            "the body runs on and on and on here too",
+        ]
+        .iter()
+        .map(|line| words(&line.chars().collect::<Vec<_>>(), 0))
+        .collect();
+        let run: Vec<&[Word]> = lines.iter().map(Vec::as_slice).collect();
+        assert!(run[0][7].rule && !run[0][6].rule);
+        // Tails of 8, 7 and 6 characters: their median.
+        assert_eq!(last_column_from_rules(&run), Some(ColumnWidth(7.0)));
+        // Two bars are too few to read a column from.
+        assert_eq!(last_column_from_rules(&run[1..]), None);
+    }
+
+    #[test]
+    fn a_narrow_rightmost_column_moves_the_last_cut_right() {
+        let chars: Vec<char> = "one two three four five six seven eight nine".chars().collect();
+        let words = words(&chars, 0);
+        let equal = cut_words(&words, ColumnWidth(21.5), Some(2));
+        let narrow = cut_words_with_last(&words, ColumnWidth(30.0), ColumnWidth(10.0), Some(2));
+        assert_eq!(equal.len(), 2);
+        assert_eq!(narrow, vec![0..7, 7..9], "{equal:?}");
+        assert!(equal[1].len() > narrow[1].len());
     }
 
     #[test]
