@@ -687,6 +687,23 @@ mod tests {
     use crate::assemble::chains::input_order;
     use crate::parse::parse_page;
 
+    /// A chain of the pieces `ids`, each of its junctions scored `score`.
+    fn chain_of(ids: impl IntoIterator<Item = usize>, score: f32) -> Chain {
+        let pieces: Vec<PieceId> = ids.into_iter().map(PieceId).collect();
+        let scores = vec![score; pieces.len().saturating_sub(1)];
+        Chain { pieces, scores }
+    }
+
+    /// The topic vector of the pieces `ids` of `page`, as the assembler
+    /// weighs it.
+    fn topic_of(page: &Page, ids: impl IntoIterator<Item = usize>) -> Vector {
+        let mut profile = Profile::new();
+        for id in ids {
+            profile.add(&page.pieces[id].text);
+        }
+        profile.vector(&Idf::from_page(page))
+    }
+
     #[test]
     fn a_latin_run_as_long_as_the_article_it_would_join_needs_a_clearer_topic() {
         let shorter = deferred_threshold(false, 500.0, 2000.0);
@@ -848,21 +865,10 @@ mod tests {
                     parents said the school council had asked for more teachers, smaller classes and better books.\n";
         let page = parse_page(text, 0, 1);
         assert!(page.pieces[0].role.is_heading() && page.pieces[2].role.is_heading());
-        let chain = |ids: &[usize]| Chain {
-            pieces: ids.iter().copied().map(PieceId).collect(),
-            scores: vec![0.0; ids.len() - 1],
-        };
-        let idf = Idf::from_page(&page);
-        let vector = |ids: &[usize]| {
-            let mut profile = Profile::new();
-            for &id in ids {
-                profile.add(&page.pieces[id].text);
-            }
-            profile.vector(&idf)
-        };
-        let similarity = vector(&[0, 1]).cosine(&vector(&[4]));
+        let similarity = topic_of(&page, [0, 1]).cosine(&topic_of(&page, [4]));
         assert!((TOPIC_THRESHOLD..DEFERRED_LATIN_TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
-        let assembly = assemble(&page, vec![chain(&[0, 1]), chain(&[2, 3]), chain(&[4])]);
+        let assembly =
+            assemble(&page, vec![chain_of([0, 1], 0.0), chain_of([2, 3], 0.0), chain_of([4], 0.0)]);
         assert_eq!(assembly.articles.len(), 2);
         let latest = texts(&page, &assembly.articles[1]);
         assert_eq!(latest.last(), Some(&page.pieces[4].text.as_str()), "{latest:?}");
@@ -979,19 +985,9 @@ mod tests {
         let page = parse_page(text, 0, 1);
         let byline_count = page.pieces.iter().filter(|p| p.role == Role::Byline).count();
         assert_eq!(byline_count, 2);
-        let chain = |ids: std::ops::Range<usize>| Chain {
-            pieces: ids.clone().map(PieceId).collect(),
-            scores: vec![1.0; ids.len() - 1],
-        };
-        let idf = Idf::from_page(&page);
-        let vector = |ids: std::ops::Range<usize>| {
-            let mut profile = Profile::new();
-            ids.for_each(|id| profile.add(&page.pieces[id].text));
-            profile.vector(&idf)
-        };
-        let similarity = vector(0..2).cosine(&vector(5..7));
+        let similarity = topic_of(&page, 0..2).cosine(&topic_of(&page, 5..7));
         assert!((TAIL_TOPIC_THRESHOLD..TOPIC_THRESHOLD).contains(&similarity), "{similarity}");
-        let assembly = assemble(&page, vec![chain(0..2), chain(2..5), chain(5..7)]);
+        let assembly = assemble(&page, vec![chain_of(0..2, 1.0), chain_of(2..5, 1.0), chain_of(5..7, 1.0)]);
         assert_eq!(assembly.articles.len(), 2);
         let first = texts(&page, &assembly.articles[0]);
         assert_eq!(first.last(), Some(&"APA, 5.11.2015"), "{first:?}");
@@ -1025,20 +1021,9 @@ mod tests {
         );
         let page = parse_page(&text, 0, 1);
         assert_eq!(page.pieces.len(), 6);
-        let chain = |ids: &[usize]| Chain {
-            pieces: ids.iter().map(|&i| PieceId(i)).collect(),
-            scores: vec![1.0; ids.len() - 1],
-        };
-        let idf = Idf::from_page(&page);
-        let vector = |ids: &[usize]| {
-            let mut profile = Profile::new();
-            for &id in ids {
-                profile.add(&page.pieces[id].text);
-            }
-            profile.vector(&idf)
-        };
-        let similarity = vector(&[0, 1, 3]).cosine(&vector(&[2]));
-        let assembly = assemble(&page, vec![chain(&[0, 1, 3]), chain(&[2]), chain(&[4, 5])]);
+        let similarity = topic_of(&page, [0, 1, 3]).cosine(&topic_of(&page, [2]));
+        let assembly =
+            assemble(&page, vec![chain_of([0, 1, 3], 1.0), chain_of([2], 1.0), chain_of([4, 5], 1.0)]);
         (page, assembly, similarity)
     }
 

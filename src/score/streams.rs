@@ -967,22 +967,7 @@ mod tests {
     fn a_new_stream_keeps_to_the_stride_of_the_nearest_fixed_turns() {
         // Two columns read in fixed turns: the stride signal sees stride
         // two, and every unit's expected first step is the nearest stride.
-        const RAIN: [&str; 6] = [
-            "今年夏天这个地区的降雨",
-            "量比往年同期明显偏多，",
-            "部分河流的水位已经超过",
-            "警戒线，有关部门提醒市",
-            "民注意出行安全，避免前",
-            "往河边和低洼地带活动。",
-        ];
-        const BUSES: [&str; 6] = [
-            "市民可以通过手机查询公",
-            "交车的实时位置，出行更",
-            "加方便快捷。据介绍，这",
-            "项服务已经覆盖全市的主",
-            "要线路，下个月还将推广",
-            "到郊区的所有公交线路。",
-        ];
+        use crate::score::stride::tests::{BUSES, RAIN};
         let text: String = RAIN.iter().zip(BUSES).map(|(l, r)| format!("{l}\n\n{r}\n\n")).collect();
         let page = parse_page(&text, 0, 1);
         let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));

@@ -138,12 +138,12 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::parse::parse_page;
 
     /// Two columns' printed lines: one text about rain, one about buses.
-    const RAIN: [&str; 6] = [
+    pub(in crate::score) const RAIN: [&str; 6] = [
         "今年夏天这个地区的降雨",
         "量比往年同期明显偏多，",
         "部分河流的水位已经超过",
@@ -151,7 +151,7 @@ mod tests {
         "民注意出行安全，避免前",
         "往河边和低洼地带活动。",
     ];
-    const BUSES: [&str; 6] = [
+    pub(in crate::score) const BUSES: [&str; 6] = [
         "市民可以通过手机查询公",
         "交车的实时位置，出行更",
         "加方便快捷。据介绍，这",
