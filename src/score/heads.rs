@@ -11,7 +11,9 @@
 //! are not level; a headline continues at the nearest dateline in the input
 //! (the plain reading order) as readily as at its own, while the order of
 //! the headlines across the row is the order of their articles' first
-//! columns, and so of their datelines. A row of headlines of two printed
+//! columns, and so of their datelines. Where fewer datelines than
+//! headlines stand below (an article opening without one, or one OCR
+//! garbled), each goes with the headline it stands under. A row of headlines of two printed
 //! lines each is two rows of headings: the first row goes on to the second
 //! in the same order across (else a first line is left an orphan while its
 //! second line, a heading of the row nearest the datelines, takes them).
@@ -71,7 +73,8 @@ fn row_headings(page: &Page, line: usize) -> Vec<usize> {
 
 /// For every heading piece of a row of two or three headings with as many
 /// datelines below it, the datelines with their verdict (`+1` its own, `-1`
-/// another's), in no particular order. Where the line right below is a row
+/// another's), in no particular order; with fewer datelines, each goes with
+/// the heading it stands under (see [`datelines_under_heads`]). Where the line right below is a row
 /// of as many headings (each headline set on two printed lines), the first
 /// row's verdicts are on those second lines instead: [`SECOND_LINE_VERDICT`]
 /// for the one in the same place across, `-1` for the others.
@@ -101,15 +104,51 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
         }
         let mut datelines: Vec<(f32, usize)> =
             datelines_below(page, index).into_iter().map(|d| (x_of(page, d), d)).collect();
+        datelines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if datelines.len() < heads.len() {
+            out.extend(datelines_under_heads(page, &heads, &datelines));
+            continue;
+        }
         if datelines.len() != heads.len() {
             continue;
         }
-        datelines.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (rank, &head) in heads.iter().enumerate() {
             for (other, &(_, dateline)) in datelines.iter().enumerate() {
                 let verdict = if other == rank { 1.0 } else { -1.0 };
                 out.push((PieceId(head), PieceId(dateline), verdict));
             }
+        }
+    }
+    out
+}
+
+/// Fewer datelines than headlines in a row (an article opens without one,
+/// or OCR garbled it): each dateline goes with the headline it stands
+/// under, the last one whose place across starts at or before it (the
+/// first headline of the row starts its article's first column), `-1` for
+/// the others. Where two datelines stand under one headline the row says
+/// nothing.
+fn datelines_under_heads(
+    page: &Page,
+    heads: &[usize],
+    datelines: &[(f32, usize)],
+) -> Vec<(PieceId, PieceId, f32)> {
+    let starts: Vec<f32> = heads.iter().map(|&h| x_of(page, h)).collect();
+    let mut owners = Vec::new();
+    for &(x, dateline) in datelines {
+        let Some(owner) = starts.iter().rposition(|&start| start <= x) else {
+            return Vec::new();
+        };
+        if owners.iter().any(|&(o, _)| o == owner) {
+            return Vec::new();
+        }
+        owners.push((owner, dateline));
+    }
+    let mut out = Vec::new();
+    for (owner, dateline) in owners {
+        for (rank, &head) in heads.iter().enumerate() {
+            let verdict = if rank == owner { 1.0 } else { -1.0 };
+            out.push((PieceId(head), PieceId(dateline), verdict));
         }
     }
     out
@@ -334,6 +373,37 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_dateline_goes_with_the_headline_it_stands_under() {
+        // The second article opens without a dateline: the first one is
+        // the first headline's, not the nearer end of the row's.
+        let text = [
+            "全市公交线路调整方案今天公布 老城区改造工程进入收尾阶段\n",
+            "本报杭州5月8日电 线路将于下月起调 据介绍，改造工程 工，已完成全部主\n",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，\n",
+        ]
+        .concat();
+        assert_eq!(
+            verdicts(&text),
+            vec![
+                ("全市公交线路调整方案今天公布".to_string(), "本报杭州5月8日电".to_string(), 1.0),
+                ("老城区改造工程进入收尾阶段".to_string(), "本报杭州5月8日电".to_string(), -1.0),
+            ]
+        );
+        // Under the second headline it is the second's.
+        let text = [
+            "全市公交线路调整方案今天公布 老城区改造工程进入收尾阶段\n",
+            "线路将于下月起调整，涉及二十多条线路 本报杭州5月9日电 工，已完成全部主\n",
+            "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，\n",
+        ]
+        .concat();
+        let own: Vec<(String, String, f32)> = verdicts(&text).into_iter().filter(|v| v.2 > 0.0).collect();
+        assert_eq!(
+            own,
+            vec![("老城区改造工程进入收尾阶段".to_string(), "本报杭州5月9日电".to_string(), 1.0)]
+        );
+    }
+
+    #[test]
     fn a_row_of_two_line_headlines_goes_on_to_the_second_lines_in_order() {
         let text = [
             "全市公交线路调整方案 老城区改造工程\n",
@@ -367,14 +437,17 @@ mod tests {
     }
 
     #[test]
-    fn a_row_without_as_many_datelines_below_says_nothing() {
+    fn a_row_with_two_datelines_under_one_headline_says_nothing() {
+        // Three headlines, two datelines, both under the first headline:
+        // which article each opens is not to be told from the row.
         let text = [
-            "全市公交线路调整方案今天公布 老城区改造工程进入收尾阶段\n",
+            "全市公交线路调整方案今天公布全市公交线路调整方案今天公布 老城区改造工程 新建学校开学\n",
             "\n",
-            "本报杭州5月8日电 线路将于下月起调 据介绍，改造工程 工，已完成全部主\n",
+            "本报杭州5月8日电 线路将于下月起调 本报杭州5月9日电 工，已完成全部主\n",
             "整，涉及二十多条 线路和一百多个站 体工程，道路和管 网正在铺设之中，\n",
         ]
         .concat();
+        assert_eq!(datelines_below(&parse_page(&text, 0, 1), 0).len(), 2);
         assert!(verdicts(&text).is_empty());
     }
 

@@ -503,6 +503,7 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
         let tail = LeftEnd::new(&page.piece(group[0].from).text);
         let mut features: Vec<Features> =
             group.iter().map(|&link| self::features(page, &context, &tail, link)).collect();
+        cap_text_across_rule(page, group, &mut features);
         let words: Vec<f32> = features.iter().map(|f| f.get(Feature::Word)).collect();
         for (index, f) in features.iter_mut().enumerate() {
             let best_rival = words
@@ -520,6 +521,36 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
         }
         for (&link, f) in group.iter().zip(features) {
             each(link, f);
+        }
+    }
+}
+
+/// The width agreement (as [`Feature::WidthAgree`] reads it, -1 to 1) from
+/// which the piece below counts as the same column going on.
+const RULE_BELOW_AGREE: f32 = 0.5;
+
+/// Text evidence chooses among candidates the layout allows; it does not
+/// override a strong layout signal. Where a junction runs right along the
+/// line across a printed column rule while the left piece's own column
+/// goes on right below it (a `Below` candidate of agreeing width, and the
+/// left piece ends no sentence), a word or character run that happens to
+/// read on across the rule is chance: its text evidence is dropped.
+fn cap_text_across_rule(page: &Page, group: &[layout::Link], features: &mut [Features]) {
+    let column_goes_on = group.iter().zip(features.iter()).any(|(link, f)| {
+        link.placement == Placement::Below
+            && f.get(Feature::LeftEnds) == 0.0
+            && f.get(Feature::WidthAgree) >= RULE_BELOW_AGREE
+    });
+    if !column_goes_on {
+        return;
+    }
+    for (link, f) in group.iter().zip(features.iter_mut()) {
+        let (left, right) = (page.piece(link.from), page.piece(link.to));
+        let across_rule = left.line == right.line
+            && link.to.0 > link.from.0
+            && (link.from.0 + 1..=link.to.0).any(|i| page.pieces[i].gap == Gap::Rule);
+        if across_rule {
+            f.set(Feature::Word, 0.0);
         }
     }
 }
@@ -837,6 +868,34 @@ mod tests {
             1,
         );
         assert_eq!(best_successor(&page, 0), 2);
+    }
+
+    #[test]
+    fn a_word_read_across_a_column_rule_does_not_pull_a_column_away_from_its_next_line() {
+        // The left column ends in the first half of a word whose second
+        // half opens the column right of the rule; the left column goes on
+        // right below.
+        let text = "市民可以通过手机查询公交车的实 | 时位置,出行更加方便快捷。\n\
+                    今年夏天这个地区的降雨量比往年 | 同期明显偏多,部分河流水位\n\
+                    明显偏高,有关部门已经做好防汛 | 工作,各地都在加强巡查。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces[1].gap, Gap::Rule);
+        let word_to = |to: usize| {
+            candidate_features(&page)
+                .into_iter()
+                .find(|(l, _)| l.from == PieceId(0) && l.to == PieceId(to))
+                .map(|(_, f)| f.get(Feature::Word))
+        };
+        assert_eq!(word_to(1), Some(0.0));
+        assert_eq!(best_successor(&page, 0), 2);
+        // Across a gutter with no rule the word still speaks.
+        let glued = text.replace(" | ", "  ");
+        let page = parse_page(&glued, 0, 1);
+        let (_, f) = candidate_features(&page)
+            .into_iter()
+            .find(|(l, _)| l.from == PieceId(0) && l.to == PieceId(1))
+            .unwrap();
+        assert!(f.get(Feature::Word) > 0.0);
     }
 
     #[test]
