@@ -9,6 +9,12 @@
 //! row opens one article where two begin, and nothing opens the second.
 //! Headlines are set in another style than their neighbours, so the seam
 //! shows where a gutter speck opens a word or capitals meet sentence case.
+//!
+//! Also a headline level with a column running on beside it (an article
+//! set below the first columns of another, whose last column runs down
+//! beside it): OCR reads the headline and that column's line as one line,
+//! which is cut where a title-shaped run of words meets the lower-case
+//! words that go on with the column line above.
 
 use super::latin::{cut_piece, line_words, whole_line, Word};
 use crate::parse::{Gap, Page, Piece, Role};
@@ -156,6 +162,128 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
     });
 }
 
+/// A line this many body column widths long, or longer, holds more than
+/// one column line: the least a headline beside a column line can run.
+const BESIDE_MIN_WIDTHS: f32 = 1.6;
+
+/// The column line beside a headline runs between these shares of the
+/// body column width (a paragraph's last line may stop short, a column
+/// line runs a little over the median in proportional type).
+const BESIDE_COLUMN_SHARES: (f32, f32) = (0.6, 1.25);
+
+/// The median length, in characters, of the pieces of the rows the glued
+/// cutter cut: the page's body column width. `None` on a page of no glued
+/// rows.
+fn glued_column_width(page: &Page) -> Option<f32> {
+    let mut lengths: Vec<usize> = page
+        .lines
+        .iter()
+        .map(|line| &page.pieces[line.pieces.clone()])
+        .filter(|pieces| pieces.len() >= 2 && pieces[1..].iter().all(|p| p.gap == Gap::Glued))
+        .flatten()
+        .map(|p| p.text.trim().chars().count())
+        .collect();
+    if lengths.len() < 2 * HEADLINE_ROW_REACH {
+        return None;
+    }
+    lengths.sort_unstable();
+    Some(lengths[lengths.len() / 2] as f32)
+}
+
+/// True when a run of words may be a headline: it starts with a capital
+/// and holds no sentence punctuation, comma, quote or bracket, nor a
+/// hyphen ending a printed line. Running text has these within a few
+/// words; a headline seldom does.
+fn title_shaped(texts: &[&str]) -> bool {
+    let marks = |c: char| {
+        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”' | '„' | '(' | ')' | '«' | '»')
+    };
+    texts.first().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        && texts.iter().all(|w| !w.contains(marks) && !w.ends_with('-'))
+}
+
+/// Where a line holding a headline and, beside it, a line of the column
+/// running down to its right splits, as the index of the first word of the
+/// column line: of the places where the words before are title-shaped and
+/// the word after starts in lower case (it goes on with the sentence of the
+/// column line above), the one whose words after run nearest one column
+/// width, within the span a column line runs.
+fn headline_beside_column_cut(texts: &[&str], width: f32) -> Option<usize> {
+    let n = texts.len();
+    let length = |words: &[&str]| words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len() - 1;
+    let (least, most) = (BESIDE_COLUMN_SHARES.0 * width, BESIDE_COLUMN_SHARES.1 * width);
+    (HEADLINE_ROW_MIN_WORDS..n)
+        .take_while(|&at| title_shaped(&texts[..at]))
+        .filter(|&at| texts[at].chars().next().is_some_and(char::is_lowercase))
+        .map(|at| (at, length(&texts[at..]) as f32))
+        .filter(|&(_, right)| (least..=most).contains(&right))
+        .min_by(|a, b| (a.1 - width).abs().total_cmp(&(b.1 - width).abs()))
+        .map(|(at, _)| at)
+}
+
+/// Cuts a headline off the column line OCR read beside it: a one-piece
+/// body line inside a block, twice a body column long or more, under a
+/// line whose sentence runs on, with glued body rows a few lines below
+/// (the article it heads), is cut where [`headline_beside_column_cut`]
+/// finds it. Why: an article set below the first columns of another one,
+/// whose last column runs on down beside it, has its headline level with
+/// that column; OCR reads both as one line, and left whole the headline
+/// reads as body text of the article above and nothing opens the one below.
+pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
+    if page.is_cjk() {
+        return;
+    }
+    let Some(width) = glued_column_width(page) else { return };
+    let mut cuts: Vec<Option<(Vec<Word>, usize)>> = vec![None; page.lines.len()];
+    for (index, line) in page.lines.iter().enumerate() {
+        let pieces = &page.pieces[line.pieces.clone()];
+        if pieces.len() != 1 || pieces[0].role != Role::Body || index == page.blocks[line.block].start {
+            continue;
+        }
+        // The column beside the headline runs alone above it (and below
+        // it, within the block): the columns to its left ended over the
+        // article below. A long line among glued rows is a glued row.
+        let one_column = |line: &crate::parse::Line| {
+            let pieces = &page.pieces[line.pieces.clone()];
+            pieces.len() == 1 && (pieces[0].text.trim().chars().count() as f32) < BESIDE_MIN_WIDTHS * width
+        };
+        let above = &page.lines[index - 1];
+        let below_alone = page.lines.get(index + 1).is_none_or(|l| l.block != line.block || one_column(l));
+        if !one_column(above) || !below_alone {
+            continue;
+        }
+        let above = &page.pieces[above.pieces.clone()];
+        let runs_on = above.last().is_some_and(|p| !crate::parse::chars::ends_sentence(&p.text));
+        let glued_below = page.lines[index + 1..].iter().take(HEADLINE_ROW_REACH).any(|l| {
+            l.pieces.len() >= 2 && matches!(page.pieces[l.pieces.start + 1].gap, Gap::Glued | Gap::Rule)
+        });
+        let long = pieces[0].text.trim().chars().count() as f32 >= BESIDE_MIN_WIDTHS * width;
+        if !runs_on || !glued_below || !long {
+            continue;
+        }
+        let Some(words) = line_words(pieces) else { continue };
+        let chars: Vec<char> = pieces[0].text.chars().collect();
+        let start = pieces[0].span.start;
+        let texts: Vec<String> =
+            words.iter().map(|w| chars[w.start - start..w.end - start].iter().collect()).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        if let Some(at) = headline_beside_column_cut(&texts, width) {
+            cuts[index] = Some((words, at));
+        }
+    }
+    if cuts.iter().all(Option::is_none) {
+        return;
+    }
+    page.recut_lines(|index, pieces| match &cuts[index] {
+        Some((words, at)) => {
+            let mut parts = cut_piece(&pieces[0], words, &[0..*at, *at..words.len()]);
+            parts[0].role = Role::Headline;
+            parts
+        }
+        None => pieces.to_vec(),
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +349,47 @@ mod tests {
         // Without glued body rows below, the line is left whole.
         let alone = parse_page("Mayor opens new bridge HARBOUR TRADE REVIEW\n\nThe mayor spoke.\n", 0, 1);
         assert_eq!(alone.lines[0].pieces.len(), 1);
+    }
+
+    #[test]
+    fn a_headline_is_cut_off_the_column_line_beside_it() {
+        let words = ["Mayor", "opens", "new", "bridge", "across,", "the", "council", "said"];
+        assert_eq!(headline_beside_column_cut(&words, 22.0), Some(4));
+        // The column line must start in lower case: it goes on with a sentence.
+        let capital = ["Mayor", "opens", "new", "bridge", "Across", "Town,", "Council", "Says"];
+        assert_eq!(headline_beside_column_cut(&capital, 22.0), None);
+        // Running text has punctuation early on: no title before the cut.
+        let prose = ["The", "mayor,", "who", "opened", "it", "said", "the", "council", "paid"];
+        assert_eq!(headline_beside_column_cut(&prose, 22.0), None);
+        // What follows must run about one column width.
+        assert_eq!(headline_beside_column_cut(&words, 60.0), None);
+    }
+
+    #[test]
+    fn a_headline_beside_a_running_column_opens_the_article_below() {
+        let text = "the last column runs on down the page\n\
+                    beside the article set below the others\n\
+                    Mayor opens new harbour bridge across the wide river which the council\n\
+                    said on Monday.\n\
+                    \n\
+                    The mayor opened the bridge on Monday after four years of work on it and delays\n\
+                    caused by the floods that came each spring. Harbour trade grew by a fifth in the\n\
+                    and the rising costs of steel slowed it down. year to March, the port said today\n\
+                    as ships came back to the quays in numbers. that more ships than ever came to its\n\
+                    Work on the second bridge starts next year quays, and more are expected next year\n";
+        let page = parse_page(text, 0, 1);
+        let line: Vec<(&str, Role)> =
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            line,
+            [
+                ("Mayor opens new harbour bridge", Role::Headline),
+                ("across the wide river which the council", Role::Body)
+            ]
+        );
+        // After a sentence end, the line is no column running on.
+        let ended = text.replacen("below the others", "below the others.", 1);
+        let page = parse_page(&ended, 0, 1);
+        assert_eq!(page.lines[2].pieces.len(), 1);
     }
 }
