@@ -281,7 +281,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
     // Sizes are measured on the boxes as read (a run's extent over its
     // cells is what the tall boxes leave true); placing uses settled boxes.
-    settle_tall_boxes(&mut atoms);
+    settle_tall_boxes(&mut atoms, script);
     let scales = Scales {
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
@@ -1430,8 +1430,51 @@ mod tests {
             tall: true,
         };
         let mut atoms = vec![boxed("一", 0, 60, 60), boxed("二三", 60, 160, 130)];
-        settle_tall_boxes(&mut atoms);
+        settle_tall_boxes(&mut atoms, Script::Cjk);
         assert_eq!((atoms[1].bbox.y0, atoms[1].bbox.y1), (0, 60));
+    }
+
+    #[test]
+    fn a_body_glyph_boxed_tall_among_body_glyphs_settles_but_headline_glyphs_stay() {
+        // One OCR line on a CJK page: body glyphs 30 px high in cells about
+        // 32 px wide; OCR boxed one glyph and one year down over the row
+        // below (65 px high, the glyph 46 px wide: less than 1.5 times its
+        // width, so only its neighbours tell it from headline type), then
+        // two headline glyphs 60 px high glued on at the line's end.
+        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| Atom {
+            text: text.into(),
+            bbox: BBox { x0, y0: 0, x1, y1 },
+            line: 1,
+            word: 0,
+            block: 0,
+            strong: true,
+            line_size: 30.0,
+            tall: false,
+        };
+        let mut atoms = vec![
+            boxed("本", 0, 32, 30),
+            boxed("报", 36, 82, 65),
+            boxed("北京", 86, 150, 30),
+            boxed("2021", 154, 216, 65),
+            boxed("年", 220, 252, 30),
+            boxed("|", 256, 262, 65),
+            boxed("两省", 266, 330, 30),
+            boxed("建立", 334, 398, 30),
+            boxed("刑事", 400, 520, 60),
+            boxed("案例", 530, 650, 60),
+        ];
+        settle_tall_boxes(&mut atoms, Script::Cjk);
+        let extents: Vec<(i32, i32)> = atoms.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect();
+        assert_eq!(extents[1], (0, 30), "a glyph beside body glyphs is body type");
+        assert_eq!(extents[3], (0, 30), "digits in a CJK line are boxed the same way");
+        assert_eq!(extents[8], (0, 60), "headline glyphs beside each other keep their size");
+        assert_eq!(extents[9], (0, 60));
+        // On a Latin page only CJK glyphs move, never words of letters or digits.
+        let mut latin = atoms.clone();
+        latin[1].bbox.y1 = 65;
+        latin[3].bbox.y1 = 65;
+        settle_tall_boxes(&mut latin, Script::Latin);
+        assert_eq!((latin[3].bbox.y0, latin[3].bbox.y1), (0, 65));
     }
 
     #[test]

@@ -146,12 +146,17 @@ pub(super) fn body_pitch(regions: &[MeasuredRegion], glyph: f32) -> f32 {
 /// printed line it belongs to; the nearest word (not the line's median)
 /// because a glued line runs into articles set on other baselines. A
 /// headline glyph beside smaller type is tall too, but about as wide as
-/// tall: only boxes much taller than their glyphs are wide move. The usual
-/// height is the lower median of the line's words: in a line of two words
-/// (a headline's short last line, one chunk boxed down into the body
-/// below) the upper one is the tall box itself. `atoms` holds each OCR
-/// line's words contiguously.
-pub(super) fn settle_tall_boxes(atoms: &mut [Atom]) {
+/// tall and set among other headline glyphs: a box moves when it is much
+/// taller than its glyphs are wide, or when it stands alone among words of
+/// the line's usual height (its nearest word on each side is regular: a
+/// body glyph boxed over two rows, as wide as a body cell or a little
+/// wider, beside its line's other glyphs). On a CJK page digits and marks
+/// (`2021`, `，`) in a CJK line are boxed the same way and move too; Latin
+/// words keep their boxes. The usual height is the lower median of the
+/// line's words: in a line of two words (a headline's short last line, one
+/// chunk boxed down into the body below) the upper one is the tall box
+/// itself. `atoms` holds each OCR line's words contiguously.
+pub(super) fn settle_tall_boxes(atoms: &mut [Atom], script: Script) {
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
@@ -159,21 +164,35 @@ pub(super) fn settle_tall_boxes(atoms: &mut [Atom]) {
         // The lower median: in a line of two words, one running over two
         // printed lines would otherwise set the usual height itself.
         let usual = lower_median(heights).unwrap_or(1.0);
-        let runs_over = |a: &Atom| {
-            let per_cell = (a.bbox.x1 - a.bbox.x0).max(1) as f32 / cells(&a.text).max(1.0);
-            wide_share(&a.text) >= 0.5
-                && height(&a.bbox) > TALL_BOX_OVER_LINE * usual
-                && height(&a.bbox) > TALL_BOX_OVER_CELL * per_cell
+        let regular = |a: &Atom| height(&a.bbox) <= TALL_BOX_OVER_LINE * usual;
+        // Only the words of the line's text count as neighbours: column
+        // rules read as bars are boxed tall beside every row they cross.
+        let neighbour = |a: &Atom| has_letters(&a.text) && !a.text.chars().all(|c| c == '|');
+        let alone = |i: usize| {
+            let left = (start..i).rev().find(|&j| neighbour(&atoms[j]));
+            let right = (i + 1..end).find(|&j| neighbour(&atoms[j]));
+            (left.is_some() || right.is_some())
+                && left.is_none_or(|j| regular(&atoms[j]))
+                && right.is_none_or(|j| regular(&atoms[j]))
         };
-        let tall: Vec<usize> = (start..end).filter(|&i| runs_over(&atoms[i])).collect();
-        let regular: Vec<BBox> = (start..end)
-            .filter(|&i| height(&atoms[i].bbox) <= TALL_BOX_OVER_LINE * usual)
-            .map(|i| atoms[i].bbox)
-            .collect();
+        let runs_over = |i: usize| {
+            let a = &atoms[i];
+            let per_cell = (a.bbox.x1 - a.bbox.x0).max(1) as f32 / cells(&a.text).max(1.0);
+            let cjk_glyphs = match script {
+                Script::Cjk => !a.text.chars().any(|c| c.is_ascii_alphabetic()),
+                Script::Latin => wide_share(&a.text) >= 0.5,
+            };
+            cjk_glyphs
+                && !regular(a)
+                && (height(&a.bbox) > TALL_BOX_OVER_CELL * per_cell || (script == Script::Cjk && alone(i)))
+        };
+        let tall: Vec<usize> = (start..end).filter(|&i| runs_over(i)).collect();
+        let regular_boxes: Vec<BBox> =
+            (start..end).filter(|&i| regular(&atoms[i])).map(|i| atoms[i].bbox).collect();
         for i in tall {
             let b = atoms[i].bbox;
             let distance = |r: &BBox| (r.x0 - b.x1).max(b.x0 - r.x1).max(0);
-            if let Some(nearest) = regular.iter().min_by_key(|r| distance(r)) {
+            if let Some(nearest) = regular_boxes.iter().min_by_key(|r| distance(r)) {
                 atoms[i].bbox.y0 = nearest.y0;
                 atoms[i].bbox.y1 = nearest.y1;
             }
