@@ -48,8 +48,7 @@ const MIN_TRIPLE: u64 = 3;
 const OVERLAP_RUN: usize = 20;
 /// Words seen fewer times than this are pruned (word model).
 const MIN_WORD: u64 = 2;
-/// Pairs of words seen fewer times than this are pruned (word model;
-/// `--min-pair N` raises it).
+/// Pairs of words seen fewer times than this are pruned (word model).
 const MIN_WORD_PAIR: u64 = 2;
 /// Length, in words, of the runs compared against the evaluation text
 /// (word model).
@@ -61,23 +60,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     if words {
         args.remove(0);
     }
-    // A larger training text needs a higher floor to stay small (the German
-    // model keeps pairs seen three times or more).
-    let mut min_word_pair = MIN_WORD_PAIR;
-    if args.first().is_some_and(|a| a == "--min-pair") && args.len() > 1 {
-        min_word_pair = args.remove(1).parse()?;
-        args.remove(0);
-    }
     let mut check = None;
     if args.first().is_some_and(|a| a == "--check") && args.len() > 1 {
         check = Some(PathBuf::from(args.remove(1)));
         args.remove(0);
     }
     let Some((target, sources)) = args.split_first().filter(|(_, sources)| !sources.is_empty()) else {
-        return Err(
-            "usage: build_language_model [--words [--min-pair N]] [--check CORPUS] OUTPUT_FST SOURCE..."
-                .into(),
-        );
+        return Err("usage: build_language_model [--words] [--check CORPUS] OUTPUT_FST SOURCE...".into());
     };
     let mut files = Vec::new();
     for source in sources {
@@ -98,7 +87,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 |w| w.join(" "),
             )?;
         }
-        return build_word_model(&texts, target, files.len(), min_word_pair);
+        return build_word_model(&texts, target, files.len());
     }
     if let Some(corpus) = check {
         check_runs(
@@ -249,12 +238,7 @@ fn check_runs<T: Hash>(
 }
 
 /// Counts words and pairs of adjacent words and writes the pruned counts.
-fn build_word_model(
-    texts: &[String],
-    target: &str,
-    files: usize,
-    min_pair: u64,
-) -> Result<(), Box<dyn Error>> {
+fn build_word_model(texts: &[String], target: &str, files: usize) -> Result<(), Box<dyn Error>> {
     let mut unigrams: HashMap<String, u64> = HashMap::new();
     let mut pairs: HashMap<(String, String), u64> = HashMap::new();
     let mut total = 0u64;
@@ -280,7 +264,7 @@ fn build_word_model(
     let word_count = kept.len();
     let mut pair_count = 0;
     for ((a, b), &c) in &pairs {
-        if c >= min_pair && kept_word(a) && kept_word(b) {
+        if c >= MIN_WORD_PAIR && kept_word(a) && kept_word(b) {
             kept.insert(format!("{a}{PAIR_SEPARATOR}{b}"), c);
             pair_count += 1;
         }

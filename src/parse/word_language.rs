@@ -1,4 +1,4 @@
-//! English and German word bigram models: do the words read on across a break?
+//! English word bigram model: do the words read on across a break?
 //!
 //! It lives in `parse`, below every stage that asks it: the junction scorer
 //! (`lm.word_lift`), the stream decoder and the Latin glued-column cutter.
@@ -28,14 +28,6 @@
 //! binary. It scores with stupid backoff (Brants et al. 2007): a pair's
 //! relative frequency when it was seen, else 0.4 times the word's own
 //! frequency.
-//!
-//! A German page asks a German model instead (`data/de_bigrams.fst`, built
-//! the same way from about 1.9 million words of German federal statutes,
-//! official works without copyright, § 5 UrhG; sources in `data/README.md`):
-//! the English model knows few German words, so it is all but silent there.
-//! [`page_model`] picks it where capitals do not start sentences (every
-//! German noun takes one) and the German model knows more of the page's
-//! words than the English one.
 
 use std::sync::OnceLock;
 
@@ -43,9 +35,6 @@ use fst::Map;
 
 /// The counts, built by `examples/build_language_model.rs --words`.
 static COUNTS: &[u8] = include_bytes!("../../data/en_bigrams.fst");
-
-/// The German counts, built the same way (`--words --min-pair 3`).
-static GERMAN_COUNTS: &[u8] = include_bytes!("../../data/de_bigrams.fst");
 
 /// The key under which the builder stores the total number of words (no
 /// word contains `#`).
@@ -104,38 +93,6 @@ pub struct Model {
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(COUNTS).expect("the shipped word model is a valid FST map"))
-}
-
-/// The shipped German model, opened once.
-pub fn german_model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        Model::from_bytes(GERMAN_COUNTS).expect("the shipped German word model is a valid FST map")
-    })
-}
-
-/// The model a page's junctions are scored with: the German one where
-/// capitals do not start sentences and it knows more of the page's words
-/// (`texts`) than the English one; the English one elsewhere (French pages
-/// keep it, as before: capitals start their sentences).
-pub fn page_model<'a>(
-    texts: impl IntoIterator<Item = &'a str>,
-    capitals_start_sentences: bool,
-) -> &'static Model {
-    if capitals_start_sentences {
-        return model();
-    }
-    let (english, german) = (model(), german_model());
-    let (mut known_english, mut known_german) = (0usize, 0usize);
-    for t in texts.into_iter().flat_map(str::split_whitespace).filter_map(token) {
-        known_english += usize::from(english.count(&t.word) > 0);
-        known_german += usize::from(german.count(&t.word) > 0);
-    }
-    if known_german > known_english {
-        german
-    } else {
-        english
-    }
 }
 
 impl Model {
@@ -272,23 +229,6 @@ mod tests {
         let good = word_lift("we will", "continue to work").unwrap();
         let bad = word_lift("we will", "the people").unwrap_or(0.0);
         assert!(good > bad + 0.5, "{good} vs {bad}");
-    }
-
-    #[test]
-    fn a_german_page_gets_the_german_model() {
-        let german = "Die Regierung hat am Donnerstag mitgeteilt, dass sie die Verordnung nach der Anhörung ändern wird.";
-        let english = "The government said on Thursday that it would change the rule after the hearing.";
-        assert!(std::ptr::eq(page_model([german], false), german_model()));
-        // Capitals start sentences: not German, whatever the words.
-        assert!(std::ptr::eq(page_model([german], true), model()));
-        assert!(std::ptr::eq(page_model([english], false), model()));
-        assert!(std::ptr::eq(page_model([], false), model()));
-        let m = german_model();
-        assert!(m.pair_count("nach", "dem") > 100);
-        let good = word_lift_with(m, "die Genehmigung der", "zuständigen Behörde").unwrap();
-        let bad = word_lift_with(m, "die Genehmigung der", "der Behörde").unwrap_or(0.0);
-        assert!(good > bad + 0.5, "{good} vs {bad}");
-        assert_eq!(word_lift("die Genehmigung der", "zuständigen Behörde"), None);
     }
 
     #[test]
