@@ -1419,16 +1419,7 @@ mod tests {
     fn a_two_word_line_settles_its_box_running_over_two_lines() {
         // A CJK OCR line of two words: one glyph of its own line's height,
         // and two glyphs boxed down over the line below.
-        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| Atom {
-            text: text.into(),
-            bbox: BBox { x0, y0: 0, x1, y1 },
-            line: 1,
-            word: 0,
-            block: 0,
-            strong: true,
-            line_size: 60.0,
-            tall: true,
-        };
+        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| placed(text, x0, 0, x1, y1, true);
         let mut atoms = vec![boxed("一", 0, 60, 60), boxed("二三", 60, 160, 130)];
         settle_tall_boxes(&mut atoms, Script::Cjk);
         assert_eq!((atoms[1].bbox.y0, atoms[1].bbox.y1), (0, 60));
@@ -1441,16 +1432,7 @@ mod tests {
         // below (65 px high, the glyph 46 px wide: less than 1.5 times its
         // width, so only its neighbours tell it from headline type), then
         // two headline glyphs 60 px high glued on at the line's end.
-        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| Atom {
-            text: text.into(),
-            bbox: BBox { x0, y0: 0, x1, y1 },
-            line: 1,
-            word: 0,
-            block: 0,
-            strong: true,
-            line_size: 30.0,
-            tall: false,
-        };
+        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| placed(text, x0, 0, x1, y1, false);
         let mut atoms = vec![
             boxed("本", 0, 32, 30),
             boxed("报", 36, 82, 65),
