@@ -91,6 +91,25 @@ fn headline_row_cut(texts: &[&str]) -> Option<usize> {
     single(style_changes)
 }
 
+/// True when glued rows follow within [`HEADLINE_ROW_REACH`] lines after
+/// line `index`: columns read across into one line, whether OCR kept a
+/// single space or a column rule where the gutter was (the article a
+/// headline above them heads).
+fn glued_rows_below(page: &Page, index: usize) -> bool {
+    page.lines[index + 1..]
+        .iter()
+        .take(HEADLINE_ROW_REACH)
+        .any(|l| l.pieces.len() >= 2 && matches!(page.pieces[l.pieces.start + 1].gap, Gap::Glued | Gap::Rule))
+}
+
+/// The text of each of `words`, read from `piece`, the piece (or whole
+/// line) they were found in.
+fn word_texts(piece: &Piece, words: &[Word]) -> Vec<String> {
+    let chars: Vec<char> = piece.text.chars().collect();
+    let start = piece.span.start;
+    words.iter().map(|w| chars[w.start - start..w.end - start].iter().collect()).collect()
+}
+
 /// Cuts the headline rows of articles set side by side that OCR read as one
 /// line: a line of one body piece that opens its block (or follows such a
 /// row in it), with glued body rows a few lines below, is cut where
@@ -116,22 +135,13 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         let block_start = page.blocks[line.block].start;
         let opens_block = index == block_start;
         let under_row = index == block_start + 1 && cuts[index - 1].is_some();
-        // Columns read across into one line, whether OCR kept a single
-        // space or a column rule where the gutter was.
-        let glued_below = page.lines[index + 1..].iter().take(HEADLINE_ROW_REACH).any(|l| {
-            l.pieces.len() >= 2 && matches!(page.pieces[l.pieces.start + 1].gap, Gap::Glued | Gap::Rule)
-        });
-        if !(opens_block || under_row) || !glued_below {
+        if !(opens_block || under_row) || !glued_rows_below(page, index) {
             continue;
         }
         let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
         let Some(words) = line_words(&as_body) else { continue };
         let whole = whole_line(pieces);
-        let chars: Vec<char> = whole.text.chars().collect();
-        let texts: Vec<String> = words
-            .iter()
-            .map(|w| chars[w.start - whole.span.start..w.end - whole.span.start].iter().collect())
-            .collect();
+        let texts = word_texts(&whole, &words);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         // Under a row of two headlines, a line of just two words holds the
         // last word of each: both headlines wrapped. (Body text beside a
@@ -254,18 +264,12 @@ pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
         }
         let above = &page.pieces[above.pieces.clone()];
         let runs_on = above.last().is_some_and(|p| !crate::parse::chars::ends_sentence(&p.text));
-        let glued_below = page.lines[index + 1..].iter().take(HEADLINE_ROW_REACH).any(|l| {
-            l.pieces.len() >= 2 && matches!(page.pieces[l.pieces.start + 1].gap, Gap::Glued | Gap::Rule)
-        });
         let long = pieces[0].text.trim().chars().count() as f32 >= BESIDE_MIN_WIDTHS * width;
-        if !runs_on || !glued_below || !long {
+        if !runs_on || !glued_rows_below(page, index) || !long {
             continue;
         }
         let Some(words) = line_words(pieces) else { continue };
-        let chars: Vec<char> = pieces[0].text.chars().collect();
-        let start = pieces[0].span.start;
-        let texts: Vec<String> =
-            words.iter().map(|w| chars[w.start - start..w.end - start].iter().collect()).collect();
+        let texts = word_texts(&pieces[0], &words);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         if let Some(at) = headline_beside_column_cut(&texts, width) {
             cuts[index] = Some((words, at));
