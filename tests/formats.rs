@@ -255,8 +255,11 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// across a gutter: 0.9459, floor 0.940; a Latin word box smeared across
 /// columns blocks no cut, a Latin line is headline type only when half its
 /// word boxes are: 0.9540, floor 0.950; a CJK box glued over two rows among
-/// body-height neighbours settles to its line: 0.9559).
-const COORDINATES_F1_FLOOR: f64 = 0.950;
+/// body-height neighbours settles to its line: 0.9559). Re-based again on
+/// the corpus grown to 58 pages (the eleven fourth-draw dev pages, built
+/// from fresh articles), where the same engine measures 0.9232: the floor
+/// went from 0.950 to 0.917, the same margin.
+const COORDINATES_F1_FLOOR: f64 = 0.917;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {

@@ -9,8 +9,11 @@ Article pool: per language, the articles whose 0-based index within their
 language (in file order) satisfies i % 4 == 3; the first 60 % of that pool
 feed dev cases, the rest held-out cases; later draws of dev pages (PLAN
 entries with a sixth field 2 or 3) prefer articles no earlier case uses and
-never take one a held-out case uses (`second_draw_pool`).  Page images go to
---pages (not committed; they are recreated bit-for-bit by this script).
+never take one a held-out case uses (`second_draw_pool`).  The fourth draw
+(sixth field 4) takes only fresh articles from a file of its own,
+tools/sources/articles_draw4.jsonl, which nothing else reads
+(`fourth_draw_pool`).  Page images go to --pages (not committed; they are
+recreated bit-for-bit by this script).
 
   python3 tools/ocr/make_cases.py                 # all cases
   python3 tools/ocr/make_cases.py --only ocr-zh-003,ocr-en-001
@@ -33,6 +36,10 @@ import typeset  # noqa: E402
 import run_ocr  # noqa: E402
 
 DEFAULT_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles.jsonl")
+# Fresh articles for the fourth draw only: kept out of articles.jsonl so that the
+# synthetic generator's and the earlier draws' pools (cut by position in that
+# file) stay exactly as they were.
+DEFAULT_DRAW4_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw4.jsonl")
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
 # (lang, split, layout, psm, seed[, draw]).  The pools were small when the
@@ -109,6 +116,26 @@ PLAN = [
     ("en", "dev", "grid", 4, 232, 3),           # gutter 18-30
     ("en", "dev", "three-up", 11, 231, 3),      # any style
     ("de", "dev", "side-by-side", 6, 310, 3),   # no column rules, gutter 18-30
+    # Fourth dev draw (sixth field 4): dev pages built from FRESH articles only
+    # (tools/sources/articles_draw4.jsonl: People's Daily, Reuters-21578 and
+    # 10kGNAD articles no other case or pool uses), because the earlier dev
+    # pages reuse the same few dev articles again and again; layouts where
+    # held-out reading is weakest (glued columns under psm 4/6, three-up and
+    # stacked under psm 12).  Seed: going down the list, the first unused one
+    # from 160 / 240 / 320 up whose drawn style (`typeset.make_style`, then the
+    # gutter; nothing else) has what is noted beside it; fixed before any of
+    # these pages was typeset or read by Tesseract.
+    ("zh", "dev", "three-up", 12, 160, 4),      # gutter 18
+    ("zh", "dev", "three-up", 12, 162, 4),      # gutter 18
+    ("zh", "dev", "grid", 4, 163, 4),           # gutter 18-30
+    ("zh", "dev", "continuation", 6, 164, 4),   # gutter 18-30
+    ("zh", "dev", "sidebar", 4, 176, 4),        # column rules
+    ("zh", "dev", "side-by-side", 6, 166, 4),   # gutter 18-30
+    ("en", "dev", "sidebar", 6, 247, 4),        # column rules
+    ("en", "dev", "side-by-side", 4, 251, 4),   # column rules
+    ("en", "dev", "stacked", 12, 240, 4),       # any style
+    ("de", "dev", "sidebar", 6, 327, 4),        # column rules
+    ("de", "dev", "continuation", 4, 323, 4),   # gutter 18-30
 ]
 
 N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
@@ -157,6 +184,18 @@ def second_draw_pool(dev_share, earlier_use):
     eligible = [a for a in dev_share if "heldout" not in earlier_use.get(a["id"], ())]
     fresh = [a for a in eligible if a["id"] not in earlier_use]
     return fresh if len(fresh) >= 2 else eligible
+
+
+def fourth_draw_pool(fresh, lang, earlier_use):
+    """Articles for the fourth draw's pages of `lang`: the language's articles
+    of the draw's own file, in file order.  They must be fresh -- no case of an
+    earlier draw may use one (they come from a file no earlier draw reads, so
+    this only guards against an id collision)."""
+    pool = [a for a in fresh if a["lang"] == lang]
+    reused = [a["id"] for a in pool if a["id"] in earlier_use]
+    if reused:
+        raise SystemExit(f"fourth draw: articles {reused} are used by earlier cases")
+    return pool
 
 
 def text_len(a):
@@ -272,6 +311,8 @@ def update_readme(rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", default=DEFAULT_ARTICLES)
+    ap.add_argument("--articles-draw4", default=DEFAULT_DRAW4_ARTICLES,
+                    help="the fourth draw's own fresh articles (read by nothing else)")
     ap.add_argument("--out-root", default=None,
                     help="where case folders go (default: corpus/; required with a non-default --articles)")
     ap.add_argument("--pages", default=os.path.join(tempfile.gettempdir(), "restitch-ocr-pages"))
@@ -294,7 +335,12 @@ def main():
         sys.exit("refusing to write cases built from non-default articles into corpus/")
 
     articles = typeset.load_articles(a.articles)
+    fresh4 = typeset.load_articles(a.articles_draw4) if os.path.exists(a.articles_draw4) else []
     by_id = {x["id"]: x for x in articles}
+    clash = [x["id"] for x in fresh4 if x["id"] in by_id]
+    if clash:
+        sys.exit(f"{a.articles_draw4}: ids {clash} also in {a.articles}")
+    by_id.update({x["id"]: x for x in fresh4})
     pl = pools(articles)
     tess_version = run_ocr.tesseract_version()
     only = set(filter(None, a.only.split(",")))
@@ -314,6 +360,13 @@ def main():
         draw = draw_of(spec)
         if draw == 1:
             pool = pl.get(key, [])
+        elif draw >= 4:
+            # its own pool of fresh articles, so its own cursor from 0
+            key = (lang, split, draw)
+            if (lang, draw) not in later_pools:
+                earlier_use = {i for d, use in draw_use.items() if d < draw for i in use}
+                later_pools[(lang, draw)] = fourth_draw_pool(fresh4, lang, earlier_use)
+            pool = later_pools[(lang, draw)]
         else:
             if (lang, draw) not in later_pools:
                 earlier_use = {}
