@@ -282,7 +282,11 @@ const MIN_OWN_EVIDENCE: f32 = 7.0;
 /// between whole words clearly more often than the nearby width, or than
 /// leaving them whole where no nearby width divides them (a cut that
 /// splits a dictionary word counts twice against), it is the block's width;
-/// and a line of glued runs next to a line cut at a width is cut at that
+/// but never a width as narrow as one a nearby column width divides a run
+/// of the window by (two printed lines glued, a few lines away): that
+/// block's columns are that wide, and a half of it would cut every printed
+/// line of the block in the middle, where Chinese words part often enough
+/// to pass the word test; and a line of glued runs next to a line cut at a width is cut at that
 /// width too when its runs divide by it — one block, one column width.
 fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
     // Each run's width without its edge noise, measured once: the window
@@ -322,6 +326,11 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
             verdict.whole as f32 - 2.0 * verdict.split as f32
         };
         let longest = window.iter().map(|&(_, cells)| cells).fold(0.0, f32::max);
+        let window_width = window
+            .iter()
+            .filter_map(|&(_, cells)| best_division(cells, near))
+            .map(|(width, _)| width)
+            .fold(0.0, f32::max);
         let (old_width, base) = match old {
             Some((width, _)) => (width, score(width)),
             None => (0.0, MIN_OWN_EVIDENCE - WORD_MARGIN),
@@ -331,7 +340,7 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
                 let even = (longest / parts as f32 * 2.0).ceil() / 2.0;
                 [even, even + 0.5]
             })
-            .filter(|&w| w >= MIN_COLUMN_WIDTH && w > old_width + 0.5)
+            .filter(|&w| w >= MIN_COLUMN_WIDTH && w > old_width.max(window_width) + 0.5)
             .map(|w| (w, score(w)))
             .filter(|&(_, s)| s >= base + WORD_MARGIN)
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -621,6 +630,35 @@ mod tests {
             let texts: Vec<&str> =
                 page.pieces[page.lines[line].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
             assert_eq!(texts, vec![*left, *right], "line {line}");
+        }
+    }
+
+    #[test]
+    fn printed_lines_near_a_glued_pair_are_not_halved() {
+        // Three columns of twelve cells a space apart; on the third line OCR
+        // glued the first two. Every column line also halves between
+        // whole words, so only the glued pair's width says that the
+        // columns are twelve cells wide, not six.
+        let columns = [
+            ["我们今天开会大家都很高兴", "学校组织活动同学积极参加", "城市道路拥堵交通部门治理"],
+            ["农民种植水稻收成比较稳定", "天气逐渐转暖游客越来越多", "河水十分清澈鱼儿自由游动"],
+            ["银行发放贷款企业扩大规模", "公园种植花草市民散步休闲", "作家创作小说读者热情购买"],
+            ["工人修建桥梁车辆顺利通行", "医生治疗病人家属表示感谢", "老师批改作业学生认真订正"],
+            ["厨师准备午饭客人陆续到来", "记者采访代表观众收看节目", "球队赢得比赛球迷欢呼庆祝"],
+        ];
+        let text: String = columns
+            .iter()
+            .enumerate()
+            .map(|(line, [a, b, c])| match line {
+                2 => format!("{a}{b} {c}\n"),
+                _ => format!("{a} {b} {c}\n"),
+            })
+            .collect();
+        let page = parse_page(&text, 0, 1);
+        for (line, expected) in columns.iter().enumerate() {
+            let texts: Vec<&str> =
+                page.pieces[page.lines[line].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(texts, expected.to_vec(), "line {line}");
         }
     }
 
