@@ -102,6 +102,33 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
                 continue;
             }
         }
+        // Sparse-text OCR may write each second line on a line of its own
+        // right below the row, in the row's order across (the parser
+        // labelled them so): each first line goes on to its own, and the
+        // second lines take the datelines below them in the same order.
+        let apart: Vec<usize> = (index + 1..index + 1 + heads.len())
+            .filter_map(|l| page.lines.get(l).map(|_| row_headings(page, l)))
+            .filter(|row| row.len() == 1 && page.lines[page.pieces[row[0]].line].pieces.len() == 1)
+            .map(|row| row[0])
+            .collect();
+        if apart.len() == heads.len() {
+            for (rank, &head) in heads.iter().enumerate() {
+                for (other, &second) in apart.iter().enumerate() {
+                    let verdict = if other == rank { SECOND_LINE_VERDICT } else { -1.0 };
+                    out.push((PieceId(head), PieceId(second), verdict));
+                }
+            }
+            let datelines = datelines_below(page, index + heads.len());
+            if datelines.len() == apart.len() {
+                for (rank, &second) in apart.iter().enumerate() {
+                    for (other, &dateline) in datelines.iter().enumerate() {
+                        let verdict = if other == rank { 1.0 } else { -1.0 };
+                        out.push((PieceId(second), PieceId(dateline), verdict));
+                    }
+                }
+            }
+            continue;
+        }
         let mut datelines: Vec<(f32, usize)> =
             datelines_below(page, index).into_iter().map(|d| (x_of(page, d), d)).collect();
         datelines.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -332,6 +359,38 @@ pub fn claimed_strides(page: &Page, verdicts: &[(PieceId, PieceId, f32)]) -> Vec
 mod tests {
     use super::*;
     use crate::parse::parse_page;
+
+    #[test]
+    fn second_lines_written_apart_below_a_headline_row_go_on_in_order() {
+        // Sparse-text OCR: the row of two headlines, then each headline's
+        // second line on a line of its own, then the two datelines.
+        let text: String = [
+            "城市道路拥堵交通部门正在治理。",
+            "全市公交线路调整方案今天 老城区改造工程进入收尾",
+            "正式公布",
+            "阶段",
+            "本报杭州5月8日电 线路将于下月起调",
+            "本报杭州5月9日电 工，已完成全部主",
+            "整，涉及二十多条线路和一百",
+            "体工程，道路和管网正在铺设",
+            "多个站点，市民出行需要留意",
+            "之中，预计年底前全部完工。",
+        ]
+        .iter()
+        .map(|line| format!("{line}\n\n"))
+        .collect();
+        let verdicts = named(&text, heading_datelines);
+        let has = |from: &str, to: &str, verdict: f32| {
+            verdicts.iter().any(|(f, t, v)| f.starts_with(from) && t.starts_with(to) && *v == verdict)
+        };
+        assert!(has("全市公交", "正式公布", SECOND_LINE_VERDICT));
+        assert!(has("全市公交", "阶段", -1.0));
+        assert!(has("老城区", "阶段", SECOND_LINE_VERDICT));
+        assert!(has("老城区", "正式公布", -1.0));
+        assert!(has("正式公布", "本报杭州5月8日电", 1.0));
+        assert!(has("阶段", "本报杭州5月9日电", 1.0));
+        assert!(has("阶段", "本报杭州5月8日电", -1.0));
+    }
 
     /// The verdicts of `pairing` on a page, as texts, sorted.
     fn named(text: &str, pairing: fn(&Page) -> Vec<(PieceId, PieceId, f32)>) -> Vec<(String, String, f32)> {

@@ -128,7 +128,7 @@ fn glued_rows(page: &Page, a: usize, b: usize) -> bool {
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
     let vocabulary = super::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
-    candidates_with(page, &vocabulary, &super::width::block_widths(page))
+    candidates_with(page, &vocabulary, &super::width::block_widths(page), &[])
 }
 
 /// [`candidates`], given the page's vocabulary and block widths, which the
@@ -138,6 +138,7 @@ pub fn candidates_with(
     page: &Page,
     vocabulary: &super::latin::Vocabulary,
     block_widths: &[Option<f32>],
+    stream_next: &[Option<usize>],
 ) -> Vec<Link> {
     let groups = glue_groups(page);
     // Where a dateline opens an article's first paragraph, its headline
@@ -383,6 +384,15 @@ pub fn candidates_with(
         for &top in &stretch_reach[piece.line] {
             push(index, top, Placement::ColumnWrap);
         }
+        // On a sparse-text page read as a merge of column streams, the
+        // unit the decoder says a column's line goes on in: a column of a
+        // glued line (a slot past the first) goes on in whatever slot its
+        // column's next printed line took, on whatever line below, which
+        // no placement above offers where the lines hold different numbers
+        // of pieces (OCR glues some rows of narrow gutters and not others).
+        if let Some(next) = stream_next.get(index).copied().flatten() {
+            push(index, next, Placement::BelowSkip);
+        }
         // Blocks out of order may take a column's continuation far away: the
         // end of a block reaches, beyond the window, the nearest few blocks
         // on each side whose column has its width.
@@ -470,6 +480,30 @@ mod tests {
         assert!(has(&links, 23, 0, Placement::ColumnWrap));
         // A line inside a stretch reaches no far stretch.
         assert!(!links.iter().any(|l| l.from == PieceId(2) && l.to == PieceId(18)));
+    }
+
+    #[test]
+    fn a_stream_successor_is_offered_where_no_placement_reaches_it() {
+        // Sparse-text lines of one column width; far below, OCR glued two
+        // columns' lines at a line-break space. A column's line goes on in
+        // the second piece of that glued row, as only the stream decoder
+        // can tell: no placement reaches a glued row's second piece there.
+        let mut text = String::new();
+        for _ in 0..12 {
+            text.push_str("条线路和一百多个站点，市\n\n");
+        }
+        text.push_str("部门将在各站点张贴，路线 图，方便乘客查询换乘信息\n\n");
+        text.push_str("民出行需要留意公告，有关\n\n");
+        let page = parse_page(&text, 0, 1);
+        let (from, to) = (page.lines[0].pieces.start, page.lines[12].pieces.start + 1);
+        assert_eq!(page.pieces[to].text, "图，方便乘客查询换乘信息");
+        assert!(!candidates(&page).iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to)));
+        let mut stream_next = vec![None; page.pieces.len()];
+        stream_next[from] = Some(to);
+        let vocabulary = crate::score::latin::Vocabulary::default();
+        let links =
+            candidates_with(&page, &vocabulary, &crate::score::width::block_widths(&page), &stream_next);
+        assert!(has(&links, from, to, Placement::BelowSkip));
     }
 
     /// A page whose `top` blocks stand beyond the window of nearby blocks

@@ -498,7 +498,8 @@ impl PageContext {
 /// compare a candidate with its rivals, and hands each to `each`.
 fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features)) {
     let context = PageContext::new(page);
-    let links = layout::candidates_with(page, &context.vocabulary, &context.block_widths);
+    let stream_next = context.streams.successors(page.pieces.len());
+    let links = layout::candidates_with(page, &context.vocabulary, &context.block_widths, &stream_next);
     for group in links.chunk_by(|a, b| a.from == b.from) {
         let tail = LeftEnd::new(&page.piece(group[0].from).text);
         let mut features: Vec<Features> =

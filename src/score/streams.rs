@@ -296,6 +296,19 @@ pub struct StreamVerdict {
 }
 
 impl StreamOrder {
+    /// Per piece of the page (`pieces` of them), the piece its text goes on
+    /// in where the decoder placed its unit elsewhere than before the next
+    /// unit: from a unit's last piece to its successor's first piece.
+    pub fn successors(&self, pieces: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; pieces];
+        for (unit, after) in self.units.iter().zip(&self.after) {
+            if let Some(after) = after {
+                out[unit.pieces.end - 1] = Some(self.units[*after].pieces.start);
+            }
+        }
+        out
+    }
+
     /// The verdict on a junction from a piece of a unit the decoder placed
     /// elsewhere than before the next unit; none otherwise.
     pub fn verdict(&self, from: PieceId, to: PieceId) -> Option<StreamVerdict> {

@@ -137,6 +137,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     }
     if page.is_cjk() {
         label_first_headline_lines(page);
+        label_second_lines_of_headline_rows(page, &side_by_side_rows);
     }
     let mut side_by_side = vec![false; page.lines.len()];
     for line in side_by_side_rows {
@@ -183,6 +184,61 @@ fn label_first_headline_lines(page: &mut Page) {
         if heading.role.is_heading() && before_dateline && headline_like {
             let role = heading.role;
             page.pieces[above.pieces.start].role = role;
+        }
+    }
+}
+
+/// True for the text of a headline's second printed line: a few
+/// characters without a pause or a sentence end, no dateline, and not
+/// opening on a mark no printed line opens on.
+fn ends_headline(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !text.contains(PAUSES)
+        && !text.chars().any(|c| matches!(c, '。' | '！' | '？'))
+        && !text.chars().next().is_some_and(is_line_start_forbidden)
+        && !is_dateline_start(text)
+}
+
+/// How much narrower than the headline's first line its second line is
+/// at most, as a share: a headline breaks where its first line is full,
+/// so the second holds the rest, while a column's body line under a
+/// one-line headline of a two-column article fills about its width.
+const SECOND_LINE_SHARE: f32 = 0.8;
+
+/// Labels the second printed lines of a row of side-by-side CJK headlines
+/// (articles set side by side, each headline on two printed lines) where
+/// sparse-text OCR wrote each on a line of its own right below the row:
+/// the `n` lines after a row of `n` headlines that each hold one short
+/// piece shaped like a headline's end take the row's role, in the row's
+/// order left to right (OCR reads a row's lines across). Why: left as
+/// body (or a lone subhead), the second line of the left headline was
+/// taken by a column's last line above it, and the right headline went
+/// on into the left article's dateline (dev ocr-zh-018).
+fn label_second_lines_of_headline_rows(page: &mut Page, rows: &[usize]) {
+    for &row in rows {
+        let heads: Vec<usize> =
+            page.lines[row].pieces.clone().filter(|&i| page.pieces[i].role.is_heading()).collect();
+        if !(2..=3).contains(&heads.len()) || heads.len() != page.lines[row].pieces.len() {
+            continue;
+        }
+        let seconds: Vec<usize> = (row + 1..row + 1 + heads.len())
+            .filter_map(|l| page.lines.get(l))
+            .filter(|l| l.pieces.len() == 1)
+            .map(|l| l.pieces.start)
+            .collect();
+        let shaped = seconds.len() == heads.len()
+            && seconds.iter().zip(&heads).all(|(&second, &head)| {
+                let (second, head) = (&page.pieces[second], &page.pieces[head]);
+                matches!(second.role, Role::Body | Role::Subhead)
+                    && second.cells <= SECOND_LINE_SHARE * head.cells
+                    && ends_headline(&second.text)
+            });
+        if shaped {
+            let role = page.pieces[heads[0]].role;
+            for second in seconds {
+                page.pieces[second].role = role;
+            }
         }
     }
 }
@@ -530,6 +586,42 @@ mod tests {
                 ("老城区改造工程进入收尾阶段", Role::Headline)
             ]
         );
+    }
+
+    /// A sparse-text page (every printed line between blank lines) with a
+    /// row of two side-by-side headlines whose second printed lines OCR
+    /// wrote each on a line of its own right below the row, `second` and
+    /// `third` standing for them.
+    fn headline_row_with_second_lines(second: &str, third: &str) -> String {
+        [
+            "城市道路拥堵交通部门正在治理。",
+            "全市公交线路调整方案今天 老城区改造工程进入收尾",
+            second,
+            third,
+            "本报杭州5月8日电 线路将于下月起调",
+            "本报杭州5月9日电 工，已完成全部主",
+            "整，涉及二十多条线路和一百",
+            "体工程，道路和管网正在铺设",
+            "多个站点，市民出行需要留意",
+            "之中，预计年底前全部完工。",
+        ]
+        .iter()
+        .map(|line| format!("{line}\n\n"))
+        .collect()
+    }
+
+    #[test]
+    fn second_lines_of_a_headline_row_written_apart_take_the_row_role() {
+        let page = parse_page(&headline_row_with_second_lines("正式公布", "阶段"), 0, 1);
+        assert_eq!(role_of(&page, "全市公交"), Role::Headline);
+        assert_eq!(role_of(&page, "正式公布"), Role::Headline);
+        assert_eq!(role_of(&page, "阶段"), Role::Headline);
+        // Lines with a pause, or as wide as the headline, are body text.
+        let page = parse_page(&headline_row_with_second_lines("正式，公布", "阶段"), 0, 1);
+        assert_ne!(role_of(&page, "正式，公布"), Role::Headline);
+        assert_ne!(role_of(&page, "阶段"), Role::Headline);
+        let page = parse_page(&headline_row_with_second_lines("据介绍全市公交线路将于", "阶段"), 0, 1);
+        assert_ne!(role_of(&page, "据介绍"), Role::Headline);
     }
 
     #[test]
