@@ -128,7 +128,8 @@ fn glued_rows(page: &Page, a: usize, b: usize) -> bool {
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
     let vocabulary = super::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
-    candidates_with(page, &vocabulary, &super::width::block_widths(page), &[])
+    let alternation = super::alternation::alternation(page, &vocabulary);
+    candidates_with(page, &vocabulary, &super::width::block_widths(page), &[], &alternation)
 }
 
 /// [`candidates`], given the page's vocabulary and block widths, which the
@@ -139,6 +140,7 @@ pub fn candidates_with(
     vocabulary: &super::latin::Vocabulary,
     block_widths: &[Option<f32>],
     stream_next: &[Option<usize>],
+    alternation: &super::alternation::Alternation,
 ) -> Vec<Link> {
     let groups = glue_groups(page);
     // Where a dateline opens an article's first paragraph, its headline
@@ -226,6 +228,17 @@ pub fn candidates_with(
         }
         if index + 2 < line.pieces.end {
             push(index, index + 2, Placement::RightSkip);
+        }
+        // Two columns interleaved inside space-joined lines: a stream's
+        // step across input lines, and the first column's end to the
+        // second's start (see [`super::alternation`]).
+        for &target in alternation.extra_targets(index) {
+            let placement = if page.pieces[target].line == piece.line + 1 || target > index {
+                Placement::NextLine
+            } else {
+                Placement::ColumnWrap
+            };
+            push(index, target, placement);
         }
         // Headlines of articles set side by side over glued body rows: each
         // article's columns stand under its own headline, so where the row
@@ -501,8 +514,13 @@ mod tests {
         let mut stream_next = vec![None; page.pieces.len()];
         stream_next[from] = Some(to);
         let vocabulary = crate::score::latin::Vocabulary::default();
-        let links =
-            candidates_with(&page, &vocabulary, &crate::score::width::block_widths(&page), &stream_next);
+        let links = candidates_with(
+            &page,
+            &vocabulary,
+            &crate::score::width::block_widths(&page),
+            &stream_next,
+            &crate::score::alternation::Alternation::default(),
+        );
         assert!(has(&links, from, to, Placement::BelowSkip));
     }
 

@@ -11,6 +11,7 @@
 //! Each signal lives in its own module and is tested on its own; this module
 //! only gathers their answers into one feature vector.
 
+pub mod alternation;
 pub mod heads;
 pub mod insets;
 pub mod language;
@@ -303,6 +304,8 @@ pub struct PageContext {
     strides: Vec<Option<usize>>,
     /// The columns' streams of a sparse-text page, where it reads as one.
     streams: streams::StreamOrder,
+    /// Two columns interleaved piece by piece inside space-joined lines.
+    alternation: alternation::Alternation,
     /// Per piece, whether a printed column rule, or on a Chinese page a
     /// wide gutter before a body piece, stands between its line's start
     /// and it (itself included, its line's first piece not): read once
@@ -414,6 +417,7 @@ impl PageContext {
                 strides
             },
             streams: streams::stream_order(page, &vocabulary).unwrap_or_default(),
+            alternation: alternation::alternation(page, &vocabulary),
             columns_apart_through: columns_apart_through(page),
             headlines_before: page
                 .lines
@@ -499,7 +503,13 @@ impl PageContext {
 fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features)) {
     let context = PageContext::new(page);
     let stream_next = context.streams.successors(page.pieces.len());
-    let links = layout::candidates_with(page, &context.vocabulary, &context.block_widths, &stream_next);
+    let links = layout::candidates_with(
+        page,
+        &context.vocabulary,
+        &context.block_widths,
+        &stream_next,
+        &context.alternation,
+    );
     for group in links.chunk_by(|a, b| a.from == b.from) {
         let tail = LeftEnd::new(&page.piece(group[0].from).text);
         let mut features: Vec<Features> =
@@ -779,7 +789,10 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
     // (dev F1 of `real-ocr zh` 0.811 -> 0.816 with the other way round,
     // ocr-zh-006 0.669 -> 0.780).
     let across_headline = context.crosses_headline(left.line, right.line);
-    if let Some(verdict) = context.streams.verdict(link.from, link.to) {
+    if let Some(verdict) = context.alternation.verdict(page, link.from, link.to) {
+        f.flag(Feature::StrideFollows, verdict.follows);
+        f.flag(Feature::StrideBreaks, verdict.breaks);
+    } else if let Some(verdict) = context.streams.verdict(link.from, link.to) {
         f.flag(Feature::StrideFollows, verdict.follows && !across_headline);
         f.flag(Feature::StrideBreaks, verdict.breaks);
     } else if let Some(stride) = context.strides[left.line] {

@@ -43,7 +43,7 @@ pub fn affinity(left: &str, right: &str, vocabulary: &Vocabulary) -> f32 {
 /// [`affinity`] in tenths, so that window sums and the margin test are exact
 /// (in floating point, ties at the margin fell either way with the order of
 /// summation).
-fn affinity_tenths(left: &str, right: &str, vocabulary: &Vocabulary) -> i32 {
+pub(crate) fn affinity_tenths(left: &str, right: &str, vocabulary: &Vocabulary) -> i32 {
     affinity_of_trimmed(trim_gutter_noise(left), trim_gutter_noise(right), vocabulary)
 }
 

@@ -137,6 +137,24 @@ PLAN = {
     ],
 }
 
+# Dev-only cases appended after a language's PLAN cases (numbered on from
+# them, never held out, left out of choose_heldout so that the split and the
+# bytes of every PLAN case stay as they were).  Each entry is (faults, style,
+# options); options fix draws the plan otherwise leaves to the seed:
+#   line_variant  "sidebar" / "neighbour" for line-interleaved-columns,
+#   ratio_main    main lines per side line (1 = strict alternation),
+#   min_joined    at least this many interleaved printed lines of both runs
+#                 written into one space-joined input line (space style).
+# They make "two columns read line by line and joined by spaces into one
+# Chinese paragraph line" measurable on dev with runs long enough to matter.
+PLAN_DEV_EXTRA = {
+    "zh": [
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 8}),
+        ([F_LINE, F_CJK], "space", {"line_variant": "sidebar", "ratio_main": 1, "min_joined": 8}),
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 8}),
+    ],
+}
+
 # gutter cycles for glued cases: Chinese, Latin
 # (gutter spaces, padded to the column width?)
 GUTTERS = {True: [(0, True), (2, False), (1, True), (0, False), (3, True), (1, False), (4, True),
@@ -658,7 +676,7 @@ class Renderer:
 
 # ------------------------------------------------------------------ case
 
-def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_slot):
+def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_slot, extra=None):
     cseed = sub_seed(seed, lang, no, attempt)
     rng = random.Random(cseed)
     fset = set(faults)
@@ -712,6 +730,9 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
     line_variant = None
     if F_LINE in fset:
         line_variant = "sidebar" if (n_art >= 2 and rng.random() < 0.65) else "neighbour"
+        if extra and "line_variant" in extra:
+            line_variant = extra["line_variant"]
+            check(line_variant == "neighbour" or n_art >= 2, "retry: a sidebar needs two articles")
         if line_variant == "sidebar":
             sidebar = rng.randrange(n_art)
     need_multi = set()
@@ -798,6 +819,8 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
 
     if F_LINE in fset:
         ratio_main = rng.choice([1, 1, 1, 2])
+        if extra and "ratio_main" in extra:
+            ratio_main = extra["ratio_main"]
         offset = rng.choice([0, 0, 1, 2])
         if line_variant == "sidebar":
             s_idx = groups_of(sidebar)
@@ -920,6 +943,11 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
         check(rend.glued_rows >= 3, "retry: too few glued rows")
     if F_LINE in fset:
         check(inter_alts >= 3, "retry: too few line interleavings")
+    if extra and "min_joined" in extra:
+        inter_lines = {id(l) for g in groups if g.kind == "inter" for r in g.runs for l in r}
+        per_line = Counter(ln for pl, ln, s, e in rend.recs if id(pl) in inter_lines)
+        check(max(per_line.values(), default=0) >= extra["min_joined"],
+              "retry: too few interleaved lines joined on one input line")
     if F_CLEAN in fset:
         check(not has_inversion(groups) and all(g.kind == "seq" for g in groups), "clean not clean")
     size = len(text.encode("utf-8"))
@@ -976,6 +1004,8 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
                       "paragraphs_used": len(a.paras), "paragraphs_total": a.src["paragraphs_total"]}
                      for a in arts],
     }
+    if extra:
+        meta["generator"]["dev_extra_options"] = extra
     breaks = [[t[1] for t in pieces[a.k]] for a in arts]
     return text, gold, meta, breaks, rend.recs, [a.src["id"] for a in arts]
 
@@ -1143,7 +1173,8 @@ def main(argv=None):
         plan = PLAN[lang]
         held = choose_heldout(plan)
         glue_slot = -1
-        for ci, (faults, style) in enumerate(plan):
+        extras = PLAN_DEV_EXTRA.get(lang, [])
+        for ci, (faults, style, extra) in enumerate([(f, s, None) for f, s in plan] + extras):
             no = ci + 1
             if F_GLUE in faults:
                 glue_slot += 1
@@ -1154,7 +1185,7 @@ def main(argv=None):
             for attempt in range(MAX_ATTEMPTS):
                 try:
                     text, gold, meta, breaks, recs, ids = gen_case(lang, no, split, faults, style, part,
-                                                             usage, args.seed, attempt, glue_slot)
+                                                             usage, args.seed, attempt, glue_slot, extra)
                     break
                 except GenError as e:
                     if not str(e).startswith("retry"):
