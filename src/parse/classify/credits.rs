@@ -139,6 +139,23 @@ fn agency_credit(input: &str) -> IResult<&str, &str> {
     recognize((separated_list1(separator(), agency), separator(), date)).parse(input)
 }
 
+/// Two to four capitalised words: a writer's name.
+fn writer_name(input: &str) -> IResult<&str, &str> {
+    verify(recognize(separated_list1(space1, capitalised_word)), |names: &str| {
+        (2..=4).contains(&names.split_whitespace().count())
+    })
+    .parse(input)
+}
+
+/// A writer's credit ending in a date, as German and Austrian papers print
+/// it under an article: "Anna Schmidt, 30.4.2016", in brackets or not
+/// (a one-word credit and a date is [`agency_credit`]'s).
+fn named_credit(input: &str) -> IResult<&str, &str> {
+    let dated = || recognize((writer_name, space0, one_char(','), space0, date));
+    alt((recognize(delimited((one_char('('), space0), dated(), (space0, one_char(')')))), dated()))
+        .parse(input)
+}
+
 fn byline(input: &str) -> IResult<&str, &str> {
     all_consuming(alt((
         recognize(bracketed_names),
@@ -151,6 +168,7 @@ fn byline(input: &str) -> IResult<&str, &str> {
         recognize(bare_names),
         recognize(preceded(opt(alt((tag("— "), tag("- ")))), english_credit)),
         agency_credit,
+        named_credit,
     )))
     .parse(input)
 }
@@ -272,6 +290,9 @@ mod tests {
         assert!(!is_byline("Am 30.4.2016"));
         assert!(is_byline("red, 26.2. 2016"), "year set apart from day and month");
         assert!(!is_byline("red, 26.2.  2016"));
+        assert!(is_byline("Anna Schmidt, 30.4.2016"));
+        assert!(is_byline("(Anna Maria Schmidt, 30.4.2016)"));
+        assert!(!is_byline("Anna Schmidt sagte am 30.4.2016"));
         assert!(is_byline("本报记者 王小明、李华"));
         assert!(is_byline("本报记者 王 明"));
         assert!(!is_byline("记者会上,他说"));

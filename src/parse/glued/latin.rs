@@ -30,7 +30,7 @@ use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, is_line_end_hyphen};
-use crate::parse::classify::is_latin_dateline_start;
+use crate::parse::classify::{is_byline, is_latin_dateline_start};
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
@@ -1093,7 +1093,9 @@ pub(super) fn whole_line(pieces: &[Piece]) -> Piece {
 }
 
 /// Cuts a piece into the given word ranges; the spaces between the ranges
-/// are the gutter and belong to no piece.
+/// are the gutter and belong to no piece. A column's part of a glued row
+/// may be a credit line of its own ("By Jane Doe", "APA, 30.4.2016"), as a
+/// part a wider gutter sets apart is (see `parse::piece::split_line`).
 pub(super) fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) -> Vec<Piece> {
     if ranges.len() <= 1 {
         return vec![piece.clone()];
@@ -1108,6 +1110,9 @@ pub(super) fn cut_piece(piece: &Piece, words: &[Word], ranges: &[Range<usize>]) 
                 part(piece, &chars, local(words[range.start].start), local(words[range.end - 1].end), true);
             if index > 0 {
                 cut.gap = Gap::Glued;
+            }
+            if cut.role == Role::Body && is_byline(&cut.text) {
+                cut.role = Role::Byline;
             }
             cut
         })
@@ -1223,6 +1228,17 @@ mod tests {
         let page = parse_page(text, 0, 1);
         assert!(page.lines.iter().all(|l| l.pieces.len() == 2), "{:?}", texts(&page));
         assert_eq!(page.pieces[1].gap, Gap::Glued);
+    }
+
+    #[test]
+    fn a_credit_cut_off_a_glued_row_is_a_byline() {
+        let text = "The council said on Monday that the new bridge would open in the spring next year\n\
+                    after four years of work and delays caused by floods and the rising costs of steel\n\
+                    and concrete. Local traders welcomed it. and the mayor thanked the workers.\n\
+                    Traders now hope for many more visitors. Anna Maria Schmidt-Berger, 30.4.2016\n";
+        let page = parse_page(text, 0, 1);
+        let credit = page.pieces.iter().find(|p| p.text == "Anna Maria Schmidt-Berger, 30.4.2016");
+        assert_eq!(credit.map(|p| p.role), Some(Role::Byline), "{:?}", texts(&page));
     }
 
     #[test]
