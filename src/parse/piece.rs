@@ -50,6 +50,7 @@ pub fn split_line(line: &str) -> Vec<Cut> {
         None => (trimmed, None),
     };
     let mut cuts = split_at_gaps(body);
+    join_spaced_credits(&mut cuts);
     // A column's part of a glued row may be a byline of its own.
     for index in 0..cuts.len() {
         let beside_gutter = matches!(cuts[index].gap, Gap::Gutter(_))
@@ -70,6 +71,27 @@ pub fn split_line(line: &str) -> Vec<Cut> {
         });
     }
     cuts
+}
+
+/// Joins a reporter's credit that its one inner space cut in two at a
+/// column's foot ("本报记者 王明" after a gutter): the title alone is no
+/// credit, and the name alone looks like a short printed line; together
+/// they are the byline that closes the column's article.
+fn join_spaced_credits(cuts: &mut Vec<Cut>) {
+    let mut index = 0;
+    while index + 1 < cuts.len() {
+        let (title, name) = (&cuts[index], &cuts[index + 1]);
+        let joined = format!("{} {}", title.text, name.text);
+        let spaced = name.gap == Gap::BreakSpace && name.start == title.end + 1;
+        if spaced && !classify::is_byline(&title.text) && classify::is_byline(&joined) {
+            let name = cuts.remove(index + 1);
+            let title = &mut cuts[index];
+            title.text = joined;
+            title.end = name.end;
+            title.role = Role::Byline;
+        }
+        index += 1;
+    }
 }
 
 /// What a gap between two words of a line is.
@@ -180,6 +202,18 @@ mod tests {
         let cuts = split_line("记者王小明          月底前完成全部工作");
         assert_eq!(cuts[0].role, Role::Byline);
         assert_eq!(cuts[1].role, Role::Body);
+    }
+
+    #[test]
+    fn a_reporter_credit_with_a_space_at_a_column_foot_is_one_byline() {
+        let cuts = split_line("排查整改风险隐患32处。          本报记者 王小明");
+        assert_eq!(cuts.len(), 2);
+        assert_eq!(cuts[1].text, "本报记者 王小明");
+        assert_eq!(cuts[1].role, Role::Byline);
+        assert_eq!((cuts[1].start, cuts[1].end), (22, 30));
+        // Two printed lines that only start and end so stay apart.
+        let cuts = split_line("工作取得了新进展据本报记者 王小明说");
+        assert!(cuts.iter().all(|c| c.role == Role::Body));
     }
 
     #[test]

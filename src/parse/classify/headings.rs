@@ -190,6 +190,21 @@ const CJK_LINKING_CHARACTERS: [char; 12] =
 const ASIDE_OPENING: [char; 5] = ['（', '(', '〈', '[', '【'];
 const ASIDE_CLOSING: [char; 5] = ['）', ')', '〉', ']', '】'];
 
+/// The most characters a column's kicker holds inside its brackets.
+const KICKER_MAX_CHARS: usize = 6;
+
+/// True for a column's kicker that a headline carries at its end, a few
+/// Han characters in brackets ("（援手）", "〈监督哨)"): a rubric, never a
+/// sentence's aside, which holds digits, names or pauses as often as not.
+fn is_kicker(text: &str) -> bool {
+    let text = text.trim();
+    let Some(inner) = text.strip_prefix(ASIDE_OPENING).and_then(|t| t.strip_suffix(ASIDE_CLOSING)) else {
+        return false;
+    };
+    let inner = inner.trim();
+    (2..=KICKER_MAX_CHARS).contains(&inner.chars().count()) && inner.chars().all(is_han)
+}
+
 /// The first-line indent of a CJK paragraph, in cells.
 const PARAGRAPH_INDENT: f32 = 2.0;
 
@@ -260,10 +275,15 @@ pub(super) fn heading_role(
         // OCR put spaces around the brackets of running CJK text; the space
         // of a headline parts two phrases, never an aside from its noun.
         // (Quotes and book-title marks do stand alone in headlines.)
+        // Only the last piece may be such a bracket: a column's kicker
+        // set after the headline, "…屏障 （援手）".
+        let bracketed = |p: &Piece| {
+            let text = p.text.trim();
+            text.starts_with(ASIDE_OPENING) && text.ends_with(ASIDE_CLOSING)
+        };
         let aside = page.is_cjk()
-            && pieces[1..].iter().any(|p| {
-                let text = p.text.trim();
-                text.starts_with(ASIDE_OPENING) && text.ends_with(ASIDE_CLOSING)
+            && pieces[1..].iter().enumerate().any(|(i, p)| {
+                bracketed(p) && !(i + 2 == pieces.len() && is_kicker(&p.text) && !bracketed(&pieces[0]))
             });
         if aside {
             return None;
@@ -279,7 +299,10 @@ pub(super) fn heading_role(
     let first = text.chars().next().unwrap_or(' ');
     // A sentence end inside the line means running text cut at a column
     // break, not a headline.
-    let inner_sentence_end = text.chars().any(|c| matches!(c, '。' | '！' | '？'));
+    // (OCR writes a Chinese exclamation or question mark half-width as
+    // often as not: "恩人! ”".)
+    let inner_sentence_end =
+        text.chars().any(|c| matches!(c, '。' | '！' | '？') || (page.is_cjk() && matches!(c, '!' | '?')));
     if ends_sentence(text)
         || inner_sentence_end
         || is_line_start_forbidden(first)

@@ -715,6 +715,76 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_a_comma_and_a_bracketed_kicker_alone_above_body_is_a_headline() {
+        // A feature's headline: no dateline below, a comma inside, and the
+        // column's kicker after a space, alone in its block.
+        let body = "前不久，全市公交线路将于下月起调整，涉
+及二十多条线路和一百多个站点，调整后
+";
+        let page = parse_page(
+            &format!(
+                "公交线路调整，市民出行更方便 （民生）
+
+{body}"
+            ),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "公交线路调整"), Role::Headline);
+        // A bracketed aside in the middle, or one holding more than a
+        // kicker's few characters, is still running text.
+        let page = parse_page(
+            &format!(
+                "公交线路调整 （北城区） 市民出行更方便
+
+{body}"
+            ),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "公交线路调整"), Role::Body);
+        let page = parse_page(
+            &format!(
+                "公交线路调整，市民出行 （2025年北城区）
+
+{body}"
+            ),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "公交线路调整"), Role::Body);
+    }
+
+    #[test]
+    fn a_line_with_a_half_width_exclamation_inside_is_no_chinese_headline() {
+        // OCR writes "！" as "!": a sentence ends inside, so the line is
+        // running text (a quote that closes a paragraph), not a title.
+        let body = "据介绍，全市公交线路将于下月起调整，涉
+及二十多条线路和一百多个站点，调整后
+";
+        let page = parse_page(
+            &format!(
+                "公交线路调整好了! ”他说
+
+{body}"
+            ),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "公交线路调整"), Role::Body);
+        let page = parse_page(
+            &format!(
+                "公交线路调整好了 ”他说
+
+{body}"
+            ),
+            0,
+            1,
+        );
+        assert!(role_of(&page, "公交线路调整").is_heading());
+    }
+
+    #[test]
     fn a_headline_as_wide_as_the_body_below_is_still_one_before_a_dateline() {
         let text = "全市公交线路调整方案今天正式公布\n\n本报杭州5月8日电（记者王明）全\n\
                     市公交线路将于下月起调整，涉及二\n十多条线路和一百多个站点，调整后\n";
