@@ -364,21 +364,7 @@ mod tests {
     fn second_lines_written_apart_below_a_headline_row_go_on_in_order() {
         // Sparse-text OCR: the row of two headlines, then each headline's
         // second line on a line of its own, then the two datelines.
-        let text: String = [
-            "城市道路拥堵交通部门正在治理。",
-            "全市公交线路调整方案今天 老城区改造工程进入收尾",
-            "正式公布",
-            "阶段",
-            "本报杭州5月8日电 线路将于下月起调",
-            "本报杭州5月9日电 工，已完成全部主",
-            "整，涉及二十多条线路和一百",
-            "体工程，道路和管网正在铺设",
-            "多个站点，市民出行需要留意",
-            "之中，预计年底前全部完工。",
-        ]
-        .iter()
-        .map(|line| format!("{line}\n\n"))
-        .collect();
+        let text = crate::parse::classify::tests::headline_row_with_second_lines("正式公布", "阶段");
         let verdicts = named(&text, heading_datelines);
         let has = |from: &str, to: &str, verdict: f32| {
             verdicts.iter().any(|(f, t, v)| f.starts_with(from) && t.starts_with(to) && *v == verdict)

@@ -244,7 +244,7 @@ fn label_second_lines_of_headline_rows(page: &mut Page, rows: &[usize]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::parse_page;
     use super::*;
 
@@ -592,7 +592,7 @@ mod tests {
     /// row of two side-by-side headlines whose second printed lines OCR
     /// wrote each on a line of its own right below the row, `second` and
     /// `third` standing for them.
-    fn headline_row_with_second_lines(second: &str, third: &str) -> String {
+    pub(crate) fn headline_row_with_second_lines(second: &str, third: &str) -> String {
         [
             "城市道路拥堵交通部门正在治理。",
             "全市公交线路调整方案今天 老城区改造工程进入收尾",
