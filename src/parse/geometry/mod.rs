@@ -1139,6 +1139,37 @@ mod tests {
     }
 
     #[test]
+    fn strokes_of_a_headline_glyph_read_as_small_glyphs_are_no_body_beside_it() {
+        // A headline in headline type; OCR read strokes of two of its
+        // glyphs again as small glyphs, a line of their own in body size
+        // inside the headline's boxes; body rows below.
+        let mut words = vec![
+            placed("海南发布", 0, 0, 300, 60, true),
+            placed("六", 10, 5, 30, 30, false),
+            placed("器", 200, 10, 230, 35, false),
+        ];
+        for row in 0..3 {
+            words.push(placed("正文正文", 0, 100 + row * 50, 300, 135 + row * 50, false));
+        }
+        let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
+        let all: Vec<usize> = (0..words.len()).collect();
+        let scales = Scales {
+            glyph: 35.0,
+            line_gap: 15.0,
+            gutter_min: GUTTER_MIN_CJK,
+            intruding_share: INTRUDING_SHARE_CJK,
+            column_starts: true,
+            headline_word_height: None,
+            headline_box_height: 47.0,
+        };
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), Some(80));
+        // A body word beside the headline, outside its boxes, still is.
+        words.push(placed("正文", 320, 10, 380, 45, false));
+        let all: Vec<usize> = (0..words.len()).collect();
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), None);
+    }
+
+    #[test]
     fn a_gap_lined_up_across_columns_is_cut_after_the_band_over_the_next_headline() {
         // Two stacked articles, each a headline over two glued columns; the
         // upper one's columns both miss a line after their third row, a band
