@@ -258,8 +258,11 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// body-height neighbours settles to its line: 0.9559). Re-based again on
 /// the corpus grown to 58 pages (the eleven fourth-draw dev pages, built
 /// from fresh articles), where the same engine measures 0.9232: the floor
-/// went from 0.950 to 0.917, the same margin.
-const COORDINATES_F1_FLOOR: f64 = 0.917;
+/// went from 0.950 to 0.917, the same margin. The usual line gap measured
+/// down each column (not in file order, which sparse modes list row by
+/// row): 0.9321; strokes of a headline glyph read as small glyphs no body
+/// beside it: 0.9323, floor 0.926.
+const COORDINATES_F1_FLOOR: f64 = 0.926;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {

@@ -362,7 +362,9 @@ pub(super) fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &
 /// a line measured under headline type whose box is still of headline
 /// height (see [`Scales::headline_box_height`]) is no body word: a
 /// headline's short last line, whose few glyphs lose their side bearings
-/// over their cells, shares a covered row with the line above it.
+/// over their cells, shares a covered row with the line above it. Nor is a
+/// word standing inside a headline word's box (strokes of a large glyph
+/// OCR read again as small glyphs).
 pub(super) fn headline_alone_on_top(
     all: &[Atom],
     strong: &[usize],
@@ -373,13 +375,23 @@ pub(super) fn headline_alone_on_top(
     if !all[top].tall {
         return None;
     }
+    // A word standing inside a headline word's box is a piece of that
+    // large glyph: OCR reads strokes of headline type again as small
+    // glyphs, listed as a line of their own set in body size.
+    let inside_headline_glyph = |a: usize| {
+        let (x, y) = (centre_x(&all[a]), centre_y(&all[a]));
+        strong.iter().any(|&h| {
+            let b = &all[h].bbox;
+            all[h].tall && b.x0 <= x && x <= b.x1 && b.y0 <= y && y <= b.y1
+        })
+    };
     // The headline's rows: the covered rows from the top while they hold
     // headline type only.
     let holds_body = |row: &(i32, i32)| {
         strong.iter().any(|&a| {
             let centre = (all[a].bbox.y0 + all[a].bbox.y1) / 2;
             let headline_box = height(&all[a].bbox) >= scales.headline_box_height;
-            !all[a].tall && !headline_box && centre >= row.0 && centre <= row.1
+            !all[a].tall && !headline_box && centre >= row.0 && centre <= row.1 && !inside_headline_glyph(a)
         })
     };
     let holds_headline = |row: &(i32, i32)| {

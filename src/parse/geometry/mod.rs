@@ -264,16 +264,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             }
         }
     }
-    // The usual gap between consecutive OCR lines that stand one above the
-    // other (the lines of one column).
+    // The usual gap between an OCR line and the next one below it in its
+    // column.
     let lines: Vec<BBox> = ocr.lines().filter_map(|(_, _, l)| l.bbox).collect();
-    for pair in lines.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
-        if overlap > 0 && b.y0 >= a.y1 {
-            line_gaps.push((b.y0 - a.y1) as f32);
-        }
-    }
+    line_gaps.extend(gaps_to_lines_below(&lines));
     let letters = has_letters;
     let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
     let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
@@ -435,6 +429,27 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     }
     settle_roles(&mut page, &tall, rule_pieces);
     page
+}
+
+/// For each OCR line, the gap down to the nearest line below it that
+/// overlaps it horizontally (the next line of its column), where there is
+/// one. Why not the next line in file order: sparse modes (`--psm 11/12`)
+/// list a page's lines row by row across its columns, so consecutive lines
+/// that overlap are mostly a headline's lines or a column's last line and
+/// the headline under it, and their gaps are bands between articles, not
+/// the gap between the lines of a column.
+fn gaps_to_lines_below(lines: &[BBox]) -> Vec<f32> {
+    lines
+        .iter()
+        .filter_map(|a| {
+            lines
+                .iter()
+                .filter(|b| b.y0 >= a.y1 && a.x1.min(b.x1) > a.x0.max(b.x0))
+                .map(|b| b.y0 - a.y1)
+                .min()
+                .map(|gap| gap as f32)
+        })
+        .collect()
 }
 
 /// True for a word that is only bars (`|`): a printed column rule OCR read
@@ -1124,6 +1139,37 @@ mod tests {
     }
 
     #[test]
+    fn strokes_of_a_headline_glyph_read_as_small_glyphs_are_no_body_beside_it() {
+        // A headline in headline type; OCR read strokes of two of its
+        // glyphs again as small glyphs, a line of their own in body size
+        // inside the headline's boxes; body rows below.
+        let mut words = vec![
+            placed("海南发布", 0, 0, 300, 60, true),
+            placed("六", 10, 5, 30, 30, false),
+            placed("器", 200, 10, 230, 35, false),
+        ];
+        for row in 0..3 {
+            words.push(placed("正文正文", 0, 100 + row * 50, 300, 135 + row * 50, false));
+        }
+        let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
+        let all: Vec<usize> = (0..words.len()).collect();
+        let scales = Scales {
+            glyph: 35.0,
+            line_gap: 15.0,
+            gutter_min: GUTTER_MIN_CJK,
+            intruding_share: INTRUDING_SHARE_CJK,
+            column_starts: true,
+            headline_word_height: None,
+            headline_box_height: 47.0,
+        };
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), Some(80));
+        // A body word beside the headline, outside its boxes, still is.
+        words.push(placed("正文", 320, 10, 380, 45, false));
+        let all: Vec<usize> = (0..words.len()).collect();
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), None);
+    }
+
+    #[test]
     fn a_gap_lined_up_across_columns_is_cut_after_the_band_over_the_next_headline() {
         // Two stacked articles, each a headline over two glued columns; the
         // upper one's columns both miss a line after their third row, a band
@@ -1149,6 +1195,58 @@ mod tests {
         let position = |t: &str| texts.iter().position(|p| *p == t).unwrap();
         assert!(position("left5") < position("right0"), "{texts:?}");
         assert!(position("right5") < position("Other Story"), "{texts:?}");
+    }
+
+    /// An OCR line of `words` with its own box around them (as TSV gives).
+    fn boxed_line_of(words: Vec<Word>) -> TextLine {
+        let bbox = words.iter().filter_map(|w| w.bbox).reduce(union);
+        TextLine { id: None, bbox, words }
+    }
+
+    #[test]
+    fn the_line_gap_is_measured_down_a_column_not_in_file_order() {
+        // Sparse OCR lists lines row by row across two columns: the next
+        // line in file order stands beside, not below; the next one below
+        // is 10 px down.
+        let mut lines = Vec::new();
+        for row in 0..4 {
+            let y = row * 30;
+            lines.push(BBox { x0: 0, y0: y, x1: 130, y1: y + 20 });
+            lines.push(BBox { x0: 170, y0: y, x1: 300, y1: y + 20 });
+        }
+        let gaps = gaps_to_lines_below(&lines);
+        assert_eq!(gaps, vec![10.0; 6]);
+    }
+
+    #[test]
+    fn stacked_articles_read_row_by_row_are_cut_at_the_band_between_them() {
+        // Sparse OCR (psm 12): every column line is an OCR line of its
+        // own, listed row by row across the page. Two stacked articles,
+        // each a headline over two columns; the upper headline has two
+        // lines 30 px apart, the band over the lower headline is 40 px,
+        // the columns' lines are 10 px apart. The few lines that follow
+        // one another in file order and stand one above the other are the
+        // headlines' and would make the band look like a usual line gap.
+        let mut lines = vec![
+            boxed_line_of(vec![word("Big", 0, 0, 120, 60), word("News", 140, 0, 300, 60)]),
+            boxed_line_of(vec![word("Today", 80, 90, 220, 150)]),
+        ];
+        let rows = |lines: &mut Vec<TextLine>, top: i32, left: &str, right: &str| {
+            for row in 0..4 {
+                let y = top + row * 30;
+                lines.push(boxed_line_of(vec![word(&format!("{left}{row}"), 0, y, 130, y + 20)]));
+                lines.push(boxed_line_of(vec![word(&format!("{right}{row}"), 170, y, 300, y + 20)]));
+            }
+        };
+        rows(&mut lines, 180, "left", "right");
+        lines.push(boxed_line_of(vec![word("Other", 0, 330, 140, 390), word("Story", 160, 330, 300, 390)]));
+        rows(&mut lines, 410, "low", "side");
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |t: &str| texts.iter().position(|p| *p == t).unwrap();
+        assert!(position("left3") < position("right0"), "{texts:?}");
+        assert!(position("right3") < position("Other Story"), "{texts:?}");
+        assert!(position("low3") < position("side0"), "{texts:?}");
     }
 
     #[test]
