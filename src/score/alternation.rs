@@ -106,13 +106,20 @@ fn run_start(page: &Page, line: usize, affinity: &impl Fn(usize, usize) -> i32) 
     if !joined_body(page, line) {
         return None;
     }
+    if range.len() < MIN_PIECES {
+        return None;
+    }
+    // Every junction is read once: each lead tries the same line from a
+    // later piece (and a long line of a page set in one paragraph holds
+    // hundreds of thousands of pieces).
+    let all_ones: Vec<i32> = (range.start..range.end - 1).map(|i| affinity(i, i + 1)).collect();
+    let all_twos: Vec<i32> = (range.start..range.end - 2).map(|i| affinity(i, i + 2)).collect();
     for lead in 0..=MAX_LEAD {
         let start = range.start + lead;
         if range.end.saturating_sub(start) < MIN_PIECES {
             break;
         }
-        let ones: Vec<i32> = (start..range.end - 1).map(|i| affinity(i, i + 1)).collect();
-        let twos: Vec<i32> = (start..range.end - 2).map(|i| affinity(i, i + 2)).collect();
+        let (ones, twos) = (&all_ones[lead..], &all_twos[lead..]);
         if twos.len() < MIN_PAIRS {
             continue;
         }
