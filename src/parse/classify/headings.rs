@@ -361,8 +361,12 @@ pub(super) fn heading_role(
             || (after_paragraph(page, line_index, blank_separated)
                 && matches!((width, indented), (Some(w), Some(i)) if i < 0.9 || w > 1.3))
             // The page's first line, wider than the justified body below
-            // it, is no line of that body.
-            || (line_index == 0 && no_pause && width.is_some_and(|w| w > 1.1));
+            // it, is no line of that body. A pause inside may be a glued
+            // row's, except where every printed line stands alone: there
+            // no row is glued across a headline's width, and a headline
+            // with a comma inside ("…，…（援手）") tops the page (dev
+            // ocr-zh-024 0.467 -> 0.508).
+            || (line_index == 0 && (no_pause || blank_separated) && width.is_some_and(|w| w > 1.1));
         // Weaker: right after a byline, a line without a pause and without
         // a paragraph start below may be the next article's headline or a
         // line of an article interleaved with the closed one; the assembler

@@ -135,6 +135,9 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
             }
         }
     }
+    if page.is_cjk() && blank_separated {
+        label_headline_lines_above_datelines(page);
+    }
     if page.is_cjk() {
         label_first_headline_lines(page);
         label_second_lines_of_headline_rows(page, &side_by_side_rows);
@@ -211,6 +214,104 @@ fn label_first_headline_lines(page: &mut Page) {
             page.pieces[above.pieces.start].role = role;
         }
     }
+}
+
+/// The most lines above the first dateline of a band over which
+/// sparse-text OCR may have written the printed lines of the headlines of
+/// the articles those datelines open: a row of two headlines of three
+/// printed lines each.
+const HEADLINE_LINES_REACH: usize = 6;
+
+/// Labels as headlines, on a sparse-text CJK page, the lines right above
+/// the first dateline of a band (the articles of a row open there) that
+/// read like printed lines of a headline ([`headline_line`]), up to a line
+/// that closes the run from above: the page's top, a byline, a dateline,
+/// or running text (a sentence end, or wider than a headline, or glued
+/// columns). A short line that only fails the headline shape (a comma
+/// inside, an end on a pause) leaves the whole run unlabelled, as does a
+/// headline found already: the lines below it may be its own rest as well
+/// as a column's lines, which the rules for headline rows judge.
+/// Why: in psm 11/12 output a headline set on two or three printed lines,
+/// and the headlines of articles set side by side, come out as a line
+/// each right above the datelines; each is too short, or holds a pause,
+/// for the one-line rules, and the one-line "right above a dateline" rule
+/// sees only the last of them (dev ocr-zh-024 0.437 -> 0.467, ocr-zh-025
+/// 0.358 -> 0.405).
+fn label_headline_lines_above_datelines(page: &mut Page) {
+    let dated: Vec<usize> = (0..page.lines.len())
+        .filter(|&i| is_dateline_start(&page.pieces[page.lines[i].pieces.start].text))
+        .collect();
+    let firsts =
+        dated.iter().enumerate().filter(|&(k, &line)| k == 0 || line - dated[k - 1] > DATELINE_BAND_LINES);
+    let firsts: Vec<usize> = firsts.map(|(_, &line)| line).collect();
+    for dateline in firsts {
+        let mut found = Vec::new();
+        let mut closed = false;
+        let mut line_index = dateline;
+        while line_index > 0 && found.len() <= HEADLINE_LINES_REACH {
+            line_index -= 1;
+            let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+            if pieces.iter().all(|p| p.role == Role::Fragment) {
+                continue;
+            }
+            // Lines below a headline found already are its own rest or a
+            // column's lines, which the row rules judge.
+            if pieces.iter().any(|p| p.role == Role::Headline) {
+                break;
+            }
+            let byline = pieces.iter().any(|p| p.role == Role::Byline);
+            if byline || is_dateline_start(&pieces[0].text) || runs_on(pieces) {
+                closed = true;
+                break;
+            }
+            if !headline_line(pieces) || found.len() == HEADLINE_LINES_REACH {
+                break;
+            }
+            found.push(line_index);
+            closed = line_index == 0;
+        }
+        if !closed {
+            continue;
+        }
+        for line_index in found {
+            for piece in page.lines[line_index].pieces.clone() {
+                page.pieces[piece].role = Role::Headline;
+            }
+        }
+    }
+}
+
+/// Lines after a dateline within which another dateline opens an article
+/// of the same row (columns not level), not the next row.
+const DATELINE_BAND_LINES: usize = 3;
+
+/// Sentence ends anywhere in a line (OCR writes the Chinese exclamation
+/// and question marks half-width as often as not) and the semicolon.
+fn holds_sentence_end(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';'))
+}
+
+/// True for pieces of one OCR line that are running text, not a
+/// headline's line: a sentence end inside, more than two pieces (glued
+/// columns), or wider than a headline.
+fn runs_on(pieces: &[super::Piece]) -> bool {
+    let cells: f32 = pieces.iter().map(|p| p.cells).sum();
+    pieces.len() > 2 || cells > HEADLINE_MAX_CELLS || pieces.iter().any(|p| holds_sentence_end(&p.text))
+}
+
+/// True for pieces of one OCR line that may be a printed line of a
+/// headline: no comma inside nor a pause at its end (an enumeration's
+/// "、" and a colon stand inside headlines), not a dateline, and not
+/// opening on a mark no printed line opens on (a closing quote aside,
+/// which OCR parts from the quoted words of a headline).
+fn headline_line(pieces: &[super::Piece]) -> bool {
+    let text = pieces.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+    let first = text.chars().next().unwrap_or(' ');
+    !runs_on(pieces)
+        && !text.contains(['，', ','])
+        && !text.ends_with('、')
+        && (!is_line_start_forbidden(first) || matches!(first, '”' | '’'))
+        && !is_dateline_start(&text)
 }
 
 /// True for the text of a headline's second printed line: a few
@@ -773,6 +874,73 @@ pub(crate) mod tests {
         // A quoted phrase set between spaces is a headline's.
         let page = parse_page(&line("“北城区”"), 0, 1);
         assert_eq!(role_of(&page, "2025年度"), Role::Headline);
+    }
+
+    /// A sparse-text CJK page (every printed line between blank lines):
+    /// a column ending a sentence, `head` (the lines of a headline), a
+    /// dateline and its article's column.
+    fn sparse_page_with_headline_lines(head: &[&str]) -> String {
+        let above = ["全市公交线路调整方案今天正式公布，线", "路将于下月起调整，涉及二十多条线路。"];
+        let below = [
+            "本报杭州5月8日电 （记者王明）老城区道",
+            "路改造工程今天开工，道路和管网正在铺",
+            "设之中，预计年底前全部完工，沿街商户",
+            "已陆续恢复营业，市民出行需要留意站牌",
+            "上新的线路和时刻表，合理安排出行时间",
+            "附近居民表示施工期间出行不太方便。",
+        ];
+        above.iter().chain(head).chain(&below).map(|line| format!("{line}\n\n")).collect()
+    }
+
+    #[test]
+    fn the_lines_of_a_headline_written_apart_above_a_dateline_are_a_headline() {
+        let page = parse_page(
+            &sparse_page_with_headline_lines(&["老城区道路改造、管网", "铺设工程全面", "开工"]),
+            0,
+            1,
+        );
+        assert!(lines_set_apart(&page));
+        assert_eq!(role_of(&page, "老城区道路"), Role::Headline);
+        assert_eq!(role_of(&page, "铺设工程"), Role::Headline);
+        assert_eq!(role_of(&page, "开工"), Role::Headline);
+        // The walk up stops at the column's sentence end.
+        assert_eq!(role_of(&page, "路将于下月"), Role::Body);
+        assert_eq!(role_of(&page, "全市公交"), Role::Body);
+    }
+
+    #[test]
+    fn running_text_above_a_dateline_on_a_sparse_page_is_no_headline() {
+        // A line ending on a pause right above the dateline is a column's
+        // line going on elsewhere: nothing above it is taken either.
+        let page = parse_page(
+            &sparse_page_with_headline_lines(&["老城区道路改造、管网", "铺设工程全面开工，"]),
+            0,
+            1,
+        );
+        assert_ne!(role_of(&page, "老城区道路"), Role::Headline);
+        assert_eq!(role_of(&page, "铺设工程"), Role::Body);
+        // Nor is a run whose top is a short line with a comma inside.
+        let page =
+            parse_page(&sparse_page_with_headline_lines(&["老城区道路，管网铺设", "工程全面开工"]), 0, 1);
+        assert_ne!(role_of(&page, "老城区道路"), Role::Headline);
+        assert_ne!(role_of(&page, "工程全面"), Role::Headline);
+    }
+
+    #[test]
+    fn the_first_line_of_a_sparse_page_wider_than_the_body_is_a_headline_despite_a_comma() {
+        let text = format!(
+            "公交线路调整，市民出行更方便更快捷 （民生）\n\n{}",
+            sparse_page_with_headline_lines(&["老城区道路改造"])
+        );
+        let page = parse_page(&text, 0, 1);
+        assert!(lines_set_apart(&page));
+        assert_eq!(role_of(&page, "公交线路调整"), Role::Headline);
+        // As wide as the body below, it is a column's line.
+        let text = format!(
+            "公交线路调整，市民出行更方便更\n\n{}",
+            sparse_page_with_headline_lines(&["老城区道路改造"])
+        );
+        assert_eq!(role_of(&parse_page(&text, 0, 1), "公交线路调整"), Role::Body);
     }
 
     #[test]
