@@ -232,6 +232,7 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     }
     rules::cut_at_rules(&mut page);
     rules::join_between_rules(&mut page);
+    classify::set_noise_lines_apart(&mut page);
     glued::cut_glued_pieces(&mut page);
     glued::cut_latin_glued_lines(&mut page);
     glued::cut_latin_headline_rows(&mut page);
