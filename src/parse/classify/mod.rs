@@ -1036,74 +1036,31 @@ pub(crate) mod tests {
         assert_eq!(role_of(&parse_page(&text, 0, 1), "公交线路调整"), Role::Body);
     }
 
+    /// The role of the line `first` (found by its first six characters) set
+    /// alone in its block above two lines of body text.
+    fn role_alone_above_body(first: &str) -> Role {
+        let body = "据介绍，全市公交线路将于下月起调整，涉\n及二十多条线路和一百多个站点，调整后\n";
+        let page = parse_page(&format!("{first}\n\n{body}"), 0, 1);
+        role_of(&page, &first.chars().take(6).collect::<String>())
+    }
+
     #[test]
     fn a_headline_with_a_comma_and_a_bracketed_kicker_alone_above_body_is_a_headline() {
         // A feature's headline: no dateline below, a comma inside, and the
         // column's kicker after a space, alone in its block.
-        let body = "前不久，全市公交线路将于下月起调整，涉
-及二十多条线路和一百多个站点，调整后
-";
-        let page = parse_page(
-            &format!(
-                "公交线路调整，市民出行更方便 （民生）
-
-{body}"
-            ),
-            0,
-            1,
-        );
-        assert_eq!(role_of(&page, "公交线路调整"), Role::Headline);
+        assert_eq!(role_alone_above_body("公交线路调整，市民出行更方便 （民生）"), Role::Headline);
         // A bracketed aside in the middle, or one holding more than a
         // kicker's few characters, is still running text.
-        let page = parse_page(
-            &format!(
-                "公交线路调整 （北城区） 市民出行更方便
-
-{body}"
-            ),
-            0,
-            1,
-        );
-        assert_eq!(role_of(&page, "公交线路调整"), Role::Body);
-        let page = parse_page(
-            &format!(
-                "公交线路调整，市民出行 （2025年北城区）
-
-{body}"
-            ),
-            0,
-            1,
-        );
-        assert_eq!(role_of(&page, "公交线路调整"), Role::Body);
+        assert_eq!(role_alone_above_body("公交线路调整 （北城区） 市民出行更方便"), Role::Body);
+        assert_eq!(role_alone_above_body("公交线路调整，市民出行 （2025年北城区）"), Role::Body);
     }
 
     #[test]
     fn a_line_with_a_half_width_exclamation_inside_is_no_chinese_headline() {
         // OCR writes "！" as "!": a sentence ends inside, so the line is
         // running text (a quote that closes a paragraph), not a title.
-        let body = "据介绍，全市公交线路将于下月起调整，涉
-及二十多条线路和一百多个站点，调整后
-";
-        let page = parse_page(
-            &format!(
-                "公交线路调整好了! ”他说
-
-{body}"
-            ),
-            0,
-            1,
-        );
-        assert_eq!(role_of(&page, "公交线路调整"), Role::Body);
-        let page = parse_page(
-            &format!(
-                "公交线路调整好了 ”他说
-
-{body}"
-            ),
-            0,
-            1,
-        );
-        assert!(role_of(&page, "公交线路调整").is_heading());
+        assert_eq!(role_alone_above_body("公交线路调整好了! ”他说"), Role::Body);
+        assert!(role_alone_above_body("公交线路调整好了 ”他说").is_heading());
     }
 
     #[test]
