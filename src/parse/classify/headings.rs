@@ -20,7 +20,7 @@ use crate::parse::{Gap, Line, Page, Piece};
 
 /// Spaces of a gutter that parts two columns for sure: one or two may be
 /// the space inside a headline or after a piece of punctuation.
-const WIDE_GUTTER_SPACES: usize = 3;
+pub(super) const WIDE_GUTTER_SPACES: usize = 3;
 
 /// The pieces of a line that may make a headline: the line without what a
 /// printed column rule parts from its first piece (a rule stands between

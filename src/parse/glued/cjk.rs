@@ -13,11 +13,18 @@
 //! width, and a stray quote mark OCR read out of a gutter inside a run
 //! draws the cut beside it (and, one column's width from the start of a
 //! run longer than any column, is a gutter by itself).
+//!
+//! A run shaped like a headline on a line of its own (side-by-side
+//! headlines read across as one line) is never cut at a body column's
+//! width: each headline spans two or three columns.
 
 use rustc_hash::FxHashMap;
 
 use super::part;
-use crate::parse::chars::{cells, is_gutter_noise, is_han, is_wide, trim_gutter_noise, MAX_STRAY_MARKS};
+use crate::parse::chars::{
+    cells, ends_sentence, is_gutter_noise, is_han, is_line_start_forbidden, is_wide, trim_gutter_noise,
+    MAX_STRAY_MARKS, PAUSES,
+};
 use crate::parse::words::spanning_word;
 use crate::parse::{Gap, Page, Piece, Role};
 
@@ -198,7 +205,9 @@ pub fn cut_glued_pieces(page: &mut Page) {
     }
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
     let glued = glued_widths(page, &widths);
+    let headline_rows = headline_row_lines(page);
     let division = |piece: &Piece| match glued[piece.line] {
+        _ if headline_rows[piece.line] && headline_shaped_run(&piece.text) => None,
         Some(width) if is_unspaced_run(piece) => block_division(text_cells(piece), width),
         _ => best_division(text_cells(piece), &widths[piece.line])
             .or_else(|| quote_gutter_width(piece, &widths[piece.line]).map(|w| (w, 2))),
@@ -216,6 +225,44 @@ pub fn cut_glued_pieces(page: &mut Page) {
             .collect()
     });
 }
+
+/// Per line, whether it may be a row of side-by-side headlines: it stands
+/// alone between blank lines (on a page where most lines do not) and holds
+/// at most [`HEADLINE_ROW_MAX_PIECES`] pieces.
+fn headline_row_lines(page: &Page) -> Vec<bool> {
+    if crate::parse::classify::lines_set_apart(page) {
+        return vec![false; page.lines.len()];
+    }
+    page.lines
+        .iter()
+        .map(|line| page.blocks[line.block].len() == 1 && line.pieces.len() <= HEADLINE_ROW_MAX_PIECES)
+        .collect()
+}
+
+/// True when a run is shaped like a headline: no pause, no sentence end,
+/// nothing a printed line cannot start with, mostly Han characters.
+///
+/// Why: where the articles of a page stand side by side, OCR reads their
+/// headlines across as one line standing alone, each headline as wide as
+/// two or three body columns; over a block of glued runs the cutter takes
+/// the block's column width (a division of the runs near it, the headlines
+/// among them) and cuts every headline into column-wide parts, which then
+/// read as body lines and open no article. A glued body row standing
+/// alone between blank lines with no pause in two printed lines is rare.
+fn headline_shaped_run(text: &str) -> bool {
+    let text = trim_gutter_noise(text).trim_matches(|c: char| matches!(c, '“' | '”' | ' '));
+    let first = text.chars().next();
+    !text.is_empty()
+        && !text.contains(PAUSES)
+        && !text.contains(['。', '！', '？', '!', '?'])
+        && !ends_sentence(text)
+        && !first.is_some_and(is_line_start_forbidden)
+        && text.chars().filter(|&c| is_han(c)).count() * 2 >= text.chars().count()
+}
+
+/// Most pieces a line of side-by-side headlines holds before cutting: one
+/// per article (a space inside a headline may part one in two).
+const HEADLINE_ROW_MAX_PIECES: usize = 3;
 
 /// Fewest cells a column's line glued after a full one must hold for a
 /// stray quote mark between them to count as the gutter.
@@ -437,9 +484,19 @@ pub fn mend_split_lines(page: &mut Page) {
     });
 }
 
+/// Fewest cells the right piece of a mend past a narrow nearby width must
+/// hold: a glyph or two after a space is as often gutter noise or a
+/// column's first glyph as the end of a printed line.
+const MIN_MENDED_TAIL: f32 = 2.0;
+
+/// Marks that end a sentence for sure (a semicolon or colon may stand
+/// inside a printed line before more of the same sentence).
+const FULL_STOPS: [char; 3] = ['。', '！', '？'];
+
 /// True when `left` and `right`, one space apart, are one printed line: the
 /// left one is short of every nearby column width and the two together make
-/// one of them. A piece of gutter noise alone (a bar OCR read out of a
+/// one of them (or the left one is short of the width the two make and
+/// neither ends a sentence, see below). A piece of gutter noise alone (a bar OCR read out of a
 /// column rule) goes with the piece after it, so that it takes no column
 /// slot of its own.
 fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
@@ -457,7 +514,21 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
         // them: the two need only fit in a column.
         return widths.iter().any(|&w| joined <= w + MEND_SLACK);
     }
-    short && widths.iter().any(|&w| near(joined, w))
+    if short && widths.iter().any(|&w| near(joined, w)) {
+        return true;
+    }
+    // A short piece that is itself as wide as some narrow "column" nearby:
+    // that width may be nothing but the split halves of other printed
+    // lines (a bracketed reporter credit split off two lines of a row
+    // makes a width of its own). The two are still one printed line when
+    // the left one falls well short of the width they make together, the
+    // right one holds a few glyphs and ends no sentence (a paragraph's end
+    // in the next column does), and the left one ends no sentence (the
+    // next column's line starts after it).
+    right.cells >= MIN_MENDED_TAIL
+        && !ends_sentence(&right.text)
+        && !left.text.trim_end().ends_with(FULL_STOPS)
+        && widths.iter().any(|&w| left.cells < w - MEND_SLACK && near(joined, w))
 }
 
 /// True for a piece of a few punctuation marks and no text: what OCR reads
@@ -535,6 +606,50 @@ mod tests {
         assert!(super::dateline_then_credit(&left, &credit));
         assert!(!super::dateline_then_credit(&left, &other));
         assert!(!super::dateline_then_credit(&other, &credit));
+    }
+
+    #[test]
+    fn a_short_piece_as_wide_as_a_narrow_nearby_width_is_still_mended() {
+        // A bracketed credit split off two lines of a row makes a width of
+        // 6.5 cells of its own; the body columns are 11 wide.
+        let piece = |text: &str, cells: f32| crate::parse::Piece {
+            text: text.into(),
+            cells,
+            gap: Gap::BreakSpace,
+            ..piece_stub()
+        };
+        let widths = [6.5, 11.0];
+        assert!(super::mends(&piece("(记者王明)", 6.5), &piece("支持经营", 4.0), &widths));
+        // A paragraph's end in the next column, a glyph of gutter noise,
+        // or a line after a sentence's end are not the rest of the line.
+        assert!(!super::mends(&piece("(记者王明)", 6.5), &piece("上来。", 3.0), &widths));
+        assert!(!super::mends(&piece("(记者王明)", 6.5), &piece("社", 1.0), &widths));
+        assert!(!super::mends(&piece("仅用了三秒。", 6.5), &piece("支持经营", 4.0), &widths));
+    }
+
+    /// Two headlines of side-by-side articles on a line of their own, each
+    /// two of the 6-cell columns below wide.
+    fn headline_row_page(left: &str) -> Vec<String> {
+        let text = [
+            left,
+            "   天地玄黄宇宙洪荒日月辰宿\n\n",
+            "一二三四五六 七八九十百千 春夏秋冬东南 西北上下左右\n",
+            "子丑寅卯辰巳 午未申酉戌亥 金木水火土风 雨雷电云霞雾\n",
+            "甲乙丙丁戊己 庚辛壬癸子丑 寅卯辰巳午未 申酉戌亥天地\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        page.pieces[page.lines[0].pieces.clone()].iter().map(|p| p.text.clone()).collect()
+    }
+
+    #[test]
+    fn headline_shaped_runs_on_a_line_of_their_own_are_not_cut_at_the_column_width() {
+        assert_eq!(
+            headline_row_page("甲乙丙丁戊己庚辛壬癸子丑"),
+            vec!["甲乙丙丁戊己庚辛壬癸子丑", "天地玄黄宇宙洪荒日月辰宿"]
+        );
+        // Running text with a pause is two printed lines glued.
+        assert_eq!(headline_row_page("甲乙丙丁戊，庚辛壬癸子丑")[..2], ["甲乙丙丁戊，", "庚辛壬癸子丑"]);
     }
 
     fn piece_stub() -> crate::parse::Piece {
