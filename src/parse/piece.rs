@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_reporter_credit_with_a_space_at_a_column_foot_is_one_byline() {
-        let cuts = split_line("排查整改风险隐患32处。          本报记者 王小明");
+        let cuts = split_line("完成道路改造任务16处。          本报记者 王小明");
         assert_eq!(cuts.len(), 2);
         assert_eq!(cuts[1].text, "本报记者 王小明");
         assert_eq!(cuts[1].role, Role::Byline);

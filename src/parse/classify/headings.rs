@@ -194,7 +194,7 @@ const ASIDE_CLOSING: [char; 5] = ['）', ')', '〉', ']', '】'];
 const KICKER_MAX_CHARS: usize = 6;
 
 /// True for a column's kicker that a headline carries at its end, a few
-/// Han characters in brackets ("（援手）", "〈监督哨)"): a rubric, never a
+/// Han characters in brackets ("（观察）", "〈民生)"): a rubric, never a
 /// sentence's aside, which holds digits, names or pauses as often as not.
 fn is_kicker(text: &str) -> bool {
     let text = text.trim();
@@ -276,7 +276,7 @@ pub(super) fn heading_role(
         // of a headline parts two phrases, never an aside from its noun.
         // (Quotes and book-title marks do stand alone in headlines.)
         // Only the last piece may be such a bracket: a column's kicker
-        // set after the headline, "…屏障 （援手）".
+        // set after the headline, "…方便 （民生）".
         let bracketed = |p: &Piece| {
             let text = p.text.trim();
             text.starts_with(ASIDE_OPENING) && text.ends_with(ASIDE_CLOSING)
@@ -364,7 +364,7 @@ pub(super) fn heading_role(
             // it, is no line of that body. A pause inside may be a glued
             // row's, except where every printed line stands alone: there
             // no row is glued across a headline's width, and a headline
-            // with a comma inside ("…，…（援手）") tops the page (dev
+            // with a comma inside ("…，…（民生）") tops the page (dev
             // ocr-zh-024 0.467 -> 0.508).
             || (line_index == 0 && (no_pause || blank_separated) && width.is_some_and(|w| w > 1.1));
         // Weaker: right after a byline, a line without a pause and without

@@ -965,7 +965,7 @@ pub(crate) mod tests {
 整方案公布                                   省城推进人工智能开放创新
 
 本报杭州5月8日电（记者王明）全|市民出行更加方便快捷，涉及二| 本报南宁6月9日电（记者李华）
-市公交线路将于下月起调整，涉及|十多条线路和一百多个站点的变| 广西印发人工智能开放创新平台
+市公交线路将于下月起调整，涉及|十多条线路和一百多个站点的变| 全省发布数字经济创新发展规划
 ";
         let page = parse_page(text, 0, 1);
         let role = |start: &str| page.pieces.iter().find(|p| p.text.starts_with(start)).unwrap().role;

@@ -1112,6 +1112,20 @@ mod tests {
         assert_eq!(rows_of_a_column(&words, &all, 30.0), 10);
     }
 
+    /// The scales of a CJK page set in 35 px body type, headline boxes from
+    /// `headline_box_height` up.
+    fn cjk_body_scales(headline_box_height: f32) -> Scales {
+        Scales {
+            glyph: 35.0,
+            line_gap: 15.0,
+            gutter_min: GUTTER_MIN_CJK,
+            intruding_share: INTRUDING_SHARE_CJK,
+            column_starts: true,
+            headline_word_height: None,
+            headline_box_height,
+        }
+    }
+
     #[test]
     fn a_short_headline_line_boxed_headline_tall_stays_with_the_headline() {
         // A headline's first line in headline type; its short second line
@@ -1124,15 +1138,7 @@ mod tests {
         }
         let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
         let all: Vec<usize> = (0..words.len()).collect();
-        let scales = |box_height: f32| Scales {
-            glyph: 35.0,
-            line_gap: 15.0,
-            gutter_min: GUTTER_MIN_CJK,
-            intruding_share: INTRUDING_SHARE_CJK,
-            column_starts: true,
-            headline_word_height: None,
-            headline_box_height: box_height,
-        };
+        let scales = cjk_body_scales;
         assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales(47.0)), Some(130));
         // Boxed no taller than body type, the line is body beside the headline.
         assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales(60.0)), None);
@@ -1144,24 +1150,16 @@ mod tests {
         // glyphs again as small glyphs, a line of their own in body size
         // inside the headline's boxes; body rows below.
         let mut words = vec![
-            placed("海南发布", 0, 0, 300, 60, true),
-            placed("六", 10, 5, 30, 30, false),
-            placed("器", 200, 10, 230, 35, false),
+            placed("城市新闻", 0, 0, 300, 60, true),
+            placed("口", 10, 5, 30, 30, false),
+            placed("十", 200, 10, 230, 35, false),
         ];
         for row in 0..3 {
             words.push(placed("正文正文", 0, 100 + row * 50, 300, 135 + row * 50, false));
         }
         let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
         let all: Vec<usize> = (0..words.len()).collect();
-        let scales = Scales {
-            glyph: 35.0,
-            line_gap: 15.0,
-            gutter_min: GUTTER_MIN_CJK,
-            intruding_share: INTRUDING_SHARE_CJK,
-            column_starts: true,
-            headline_word_height: None,
-            headline_box_height: 47.0,
-        };
+        let scales = cjk_body_scales(47.0);
         assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), Some(80));
         // A body word beside the headline, outside its boxes, still is.
         words.push(placed("正文", 320, 10, 380, 45, false));

@@ -619,12 +619,12 @@ mod tests {
             ..piece_stub()
         };
         let widths = [6.5, 11.0];
-        assert!(super::mends(&piece("(记者王明)", 6.5), &piece("支持经营", 4.0), &widths));
+        assert!(super::mends(&piece("(记者王明)", 6.5), &piece("按期完工", 4.0), &widths));
         // A paragraph's end in the next column, a glyph of gutter noise,
         // or a line after a sentence's end are not the rest of the line.
-        assert!(!super::mends(&piece("(记者王明)", 6.5), &piece("上来。", 3.0), &widths));
+        assert!(!super::mends(&piece("(记者王明)", 6.5), &piece("完成。", 3.0), &widths));
         assert!(!super::mends(&piece("(记者王明)", 6.5), &piece("社", 1.0), &widths));
-        assert!(!super::mends(&piece("仅用了三秒。", 6.5), &piece("支持经营", 4.0), &widths));
+        assert!(!super::mends(&piece("工作已完成。", 6.5), &piece("按期完工", 4.0), &widths));
     }
 
     /// Two headlines of side-by-side articles on a line of their own, each
