@@ -253,12 +253,16 @@ fn headline_shaped_run(text: &str) -> bool {
     let text = trim_gutter_noise(text).trim_matches(|c: char| matches!(c, '“' | '”' | ' '));
     let first = text.chars().next();
     !text.is_empty()
-        && !text.contains(PAUSES)
+        && !text.contains(|c: char| PAUSES.contains(&c) && !HEADLINE_PAUSES.contains(&c))
         && !text.contains(['。', '！', '？', '!', '?'])
         && !ends_sentence(text)
         && !first.is_some_and(is_line_start_forbidden)
         && text.chars().filter(|&c| is_han(c)).count() * 2 >= text.chars().count()
 }
+
+/// Pauses that headlines use as much as body text does: the enumeration
+/// comma of a list ("A、B、C") and the colon after a place or topic.
+const HEADLINE_PAUSES: [char; 3] = ['、', '：', ':'];
 
 /// Most pieces a line of side-by-side headlines holds before cutting: one
 /// per article (a space inside a headline may part one in two).
@@ -648,8 +652,12 @@ mod tests {
             headline_row_page("甲乙丙丁戊己庚辛壬癸子丑"),
             vec!["甲乙丙丁戊己庚辛壬癸子丑", "天地玄黄宇宙洪荒日月辰宿"]
         );
+        // A list's enumeration comma and a topic's colon stand in headlines.
+        assert_eq!(headline_row_page("甲乙丙丁、戊己庚辛壬癸子")[0], "甲乙丙丁、戊己庚辛壬癸子");
+        assert_eq!(headline_row_page("甲乙丙丁戊：庚辛壬癸子丑")[0], "甲乙丙丁戊：庚辛壬癸子丑");
         // Running text with a pause is two printed lines glued.
         assert_eq!(headline_row_page("甲乙丙丁戊，庚辛壬癸子丑")[..2], ["甲乙丙丁戊，", "庚辛壬癸子丑"]);
+        assert_eq!(headline_row_page("甲乙丙丁；戊己庚辛壬癸子")[..2], ["甲乙丙丁；戊", "己庚辛壬癸子"]);
     }
 
     fn piece_stub() -> crate::parse::Piece {
