@@ -205,6 +205,18 @@ fn is_kicker(text: &str) -> bool {
     (2..=KICKER_MAX_CHARS).contains(&inner.chars().count()) && inner.chars().all(is_han)
 }
 
+/// True for a line that ends in a column's kicker after a few characters
+/// of its own, "…之变（观察）": a headline's shape, which no body line takes
+/// (an aside at a line's end holds a name or a figure, and the line a pause).
+fn ends_with_kicker(text: &str) -> bool {
+    let text = text.trim();
+    let Some(open) = text.rfind(ASIDE_OPENING) else {
+        return false;
+    };
+    let (head, tail) = text.split_at(open);
+    is_kicker(tail) && head.chars().filter(|&c| is_han(c)).count() >= 4 && !head.contains(PAUSES)
+}
+
 /// The first-line indent of a CJK paragraph, in cells.
 const PARAGRAPH_INDENT: f32 = 2.0;
 
@@ -332,7 +344,8 @@ pub(super) fn heading_role(
         // in a larger type, holds fewer characters than the column it
         // spans).
         let column_wide = |w: f32| (size - w).abs() <= 1.0;
-        if !before_dateline
+        let kicked = alone && ends_with_kicker(text);
+        if !(before_dateline || kicked)
             && pieces.len() == 1
             && (next_block_width(page, line_index).is_some_and(column_wide)
                 || previous_block_width(page, line_index).is_some_and(column_wide))

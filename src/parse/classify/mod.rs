@@ -1079,6 +1079,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_headline_with_a_kicker_as_wide_as_the_body_is_still_a_headline() {
+        // Nineteen cells, like the body lines below: the kicker at its end
+        // says headline, where the width alone would say a body line.
+        let body = "据介绍，全市公交线路将于下月起调整，\n涉及二十多条线路和一百多个站点，调整\n";
+        let page = parse_page(&format!("全市公交线路调整方案公布了（民生）\n\n{body}"), 0, 1);
+        assert!(page.pieces[0].role.is_heading());
+        // The same line with a pause before the bracket is running text.
+        let page = parse_page(&format!("全市公交线路调整，方案公布了（民生）\n\n{body}"), 0, 1);
+        assert_eq!(page.pieces[0].role, Role::Body);
+    }
+
+    #[test]
     fn a_line_with_a_half_width_exclamation_inside_is_no_chinese_headline() {
         // OCR writes "！" as "!": a sentence ends inside, so the line is
         // running text (a quote that closes a paragraph), not a title.
