@@ -12,8 +12,9 @@ entries with a sixth field 2 or 3) prefer articles no earlier case uses and
 never take one a held-out case uses (`second_draw_pool`).  The fourth draw
 (sixth field 4) takes only fresh articles from a file of its own,
 tools/sources/articles_draw4.jsonl, which nothing else reads
-(`fourth_draw_pool`).  Page images go to --pages (not committed; they are
-recreated bit-for-bit by this script).
+(`fourth_draw_pool`); the fifth draw (sixth field 5) likewise from
+tools/sources/articles_draw5.jsonl.  Page images go to --pages (not
+committed; they are recreated bit-for-bit by this script).
 
   python3 tools/ocr/make_cases.py                 # all cases
   python3 tools/ocr/make_cases.py --only ocr-zh-003,ocr-en-001
@@ -40,6 +41,8 @@ DEFAULT_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles.jsonl")
 # synthetic generator's and the earlier draws' pools (cut by position in that
 # file) stay exactly as they were.
 DEFAULT_DRAW4_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw4.jsonl")
+# ... and the fifth draw's, again a file of its own (read by nothing else).
+DEFAULT_DRAW5_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl")
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
 # (lang, split, layout, psm, seed[, draw]).  The pools were small when the
@@ -136,6 +139,30 @@ PLAN = [
     ("en", "dev", "stacked", 12, 240, 4),       # any style
     ("de", "dev", "sidebar", 6, 327, 4),        # column rules
     ("de", "dev", "continuation", 4, 323, 4),   # gutter 18-30
+    # Fifth dev draw (sixth field 5): twelve more dev pages from FRESH articles
+    # only (tools/sources/articles_draw5.jsonl: People's Daily from issue dates
+    # no other article uses, Reuters-21578 and 10kGNAD records after the
+    # fourth draw's), because the fourth draw's fresh pages read far worse than
+    # the older dev pages, which reuse the same few articles.  Layout x psm
+    # combinations the corpus uses that have the fewest dev pages of the
+    # language (none or one), over all six layouts and psm 4/6/11/12, Chinese
+    # in each of psm 4, 6 and 12.  Own pool and cursor as the fourth draw.
+    # Seed: going down the list, the first unused one from 180 / 260 / 340 up
+    # whose drawn style (`typeset.make_style`, then the gutter; nothing else)
+    # has what is noted beside it; fixed before any of these pages was typeset
+    # or read by Tesseract.
+    ("zh", "dev", "three-up", 4, 182, 5),       # column rules
+    ("zh", "dev", "three-up", 11, 180, 5),      # any style
+    ("zh", "dev", "stacked", 12, 181, 5),       # no column rules
+    ("zh", "dev", "grid", 6, 183, 5),           # no column rules, gutter 18-30
+    ("zh", "dev", "sidebar", 6, 184, 5),        # no column rules
+    ("zh", "dev", "continuation", 4, 188, 5),   # no column rules, gutter 18-30
+    ("en", "dev", "continuation", 4, 260, 5),   # gutter 18-30
+    ("en", "dev", "grid", 6, 261, 5),           # column rules
+    ("en", "dev", "three-up", 6, 262, 5),       # gutter 18-30
+    ("en", "dev", "stacked", 11, 263, 5),       # any style
+    ("de", "dev", "three-up", 12, 340, 5),      # any style
+    ("de", "dev", "grid", 4, 342, 5),           # gutter 18-30
 ]
 
 N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
@@ -187,14 +214,15 @@ def second_draw_pool(dev_share, earlier_use):
 
 
 def fourth_draw_pool(fresh, lang, earlier_use):
-    """Articles for the fourth draw's pages of `lang`: the language's articles
-    of the draw's own file, in file order.  They must be fresh -- no case of an
-    earlier draw may use one (they come from a file no earlier draw reads, so
-    this only guards against an id collision)."""
+    """Articles for the pages of `lang` of a draw with a file of its own (the
+    fourth, the fifth): the language's articles of that file, in file order.
+    They must be fresh -- no case of an earlier draw may use one (they come
+    from a file no earlier draw reads, so this only guards against an id
+    collision)."""
     pool = [a for a in fresh if a["lang"] == lang]
     reused = [a["id"] for a in pool if a["id"] in earlier_use]
     if reused:
-        raise SystemExit(f"fourth draw: articles {reused} are used by earlier cases")
+        raise SystemExit(f"fresh-article draw: articles {reused} are used by earlier cases")
     return pool
 
 
@@ -313,6 +341,8 @@ def main():
     ap.add_argument("--articles", default=DEFAULT_ARTICLES)
     ap.add_argument("--articles-draw4", default=DEFAULT_DRAW4_ARTICLES,
                     help="the fourth draw's own fresh articles (read by nothing else)")
+    ap.add_argument("--articles-draw5", default=DEFAULT_DRAW5_ARTICLES,
+                    help="the fifth draw's own fresh articles (read by nothing else)")
     ap.add_argument("--out-root", default=None,
                     help="where case folders go (default: corpus/; required with a non-default --articles)")
     ap.add_argument("--pages", default=os.path.join(tempfile.gettempdir(), "restitch-ocr-pages"))
@@ -335,12 +365,16 @@ def main():
         sys.exit("refusing to write cases built from non-default articles into corpus/")
 
     articles = typeset.load_articles(a.articles)
-    fresh4 = typeset.load_articles(a.articles_draw4) if os.path.exists(a.articles_draw4) else []
+    # each fresh-article draw's own file (draw number -> its articles)
+    fresh = {}
+    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5)):
+        fresh[d] = typeset.load_articles(path) if os.path.exists(path) else []
     by_id = {x["id"]: x for x in articles}
-    clash = [x["id"] for x in fresh4 if x["id"] in by_id]
-    if clash:
-        sys.exit(f"{a.articles_draw4}: ids {clash} also in {a.articles}")
-    by_id.update({x["id"]: x for x in fresh4})
+    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5)):
+        clash = [x["id"] for x in fresh[d] if x["id"] in by_id]
+        if clash:
+            sys.exit(f"{path}: ids {clash} also in an earlier articles file")
+        by_id.update({x["id"]: x for x in fresh[d]})
     pl = pools(articles)
     tess_version = run_ocr.tesseract_version()
     only = set(filter(None, a.only.split(",")))
@@ -365,7 +399,7 @@ def main():
             key = (lang, split, draw)
             if (lang, draw) not in later_pools:
                 earlier_use = {i for d, use in draw_use.items() if d < draw for i in use}
-                later_pools[(lang, draw)] = fourth_draw_pool(fresh4, lang, earlier_use)
+                later_pools[(lang, draw)] = fourth_draw_pool(fresh[draw], lang, earlier_use)
             pool = later_pools[(lang, draw)]
         else:
             if (lang, draw) not in later_pools:
