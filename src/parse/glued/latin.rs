@@ -897,6 +897,23 @@ fn title_block_over_run(run: &[Option<Vec<Word>>], lines: &[crate::parse::Line],
     }
 }
 
+/// True when the last line of a run of long lines is the title of the
+/// text below it: a line alone in its block, with no sentence end and no
+/// line-end hyphen, that a block of shorter lines follows. Why: a headline
+/// over one article's columns may span as many columns as the glued rows
+/// of the article above it, and is read after them as one more long line;
+/// cut, its parts read as column lines and open no article.
+fn title_line_after_run(page: &Page, lines: &[Option<Vec<Word>>], index: usize) -> bool {
+    let block = &page.blocks[page.lines[index].block];
+    let Some(words) = lines[index].as_deref() else { return false };
+    let next_opens_block =
+        page.lines.get(index + 1).is_some_and(|next| next.block != page.lines[index].block);
+    block.len() == 1
+        && next_opens_block
+        && words.iter().all(|w| !w.ends_sentence && !w.hyphenated)
+        && !crate::parse::classify::lines_set_apart(page)
+}
+
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
 /// single spaces, into one piece per printed column line.
 pub fn cut_latin_glued_lines(page: &mut Page) {
@@ -945,8 +962,16 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         title_lines.extend(start..start + title);
         start += title;
         if end - start >= RUN_MIN_LINES {
-            let run: Vec<&[Word]> = lines[start..end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
-            let blocks: Vec<usize> = page.lines[start..end].iter().map(|l| l.block).collect();
+            // A title read after the rows is left out of them, uncut.
+            let rows_end = if title_line_after_run(page, &lines, end - 1) {
+                title_lines.push(end - 1);
+                end - 1
+            } else {
+                end
+            };
+            let run: Vec<&[Word]> =
+                lines[start..rows_end].iter().map(|w| w.as_deref().unwrap_or(&[])).collect();
+            let blocks: Vec<usize> = page.lines[start..rows_end].iter().map(|l| l.block).collect();
             for part in parts_of_like_width(&run, &blocks) {
                 let cuts = cut_run(&run[part.clone()], width);
                 for (slot, ranges) in cut_lines[start + part.start..start + part.end].iter_mut().zip(cuts) {
@@ -1265,6 +1290,26 @@ mod tests {
         let page = parse_page(&format!("{text}\n{body}"), 0, 1);
         assert!(page.pieces.iter().all(|p| p.role != Role::Headline), "{:?}", texts(&page));
         assert!(page.lines[0].pieces.len() >= 2, "{:?}", texts(&page));
+    }
+
+    #[test]
+    fn a_title_read_after_glued_rows_stays_whole_over_its_column() {
+        // Three glued columns, then the next article's headline as long as
+        // a row, alone in its block, then that article's column.
+        let rows = "The council said on Monday that the new  bridge would open in the spring next year  after four long years of work and the\n\
+                    delays caused by floods and the rising  costs of steel and concrete while the  traders of the old town waited for it.\n\
+                    Local traders welcomed the news and the  mayor thanked the workers of the whole  region for their patience and support.\n";
+        let title = "River ferry service returns to the northern harbour after a winter of repairs to its landing stage\n";
+        let column = "The ferry that links the two banks of\nthe river will sail again from Friday,\nthe harbour office said on Tuesday.\n";
+        let page = parse_page(&format!("{rows}\n{title}\n{column}"), 0, 1);
+        let title_line = &page.pieces[page.lines[3].pieces.clone()];
+        assert_eq!(title_line.len(), 1, "{:?}", texts(&page));
+        assert_eq!(title_line[0].role, Role::Headline, "{:?}", texts(&page));
+        assert!(page.lines[..3].iter().all(|l| l.pieces.len() == 3), "{:?}", texts(&page));
+        // A row that ends a sentence is a glued row, cut with the others.
+        let last = "The ferry will sail again from Friday.  The harbour office said so on Tuesday  and the traders of the old town welcomed it.\n";
+        let page = parse_page(&format!("{rows}\n{last}\n{column}"), 0, 1);
+        assert!(page.lines[3].pieces.len() >= 2, "{:?}", texts(&page));
     }
 
     #[test]
