@@ -582,7 +582,7 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
         })
         .collect();
     let mut width = median(per_column).map_or(start, ColumnWidth);
-    if let Some(layout) = layout_from_hyphens(run) {
+    if let Some(layout) = layout_from_hyphens(run).map(|layout| split_wide_columns(layout, width)) {
         if full_length(run).is_some_and(|full| layout_overrides(&layout, width, full)) {
             return cut_run_in_columns(run, layout);
         }
@@ -781,6 +781,25 @@ fn layout_from_hyphens(run: &[&[Word]]) -> Option<Layout> {
         (clustered, None) => clustered,
         (_, equal) => equal,
     }
+}
+
+/// A layout whose columns each hold one column of `width`: a column of
+/// the hyphens' layout about twice as wide or more is split into equal
+/// columns of about that width. Why: the boundaries come from where
+/// hyphenated words cluster, and a gutter at which no word happened to
+/// hyphenate leaves two columns merged into one wide one, which is then
+/// never cut.
+fn split_wide_columns(layout: Layout, width: ColumnWidth) -> Layout {
+    let widths = layout
+        .widths
+        .into_iter()
+        .flat_map(|column| {
+            let count = (column.pitch() / width.pitch()).round().max(1.0);
+            let count = if count >= 2.0 { count as usize } else { 1 };
+            std::iter::repeat_n(ColumnWidth(column.pitch() / count as f32 - 1.0), count)
+        })
+        .collect();
+    Layout { widths }
 }
 
 /// The cheapest way to cut a line's words into pieces, each in one column
@@ -1501,6 +1520,18 @@ mod tests {
         with_paragraphs[4].from_paragraph = Some(49);
         let width = width_from_hyphens(&with_paragraphs, 10.0, 60.0).unwrap();
         assert!((width.0 - 24.0).abs() <= 1.0, "{width:?}");
+    }
+
+    #[test]
+    fn a_layout_column_two_widths_wide_is_split() {
+        // Hyphens showed one boundary, before a narrow sidebar: the wide
+        // column to its left holds two columns of the run's width.
+        let layout = Layout { widths: vec![ColumnWidth(81.0), ColumnWidth(30.0)] };
+        let split = split_wide_columns(layout, ColumnWidth(40.0));
+        assert_eq!(split.widths, [ColumnWidth(40.0), ColumnWidth(40.0), ColumnWidth(30.0)]);
+        // Columns about one width wide stay as they are.
+        let layout = Layout { widths: vec![ColumnWidth(52.0), ColumnWidth(30.0)] };
+        assert_eq!(split_wide_columns(layout.clone(), ColumnWidth(40.0)), layout);
     }
 
     #[test]
