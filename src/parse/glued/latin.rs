@@ -8,8 +8,10 @@
 //!
 //! How: a column's width is read from where line-end hyphens stand inside
 //! glued lines (a hyphenated word ends a printed column line, so those
-//! positions fall near multiples of the column pitch), else from lines that
-//! are clearly one column. Each run of long lines gets its own width, and
+//! positions fall near multiples of the column pitch; counted from the
+//! line's start, or from the word after a sentence end before it, where a
+//! paragraph's short last line let the next column start early), else from
+//! lines that are clearly one column. Each run of long lines gets its own width, and
 //! every line of it is cut by a dynamic programme over its word boundaries
 //! that weighs each piece's length against the width (proportional type
 //! lets a column line run about a fifth either way) together with what a
@@ -278,6 +280,12 @@ impl ColumnWidth {
         self.closeness(end) > 0.0
     }
 
+    /// True when a hyphenated word stands near the end of a column counted
+    /// from either place its column may start (see [`HyphenEnd`]).
+    fn fits_either(self, end: &HyphenEnd) -> bool {
+        self.fits(end.from_line) || end.from_paragraph.is_some_and(|e| self.fits(e))
+    }
+
     /// How near a word ending at `end` stands to the end of a column: 1 at
     /// it, falling to 0 at [`HYPHEN_SLACK`] of a pitch away.
     fn closeness(self, end: usize) -> f32 {
@@ -299,29 +307,81 @@ fn inner_hyphen_ends<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<usi
         .collect()
 }
 
+/// Where one inner hyphenated word ends, from each place its column may
+/// start: the line's first word, and the word after the last sentence end
+/// before it (a paragraph's short last line leaves its column early, and
+/// the columns after it then start that much further left than a full
+/// line's would).
+#[derive(Debug, Clone, PartialEq)]
+struct HyphenEnd {
+    from_line: usize,
+    from_paragraph: Option<usize>,
+}
+
+impl From<usize> for HyphenEnd {
+    fn from(from_line: usize) -> Self {
+        HyphenEnd { from_line, from_paragraph: None }
+    }
+}
+
+/// [`inner_hyphen_ends`] with each end also counted from the start of the
+/// paragraph line that may open its column (see [`HyphenEnd`]).
+fn inner_hyphen_origins<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<HyphenEnd> {
+    lines
+        .into_iter()
+        .flat_map(|words| {
+            let inner = &words[..words.len().saturating_sub(1)];
+            inner.iter().enumerate().filter(|(_, w)| w.hyphenated).map(move |(index, w)| {
+                let opening = (1..index).rev().find(|&i| words[i - 1].ends_sentence);
+                HyphenEnd {
+                    from_line: w.end - words[0].start,
+                    from_paragraph: opening.map(|i| w.end - words[i].start),
+                }
+            })
+        })
+        .collect()
+}
+
 /// The column width that puts inner hyphenated words nearest to a
 /// column's end: among the widths that fit them about as well as the best,
 /// the widest, because any fraction of the true pitch fits as well. `None`
 /// when the words are too few or no width fits most of them.
-fn width_from_hyphens(ends: &[usize], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
+fn width_from_hyphens(ends: &[HyphenEnd], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
     if ends.len() < HYPHEN_EVIDENCE_MIN {
         return None;
     }
-    let mut scored: Vec<(ColumnWidth, f32)> = Vec::new();
+    // Each width scored twice: on the ends counted from the line's start
+    // only, and with the paragraph starts too. The best width is judged
+    // on the first, as before; a width is kept when its second score
+    // comes near that best, so a paragraph's short line before a hyphen
+    // no longer rules the true pitch out, while the freedom of a second
+    // origin lifts no fraction of it above the rest.
+    let mut scored: Vec<(ColumnWidth, f32, f32)> = Vec::new();
     let mut width = narrowest;
     // No printed column is wider than that: on one long line (a text
     // without line breaks) the widths to try would grow with the line.
     while width <= widest.min(WIDEST_COLUMN) {
         let candidate = ColumnWidth(width);
-        let closeness: f32 = ends.iter().map(|&end| candidate.closeness(end)).sum();
-        scored.push((candidate, closeness / ends.len() as f32));
+        let from_line: f32 = ends.iter().map(|end| candidate.closeness(end.from_line)).sum();
+        let either: f32 = ends
+            .iter()
+            .map(|end| {
+                let from_paragraph = end.from_paragraph.map_or(0.0, |e| candidate.closeness(e));
+                candidate.closeness(end.from_line).max(from_paragraph)
+            })
+            .sum();
+        scored.push((candidate, from_line / ends.len() as f32, either / ends.len() as f32));
         width += 0.5;
     }
-    let best = scored.iter().map(|(_, score)| *score).fold(0.0, f32::max);
+    let best = scored.iter().map(|(_, score, _)| *score).fold(0.0, f32::max);
     if best < HYPHEN_FIT_MIN {
         return None;
     }
-    scored.into_iter().rev().find(|(_, score)| *score >= HYPHEN_NEAR_BEST * best).map(|(width, _)| width)
+    scored
+        .into_iter()
+        .rev()
+        .find(|(_, _, score)| *score >= HYPHEN_NEAR_BEST * best)
+        .map(|(width, _, _)| width)
 }
 
 /// Running counts of what a line's words are, so that what a stretch of
@@ -480,7 +540,7 @@ fn median(mut values: Vec<f32>) -> Option<f32> {
 fn page_width(lines: &[Option<Vec<Word>>]) -> ColumnWidth {
     let lengths: Vec<usize> = lines.iter().flatten().map(|w| line_length(w)).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
-    let ends = inner_hyphen_ends(lines.iter().flatten().map(Vec::as_slice));
+    let ends = inner_hyphen_origins(lines.iter().flatten().map(Vec::as_slice));
     if let Some(width) = width_from_hyphens(&ends, 10.0, longest / 2.0) {
         return width;
     }
@@ -512,7 +572,7 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
     let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
     let start =
-        width_from_hyphens(&inner_hyphen_ends(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
+        width_from_hyphens(&inner_hyphen_origins(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
     // The run's own lines say how wide a column is once their column count is known.
     let per_column: Vec<f32> = lengths
         .iter()
@@ -522,7 +582,7 @@ fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
         })
         .collect();
     let mut width = median(per_column).map_or(start, ColumnWidth);
-    if let Some(layout) = layout_from_hyphens(run) {
+    if let Some(layout) = layout_from_hyphens(run).map(|layout| split_wide_columns(layout, width)) {
         if full_length(run).is_some_and(|full| layout_overrides(&layout, width, full)) {
             return cut_run_in_columns(run, layout);
         }
@@ -723,6 +783,25 @@ fn layout_from_hyphens(run: &[&[Word]]) -> Option<Layout> {
     }
 }
 
+/// A layout whose columns each hold one column of `width`: a column of
+/// the hyphens' layout about twice as wide or more is split into equal
+/// columns of about that width. Why: the boundaries come from where
+/// hyphenated words cluster, and a gutter at which no word happened to
+/// hyphenate leaves two columns merged into one wide one, which is then
+/// never cut.
+fn split_wide_columns(layout: Layout, width: ColumnWidth) -> Layout {
+    let widths = layout
+        .widths
+        .into_iter()
+        .flat_map(|column| {
+            let count = (column.pitch() / width.pitch()).round().max(1.0);
+            let count = if count >= 2.0 { count as usize } else { 1 };
+            std::iter::repeat_n(ColumnWidth(column.pitch() / count as f32 - 1.0), count)
+        })
+        .collect();
+    Layout { widths }
+}
+
 /// The cheapest way to cut a line's words into pieces, each in one column
 /// of `layout`, in order: a line may leave a column out (a column that has
 /// ended or not yet begun), at a cost.
@@ -836,12 +915,12 @@ fn parts_of_like_width(run: &[&[Word]], blocks: &[usize]) -> Vec<Range<usize>> {
             let group_lines = &run[group.clone()];
             let longest = group_lines.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
             let Some(width) =
-                width_from_hyphens(&inner_hyphen_ends(group_lines.iter().copied()), 10.0, longest / 2.0)
+                width_from_hyphens(&inner_hyphen_origins(group_lines.iter().copied()), 10.0, longest / 2.0)
             else {
                 return true;
             };
-            let ends = inner_hyphen_ends(run[start..end].iter().copied());
-            let fitting = ends.iter().filter(|&&end| width.fits(end)).count();
+            let ends = inner_hyphen_origins(run[start..end].iter().copied());
+            let fitting = ends.iter().filter(|end| width.fits_either(end)).count();
             ends.is_empty() || 2 * fitting >= ends.len()
         });
         match parts.last_mut() {
@@ -1466,9 +1545,48 @@ mod tests {
     #[test]
     fn width_is_the_widest_pitch_the_hyphens_fit() {
         // Hyphenated words end at columns of width 24; half that fits as well.
-        let width = width_from_hyphens(&[24, 49, 23, 74, 50], 10.0, 60.0).unwrap();
+        let ends = |ends: &[usize]| ends.iter().map(|&end| HyphenEnd::from(end)).collect::<Vec<_>>();
+        let width = width_from_hyphens(&ends(&[24, 49, 23, 74, 50]), 10.0, 60.0).unwrap();
         assert!((width.0 - 24.0).abs() <= 1.0, "{width:?}");
-        assert_eq!(width_from_hyphens(&[24, 49], 10.0, 60.0), None);
+        assert_eq!(width_from_hyphens(&ends(&[24, 49]), 10.0, 60.0), None);
+    }
+
+    #[test]
+    fn a_short_paragraph_line_before_a_hyphen_keeps_the_true_pitch() {
+        // Columns of width 24; on two lines the first column is a
+        // paragraph's short last line, so the hyphens after it end 13
+        // characters early counted from the line, in step with a pitch of
+        // about 12.5 only, and from the paragraph start on the true pitch.
+        let line_only = [24, 49, 74, 37, 62].map(HyphenEnd::from);
+        let narrow = width_from_hyphens(&line_only, 10.0, 60.0).unwrap();
+        assert!(narrow.0 < 14.0, "{narrow:?}");
+        let mut with_paragraphs = line_only.clone();
+        with_paragraphs[3].from_paragraph = Some(24);
+        with_paragraphs[4].from_paragraph = Some(49);
+        let width = width_from_hyphens(&with_paragraphs, 10.0, 60.0).unwrap();
+        assert!((width.0 - 24.0).abs() <= 1.0, "{width:?}");
+    }
+
+    #[test]
+    fn a_layout_column_two_widths_wide_is_split() {
+        // Hyphens showed one boundary, before a narrow sidebar: the wide
+        // column to its left holds two columns of the run's width.
+        let layout = Layout { widths: vec![ColumnWidth(81.0), ColumnWidth(30.0)] };
+        let split = split_wide_columns(layout, ColumnWidth(40.0));
+        assert_eq!(split.widths, [ColumnWidth(40.0), ColumnWidth(40.0), ColumnWidth(30.0)]);
+        // Columns about one width wide stay as they are.
+        let layout = Layout { widths: vec![ColumnWidth(52.0), ColumnWidth(30.0)] };
+        assert_eq!(split_wide_columns(layout.clone(), ColumnWidth(40.0)), layout);
+    }
+
+    #[test]
+    fn hyphen_ends_count_from_the_word_after_a_sentence_end() {
+        let words = line("it ended. the next col- umn goes on here");
+        let ends = inner_hyphen_origins([words.as_slice()]);
+        assert_eq!(ends, [HyphenEnd { from_line: 23, from_paragraph: Some(13) }]);
+        // No sentence end before the hyphen: only the line's start.
+        let words = line("it ended the next col- umn goes on. here");
+        assert_eq!(inner_hyphen_origins([words.as_slice()]), [HyphenEnd::from(22)]);
     }
 
     #[test]
@@ -1485,7 +1603,7 @@ mod tests {
             "{:?} {:?} {:?}",
             ends(&run[..2]),
             ends(&run[2..]),
-            width_from_hyphens(&ends(&run[..2]), 10.0, 52.0)
+            width_from_hyphens(&inner_hyphen_origins(run[..2].iter().copied()), 10.0, 52.0)
         );
         // Lines of one width stay one part across a blank line.
         assert_eq!(parts_of_like_width(&run[..2], &[0, 1]).len(), 1);
