@@ -138,6 +138,55 @@ fn glued_rows(page: &Page, a: usize, b: usize) -> bool {
     }
 }
 
+/// Fewest pieces on each of two lines for [`glued_cjk_columns`] to read
+/// them as rows of glued columns.
+const GLUED_CJK_ROW: usize = 3;
+
+/// How far (in characters) a column's start may drift from one glued
+/// Chinese row to the next in [`glued_cjk_columns`]: OCR writes one space
+/// for a gutter, none where it glued two columns, and a wide character it
+/// misread as two narrow ones moves the rest of the line by one.
+const GLUED_CJK_DRIFT: usize = 2;
+
+/// Fewest cells of each of the two pieces [`glued_cjk_columns`] pairs: a
+/// column's line, not a speck or a lone mark OCR split off.
+const GLUED_CJK_CELLS: f32 = 4.0;
+
+/// True when pieces `from` and `to`, on two lines of a CJK page that each
+/// hold [`GLUED_CJK_ROW`] or more pieces, are both cut from their line's
+/// left part at a space (neither starts its line) and are wide enough to be
+/// a column's line. Chinese columns are set in a fixed number of equally
+/// wide characters, and OCR writes one space where a gutter was, so on
+/// rows of glued columns each column starts at about the same character
+/// position line after line even where the gutter is a single space. The
+/// caller takes the piece nearest that position, within
+/// [`GLUED_CJK_DRIFT`]; this says where positions may be trusted. It matters
+/// where two rows hold different numbers of pieces (a punctuation mark OCR
+/// split off behind a space, a column whose line is missing), which
+/// [`Page::rows_alike`] refuses, leaving every column but the first without
+/// its line below.
+fn glued_cjk_columns(page: &Page, from: usize, to: usize) -> bool {
+    let (a, b) = (&page.pieces[from], &page.pieces[to]);
+    let (la, lb) = (&page.lines[a.line], &page.lines[b.line]);
+    let reach = |l: &crate::parse::Line| page.pieces[l.pieces.end - 1].span.end;
+    let (ra, rb) = (reach(la), reach(lb));
+    // Rows of one set of columns: input lines next to each other, with
+    // about as many pieces, reaching about as far. A column's lines written
+    // one after another on one input line, cut at line-break spaces, make
+    // lines of the same build, but each is a paragraph, and paragraphs are
+    // set apart by blank lines.
+    let rows = lb.number == la.number + 1
+        && la.pieces.len().min(lb.pieces.len()) >= GLUED_CJK_ROW
+        && la.pieces.len().abs_diff(lb.pieces.len()) <= 1
+        && 10 * ra.min(rb) >= 9 * ra.max(rb);
+    page.is_cjk()
+        && rows
+        && a.gap != Gap::LineStart
+        && b.gap != Gap::LineStart
+        && a.cells >= GLUED_CJK_CELLS
+        && b.cells >= GLUED_CJK_CELLS
+}
+
 /// All candidate successors of every piece of the page, without duplicates
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
@@ -308,7 +357,19 @@ pub fn candidates_with(
                 // counting wide characters twice, were tried as a fallback:
                 // dev F1 0.841 -> 0.840, a glued continuation page lost 0.075.)
                 let start = |i: usize| page.pieces[i].span.start;
-                target.clone().find(|&t| starts_a_column(t) && start(t).abs_diff(start(index)) <= 1)
+                target.clone().find(|&t| starts_a_column(t) && start(t).abs_diff(start(index)) <= 1).or_else(
+                    || {
+                        // Rows of glued Chinese columns: the nearest piece
+                        // within a short drift.
+                        target
+                            .clone()
+                            .filter(|&t| glued_cjk_columns(page, index, t))
+                            .map(|t| (start(t).abs_diff(start(index)), t))
+                            .filter(|&(drift, _)| drift <= GLUED_CJK_DRIFT)
+                            .min()
+                            .map(|(_, t)| t)
+                    },
+                )
             } {
                 push(index, aligned, same_slot);
             } else if piece.role == Role::Headline
@@ -452,6 +513,37 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn glued_chinese_columns_go_on_below_where_rows_differ_in_pieces() {
+        // Four columns glued with single spaces; OCR split the last mark of
+        // the first row's fourth column off behind a space, so the rows hold
+        // five and four pieces, and the third column drifts by one.
+        let text = "春天来到山村田野里 花开满山坡河水清 孩子们走进学校里 老师们站在门口笑 ;\n\
+                    农民忙着播种施肥 远处传来鸟叫声音 读书声传遍了山谷 欢迎新同学来报到\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (5, 4));
+        assert!(!page.rows_alike(0, 1));
+        let links = candidates(&page);
+        for slot in 1..4 {
+            assert!(has(&links, top.start + slot, below.start + slot, Placement::Below), "slot {slot}");
+        }
+        // The split-off mark is no column's line.
+        assert!(!links.iter().any(|l| l.from == PieceId(top.start + 4) && l.placement == Placement::Below));
+        // The same lines set apart by a blank line are two paragraphs of one
+        // column written on a line each: no such link.
+        let apart = text.replacen('\n', "\n\n", 1);
+        let page = parse_page(&apart, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        let links = candidates(&page);
+        assert!(!has(&links, top.start + 1, below.start + 1, Placement::Below));
+        // Nor on rows of two pieces.
+        let two = "春天来到山村田野里 花开满山坡河水清 ;\n农民忙着播种施肥 远处传来鸟叫声音\n";
+        let page = parse_page(two, 0, 1);
+        let links = candidates(&page);
+        assert!(!has(&links, 1, 4, Placement::Below));
     }
 
     #[test]
