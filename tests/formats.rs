@@ -264,8 +264,10 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// beside it: 0.9323, floor 0.926. Re-based on the corpus grown to 70
 /// pages (the twelve fifth-draw dev pages, again built from fresh
 /// articles), where the same engine measures 0.9230: the floor went from
-/// 0.926 to 0.917, the same margin.
-const COORDINATES_F1_FLOOR: f64 = 0.917;
+/// 0.926 to 0.917, the same margin. A CJK OCR line glued from a headline
+/// row and body text is measured as two runs, and headline halves OCR
+/// listed as two lines on one row are not cut apart: 0.9251, floor 0.920.
+const COORDINATES_F1_FLOOR: f64 = 0.920;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {

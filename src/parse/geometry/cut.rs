@@ -50,6 +50,11 @@ const CROSSING_PER_START: f32 = 0.5;
 /// Two tall words on one row closer than this many of their glyph sizes
 /// are one headline, whatever band runs between them.
 const HEADLINE_GAP: f32 = 1.0;
+/// Two headline words of different OCR lines on one row closer than this
+/// many of their glyph sizes are one headline too (sparse OCR modes list a
+/// headline row's halves as lines of their own); side by side headlines of
+/// two articles stand a gutter and more apart.
+const HEADLINE_GAP_ACROSS_LINES: f32 = 0.5;
 
 /// True when the strong atoms `strong` leave a vertical band at least a
 /// gutter wide between two sides that each hold two rows or more.
@@ -250,11 +255,17 @@ pub(super) fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i
 /// True when a headline runs across the band `[gap_start, gap_end]`: two
 /// words of one OCR line set in headline type on either side, closer than a
 /// gutter of their own size (OCR split a headline just where a gutter runs
-/// below).
+/// below), or two headline words of different OCR lines on one row closer
+/// than [`HEADLINE_GAP_ACROSS_LINES`] (sparse modes list the halves of one
+/// headline row as lines of their own).
 pub(super) fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
     let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
     let close = |left: &Atom, right: &Atom| {
-        right.line == left.line && ((right.bbox.x0 - left.bbox.x1) as f32) < HEADLINE_GAP * left.line_size
+        let gap = (right.bbox.x0 - left.bbox.x1) as f32;
+        let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
+        let same_row = 2.0 * overlap as f32 >= height(&left.bbox).min(height(&right.bbox));
+        (right.line == left.line && gap < HEADLINE_GAP * left.line_size)
+            || (same_row && gap < HEADLINE_GAP_ACROSS_LINES * left.line_size.min(right.line_size))
     };
     let beside = tall
         .iter()

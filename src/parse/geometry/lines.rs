@@ -12,6 +12,20 @@ use super::{cells, height, is_wide, lower_median, median, union, wide_share, Ato
 /// Inside an OCR line of CJK text, a gap this many glyph heights wide
 /// separates runs whose sizes are measured apart (see [`runs_of_line`]).
 const RUN_GAP: f32 = 2.0;
+/// Inside a CJK run, words boxed this many times taller or shorter than
+/// the words before them start a run of another type size (see
+/// [`split_at_type_changes`]; headline type is 1.8 to 2.1 times body type,
+/// OCR boxes of one body line vary less)...
+const TYPE_CHANGE: f32 = 1.7;
+/// ... with this many words on each side of the change...
+const TYPE_CHANGE_WORDS: usize = 3;
+/// ... each side boxed alike (heights within this ratio)...
+const TYPE_ALIKE: f32 = 1.25;
+/// ... across a gap this many glyph sizes of the smaller type wide.
+const TYPE_CHANGE_GAP: f32 = 0.5;
+/// ... where the taller type's cells are at least this wide for their
+/// height (square glyphs; a box run down over two lines is narrow).
+const SQUARE_CELL: f32 = 0.8;
 /// Inside an OCR line of Latin text, a gap this many glyph heights of the
 /// words before it parts two stretches of the line (no word space is that
 /// wide; see [`fullest_stretch`]).
@@ -138,6 +152,66 @@ pub(super) fn runs_of_line(atoms: &[Atom], words: &[usize]) -> Vec<Vec<usize>> {
         return vec![words.to_vec()];
     }
     split_at_gaps(atoms, words, RUN_GAP)
+        .into_iter()
+        .flat_map(|part| split_at_type_changes(atoms, part))
+        .collect()
+}
+
+/// A CJK run parted where the type size changes: the last
+/// [`TYPE_CHANGE_WORDS`] words before a word and as many from it on are
+/// each boxed alike, one group [`TYPE_CHANGE`] times taller than the other,
+/// the taller in square cells (headline glyphs), and a gap of half a glyph
+/// or more stands between them. Why: `--psm 6` glues a headline row to the
+/// body row of the column beside it, closer than a run gap; measured as one
+/// run its size falls between the two, the headline's OCR line is not
+/// headline type, and the XY-cut cuts the headline at the gutter under it
+/// (see [`super::cut::crosses_headline`]). Boxes of one body line vary (a
+/// glyph OCR ran down over two lines, offset baselines of glued columns),
+/// but not in runs of alike, square, clearly taller boxes.
+fn split_at_type_changes(atoms: &[Atom], part: Vec<usize>) -> Vec<Vec<usize>> {
+    let h = |w: usize| height(&atoms[w].bbox);
+    // Heights of a group of words, lowest and highest.
+    let spread = |words: &[usize]| {
+        words.iter().fold((f32::MAX, 0.0f32), |(low, high), &w| (low.min(h(w)), high.max(h(w))))
+    };
+    // Median cell width over height: headline glyphs are square, boxes
+    // OCR ran down over two body lines tall and narrow.
+    let square = |words: &[usize]| {
+        median(
+            words
+                .iter()
+                .map(|&w| {
+                    let b = &atoms[w].bbox;
+                    (b.x1 - b.x0) as f32 / cells(&atoms[w].text).max(1.0) / height(b)
+                })
+                .collect(),
+        )
+        .is_some_and(|ratio| ratio >= SQUARE_CELL)
+    };
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    for (index, &a) in part.iter().enumerate() {
+        let current = parts.last_mut().expect("a part is open");
+        let changes = current.len() >= TYPE_CHANGE_WORDS && index + TYPE_CHANGE_WORDS <= part.len() && {
+            let before = &current[current.len() - TYPE_CHANGE_WORDS..];
+            let after = &part[index..index + TYPE_CHANGE_WORDS];
+            let ((b_low, b_high), (a_low, a_high)) = (spread(before), spread(after));
+            let alike = b_high < TYPE_ALIKE * b_low && a_high < TYPE_ALIKE * a_low;
+            let (taller, ratio) =
+                if a_low > b_high { (after, a_low / b_high) } else { (before, b_low / a_high) };
+            // Glyphs of one column follow each other on the grid; a type
+            // change inside an OCR line is where it was glued across a gap.
+            let reach = before.iter().map(|&w| atoms[w].bbox.x1).max().unwrap_or(i32::MIN);
+            let clear = (atoms[a].bbox.x0 - reach) as f32 >= TYPE_CHANGE_GAP * b_low.min(a_low);
+            alike && ratio >= TYPE_CHANGE && clear && square(taller)
+        };
+        if changes {
+            parts.push(vec![a]);
+        } else {
+            current.push(a);
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// The words of a line, left to right, parted wherever the gap to the next

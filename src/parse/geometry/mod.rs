@@ -736,6 +736,52 @@ mod tests {
         assert!(!crosses_headline(&body, &[0, 1], 120, 180));
     }
 
+    #[test]
+    fn headline_halves_listed_as_two_lines_cross_a_band_between_them() {
+        // A sparse OCR mode lists one headline row as two lines; a band
+        // (a gutter below) runs between the halves, 20 px apart at 60 px.
+        let halves = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 140, 2, 260, 62, true)];
+        assert!(crosses_headline(&halves, &[0, 1], 121, 139));
+        // Two articles' headlines side by side stand a gutter and more
+        // apart (here 40 px, two thirds of their glyph).
+        let apart = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 160, 2, 280, 62, true)];
+        assert!(!crosses_headline(&apart, &[0, 1], 121, 159));
+        // Nor do headline lines on different rows run across it.
+        let stacked = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 140, 70, 260, 130, true)];
+        assert!(!crosses_headline(&stacked, &[0, 1], 121, 139));
+    }
+
+    #[test]
+    fn a_cjk_line_glued_from_a_headline_and_body_text_is_two_runs() {
+        // `--psm 6`: a headline row (square glyphs 60 px) glued to the body
+        // row of the next column (30 px), 40 px apart: less than a run gap.
+        let mut atoms: Vec<Atom> = (0..3)
+            .map(|i| placed("头条", 130 * i, 0, 130 * i + 120, 60, false))
+            .chain((0..3).map(|i| placed("正文", 410 + 64 * i, 20, 410 + 64 * i + 60, 50, false)))
+            .collect();
+        for atom in &mut atoms {
+            atom.line = 1;
+        }
+        let words: Vec<usize> = (0..atoms.len()).collect();
+        assert_eq!(lines::runs_of_line(&atoms, &words), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        // Boxes OCR ran down over two body lines are as tall but narrow
+        // (two cells in a box as wide as one tall): one run.
+        let mut smeared = atoms.clone();
+        for (i, atom) in smeared.iter_mut().enumerate() {
+            atom.bbox.x0 = 80 * i as i32;
+            atom.bbox.x1 = 80 * i as i32 + 60;
+        }
+        assert_eq!(lines::runs_of_line(&smeared, &words).len(), 1);
+        // Nor does a type change without a gap part a run (glyphs of one
+        // column follow each other on the grid).
+        let mut close = atoms.clone();
+        for (i, atom) in close.iter_mut().skip(3).enumerate() {
+            atom.bbox.x0 = 372 + 64 * i as i32;
+            atom.bbox.x1 = 372 + 64 * i as i32 + 60;
+        }
+        assert_eq!(lines::runs_of_line(&close, &words).len(), 1);
+    }
+
     /// Atoms of a CJK column: per row (its line), the words' x extents.
     fn rows_of_atoms(rows: &[Vec<(i32, i32)>]) -> Vec<Atom> {
         rows.iter()
