@@ -7,7 +7,7 @@
 //! Runs of text without a headline join the open article they share content
 //! words with, or open one of their own.
 
-use crate::parse::chars::{ends_sentence, is_line_start_forbidden};
+use crate::parse::chars::{ends_sentence, is_han, is_line_start_forbidden};
 use crate::parse::classify::is_dateline_start;
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
@@ -434,7 +434,8 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         // it never stands inside another article's stretch.
         let first = segment.pieces[0];
         let at = if is_dateline_start(&page.piece(first).text) { PieceId(usize::MAX) } else { first };
-        let best = most_alike(&drafts, at, false, &topic, open_threshold)
+        let best = credited_owner(&context, &drafts, &segment)
+            .or_else(|| most_alike(&drafts, at, false, &topic, open_threshold))
             .or_else(|| most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD))
             .or_else(|| tail_owner(&context, &drafts, &segment, &topic));
         match best {
@@ -454,6 +455,8 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             None => drafts.push(Draft::new(&context, segment)),
         }
     }
+    bylines_to_their_datelines(&context, &mut drafts);
+    close_by_foot_bylines(&context, &mut drafts);
     // Articles in the order their first part stood in the input.
     drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
@@ -516,6 +519,238 @@ fn closed_by_lone_byline(context: &Context, drafts: &[Draft], byline: PieceId) -
         context.role(id) == Role::Body && ends_sentence(context.page.piece(id).text.trim_end())
     });
     (draft.has_body && !has_byline && ends_sentence_last).then_some(owner)
+}
+
+/// Most Han characters of a reporter's name in a credit.
+const REPORTER_MAX_CHARS: usize = 4;
+
+/// The first reporter a Chinese credit names ("记者张三" and "本报记者 张 三"
+/// give 张三, "记者李四、王五" gives 李四), whitespace aside. With `closed`,
+/// only a credit in brackets inside text, as a dateline prints it
+/// ("本报北京6月9日电（记者张三）"): the name then ends at a closing bracket
+/// or an enumeration mark, which keeps "记者从北京获悉" from reading as one.
+fn credited_reporter(text: &str, closed: bool) -> Option<String> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut at = 0;
+    while at + 2 <= chars.len() {
+        if chars[at] == '记' && chars[at + 1] == '者' {
+            // OCR reads a speck or a rule at a line start as a stray mark
+            // ("〈记者" / "”张三)"): one between the title and the name is
+            // skipped.
+            let stray = chars.get(at + 2).is_some_and(|&c| is_stray_mark(c));
+            let after = at + 2 + usize::from(stray);
+            let name: String =
+                chars[after..].iter().take_while(|&&c| is_han(c)).take(REPORTER_MAX_CHARS + 1).collect();
+            let next = chars.get(after + name.chars().count()).copied();
+            let bracketed = at > 0 && is_opening_bracket(chars[at - 1]);
+            let ends = match next {
+                None => !closed,
+                Some(c) => c == '、' || is_closing_bracket(c),
+            };
+            let size = name.chars().count();
+            if (2..=REPORTER_MAX_CHARS).contains(&size) && ends && (bracketed || !closed) {
+                return Some(name);
+            }
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Marks OCR reads from specks and rules, never part of a credit.
+fn is_stray_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '|' | '`' | ',' | '.' | '·')
+}
+
+fn is_opening_bracket(c: char) -> bool {
+    matches!(c, '(' | '（' | '〈' | '<' | '《' | '[' | '【' | '{')
+}
+
+fn is_closing_bracket(c: char) -> bool {
+    matches!(c, ')' | '）' | '〉' | '>' | '》' | ']' | '】' | '}')
+}
+
+/// Pieces of an article's opening text searched for its dateline's credit:
+/// the dateline opens the first paragraph, and OCR may cut it over a few
+/// printed lines.
+const DATELINE_PIECES: usize = 4;
+
+/// The reporter a draft's dateline credits ("…电（记者张三）"), read from
+/// its first body pieces in reading order.
+fn dateline_reporter(context: &Context, draft: &Draft) -> Option<String> {
+    let text: String = draft
+        .parts
+        .iter()
+        .flat_map(|p| p.pieces.iter())
+        .filter(|&&id| context.role(id) == Role::Body)
+        .take(DATELINE_PIECES)
+        .map(|&id| context.page.piece(id).text.as_str())
+        .collect();
+    credited_reporter(&text, true)
+}
+
+/// A Chinese article's dateline names its reporter ("本报北京6月9日电（记者
+/// 张三）") and its foot credit names the same ("记者张三"): a byline that
+/// names the reporter of another article's dateline and not that of its
+/// own belongs to that other article. OCR reading glued columns row by row
+/// sets a column's foot credit after the text of the column beside it,
+/// often another article's, and the credit then closed that article
+/// (which turned away the runs of its own last column). Runs in the
+/// input order of their drafts; a credit moves to an article that has no
+/// byline yet, at its end.
+fn bylines_to_their_datelines(context: &Context, drafts: &mut Vec<Draft>) {
+    if !context.page.is_cjk() {
+        return;
+    }
+    let reporters: Vec<Option<String>> = drafts.iter().map(|d| dateline_reporter(context, d)).collect();
+    if reporters.iter().all(Option::is_none) {
+        return;
+    }
+    let role = |id: PieceId| context.role(id);
+    for from in 0..drafts.len() {
+        let bylines: Vec<PieceId> = drafts[from]
+            .parts
+            .iter()
+            .flat_map(|p| p.pieces.iter().copied())
+            .filter(|&id| role(id) == Role::Byline)
+            .collect();
+        for byline in bylines {
+            let Some(name) = credited_reporter(&context.page.piece(byline).text, false) else { continue };
+            if reporters[from].as_ref() == Some(&name) {
+                continue;
+            }
+            let mut named = (0..drafts.len()).filter(|&d| d != from && reporters[d].as_ref() == Some(&name));
+            let (Some(to), None) = (named.next(), named.next()) else { continue };
+            let taken =
+                drafts[to].parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| role(id) == Role::Byline);
+            if taken {
+                continue;
+            }
+            for part in &mut drafts[from].parts {
+                if let Some(at) = part.pieces.iter().position(|&id| id == byline) {
+                    part.pieces.remove(at);
+                    if at < part.scores.len() {
+                        part.scores.remove(at);
+                    } else {
+                        part.scores.pop();
+                    }
+                }
+            }
+            drafts[from].parts.retain(|p| !p.pieces.is_empty());
+            drafts[from].close_if_byline_last(context);
+            drafts[to].push(context, Segment { pieces: vec![byline], scores: Vec::new() });
+        }
+    }
+    drafts.retain(|d| !d.parts.is_empty());
+}
+
+/// The draft a headless run ending in a byline closes by name: the one
+/// whose dateline credits the reporter the byline names (see
+/// [`bylines_to_their_datelines`]). A name says more than shared words:
+/// a column's tail shares few with its article, and a byline misplaced
+/// by OCR may already close the article, which turns the run away.
+fn credited_owner(context: &Context, drafts: &[Draft], segment: &Segment) -> Option<usize> {
+    let role = |id: &PieceId| context.role(*id);
+    let last = segment.pieces.last().filter(|id| role(id) == Role::Byline)?;
+    if !context.page.is_cjk() || !segment.pieces.iter().any(|id| role(id) == Role::Body) {
+        return None;
+    }
+    let name = credited_reporter(&context.page.piece(*last).text, false)?;
+    let mut named =
+        (0..drafts.len()).filter(|&d| dateline_reporter(context, &drafts[d]).as_ref() == Some(&name));
+    let owner = named.next()?;
+    // Two articles by one reporter: the name does not say which.
+    named.next().is_none().then_some(owner)
+}
+
+/// How many printed lines above a byline read alone the text it closes may
+/// stand: a blank line or a line of another column's last words may come
+/// between a column's last line and the credit set at its foot.
+const FOOT_BYLINE_REACH: usize = 3;
+
+/// Bylines that found no text: an article of bylines alone once every run
+/// has been placed. A byline set above its text ("记者张三" before the body)
+/// is joined by that text; one that nothing joined stands at the foot of a
+/// column and closes the article whose text it follows in that column:
+/// the piece above it, whose span across the page overlaps its own, on the
+/// nearest of the few printed lines above that has one. OCR reads glued
+/// columns row by row, so a foot byline comes in input order after the
+/// other columns' lines of its row (often another article's byline) and
+/// the byline became an article of its own. It closes that article when
+/// the article has body text and no byline yet; else it stays apart.
+fn close_by_foot_bylines(context: &Context, drafts: &mut Vec<Draft>) {
+    let role = |id: &PieceId| context.role(*id);
+    let has_byline =
+        |draft: &Draft| draft.parts.iter().flat_map(|p| p.pieces.iter()).any(|id| role(id) == Role::Byline);
+    let mut index = 0;
+    while index < drafts.len() {
+        let pieces: Vec<PieceId> =
+            drafts[index].parts.iter().flat_map(|p| p.pieces.iter().copied()).collect();
+        if !pieces.iter().all(|id| role(id) == Role::Byline) {
+            index += 1;
+            continue;
+        }
+        // Each byline of the run on its own: two columns' foot credits read
+        // as one run close two articles.
+        let mut kept = Vec::new();
+        for byline in pieces {
+            let owner = piece_above(context.page, byline)
+                .and_then(|above| {
+                    drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&above)))
+                })
+                .filter(|&d| d != index && drafts[d].has_body && !has_byline(&drafts[d]));
+            match owner {
+                Some(d) => drafts[d].push(context, Segment { pieces: vec![byline], scores: Vec::new() }),
+                None => kept.push(byline),
+            }
+        }
+        if kept.is_empty() {
+            drafts.remove(index);
+            continue;
+        }
+        if kept.len() < drafts[index].parts.iter().map(|p| p.pieces.len()).sum::<usize>() {
+            let rest = Segment { pieces: kept, scores: Vec::new() };
+            drafts[index] = Draft::new(context, rest);
+        }
+        index += 1;
+    }
+}
+
+/// Where a piece starts across its printed line and how wide it is, in
+/// cells (a space is half a cell, as a Latin letter).
+fn across(page: &Page, id: PieceId) -> (f32, f32) {
+    let piece = page.piece(id);
+    let line = &page.lines[piece.line];
+    let mut x = 0.0;
+    let mut end = 0;
+    for other in line.pieces.start..id.0 {
+        let other = &page.pieces[other];
+        x += other.span.start.saturating_sub(end) as f32 * 0.5 + other.cells;
+        end = other.span.end;
+    }
+    x += piece.span.start.saturating_sub(end) as f32 * 0.5;
+    (x, x + piece.cells)
+}
+
+/// The piece standing right above `id` in its column: on the nearest of
+/// the [`FOOT_BYLINE_REACH`] printed lines above that has a piece whose
+/// span across the page overlaps `id`'s, the one overlapping most.
+fn piece_above(page: &Page, id: PieceId) -> Option<PieceId> {
+    let line = page.piece(id).line;
+    let (left, right) = across(page, id);
+    (line.saturating_sub(FOOT_BYLINE_REACH)..line).rev().find_map(|above| {
+        page.lines[above]
+            .pieces
+            .clone()
+            .map(PieceId)
+            .map(|other| {
+                let (l, r) = across(page, other);
+                (other, right.min(r) - left.max(l))
+            })
+            .filter(|&(_, overlap)| overlap > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(other, _)| other)
+    })
 }
 
 /// A run of text without a headline that ends in a byline after its text
@@ -767,12 +1002,99 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_byline_read_alone_is_left_to_open_its_article() {
-        // "记者张三" also stands above a body, waiting for its article.
+    fn a_bare_byline_no_text_joined_closes_the_article_above_it_in_its_column() {
+        // "记者张三" also stands above a body, waiting for its article, so
+        // the input order does not place it; once no text has joined it,
+        // it closes the article whose text stands above it.
         let (page, chains) = byline_read_mid_column("记者张三");
         assert_eq!(page.pieces[2].role, Role::Byline);
         let assembly = assemble(&page, chains);
-        assert!(assembly.articles.iter().all(|a| !a.byline.contains(&PieceId(2)) || a.title.is_empty()));
+        assert_eq!(assembly.articles.len(), 1);
+        assert_eq!(assembly.articles[0].byline, vec![PieceId(2)]);
+    }
+
+    #[test]
+    fn a_credit_names_its_reporter_and_a_dateline_only_in_brackets() {
+        assert_eq!(credited_reporter("本报记者 王 明", false).as_deref(), Some("王明"));
+        assert_eq!(credited_reporter("记者李华、赵亮", false).as_deref(), Some("李华"));
+        assert_eq!(credited_reporter("本报甲市6月9日电（记者李华）今年", true).as_deref(), Some("李华"));
+        // A stray mark OCR read at a line start between title and name.
+        assert_eq!(credited_reporter("本报甲市6月9日电〈记者”李华)今年", true).as_deref(), Some("李华"));
+        // Reporters at work in a sentence are no credit.
+        assert_eq!(credited_reporter("记者从市卫生健康委获悉", false), None);
+        assert_eq!(credited_reporter("记者李华今年在甲市采访", true), None);
+    }
+
+    /// Dated articles (a headline, then a dateline crediting a reporter) and
+    /// a credit read after the last one's text, one chain per article, the
+    /// credit run into the last: the pieces' texts, and where each
+    /// article's chain starts. Headlines are labelled as such (the parser
+    /// takes lines this short for subheads).
+    fn dated_articles(reporters: &[&str], credit: &str) -> (Page, Vec<Chain>) {
+        let mut text = String::new();
+        for (index, reporter) in reporters.iter().enumerate() {
+            text.push_str(&format!(
+                "第{index}条新闻的标题\n\n本报电（记者{reporter}）这是一条新闻的第一句话，内容是本地的事情，\n说完了。\n\n"
+            ));
+        }
+        text.push_str(credit);
+        text.push('\n');
+        let mut page = parse_page(&text, 0, 1);
+        let mut chains: Vec<Chain> = Vec::new();
+        for index in 0..page.pieces.len() {
+            if page.pieces[index].text.ends_with("的标题") {
+                page.pieces[index].role = Role::Headline;
+                chains.push(chain_of([index], 1.0));
+            } else {
+                let last = chains.last_mut().expect("a headline opens the page");
+                last.pieces.push(PieceId(index));
+                last.scores.push(1.0);
+            }
+        }
+        (page, chains)
+    }
+
+    /// The index of the article holding `id`.
+    fn article_of(assembly: &Assembly, id: PieceId) -> Option<usize> {
+        assembly.articles.iter().position(|a| a.pieces().any(|p| p == id))
+    }
+
+    #[test]
+    fn a_credit_goes_to_the_article_whose_dateline_names_its_reporter() {
+        let (page, chains) = dated_articles(&["王明", "李华"], "记者王明");
+        let credit = PieceId(page.pieces.len() - 1);
+        assert_eq!(page.piece(credit).role, Role::Byline);
+        let assembly = assemble(&page, chains);
+        assert_eq!(assembly.articles.len(), 2);
+        assert_eq!(assembly.articles[0].byline, vec![credit]);
+        assert!(assembly.articles[1].byline.is_empty());
+    }
+
+    #[test]
+    fn a_credit_stays_where_two_datelines_name_its_reporter() {
+        let (page, chains) = dated_articles(&["王明", "王明", "李华"], "记者王明");
+        let credit = PieceId(page.pieces.len() - 1);
+        let assembly = assemble(&page, chains);
+        assert_eq!(assembly.articles.len(), 3);
+        assert_eq!(article_of(&assembly, credit), Some(2));
+    }
+
+    #[test]
+    fn a_foot_credit_alone_closes_the_article_above_it_in_its_column() {
+        // Two columns glued by OCR; the left column's foot credit is read
+        // after the right column's last line and finds no text.
+        let text = "甲市新建的公园今天向市民开放，园内  乙县今年推广节水灌溉技术，农田用水\n\
+                    种植了多种树木，环境十分优美宜人。  减少了三成，农民的收入也增加了。\n\
+                    记者王明\n";
+        let page = parse_page(text, 0, 1);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(page.pieces[4].role, Role::Byline);
+        assert_eq!(piece_above(&page, PieceId(4)), Some(PieceId(2)));
+        let chains = vec![chain_of([0, 2], 1.0), chain_of([1, 3], 1.0), chain_of([4], 1.0)];
+        let assembly = assemble(&page, chains);
+        assert_eq!(assembly.articles.len(), 2);
+        assert_eq!(assembly.articles[0].byline, vec![PieceId(4)]);
     }
 
     #[test]

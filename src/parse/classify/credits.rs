@@ -96,6 +96,9 @@ fn english_credit(input: &str) -> IResult<&str, &str> {
             // far more often a printed line running on mid-sentence.
             alt((tag("By "), tag("BY "), tag("Von "), tag("VON "), tag("Par "), tag("PAR "))),
             credited_names,
+            // A credit wrapped over two printed lines ends its first with
+            // the comma before the agency ("By Jane Doe," / "Agency").
+            opt(one_char(',')),
         )),
         recognize(delimited(one_char('('), separated_list1(space1, capitalised_word), one_char(')'))),
     ))
@@ -179,6 +182,26 @@ pub fn is_byline(text: &str) -> bool {
     text.chars().count() <= 60 && byline(text).is_ok()
 }
 
+/// Words that open a Latin credit only when capitalised (see [`english_credit`]).
+const CREDIT_WORDS: [&str; 6] = ["By", "BY", "Von", "VON", "Par", "PAR"];
+
+/// Most words a Latin credit runs to: the credit word, up to two names of
+/// three words and an agency.
+const CREDIT_MAX_WORDS: usize = 8;
+
+/// When `words` open with a Latin credit of the credit word and at least
+/// two names ("By Jane Doe", "By Jane Doe, Agency"), how many words it
+/// takes (the most that still read as a credit). Why: OCR glues a credit
+/// set at a column's foot onto the line of the column beside it
+/// ("… acquiring the By Jane Doe, Agency next column …"); a capitalised
+/// "By" before capitalised names does not run on inside a sentence.
+pub fn latin_credit_len(words: &[&str]) -> Option<usize> {
+    if !words.first().is_some_and(|w| CREDIT_WORDS.contains(w)) {
+        return None;
+    }
+    (3..=words.len().min(CREDIT_MAX_WORDS)).rev().find(|&n| is_byline(&words[..n].join(" ")))
+}
+
 /// When a line ends with a bracketed byline glued after its last sentence
 /// ("…新进展。(刘洋)"), the byte offset where the byline begins.
 pub fn trailing_byline_start(line: &str) -> Option<usize> {
@@ -260,6 +283,24 @@ fn is_cjk_numeral(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_credit_wrapped_after_its_comma_is_a_byline() {
+        assert!(is_byline("By Jane Doe,"));
+        assert!(is_byline("Von Anna Schmidt, Agentur"));
+        assert!(!is_byline("By Jane Doe,,"));
+    }
+
+    #[test]
+    fn a_latin_credit_takes_its_credit_word_and_at_least_two_names() {
+        let words = |text: &'static str| text.split_whitespace().collect::<Vec<_>>();
+        assert_eq!(latin_credit_len(&words("By Jane Doe, Agency the river")), Some(4));
+        assert_eq!(latin_credit_len(&words("Par Marie Dupont et Jean Roux")), Some(6));
+        // One name, lower case, or no credit word.
+        assert_eq!(latin_credit_len(&words("By Monday they rose")), None);
+        assert_eq!(latin_credit_len(&words("by Jane Doe")), None);
+        assert_eq!(latin_credit_len(&words("Jane Doe, Agency")), None);
+    }
 
     #[test]
     fn a_latin_dateline_is_a_place_in_capitals_then_a_day_and_a_dash() {

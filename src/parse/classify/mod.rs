@@ -16,7 +16,9 @@
 mod credits;
 mod headings;
 
-pub use credits::{is_byline, is_dateline_start, is_latin_dateline_start, trailing_byline_start};
+pub use credits::{
+    is_byline, is_dateline_start, is_latin_dateline_start, latin_credit_len, trailing_byline_start,
+};
 pub use headings::{capitals_start_sentences, datelines_below, HEADLINE_MAX_CELLS};
 
 use super::chars::{ends_sentence, is_han, is_line_start_forbidden, is_wide, PAUSES};

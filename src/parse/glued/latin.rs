@@ -32,7 +32,7 @@ use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, is_line_end_hyphen};
-use crate::parse::classify::{is_byline, is_latin_dateline_start};
+use crate::parse::classify::{is_byline, is_latin_dateline_start, latin_credit_len};
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
@@ -167,6 +167,10 @@ pub(super) struct Word {
     /// piece: a dateline only ever opens a paragraph, so the words before
     /// it belong to another column or a headline, and a cut must stand here.
     opens_dateline: bool,
+    /// Opens a credit ("By Jane Doe, Agency") that does not open its piece,
+    /// or is the first word after one: a credit stands alone at a
+    /// column's foot, so the words around it belong to other columns.
+    credit_edge: bool,
     /// How much more often the next word of the piece follows this one in
     /// English prose than it stands on its own (log10, positive only; 0
     /// for a pair the word model never saw): running text, no gutter.
@@ -216,6 +220,7 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
             rule: word.iter().all(|&c| crate::parse::chars::is_rule_glyph(c)),
             ends_sentence: ends_sentence(&text),
             opens_dateline: false,
+            credit_edge: false,
             reads_on: 0.0,
         });
         previous_text = Some(text);
@@ -232,6 +237,17 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
     let opens: Vec<bool> = (0..words.len()).map(|index| is_latin_dateline_start(&rest(index))).collect();
     for index in 1..words.len() {
         words[index].opens_dateline = opens[index] && !opens[index - 1];
+    }
+    let texts: Vec<String> =
+        words.iter().map(|w| chars[w.start - offset..w.end - offset].iter().collect()).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    for index in 1..words.len() {
+        if let Some(length) = latin_credit_len(&texts[index..]) {
+            words[index].credit_edge = true;
+            if let Some(after) = words.get_mut(index + length) {
+                after.credit_edge = true;
+            }
+        }
     }
     words
 }
@@ -408,7 +424,7 @@ impl WordCounts {
                 .collect()
         };
         WordCounts {
-            stops: running(|w| w.after_gutter || w.opens_dateline),
+            stops: running(|w| w.after_gutter || w.opens_dateline || w.credit_edge),
             hyphenated: running(|w| w.hyphenated),
             noise: running(|w| w.noise),
         }
@@ -847,7 +863,9 @@ fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
         .filter(|&column| best[column][n].0.is_finite())
         .min_by(|&a, &b| (best[a][n].0 + trailing(a)).total_cmp(&(best[b][n].0 + trailing(b))));
     let Some(mut column) = last else {
-        return (std::iter::once(0..n).collect(), f32::INFINITY);
+        // More pieces than the layout has columns: only the cuts the words
+        // force (OCR's gutters, a dateline, a credit) stand.
+        return (forced_cuts(words), f32::INFINITY);
     };
     let cost = best[column][n].0 + trailing(column);
     let mut ranges = Vec::new();
@@ -860,6 +878,17 @@ fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
     }
     ranges.reverse();
     (ranges, cost)
+}
+
+/// A line's words cut only where a piece must start: after a gutter OCR
+/// left, at a dateline, at a credit's edges.
+fn forced_cuts(words: &[Word]) -> Vec<Range<usize>> {
+    let mut starts: Vec<usize> = (1..words.len())
+        .filter(|&i| words[i].after_gutter || words[i].opens_dateline || words[i].credit_edge)
+        .collect();
+    starts.insert(0, 0);
+    starts.push(words.len());
+    starts.windows(2).map(|pair| pair[0]..pair[1]).collect()
 }
 
 /// Cuts a run whose layout the hyphens show: every line into its columns,
@@ -1065,7 +1094,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
             piece.role = Role::Headline;
         }
     }
-    let dateline_inside = lines.iter().flatten().flatten().any(|w| w.opens_dateline);
+    let dateline_inside = lines.iter().flatten().flatten().any(|w| w.opens_dateline || w.credit_edge);
     if cut_lines.iter().all(Option::is_none) && !dateline_inside {
         return;
     }
@@ -1098,14 +1127,17 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     // dateline, which stand where the next gutter was.
     for ((slot, words), text) in cut_lines.iter_mut().zip(&lines).zip(&texts) {
         let Some(words) = words else { continue };
-        let Some(dateline) = words.iter().position(|w| w.opens_dateline) else { continue };
+        let Some(dateline) = words.iter().position(|w| w.opens_dateline || w.credit_edge) else { continue };
         if slot.is_some() {
             continue;
         }
         let speck = |word: &Word| word.noise && word_text(text, word).is_empty();
         let mut starts: Vec<usize> = (1..words.len())
             .filter(|&i| {
-                words[i].opens_dateline || words[i].after_gutter || (i > dateline && speck(&words[i]))
+                words[i].opens_dateline
+                    || words[i].credit_edge
+                    || words[i].after_gutter
+                    || (i > dateline && speck(&words[i]))
             })
             .collect();
         starts.insert(0, 0);
@@ -1238,7 +1270,7 @@ mod tests {
         // The cost as the words of the piece are walked.
         let walked = |range: Range<usize>, width: ColumnWidth| {
             let inner = &words[range.clone()];
-            if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline) {
+            if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline || w.credit_edge) {
                 return f32::INFINITY;
             }
             let last = &words[range.end - 1];
@@ -1453,6 +1485,26 @@ mod tests {
         let words = line("work on it HARBOUR CITY, May 4 - The");
         let opens: Vec<bool> = words.iter().map(|w| w.opens_dateline).collect();
         assert_eq!(opens, [false, false, false, true, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_credit_inside_a_glued_line_is_cut_off_on_both_sides() {
+        // Lengths alone keep "By Jane" with the words before it; a credit
+        // set at a column's foot stands alone between two columns' lines.
+        assert_eq!(
+            pieces_of("the new bridge would open in the spring By Jane Doe, Agency the river", 34.0),
+            ["the new bridge would open in the spring", "By Jane Doe, Agency", "the river"]
+        );
+        // A capitalised "By" before fewer than two names opens no credit.
+        let words = line("shares fell. By Monday they rose again");
+        assert!(words.iter().all(|w| !w.credit_edge));
+    }
+
+    #[test]
+    fn a_short_line_ending_in_a_credit_is_cut_before_it_and_labelled() {
+        let page = parse_page("of a strong asset. By Jane Doe,\n", 0, 1);
+        assert_eq!(texts(&page), ["of a strong asset.", "By Jane Doe,"]);
+        assert_eq!(page.pieces[1].role, Role::Byline);
     }
 
     #[test]
