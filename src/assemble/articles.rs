@@ -444,7 +444,11 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             }
             Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
             Some(d) => drafts[d].insert_in_reading_order(&context, segment),
-            None => drafts.push(Draft::new(&context, segment)),
+            None => match read_after(&context, &drafts, &segment, cells) {
+                Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
+                Some(d) => drafts[d].insert_in_reading_order(&context, segment),
+                None => drafts.push(Draft::new(&context, segment)),
+            },
         }
     }
     // Last, once every run has its article: a closing byline that OCR
@@ -488,6 +492,35 @@ fn deferred_threshold(cjk: bool, run_cells: f32, draft_cells: f32) -> f64 {
     } else {
         DEFERRED_LATIN_TOPIC_THRESHOLD
     }
+}
+
+/// A headless run shorter than this (in cells, about a short paragraph)
+/// that shares its topic with no article is too little text to stand as
+/// an article of its own. Why: nearly every printed article opens with a
+/// headline, so a short run without one is a part of some article that the
+/// chains cut off (a column's stray lines where sparse-text OCR read
+/// columns across), and the topic signal is blind on so few characters;
+/// then the only evidence left is where OCR read it, which is what the
+/// input order keeps. A longer run shows a topic of its own and may be an
+/// article whose headline OCR did not read as one. Dev scores the same
+/// from 60 to 100 cells; 40 keeps too many scraps apart, 150 merges
+/// articles whose headline was lost.
+const SHORT_RUN_CELLS: f32 = 80.0;
+
+/// The article a short headless run that matched no article by topic
+/// joins (see [`SHORT_RUN_CELLS`]): the one holding the nearest piece read
+/// before it in the input. `None` for a longer run, a run in an inset (the
+/// layout says it is another column than the text read around it), a run
+/// opening with a dateline (the first paragraph of an article whose
+/// headline is missing), or a run read before every article.
+fn read_after(context: &Context, drafts: &[Draft], segment: &Segment, cells: f32) -> Option<usize> {
+    let in_inset = context.in_inset[segment.pieces[0].0];
+    if cells >= SHORT_RUN_CELLS || in_inset || opens_with_dateline(context, segment) {
+        return None;
+    }
+    let owner =
+        |id: usize| drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&PieceId(id))));
+    (0..segment.pieces[0].0).rev().find_map(owner)
 }
 
 /// Whether a segment is a closing byline read alone: one byline in
@@ -951,6 +984,26 @@ mod tests {
     }
 
     #[test]
+    fn a_short_headless_run_of_no_article_joins_the_article_read_before_it() {
+        // A headline's article, then a run on another topic as a chain of
+        // its own: short, it joins the article it was read after; as long
+        // as a paragraph, or opening with a dateline, it stands alone.
+        let articles = |run: &str| {
+            let text = format!(
+                "全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n\n{run}\n"
+            );
+            let page = parse_page(&text, 0, 1);
+            assert_eq!(page.pieces.len(), 3, "{run}");
+            assert_eq!(page.pieces[2].role, Role::Body, "{run}");
+            assemble(&page, vec![chain_of([0, 1], 1.0), chain_of([2], 0.0)]).articles.len()
+        };
+        let short = "山区果农喜获丰收，苹果销往各地。";
+        assert_eq!(articles(short), 1);
+        assert_eq!(articles(&short.repeat(6)), 2);
+        assert_eq!(articles(&format!("本报北京6月9日电{short}")), 2);
+    }
+
+    #[test]
     fn quoted_items_are_split_at_enumeration_marks() {
         assert_eq!(quoted_items("城市交通: 聚焦\"稳、准、好\",提升效率"), vec!["稳", "准", "好"]);
         assert_eq!(quoted_items("“稳”是基础,有序推进"), vec!["稳"]);
@@ -1158,8 +1211,11 @@ mod tests {
     fn a_headless_latin_run_sharing_a_word_or_two_opens_its_own_article() {
         // Two headless runs, each its own chain, sharing only "said" and
         // "council" (a similarity between the two thresholds).
+        // The second is long enough to show a topic (SHORT_RUN_CELLS); its
+        // short words count for no topic.
         let text = "The council said the new bridge over the river would open in spring after four years of delays.\n\n\
-                    Parents said the school council had asked for more teachers, smaller classes and better books.\n";
+                    Parents said the school council had asked for more teachers, smaller classes and better books, \
+                    as all of us can see, and so do the old men at the bar by the sea and the boy at the bus.\n";
         let page = parse_page(text, 0, 1);
         let chains: Vec<Chain> =
             (0..page.pieces.len()).map(|i| Chain { pieces: vec![PieceId(i)], scores: Vec::new() }).collect();

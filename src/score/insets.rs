@@ -25,6 +25,17 @@ use super::width;
 /// that their column writes paragraphs one per input line.
 const MIN_PARAGRAPH_PIECES: usize = 3;
 
+/// Printed lines narrower than this (in cells) fill no column: a line cut
+/// into such short parts is one printed line that OCR wrote with spaces
+/// inside (around brackets, figures, quotes), not a paragraph of printed
+/// lines. Why: where every printed line stands alone (sparse-text OCR), a
+/// line like "享”试点县 (市、区) 之一" otherwise passed for a paragraph line
+/// four cells wide, and the next such line 60 lines below for its
+/// continuation, so a whole article between them counted as an inset
+/// (dev ocr-zh-032 0.309 -> 0.346). Newspaper columns hold eight or more
+/// characters a line; no other corpus page moves.
+const MIN_COLUMN_CELLS: f32 = 8.0;
+
 /// An inset is at least this many input lines of single printed lines: a
 /// shorter run is a short paragraph or a heading set in the same column.
 const MIN_INSET_LINES: usize = 6;
@@ -51,18 +62,20 @@ pub struct Inset {
 
 /// The median width of a line's printed lines but its last when it is a
 /// paragraph line of body text with at least `min_pieces` printed lines cut at line-break
-/// spaces, else `None`.
+/// spaces, as wide as a column ([`MIN_COLUMN_CELLS`]), else `None`.
 fn paragraph_width(page: &Page, line: usize, min_pieces: usize) -> Option<f32> {
     let pieces = &page.pieces[page.lines[line].pieces.clone()];
     let paragraph = pieces.len() >= min_pieces
         && pieces.iter().all(|p| p.role == Role::Body)
         && pieces[1..].iter().all(|p| p.gap == Gap::BreakSpace);
     // Every printed line of a paragraph but its last fills the column.
-    paragraph.then(|| {
-        let mut widths: Vec<f32> = pieces[..pieces.len() - 1].iter().map(|p| p.cells).collect();
-        widths.sort_by(f32::total_cmp);
-        widths[widths.len() / 2]
-    })
+    if !paragraph {
+        return None;
+    }
+    let mut widths: Vec<f32> = pieces[..pieces.len() - 1].iter().map(|p| p.cells).collect();
+    widths.sort_by(f32::total_cmp);
+    let width = widths[widths.len() / 2];
+    (width >= MIN_COLUMN_CELLS).then_some(width)
 }
 
 /// The insets of a page, top to bottom, not overlapping.
@@ -145,6 +158,21 @@ mod tests {
         assert_eq!(of[0], None);
         assert_eq!(of[1], Some(0));
         assert_eq!(of[9], None);
+    }
+
+    #[test]
+    fn a_line_cut_into_parts_narrower_than_a_column_is_no_paragraph_line() {
+        // One printed line with spaces inside, above and below the run:
+        // its parts are four cells wide, no column's lines.
+        let mut text = String::from("今年以来 (市、区) 之一通过\n\n");
+        for _ in 0..8 {
+            text.push_str("今年以来该县\n\n");
+        }
+        text.push_str("各地认真 落实防控措施\n");
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), 3);
+        assert!(insets(&page).is_empty());
+        assert_eq!(insets(&page_with_inset(8, "和督导工作取得了良 好的效果群众满意")).len(), 1);
     }
 
     #[test]
