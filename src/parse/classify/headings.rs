@@ -429,7 +429,16 @@ pub(super) fn heading_role(
         });
         // Where any noun takes a capital (German), a capital after a line
         // break says nothing about a sentence start.
-        let next_starts_sentence = next_starts_sentence && style.capitals_start_sentences;
+        // Nor after a capitalised last word without a stop on a line as wide
+        // as the body: a name broken over two full column lines ("…on the
+        // New" / "York Stock…") runs on in capitals. (Titles end on names
+        // as often as not, but are rarely set exactly as wide as the body.)
+        let ends_on_capital = matches!(width, Some(w) if (0.9..=1.1).contains(&w))
+            && text
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !ends_sentence(w));
+        let next_starts_sentence = next_starts_sentence && style.capitals_start_sentences && !ends_on_capital;
         let shape = alone
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)

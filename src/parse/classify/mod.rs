@@ -591,6 +591,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_full_line_ending_on_a_name_broken_over_the_line_end_is_no_title() {
+        let text = "The council said on Monday that the new\n\
+                    bridge would open in the spring after\n\
+                    four years of work and heavy floods.\n\
+                    Its shares closed on the exchange in New\n\
+                    York at a record high after the report.\n\
+                    Traders said demand for the shares had\n\
+                    risen sharply since the spring of last\n\
+                    year, when the first plans were shown.\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Its shares"), Role::Body);
+        // A shorter line ending on a name is still a title.
+        let page = parse_page(
+            &text.replace("Its shares closed on the exchange in New", "Bridge opens in New"),
+            0,
+            1,
+        );
+        assert!(role_of(&page, "Bridge opens").is_heading());
+    }
+
+    #[test]
     fn capitalised_nouns_do_not_make_titles() {
         let text = "Der Stadtrat hat am Montag erklärt, dass die\n\
                     neue Brücke im Frühjahr nach vier Jahren\n\
