@@ -482,6 +482,29 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_short_line_after_a_sentence_end_on_a_sparse_cjk_page_is_body() {
+        // Every printed line between blank lines (sparse-text OCR): a short
+        // fragment after a sentence end, narrow against the lines below it,
+        // is a cut body line, while the page's top line stays a headline.
+        let lines = [
+            "城市口袋公园建设迎来新变化",
+            "今年春天，这座城市新建了多处口袋公园，",
+            "居民散步休闲的去处越来越多，绿地面积",
+            "也比去年增加了不少。",
+            "“公园就在家门口",
+            "附近的居民纷纷表示，新的公园让生活更加",
+            "便利，孩子们放学后也有了玩耍的地方，老",
+            "人们每天都会来这里锻炼身体，大家都说好",
+            "园林部门还计划在下半年继续增加座椅，",
+            "并且完善照明设施，方便市民夜间散步。",
+        ];
+        let page = parse_page(&lines.join("\n\n"), 0, 1);
+        assert!(lines_set_apart(&page));
+        assert_eq!(role_of(&page, "城市口袋"), Role::Headline);
+        assert_eq!(role_of(&page, "“公园就在"), Role::Body);
+    }
+
+    #[test]
     fn a_sentence_case_title_on_two_short_lines_is_a_headline() {
         let body = "The council met on Monday to talk about the new plan for the\n\
                     roads of the region, which the mayor put to the members in\n\
