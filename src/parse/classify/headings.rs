@@ -101,17 +101,7 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !(2..=3).contains(&pieces.len()) {
         return false;
     }
-    let headline_like = |text: &str| {
-        let text = trim_stray_quotes(trim_gutter_noise(text));
-        let size = cells(text);
-        (6.0..=30.0).contains(&size)
-            && !text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
-            && !ends_sentence(text)
-            && !text.chars().next().is_some_and(is_line_start_forbidden)
-            && !text.ends_with(['，', ',', '、', ':', '：'])
-            && !is_dateline_start(text)
-    };
-    if !pieces.iter().all(|p| headline_like(&p.text)) {
+    if !pieces.iter().all(|p| reads_like_headline(&p.text)) {
         return false;
     }
     // A dateline below must answer each headline: parts of one headline
@@ -135,6 +125,45 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
         (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
             && narrowest > widths[widths.len() / 2] + 1.0
     })
+}
+
+/// True when a piece of a CJK row reads like one of a row of headlines:
+/// six to thirty cells without a sentence end or a semicolon inside, not
+/// ending on a pause, not opening with a mark no line starts with, and no
+/// dateline.
+fn reads_like_headline(text: &str) -> bool {
+    let text = trim_stray_quotes(trim_gutter_noise(text));
+    let size = cells(text);
+    (6.0..=30.0).contains(&size)
+        && !text.chars().any(|c| matches!(c, '。' | '！' | '？' | '；'))
+        && !ends_sentence(text)
+        && !text.chars().next().is_some_and(is_line_start_forbidden)
+        && !text.ends_with(['，', ',', '、', ':', '：'])
+        && !is_dateline_start(text)
+}
+
+/// The pieces of a CJK page's top line set beside its headline (`span`,
+/// judged a headline on its own) across a column rule or a wide gutter,
+/// when they read like headlines too ([`reads_like_headline`], at most
+/// two): the headlines of articles set beside it. Why: nothing stands
+/// above the top line, so a column beside the headline there opens an
+/// article of its own and what tops it is that article's headline; left
+/// as body, it was read into the article of the headline beside it.
+pub(super) fn beside_top_headline(
+    page: &Page,
+    line_index: usize,
+    span: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let line = &page.lines[line_index];
+    if !page.is_cjk() || line_index != 0 || span.start != line.pieces.start || span.end >= line.pieces.end {
+        return None;
+    }
+    let rest = span.end..line.pieces.end;
+    let parted = matches!(page.pieces[rest.start].gap, Gap::Rule)
+        || matches!(page.pieces[rest.start].gap, Gap::Gutter(n) if n >= WIDE_GUTTER_SPACES);
+    let headlines =
+        page.pieces[rest.clone()].iter().all(|p| reads_like_headline(&p.text) && p.role == Role::Body);
+    (parted && rest.len() <= 2 && headlines).then_some(rest)
 }
 
 /// Lines below a row of side-by-side headlines within which a dateline
