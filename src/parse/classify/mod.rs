@@ -25,7 +25,8 @@ use super::chars::{ends_sentence, is_han, is_line_start_forbidden, is_wide, PAUS
 use super::Page;
 use credits::lower_case_credit;
 use headings::{
-    column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines, two_line_title, PageStyle,
+    beside_top_headline, column_top_title, heading_role, heading_span, is_glyph, side_by_side_headlines,
+    two_line_title, PageStyle,
 };
 
 /// What a piece is, as far as its own text and neighbours show.
@@ -135,8 +136,16 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
                     heading_role(page, line_index, span.clone(), alone, &style).map(|role| (role, span))
                 });
             if let Some((role, span)) = judged {
-                for piece in &mut page.pieces[span] {
+                for piece in &mut page.pieces[span.clone()] {
                     piece.role = role;
+                }
+                if role == Role::Headline {
+                    if let Some(beside) = beside_top_headline(page, line_index, span) {
+                        side_by_side_rows.push(line_index);
+                        for piece in &mut page.pieces[beside] {
+                            piece.role = Role::Headline;
+                        }
+                    }
                 }
             }
         }
@@ -482,6 +491,47 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_short_line_after_a_sentence_end_on_a_sparse_cjk_page_is_body() {
+        // Every printed line between blank lines (sparse-text OCR): a short
+        // fragment after a sentence end, narrow against the lines below it,
+        // is a cut body line, while the page's top line stays a headline.
+        let lines = [
+            "城市口袋公园建设迎来新变化",
+            "今年春天，这座城市新建了多处口袋公园，",
+            "居民散步休闲的去处越来越多，绿地面积",
+            "也比去年增加了不少。",
+            "“公园就在家门口",
+            "附近的居民纷纷表示，新的公园让生活更加",
+            "便利，孩子们放学后也有了玩耍的地方，老",
+            "人们每天都会来这里锻炼身体，大家都说好",
+            "园林部门还计划在下半年继续增加座椅，",
+            "并且完善照明设施，方便市民夜间散步。",
+        ];
+        let page = parse_page(&lines.join("\n\n"), 0, 1);
+        assert!(lines_set_apart(&page));
+        assert_eq!(role_of(&page, "城市口袋"), Role::Headline);
+        assert_eq!(role_of(&page, "“公园就在"), Role::Body);
+    }
+
+    #[test]
+    fn a_headline_like_piece_beside_the_top_headline_across_a_rule_is_a_headline() {
+        // The page's top row: one article's headline and, across a column
+        // rule, the headline of the article set beside it.
+        let body = "附近的居民纷纷表示新的公园 | 园林部门还计划在下半年继续\n\
+                    让生活更加便利，孩子们放学 | 增加座椅，并且完善照明设施\n\
+                    后也有了玩耍的地方，老人们 | ，方便市民夜间散步和锻炼身\n\
+                    每天都会来这里锻炼身体。 | 体，受到大家的一致好评。\n";
+        let text = format!("城市公园建设迎来新变化 | 多地完善夜间照明设施\n\n{body}");
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "城市公园"), Role::Headline);
+        assert_eq!(role_of(&page, "| 多地完善"), Role::Headline);
+        // A column line that reads on (a pause at its end) is no headline.
+        let text = format!("城市公园建设迎来新变化 | 多地完善夜间照明设施，\n\n{body}");
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "| 多地完善"), Role::Body);
+    }
+
+    #[test]
     fn a_sentence_case_title_on_two_short_lines_is_a_headline() {
         let body = "The council met on Monday to talk about the new plan for the\n\
                     roads of the region, which the mayor put to the members in\n\
@@ -649,7 +699,11 @@ pub(crate) mod tests {
     fn a_headline_beside_a_ruled_column_is_judged_without_it() {
         // The text after the rule belongs to another column; with it the
         // line is too wide for a headline.
-        let text = "全市公交线路调整方案今天正式公布 | 另一栏的文字出现在这里
+        // (Below an article: at the page's top, nothing runs on beside a
+        // headline and a headline-like piece there is one of its own.)
+        let text = "上一篇文章的最后一段文字到这里结束。 | 另一栏的文字也是这样写的
+
+                    全市公交线路调整方案今天正式公布 | 另一栏的文字出现在这里
 
                     本报杭州5月8日电（记者王明）全市 | 公交线路将于下月起调整，涉及
                     公交线路将于下月起调整，涉及二十 | 多条线路和一百多个站点，调整
@@ -668,7 +722,10 @@ pub(crate) mod tests {
         let line = "全市公交线路调整方案今天正式公布        责任，提升检验检测供给水平";
         let below = "本报杭州5月8日电| 全市公交线路将于下月起调整 | 和服务成效，推动检验检测
                      (记者王明) 今年 | 涉及二十多条线路和一百多个 | 行业高质量发展。";
-        let page = parse_page(&format!("{line}\n{below}\n"), 0, 1);
+        // (Below the article above: at the page's top, nothing runs on
+        // beside a headline.)
+        let above = "上一篇文章的最后一段文字到这里结束。        另一栏的文字也是这样写的，\n";
+        let page = parse_page(&format!("{above}{line}\n{below}\n"), 0, 1);
         assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Headline);
         assert_eq!(role_of(&page, "责任，提升"), Role::Body);
         let below = "今天全市公交线路将于下月起| 全市公交线路将于下月起调整 | 和服务成效，推动检验检测
