@@ -433,7 +433,8 @@ mod tests {
 
     #[test]
     fn the_geometry_is_sure_a_headline_goes_on_in_the_column_right_under_it() {
-        // A headline over two columns of five lines each.
+        // A headline over two columns of five lines each (body letters about
+        // 10 px wide, a quarter of the headline's).
         let word = |text: &str, x0: i32, x1: i32, y0: i32, height: i32| Word {
             id: None,
             text: text.into(),
@@ -444,19 +445,19 @@ mod tests {
         let mut lines = vec![line(vec![word("Big", 0, 150, 0, 60), word("News", 180, 400, 0, 60)])];
         for row in 0..5 {
             let y = 100 + row * 30;
-            lines.push(line(vec![word(&format!("left{row}"), 0, 260, y, 20)]));
-            lines.push(line(vec![word(&format!("right{row}"), 300, 560, y, 20)]));
+            lines.push(line(vec![word(&format!("left{row}bodytextline"), 0, 260, y, 20)]));
+            lines.push(line(vec![word(&format!("right{row}bodytextline"), 300, 560, y, 20)]));
         }
         let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
         let page = parse::geometry::layout_page(&ocr, 0, 1, None);
         let id = |text: &str| page.pieces.iter().position(|p| p.text == text).expect("a piece");
         assert_eq!(page.pieces[0].role, Role::Headline);
-        assert_eq!(id("left0"), 1);
+        assert_eq!(id("left0bodytextline"), 1);
         let bonus = |from: usize, to: usize| structured_bonus(&page, from, to);
         // From the headline to the first column's top: sure.
-        assert_eq!(bonus(0, id("left0")), Some(STACKED_BONUS));
+        assert_eq!(bonus(0, id("left0bodytextline")), Some(STACKED_BONUS));
         // From the first column's foot to the next one's top: the text decides.
-        assert_eq!(bonus(id("left4"), id("right0")), Some(0.0));
+        assert_eq!(bonus(id("left4bodytextline"), id("right0bodytextline")), Some(0.0));
     }
 
     #[test]

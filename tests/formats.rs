@@ -267,7 +267,10 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// 0.926 to 0.917, the same margin. A CJK OCR line glued from a headline
 /// row and body text is measured as two runs, and headline halves OCR
 /// listed as two lines on one row are not cut apart: 0.9251, floor 0.920.
-const COORDINATES_F1_FLOOR: f64 = 0.920;
+/// Latin headline lines measured under headline type (no descenders) take
+/// it from the headline line next to them, and lines boxed tall with body-
+/// wide letters are body type: 0.929, floor 0.925.
+const COORDINATES_F1_FLOOR: f64 = 0.925;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {

@@ -99,7 +99,10 @@ use cut::{without_edge_marks, xy_cut};
 use lines::{join_words, line_size, pieces_of_line, printed_lines, words_tall};
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
 use roles::{settle_roles, spanning_heads};
-use sizes::{body_pitch, measure_sizes, settle_lines_on_body_pitch, settle_tall_boxes};
+use sizes::{
+    body_pitch, letter_width, measure_sizes, settle_lines_on_body_pitch, settle_tall_boxes,
+    spread_headline_lines,
+};
 
 /// A region is cut at a vertical band at least this many glyph sizes wide:
 /// in Latin text word spaces of justified lines reach half an em and may
@@ -369,6 +372,27 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     for (_, measured) in &mut measured_regions {
         settle_lines_on_body_pitch(measured, pitch);
+    }
+    // Headline lines measured under headline type beside ones measured
+    // over it are headline type too (Latin; see [`spread_headline_lines`]).
+    if script == Script::Latin {
+        let body_letter = median(
+            measured_regions
+                .iter()
+                .flat_map(|(lines, measured)| {
+                    lines
+                        .iter()
+                        .zip(measured.iter())
+                        .filter(|(_, m)| !m.1)
+                        .filter_map(|(w, _)| letter_width(&atoms, w))
+                })
+                .collect(),
+        );
+        if let Some(body_letter) = body_letter {
+            for (lines, measured) in &mut measured_regions {
+                spread_headline_lines(&atoms, lines, measured, glyph, pitch, body_letter);
+            }
+        }
     }
     for (lines, measured) in measured_regions {
         let first_line = page.lines.len();
@@ -1621,5 +1645,39 @@ mod tests {
         let mut measured = vec![line(20, 25, true), line(60, 15, false), line(100, 15, false)];
         settle_lines_on_body_pitch(&mut measured, 40.0);
         assert!(measured[0].1);
+    }
+    #[test]
+    fn latin_headline_lines_measured_under_headline_type_take_it_from_their_headline() {
+        // Body type: 20 px lines on a 24 px pitch, letters 10 px wide.
+        // Headline: a first line with descenders (44 px), a second one
+        // without (30 px, cap height to baseline) on the headline's pitch,
+        // letters 20 px wide; then a body line right below.
+        let atoms = vec![
+            placed("Headline", 0, 0, 160, 44, true),
+            placed("type", 170, 0, 250, 44, true),
+            placed("Second", 0, 54, 120, 84, false),
+            placed("Line", 130, 54, 210, 84, false),
+            placed("body", 0, 100, 40, 120, false),
+            placed("text", 50, 100, 90, 120, false),
+        ];
+        let lines = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
+        let extent = |line: &[usize]| line.iter().map(|&a| atoms[a].bbox).reduce(union).unwrap();
+        let measured = |tall: [bool; 3]| -> Vec<(BBox, bool)> {
+            lines.iter().zip(tall).map(|(line, tall)| (extent(line), tall)).collect()
+        };
+        let mut spread = measured([true, false, false]);
+        spread_headline_lines(&atoms, &lines, &mut spread, 20.0, 24.0, 10.0);
+        assert!(spread[1].1, "the headline's second line is headline type");
+        assert!(!spread[2].1, "the body line under it stays body type");
+        // The same second line after a body line: no headline to take type from.
+        let mut alone = measured([false, false, false]);
+        spread_headline_lines(&atoms, &lines, &mut alone, 20.0, 24.0, 10.0);
+        assert!(alone.iter().all(|m| !m.1));
+        // A line measured tall whose letters are as narrow as body letters
+        // (boxes OCR drew too tall) is body type.
+        let narrow = vec![placed("drawn", 0, 0, 50, 44, true), placed("tall", 60, 0, 100, 44, true)];
+        let mut measured = vec![(narrow.iter().map(|a| a.bbox).reduce(union).unwrap(), true)];
+        spread_headline_lines(&narrow, &[vec![0, 1]], &mut measured, 20.0, 24.0, 10.0);
+        assert!(!measured[0].1);
     }
 }

@@ -5,10 +5,12 @@
 //! size, each word's line size, whether it may block a cut (`strong`) and
 //! whether it is set in headline type (`tall`); tall CJK boxes settled to
 //! their own printed line; lines measured tall on the body's grid set back
-//! to body type. Why: every threshold of the cut and of the headline test
-//! is in glyph sizes, and OCR boxes lie about size in known ways (a glyph
-//! boxed over two lines, a speck glued to a letter, a glued line running
-//! over offset baselines).
+//! to body type; a Latin headline's lines measured under headline type set
+//! to it from the headline line beside them, and lines boxed tall with
+//! body-wide letters set to body type. Why: every threshold of the cut and
+//! of the headline test is in glyph sizes, and OCR boxes lie about size in
+//! known ways (a glyph boxed over two lines, a speck glued to a letter, a
+//! glued line running over offset baselines).
 
 use super::lines::{fullest_stretch, line_size, runs_of_line};
 use super::{
@@ -230,5 +232,99 @@ pub(super) fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f
             }
         }
         start = end;
+    }
+}
+
+/// A Latin line set next to a headline line is headline type too when its
+/// letters are at least this many times wider than body letters ...
+const SPREAD_OVER_BODY_LETTER: f32 = 1.3;
+/// ... its letters are within this ratio of the headline line's letters
+/// (either way: a short word of wide lowercase letters, a line of narrow
+/// capitals) ...
+const SPREAD_LETTER_TOLERANCE: f32 = 1.4;
+/// ... and its extent is at least this many body glyph sizes tall (a line
+/// without descenders is measured cap height to baseline).
+const SPREAD_OVER_BODY_SIZE: f32 = 1.2;
+
+/// A line measured tall whose letters are narrower than this many body
+/// letters is body type.
+const NARROW_TALL_LETTER: f32 = 1.1;
+
+/// The mean letter width of a Latin printed line: its words' box widths
+/// over their letters (spaces between words left out). `None` for a line
+/// without a word of plausible size.
+pub(super) fn letter_width(atoms: &[Atom], words: &[usize]) -> Option<f32> {
+    let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
+    let letters: usize =
+        strong.iter().map(|&a| atoms[a].text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let width: i32 = strong.iter().map(|&a| (atoms[a].bbox.x1 - atoms[a].bbox.x0).max(0)).sum();
+    (letters > 0).then(|| width as f32 / letters as f32)
+}
+
+/// Sets headline type on the lines of a Latin region that go on a headline
+/// line found by size: the line right below (or above) a headline line,
+/// overlapping it, set at a headline's spacing (off the body lines' grid,
+/// no wider gap than a headline line is tall), with letters as wide as the
+/// headline line's and clearly wider than body letters, taller than body
+/// lines. Repeats down and up the region. `lines` holds a region's printed
+/// lines top to bottom, `measured` their extents and headline type,
+/// `body_letter` the page's usual body letter width ([`letter_width`]).
+/// Why: a line's size is its extent, and a headline line without
+/// descenders ("Jahr 123 Gesetze") is measured from cap height to baseline
+/// only, so it falls under the headline threshold while the lines around
+/// it pass; cut out of its headline it starts an article of its own. Only
+/// lines next to a headline line found by size change: no new headline
+/// appears elsewhere.
+pub(super) fn spread_headline_lines(
+    atoms: &[Atom],
+    lines: &[Vec<usize>],
+    measured: &mut [(BBox, bool)],
+    glyph: f32,
+    pitch: f32,
+    body_letter: f32,
+) {
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let letters: Vec<Option<f32>> = lines.iter().map(|words| letter_width(atoms, words)).collect();
+    // Whether `line` goes on the headline line `head` next to it.
+    let goes_on = |head: usize, line: usize, measured: &[(BBox, bool)]| {
+        let (h, l) = (measured[head].0, measured[line].0);
+        let (upper, lower) = if head < line { (h, l) } else { (l, h) };
+        let off_grid = centre(&lower) - centre(&upper) > ON_BODY_PITCH * pitch;
+        let close = ((lower.y0 - upper.y1) as f32) <= height(&h);
+        let overlap = (h.x1.min(l.x1) - h.x0.max(l.x0)) as f32 >= 0.5 * (l.x1 - l.x0).min(h.x1 - h.x0) as f32;
+        let tall_enough = height(&l) >= SPREAD_OVER_BODY_SIZE * glyph;
+        let same_letters = match (letters[head], letters[line]) {
+            (Some(hw), Some(lw)) => {
+                lw >= SPREAD_OVER_BODY_LETTER * body_letter
+                    && lw <= SPREAD_LETTER_TOLERANCE * hw
+                    && hw <= SPREAD_LETTER_TOLERANCE * lw
+            }
+            _ => false,
+        };
+        off_grid && close && overlap && tall_enough && same_letters
+    };
+    // A line measured tall with letters no wider than body letters is body
+    // text whose boxes OCR drew too tall (a speck joined to a word).
+    for (line, width) in measured.iter_mut().zip(&letters) {
+        if line.1 && width.is_some_and(|w| w < NARROW_TALL_LETTER * body_letter) {
+            line.1 = false;
+        }
+    }
+    loop {
+        let mut changed = false;
+        for line in 0..measured.len() {
+            if measured[line].1 {
+                continue;
+            }
+            let neighbours = [line.checked_sub(1), (line + 1 < measured.len()).then_some(line + 1)];
+            if neighbours.into_iter().flatten().any(|head| measured[head].1 && goes_on(head, line, measured))
+            {
+                measured[line].1 = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
     }
 }
