@@ -19,14 +19,14 @@
 //! articles).
 use std::collections::HashMap;
 
+#[path = "shared/mod.rs"]
+mod shared;
+use shared::{split_from_args, squeeze, GoldTrigrams};
+
 use restitch::assemble::{articles, chains};
 use restitch::eval::{corpus, metrics};
 use restitch::parse::{self, Role};
 use restitch::{score_structured, Options};
-
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}').collect()
-}
 
 /// Multiset overlap of two character sequences.
 fn bag_overlap(a: &[char], b: &[char]) -> usize {
@@ -70,13 +70,7 @@ const KINDS: [&str; 10] = [
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = if args.iter().any(|a| a == "--heldout") {
-        Some("heldout")
-    } else if args.iter().any(|a| a == "--all") {
-        None
-    } else {
-        Some("dev")
-    };
+    let split = split_from_args(&args);
     let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
     let options = Options::default();
@@ -123,35 +117,16 @@ fn main() {
                 gold_of_out[*o] = Some(g);
             }
         }
-        let gold_squeezed: Vec<String> = case.gold.articles.iter().map(|a| squeeze(&a.text())).collect();
+        let gold_texts: Vec<String> = case.gold.articles.iter().map(|a| a.text()).collect();
         let gold_titles: Vec<String> =
             case.gold.articles.iter().map(|a| squeeze(a.title.as_deref().unwrap_or(""))).collect();
         let gold_bylines: Vec<String> =
             case.gold.articles.iter().map(|a| squeeze(a.byline.as_deref().unwrap_or(""))).collect();
-        // Character trigrams of each gold article: OCR misreads a glyph here
-        // and there, so a piece is attributed by the share of its trigrams
-        // a gold article holds, not by exact search.
-        let grams = |s: &str| -> std::collections::HashSet<Vec<char>> {
-            let c: Vec<char> = s.chars().collect();
-            c.windows(3.min(c.len().max(1))).map(|w| w.to_vec()).collect()
-        };
-        let gold_grams: Vec<_> = gold_squeezed.iter().map(|g| grams(g)).collect();
+        let gold_trigrams = GoldTrigrams::new(gold_texts.iter().map(String::as_str));
         let attribute = |text: &str, home: Option<usize>| -> Option<usize> {
-            let s = squeeze(text);
-            if s.chars().count() < 3 {
-                return home;
-            }
-            let mine = grams(&s);
-            let shares: Vec<f64> = gold_grams
-                .iter()
-                .map(|g| mine.iter().filter(|m| g.contains(*m)).count() as f64 / mine.len() as f64)
-                .collect();
-            let best = shares.iter().cloned().fold(0.0, f64::max);
-            if best < 0.5 {
-                return None;
-            }
-            let found: Vec<usize> = (0..shares.len()).filter(|&g| shares[g] >= best - 0.1).collect();
+            let Some(found) = gold_trigrams.claimants(text) else { return home };
             match found.len() {
+                0 => None,
                 1 => Some(found[0]),
                 _ => home.filter(|h| found.contains(h)).or(home.is_none().then_some(found[0])),
             }

@@ -9,8 +9,11 @@
 //! geometry and assembly lose. With case names, each engine article is
 //! shown with the share of its characters that each gold article's frame
 //! holds. The layout is read here for diagnosis only, never by the engine.
+#[path = "shared/mod.rs"]
+mod shared;
 use restitch::eval::{corpus, metrics};
 use restitch::formats;
+use shared::split_from_args;
 
 #[derive(Clone, Copy)]
 struct Rect([i32; 4]);
@@ -29,13 +32,7 @@ fn rect(v: &serde_json::Value) -> Option<Rect> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = if args.iter().any(|a| a == "--heldout") {
-        Some("heldout")
-    } else if args.iter().any(|a| a == "--all") {
-        None
-    } else {
-        Some("dev")
-    };
+    let split = split_from_args(&args);
     let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
     let options = restitch::Options::default();

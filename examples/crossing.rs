@@ -23,19 +23,14 @@
 //! out (a step with it is not counted).
 use std::collections::{HashMap, HashSet};
 
+#[path = "shared/mod.rs"]
+mod shared;
+use shared::{split_from_args, GoldTrigrams};
+
 use restitch::assemble::chains;
 use restitch::eval::{corpus, metrics};
 use restitch::parse::{self, chars::ends_sentence, PieceId, Role};
 use restitch::score::{self, Feature, Weights};
-
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}').collect()
-}
-
-fn grams(s: &str) -> HashSet<Vec<char>> {
-    let c: Vec<char> = s.chars().collect();
-    c.windows(3.min(c.len().max(1))).map(|w| w.to_vec()).collect()
-}
 
 /// Which pass of `chains::build` made a step.
 fn pass_of(
@@ -58,13 +53,7 @@ fn steps(chains: &[chains::Chain]) -> HashSet<(PieceId, PieceId)> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = if args.iter().any(|a| a == "--heldout") {
-        Some("heldout")
-    } else if args.iter().any(|a| a == "--all") {
-        None
-    } else {
-        Some("dev")
-    };
+    let split = split_from_args(&args);
     let quiet = args.iter().any(|a| a == "--quiet");
     let weights_file = args.iter().find_map(|a| a.strip_prefix("--weights=")).map(str::to_string);
     let dump = args.iter().find_map(|a| a.strip_prefix("--dump=")).map(str::to_string);
@@ -100,20 +89,11 @@ fn main() {
         let spliced = chains::splice_skipped(greedy.clone(), &junctions, threshold);
         let built = chains::build(page, &junctions, threshold);
         let (greedy, spliced) = (steps(&greedy), steps(&spliced));
-        let gold_grams: Vec<_> = case.gold.articles.iter().map(|a| grams(&squeeze(&a.text()))).collect();
+        let gold_texts: Vec<String> = case.gold.articles.iter().map(|a| a.text()).collect();
+        let gold = GoldTrigrams::new(gold_texts.iter().map(String::as_str));
         let attribute = |text: &str| -> Option<usize> {
-            let s = squeeze(text);
-            if s.chars().count() < 3 {
-                return None;
-            }
-            let mine = grams(&s);
-            let shares: Vec<f64> = gold_grams
-                .iter()
-                .map(|g| mine.iter().filter(|m| g.contains(*m)).count() as f64 / mine.len() as f64)
-                .collect();
-            let best = shares.iter().cloned().fold(0.0, f64::max);
-            let found: Vec<usize> = (0..shares.len()).filter(|&g| shares[g] >= best - 0.1).collect();
-            (best >= 0.5 && found.len() == 1).then(|| found[0])
+            let found = gold.claimants(text)?;
+            (found.len() == 1).then(|| found[0])
         };
         let gold_of: Vec<Option<usize>> = page.pieces.iter().map(|p| attribute(&p.text)).collect();
         let size = |id: PieceId| metrics::normalise(&page.piece(id).text, cjk).len();

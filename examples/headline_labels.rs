@@ -13,6 +13,9 @@
 //! A piece counts as title text when at least half its character trigrams
 //! (whitespace dropped) occur in one gold title: OCR misreads a glyph here
 //! and there.
+#[path = "shared/mod.rs"]
+mod shared;
+use shared::split_from_args;
 use std::collections::HashSet;
 
 use restitch::eval::corpus;
@@ -28,13 +31,7 @@ fn grams(chars: &[char]) -> HashSet<Vec<char>> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = if args.iter().any(|a| a == "--heldout") {
-        Some("heldout")
-    } else if args.iter().any(|a| a == "--all") {
-        None
-    } else {
-        Some("dev")
-    };
+    let split = split_from_args(&args);
     let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
     // [sparse?][hit, false, missed, false subhead]

@@ -1,0 +1,70 @@
+//! What the corpus diagnostics share: the split they read from their
+//! arguments, and the attribution of engine pieces to gold articles by
+//! character trigrams (OCR misreads a glyph here and there, so a piece is
+//! attributed by the share of its trigrams a gold article holds, not by
+//! exact search).
+
+// Each diagnostic takes what it needs of this module.
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+
+/// The split named on the command line: `--heldout`, `--all` (none), or
+/// dev when neither is given.
+pub fn split_from_args(args: &[String]) -> Option<&'static str> {
+    if args.iter().any(|a| a == "--heldout") {
+        Some("heldout")
+    } else if args.iter().any(|a| a == "--all") {
+        None
+    } else {
+        Some("dev")
+    }
+}
+
+/// Text without whitespace, hyphens and soft hyphens: what survives any
+/// joining of printed lines.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}').collect()
+}
+
+fn trigrams(squeezed: &str) -> HashSet<Vec<char>> {
+    let chars: Vec<char> = squeezed.chars().collect();
+    chars.windows(3.min(chars.len().max(1))).map(<[char]>::to_vec).collect()
+}
+
+/// The trigrams of each gold article of a page.
+pub struct GoldTrigrams(Vec<HashSet<Vec<char>>>);
+
+/// Least share of a piece's trigrams a gold article must hold to claim it.
+const MIN_SHARE: f64 = 0.5;
+
+/// How far below the best share another article still ties with it.
+const TIE: f64 = 0.1;
+
+impl GoldTrigrams {
+    /// From the gold articles' texts, in gold order.
+    pub fn new<'a>(articles: impl IntoIterator<Item = &'a str>) -> Self {
+        GoldTrigrams(articles.into_iter().map(|text| trigrams(&squeeze(text))).collect())
+    }
+
+    /// The gold articles that claim a piece's text (the best share and
+    /// those within [`TIE`] of it; none when no article holds half its
+    /// trigrams), or `None` when the text is too short to tell.
+    pub fn claimants(&self, text: &str) -> Option<Vec<usize>> {
+        let squeezed = squeeze(text);
+        if squeezed.chars().count() < 3 {
+            return None;
+        }
+        let mine = trigrams(&squeezed);
+        let shares: Vec<f64> = self
+            .0
+            .iter()
+            .map(|gold| mine.iter().filter(|m| gold.contains(*m)).count() as f64 / mine.len() as f64)
+            .collect();
+        let best = shares.iter().copied().fold(0.0, f64::max);
+        if best < MIN_SHARE {
+            return Some(Vec::new());
+        }
+        Some((0..shares.len()).filter(|&g| shares[g] >= best - TIE).collect())
+    }
+}
