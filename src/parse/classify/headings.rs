@@ -475,8 +475,8 @@ pub(super) fn heading_role(
         // Where any noun takes a capital (German), a capital after a line
         // break says nothing about a sentence start.
         // Nor after a capitalised last word without a stop on a line as wide
-        // as the body: a name broken over two full column lines ("…on the
-        // New" / "York Stock…") runs on in capitals. (Titles end on names
+        // as the body: a name broken over two full column lines ("…in Port"
+        // / "Elmsworth at…") runs on in capitals. (Titles end on names
         // as often as not, but are rarely set exactly as wide as the body.)
         let ends_on_capital = matches!(width, Some(w) if (0.9..=1.1).contains(&w))
             && text

@@ -645,8 +645,8 @@ pub(crate) mod tests {
         let text = "The council said on Monday that the new\n\
                     bridge would open in the spring after\n\
                     four years of work and heavy floods.\n\
-                    Its shares closed on the exchange in New\n\
-                    York at a record high after the report.\n\
+                    Its shares closed on the exchange in Port\n\
+                    Elmsworth at a record high in the report.\n\
                     Traders said demand for the shares had\n\
                     risen sharply since the spring of last\n\
                     year, when the first plans were shown.\n";
@@ -654,7 +654,7 @@ pub(crate) mod tests {
         assert_eq!(role_of(&page, "Its shares"), Role::Body);
         // A shorter line ending on a name is still a title.
         let page = parse_page(
-            &text.replace("Its shares closed on the exchange in New", "Bridge opens in New"),
+            &text.replace("Its shares closed on the exchange in Port", "Bridge opens in Port"),
             0,
             1,
         );
