@@ -193,7 +193,7 @@ const CREDIT_MAX_WORDS: usize = 8;
 /// two names ("By Jane Doe", "By Jane Doe, Agency"), how many words it
 /// takes (the most that still read as a credit). Why: OCR glues a credit
 /// set at a column's foot onto the line of the column beside it
-/// ("… acquiring the By Jane Doe, Agency next column …"); a capitalised
+/// ("… the report said By Jane Doe, Agency next column …"); a capitalised
 /// "By" before capitalised names does not run on inside a sentence.
 pub fn latin_credit_len(words: &[&str]) -> Option<usize> {
     if !words.first().is_some_and(|w| CREDIT_WORDS.contains(w)) {
