@@ -164,7 +164,7 @@ mod tests {
     fn a_line_cut_into_parts_narrower_than_a_column_is_no_paragraph_line() {
         // One printed line with spaces inside, above and below the run:
         // its parts are four cells wide, no column's lines.
-        let mut text = String::from("今年以来 (市、区) 之一通过\n\n");
+        let mut text = String::from("今年以来 (东、西) 两岸居民\n\n");
         for _ in 0..8 {
             text.push_str("今年以来该县\n\n");
         }

@@ -177,6 +177,20 @@ pub(super) struct Word {
     reads_on: f32,
 }
 
+impl Word {
+    /// Opens or closes a stretch that stands alone in its column (a
+    /// dateline, a credit): the words before it belong elsewhere.
+    fn parts_columns(&self) -> bool {
+        self.opens_dateline || self.credit_edge
+    }
+
+    /// A cut must stand before this word: OCR left a gutter here, or it
+    /// parts columns.
+    fn forces_cut(&self) -> bool {
+        self.after_gutter || self.parts_columns()
+    }
+}
+
 /// How many words from a word on decide whether it opens a dateline:
 /// leading marks, a place of up to three words, the day and its dash within
 /// the next six (see [`is_latin_dateline_start`]), with room to spare.
@@ -314,13 +328,7 @@ impl ColumnWidth {
 /// Where hyphenated words end inside lines (not at a line's end), counted
 /// from the line's first word: the character position just after each.
 fn inner_hyphen_ends<'a>(lines: impl IntoIterator<Item = &'a [Word]>) -> Vec<usize> {
-    lines
-        .into_iter()
-        .flat_map(|words| {
-            let inner = &words[..words.len().saturating_sub(1)];
-            inner.iter().filter(|w| w.hyphenated).map(|w| w.end - words[0].start)
-        })
-        .collect()
+    inner_hyphen_origins(lines).into_iter().map(|end| end.from_line).collect()
 }
 
 /// Where one inner hyphenated word ends, from each place its column may
@@ -404,8 +412,8 @@ fn width_from_hyphens(ends: &[HyphenEnd], narrowest: f32, widest: f32) -> Option
 /// them holds reads in constant time: the cuts below weigh every stretch
 /// of the line, in every column.
 struct WordCounts {
-    /// Per `i`, how many of `words[..i]` stand where a cut must be (after
-    /// a gutter OCR left, or opening a dateline).
+    /// Per `i`, how many of `words[..i]` stand where a cut must be (see
+    /// [`Word::forces_cut`]).
     stops: Vec<u32>,
     /// Per `i`, how many of `words[..i]` are hyphenated.
     hyphenated: Vec<u32>,
@@ -424,7 +432,7 @@ impl WordCounts {
                 .collect()
         };
         WordCounts {
-            stops: running(|w| w.after_gutter || w.opens_dateline || w.credit_edge),
+            stops: running(Word::forces_cut),
             hyphenated: running(|w| w.hyphenated),
             noise: running(|w| w.noise),
         }
@@ -883,9 +891,7 @@ fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
 /// A line's words cut only where a piece must start: after a gutter OCR
 /// left, at a dateline, at a credit's edges.
 fn forced_cuts(words: &[Word]) -> Vec<Range<usize>> {
-    let mut starts: Vec<usize> = (1..words.len())
-        .filter(|&i| words[i].after_gutter || words[i].opens_dateline || words[i].credit_edge)
-        .collect();
+    let mut starts: Vec<usize> = (1..words.len()).filter(|&i| words[i].forces_cut()).collect();
     starts.insert(0, 0);
     starts.push(words.len());
     starts.windows(2).map(|pair| pair[0]..pair[1]).collect()
@@ -1094,7 +1100,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
             piece.role = Role::Headline;
         }
     }
-    let dateline_inside = lines.iter().flatten().flatten().any(|w| w.opens_dateline || w.credit_edge);
+    let dateline_inside = lines.iter().flatten().flatten().any(Word::parts_columns);
     if cut_lines.iter().all(Option::is_none) && !dateline_inside {
         return;
     }
@@ -1127,18 +1133,13 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     // dateline, which stand where the next gutter was.
     for ((slot, words), text) in cut_lines.iter_mut().zip(&lines).zip(&texts) {
         let Some(words) = words else { continue };
-        let Some(dateline) = words.iter().position(|w| w.opens_dateline || w.credit_edge) else { continue };
+        let Some(dateline) = words.iter().position(Word::parts_columns) else { continue };
         if slot.is_some() {
             continue;
         }
         let speck = |word: &Word| word.noise && word_text(text, word).is_empty();
         let mut starts: Vec<usize> = (1..words.len())
-            .filter(|&i| {
-                words[i].opens_dateline
-                    || words[i].credit_edge
-                    || words[i].after_gutter
-                    || (i > dateline && speck(&words[i]))
-            })
+            .filter(|&i| words[i].forces_cut() || (i > dateline && speck(&words[i])))
             .collect();
         starts.insert(0, 0);
         starts.push(words.len());
@@ -1270,7 +1271,7 @@ mod tests {
         // The cost as the words of the piece are walked.
         let walked = |range: Range<usize>, width: ColumnWidth| {
             let inner = &words[range.clone()];
-            if inner.iter().skip(1).any(|w| w.after_gutter || w.opens_dateline || w.credit_edge) {
+            if inner.iter().skip(1).any(Word::forces_cut) {
                 return f32::INFINITY;
             }
             let last = &words[range.end - 1];
