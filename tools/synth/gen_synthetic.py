@@ -182,6 +182,21 @@ PLAN_DEV_FRESH = {
     ],
 }
 
+# Dev-only German cases from the FIFTH-draw articles (`--fresh5-articles`),
+# numbered on after PLAN_DEV_FRESH.  Dev synthetic German held five cases, two
+# of them on fresh text; these add the four fault mixes German lacked on fresh
+# text (glued + blocks, interleaved + hyphens, blocks + column-break blank
+# lines, interleaved + line-interleaved).  The fifth-draw articles are read
+# only by dev real-OCR pages, so no held-out case shares their text.
+PLAN_DEV_FRESH5 = {
+    "de": [
+        ([F_GLUE, F_BLOCKS], "newline"),
+        ([F_INTER, F_HYPH], None),
+        ([F_BLOCKS, F_CBBL], "newline"),
+        ([F_INTER, F_LINE], None),
+    ],
+}
+
 # gutter cycles for glued cases: Chinese, Latin
 # (gutter spaces, padded to the column width?)
 GUTTERS = {True: [(0, True), (2, False), (1, True), (0, False), (3, True), (1, False), (4, True),
@@ -190,7 +205,7 @@ GUTTERS = {True: [(0, True), (2, False), (1, True), (0, False), (3, True), (1, F
                    (2, True)]}
 
 MAX_INPUT_BYTES = 24_000
-MAX_FAMILY_BYTES = 1_500_000
+MAX_FAMILY_BYTES = 2_000_000
 MAX_ATTEMPTS = 300
 
 
@@ -1155,6 +1170,9 @@ def main(argv=None):
     ap.add_argument("--fresh-articles",
                     default=os.path.join(ROOT, "tools", "sources", "articles_draw4.jsonl"),
                     help="articles for the PLAN_DEV_FRESH cases (all of them dev)")
+    ap.add_argument("--fresh5-articles",
+                    default=os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl"),
+                    help="articles for the PLAN_DEV_FRESH5 cases (all of them dev)")
     ap.add_argument("--langs", default=",".join(LANGS), help="comma-separated subset (testing)")
     ap.add_argument("--check", action="store_true",
                     help="generate into a temporary folder and compare with the syn-* cases in --out "
@@ -1166,6 +1184,7 @@ def main(argv=None):
         with tempfile.TemporaryDirectory() as tmp:
             main(["--seed", str(args.seed), "--out", tmp, "--articles", args.articles,
                   "--fresh-articles", args.fresh_articles,
+                  "--fresh5-articles", args.fresh5_articles,
                   "--langs", args.langs])
             want = sorted(n for n in os.listdir(tmp) if n.startswith("syn-"))
             have = sorted(n for n in os.listdir(args.out) if re.fullmatch(r"syn-(zh|en|de|fr)-\d{3}", n))
@@ -1195,6 +1214,11 @@ def main(argv=None):
         p = prepare(a)
         if p["paragraphs"]:
             fresh.setdefault(a["lang"], []).append(p)
+    fresh5 = {}
+    for a in load_articles(args.fresh5_articles):
+        p = prepare(a)
+        if p["paragraphs"]:
+            fresh5.setdefault(a["lang"], []).append(p)
     langs = [l for l in args.langs.split(",") if l]
 
     os.makedirs(args.out, exist_ok=True)
@@ -1211,12 +1235,15 @@ def main(argv=None):
         glue_slot = -1
         extras = PLAN_DEV_EXTRA.get(lang, [])
         fresh_plan = [(f, s, {"fresh": True}) for f, s in PLAN_DEV_FRESH.get(lang, [])]
+        fresh_plan += [(f, s, {"fresh": 5}) for f, s in PLAN_DEV_FRESH5.get(lang, [])]
         for ci, (faults, style, extra) in enumerate([(f, s, None) for f, s in plan] + extras + fresh_plan):
             no = ci + 1
             if F_GLUE in faults:
                 glue_slot += 1
             split = "heldout" if ci in held else "dev"
-            if extra and extra.get("fresh"):
+            if extra and extra.get("fresh") == 5:
+                part = fresh5.get(lang, [])
+            elif extra and extra.get("fresh"):
                 part = fresh.get(lang, [])
             else:
                 part = [prepared[a["id"]] for a in pool.get(lang, {}).get(split, []) if a["id"] in prepared]
