@@ -484,9 +484,25 @@ pub(super) fn heading_role(
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !ends_sentence(w));
         let next_starts_sentence = next_starts_sentence && style.capitals_start_sentences && !ends_on_capital;
+        // A line far wider than the lines on both sides of it spans columns:
+        // a title, even right under a column cut mid-sentence (an article
+        // set into another's columns), where no paragraph end comes before;
+        // the article's first line below it starts with a capital.
+        let next_upper = page.lines.get(line_index + 1).is_some_and(|next| {
+            page.pieces[next.pieces.start]
+                .text
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase)
+        });
+        let towering = pieces.len() == 1
+            && next_upper
+            && matches!(width, Some(w) if w >= TOWERING_SHARE)
+            && width_against_lines_above(page, line_index, size).is_some_and(|w| w >= TOWERING_SHARE);
         let shape = alone
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
+            || towering
             || (after_paragraph(page, line_index, blank_separated) && (wide || all_caps));
         // Weaker: after a paragraph end, a line of a few words without a
         // sentence end or a comma, narrower or wider than the body below it,
@@ -847,6 +863,35 @@ fn width_against_body_below(
     }
     let widest = below.iter().copied().reduce(f32::max)?;
     let size: f32 = page.pieces[span].iter().map(|p| p.cells).sum();
+    (widest > 0.0).then(|| size / widest)
+}
+
+/// How many times wider than the widest of the lines around it a line is
+/// that spans several columns: a column's own lines differ by their ragged
+/// ends, never by half again.
+const TOWERING_SHARE: f32 = 1.5;
+
+/// A Latin line's width `size` as a share of the widest of the (up to
+/// three) lines of one piece right above it that hold a few words (across
+/// blank lines); `None` without two such lines. The upward twin of
+/// [`width_against_body_below`]: taking the widest keeps a line of a wide
+/// column read in turn with a narrow one (every other line wide) from
+/// looking wider than its neighbours.
+fn width_against_lines_above(page: &Page, line_index: usize, size: f32) -> Option<f32> {
+    let above: Vec<f32> = page.lines[..line_index]
+        .iter()
+        .rev()
+        .filter(|l| {
+            l.pieces.len() == 1
+                && page.pieces[l.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
+        })
+        .take(3)
+        .map(|l| page.pieces[l.pieces.start].cells)
+        .collect();
+    if above.len() < 2 {
+        return None;
+    }
+    let widest = above.iter().copied().reduce(f32::max)?;
     (widest > 0.0).then(|| size / widest)
 }
 

@@ -662,6 +662,32 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_line_far_wider_than_the_narrow_lines_around_it_is_a_title_even_after_a_cut_column() {
+        // Every printed line between blank lines; a narrow column cut
+        // mid-sentence, then an article set in below with a title spanning
+        // its columns.
+        let lines = [
+            "Der Stadtrat hat am Montag",
+            "erklärt, dass die neue Brücke",
+            "im Frühjahr nach vier Jahren",
+            "Bauzeit für den Verkehr",
+            "Neue Fähre verbindet die beiden Ufer des Sees ab dem Sommer",
+            "Seedorf – Die neue Fähre soll",
+            "ab Juni im Stundentakt fahren,",
+            "teilte der Betreiber mit. Die",
+        ];
+        let page = parse_page(&lines.join("\n\n"), 0, 1);
+        assert_eq!(role_of(&page, "Neue Fähre"), Role::Headline);
+        // The same line before a line that runs on in lower case is no title.
+        let lines_run_on: Vec<&str> = lines
+            .iter()
+            .map(|l| if l.starts_with("Seedorf") { "und die neue Fähre soll" } else { l })
+            .collect();
+        let page = parse_page(&lines_run_on.join("\n\n"), 0, 1);
+        assert_eq!(role_of(&page, "Neue Fähre"), Role::Body);
+    }
+
+    #[test]
     fn capitalised_nouns_do_not_make_titles() {
         let text = "Der Stadtrat hat am Montag erklärt, dass die\n\
                     neue Brücke im Frühjahr nach vier Jahren\n\
