@@ -29,6 +29,7 @@
 
 use crate::parse::classify::{datelines_below, lines_set_apart};
 use crate::parse::{Gap, Page, PieceId};
+use std::collections::HashSet;
 
 /// A piece's horizontal place on its line, in cells from the line start:
 /// the pieces before it and the gaps between them (a space is half a cell,
@@ -83,7 +84,12 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
     if !page.is_cjk() {
         return out;
     }
+    let (interleaved, covered) = interleaved_headlines(page);
+    out.extend(interleaved);
     for index in 0..page.lines.len() {
+        if covered.contains(&index) {
+            continue;
+        }
         let heads = row_headings(page, index);
         if !(2..=3).contains(&heads.len()) {
             continue;
@@ -147,6 +153,190 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
         }
     }
     out
+}
+
+/// The most lines of a run of heading lines that [`interleaved_headlines`]
+/// shares out among its headlines (the assignments it weighs grow as the
+/// number of headlines to the power of the lines).
+const INTERLEAVED_RUN_LINES: usize = 10;
+
+/// How much wider than the line before it a line of the same headline may
+/// be: a headline fills its lines but the last, so a later line is no
+/// wider than an earlier one, save for OCR cutting a printed line in two
+/// at slightly different widths.
+const HEADLINE_LINE_SLACK: f32 = 1.25;
+
+/// The word evidence that a heading line goes on at another: the length of
+/// a dictionary word spanning the join, less one (as the junction feature
+/// `text.word` reads it), 0 where none does.
+fn heading_join_evidence(upper: &str, lower: &str) -> usize {
+    crate::parse::words::spanning_word(upper, lower).saturating_sub(1).min(3)
+}
+
+/// One line of a headline as [`interleaved_headlines`] shares them out: its
+/// pieces, its text and its width in cells.
+struct HeadingUnit {
+    pieces: std::ops::Range<usize>,
+    text: String,
+    cells: f32,
+}
+
+impl HeadingUnit {
+    fn of(page: &Page, pieces: std::ops::Range<usize>) -> Self {
+        let parts = &page.pieces[pieces.clone()];
+        HeadingUnit {
+            text: parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "),
+            cells: parts.iter().map(|p| p.cells).sum(),
+            pieces,
+        }
+    }
+}
+
+/// The best sharing of `units` among `heads` headlines whose first lines
+/// are the first `heads` units: per unit its headline, with the word
+/// evidence of the joins; `None` where every sharing breaks the widths
+/// (see [`HEADLINE_LINE_SLACK`]). Also whether another sharing scores as
+/// well.
+fn best_sharing(units: &[HeadingUnit], heads: usize) -> Option<(usize, Vec<usize>, bool)> {
+    let evidence: Vec<Vec<usize>> = (0..units.len())
+        .map(|a| {
+            (0..units.len())
+                .map(|b| if b > a { heading_join_evidence(&units[a].text, &units[b].text) } else { 0 })
+                .collect()
+        })
+        .collect();
+    let rest = units.len() - heads;
+    let mut best: Option<(usize, Vec<usize>, bool)> = None;
+    'sharing: for code in 0..heads.pow(rest as u32) {
+        // owner[i]: the headline unit i belongs to.
+        let mut owner: Vec<usize> = (0..heads).collect();
+        let mut c = code;
+        for _ in 0..rest {
+            owner.push(c % heads);
+            c /= heads;
+        }
+        let mut last: Vec<usize> = (0..heads).collect();
+        let mut score = 0;
+        for (i, &o) in owner.iter().enumerate().skip(heads) {
+            if units[i].cells > HEADLINE_LINE_SLACK * units[last[o]].cells {
+                continue 'sharing;
+            }
+            score += evidence[last[o]][i];
+            last[o] = i;
+        }
+        match &mut best {
+            Some((top, _, _)) if score < *top => {}
+            Some((top, _, tied)) if score == *top => *tied = true,
+            _ => best = Some((score, owner, false)),
+        }
+    }
+    best
+}
+
+/// A run of consecutive heading lines over the datelines of two or three
+/// articles, with more lines than datelines: the headlines of articles set
+/// side by side, each on several printed lines, that sparse-text OCR read
+/// row by row across the page, so their lines alternate (the first line of
+/// each headline, then their second lines, ...; a shorter headline's lines
+/// stop early). The first line of the run opens the first headline and the
+/// next ones the others (a row of headlines starts level), or, where the
+/// first line holds as many heading pieces as there are datelines, its
+/// pieces open them (OCR read the row as one line); every later line, one
+/// piece each (a line of several is a row of second lines read across),
+/// goes
+/// on one of them, no wider than the line before it there (a headline
+/// fills its lines but the last), and the sharing is the one where the
+/// most dictionary words span the joins (a headline line breaks inside a
+/// word as often as a body line). Out: for each line's last piece but a
+/// headline's last, `+2` to the first piece of the line its headline goes
+/// on at, `-1` to the other lines of the run below it; for each headline's
+/// last line `+1` to its dateline and `-1` to the others (the headline that
+/// ends first takes the first dateline); and the lines of the runs so
+/// shared, which the row rules of [`heading_datelines`] leave alone. Where
+/// no word spans a join, or two sharings tie, the run says nothing: the
+/// order of a row of headlines is the text's only witness in plain OCR
+/// output.
+fn interleaved_headlines(page: &Page) -> (Vec<(PieceId, PieceId, f32)>, HashSet<usize>) {
+    let mut out = Vec::new();
+    let mut covered = HashSet::new();
+    let heading_line = |l: usize| {
+        let line = &page.lines[l];
+        !line.pieces.is_empty() && page.pieces[line.pieces.clone()].iter().all(|p| p.role.is_heading())
+    };
+    let mut start = 0;
+    while start < page.lines.len() {
+        if !heading_line(start) {
+            start += 1;
+            continue;
+        }
+        let end = (start..page.lines.len()).find(|&l| !heading_line(l)).unwrap_or(page.lines.len());
+        let run: Vec<usize> = (start..end).collect();
+        start = end;
+        let datelines = datelines_below(page, end - 1);
+        let heads = datelines.len();
+        // A later line of several heading pieces is a row of second lines
+        // read across (the row rules' business), not one headline's line.
+        let single_after_first = run[1..].iter().all(|&l| page.lines[l].pieces.len() == 1);
+        if !(2..=3).contains(&heads) || run.len() > INTERLEAVED_RUN_LINES || !single_after_first {
+            continue;
+        }
+        let line_units = || run.iter().map(|&l| HeadingUnit::of(page, page.lines[l].pieces.clone()));
+        let by_lines: Vec<HeadingUnit> = line_units().collect();
+        let first = page.lines[run[0]].pieces.clone();
+        let by_row: Option<Vec<HeadingUnit>> = (first.len() == heads).then(|| {
+            first.clone().map(|p| HeadingUnit::of(page, p..p + 1)).chain(line_units().skip(1)).collect()
+        });
+        // The row's pieces as first lines go first: OCR reading a row of
+        // headlines as one line is the common case, and a row that is one
+        // headline cut by a speck fails the widths there.
+        let mut chosen = None;
+        for units in by_row.into_iter().chain([by_lines]) {
+            if units.len() <= heads {
+                continue;
+            }
+            if let Some(found) = best_sharing(&units, heads) {
+                if chosen.as_ref().is_none_or(|(_, (top, _, _))| found.0 > *top) {
+                    chosen = Some((units, found));
+                }
+            }
+        }
+        let Some((units, (score, owner, tied))) = chosen else { continue };
+        if score == 0 || tied {
+            continue;
+        }
+        let first_piece = |i: usize| PieceId(units[i].pieces.start);
+        let last_piece = |i: usize| PieceId(units[i].pieces.end - 1);
+        for i in 0..units.len() {
+            // A headline's last line says nothing here: it goes on at its
+            // dateline, which a verdict would mark as another's.
+            if let Some(next) = (i + 1..units.len()).find(|&j| owner[j] == owner[i]) {
+                for j in i + 1..units.len() {
+                    let verdict = if j == next { SECOND_LINE_VERDICT } else { -1.0 };
+                    out.push((last_piece(i), first_piece(j), verdict));
+                }
+            }
+            // The pieces of one line of a headline (a speck OCR read in it
+            // cut it) go on at each other.
+            for p in units[i].pieces.clone().skip(1) {
+                out.push((PieceId(p - 1), PieceId(p), SECOND_LINE_VERDICT));
+            }
+        }
+        // The headline that ends first ends highest, so its columns, and
+        // its dateline, start first as OCR reads down the page; headlines
+        // of as many lines end level, their datelines in the same order
+        // across as their first lines.
+        let mut ends: Vec<usize> =
+            (0..heads).map(|h| owner.iter().rposition(|&o| o == h).unwrap_or(h)).collect();
+        ends.sort_unstable();
+        for (rank, &end_unit) in ends.iter().enumerate() {
+            for (other, &dateline) in datelines.iter().enumerate() {
+                let verdict = if other == rank { 1.0 } else { -1.0 };
+                out.push((last_piece(end_unit), PieceId(dateline), verdict));
+            }
+        }
+        covered.extend(run);
+    }
+    (out, covered)
 }
 
 /// Fewer datelines than headlines in a row (an article opens without one,
@@ -479,6 +669,84 @@ mod tests {
             .map(|v| (v.0.as_str(), v.1.as_str()))
             .collect();
         assert_eq!(own, vec![("今天公布", "本报杭州5月8日电"), ("进入收尾阶段", "本报杭州5月9日电")]);
+    }
+
+    /// Two side-by-side headlines read row by row on a sparse page, the
+    /// datelines below, each line of the page between blank lines.
+    fn interleaved_page(heading_lines: &[&str]) -> String {
+        let body = [
+            "本报杭州5月8日电（记者王明）全省今",
+            "本报杭州5月9日电（记者李华）老城区",
+            "年将新建和改造农村公路一万公里，",
+            "供水管网改造工程昨日全部完工，惠及",
+        ];
+        heading_lines.iter().chain(&body).map(|l| format!("{l}\n\n")).collect()
+    }
+
+    fn interleaved_verdicts(text: &str) -> Vec<(String, String, f32)> {
+        named(text, |page| interleaved_headlines(page).0)
+    }
+
+    #[test]
+    fn alternating_headline_lines_go_on_where_a_word_spans_the_join() {
+        let text = interleaved_page(&["全省启动乡村道路建", "老城区供水管", "设三年行动计划", "网改造完工"]);
+        let got = interleaved_verdicts(&text);
+        let lines: Vec<(&str, &str, f32)> = got
+            .iter()
+            .filter(|v| !v.1.starts_with("本报"))
+            .map(|v| (v.0.as_str(), v.1.as_str(), v.2))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("全省启动乡村道路建", "网改造完工", -1.0),
+                ("全省启动乡村道路建", "老城区供水管", -1.0),
+                ("全省启动乡村道路建", "设三年行动计划", SECOND_LINE_VERDICT),
+                ("老城区供水管", "网改造完工", SECOND_LINE_VERDICT),
+                ("老城区供水管", "设三年行动计划", -1.0),
+            ]
+        );
+        // Headlines of as many lines end level: their datelines in order.
+        let own: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|v| v.1.starts_with("本报") && v.2 > 0.0)
+            .map(|v| (v.0.as_str(), &v.1[..v.1.find('（').unwrap()]))
+            .collect();
+        assert_eq!(own, vec![("网改造完工", "本报杭州5月9日电"), ("设三年行动计划", "本报杭州5月8日电")]);
+    }
+
+    #[test]
+    fn the_headline_that_ends_first_takes_the_first_dateline() {
+        let text =
+            interleaved_page(&["全省启动乡村道路建", "老城区供水管", "设三年行动", "网改造完工", "计划"]);
+        let own: Vec<(String, String)> = interleaved_verdicts(&text)
+            .into_iter()
+            .filter(|v| v.1.starts_with("本报") && v.2 > 0.0)
+            .map(|v| (v.0, v.1[..v.1.find('（').unwrap()].to_string()))
+            .collect();
+        assert_eq!(
+            own,
+            vec![
+                ("网改造完工".to_string(), "本报杭州5月8日电".to_string()),
+                ("计划".to_string(), "本报杭州5月9日电".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn alternating_headline_lines_without_a_word_across_say_nothing() {
+        let text = interleaved_page(&["全省启动乡村道路", "老城区供水", "三年行动计划", "改造完工"]);
+        assert!(interleaved_verdicts(&text).is_empty());
+    }
+
+    #[test]
+    fn a_later_headline_line_is_no_wider_than_the_one_before() {
+        // Words span two joins (建|设, 水|管), but the line that would go on
+        // after the narrow one is twice as wide: no headline runs on so,
+        // and no sharing is left.
+        let text =
+            interleaved_page(&["全省启动乡村道路建", "老城区供水", "设三年行动计划", "管网改造工程全部完工"]);
+        assert!(interleaved_verdicts(&text).is_empty());
     }
 
     #[test]
