@@ -12,7 +12,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{centre_x, centre_y, covered, height, lower_median, median, Atom, BBox, Scales, WIDE_GUTTER};
+use super::{
+    centre_x, centre_y, covered, height, is_rule_mark, lower_median, median, Atom, BBox, Scales, WIDE_GUTTER,
+};
 use crate::parse::chars::cells;
 
 /// A gutter leaves columns at least this many glyph sizes wide...
@@ -55,6 +57,11 @@ const HEADLINE_GAP: f32 = 1.0;
 /// headline row's halves as lines of their own); side by side headlines of
 /// two articles stand a gutter and more apart.
 const HEADLINE_GAP_ACROSS_LINES: f32 = 0.5;
+/// In Latin text, a gap between two headline words of one OCR line this
+/// many times the line's usual word space is no word space: headlines are
+/// set ragged, with even spaces, so a gap this much wider is where OCR
+/// joined two side-by-side headlines into one line.
+const WIDE_WORD_SPACE: f32 = 1.6;
 
 /// True when the strong atoms `strong` leave a vertical band at least a
 /// gutter wide between two sides that each hold two rows or more.
@@ -65,6 +72,9 @@ pub(super) fn has_gutter(all: &[Atom], strong: &[usize], scales: &Scales) -> boo
 /// The x positions of the gutters through the strong atoms `strong`.
 pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i32> {
     let glyph = scales.glyph;
+    // Latin text spaces its words; CJK text does not (there OCR chunks
+    // meet anywhere, so a line's gaps say nothing of its spacing).
+    let word_spaces = scales.headline_word_height.is_some();
     let columns = covered(strong.iter().map(|&a| (all[a].bbox.x0, all[a].bbox.x1)).collect());
     let mut candidates: Vec<(f32, i32)> = Vec::new();
     for (gap_start, gap_end) in low_coverage_bands(all, strong, scales.intruding_share, glyph) {
@@ -111,7 +121,7 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
             || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
                 && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
         if wide_enough
-            && !crosses_headline(all, strong, gap_start, gap_end)
+            && !crosses_headline(all, strong, gap_start, gap_end, word_spaces)
             && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
         {
             candidates.push((width, (gap_start + gap_end) / 2));
@@ -119,7 +129,7 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
     }
     if scales.column_starts {
         for position in column_starts(all, strong, glyph) {
-            if !crosses_headline(all, strong, position - 1, position + 1) {
+            if !crosses_headline(all, strong, position - 1, position + 1, word_spaces) {
                 candidates.push((0.0, position));
             }
         }
@@ -257,14 +267,26 @@ pub(super) fn column_starts(all: &[Atom], strong: &[usize], glyph: f32) -> Vec<i
 /// gutter of their own size (OCR split a headline just where a gutter runs
 /// below), or two headline words of different OCR lines on one row closer
 /// than [`HEADLINE_GAP_ACROSS_LINES`] (sparse modes list the halves of one
-/// headline row as lines of their own).
-pub(super) fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, gap_end: i32) -> bool {
+/// headline row as lines of their own). With `word_spaces` (Latin text) two
+/// words of one line [`WIDE_WORD_SPACE`] times the line's usual space
+/// apart are no neighbours (see [`usual_word_space`]).
+pub(super) fn crosses_headline(
+    all: &[Atom],
+    strong: &[usize],
+    gap_start: i32,
+    gap_end: i32,
+    word_spaces: bool,
+) -> bool {
     let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
+    let spaces: HashMap<usize, f32> = if word_spaces { usual_word_space(all, &tall) } else { HashMap::new() };
     let close = |left: &Atom, right: &Atom| {
         let gap = (right.bbox.x0 - left.bbox.x1) as f32;
         let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
         let same_row = 2.0 * overlap as f32 >= height(&left.bbox).min(height(&right.bbox));
-        (right.line == left.line && gap < HEADLINE_GAP * left.line_size)
+        let word_space = spaces
+            .get(&left.line)
+            .is_none_or(|&usual| gap < WIDE_WORD_SPACE * usual || !clear_between(all, left, right));
+        (right.line == left.line && gap < HEADLINE_GAP * left.line_size && word_space)
             || (same_row && gap < HEADLINE_GAP_ACROSS_LINES * left.line_size.min(right.line_size))
     };
     let beside = tall
@@ -281,6 +303,42 @@ pub(super) fn crosses_headline(all: &[Atom], strong: &[usize], gap_start: i32, g
             .filter(|l| l.bbox.x1 <= cut)
             .any(|left| tall.iter().filter(|r| r.bbox.x0 >= cut).any(|right| close(left, right)));
     beside || over_cut
+}
+
+/// The usual space between the words of each OCR line that holds one of
+/// `tall`: the median gap between neighbours, marks included (a dash set
+/// between spaces is a word of the line), column rules not (a rule OCR
+/// read as a bar stands in a gutter, not a word space). Only lines with
+/// three gaps or more: with fewer, the odd gap would be its own measure.
+fn usual_word_space(all: &[Atom], tall: &[&Atom]) -> HashMap<usize, f32> {
+    let lines: HashSet<usize> = tall.iter().map(|a| a.line).collect();
+    let mut by_line: HashMap<usize, Vec<BBox>> = HashMap::new();
+    for atom in
+        all.iter().filter(|a| lines.contains(&a.line) && !a.text.trim().is_empty() && !is_rule_mark(&a.text))
+    {
+        by_line.entry(atom.line).or_default().push(atom.bbox);
+    }
+    by_line
+        .into_iter()
+        .filter_map(|(line, mut boxes)| {
+            boxes.sort_by_key(|b| b.x0);
+            let gaps: Vec<f32> =
+                boxes.windows(2).map(|pair| (pair[1].x0 - pair[0].x1) as f32).filter(|&g| g > 0.0).collect();
+            (gaps.len() >= 3).then(|| median(gaps).map(|usual| (line, usual))).flatten()
+        })
+        .collect()
+}
+
+/// True when nothing but column rules stands between `left` and `right`
+/// on their OCR line.
+fn clear_between(all: &[Atom], left: &Atom, right: &Atom) -> bool {
+    !all.iter().any(|a| {
+        a.line == left.line
+            && a.bbox.x0 >= left.bbox.x1
+            && a.bbox.x1 <= right.bbox.x0
+            && !a.text.trim().is_empty()
+            && !is_rule_mark(&a.text)
+    })
 }
 
 /// How many printed lines a column of the region holds: the most covered

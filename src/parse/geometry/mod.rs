@@ -754,10 +754,10 @@ mod tests {
         // The band lets a headline word in: its centre lies inside the band,
         // so no headline word stands clear on the right.
         let words = vec![atom("Big", 0, 100, 1, true), atom("News", 110, 230, 1, true)];
-        assert!(crosses_headline(&words, &[0, 1], 120, 180));
+        assert!(crosses_headline(&words, &[0, 1], 120, 180, false));
         // Body words in that place do not block the band.
         let body = vec![atom("Big", 0, 100, 1, false), atom("News", 110, 230, 1, false)];
-        assert!(!crosses_headline(&body, &[0, 1], 120, 180));
+        assert!(!crosses_headline(&body, &[0, 1], 120, 180, false));
     }
 
     #[test]
@@ -765,14 +765,56 @@ mod tests {
         // A sparse OCR mode lists one headline row as two lines; a band
         // (a gutter below) runs between the halves, 20 px apart at 60 px.
         let halves = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 140, 2, 260, 62, true)];
-        assert!(crosses_headline(&halves, &[0, 1], 121, 139));
+        assert!(crosses_headline(&halves, &[0, 1], 121, 139, false));
         // Two articles' headlines side by side stand a gutter and more
         // apart (here 40 px, two thirds of their glyph).
         let apart = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 160, 2, 280, 62, true)];
-        assert!(!crosses_headline(&apart, &[0, 1], 121, 159));
+        assert!(!crosses_headline(&apart, &[0, 1], 121, 159, false));
         // Nor do headline lines on different rows run across it.
         let stacked = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 140, 70, 260, 130, true)];
-        assert!(!crosses_headline(&stacked, &[0, 1], 121, 139));
+        assert!(!crosses_headline(&stacked, &[0, 1], 121, 139, false));
+    }
+
+    #[test]
+    fn side_by_side_headlines_on_one_latin_line_part_at_their_wide_space() {
+        // OCR joined two articles' headlines (60 px type) into one line:
+        // words 20 px apart, and 50 px between the headlines, over a gutter
+        // at 460..490 (50 px is still under one glyph size).
+        let words = [(0, 100), (120, 220), (240, 340), (360, 440), (490, 600), (620, 700), (720, 800)];
+        let line: Vec<Atom> = words.iter().map(|&(x0, x1)| atom("WORD", x0, x1, 1, true)).collect();
+        let strong: Vec<usize> = (0..line.len()).collect();
+        assert!(!crosses_headline(&line, &strong, 450, 480, true));
+        // Without word spaces (CJK) the gap is no measure: the headline holds.
+        assert!(crosses_headline(&line, &strong, 450, 480, false));
+        // A dash set between spaces is a word of the line: the headline
+        // runs on across the gap around it.
+        let mut dashed = line.clone();
+        dashed.push(Atom { strong: false, ..atom("-", 455, 475, 1, true) });
+        assert!(crosses_headline(&dashed, &strong, 450, 480, true));
+        // A column rule OCR read as a bar in the gap is no word.
+        let mut ruled = line.clone();
+        ruled.push(Atom { strong: false, ..atom("|", 462, 466, 1, false) });
+        assert!(!crosses_headline(&ruled, &strong, 450, 480, true));
+    }
+
+    #[test]
+    fn a_headlines_later_line_starts_no_tier() {
+        // A headline's third line stands a glyph and more under its second
+        // (its own line spacing); it follows the headline above, and the
+        // band over it is no new tier of articles.
+        let boxes = [
+            BBox { x0: 0, y0: 0, x1: 700, y1: 60 },
+            BBox { x0: 800, y0: 0, x1: 1600, y1: 60 },
+            BBox { x0: 0, y0: 100, x1: 300, y1: 160 },
+            BBox { x0: 800, y0: 200, x1: 1100, y1: 230 },
+        ];
+        let headline = [true, true, true, false];
+        let lead = headline_leads(&boxes, &headline);
+        assert_eq!(lead, vec![0, 1, 0, 3]);
+        assert!(tiers_of_articles(&boxes, &headline, &lead, 30.0).is_empty());
+        // A headline of its own under that band does start one.
+        let own: Vec<usize> = (0..boxes.len()).collect();
+        assert_eq!(tiers_of_articles(&boxes, &headline, &own, 30.0), vec![80]);
     }
 
     #[test]

@@ -36,8 +36,8 @@ pub(super) fn under_their_headlines(
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
     let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
-    let tiers = tiers_of_articles(&boxes, &headline, glyph);
     let lead = headline_leads(&boxes, &headline);
+    let tiers = tiers_of_articles(&boxes, &headline, &lead, glyph);
     // A region under no headline goes with the region before it.
     let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
     for index in 0..regions.len() {
@@ -142,15 +142,17 @@ pub(super) fn headline_leads(boxes: &[BBox], headline: &[bool]) -> Vec<usize> {
 /// of a lower article, beside that article's narrower headline, stands
 /// under the upper article's headline too, but is read with its own tier.
 /// (Without a headline under it, a band is no more than a paragraph gap
-/// lined up across columns.)
-pub(super) fn tiers_of_articles(boxes: &[BBox], headline: &[bool], glyph: f32) -> Vec<i32> {
+/// lined up across columns; nor is a headline's later line, which `lead`
+/// gives another region's lead, see [`headline_leads`]: the band over it is
+/// the space between the lines of one headline.)
+pub(super) fn tiers_of_articles(boxes: &[BBox], headline: &[bool], lead: &[usize], glyph: f32) -> Vec<i32> {
     let mut by_top: Vec<usize> = (0..boxes.len()).collect();
     by_top.sort_by_key(|&r| (boxes[r].y0, !headline[r]));
     let mut tiers = Vec::new();
     let mut reach = i32::MIN;
     for r in by_top {
         let b = boxes[r];
-        if reach != i32::MIN && (b.y0 - reach) as f32 >= glyph && headline[r] {
+        if reach != i32::MIN && (b.y0 - reach) as f32 >= glyph && headline[r] && lead[r] == r {
             tiers.push((reach + b.y0) / 2);
         }
         reach = reach.max(b.y1);
