@@ -1,5 +1,5 @@
-//! Alternation signal: two columns read line by line in turn and written
-//! into one space-joined Chinese paragraph line.
+//! Alternation signal: two or three columns read line by line in turn and
+//! written into one space-joined Chinese paragraph line.
 //!
 //! In: a parsed [`Page`] and its word-level facts. Out: an [`Alternation`],
 //! the runs of line-break pieces that read as two interleaved streams, the
@@ -13,7 +13,11 @@
 //! evidence is clear: the stride-two junctions read on as a text does
 //! (words complete across them) while the neighbour junctions do not. The
 //! decision is taken for the run as a whole, as the [`stride`](super::stride)
-//! signal takes it for whole lines, and both streams are held to it.
+//! signal takes it for whole lines, and both streams are held to it. Where
+//! OCR read three narrow neighbouring columns row by row (`a1 b1 c1 a2 ...`)
+//! the same holds at stride three, and the stride-two junctions then cross
+//! streams as the neighbour junctions do: the run's stride is the one that
+//! reads on clearly better than both others.
 //!
 //! A stream goes on across input lines too (a paragraph end of one column
 //! cuts the space-joined line): the last two pieces of one line go on in
@@ -28,7 +32,7 @@ use crate::parse::{Gap, Page, PieceId, Role};
 use super::latin::Vocabulary;
 use super::stride;
 
-/// Fewest pieces a run needs: below this a run of two streams has too few
+/// Fewest pieces a run needs: below this a run of interleaved streams has too few
 /// junctions to tell them from one stream of uneven text.
 const MIN_PIECES: usize = 7;
 
@@ -59,9 +63,9 @@ pub struct Verdict {
 /// The alternating runs of a page and what they decide.
 #[derive(Debug, Clone, Default)]
 pub struct Alternation {
-    /// Per line, the first piece of its alternating run (pieces from there
-    /// to the line's end alternate), where it holds one.
-    run_start: FxHashMap<usize, usize>,
+    /// Per line, its alternating run (pieces from the run's first to the
+    /// line's end alternate), where it holds one.
+    run_start: FxHashMap<usize, Run>,
     /// Junctions that step along a stream, within a run or across lines.
     follows: FxHashSet<(usize, usize)>,
     /// Extra candidate junctions, by left piece: a stream's step across
@@ -79,8 +83,12 @@ impl Alternation {
     pub fn verdict(&self, page: &Page, from: PieceId, to: PieceId) -> Option<Verdict> {
         let follows = self.follows.contains(&(from.0, to.0));
         let line = page.pieces[from.0].line;
-        let in_run = self.run_start.get(&line).is_some_and(|&start| from.0 >= start);
-        let breaks = in_run && to.0 == from.0 + 1 && page.pieces[to.0].line == line;
+        let run = self.run_start.get(&line).filter(|run| from.0 >= run.start);
+        let in_run = run.is_some();
+        // Every step to the right short of a stream's stride crosses to
+        // another stream.
+        let breaks = run.is_some_and(|run| to.0 > from.0 && to.0 < from.0 + run.streams)
+            && page.pieces[to.0].line == line;
         (follows || breaks || in_run).then_some(Verdict { follows, breaks })
     }
 
@@ -97,11 +105,46 @@ fn joined_body(page: &Page, line: usize) -> bool {
     pieces.iter().all(|p| p.role == Role::Body) && pieces.iter().skip(1).all(|p| p.gap == Gap::BreakSpace)
 }
 
-/// The first piece of the alternating run of a line, if it holds one: the
-/// first start (at most [`MAX_LEAD`] pieces in) from which the stride-two
-/// junctions read better than the neighbour junctions by at least
-/// [`MARGIN_TENTHS`] on average.
-fn run_start(page: &Page, line: usize, affinity: &impl Fn(usize, usize) -> i32) -> Option<usize> {
+/// The most streams a run may interleave: OCR reading two or three narrow
+/// neighbouring columns row by row. More would leave too few junctions of
+/// each stride on one paragraph line to tell them apart.
+const MAX_STREAMS: usize = 3;
+
+/// Mean affinity of the junctions of one stride over a run, as a sum and a
+/// count (means are compared exactly, scaled to a common denominator).
+#[derive(Debug, Clone, Copy)]
+struct StrideMean {
+    sum: i64,
+    count: i64,
+}
+
+impl StrideMean {
+    fn of(affinities: &[i32]) -> Self {
+        Self { sum: affinities.iter().map(|&a| i64::from(a)).sum(), count: affinities.len() as i64 }
+    }
+
+    /// Whether this mean beats `other`'s by at least `margin` tenths.
+    fn beats(self, other: Self, margin: i32) -> bool {
+        self.sum * other.count - other.sum * self.count >= i64::from(margin) * self.count * other.count
+    }
+}
+
+/// The alternating run of a line: its first piece and how many streams it
+/// interleaves (the stride of a stream's steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    start: usize,
+    streams: usize,
+}
+
+/// The alternating run of a line, if it holds one: the first start (at most
+/// [`MAX_LEAD`] pieces in) from which the stride-k junctions read better
+/// than the neighbour junctions by at least [`MARGIN_TENTHS`] on average.
+/// Three streams are chosen only where the stride-three junctions also
+/// read that much better than the stride-two ones: in two interleaved
+/// streams a stride-three step crosses to the other stream, and in three a
+/// stride-two step does, so whichever stride reads on is the count.
+fn run_start(page: &Page, line: usize, affinity: &impl Fn(usize, usize) -> i32) -> Option<Run> {
     let range = page.lines[line].pieces.clone();
     if !joined_body(page, line) {
         return None;
@@ -112,32 +155,83 @@ fn run_start(page: &Page, line: usize, affinity: &impl Fn(usize, usize) -> i32) 
     // Every junction is read once: each lead tries the same line from a
     // later piece (and a long line of a page set in one paragraph holds
     // hundreds of thousands of pieces).
-    let all_ones: Vec<i32> = (range.start..range.end - 1).map(|i| affinity(i, i + 1)).collect();
-    let all_twos: Vec<i32> = (range.start..range.end - 2).map(|i| affinity(i, i + 2)).collect();
+    let by_stride: Vec<Vec<i32>> = (1..=MAX_STREAMS)
+        .map(|k| (range.start..range.end.saturating_sub(k)).map(|i| affinity(i, i + k)).collect())
+        .collect();
     for lead in 0..=MAX_LEAD {
         let start = range.start + lead;
         if range.end.saturating_sub(start) < MIN_PIECES {
             break;
         }
-        let (ones, twos) = (&all_ones[lead..], &all_twos[lead..]);
-        if twos.len() < MIN_PAIRS {
+        let means: Vec<Option<StrideMean>> = by_stride
+            .iter()
+            .map(|a| a.get(lead..).filter(|s| s.len() >= MIN_PAIRS).map(StrideMean::of))
+            .collect();
+        let (Some(ones), Some(twos)) = (means[0], means[1]) else {
             continue;
+        };
+        // Three streams first: two streams' stride-three junctions all
+        // cross, so their mean falls below the stride-two mean.
+        let streams = if means[2]
+            .is_some_and(|threes| threes.beats(ones, MARGIN_TENTHS) && threes.beats(twos, MARGIN_TENTHS))
+        {
+            3
+        } else if twos.beats(ones, MARGIN_TENTHS) {
+            2
+        } else {
+            continue;
+        };
+        // The fewest leading pieces left out that let the run read as
+        // interleaved streams (a longer lead only shortens the run), and
+        // then each first piece that reads on in its right neighbour rather
+        // than at the stride: the first column's lines above the turns.
+        let mut start = start;
+        while start < range.start + MAX_LEAD
+            && range.end - start > MIN_PIECES
+            && by_stride[0][start - range.start] > by_stride[streams - 1][start - range.start]
+        {
+            start += 1;
         }
-        // Compare means exactly: difference of sums scaled to a common
-        // denominator, in tenths times both counts.
-        let (n1, n2) = (ones.len() as i64, twos.len() as i64);
-        let (s1, s2) = (
-            ones.iter().map(|&a| i64::from(a)).sum::<i64>(),
-            twos.iter().map(|&a| i64::from(a)).sum::<i64>(),
-        );
-        let lead_gain = s2 * n1 - s1 * n2;
-        // The fewest leading pieces left out that let the run read as two
-        // streams: a longer lead only shortens the run.
-        if lead_gain >= i64::from(MARGIN_TENTHS) * n1 * n2 {
-            return Some(start);
-        }
+        return Some(Run { start, streams });
     }
     None
+}
+
+/// Short paragraph lines inside an interleaved stretch: where one column's
+/// paragraph ends, the space-joined line is cut, and the pieces left on a
+/// line may be too few to show the interleaving on their own. A space-joined
+/// body line right above or below an alternating line takes over its
+/// stream count (from its first piece) unless its own junctions read better
+/// at the neighbour than at the stride.
+fn inherit_runs(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &impl Fn(usize, usize) -> i32) {
+    loop {
+        let mut grew = false;
+        for line in 0..page.lines.len() {
+            if runs.contains_key(&line) || !joined_body(page, line) {
+                continue;
+            }
+            let range = page.lines[line].pieces.clone();
+            if range.len() < 2 {
+                continue;
+            }
+            let beside = [line.checked_sub(1), Some(line + 1)];
+            let Some(streams) = beside.into_iter().flatten().find_map(|l| runs.get(&l)).map(|r| r.streams)
+            else {
+                continue;
+            };
+            let ones: Vec<i32> = (range.start..range.end - 1).map(|i| affinity(i, i + 1)).collect();
+            let strides: Vec<i32> =
+                (range.start..range.end.saturating_sub(streams)).map(|i| affinity(i, i + streams)).collect();
+            if !strides.is_empty() && StrideMean::of(&ones).beats(StrideMean::of(&strides), 1) {
+                continue;
+            }
+            runs.insert(line, Run { start: range.start, streams });
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
 }
 
 /// Finds the alternating runs of a page (Chinese pages only: Latin text
@@ -157,20 +251,34 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         stride::affinity_tenths(left, right, vocabulary) + lift
     };
     for line in 0..page.lines.len() {
-        if let Some(start) = run_start(page, line, &affinity) {
-            result.run_start.insert(line, start);
+        if let Some(run) = run_start(page, line, &affinity) {
+            result.run_start.insert(line, run);
+        }
+    }
+    inherit_runs(page, &mut result.run_start, &affinity);
+    // In line order: the extra candidates keep a fixed order.
+    let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
+    runs.sort_unstable_by_key(|&(line, _)| line);
+    for (line, run) in runs {
+        {
             let end = page.lines[line].pieces.end;
-            for i in start..end - 2 {
-                result.follows.insert((i, i + 2));
+            for i in run.start..end - run.streams {
+                result.follows.insert((i, i + run.streams));
+                // The layout offers steps of one and two pieces to the
+                // right; a longer stride is offered here.
+                if run.streams > 2 {
+                    result.extra.entry(i).or_default().push(i + run.streams);
+                }
             }
         }
     }
     if result.run_start.is_empty() {
         return result;
     }
-    // Streams across input lines: the last two pieces of a line go on in
-    // the first two of the next line, where either line alternates (from
-    // its first piece, for the lower one) and both are space-joined body.
+    // Streams across input lines: the last k pieces of a line go on in the
+    // first k of the next line (k the run's streams), where either line
+    // alternates (from its first piece, for the lower one) and both are
+    // space-joined body.
     let add = |result: &mut Alternation, from: usize, to: usize, follows: bool| {
         if follows {
             result.follows.insert((from, to));
@@ -182,41 +290,47 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     };
     for upper in 0..page.lines.len().saturating_sub(1) {
         let lower = upper + 1;
-        let alternates_up = result.run_start.contains_key(&upper);
-        let alternates_down = result.run_start.get(&lower) == Some(&page.lines[lower].pieces.start);
-        if !(alternates_up || alternates_down) {
+        let run_up = result.run_start.get(&upper).copied();
+        let run_down =
+            result.run_start.get(&lower).copied().filter(|run| run.start == page.lines[lower].pieces.start);
+        let Some(streams) = run_up.or(run_down).map(|run| run.streams) else {
             continue;
-        }
+        };
         // Above a run that starts the line, whatever stands there (a
-        // headline, a column's single line) may go on in either stream.
-        if alternates_down && page.lines[lower].pieces.len() >= 2 {
+        // headline, a column's single line) may go on in any stream.
+        if let Some(run) = run_down {
             let from = page.lines[upper].pieces.end - 1;
-            add(&mut result, from, page.lines[lower].pieces.start + 1, false);
+            for to in run.start + 1..(run.start + run.streams).min(page.lines[lower].pieces.end) {
+                add(&mut result, from, to, false);
+            }
         }
         if !joined_body(page, upper) || !joined_body(page, lower) {
             continue;
         }
         let (up, down) = (page.lines[upper].pieces.clone(), page.lines[lower].pieces.clone());
-        if up.len() < 2 || down.len() < 2 {
+        let k = streams.min(up.len()).min(down.len());
+        if k < 2 {
             continue;
         }
-        let (x, y, a, b) = (up.end - 2, up.end - 1, down.start, down.start + 1);
-        let straight = affinity(x, a) + affinity(y, b);
-        let crossed = affinity(y, a) + affinity(x, b);
-        // Only a clear pairing is held to; both are offered either way.
-        let (pairs, clear) = if straight >= crossed {
-            ([(x, a), (y, b)], straight > crossed)
-        } else {
-            ([(y, a), (x, b)], true)
+        // The streams keep their turn across the line break (straight), or
+        // one ran out or the turn shifted: each rotation of the pairing is
+        // read, the straight one winning ties.
+        let pairing = |rotation: usize| -> Vec<(usize, usize)> {
+            (0..k).map(|i| (up.end - k + i, down.start + (i + rotation) % k)).collect()
         };
-        for (from, to) in pairs {
+        let reads = |rotation: usize| pairing(rotation).iter().map(|&(x, a)| affinity(x, a)).sum::<i32>();
+        let scores: Vec<i32> = (0..k).map(reads).collect();
+        let best = (0..k).fold(0, |best, r| if scores[r] > scores[best] { r } else { best });
+        // The best pairing is offered; only a clear one is held to.
+        let clear = (0..k).all(|r| r == best || scores[r] < scores[best]);
+        for (from, to) in pairing(best) {
             add(&mut result, from, to, clear);
         }
     }
-    // The first column's end wraps to the second column's start: from the
-    // last two pieces of a stretch of alternating lines to the first two of
-    // its first line (and of the space-joined line right above it, where
-    // the second column may already have started).
+    // A column's end wraps to the next column's start: from the last k
+    // pieces of a stretch of alternating lines to the first k of its first
+    // line (and of the space-joined line right above it, where the next
+    // column may already have started).
     let mut line = 0;
     while line < page.lines.len() {
         if !result.run_start.contains_key(&line) {
@@ -232,13 +346,15 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         let mut tops: Vec<usize> = Vec::new();
         let top_line = |l: usize| page.lines[l].pieces.clone();
         let first_range = top_line(first);
-        tops.extend(result.run_start[&first]..(result.run_start[&first] + 2).min(first_range.end));
+        let top_run = result.run_start[&first];
+        tops.extend(top_run.start..(top_run.start + top_run.streams).min(first_range.end));
         if first > 0 && joined_body(page, first - 1) {
             let above = top_line(first - 1);
-            tops.extend(above.end.saturating_sub(2).max(above.start)..above.end);
+            tops.extend(above.end.saturating_sub(top_run.streams).max(above.start)..above.end);
         }
         let bottom = top_line(last);
-        for from in bottom.end.saturating_sub(2).max(bottom.start)..bottom.end {
+        let bottom_streams = result.run_start[&last].streams;
+        for from in bottom.end.saturating_sub(bottom_streams).max(bottom.start)..bottom.end {
             for &to in &tops {
                 if to != from {
                     add(&mut result, from, to, false);
@@ -269,11 +385,50 @@ mod tests {
     fn an_interleaved_line_alternates_and_steps_by_two() {
         let page = parse_page(INTERLEAVED, 0, 1);
         let found = alternation(&page, &vocabulary(&page));
-        assert_eq!(found.run_start.get(&0), Some(&0), "{found:?}");
+        assert_eq!(found.run_start.get(&0), Some(&Run { start: 0, streams: 2 }), "{found:?}");
         let verdict = found.verdict(&page, PieceId(0), PieceId(2)).unwrap();
         assert!(verdict.follows && !verdict.breaks);
         let verdict = found.verdict(&page, PieceId(0), PieceId(1)).unwrap();
         assert!(!verdict.follows && verdict.breaks);
+    }
+
+    /// Three streams read row by row, each line ending inside a word that
+    /// the same stream's next line completes.
+    const THREE: &str = "我们今天去学校参加一个重要的会 他们明天要到城市中心开会讨论经 老师每天都在教室里认真准备课 议，会上讨论了很多关于教育的问 济发展的问题，并且提出了许多建 程，学生们也积极参加各种活 题，大家都认为应该加强管理。 议，希望政府能够重视这些困难。 动，学校的气氛非常好。\n";
+
+    #[test]
+    fn three_columns_read_row_by_row_step_by_three() {
+        let page = parse_page(THREE, 0, 1);
+        let found = alternation(&page, &vocabulary(&page));
+        assert_eq!(found.run_start.get(&0), Some(&Run { start: 0, streams: 3 }), "{found:?}");
+        let verdict = found.verdict(&page, PieceId(0), PieceId(3)).unwrap();
+        assert!(verdict.follows && !verdict.breaks);
+        for to in [1, 2] {
+            let verdict = found.verdict(&page, PieceId(0), PieceId(to)).unwrap();
+            assert!(!verdict.follows && verdict.breaks, "0 -> {to}: {verdict:?}");
+        }
+        // The layout offers steps of one and two; the stride of three is
+        // offered here.
+        assert!(found.extra_targets(0).contains(&3), "{found:?}");
+    }
+
+    #[test]
+    fn two_streams_are_not_read_as_three() {
+        let page = parse_page(INTERLEAVED, 0, 1);
+        let found = alternation(&page, &vocabulary(&page));
+        assert_eq!(found.run_start.get(&0).map(|r| r.streams), Some(2), "{found:?}");
+        assert!(found.extra_targets(0).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_short_line_beside_a_run_takes_its_stream_count() {
+        let text =
+            format!("{THREE}\n订。甲方的合同已经按时签 物。乙方的货物已经按时发 项。丙方的款项已经按时付\n");
+        let page = parse_page(&text, 0, 1);
+        let found = alternation(&page, &vocabulary(&page));
+        let start = page.lines[1].pieces.start;
+        assert_eq!(found.run_start.get(&1), Some(&Run { start, streams: 3 }), "{found:?}");
+        assert!(found.verdict(&page, PieceId(start), PieceId(start + 1)).unwrap().breaks);
     }
 
     #[test]
@@ -290,7 +445,7 @@ mod tests {
         let page = parse_page(&text, 0, 1);
         let found = alternation(&page, &vocabulary(&page));
         let run = page.lines[1].pieces.start;
-        assert_eq!(found.run_start.get(&1), Some(&run), "{found:?}");
+        assert_eq!(found.run_start.get(&1).map(|r| r.start), Some(run), "{found:?}");
         assert!(found.extra_targets(0).contains(&(run + 1)), "{found:?}");
         // Inside the run every stream step is held to, the last one too.
         let end = page.lines[1].pieces.end;

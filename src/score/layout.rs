@@ -292,11 +292,15 @@ pub fn candidates_with(
         if index + 2 < line.pieces.end {
             push(index, index + 2, Placement::RightSkip);
         }
-        // Two columns interleaved inside space-joined lines: a stream's
-        // step across input lines, and the first column's end to the
-        // second's start (see [`super::alternation`]).
+        // Two or three columns interleaved inside space-joined lines: a
+        // stream's step along the line (three streams) and across input
+        // lines, and a column's end to the next one's start (see
+        // [`super::alternation`]).
         for &target in alternation.extra_targets(index) {
-            let placement = if page.pieces[target].line == piece.line + 1 || target > index {
+            let placement = if page.pieces[target].line == piece.line && target > index {
+                // A stream's step over more pieces than the skip above.
+                Placement::RightSkip
+            } else if page.pieces[target].line == piece.line + 1 || target > index {
                 Placement::NextLine
             } else {
                 Placement::ColumnWrap

@@ -197,6 +197,28 @@ PLAN_DEV_FRESH5 = {
     ],
 }
 
+# Dev-only cases of line-interleaved columns read across THREE neighbouring
+# narrow columns row by row (OCR reading c1-line1 c2-line1 c3-line1 c1-line2
+# ...), numbered on after PLAN_DEV_FRESH, never held out.  Extra options:
+#   streams  how many neighbour columns of one article are interleaved
+#            (3 here; the plan and the other dev lists interleave 2).
+# They are drawn from the articles of `--stream-articles` (by default the
+# fifth-draw file, which only dev real-OCR pages use and no synthetic case
+# did before), so that no held-out case shares their text.
+PLAN_DEV_STREAMS = {
+    "zh": [
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 9,
+                                    "streams": 3}),
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 9,
+                                    "streams": 3}),
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 12,
+                                    "streams": 3}),
+    ],
+    "en": [
+        ([F_LINE], "newline", {"line_variant": "neighbour", "ratio_main": 1, "streams": 3}),
+    ],
+}
+
 # gutter cycles for glued cases: Chinese, Latin
 # (gutter spaces, padded to the column width?)
 GUTTERS = {True: [(0, True), (2, False), (1, True), (0, False), (3, True), (1, False), (4, True),
@@ -427,6 +449,16 @@ def load_articles(path):
     return arts
 
 
+def articles_by_lang(path):
+    """The articles of a file, prepared, by language (those left without text dropped)."""
+    by_lang = {}
+    for a in load_articles(path):
+        p = prepare(a)
+        if p["paragraphs"]:
+            by_lang.setdefault(a["lang"], []).append(p)
+    return by_lang
+
+
 def prepare(a):
     """Normalised copy of an article: title, paragraphs, byline."""
     lang = a["lang"]
@@ -534,23 +566,23 @@ class Group:
             for i in range(n):
                 rows.append([r[i] if i < len(r) else None for r in self.runs])
             return rows
-        # inter
-        main, side = self.runs
+        # inter: after `offset` main lines, ratio_main main lines, then
+        # ratio_side lines of each further run in turn (two runs, or three
+        # neighbour columns read row by row)
+        main = self.runs[0]
         a, b, off = self.kw["ratio_main"], self.kw["ratio_side"], self.kw["offset"]
-        i = j = 0
+        ratios = [a] + [b] * (len(self.runs) - 1)
+        at = [0] * len(self.runs)
         take = min(off, len(main))
         for _ in range(take):
-            rows.append([main[i]])
-            i += 1
-        while i < len(main) or j < len(side):
-            for _ in range(a):
-                if i < len(main):
-                    rows.append([main[i]])
-                    i += 1
-            for _ in range(b):
-                if j < len(side):
-                    rows.append([side[j]])
-                    j += 1
+            rows.append([main[at[0]]])
+            at[0] += 1
+        while any(at[k] < len(r) for k, r in enumerate(self.runs)):
+            for k, r in enumerate(self.runs):
+                for _ in range(ratios[k]):
+                    if at[k] < len(r):
+                        rows.append([r[at[k]]])
+                        at[k] += 1
         return rows
 
     def describe(self):
@@ -768,6 +800,7 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
     rng.shuffle(chosen)
 
     # ---- roles
+    streams = extra.get("streams", 2) if extra else 2
     sidebar = None
     line_variant = None
     if F_LINE in fset:
@@ -812,6 +845,8 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
             nc = 1
         else:
             opts = ncols_options(n, k in need_multi)
+            if streams > 2 and k in need_multi:
+                opts = [o for o in opts if o >= streams]
             if not opts:
                 raise GenError("retry: article too short for columns")
             weights = [{1: 2, 2: 4, 3: 3, 4: 1}[o] for o in opts]
@@ -877,17 +912,17 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
             groups[mi] = inter
             del groups[s_idx[0]]
         else:
-            cands = [k for k in sorted(need_multi) if k not in glued_arts and len(arts[k].cols) >= 2
-                     and pure(k)]
+            cands = [k for k in sorted(need_multi) if k not in glued_arts
+                     and len(arts[k].cols) >= streams and pure(k)]
             check(cands, "retry: no neighbour columns")
             k = rng.choice(cands)
             art = arts[k]
             idxs = groups_of(k)
             head = [art.lines[0]] if art.title else []
             runs = [list(c) for c in art.cols]
-            new = [Group("inter", runs[:2], head=head, ratio_main=ratio_main, ratio_side=1,
+            new = [Group("inter", runs[:streams], head=head, ratio_main=ratio_main, ratio_side=1,
                          offset=offset, variant="neighbour")]
-            new += [Group("seq", [r]) for r in runs[2:]]
+            new += [Group("seq", [r]) for r in runs[streams:]]
             groups[idxs[0]:idxs[-1] + 1] = new
 
     if F_BLOCKS in fset:
@@ -1046,6 +1081,8 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
                       "paragraphs_used": len(a.paras), "paragraphs_total": a.src["paragraphs_total"]}
                      for a in arts],
     }
+    if streams != 2:
+        meta["layout"]["line_interleave_streams"] = streams
     if extra:
         meta["generator"]["dev_extra_options"] = extra
     breaks = [[t[1] for t in pieces[a.k]] for a in arts]
@@ -1173,6 +1210,9 @@ def main(argv=None):
     ap.add_argument("--fresh5-articles",
                     default=os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl"),
                     help="articles for the PLAN_DEV_FRESH5 cases (all of them dev)")
+    ap.add_argument("--stream-articles",
+                    default=os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl"),
+                    help="articles for the PLAN_DEV_STREAMS cases (all of them dev)")
     ap.add_argument("--langs", default=",".join(LANGS), help="comma-separated subset (testing)")
     ap.add_argument("--check", action="store_true",
                     help="generate into a temporary folder and compare with the syn-* cases in --out "
@@ -1185,6 +1225,7 @@ def main(argv=None):
             main(["--seed", str(args.seed), "--out", tmp, "--articles", args.articles,
                   "--fresh-articles", args.fresh_articles,
                   "--fresh5-articles", args.fresh5_articles,
+                  "--stream-articles", args.stream_articles,
                   "--langs", args.langs])
             want = sorted(n for n in os.listdir(tmp) if n.startswith("syn-"))
             have = sorted(n for n in os.listdir(args.out) if re.fullmatch(r"syn-(zh|en|de|fr)-\d{3}", n))
@@ -1209,16 +1250,9 @@ def main(argv=None):
         p = prepare(a)
         if p["paragraphs"]:
             prepared[a["id"]] = p
-    fresh = {}
-    for a in load_articles(args.fresh_articles):
-        p = prepare(a)
-        if p["paragraphs"]:
-            fresh.setdefault(a["lang"], []).append(p)
-    fresh5 = {}
-    for a in load_articles(args.fresh5_articles):
-        p = prepare(a)
-        if p["paragraphs"]:
-            fresh5.setdefault(a["lang"], []).append(p)
+    fresh = articles_by_lang(args.fresh_articles)
+    fresh5 = articles_by_lang(args.fresh5_articles)
+    stream_arts = articles_by_lang(args.stream_articles)
     langs = [l for l in args.langs.split(",") if l]
 
     os.makedirs(args.out, exist_ok=True)
@@ -1236,7 +1270,9 @@ def main(argv=None):
         extras = PLAN_DEV_EXTRA.get(lang, [])
         fresh_plan = [(f, s, {"fresh": True}) for f, s in PLAN_DEV_FRESH.get(lang, [])]
         fresh_plan += [(f, s, {"fresh": 5}) for f, s in PLAN_DEV_FRESH5.get(lang, [])]
-        for ci, (faults, style, extra) in enumerate([(f, s, None) for f, s in plan] + extras + fresh_plan):
+        stream_plan = [(f, s, dict(o, stream_articles=True)) for f, s, o in PLAN_DEV_STREAMS.get(lang, [])]
+        for ci, (faults, style, extra) in enumerate([(f, s, None) for f, s in plan] + extras + fresh_plan
+                                                    + stream_plan):
             no = ci + 1
             if F_GLUE in faults:
                 glue_slot += 1
@@ -1245,6 +1281,8 @@ def main(argv=None):
                 part = fresh5.get(lang, [])
             elif extra and extra.get("fresh"):
                 part = fresh.get(lang, [])
+            elif extra and extra.get("stream_articles"):
+                part = stream_arts.get(lang, [])
             else:
                 part = [prepared[a["id"]] for a in pool.get(lang, {}).get(split, []) if a["id"] in prepared]
             check(part, f"{lang}/{split}: no articles in the pool")
