@@ -1055,6 +1055,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
                         .is_some_and(|w| width.columns_in(line_length(w)) >= BRIDGE_MIN_PITCHES))
         })
         .collect();
+    let long = grow_runs(page, &lines, long);
     let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
     let mut title_lines: Vec<usize> = Vec::new();
     let mut start = 0;
@@ -1164,6 +1165,54 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         _ => pieces.to_vec(),
     });
 }
+
+/// Grows each run of long lines (at least [`RUN_MIN_LINES`]) by the lines
+/// between it and its block's top or bottom edge, when every one of them
+/// is about as long as the run's lines ([`GROW_SHARE`] of their median).
+///
+/// Why: "long" is measured against the page's column width, which other
+/// blocks set; where a block's columns are narrower, its glued rows come
+/// out just short of the mark now and then, and a few such rows at the
+/// top of the block (where every column starts full) stayed whole while
+/// the rows below them were cut, each a two-column line read as one.
+/// Only the rows up to the block's edge: a short row between two runs
+/// inside a block is where columns end, and the runs' own rules (the
+/// bridge above, the slot count) handle it.
+fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: Vec<bool>) -> Vec<bool> {
+    let length = |i: usize| lines[i].as_ref().map_or(0, |w| line_length(w)) as f32;
+    let mut grown = long.clone();
+    let mut start = 0;
+    while start < long.len() {
+        if !long[start] {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < long.len() && long[end] {
+            end += 1;
+        }
+        if end - start >= RUN_MIN_LINES {
+            let Some(typical) = median((start..end).map(length).collect()) else { break };
+            let fits = |i: usize| length(i) >= GROW_SHARE * typical;
+            // Only the rows between the run and its block's edge: there
+            // every column of the block is still (or already) running.
+            let block = &page.blocks[page.lines[start].block];
+            if block.start < start && (block.start..start).all(|i| !long[i] && fits(i)) {
+                grown[block.start..start].iter_mut().for_each(|g| *g = true);
+            }
+            let block = &page.blocks[page.lines[end - 1].block];
+            if block.end > end && (end..block.end).all(|i| !long[i] && fits(i)) {
+                grown[end..block.end].iter_mut().for_each(|g| *g = true);
+            }
+        }
+        start = end;
+    }
+    grown
+}
+
+/// Share of a glued run's median length the rows between it and its
+/// block's edge must reach to join it (dev plateau 0.75 to 0.92).
+const GROW_SHARE: f32 = 0.85;
 
 /// The text of a word, gutter specks glued to its end left off.
 fn word_text(text: &[char], word: &Word) -> String {
@@ -1365,6 +1414,34 @@ mod tests {
         let page = parse_page(text, 0, 1);
         assert!(page.lines.iter().all(|l| l.pieces.len() == 2), "{:?}", texts(&page));
         assert_eq!(page.pieces[1].gap, Gap::Glued);
+    }
+
+    #[test]
+    fn rows_at_a_blocks_top_as_long_as_its_glued_run_are_cut_with_it() {
+        // One-column lines set the page's column width at about 43
+        // characters; the glued block below has two columns of about 36, its
+        // first rows a little short of 1.6 pitches of the page's width, the
+        // rows below them over it.
+        let single = "The harbour board met late on Tuesday night\n\
+                      to hear the plans for a second ferry berth\n\
+                      on the north side of the old fishing quay.\n\
+                      Members asked for a study of the tides and\n\
+                      of the traffic the new berth would bring to\n\
+                      the narrow streets behind the market hall.\n";
+        let rows = "Officials said the new timetable the weekend service would now run\n\
+                    starts in May and adds two trains until midnight for the first time\n\
+                    an hour between the coast and the in ten years, and that the old\n\
+                    capital during the busy summer months station at the harbour would reopen\n\
+                    when tourists crowd the old carriages after repairs to its roof and to the\n\
+                    and the platforms are packed at noon. footbridge across the four tracks.\n";
+        let page = parse_page(&format!("{single}\n{rows}"), 0, 1);
+        let first_row =
+            page.lines.iter().find(|l| page.pieces[l.pieces.start].text.starts_with("Officials")).unwrap();
+        let first: Vec<&str> =
+            page.pieces[first_row.pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(first, vec!["Officials said the new timetable", "the weekend service would now run"]);
+        // The one-column lines above, in a block of their own, stay whole.
+        assert_eq!(page.lines[0].pieces.len(), 1);
     }
 
     #[test]
