@@ -243,8 +243,7 @@ fn best_sharing(units: &[HeadingUnit], heads: usize) -> Option<(usize, Vec<usize
 /// first line holds as many heading pieces as there are datelines, its
 /// pieces open them (OCR read the row as one line); every later line, one
 /// piece each (a line of several is a row of second lines read across),
-/// goes
-/// on one of them, no wider than the line before it there (a headline
+/// goes on one of them, no wider than the line before it there (a headline
 /// fills its lines but the last), and the sharing is the one where the
 /// most dictionary words span the joins (a headline line breaks inside a
 /// word as often as a body line). Out: for each line's last piece but a
