@@ -308,8 +308,10 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
             continue;
         }
         let (up, down) = (page.lines[upper].pieces.clone(), page.lines[lower].pieces.clone());
-        let k = streams.min(up.len()).min(down.len());
-        if k < 2 {
+        // A line shorter than the stream count is read below, along the
+        // row order of the whole stretch.
+        let k = streams;
+        if up.len() < k || down.len() < k {
             continue;
         }
         // The streams keep their turn across the line break (straight), or
@@ -325,6 +327,38 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         let clear = (0..k).all(|r| r == best || scores[r] < scores[best]);
         for (from, to) in pairing(best) {
             add(&mut result, from, to, clear);
+        }
+    }
+    // A stretch of alternating lines holds the rows in order, cut into
+    // lines only where one column's paragraph ends: a line shorter than
+    // the stream count (a paragraph's last piece and little else) leaves
+    // the row going on in the next line, so a stream's step is k pieces on
+    // in the stretch's piece order, across one line break or two.
+    let mut line = 0;
+    while line < page.lines.len() {
+        if !result.run_start.contains_key(&line) {
+            line += 1;
+            continue;
+        }
+        let first = line;
+        while result.run_start.contains_key(&(line + 1)) {
+            line += 1;
+        }
+        let last = line;
+        line += 1;
+        let end = page.lines[last].pieces.end;
+        for from in page.lines[first].pieces.start..end {
+            let from_line = page.pieces[from].line;
+            let k = result.run_start[&from_line].streams;
+            let to = from + k;
+            if to >= end {
+                break;
+            }
+            let to_line = page.pieces[to].line;
+            let short = (from_line..=to_line).any(|l| page.lines[l].pieces.len() < k);
+            if to_line != from_line && short && joined_body(page, from_line) && joined_body(page, to_line) {
+                add(&mut result, from, to, true);
+            }
         }
     }
     // A column's end wraps to the next column's start: from the last k
