@@ -22,8 +22,10 @@
 //! A stream goes on across input lines too (a paragraph end of one column
 //! cuts the space-joined line): the last two pieces of one line go on in
 //! the first two of the next, straight or crossed, whichever pairing reads
-//! better; and the first column's end wraps to the second column's start
-//! at the top of the run.
+//! better; across a line shorter than the stream count (a paragraph's last
+//! piece and little else) the rows go on in order, so a stream steps k
+//! pieces on in the stretch's piece order; and the first column's end wraps
+//! to the second column's start at the top of the run.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -463,6 +465,22 @@ mod tests {
         let start = page.lines[1].pieces.start;
         assert_eq!(found.run_start.get(&1), Some(&Run { start, streams: 3 }), "{found:?}");
         assert!(found.verdict(&page, PieceId(start), PieceId(start + 1)).unwrap().breaks);
+    }
+
+    #[test]
+    fn across_a_short_line_a_stream_steps_on_in_row_order() {
+        // Rows of three streams; the second stream's paragraph ends in a
+        // row, which cuts the line after two pieces.
+        let text = format!("{THREE}\n订。甲方的合同已经按时签 物。\n\n项。丙方的款项已经按时付 甲方的货物已经按时发 乙方的款项已经按时付\n");
+        let page = parse_page(&text, 0, 1);
+        let found = alternation(&page, &vocabulary(&page));
+        let short = page.lines[1].pieces.clone();
+        assert!(found.run_start.contains_key(&0) && short.len() == 2, "{found:?}");
+        // The first line's last piece goes on three pieces later, in the
+        // line after the short one.
+        let from = short.start - 1;
+        assert!(found.extra_targets(from).contains(&(from + 3)), "{found:?}");
+        assert!(found.verdict(&page, PieceId(from), PieceId(from + 3)).is_some_and(|v| v.follows));
     }
 
     #[test]
