@@ -85,6 +85,17 @@ pub fn is_line_start_forbidden(c: char) -> bool {
     )
 }
 
+/// Words that follow an elided compound part ("Ein- und Ausfuhr", "pre- and
+/// post-war"): a hyphen right before one of them is a real hyphen inside a
+/// printed line, never a word broken at the line's end.
+pub const ELIDED_COMPOUND_CONJUNCTIONS: [&str; 8] = ["und", "oder", "and", "or", "et", "ou", "bzw.", "sowie"];
+
+/// True when `word` may follow an elided compound part (see
+/// [`ELIDED_COMPOUND_CONJUNCTIONS`]).
+pub fn follows_elided_compound(word: &str) -> bool {
+    ELIDED_COMPOUND_CONJUNCTIONS.contains(&word)
+}
+
 /// Hyphen-like marks at a line end: ASCII hyphen, soft hyphen, the Unicode
 /// hyphen, and the Fraktur marks `¬` and `⸗`.
 pub fn is_line_end_hyphen(c: char) -> bool {

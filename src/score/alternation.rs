@@ -22,8 +22,10 @@
 //! A stream goes on across input lines too (a paragraph end of one column
 //! cuts the space-joined line): the last two pieces of one line go on in
 //! the first two of the next, straight or crossed, whichever pairing reads
-//! better; and the first column's end wraps to the second column's start
-//! at the top of the run.
+//! better; across a line shorter than the stream count (a paragraph's last
+//! piece and little else) the rows go on in order, so a stream steps k
+//! pieces on in the stretch's piece order; and the first column's end wraps
+//! to the second column's start at the top of the run.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -308,8 +310,10 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
             continue;
         }
         let (up, down) = (page.lines[upper].pieces.clone(), page.lines[lower].pieces.clone());
-        let k = streams.min(up.len()).min(down.len());
-        if k < 2 {
+        // A line shorter than the stream count is read below, along the
+        // row order of the whole stretch.
+        let k = streams;
+        if up.len() < k || down.len() < k {
             continue;
         }
         // The streams keep their turn across the line break (straight), or
@@ -325,6 +329,38 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         let clear = (0..k).all(|r| r == best || scores[r] < scores[best]);
         for (from, to) in pairing(best) {
             add(&mut result, from, to, clear);
+        }
+    }
+    // A stretch of alternating lines holds the rows in order, cut into
+    // lines only where one column's paragraph ends: a line shorter than
+    // the stream count (a paragraph's last piece and little else) leaves
+    // the row going on in the next line, so a stream's step is k pieces on
+    // in the stretch's piece order, across one line break or two.
+    let mut line = 0;
+    while line < page.lines.len() {
+        if !result.run_start.contains_key(&line) {
+            line += 1;
+            continue;
+        }
+        let first = line;
+        while result.run_start.contains_key(&(line + 1)) {
+            line += 1;
+        }
+        let last = line;
+        line += 1;
+        let end = page.lines[last].pieces.end;
+        for from in page.lines[first].pieces.start..end {
+            let from_line = page.pieces[from].line;
+            let k = result.run_start[&from_line].streams;
+            let to = from + k;
+            if to >= end {
+                break;
+            }
+            let to_line = page.pieces[to].line;
+            let short = (from_line..=to_line).any(|l| page.lines[l].pieces.len() < k);
+            if to_line != from_line && short && joined_body(page, from_line) && joined_body(page, to_line) {
+                add(&mut result, from, to, true);
+            }
         }
     }
     // A column's end wraps to the next column's start: from the last k
@@ -429,6 +465,22 @@ mod tests {
         let start = page.lines[1].pieces.start;
         assert_eq!(found.run_start.get(&1), Some(&Run { start, streams: 3 }), "{found:?}");
         assert!(found.verdict(&page, PieceId(start), PieceId(start + 1)).unwrap().breaks);
+    }
+
+    #[test]
+    fn across_a_short_line_a_stream_steps_on_in_row_order() {
+        // Rows of three streams; the second stream's paragraph ends in a
+        // row, which cuts the line after two pieces.
+        let text = format!("{THREE}\n订。甲方的合同已经按时签 物。\n\n项。丙方的款项已经按时付 甲方的货物已经按时发 乙方的款项已经按时付\n");
+        let page = parse_page(&text, 0, 1);
+        let found = alternation(&page, &vocabulary(&page));
+        let short = page.lines[1].pieces.clone();
+        assert!(found.run_start.contains_key(&0) && short.len() == 2, "{found:?}");
+        // The first line's last piece goes on three pieces later, in the
+        // line after the short one.
+        let from = short.start - 1;
+        assert!(found.extra_targets(from).contains(&(from + 3)), "{found:?}");
+        assert!(found.verdict(&page, PieceId(from), PieceId(from + 3)).is_some_and(|v| v.follows));
     }
 
     #[test]

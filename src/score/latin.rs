@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use crate::parse::chars::{is_line_end_hyphen, is_wide};
+use crate::parse::chars::{follows_elided_compound, is_line_end_hyphen, is_wide};
 use crate::parse::words::is_english_word;
 
 /// Lower-cased words of a page, with and without their inner hyphens, as
@@ -71,10 +71,6 @@ pub enum Hyphen {
     /// A real hyphen (compound, range, elided conjunction): keep it, no space.
     Keep,
 }
-
-/// Words that follow an elided compound part ("Ein- und Ausfuhr", "pre- and
-/// post-war"): the hyphen before them is always real.
-const CONJUNCTIONS: [&str; 8] = ["und", "oder", "and", "or", "et", "ou", "bzw.", "sowie"];
 
 /// The two halves of a word broken at a line-end hyphen: the left side's
 /// last word without its hyphen, the right side's first word, and the mark.
@@ -187,7 +183,7 @@ fn hyphen_with(left: &str, right: &str, vocabulary: &Vocabulary, word_list: bool
         return Some(Hyphen::Keep);
     }
     let first = tail.chars().next()?;
-    if CONJUNCTIONS.contains(&tail) || first.is_uppercase() || !first.is_alphabetic() {
+    if follows_elided_compound(tail) || first.is_uppercase() || !first.is_alphabetic() {
         return Some(Hyphen::Keep);
     }
     // Fraktur hyphens and the soft hyphen only ever mark a break.

@@ -31,7 +31,7 @@
 use std::ops::Range;
 
 use super::part;
-use crate::parse::chars::{ends_sentence, is_line_end_hyphen};
+use crate::parse::chars::{ends_sentence, follows_elided_compound, is_line_end_hyphen};
 use crate::parse::classify::{is_byline, is_latin_dateline_start, latin_credit_len};
 use crate::parse::{Gap, Page, Piece, Role};
 
@@ -255,6 +255,15 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
     let texts: Vec<String> =
         words.iter().map(|w| chars[w.start - offset..w.end - offset].iter().collect()).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    // "Ein- und Ausfuhr": a hyphen before a conjunction elides a compound
+    // part inside the printed line; it marks no column's end (German
+    // prose holds one every few paragraphs, and three of them read as a
+    // narrow column width that cut a whole page of one-column lines).
+    for index in 1..words.len() {
+        if words[index - 1].hyphenated && follows_elided_compound(texts[index]) {
+            words[index - 1].hyphenated = false;
+        }
+    }
     for index in 1..words.len() {
         if let Some(length) = latin_credit_len(&texts[index..]) {
             words[index].credit_edge = true;
@@ -1550,6 +1559,20 @@ mod tests {
             pieces_of("City planners were re- luctant to offer public hear-", 24.0),
             ["City planners were re-", "luctant to offer public hear-"]
         );
+    }
+
+    #[test]
+    fn a_hyphen_before_a_conjunction_ends_no_column_line() {
+        let words = line("Wahl der Parlaments- und Stadtrat- oder Ein- und aus");
+        assert!(words.iter().all(|w| !w.hyphenated));
+        assert!(line("Wahl der Parlaments- wahlen")[2].hyphenated);
+        // One-column lines with such hyphens stay whole: they set no width.
+        let page = parse_page(
+            "müssen Parlaments- und Präsidenten\nwahlen aufgrund ihres Wohn- oder\nGeschäftssitzes einer Debit- oder\nKreditkarte aus dem Land der Käufer\nwie die Kommission am Mittwoch sagte\n",
+            0,
+            1,
+        );
+        assert_eq!(page.pieces.len(), 5);
     }
 
     #[test]
