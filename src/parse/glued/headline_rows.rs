@@ -141,6 +141,11 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
         let Some(words) = line_words(&as_body) else { continue };
         let whole = whole_line(pieces);
+        // A row opening with a newswire dateline ("PLACE, Mon 26 -") opens
+        // an article's body: its place in capitals heads no headline.
+        if crate::parse::classify::is_latin_dateline_start(&whole.text) {
+            continue;
+        }
         let texts = word_texts(&whole, &words);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         // Under a row of two headlines, a line of just two words holds the
@@ -303,6 +308,21 @@ mod tests {
         assert_eq!(
             headline_row_cut(&["Mayor", "opens", "HARBOUR", "TRADE", "Council", "meets", "TOWN", "HALL"]),
             None
+        );
+    }
+
+    #[test]
+    fn a_glued_row_opening_with_a_dateline_is_no_headline_row() {
+        // The place in capitals, then sentence case: a headline row's
+        // shape, but a dateline opens an article's body.
+        let text = "NORTH BAY, Ont., Mar 3 - Harbour trade grew by a fifth in the the port said on Monday\n\
+                    year to March, and the mayor said the new quay would open in the spring next year\n\
+                    after four years of work and delays caused by the floods and the rising costs\n";
+        let page = parse_page(text, 0, 1);
+        assert!(
+            page.pieces[page.lines[0].pieces.clone()].iter().all(|p| p.role != Role::Headline),
+            "{:?}",
+            page.pieces.iter().map(|p| (&p.text, p.role)).collect::<Vec<_>>()
         );
     }
 

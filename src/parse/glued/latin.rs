@@ -602,6 +602,101 @@ fn layout_overrides(layout: &Layout, width: ColumnWidth, full: f32) -> bool {
 /// as many pieces as its neighbours hold, so that a column keeps its slot
 /// from line to line. Returns each line's word ranges.
 fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+    let cuts = cut_run_at(run, page);
+    // Without hyphens of its own, a run's width comes from the page, which
+    // other blocks set: where the run's full lines hold a column count
+    // between two whole numbers at that width, the count whose cut reads
+    // as greedily wrapped column lines wins.
+    let longest = run.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
+    let hyphen_width = width_from_hyphens(&inner_hyphen_origins(run.iter().copied()), 10.0, longest / 2.0);
+    let Some(full) = full_length(run) else { return cuts };
+    let columns = page.columns_in(full.round() as usize);
+    if hyphen_width.is_some() || (columns - columns.round()).abs() < AMBIGUOUS_COUNT {
+        return cuts;
+    }
+    let mut best_misses = wrap_misses(run, &cuts);
+    let mut best = cuts;
+    for count in [columns.floor(), columns.ceil()] {
+        if count < 2.0 {
+            continue;
+        }
+        let width = ColumnWidth((full + 1.0) / count - 1.0);
+        let other = cut_run_at(run, width);
+        let misses = wrap_misses(run, &other);
+        if misses <= WRAP_MISSES_MAX && misses <= WRAP_WIN_SHARE * best_misses {
+            (best, best_misses) = (other, misses);
+        }
+    }
+    best
+}
+
+/// A run's full lines hold a column count at least this far from a whole
+/// number at the page's width before other counts are tried.
+const AMBIGUOUS_COUNT: f32 = 0.25;
+
+/// Most of a count's column lines that may break before a word that would
+/// have fitted for the count to show a set measure: type set by filling
+/// each line breaks so almost always; a count whose lines miss more says
+/// nothing (proportional type in OCR, where characters count unevenly).
+const WRAP_MISSES_MAX: f32 = 0.2;
+
+/// Another count replaces the page width's only when its lines miss at
+/// most this share as often: a clear win, not noise.
+const WRAP_WIN_SHARE: f32 = 0.5;
+
+/// Share of a run's column lines, read from `cuts`, that break before a
+/// word that would have fitted: the line's length, a space and the first
+/// word of the same column's line below within the column's width (the
+/// width its longer lines show). Why: a column is set by filling each line
+/// as far as the measure allows, so at the true column count a line breaks
+/// only where the next word does not fit; a count that merges or splits
+/// columns puts line ends anywhere. Only rows cut into the run's usual
+/// number of pieces count, and a line ending a sentence (a paragraph's
+/// last line) or a hyphenated word says nothing. 1 when nothing counts.
+fn wrap_misses(run: &[&[Word]], cuts: &[Vec<Range<usize>>]) -> f32 {
+    let Some(pieces) = median(cuts.iter().map(|c| c.len() as f32).collect()) else { return 1.0 };
+    let pieces = pieces as usize;
+    if pieces < 2 {
+        return 1.0;
+    }
+    let span = |words: &[Word], range: &Range<usize>| words[range.end - 1].end - words[range.start].start;
+    let mut misses = 0usize;
+    let mut checked = 0usize;
+    for column in 0..pieces {
+        let mut lengths: Vec<usize> = run
+            .iter()
+            .zip(cuts)
+            .filter(|(_, ranges)| ranges.len() == pieces)
+            .map(|(words, ranges)| span(words, &ranges[column]))
+            .collect();
+        lengths.sort_unstable();
+        let Some(&width) = lengths.get(lengths.len() * 9 / 10) else { continue };
+        for line in 0..run.len().saturating_sub(1) {
+            let (here, below) = (&cuts[line], &cuts[line + 1]);
+            if here.len() != pieces || below.len() != pieces {
+                continue;
+            }
+            let (words, range) = (run[line], &here[column]);
+            let last = &words[range.end - 1];
+            if last.ends_sentence || last.hyphenated {
+                continue;
+            }
+            let next = &run[line + 1][below[column].start];
+            checked += 1;
+            if span(words, range) + 1 + (next.end - next.start) <= width {
+                misses += 1;
+            }
+        }
+    }
+    if checked == 0 {
+        1.0
+    } else {
+        misses as f32 / checked as f32
+    }
+}
+
+/// [`cut_run`] at a given starting width.
+fn cut_run_at(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
     let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
     let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
     let start =
@@ -1839,6 +1934,49 @@ mod tests {
         // The two-column lines would rather see one wide column than leave
         // two narrow ones out; the full lines show four.
         assert_eq!(layout.widths.len(), 4, "{layout:?}");
+    }
+
+    /// Invented prose wrapped greedily into lines of at most `width` characters.
+    fn wrapped(text: &str, width: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            if !current.is_empty() && current.len() + 1 + word.len() > width {
+                lines.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        lines.push(current);
+        lines
+    }
+
+    #[test]
+    fn a_runs_column_count_is_the_one_whose_lines_break_where_the_next_word_no_longer_fits() {
+        let prose = "the harbour board met on a wet morning to weigh new plans for the old quay \
+                     where boats once landed fish and salt and timber from the north while \
+                     traders asked for more room to store goods and a wider road to the market";
+        let columns: Vec<Vec<String>> = (0..3).map(|_| wrapped(prose, 20)).collect();
+        let rows = columns[0].len() - 1;
+        let glued: Vec<String> = (0..rows)
+            .map(|row| columns.iter().map(|column| column[row].as_str()).collect::<Vec<_>>().join(" "))
+            .collect();
+        let words: Vec<Vec<Word>> = glued.iter().map(|row| line(row)).collect();
+        let run: Vec<&[Word]> = words.iter().map(Vec::as_slice).collect();
+        // A page width from other blocks that puts the rows between two and
+        // three columns.
+        let page = ColumnWidth(25.0);
+        let columns_in = page.columns_in(full_length(&run).unwrap().round() as usize);
+        assert!((columns_in - columns_in.round()).abs() >= AMBIGUOUS_COUNT, "{columns_in}");
+        let cuts = cut_run(&run, page);
+        for (row, ranges) in cuts.iter().enumerate() {
+            assert_eq!(ranges.len(), 3, "{}", glued[row]);
+        }
+        // The merged count misses many breaks, the true one none.
+        assert!(wrap_misses(&run, &cut_run_at(&run, ColumnWidth(31.0))) > WRAP_MISSES_MAX);
+        assert_eq!(wrap_misses(&run, &cuts), 0.0);
     }
 
     #[test]
