@@ -17,10 +17,22 @@ use crate::parse::classify;
 /// Labels the pieces of `page`: the classifier's roles, then glyph height
 /// (`tall`, one per piece) over them, then the pieces of column rules
 /// (`rule_pieces`) as fragments.
-pub(super) fn settle_roles(page: &mut Page, tall: &[bool], rule_pieces: std::ops::Range<usize>) {
+pub(super) fn settle_roles(
+    page: &mut Page,
+    tall: &[bool],
+    smeared: &[bool],
+    rule_pieces: std::ops::Range<usize>,
+) {
     unseat_name_lists(page);
     // Boxes keep side-by-side headlines apart already.
     let _side_by_side = classify::label_page(page);
+    // A line OCR read as glyphs smeared along it shows no printed line's
+    // shape: its short text is no heading.
+    for piece in &mut page.pieces {
+        if smeared[piece.line] && piece.role.is_heading() {
+            piece.role = Role::Body;
+        }
+    }
     // Per line, whether the classifier left all of it body text.
     let body_line: Vec<bool> = page
         .lines
