@@ -22,7 +22,7 @@ fn main() {
                         .map(|b| format!("{:>4},{:>4}-{:>4},{:>4}", b.x0, b.y0, b.x1, b.y1))
                         .unwrap_or_default();
                     let text: String = piece.text.chars().take(60).collect();
-                    println!("{b} {:?} {text}", piece.role);
+                    println!("{b} L{} {:?} {text}", piece.line, piece.role);
                 }
             }
         }

@@ -182,6 +182,15 @@ pub fn is_byline(text: &str) -> bool {
     text.chars().count() <= 60 && byline(text).is_ok()
 }
 
+/// True when the whole text is a bare list of three or more short Han
+/// names ("张三 李四 王五"), the one credit form without a credit word or
+/// brackets. Why: OCR of CJK text spaced at random (`--psm 6`) reads
+/// running text as such a list ("河流域 是海南 省三"), so where the page's
+/// geometry is known this form must also stand like a byline.
+pub fn is_name_list(text: &str) -> bool {
+    all_consuming(bare_names).parse(text.trim()).is_ok()
+}
+
 /// Words that open a Latin credit only when capitalised (see [`english_credit`]).
 const CREDIT_WORDS: [&str; 6] = ["By", "BY", "Von", "VON", "Par", "PAR"];
 

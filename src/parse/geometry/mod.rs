@@ -52,7 +52,10 @@
 //!    times its usual word box height (a `--psm 6` fragment spread over a
 //!    column, see [`lines::line_size`]), but a line
 //!    without one word of plausible size (a stretch OCR read as one glyph
-//!    smeared over the column) is never headline type. The page's body
+//!    smeared over the column) is never headline type, nor one whose CJK
+//!    words are all boxed far wider than their cells (glyphs smeared along a
+//!    garbled line, see [`has_square_glyph`]); a line's extent is its strong
+//!    words' (a smeared glyph does not part its block). The page's body
 //!    glyph size is the median of its OCR lines' sizes, a Latin line sized
 //!    over its fullest stretch (a `--psm 6` line glued over a sidebar on
 //!    offset baselines is taller than its glyphs, see
@@ -62,7 +65,10 @@
 //!    measured as headline type that keep the body lines' pitch between
 //!    body lines are body text (see [`settle_lines_on_body_pitch`]);
 //! 4. roles: a piece that is a credit line is a byline, as the text parser
-//!    labels it when it cuts a line (a byline closes its article); glyph
+//!    labels it when it cuts a line (a byline closes its article), a bare
+//!    list of names only on a line of its own that stands between no two
+//!    lines of its block (see [`roles`]); a line of smeared glyphs is no
+//!    heading; glyph
 //!    height makes headlines; a line the text classifier took for a
 //!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
@@ -353,14 +359,22 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     let measured_over =
                         if script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
                     let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
+                    // The line's extent is its strong words' (as a line's
+                    // rows are grouped, see [`printed_lines`]): a glyph OCR
+                    // smeared over two rows would move the line's centre
+                    // off the body grid and part its block there.
                     let extent =
-                        words.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
+                        sized.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
                     // A line without a word of plausible size (a stretch OCR
                     // read as one glyph smeared over a column, specks) has no
                     // glyphs to show headline type.
+                    // Nor does a CJK line whose glyphs are all boxed far
+                    // wider than square cells (a glyph smeared along a
+                    // garbled line, see [`has_square_glyph`]).
                     let headline_size = !strong.is_empty()
                         && line_glyph >= headline_ratio * glyph
-                        && words_tall(&atoms, sized, &scales);
+                        && words_tall(&atoms, sized, &scales)
+                        && (script != Script::Cjk || has_square_glyph(&atoms, words, headline_ratio * glyph));
                     (extent, spans || headline_size)
                 })
                 .collect();
@@ -394,6 +408,10 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             }
         }
     }
+    // Per printed line, whether it holds only CJK glyphs smeared along it
+    // (see [`has_square_glyph`]): no heading, whatever its text's shape.
+    let mut smeared_lines: Vec<bool> = Vec::new();
+    let headline_glyph = headline_ratio * glyph;
     for (lines, measured) in measured_regions {
         let first_line = page.lines.len();
         for (index, words) in lines.into_iter().enumerate() {
@@ -414,6 +432,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 }
                 page.blocks.push(page.lines.len()..page.lines.len());
             }
+            smeared_lines.push(script == Script::Cjk && !has_square_glyph(&atoms, &words, headline_glyph));
             push_line(&mut page, &atoms, &words, is_tall, &mut tall);
         }
         page.regions.push(first_line..page.lines.len());
@@ -451,8 +470,35 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     if let Some(last) = page.blocks.last_mut() {
         last.end = page.lines.len();
     }
-    settle_roles(&mut page, &tall, rule_pieces);
+    smeared_lines.resize(page.lines.len(), false);
+    settle_roles(&mut page, &tall, &smeared_lines, rule_pieces);
     page
+}
+
+/// A CJK word boxed at most this many of its own heights wide per cell of
+/// its text holds glyphs of the size its box shows (CJK glyphs are square)...
+const SQUARE_CELL_WIDTH: f32 = 1.6;
+/// ... and so does one boxed at headline height, up to this many heights
+/// per cell (a headline's short last line, letter-spaced or boxed with a
+/// speck beside it); wider, it is a glyph smeared along its line.
+const TALL_CELL_WIDTH: f32 = 3.0;
+
+/// True when `words` (a printed line of a CJK page) hold a word with wide
+/// characters boxed about as wide as its cells, or boxed at headline
+/// height (`headline_size`) and not smeared, or hold no word with wide
+/// characters at all. Why: a line's size is its extent over its cells, and
+/// OCR of a garbled stretch boxes one or two glyphs over the width of many
+/// (`-和` 112 px wide at 40 px high in 38 px body type, `的` 411 x 80 px
+/// over a column): the extent reads headline type, though no glyph of that
+/// size is printed there, and a false headline opens an article.
+fn has_square_glyph(atoms: &[Atom], words: &[usize], headline_size: f32) -> bool {
+    let wide: Vec<&Atom> = words.iter().map(|&a| &atoms[a]).filter(|a| a.text.chars().any(is_wide)).collect();
+    wide.is_empty()
+        || wide.iter().any(|a| {
+            let per_cell = (a.bbox.x1 - a.bbox.x0) as f32 / cells(&a.text).max(1.0);
+            let h = height(&a.bbox);
+            per_cell <= SQUARE_CELL_WIDTH * h || (h >= headline_size && per_cell <= TALL_CELL_WIDTH * h)
+        })
 }
 
 /// For each OCR line, the gap down to the nearest line below it that
@@ -662,6 +708,71 @@ mod tests {
         let last = page.pieces.last().expect("pieces");
         assert_eq!((last.text.as_str(), last.role), ("记者王小明", Role::Byline));
         assert!(page.pieces[..page.pieces.len() - 1].iter().all(|p| p.role == Role::Body));
+    }
+
+    #[test]
+    fn a_name_list_is_a_byline_only_where_it_stands_like_one() {
+        // Randomly spaced OCR of running text reads as three short names.
+        let body = vec![("天天天天天天天天天天", 0, 300)];
+        let names = vec![("张小明", 0, 90), ("李大伟", 110, 200), ("王芳", 220, 280)];
+        let role_of_names = |rows: Vec<Vec<(&str, i32, i32)>>| {
+            let page = layout_page(&cjk_rows(&rows), 0, 1, None);
+            page.pieces.iter().find(|p| p.text.starts_with("张小明")).expect("the names").role
+        };
+        // Between two lines of a column: running text.
+        let mut inside = vec![body.clone(); 3];
+        inside.push(names.clone());
+        inside.extend(vec![body.clone(); 3]);
+        assert_eq!(role_of_names(inside), Role::Body);
+        // At a column's foot: a credit.
+        let mut foot = vec![body.clone(); 6];
+        foot.push(names.clone());
+        assert_eq!(role_of_names(foot), Role::Byline);
+        // Sharing its printed line with other words: running text.
+        let mut shared = vec![body.clone(); 6];
+        shared.push(vec![("天天", 0, 60), ("张小明", 75, 165), ("李大伟", 185, 275), ("王芳", 295, 355)]);
+        let page = layout_page(&cjk_rows(&shared), 0, 1, None);
+        assert!(page.pieces.iter().all(|p| p.role != Role::Byline), "{:?}", page.pieces);
+    }
+
+    #[test]
+    fn glyphs_smeared_along_a_cjk_line_show_no_headline_type() {
+        let boxed = |text: &str, x0, y0, x1, y1| placed(text, x0, y0, x1, y1, false);
+        // Headline type is 52 px here (body 38 px).
+        let head = 52.0;
+        // A glyph smeared over a column, and two boxed twice their cells'
+        // width at body height.
+        let smeared = [boxed("的", 1487, 383, 1898, 463)];
+        assert!(!has_square_glyph(&smeared, &[0], head));
+        let garbled = [boxed("-和", 772, 958, 884, 998), boxed("二", 889, 966, 953, 998)];
+        assert!(!has_square_glyph(&garbled, &[0, 1], head));
+        // Square glyphs, and a headline's short last line boxed at headline
+        // height a little wide, are glyphs of their size.
+        let square = [boxed("海南", 103, 120, 261, 181)];
+        assert!(has_square_glyph(&square, &[0], head));
+        let spaced = [boxed("召开", 1032, 204, 1288, 262)];
+        assert!(has_square_glyph(&spaced, &[0], head));
+        // A line without wide characters is not judged.
+        let latin = [boxed("GEP", 0, 0, 300, 20)];
+        assert!(has_square_glyph(&latin, &[0], head));
+    }
+
+    #[test]
+    fn a_glyph_smeared_down_a_column_neither_parts_its_block_nor_heads_it() {
+        // A column of body rows; OCR read the third row's glyphs as one
+        // glyph smeared over the row and down into the gap below it (an
+        // OCR line of its own), and two more glyphs of the row.
+        let mut rows: Vec<TextLine> = (0..8)
+            .map(|row| {
+                let y = row * 40;
+                line_of(vec![word("天天天天天天天天天天", 0, y, 300, y + 30)])
+            })
+            .collect();
+        rows[2] = line_of(vec![word("甲乙", 100, 82, 160, 110)]);
+        rows.insert(3, line_of(vec![word("的", 0, 60, 300, 170)]));
+        let page = layout_page(&one_block(rows), 0, 1, None);
+        assert!(page.pieces.iter().all(|p| p.role == Role::Body), "{:?}", page.pieces);
+        assert_eq!(page.blocks.iter().filter(|b| !b.is_empty()).count(), 1, "{:?}", page.blocks);
     }
 
     #[test]

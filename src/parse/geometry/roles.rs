@@ -17,9 +17,22 @@ use crate::parse::classify;
 /// Labels the pieces of `page`: the classifier's roles, then glyph height
 /// (`tall`, one per piece) over them, then the pieces of column rules
 /// (`rule_pieces`) as fragments.
-pub(super) fn settle_roles(page: &mut Page, tall: &[bool], rule_pieces: std::ops::Range<usize>) {
+pub(super) fn settle_roles(
+    page: &mut Page,
+    tall: &[bool],
+    smeared: &[bool],
+    rule_pieces: std::ops::Range<usize>,
+) {
+    unseat_name_lists(page);
     // Boxes keep side-by-side headlines apart already.
     let _side_by_side = classify::label_page(page);
+    // A line OCR read as glyphs smeared along it shows no printed line's
+    // shape: its short text is no heading.
+    for piece in &mut page.pieces {
+        if smeared[piece.line] && piece.role.is_heading() {
+            piece.role = Role::Body;
+        }
+    }
     // Per line, whether the classifier left all of it body text.
     let body_line: Vec<bool> = page
         .lines
@@ -41,6 +54,29 @@ pub(super) fn settle_roles(page: &mut Page, tall: &[bool], rule_pieces: std::ops
     }
     for piece in &mut page.pieces[rule_pieces] {
         piece.role = Role::Fragment;
+    }
+}
+
+/// Sets back to body text a piece labelled a byline only for being a bare
+/// list of names (see [`classify::is_name_list`]) that does not stand like
+/// a credit: a credit stands on a printed line of its own, and not between
+/// two lines of one block (it ends a column stretch or stands apart).
+/// Why: randomly spaced CJK OCR reads running text as a name list, and a
+/// byline closes its article; credits with a credit word or brackets are
+/// trusted anywhere.
+fn unseat_name_lists(page: &mut Page) {
+    for index in 0..page.pieces.len() {
+        let piece = &page.pieces[index];
+        if piece.role != Role::Byline || !classify::is_name_list(&piece.text) {
+            continue;
+        }
+        let line = &page.lines[piece.line];
+        let block = &page.blocks[line.block];
+        let shares_line = line.pieces.len() > 1;
+        let between_lines = piece.line > block.start && piece.line + 1 < block.end;
+        if shares_line || between_lines {
+            page.pieces[index].role = Role::Body;
+        }
     }
 }
 
