@@ -1,10 +1,13 @@
 //! Builds the Chinese character language model, `data/zh_chars.fst`, that
 //! the language signal (`src/score/language.rs`) reads, and with `--words`
-//! the English word bigram model, `data/en_bigrams.fst`, that the word
-//! language signal (`src/parse/word_language.rs`) reads.
+//! the English and German word bigram models, `data/en_bigrams.fst` and
+//! `data/de_bigrams.fst`, that the word language model
+//! (`src/parse/word_language.rs`) reads.
 //!
 //! In: UTF-8 (or Windows-1252) text files or folders of them (a `.conllu` file gives only its
-//! `# text = ` lines; a Markdown file loses its front matter and comments).
+//! `# text = ` lines; a Markdown file loses its front matter and comments,
+//! and for the word model keeps only its prose, one paragraph a line: see
+//! `markdown_prose`).
 //! Out: an FST map from every Han character, every kept pair and every kept
 //! triple of adjacent Han characters to its count, plus the total count of
 //! Han characters under the key `#`. Why: counts are all a backoff model
@@ -73,7 +76,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         collect_files(Path::new(source), &mut files)?;
     }
     files.sort();
-    let texts: Vec<String> = files.iter().map(|f| read_training_text(f)).collect::<Result<_, _>>()?;
+    let texts: Vec<String> = files.iter().map(|f| read_training_text(f, words)).collect::<Result<_, _>>()?;
 
     if words {
         if let Some(corpus) = check {
@@ -149,7 +152,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Box<dyn Erro
 
 /// The prose of one training file: sentence lines of a treebank, the body
 /// of a Markdown file, all of a plain text file.
-fn read_training_text(path: &Path) -> Result<String, Box<dyn Error>> {
+fn read_training_text(path: &Path, words: bool) -> Result<String, Box<dyn Error>> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     // Older plain-text transcripts are often Windows-1252 (curly quotes,
     // dashes); anything that is not UTF-8 is read as that.
@@ -160,6 +163,7 @@ fn read_training_text(path: &Path) -> Result<String, Box<dyn Error>> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     Ok(match extension {
         "conllu" => raw.lines().filter_map(|l| l.strip_prefix("# text = ")).collect::<Vec<_>>().join("\n"),
+        "md" if words => markdown_prose(&raw),
         "md" => {
             let mut in_front_matter = false;
             let mut out = String::new();
@@ -178,6 +182,55 @@ fn read_training_text(path: &Path) -> Result<String, Box<dyn Error>> {
         }
         _ => raw,
     })
+}
+
+/// The prose of a Markdown file, one paragraph a line: front matter,
+/// comments, headings, table rows, rules and definition-list details (the
+/// statutes' amendment records) are dropped, and a paragraph's hard-wrapped
+/// lines are joined, so that a pair of words across a wrap is counted as in
+/// running text. Why: the word model counts pairs within a line only.
+fn markdown_prose(raw: &str) -> String {
+    let mut in_front_matter = false;
+    let mut out = String::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, out: &mut String| {
+        if !paragraph.is_empty() {
+            out.push_str(&paragraph.join(" "));
+            out.push('\n');
+            paragraph.clear();
+        }
+    };
+    for (index, line) in raw.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed == "---" && (index == 0 || in_front_matter) {
+            in_front_matter = index == 0;
+            continue;
+        }
+        if in_front_matter {
+            continue;
+        }
+        let markup = trimmed.starts_with("<!--")
+            || trimmed.starts_with('#')
+            || trimmed.starts_with('|')
+            || trimmed.starts_with(':')
+            || (trimmed.len() >= 3
+                && trimmed.chars().all(|c| matches!(c, '-' | '=' | '+' | '*' | '_' | '|' | ' ')));
+        if trimmed.is_empty() || markup {
+            flush(&mut paragraph, &mut out);
+            continue;
+        }
+        // A list item's first line opens a paragraph of its own.
+        let item = trimmed.starts_with("* ")
+            || trimmed.split_once("  ").is_some_and(|(marker, _)| {
+                marker.len() <= 5 && marker.ends_with(['.', ')']) && !marker.contains(' ')
+            });
+        if item {
+            flush(&mut paragraph, &mut out);
+        }
+        paragraph.push(trimmed);
+    }
+    flush(&mut paragraph, &mut out);
+    out
 }
 
 /// The maximal runs of adjacent Han characters.

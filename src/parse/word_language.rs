@@ -1,4 +1,4 @@
-//! English word bigram model: do the words read on across a break?
+//! English and German word bigram models: do the words read on across a break?
 //!
 //! It lives in `parse`, below every stage that asks it: the junction scorer
 //! (`lm.word_lift`), the stream decoder and the Latin glued-column cutter.
@@ -28,6 +28,18 @@
 //! binary. It scores with stupid backoff (Brants et al. 2007): a pair's
 //! relative frequency when it was seen, else 0.4 times the word's own
 //! frequency.
+//!
+//! A German page asks a German model instead (`data/de_bigrams.fst`, built
+//! the same way from about 1.9 million words of 24 German federal laws,
+//! official works without copyright, § 5 UrhG; sources in `data/README.md`):
+//! the English model knows about a tenth of a German page's words, so it is
+//! all but silent there. [`page_language`] picks the model from the page's
+//! own words: the one that knows most of them (each knows 57–80% of a page
+//! in its language, at most 22% of one in another); a page neither knows
+//! well (French, Chinese) keeps the English model, as before. The junction
+//! scorer and the Latin glued-column cutter ask the page's model; the stream
+//! decoder keeps the English one (the German model there lowered a German
+//! OCR page: see `data/README.md`).
 
 use std::sync::OnceLock;
 
@@ -35,6 +47,9 @@ use fst::Map;
 
 /// The counts, built by `examples/build_language_model.rs --words`.
 static COUNTS: &[u8] = include_bytes!("../../data/en_bigrams.fst");
+
+/// The German counts, built the same way (`--words`).
+static GERMAN_COUNTS: &[u8] = include_bytes!("../../data/de_bigrams.fst");
 
 /// The key under which the builder stores the total number of words (no
 /// word contains `#`).
@@ -93,6 +108,71 @@ pub struct Model {
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(COUNTS).expect("the shipped word model is a valid FST map"))
+}
+
+/// The shipped German model, opened once.
+pub fn german_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::from_bytes(GERMAN_COUNTS).expect("the shipped German word model is a valid FST map")
+    })
+}
+
+/// The language whose word model a page's junctions are scored with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    English,
+    German,
+}
+
+impl Language {
+    /// The shipped model of the language.
+    pub fn model(self) -> &'static Model {
+        match self {
+            Language::English => model(),
+            Language::German => german_model(),
+        }
+    }
+}
+
+/// A language's model knows this share of a page's words at least where
+/// the page is in that language: each model knows 57–80% of the words of a
+/// corpus page in its own language (OCR errors included) and 9–22% of a
+/// page in another Latin-script language.
+const KNOWN_SHARE_MIN: f32 = 0.4;
+
+/// The page's language for the word model, from its own words (`texts`):
+/// the language whose model knows `KNOWN_SHARE_MIN` of the page's words and
+/// more of them than the other model does; `None` elsewhere (a French or a Chinese page).
+/// Why vocabulary: each model knows the few thousand most frequent words of
+/// its language, which make up most of any page in it, and few of the
+/// other's; no list of words has to be kept by hand.
+pub fn page_language<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Language> {
+    let (english, german) = (model(), german_model());
+    let (mut words, mut known_english, mut known_german) = (0usize, 0usize, 0usize);
+    for t in texts.into_iter().flat_map(str::split_whitespace).filter_map(token) {
+        words += 1;
+        known_english += usize::from(english.count(&t.word) > 0);
+        known_german += usize::from(german.count(&t.word) > 0);
+    }
+    let (language, known) = if known_german > known_english {
+        (Language::German, known_german)
+    } else {
+        (Language::English, known_english)
+    };
+    (words > 0 && known as f32 >= KNOWN_SHARE_MIN * words as f32).then_some(language)
+}
+
+/// The model a page's junctions are scored with: its language's
+/// ([`page_language`]); the English one where no language is clear, as
+/// before the German model was there.
+pub fn page_model<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static Model {
+    page_language(texts).unwrap_or(Language::English).model()
+}
+
+/// [`page_model`] of a page's pieces.
+pub fn page_model_of(page: &crate::parse::Page) -> &'static Model {
+    page_model(page.pieces.iter().map(|p| p.text.as_str()))
 }
 
 impl Model {
@@ -229,6 +309,30 @@ mod tests {
         let good = word_lift("we will", "continue to work").unwrap();
         let bad = word_lift("we will", "the people").unwrap_or(0.0);
         assert!(good > bad + 0.5, "{good} vs {bad}");
+    }
+
+    #[test]
+    fn a_page_gets_the_model_of_its_language() {
+        // Invented sentences, not corpus text.
+        let german = "Die Regierung hat am Donnerstag mitgeteilt, dass sie die Verordnung nach der Anhörung ändern wird.";
+        let english = "The government said on Thursday that it would change the rule after the hearing.";
+        let french = "Le gouvernement a annoncé jeudi qu'il modifierait la règle après l'audition.";
+        assert_eq!(page_language([german]), Some(Language::German));
+        assert_eq!(page_language([english]), Some(Language::English));
+        assert_eq!(page_language([german, english, german]), Some(Language::German));
+        // Neither model knows enough of a French page: no language, and the
+        // scorer keeps the English model as before.
+        assert_eq!(page_language([french]), None);
+        assert_eq!(page_language(["数据 显示"]), None);
+        assert_eq!(page_language([]), None);
+        assert!(std::ptr::eq(page_model([german]), german_model()));
+        assert!(std::ptr::eq(page_model([french]), model()));
+        let m = german_model();
+        assert!(m.pair_count("nach", "dem") > 100);
+        let good = word_lift_with(m, "die Genehmigung der", "zuständigen Behörde").unwrap();
+        let bad = word_lift_with(m, "die Genehmigung der", "der Behörde").unwrap_or(0.0);
+        assert!(good > bad + 0.5, "{good} vs {bad}");
+        assert_eq!(word_lift("die Genehmigung der", "zuständigen Behörde"), None);
     }
 
     #[test]

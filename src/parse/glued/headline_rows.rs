@@ -117,6 +117,7 @@ fn word_texts(piece: &Piece, words: &[Word]) -> Vec<String> {
 /// and the body beside it) part. Why: left whole, the row opens one article
 /// where two begin, and nothing opens the second.
 pub fn cut_latin_headline_rows(page: &mut Page) {
+    let language = crate::parse::word_language::page_model_of(page);
     if page.is_cjk() {
         return;
     }
@@ -139,7 +140,7 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
             continue;
         }
         let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
-        let Some(words) = line_words(&as_body) else { continue };
+        let Some(words) = line_words(&as_body, language) else { continue };
         let whole = whole_line(pieces);
         // A row opening with a newswire dateline ("PLACE, Mon 26 -") opens
         // an article's body: its place in capitals heads no headline.
@@ -245,6 +246,7 @@ fn headline_beside_column_cut(texts: &[&str], width: f32) -> Option<usize> {
 /// that column; OCR reads both as one line, and left whole the headline
 /// reads as body text of the article above and nothing opens the one below.
 pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
+    let language = crate::parse::word_language::page_model_of(page);
     if page.is_cjk() {
         return;
     }
@@ -273,7 +275,7 @@ pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
         if !runs_on || !glued_rows_below(page, index) || !long {
             continue;
         }
-        let Some(words) = line_words(pieces) else { continue };
+        let Some(words) = line_words(pieces, language) else { continue };
         let texts = word_texts(&pieces[0], &words);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         if let Some(at) = headline_beside_column_cut(&texts, width) {

@@ -33,6 +33,7 @@ use std::ops::Range;
 use super::part;
 use crate::parse::chars::{ends_sentence, follows_elided_compound, is_line_end_hyphen};
 use crate::parse::classify::{is_byline, is_latin_dateline_start, latin_credit_len};
+use crate::parse::word_language::{self, Model};
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// The width of one Latin newspaper column, in characters, when the page
@@ -201,8 +202,10 @@ const DATELINE_WORDS: usize = 12;
 /// 120.
 const WIDEST_COLUMN: f32 = 160.0;
 
-/// The words of a piece's text, placed at `offset` in its line.
-fn words(chars: &[char], offset: usize) -> Vec<Word> {
+/// The words of a piece's text, placed at `offset` in its line; how well
+/// each reads on into the next is asked of the page's word model
+/// (`language`).
+fn words(chars: &[char], offset: usize, language: &Model) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut previous_text: Option<String> = None;
     let mut index = 0;
@@ -223,7 +226,7 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
         let hyphenated =
             tail.next().is_some_and(is_line_end_hyphen) && tail.next().is_some_and(char::is_alphabetic);
         if let (Some(previous), Some(last)) = (words.last_mut(), previous_text.as_deref()) {
-            previous.reads_on = crate::parse::word_language::word_lift(last, &text).unwrap_or(0.0).max(0.0);
+            previous.reads_on = word_language::word_lift_with(language, last, &text).unwrap_or(0.0).max(0.0);
         }
         words.push(Word {
             start: offset + start,
@@ -277,14 +280,14 @@ fn words(chars: &[char], offset: usize) -> Vec<Word> {
 
 /// The words of a line of body pieces, in line character positions; `None`
 /// for a line holding a byline or nothing, which is left as it is.
-pub(super) fn line_words(pieces: &[Piece]) -> Option<Vec<Word>> {
+pub(super) fn line_words(pieces: &[Piece], language: &Model) -> Option<Vec<Word>> {
     if pieces.is_empty() || pieces.iter().any(|p| p.role != Role::Body) {
         return None;
     }
     let mut all = Vec::new();
     for (index, piece) in pieces.iter().enumerate() {
         let chars: Vec<char> = piece.text.chars().collect();
-        let mut piece_words = words(&chars, piece.span.start);
+        let mut piece_words = words(&chars, piece.span.start, language);
         if let Some(first) = piece_words.first_mut() {
             first.after_gutter = index > 0;
         }
@@ -1138,8 +1141,9 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if page.is_cjk() {
         return;
     }
+    let language = word_language::page_model_of(page);
     let lines: Vec<Option<Vec<Word>>> =
-        page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()])).collect();
+        page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()], language)).collect();
     let width = page_width(&lines);
     let long: Vec<bool> = lines
         .iter()
@@ -1418,7 +1422,7 @@ mod tests {
     fn a_piece_costs_what_its_words_walked_one_by_one_cost() {
         // Hyphens, noise and a gutter at the edges and inside of pieces.
         let chars: Vec<char> = "the con- | struction of - new homes re- | mains slow".chars().collect();
-        let mut words = words(&chars, 0);
+        let mut words = words(&chars, 0, word_language::model());
         words[6].after_gutter = true;
         assert!(words[1].hyphenated && words[2].noise && words[5].noise);
         // The cost as the words of the piece are walked.
@@ -1464,7 +1468,7 @@ mod tests {
             "the body runs on and on and on here too",
         ]
         .iter()
-        .map(|line| words(&line.chars().collect::<Vec<_>>(), 0))
+        .map(|line| words(&line.chars().collect::<Vec<_>>(), 0, word_language::model()))
         .collect();
         let run: Vec<&[Word]> = lines.iter().map(Vec::as_slice).collect();
         assert!(run[0][7].rule && !run[0][6].rule);
@@ -1477,7 +1481,7 @@ mod tests {
     #[test]
     fn a_narrow_rightmost_column_moves_the_last_cut_right() {
         let chars: Vec<char> = "one two three four five six seven eight nine".chars().collect();
-        let words = words(&chars, 0);
+        let words = words(&chars, 0, word_language::model());
         let equal = cut_words(&words, ColumnWidth(21.5), Some(2));
         let narrow = cut_words_with_last(&words, ColumnWidth(30.0), ColumnWidth(10.0), Some(2));
         assert_eq!(equal.len(), 2);
@@ -1488,7 +1492,7 @@ mod tests {
     #[test]
     fn a_cut_between_words_that_read_on_costs_more() {
         let chars: Vec<char> = "the united states said".chars().collect();
-        let words = words(&chars, 0);
+        let words = words(&chars, 0, word_language::model());
         assert!(words[1].reads_on > 0.0, "{:?}", words[1]);
         // Between "united" and "states" against between "states" and "said".
         assert!(cut_cost(&words, 2) > cut_cost(&words, 3));
@@ -1501,7 +1505,7 @@ mod tests {
         // characters, or 11 and 7): inside "of the", or between two words
         // never seen together. Lengths alone keep the first found.
         let chars: Vec<char> = "zorb of the vel qua".chars().collect();
-        let words = words(&chars, 0);
+        let words = words(&chars, 0, word_language::model());
         let ranges = cut_words(&words, ColumnWidth(9.0), Some(2));
         assert_eq!(ranges, vec![0..3, 3..5], "{ranges:?}");
     }
@@ -1631,7 +1635,7 @@ mod tests {
     }
 
     fn line(text: &str) -> Vec<Word> {
-        words(&text.chars().collect::<Vec<_>>(), 0)
+        words(&text.chars().collect::<Vec<_>>(), 0, word_language::model())
     }
 
     fn pieces_of(text: &str, width: f32) -> Vec<String> {
@@ -1777,14 +1781,15 @@ mod tests {
     fn the_half_of_a_word_broken_above_moves_to_its_column() {
         let above_text: Vec<char> = "old town walls the new con-".chars().collect();
         let text: Vec<char> = "river bank struction went on".chars().collect();
-        let (words_above, words) = (words(&above_text, 0), words(&text, 0));
+        let (words_above, words) =
+            (words(&above_text, 0, word_language::model()), words(&text, 0, word_language::model()));
         let above = [0..3, 3..6];
         let mut here = [0..3, 3..5];
         rehome_completing_words(&above, &words_above, &above_text, &mut here, &words, &text);
         assert_eq!(here, [0..2, 2..5]);
         // A half that completes nothing stays where the lengths put it.
         let text: Vec<char> = "river bank stone went on".chars().collect();
-        let words = super::words(&text, 0);
+        let words = super::words(&text, 0, word_language::model());
         let mut here = [0..3, 3..5];
         rehome_completing_words(&above, &words_above, &above_text, &mut here, &words, &text);
         assert_eq!(here, [0..3, 3..5]);
