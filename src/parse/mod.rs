@@ -107,6 +107,11 @@ pub struct Page {
     pub regions: Vec<Range<usize>>,
     /// Which script's rules apply on this page.
     pub script: Script,
+    /// The language whose word model reads the page's junctions, from the
+    /// page's own words ([`word_language::page_language`]); `None` where no
+    /// model knows enough of them. Found once, when the page's text is read:
+    /// every stage that asks the word model asks it of the same page.
+    pub language: Option<word_language::Language>,
 }
 
 /// The writing system whose layout rules a page follows.
@@ -121,7 +126,15 @@ pub enum Script {
 impl Page {
     /// A page with nothing on it yet, for the parsers to fill.
     pub fn empty(index: usize, script: Script) -> Self {
-        Page { index, pieces: Vec::new(), lines: Vec::new(), blocks: Vec::new(), regions: Vec::new(), script }
+        Page {
+            index,
+            pieces: Vec::new(),
+            lines: Vec::new(),
+            blocks: Vec::new(),
+            regions: Vec::new(),
+            script,
+            language: None,
+        }
     }
 
     pub fn piece(&self, id: PieceId) -> &Piece {
@@ -170,6 +183,18 @@ impl Page {
     /// True when the page follows CJK rules.
     pub fn is_cjk(&self) -> bool {
         self.script == Script::Cjk
+    }
+
+    /// The word model the page's junctions are scored with: its language's,
+    /// the English one where no language is clear (as before a second
+    /// model was shipped).
+    pub fn word_model(&self) -> &'static word_language::Model {
+        self.language.unwrap_or(word_language::Language::English).model()
+    }
+
+    /// Sets [`Page::language`] from the page's pieces as they stand.
+    pub fn find_language(&mut self) {
+        self.language = word_language::page_language(self.pieces.iter().map(|p| p.text.as_str()));
     }
 }
 
@@ -230,6 +255,7 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     if let Some(start) = block_start {
         page.blocks.push(start..page.lines.len());
     }
+    page.find_language();
     rules::cut_at_rules(&mut page);
     rules::join_between_rules(&mut page);
     classify::set_noise_lines_apart(&mut page);

@@ -163,18 +163,6 @@ pub fn page_language<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Lan
     (words > 0 && known as f32 >= KNOWN_SHARE_MIN * words as f32).then_some(language)
 }
 
-/// The model a page's junctions are scored with: its language's
-/// ([`page_language`]); the English one where no language is clear, as
-/// before the German model was there.
-pub fn page_model<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static Model {
-    page_language(texts).unwrap_or(Language::English).model()
-}
-
-/// [`page_model`] of a page's pieces.
-pub fn page_model_of(page: &crate::parse::Page) -> &'static Model {
-    page_model(page.pieces.iter().map(|p| p.text.as_str()))
-}
-
 impl Model {
     /// A model over an FST map of word and pair counts with the total under `#`.
     pub fn from_bytes(bytes: &'static [u8]) -> Result<Model, fst::Error> {
@@ -325,8 +313,12 @@ mod tests {
         assert_eq!(page_language([french]), None);
         assert_eq!(page_language(["数据 显示"]), None);
         assert_eq!(page_language([]), None);
-        assert!(std::ptr::eq(page_model([german]), german_model()));
-        assert!(std::ptr::eq(page_model([french]), model()));
+        let page_of = |text: &str| crate::parse::parse_page(text, 0, 1);
+        let mut page = page_of(german);
+        assert!(std::ptr::eq(page.word_model(), german_model()));
+        page = page_of(french);
+        assert_eq!(page.language, None);
+        assert!(std::ptr::eq(page.word_model(), model()));
         let m = german_model();
         assert!(m.pair_count("nach", "dem") > 100);
         let good = word_lift_with(m, "die Genehmigung der", "zuständigen Behörde").unwrap();

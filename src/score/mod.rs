@@ -292,7 +292,7 @@ pub struct PageContext {
     /// takes one).
     capitals_start_sentences: bool,
     /// The word model `lm.word_lift` asks: the German one on a German page
-    /// ([`word_language::page_model`]), the English one elsewhere.
+    /// ([`Page::word_model`]), the English one elsewhere.
     word_model: &'static word_language::Model,
     /// Per line: the topic of the lines ending with it, and of the lines
     /// starting with it.
@@ -435,7 +435,7 @@ impl PageContext {
                 .collect(),
             vocabulary,
             capitals_start_sentences: crate::parse::classify::capitals_start_sentences(page),
-            word_model: word_language::page_model_of(page),
+            word_model: page.word_model(),
             // The Latin verdicts speak of the first lines a run of
             // headlines claims and leave a headline's other junctions
             // alone: they stay out of `ordered_heads`.

@@ -472,6 +472,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     }
     smeared_lines.resize(page.lines.len(), false);
     settle_roles(&mut page, &tall, &smeared_lines, rule_pieces);
+    page.find_language();
     page
 }
 

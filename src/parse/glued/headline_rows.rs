@@ -117,10 +117,10 @@ fn word_texts(piece: &Piece, words: &[Word]) -> Vec<String> {
 /// and the body beside it) part. Why: left whole, the row opens one article
 /// where two begin, and nothing opens the second.
 pub fn cut_latin_headline_rows(page: &mut Page) {
-    let language = crate::parse::word_language::page_model_of(page);
     if page.is_cjk() {
         return;
     }
+    let language = page.word_model();
     let mut cuts: Vec<Option<(Vec<Word>, usize, bool)>> = vec![None; page.lines.len()];
     for (index, line) in page.lines.iter().enumerate() {
         let pieces = &page.pieces[line.pieces.clone()];
@@ -246,10 +246,10 @@ fn headline_beside_column_cut(texts: &[&str], width: f32) -> Option<usize> {
 /// that column; OCR reads both as one line, and left whole the headline
 /// reads as body text of the article above and nothing opens the one below.
 pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
-    let language = crate::parse::word_language::page_model_of(page);
     if page.is_cjk() {
         return;
     }
+    let language = page.word_model();
     let Some(width) = glued_column_width(page) else { return };
     let mut cuts: Vec<Option<(Vec<Word>, usize)>> = vec![None; page.lines.len()];
     for (index, line) in page.lines.iter().enumerate() {

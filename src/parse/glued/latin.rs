@@ -1141,7 +1141,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     if page.is_cjk() {
         return;
     }
-    let language = word_language::page_model_of(page);
+    let language = page.word_model();
     let lines: Vec<Option<Vec<Word>>> =
         page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()], language)).collect();
     let width = page_width(&lines);
