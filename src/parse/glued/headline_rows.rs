@@ -73,9 +73,10 @@ fn headline_row_cut(texts: &[&str]) -> Option<usize> {
     };
     let single = |found: Vec<usize>| (found.len() == 1).then(|| found[0]).filter(|&at| allowed(at));
     // A speck glued to a word opens the right part; one standing alone
-    // ends the left part, and the cut falls after it.
+    // ends the left part, and the cut falls after it. A speck at the row's
+    // very edge (before its first word or after its last) parts nothing.
     let specks: Vec<usize> =
-        (1..n).filter(|&at| speck_before(texts[at]) || lone_speck(texts[at - 1])).collect();
+        (2..n - 1).filter(|&at| speck_before(texts[at]) || lone_speck(texts[at - 1])).collect();
     if !specks.is_empty() {
         return single(specks);
     }
@@ -136,7 +137,10 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         let block_start = page.blocks[line.block].start;
         let opens_block = index == block_start;
         let under_row = index == block_start + 1 && cuts[index - 1].is_some();
-        if !(opens_block || under_row) || !glued_rows_below(page, index) {
+        // A row in capitals over a row of two datelines needs no block
+        // start: page-wide OCR (psm 4 and 6) writes no blank lines.
+        let in_capitals_only = pieces.iter().all(|p| !p.text.chars().any(char::is_lowercase));
+        if !(opens_block || under_row || in_capitals_only) || !glued_rows_below(page, index) {
             continue;
         }
         let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
@@ -152,9 +156,15 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         // Under a row of two headlines, a line of just two words holds the
         // last word of each: both headlines wrapped. (Body text beside a
         // one-line headline fills a column line, more than one word.)
-        if under_row && texts.len() == 2 {
+        if !(opens_block || under_row) {
+            if let Some(at) = capitals_row_cut_at_datelines(page, index, &whole, &words, &texts) {
+                cuts[index] = Some((words, at, false));
+            }
+        } else if under_row && texts.len() == 2 {
             cuts[index] = Some((words, 1, false));
         } else if let Some(at) = headline_row_cut(&texts) {
+            cuts[index] = Some((words, at, under_row));
+        } else if let Some(at) = capitals_row_cut_at_datelines(page, index, &whole, &words, &texts) {
             cuts[index] = Some((words, at, under_row));
         }
     }
@@ -176,6 +186,110 @@ pub fn cut_latin_headline_rows(page: &mut Page) {
         }
         None => pieces.to_vec(),
     });
+}
+
+/// True when the words from `at` on open a newswire dateline: a place in
+/// capitals (one to three words, the last ending on a comma), at most one
+/// more word ending on a comma (a region, "Ky.,"), then a capitalised word
+/// (the month) and a day of one or two digits, a dash glued to it or not.
+/// Unlike the dateline test of a line's start, the dash may have gone to
+/// the next printed line: a dateline set in a narrow column breaks right
+/// after its date.
+fn dateline_at(texts: &[&str], at: usize) -> bool {
+    let trimmed = |w: &str| w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut i = at;
+    let mut place_words = 0;
+    loop {
+        let Some(word) = texts.get(i) else { return false };
+        let word = if i == at { trimmed(word) } else { (*word).to_string() };
+        let bare = word.trim_end_matches(',');
+        let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = !letters.is_empty()
+            && letters.iter().all(|c| c.is_uppercase())
+            && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''));
+        if !capitals || place_words == 3 {
+            return false;
+        }
+        place_words += 1;
+        i += 1;
+        if word.ends_with(',') {
+            break;
+        }
+    }
+    let letters_in_place: usize =
+        texts[at..i].iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    if letters_in_place < 3 {
+        return false;
+    }
+    let is_month = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']);
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 3
+            && chars.all(char::is_alphabetic)
+    };
+    let is_day = |w: &str| {
+        let day = w.trim_end_matches(['-', '–', '—', ',']);
+        (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
+    };
+    let after = &texts[i..texts.len().min(i + 3)];
+    match after {
+        [month, day, ..] if is_month(month) && is_day(day) => true,
+        [region, month, day] => region.ends_with(',') && is_month(month) && is_day(day),
+        _ => false,
+    }
+}
+
+/// The share of its line's characters that come before the second
+/// dateline of the first row within [`HEADLINE_ROW_REACH`] lines below
+/// line `index` that holds two newswire datelines, one opening the row
+/// ([`dateline_at`]). `None` when no such row is found.
+fn second_dateline_share(page: &Page, index: usize) -> Option<f32> {
+    page.lines[index + 1..].iter().take(HEADLINE_ROW_REACH).find_map(|line| {
+        let pieces = &page.pieces[line.pieces.clone()];
+        let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
+        let words = line_words(&as_body, page.word_model())?;
+        let whole = whole_line(pieces);
+        let texts = word_texts(&whole, &words);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        if !dateline_at(&texts, 0) {
+            return None;
+        }
+        let second = (HEADLINE_ROW_MIN_WORDS..texts.len()).find(|&at| dateline_at(&texts, at))?;
+        let length = whole.text.chars().count().max(1) as f32;
+        Some((words[second].start - whole.span.start) as f32 / length)
+    })
+}
+
+/// Where a row of headlines set in capitals, with no speck or change of
+/// style between them, splits: two articles stand side by side under it
+/// when a row below opens with a newswire dateline and holds a second one
+/// ([`second_dateline_share`]); the second headline starts about as far
+/// into its row as the second dateline into its own (each article's
+/// headline spans its article's columns). The cut falls at the word start
+/// nearest that share, with a few words on either side. `None` for a row
+/// with a word in lower case (a sentence-case title or running text).
+fn capitals_row_cut_at_datelines(
+    page: &Page,
+    index: usize,
+    whole: &Piece,
+    words: &[Word],
+    texts: &[&str],
+) -> Option<usize> {
+    let n = texts.len();
+    if n < 2 * HEADLINE_ROW_MIN_WORDS || texts.iter().any(|w| has_lower_case(w)) {
+        return None;
+    }
+    if texts.iter().filter(|w| in_capitals(w)).count() < HEADLINE_ROW_MIN_WORDS * 2 - 1 {
+        return None;
+    }
+    let share = second_dateline_share(page, index)?;
+    let length = whole.text.chars().count() as f32;
+    (HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS)
+        .filter(|&at| !crate::parse::chars::ends_sentence(texts[at - 1]))
+        .map(|at| (at, ((words[at].start - whole.span.start) as f32 / length - share).abs()))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(at, _)| at)
 }
 
 /// A line this many body column widths long, or longer, holds more than
@@ -337,6 +451,53 @@ mod tests {
         // A speck standing alone between the two headlines ends the left one.
         let row = ["Harbour", "trade", "_", "Mayor", "opens", "bridge"];
         assert_eq!(headline_row_cut(&row), Some(3));
+    }
+
+    #[test]
+    fn a_speck_at_the_edge_of_a_headline_row_parts_nothing() {
+        // The speck before the first word is gutter noise at the row's
+        // edge; the one between the headlines still marks the cut.
+        let row = ["~", "HARBOUR", "TRADE", "_", "MAYOR", "OPENS", "BRIDGE"];
+        assert_eq!(headline_row_cut(&row), Some(4));
+    }
+
+    #[test]
+    fn a_newswire_dateline_is_found_inside_a_row_with_or_without_its_dash() {
+        assert!(dateline_at(&["NORTH", "BAY,", "Mar", "3", "-", "Harbour"], 0));
+        assert!(dateline_at(&["said", "NORTH", "BAY,", "Ont.,", "Mar", "3-"], 1));
+        // Broken right after its date: the dash went to the next line.
+        assert!(dateline_at(&["the", "port", "TOWNSVILLE,", "Mar", "3"], 2));
+        assert!(!dateline_at(&["Harbour,", "Mar", "3"], 0));
+        assert!(!dateline_at(&["HARBOUR", "TRADE", "REVIEW"], 0));
+        assert!(!dateline_at(&["NATO,", "the", "alliance"], 0));
+    }
+
+    /// A page read across without blank lines: a glued row of the article
+    /// above, a row of two headlines in capitals, and the two articles'
+    /// columns below it, each opening with its dateline.
+    fn capitals_row_page(second_dateline: &str) -> String {
+        format!(
+            "of work on it and delays | said today, and the rising costs\n\
+             HARBOUR TRADE GROWS AGAIN TOWN HALL TO CLOSE\n\
+             NORTH BAY, Mar 3 - The port | {second_dateline}, Mar 3 - The hall\n\
+             said trade grew by a fifth in | will close for a year while the\n\
+             the year to March, and that | roof is mended, the council said\n\
+             the new quay would open soon. | on Monday after a long meeting.\n"
+        )
+    }
+
+    #[test]
+    fn a_row_in_capitals_over_two_datelines_is_two_headlines() {
+        let page = parse_page(&capitals_row_page("EAST END"), 0, 1);
+        let row: Vec<(&str, Role)> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(
+            row,
+            [("HARBOUR TRADE GROWS AGAIN", Role::Headline), ("TOWN HALL TO CLOSE", Role::Headline)]
+        );
+        // With one dateline below, nothing says two articles stand there.
+        let page = parse_page(&capitals_row_page("the hall"), 0, 1);
+        assert_eq!(page.lines[1].pieces.len(), 1);
     }
 
     #[test]
