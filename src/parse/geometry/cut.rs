@@ -7,13 +7,16 @@
 //! clear band with a headline right under it, else at its widest
 //! horizontal band when that is clearly wider than the usual gap between
 //! lines, else just under a headline set close above some of its columns.
+//! A gap in a CJK headline row is no gutter where one article's columns run
+//! on under it (see [`one_headline_over_columns`]).
 //! Why: with coordinates the columns are visible, and this order is the
 //! "input order" every later stage starts from.
 
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    centre_x, centre_y, covered, height, is_rule_mark, lower_median, median, Atom, BBox, Scales, WIDE_GUTTER,
+    centre_x, centre_y, covered, height, is_rule_mark, lower_median, median, Atom, BBox, Scales,
+    GUTTER_MIN_CJK, INTRUDING_SHARE_CJK, WIDE_GUTTER,
 };
 use crate::parse::chars::cells;
 
@@ -28,6 +31,9 @@ const MIN_SIDE_HEIGHT: f32 = 2.5;
 const BAND_OVER_LINE_GAP: f32 = 1.6;
 /// ... and at least this many glyph heights.
 const BAND_MIN: f32 = 0.3;
+/// The rows under a headline that show whether its columns part under a
+/// gap in it: this many glyph sizes below the headline's foot.
+const UNDER_HEADLINE_DEPTH: f32 = 4.0;
 /// The deepest the XY-cut recurses; deeper regions are read as they are.
 const MAX_CUT_DEPTH: usize = 400;
 /// The share of a region's rows that must start a word at a column's
@@ -123,6 +129,7 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
         if wide_enough
             && !crosses_headline(all, strong, gap_start, gap_end, word_spaces)
             && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
+            && !one_headline_over_columns(all, strong, gap_start, gap_end, scales)
         {
             candidates.push((width, (gap_start + gap_end) / 2));
         }
@@ -150,6 +157,90 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
     }
     cuts.sort();
     cuts
+}
+
+/// True when the band `[gap_start, gap_end]` parts a row of CJK headline
+/// type where the columns right under the space between the parted words
+/// run on with no clear band at all: one headline over those columns, with
+/// a gap OCR left in it (a glyph read as a mark and dropped, a glyph
+/// missed). Side-by-side headlines stand over two articles, and the space
+/// between articles runs on under them; a gap inside one headline may be
+/// as wide as that space (a glyph or two of headline type), so its width
+/// alone cannot tell them apart, but under it one article's columns stand.
+/// Measured on the page's body words under the headline, whatever the
+/// region being cut holds (it may hold the headline alone): with no word
+/// under the headline the band is not refused. Only CJK pages carry the
+/// page's body words (see [`Scales::body_words`]): Latin headlines are
+/// parted by their word spaces (see [`crosses_headline`]).
+pub(super) fn one_headline_over_columns(
+    all: &[Atom],
+    strong: &[usize],
+    gap_start: i32,
+    gap_end: i32,
+    scales: &Scales,
+) -> bool {
+    let glyph = scales.glyph;
+    let body = &scales.body_words;
+    if body.is_empty() {
+        return false;
+    }
+    let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
+    let same_row = |l: &Atom, r: &Atom| {
+        let overlap = l.bbox.y1.min(r.bbox.y1) - l.bbox.y0.max(r.bbox.y0);
+        2.0 * overlap as f32 >= height(&l.bbox).min(height(&r.bbox))
+    };
+    // The headline rows the band parts: the nearest words on either side
+    // of it on one row.
+    let left_of = |a: &Atom| centre_x(a) <= gap_start;
+    let right_of = |a: &Atom| centre_x(a) >= gap_end;
+    let parted: Vec<(&Atom, &Atom)> = tall
+        .iter()
+        .filter(|l| left_of(l) && !tall.iter().any(|m| left_of(m) && same_row(l, m) && m.bbox.x1 > l.bbox.x1))
+        .flat_map(|l| {
+            tall.iter()
+                .filter(|r| {
+                    right_of(r)
+                        && same_row(l, r)
+                        && !tall.iter().any(|m| right_of(m) && same_row(r, m) && m.bbox.x0 < r.bbox.x0)
+                })
+                .map(move |r| (*l, *r))
+        })
+        .collect();
+    let Some(mut bottom) = parted.iter().map(|(l, r)| l.bbox.y1.max(r.bbox.y1)).max() else { return false };
+    // The headline's later lines right under the parted row.
+    loop {
+        let next = tall
+            .iter()
+            .filter(|a| a.bbox.y1 > bottom && (a.bbox.y0 - bottom) as f32 <= glyph)
+            .map(|a| a.bbox.y1)
+            .max();
+        match next {
+            Some(y) => bottom = y,
+            None => break,
+        }
+    }
+    let left = strong.iter().map(|&a| all[a].bbox.x0).min().unwrap_or(gap_start);
+    let right = strong.iter().map(|&a| all[a].bbox.x1).max().unwrap_or(gap_end);
+    let under: Vec<usize> = (0..body.len())
+        .filter(|&a| {
+            let b = &body[a].bbox;
+            centre_y(&body[a]) > bottom
+                && ((b.y0 - bottom) as f32) < UNDER_HEADLINE_DEPTH * glyph
+                && b.x0 >= left
+                && b.x1 <= right
+        })
+        .collect();
+    if under.is_empty() {
+        return false;
+    }
+    // What stands under the space between the parted words: a row of the
+    // headline may leave wider space around the band than the band itself
+    // (a short last line of the left headline), and a space between two
+    // articles under it is what makes them two.
+    !low_coverage_bands(body, &under, INTRUDING_SHARE_CJK, glyph).into_iter().any(|(start, end)| {
+        (end - start) as f32 >= GUTTER_MIN_CJK * glyph
+            && parted.iter().any(|(l, r)| start < r.bbox.x0.max(gap_end) && end > l.bbox.x1.min(gap_start))
+    })
 }
 
 /// True when a gutter `[gap_start, gap_end]` stops at a new tier of

@@ -216,6 +216,7 @@ fn covered(mut extents: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
 
 /// Page-wide scales: the body glyph height and the usual gap between
 /// consecutive lines of a column.
+#[derive(Clone)]
 struct Scales {
     glyph: f32,
     line_gap: f32,
@@ -237,6 +238,11 @@ struct Scales {
     /// smaller: a headline's short last line loses the side bearings of
     /// its few glyphs over its cells (see [`cut::headline_alone_on_top`]).
     headline_box_height: f32,
+    /// The page's strong words set in body type, with the boxes the cut
+    /// uses: what stands under a headline wherever the region being cut
+    /// ends (see [`cut::one_headline_over_columns`]). Empty where that
+    /// test does not apply (Latin text, and tests that do not need it).
+    body_words: Vec<Atom>,
 }
 
 fn centre_x(atom: &Atom) -> i32 {
@@ -285,7 +291,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     // Sizes are measured on the boxes as read (a run's extent over its
     // cells is what the tall boxes leave true); placing uses settled boxes.
     settle_tall_boxes(&mut atoms, script);
-    let scales = Scales {
+    let mut scales = Scales {
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
         gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
@@ -297,6 +303,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         column_starts: script == Script::Cjk,
         headline_box_height: headline_ratio
             * median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph),
+        body_words: Vec::new(),
     };
     let mut regions = Vec::new();
     let cut_atoms: Vec<Atom> = if script == Script::Cjk {
@@ -307,13 +314,17 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     // Column rules read as bars stand in no column's text: they are set
     // apart at the end of the page (see [`is_rule_mark`]).
     let placed: Vec<usize> = (0..atoms.len()).filter(|&a| !is_rule_mark(&atoms[a].text)).collect();
+    if script == Script::Cjk {
+        scales.body_words =
+            placed.iter().map(|&a| &cut_atoms[a]).filter(|a| a.strong && !a.tall).cloned().collect();
+    }
     xy_cut(&cut_atoms, placed, &scales, 0, &mut regions);
     // A region whose words come from OCR blocks standing side by side is
     // cut again with those blocks as units: blocks from a layout analysis
     // (PAGE regions, ALTO blocks) are columns even where the gutter is too
     // narrow to see between words.
     let unit_scales =
-        Scales { gutter_min: UNIT_GUTTER_MIN, intruding_share: 0.0, column_starts: false, ..scales };
+        Scales { gutter_min: UNIT_GUTTER_MIN, intruding_share: 0.0, column_starts: false, ..scales.clone() };
     let mut regions: Vec<Vec<usize>> = regions
         .into_iter()
         .flat_map(|region| {
@@ -872,6 +883,43 @@ mod tests {
         assert!(!crosses_headline(&body, &[0, 1], 120, 180, false));
     }
 
+    /// A CJK headline row of two OCR lines 100 px apart at 60 px type, and
+    /// under it four columns of body rows, 35 px type, `gutter` px apart
+    /// between the second and third column (18 px elsewhere).
+    fn headline_row_over_columns(gutter: i32) -> (Vec<Atom>, Scales) {
+        let headline =
+            vec![placed("头条新闻", 0, 0, 650, 60, true), placed("今日要闻", 750, 2, 1300, 62, true)];
+        let mut body = Vec::new();
+        for row in 0..4 {
+            let y = 90 + row * 50;
+            let mut x = 0;
+            for column in 0..4 {
+                body.push(placed("正文正文正文", x, y, x + 300, y + 35, false));
+                x += 300 + if column == 1 { gutter } else { 18 };
+            }
+        }
+        (headline, Scales { body_words: body, ..cjk_body_scales(80.0) })
+    }
+
+    #[test]
+    fn a_gap_in_a_cjk_headline_over_one_articles_columns_is_no_cut() {
+        // The gap (650-750) stands over the third column's text: one
+        // headline with a glyph OCR lost, over all four columns.
+        let (headline, scales) = headline_row_over_columns(18);
+        assert!(gutters(&headline, &[0, 1], &scales).is_empty());
+        // With the page's body words unknown, the gap parts the row as before.
+        let unknown = Scales { body_words: Vec::new(), ..cjk_body_scales(80.0) };
+        assert_eq!(gutters(&headline, &[0, 1], &unknown).len(), 1);
+    }
+
+    #[test]
+    fn side_by_side_cjk_headlines_over_a_space_between_articles_are_cut() {
+        // The columns under the gap part there: the space between two
+        // articles (90 px) runs on under the headlines' gap.
+        let (headline, scales) = headline_row_over_columns(90);
+        assert_eq!(gutters(&headline, &[0, 1], &scales).len(), 1);
+    }
+
     #[test]
     fn headline_halves_listed_as_two_lines_cross_a_band_between_them() {
         // A sparse OCR mode lists one headline row as two lines; a band
@@ -1082,6 +1130,7 @@ mod tests {
             column_starts: false,
             headline_word_height: Some(30.0),
             headline_box_height: 30.0,
+            body_words: Vec::new(),
         };
         let speckled = vec![
             placed("notes", 0, 0, 100, 60, false),
@@ -1347,6 +1396,7 @@ mod tests {
             column_starts: true,
             headline_word_height: None,
             headline_box_height,
+            body_words: Vec::new(),
         }
     }
 
@@ -1544,6 +1594,7 @@ mod tests {
             column_starts: false,
             headline_word_height: Some(HEADLINE_HEIGHT * 20.0),
             headline_box_height: HEADLINE_HEIGHT * 20.0,
+            body_words: Vec::new(),
         };
         let body = columns(20);
         assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
