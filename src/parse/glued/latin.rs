@@ -1135,6 +1135,46 @@ fn title_line_after_run(page: &Page, lines: &[Option<Vec<Word>>], index: usize) 
         && !crate::parse::classify::lines_set_apart(page)
 }
 
+/// A title line alone in its block is at most this share of the median
+/// line of the block below it, where a block of several title lines must
+/// keep to [`TITLE_BLOCK_MAX_SHARE`]: set apart by blank lines on both
+/// sides it is a block of its own, not a row of the columns below.
+const TITLE_LINE_MAX_SHARE: f32 = 0.85;
+
+/// A title line alone in its block at least this many times as long as
+/// the longest line of the block below it spans more than that block's
+/// columns: no row of them.
+const TITLE_LINE_MIN_OVER: f32 = 1.1;
+
+/// True when line `index` of a run of long lines (ending at `end`) is a
+/// title line over the rows of the block below it: alone in its block,
+/// one piece (no gutter OCR left inside it), no word ending a sentence or a hyphenated printed line, and either
+/// clearly shorter than that block's rows (a title spans fewer columns than
+/// the body it heads) or clearly longer than the longest of them (it spans
+/// more columns than they hold). Why: a glued row keeps to the columns of
+/// the rows below it, while a headline set between blank lines does not;
+/// cut, its parts read as column lines and open no article.
+fn title_line_over_rows(page: &Page, lines: &[Option<Vec<Word>>], index: usize, end: usize) -> bool {
+    let block = &page.blocks[page.lines[index].block];
+    let Some(words) = lines[index].as_deref() else { return false };
+    let one_piece = page.lines[index].pieces.len() == 1;
+    if block.len() != 1
+        || !one_piece
+        || index + 1 >= end
+        || !words.iter().all(|w| !w.ends_sentence && !w.hyphenated)
+    {
+        return false;
+    }
+    let below = &page.blocks[page.lines[index + 1].block];
+    let rows: Vec<f32> = (below.start..below.end.min(end))
+        .map(|i| lines[i].as_ref().map_or(0, |w| line_length(w)) as f32)
+        .collect();
+    let longest = rows.iter().copied().fold(0.0, f32::max);
+    let Some(typical) = median(rows) else { return false };
+    let length = line_length(words) as f32;
+    length <= TITLE_LINE_MAX_SHARE * typical || length >= TITLE_LINE_MIN_OVER * longest
+}
+
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
 /// single spaces, into one piece per printed column line.
 pub fn cut_latin_glued_lines(page: &mut Page) {
@@ -1184,7 +1224,20 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         let title = title_block_over_run(&lines[start..end], &page.lines[start..end], opens_block);
         title_lines.extend(start..start + title);
         start += title;
-        if end - start >= RUN_MIN_LINES {
+        // A title line alone in its block that the rows below it cannot
+        // hold parts the run: the rows on either side are cut apart.
+        let inner: Vec<usize> =
+            (start..end).filter(|&i| title_line_over_rows(page, &lines, i, end)).collect();
+        title_lines.extend(&inner);
+        let bounds: Vec<usize> = std::iter::once(start)
+            .chain(inner.iter().flat_map(|&i| [i, i + 1]))
+            .chain(std::iter::once(end))
+            .collect();
+        for segment in bounds.chunks(2) {
+            let (start, end) = (segment[0], segment[1]);
+            if end < start + RUN_MIN_LINES {
+                continue;
+            }
             // A title read after the rows is left out of them, uncut.
             let rows_end = if title_line_after_run(page, &lines, end - 1) {
                 title_lines.push(end - 1);
@@ -1995,5 +2048,22 @@ mod tests {
         let page = parse_page(text, 0, 1);
         assert_eq!(page.lines[3].pieces.len(), 2, "{:?}", texts(&page));
         assert_eq!(page.pieces[page.lines[3].pieces.start].text, "labour.");
+    }
+
+    #[test]
+    fn a_title_line_alone_over_rows_it_cannot_be_one_of_is_a_title() {
+        // A title longer than any row of the two columns below it, between
+        // blank lines: no glued row of them.
+        let text = "A long title over the two narrow columns below it that runs on and on and on without any end\n\n\
+                    the council said on monday that the new the market will open in the spring and\n\
+                    market hall would open next year after a traders said they were glad of the new\n\
+                    long delay caused by a shortage of skilled hall after years of waiting in the rain\n\
+                    workers and the rising cost of building and the cold of the open square in winter\n";
+        let page = parse_page(text, 0, 1);
+        let title = &page.lines[0];
+        assert_eq!(title.pieces.len(), 1, "{:?}", texts(&page));
+        assert_eq!(page.pieces[title.pieces.start].role, Role::Headline);
+        // The rows below are still cut.
+        assert_eq!(page.lines[1].pieces.len(), 2, "{:?}", texts(&page));
     }
 }
