@@ -336,18 +336,7 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     // the stream count (a paragraph's last piece and little else) leaves
     // the row going on in the next line, so a stream's step is k pieces on
     // in the stretch's piece order, across one line break or two.
-    let mut line = 0;
-    while line < page.lines.len() {
-        if !result.run_start.contains_key(&line) {
-            line += 1;
-            continue;
-        }
-        let first = line;
-        while result.run_start.contains_key(&(line + 1)) {
-            line += 1;
-        }
-        let last = line;
-        line += 1;
+    for (first, last) in stretches(page, &result) {
         let end = page.lines[last].pieces.end;
         for from in page.lines[first].pieces.start..end {
             let from_line = page.pieces[from].line;
@@ -367,18 +356,7 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     // pieces of a stretch of alternating lines to the first k of its first
     // line (and of the space-joined line right above it, where the next
     // column may already have started).
-    let mut line = 0;
-    while line < page.lines.len() {
-        if !result.run_start.contains_key(&line) {
-            line += 1;
-            continue;
-        }
-        let first = line;
-        while result.run_start.contains_key(&(line + 1)) {
-            line += 1;
-        }
-        let last = line;
-        line += 1;
+    for (first, last) in stretches(page, &result) {
         let mut tops: Vec<usize> = Vec::new();
         let top_line = |l: usize| page.lines[l].pieces.clone();
         let first_range = top_line(first);
@@ -399,6 +377,26 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         }
     }
     result
+}
+
+/// The stretches of consecutive alternating lines (each line starting or
+/// going on a run), as their first and last line.
+fn stretches(page: &Page, result: &Alternation) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line = 0;
+    while line < page.lines.len() {
+        if !result.run_start.contains_key(&line) {
+            line += 1;
+            continue;
+        }
+        let first = line;
+        while result.run_start.contains_key(&(line + 1)) {
+            line += 1;
+        }
+        out.push((first, line));
+        line += 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1206,16 +1206,8 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     let long = grow_runs(page, &lines, long);
     let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
     let mut title_lines: Vec<usize> = Vec::new();
-    let mut start = 0;
-    while start < long.len() {
-        if !long[start] {
-            start += 1;
-            continue;
-        }
-        let mut end = start;
-        while end < long.len() && long[end] {
-            end += 1;
-        }
+    for run in flagged_runs(&long) {
+        let (mut start, end) = (run.start, run.end);
         // A deck of title lines standing over the glued body is no glued
         // row, but the title of what follows.
         // The run opens its block, and the block goes on below it.
@@ -1255,7 +1247,6 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
                 }
             }
         }
-        start = end;
     }
     for line in title_lines {
         for piece in &mut page.pieces[page.lines[line].pieces.clone()] {
@@ -1342,16 +1333,8 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
 fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: Vec<bool>) -> Vec<bool> {
     let length = |i: usize| lines[i].as_ref().map_or(0, |w| line_length(w)) as f32;
     let mut grown = long.clone();
-    let mut start = 0;
-    while start < long.len() {
-        if !long[start] {
-            start += 1;
-            continue;
-        }
-        let mut end = start;
-        while end < long.len() && long[end] {
-            end += 1;
-        }
+    for run in flagged_runs(&long) {
+        let (start, end) = (run.start, run.end);
         if end - start >= RUN_MIN_LINES {
             let Some(typical) = median((start..end).map(length).collect()) else { break };
             let fits = |i: usize| length(i) >= GROW_SHARE * typical;
@@ -1366,9 +1349,24 @@ fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: Vec<bool>) -> Vec<b
                 grown[end..block.end].iter_mut().for_each(|g| *g = true);
             }
         }
-        start = end;
     }
     grown
+}
+
+/// The maximal runs of consecutive `true` flags, as ranges of indices.
+fn flagged_runs(flags: &[bool]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < flags.len() {
+        if !flags[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..flags.len()).find(|&i| !flags[i]).unwrap_or(flags.len());
+        runs.push(start..end);
+        start = end;
+    }
+    runs
 }
 
 /// Share of a glued run's median length the rows between it and its
