@@ -25,7 +25,9 @@
 //! better; across a line shorter than the stream count (a paragraph's last
 //! piece and little else) the rows go on in order, so a stream steps k
 //! pieces on in the stretch's piece order; and the first column's end wraps
-//! to the second column's start at the top of the run.
+//! to the second column's start at the top of the run. Where a column ends
+//! inside the line below a run, the stride drops by one after its last
+//! piece, and that piece wraps to a column start at the top of the run.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -89,7 +91,8 @@ impl Alternation {
         let in_run = run.is_some();
         // Every step to the right short of a stream's stride crosses to
         // another stream.
-        let breaks = run.is_some_and(|run| to.0 > from.0 && to.0 < from.0 + run.streams)
+        let breaks = run
+            .is_some_and(|run| to.0 > from.0 && to.0 < from.0 + run.stride_at(from.0).unwrap_or(1))
             && page.pieces[to.0].line == line;
         (follows || breaks || in_run).then_some(Verdict { follows, breaks })
     }
@@ -125,6 +128,11 @@ impl StrideMean {
         Self { sum: affinities.iter().map(|&a| i64::from(a)).sum(), count: affinities.len() as i64 }
     }
 
+    /// Whether this mean is strictly higher than `other`'s.
+    fn above(self, other: Self) -> bool {
+        self.sum * other.count > other.sum * self.count
+    }
+
     /// Whether this mean beats `other`'s by at least `margin` tenths.
     fn beats(self, other: Self, margin: i32) -> bool {
         self.sum * other.count - other.sum * self.count >= i64::from(margin) * self.count * other.count
@@ -137,6 +145,27 @@ impl StrideMean {
 struct Run {
     start: usize,
     streams: usize,
+    /// The piece where one column ends inside the line: the pieces before
+    /// it step `streams` on, the pieces after it one fewer (its own stream
+    /// wraps to the next column's start).
+    ends: Option<usize>,
+}
+
+impl Run {
+    /// The stride of a stream's step from piece `from` of the line (none
+    /// from the piece where a column ends).
+    fn stride_at(self, from: usize) -> Option<usize> {
+        match self.ends {
+            Some(end) if from == end => None,
+            Some(end) if from > end => Some(self.streams - 1),
+            _ => Some(self.streams),
+        }
+    }
+
+    /// The streams still running at the line's end.
+    fn end_streams(self) -> usize {
+        self.streams - usize::from(self.ends.is_some())
+    }
 }
 
 /// The alternating run of a line, if it holds one: the first start (at most
@@ -187,14 +216,21 @@ fn run_start(page: &Page, line: usize, affinity: &impl Fn(usize, usize) -> i32) 
         // interleaved streams (a longer lead only shortens the run), and
         // then each first piece that reads on in its right neighbour rather
         // than at the stride: the first column's lines above the turns.
-        let mut start = start;
-        while start < range.start + MAX_LEAD
-            && range.end - start > MIN_PIECES
-            && by_stride[0][start - range.start] > by_stride[streams - 1][start - range.start]
-        {
-            start += 1;
+        // The lead whose pieces, taken together, read on in their right
+        // neighbours by the most over the stride (ties to the shorter): a
+        // dateline piece that reads on weakly either way does not keep the
+        // second line of the column from counting as a lead.
+        let mut best = (0, start);
+        let mut gain = 0;
+        let mut next = start;
+        while next < range.start + MAX_LEAD && range.end - next > MIN_PIECES {
+            gain += by_stride[0][next - range.start] - by_stride[streams - 1][next - range.start];
+            next += 1;
+            if gain > best.0 {
+                best = (gain, next);
+            }
         }
-        return Some(Run { start, streams });
+        return Some(Run { start: best.1, streams, ends: None });
     }
     None
 }
@@ -227,11 +263,73 @@ fn inherit_runs(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &impl F
             if !strides.is_empty() && StrideMean::of(&ones).beats(StrideMean::of(&strides), 1) {
                 continue;
             }
-            runs.insert(line, Run { start: range.start, streams });
+            runs.insert(line, Run { start: range.start, streams, ends: None });
             grew = true;
         }
         if !grew {
             break;
+        }
+    }
+}
+
+/// Fewest stream steps behind a column end found inside a line.
+const MIN_END_STEPS: usize = 3;
+
+/// Columns that end inside an interleaved stretch: where one of the
+/// columns read in turn runs out, the rows below it hold one piece fewer,
+/// so the line right below a run of `K` streams reads at stride `K` up to
+/// the ending column's last line and at `K - 1` after it. Its own run test
+/// then sees neither stride clearly (or the smaller one only). Each piece
+/// of the line is tried as the column's end; the best reading is kept
+/// where its stream steps read better, on average by [`MARGIN_TENTHS`],
+/// than both the line's own stride and the stride of the run above.
+fn find_column_ends(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &impl Fn(usize, usize) -> i32) {
+    let mut lines: Vec<usize> = runs.keys().copied().collect();
+    lines.sort_unstable();
+    for line in lines {
+        let Some(above) = line.checked_sub(1).and_then(|l| runs.get(&l)).copied() else {
+            continue;
+        };
+        let run = runs[&line];
+        let range = page.lines[line].pieces.clone();
+        let streams = above.end_streams();
+        if above.ends.is_some() || streams < MAX_STREAMS || run.start != range.start || run.streams > streams
+        {
+            continue;
+        }
+        let reading = |run: Run| -> Vec<i32> {
+            (run.start..range.end)
+                .filter_map(|i| run.stride_at(i).map(|k| (i, i + k)))
+                .filter(|&(_, to)| to < range.end)
+                .map(|(i, to)| affinity(i, to))
+                .collect()
+        };
+        // The ending column's own step: it wraps to a column start at the
+        // top of the stretch.
+        let mut first = line;
+        while first > 0 && runs.contains_key(&(first - 1)) {
+            first -= 1;
+        }
+        let top = runs[&first];
+        let tops = top.start..(top.start + top.streams).min(page.lines[first].pieces.end);
+        let wrap = |end: usize| tops.clone().map(|to| affinity(end, to)).max();
+        let own = StrideMean::of(&reading(run));
+        let plain = StrideMean::of(&reading(Run { streams, ..run }));
+        let best = (range.start..range.end - 1)
+            .map(|end| Run { streams, ends: Some(end), ..run })
+            .map(|split| {
+                let mut steps = reading(split);
+                steps.extend(split.ends.and_then(wrap));
+                (split, steps)
+            })
+            .filter(|(_, steps)| steps.len() >= MIN_END_STEPS)
+            .map(|(split, steps)| (split, StrideMean::of(&steps)))
+            .reduce(|best, next| if next.1.above(best.1) { next } else { best });
+        if let Some((split, mean)) = best {
+            let clear = |other: StrideMean| other.count == 0 || mean.beats(other, MARGIN_TENTHS);
+            if clear(own) && clear(plain) {
+                runs.insert(line, split);
+            }
         }
     }
 }
@@ -258,18 +356,22 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         }
     }
     inherit_runs(page, &mut result.run_start, &affinity);
+    find_column_ends(page, &mut result.run_start, &affinity);
     // In line order: the extra candidates keep a fixed order.
     let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
     runs.sort_unstable_by_key(|&(line, _)| line);
     for (line, run) in runs {
         {
             let end = page.lines[line].pieces.end;
-            for i in run.start..end - run.streams {
-                result.follows.insert((i, i + run.streams));
+            for i in run.start..end {
+                let Some(stride) = run.stride_at(i).filter(|&k| i + k < end) else {
+                    continue;
+                };
+                result.follows.insert((i, i + stride));
                 // The layout offers steps of one and two pieces to the
                 // right; a longer stride is offered here.
-                if run.streams > 2 {
-                    result.extra.entry(i).or_default().push(i + run.streams);
+                if stride > 2 {
+                    result.extra.entry(i).or_default().push(i + stride);
                 }
             }
         }
@@ -295,7 +397,7 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         let run_up = result.run_start.get(&upper).copied();
         let run_down =
             result.run_start.get(&lower).copied().filter(|run| run.start == page.lines[lower].pieces.start);
-        let Some(streams) = run_up.or(run_down).map(|run| run.streams) else {
+        let Some(streams) = run_up.map(Run::end_streams).or(run_down.map(|run| run.streams)) else {
             continue;
         };
         // Above a run that starts the line, whatever stands there (a
@@ -340,7 +442,9 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         let end = page.lines[last].pieces.end;
         for from in page.lines[first].pieces.start..end {
             let from_line = page.pieces[from].line;
-            let k = result.run_start[&from_line].streams;
+            let Some(k) = result.run_start[&from_line].stride_at(from) else {
+                continue;
+            };
             let to = from + k;
             if to >= end {
                 break;
@@ -366,8 +470,16 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
             let above = top_line(first - 1);
             tops.extend(above.end.saturating_sub(top_run.streams).max(above.start)..above.end);
         }
+        // A column that ended inside the stretch wraps there.
+        for l in first..=last {
+            if let Some(end) = result.run_start[&l].ends {
+                for &to in &tops {
+                    add(&mut result, end, to, false);
+                }
+            }
+        }
         let bottom = top_line(last);
-        let bottom_streams = result.run_start[&last].streams;
+        let bottom_streams = result.run_start[&last].end_streams();
         for from in bottom.end.saturating_sub(bottom_streams).max(bottom.start)..bottom.end {
             for &to in &tops {
                 if to != from {
@@ -419,7 +531,7 @@ mod tests {
     fn an_interleaved_line_alternates_and_steps_by_two() {
         let page = parse_page(INTERLEAVED, 0, 1);
         let found = alternation(&page, &vocabulary(&page));
-        assert_eq!(found.run_start.get(&0), Some(&Run { start: 0, streams: 2 }), "{found:?}");
+        assert_eq!(found.run_start.get(&0), Some(&Run { start: 0, streams: 2, ends: None }), "{found:?}");
         let verdict = found.verdict(&page, PieceId(0), PieceId(2)).unwrap();
         assert!(verdict.follows && !verdict.breaks);
         let verdict = found.verdict(&page, PieceId(0), PieceId(1)).unwrap();
@@ -434,7 +546,7 @@ mod tests {
     fn three_columns_read_row_by_row_step_by_three() {
         let page = parse_page(THREE, 0, 1);
         let found = alternation(&page, &vocabulary(&page));
-        assert_eq!(found.run_start.get(&0), Some(&Run { start: 0, streams: 3 }), "{found:?}");
+        assert_eq!(found.run_start.get(&0), Some(&Run { start: 0, streams: 3, ends: None }), "{found:?}");
         let verdict = found.verdict(&page, PieceId(0), PieceId(3)).unwrap();
         assert!(verdict.follows && !verdict.breaks);
         for to in [1, 2] {
@@ -461,7 +573,7 @@ mod tests {
         let page = parse_page(&text, 0, 1);
         let found = alternation(&page, &vocabulary(&page));
         let start = page.lines[1].pieces.start;
-        assert_eq!(found.run_start.get(&1), Some(&Run { start, streams: 3 }), "{found:?}");
+        assert_eq!(found.run_start.get(&1), Some(&Run { start, streams: 3, ends: None }), "{found:?}");
         assert!(found.verdict(&page, PieceId(start), PieceId(start + 1)).unwrap().breaks);
     }
 
@@ -500,5 +612,44 @@ mod tests {
         // Inside the run every stream step is held to, the last one too.
         let end = page.lines[1].pieces.end;
         assert!(found.verdict(&page, PieceId(end - 3), PieceId(end - 1)).unwrap().follows);
+    }
+
+    #[test]
+    fn a_weak_first_piece_does_not_keep_the_second_in_the_run() {
+        // The first piece reads on weakly either way, the second clearly in
+        // its right neighbour: both are the first column's lines above the
+        // turns, and the run starts after them.
+        let page = parse_page(THREE, 0, 1);
+        let affinity = |a: usize, b: usize| match (a, b) {
+            (0, 1) => -5,
+            (0, 3) => 0,
+            (1, 2) => 8,
+            (1, 4) => -8,
+            (a, b) if a >= 2 && b == a + 3 => 10,
+            _ => -5,
+        };
+        assert_eq!(run_start(&page, 0, &affinity), Some(Run { start: 2, streams: 3, ends: None }));
+    }
+
+    #[test]
+    fn a_column_that_ends_inside_the_line_below_drops_the_stride() {
+        // Below three streams, the third piece is its column's last line:
+        // the pieces before it step three on, those after it two, and it
+        // wraps to a column start at the top of the stretch.
+        let text = format!("{THREE}\n订。甲方的合同已经按时签 物。乙方的货物已经按时发 项。丙方的款项已经按时付 甲方的货物也已经按时发 乙方的款项也已经按时付 丙方的合同也已经按时签 甲方的款项也已经按时付\n");
+        let page = parse_page(&text, 0, 1);
+        let below = page.lines[1].pieces.clone();
+        assert_eq!(below.len(), 7, "{page:?}");
+        let s = below.start;
+        let good = [(s, s + 3), (s + 1, s + 4), (s + 3, s + 5), (s + 4, s + 6), (s + 2, 1)];
+        let affinity = |a: usize, b: usize| if good.contains(&(a, b)) { 10 } else { -5 };
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 3, ends: None });
+        runs.insert(1, Run { start: s, streams: 2, ends: None });
+        find_column_ends(&page, &mut runs, &affinity);
+        assert_eq!(runs[&1], Run { start: s, streams: 3, ends: Some(s + 2) });
+        assert_eq!(runs[&1].stride_at(s + 1), Some(3));
+        assert_eq!(runs[&1].stride_at(s + 2), None);
+        assert_eq!(runs[&1].stride_at(s + 3), Some(2));
     }
 }
