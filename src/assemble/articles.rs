@@ -437,18 +437,15 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         let best = credited_owner(&context, &drafts, &segment)
             .or_else(|| most_alike(&drafts, at, false, &topic, open_threshold))
             .or_else(|| most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD))
-            .or_else(|| tail_owner(&context, &drafts, &segment, &topic));
+            .or_else(|| tail_owner(&context, &drafts, &segment, &topic))
+            .or_else(|| read_after(&context, &drafts, &segment, cells));
         match best {
             Some(d) if opens_with_dateline(&context, &segment) => {
                 drafts[d].insert_after_title(&context, segment)
             }
             Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
             Some(d) => drafts[d].insert_in_reading_order(&context, segment),
-            None => match read_after(&context, &drafts, &segment, cells) {
-                Some(d) if drafts[d].closed => drafts[d].insert_before_byline(&context, segment),
-                Some(d) => drafts[d].insert_in_reading_order(&context, segment),
-                None => drafts.push(Draft::new(&context, segment)),
-            },
+            None => drafts.push(Draft::new(&context, segment)),
         }
     }
     // Last, once every run has its article: a closing byline that OCR
@@ -518,9 +515,12 @@ fn read_after(context: &Context, drafts: &[Draft], segment: &Segment, cells: f32
     if cells >= SHORT_RUN_CELLS || in_inset || opens_with_dateline(context, segment) {
         return None;
     }
-    let owner =
-        |id: usize| drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&PieceId(id))));
-    (0..segment.pieces[0].0).rev().find_map(owner)
+    (0..segment.pieces[0].0).rev().find_map(|id| draft_holding(drafts, PieceId(id)))
+}
+
+/// The draft that holds a piece, if any does.
+fn draft_holding(drafts: &[Draft], id: PieceId) -> Option<usize> {
+    drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&id)))
 }
 
 /// Whether a segment is a closing byline read alone: one byline in
@@ -544,7 +544,7 @@ fn is_lone_closing_byline(context: &Context, segment: &Segment) -> bool {
 /// which.
 fn closed_by_lone_byline(context: &Context, drafts: &[Draft], byline: PieceId) -> Option<usize> {
     let before = PieceId(byline.0.checked_sub(1)?);
-    let owner = drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&before)))?;
+    let owner = draft_holding(drafts, before)?;
     let draft = &drafts[owner];
     let has_byline =
         draft.parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| context.role(id) == Role::Byline);
@@ -728,9 +728,7 @@ fn close_by_foot_bylines(context: &Context, drafts: &mut Vec<Draft>) {
         let mut kept = Vec::new();
         for byline in pieces {
             let owner = piece_above(context.page, byline)
-                .and_then(|above| {
-                    drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&above)))
-                })
+                .and_then(|above| draft_holding(drafts, above))
                 .filter(|&d| d != index && drafts[d].has_body && !has_byline(&drafts[d]));
             match owner {
                 Some(d) => drafts[d].push(context, Segment { pieces: vec![byline], scores: Vec::new() }),

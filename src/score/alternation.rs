@@ -212,11 +212,8 @@ fn run_start(page: &Page, line: usize, affinity: &impl Fn(usize, usize) -> i32) 
         } else {
             continue;
         };
-        // The fewest leading pieces left out that let the run read as
-        // interleaved streams (a longer lead only shortens the run), and
-        // then each first piece that reads on in its right neighbour rather
-        // than at the stride: the first column's lines above the turns.
-        // The lead whose pieces, taken together, read on in their right
+        // The leading pieces left out are the first column's lines above
+        // the turns: the lead whose pieces, taken together, read on in their right
         // neighbours by the most over the stride (ties to the shorter): a
         // dateline piece that reads on weakly either way does not keep the
         // second line of the column from counting as a lead.
@@ -361,18 +358,16 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
     runs.sort_unstable_by_key(|&(line, _)| line);
     for (line, run) in runs {
-        {
-            let end = page.lines[line].pieces.end;
-            for i in run.start..end {
-                let Some(stride) = run.stride_at(i).filter(|&k| i + k < end) else {
-                    continue;
-                };
-                result.follows.insert((i, i + stride));
-                // The layout offers steps of one and two pieces to the
-                // right; a longer stride is offered here.
-                if stride > 2 {
-                    result.extra.entry(i).or_default().push(i + stride);
-                }
+        let end = page.lines[line].pieces.end;
+        for i in run.start..end {
+            let Some(stride) = run.stride_at(i).filter(|&k| i + k < end) else {
+                continue;
+            };
+            result.follows.insert((i, i + stride));
+            // The layout offers steps of one and two pieces to the right; a
+            // longer stride is offered here.
+            if stride > 2 {
+                result.extra.entry(i).or_default().push(i + stride);
             }
         }
     }
@@ -438,7 +433,8 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     // the stream count (a paragraph's last piece and little else) leaves
     // the row going on in the next line, so a stream's step is k pieces on
     // in the stretch's piece order, across one line break or two.
-    for (first, last) in stretches(page, &result) {
+    let stretches = stretches(page, &result);
+    for &(first, last) in &stretches {
         let end = page.lines[last].pieces.end;
         for from in page.lines[first].pieces.start..end {
             let from_line = page.pieces[from].line;
@@ -460,7 +456,7 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     // pieces of a stretch of alternating lines to the first k of its first
     // line (and of the space-joined line right above it, where the next
     // column may already have started).
-    for (first, last) in stretches(page, &result) {
+    for &(first, last) in &stretches {
         let mut tops: Vec<usize> = Vec::new();
         let top_line = |l: usize| page.lines[l].pieces.clone();
         let first_range = top_line(first);

@@ -291,9 +291,6 @@ pub struct PageContext {
     /// Capitals start sentences on the page (not German, where every noun
     /// takes one).
     capitals_start_sentences: bool,
-    /// The word model `lm.word_lift` asks: the German one on a German page
-    /// ([`Page::word_model`]), the English one elsewhere.
-    word_model: &'static word_language::Model,
     /// Per line: the topic of the lines ending with it, and of the lines
     /// starting with it.
     topic_before: Vec<topic::Vector>,
@@ -435,7 +432,6 @@ impl PageContext {
                 .collect(),
             vocabulary,
             capitals_start_sentences: crate::parse::classify::capitals_start_sentences(page),
-            word_model: page.word_model(),
             // The Latin verdicts speak of the first lines a run of
             // headlines claims and leave a headline's other junctions
             // alone: they stay out of `ordered_heads`.
@@ -609,9 +605,9 @@ fn body_lift(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout::L
 }
 
 /// The word model's lift of a junction between two body pieces (see
-/// [`word_language::word_lift`]); `None` elsewhere, for the reason
+/// [`word_language::word_lift_with`], with the page's word model); `None` elsewhere, for the reason
 /// [`body_lift`] gives.
-fn body_word_lift(page: &Page, context: &PageContext, link: layout::Link) -> Option<f32> {
+fn body_word_lift(page: &Page, link: layout::Link) -> Option<f32> {
     let (left, right) = (page.piece(link.from), page.piece(link.to));
     if left.role != Role::Body || right.role != Role::Body {
         return None;
@@ -623,7 +619,7 @@ fn body_word_lift(page: &Page, context: &PageContext, link: layout::Link) -> Opt
     if !whole_line(left) || !whole_line(right) {
         return None;
     }
-    word_language::word_lift_with(context.word_model, &left.text, &right.text)
+    word_language::word_lift_with(page.word_model(), &left.text, &right.text)
 }
 
 /// Spaces in a gutter wide enough to part columns for certain on a Chinese
@@ -729,7 +725,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
         f.set(Feature::Word, (word as f32).min(3.0));
     }
     f.set(Feature::LmLift, body_lift(page, context, tail, link).unwrap_or(0.0));
-    f.set(Feature::LmWordLift, body_word_lift(page, context, link).unwrap_or(0.0));
+    f.set(Feature::LmWordLift, body_word_lift(page, link).unwrap_or(0.0));
     let s = tail.sentence.meets(&right.text);
     f.flag(Feature::LeftEnds, s.left_ends);
     f.flag(Feature::LeftPauses, s.left_pauses);

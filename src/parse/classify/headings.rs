@@ -479,8 +479,7 @@ pub(super) fn heading_role(
         // / "Elmsworth at…") runs on in capitals. (Titles end on names
         // as often as not, but are rarely set exactly as wide as the body.)
         let ends_on_capital = matches!(width, Some(w) if (0.9..=1.1).contains(&w))
-            && text
-                .split_whitespace()
+            && words
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !ends_sentence(w));
         let next_starts_sentence = next_starts_sentence && style.capitals_start_sentences && !ends_on_capital;
@@ -858,11 +857,16 @@ fn width_against_body_below(
         .map(|l| page.pieces[l.pieces.start].cells)
         .collect();
     // One line below is often the short end of a paragraph: no measure.
-    if below.len() < 2 {
+    share_of_widest(page.pieces[span].iter().map(|p| p.cells).sum(), &below)
+}
+
+/// `size` as a share of the widest of `widths`; `None` with fewer than two
+/// widths (one line alone measures no column) or none above zero.
+fn share_of_widest(size: f32, widths: &[f32]) -> Option<f32> {
+    if widths.len() < 2 {
         return None;
     }
-    let widest = below.iter().copied().reduce(f32::max)?;
-    let size: f32 = page.pieces[span].iter().map(|p| p.cells).sum();
+    let widest = widths.iter().copied().reduce(f32::max)?;
     (widest > 0.0).then(|| size / widest)
 }
 
@@ -888,11 +892,7 @@ fn width_against_lines_above(page: &Page, line_index: usize, size: f32) -> Optio
         .take(3)
         .map(|l| page.pieces[l.pieces.start].cells)
         .collect();
-    if above.len() < 2 {
-        return None;
-    }
-    let widest = above.iter().copied().reduce(f32::max)?;
-    (widest > 0.0).then(|| size / widest)
+    share_of_widest(size, &above)
 }
 
 /// Lines below a paragraph's first line that give the width of its column.

@@ -185,10 +185,6 @@ pub(super) fn one_headline_over_columns(
         return false;
     }
     let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
-    let same_row = |l: &Atom, r: &Atom| {
-        let overlap = l.bbox.y1.min(r.bbox.y1) - l.bbox.y0.max(r.bbox.y0);
-        2.0 * overlap as f32 >= height(&l.bbox).min(height(&r.bbox))
-    };
     // The headline rows the band parts: the nearest words on either side
     // of it on one row.
     let left_of = |a: &Atom| centre_x(a) <= gap_start;
@@ -372,13 +368,16 @@ pub(super) fn crosses_headline(
     let spaces: HashMap<usize, f32> = if word_spaces { usual_word_space(all, &tall) } else { HashMap::new() };
     let close = |left: &Atom, right: &Atom| {
         let gap = (right.bbox.x0 - left.bbox.x1) as f32;
-        let overlap = left.bbox.y1.min(right.bbox.y1) - left.bbox.y0.max(right.bbox.y0);
-        let same_row = 2.0 * overlap as f32 >= height(&left.bbox).min(height(&right.bbox));
-        let word_space = spaces
-            .get(&left.line)
-            .is_none_or(|&usual| gap < WIDE_WORD_SPACE * usual || !clear_between(all, left, right));
-        (right.line == left.line && gap < HEADLINE_GAP * left.line_size && word_space)
-            || (same_row && gap < HEADLINE_GAP_ACROSS_LINES * left.line_size.min(right.line_size))
+        // The line's usual word space is asked only of neighbours on one
+        // line (clearing the space between them scans the page).
+        let word_space = || {
+            spaces
+                .get(&left.line)
+                .is_none_or(|&usual| gap < WIDE_WORD_SPACE * usual || !clear_between(all, left, right))
+        };
+        (right.line == left.line && gap < HEADLINE_GAP * left.line_size && word_space())
+            || (same_row(left, right)
+                && gap < HEADLINE_GAP_ACROSS_LINES * left.line_size.min(right.line_size))
     };
     let beside = tall
         .iter()
@@ -396,6 +395,19 @@ pub(super) fn crosses_headline(
     beside || over_cut
 }
 
+/// True when two boxes share a row: they overlap by half the smaller one's
+/// height or more.
+fn same_row(a: &Atom, b: &Atom) -> bool {
+    let overlap = a.bbox.y1.min(b.bbox.y1) - a.bbox.y0.max(b.bbox.y0);
+    2.0 * overlap as f32 >= height(&a.bbox).min(height(&b.bbox))
+}
+
+/// True for an atom that is a word of its line: not blank, not a column
+/// rule OCR read as a bar.
+fn is_line_word(atom: &Atom) -> bool {
+    !atom.text.trim().is_empty() && !is_rule_mark(&atom.text)
+}
+
 /// The usual space between the words of each OCR line that holds one of
 /// `tall`: the median gap between neighbours, marks included (a dash set
 /// between spaces is a word of the line), column rules not (a rule OCR
@@ -404,9 +416,7 @@ pub(super) fn crosses_headline(
 fn usual_word_space(all: &[Atom], tall: &[&Atom]) -> HashMap<usize, f32> {
     let lines: HashSet<usize> = tall.iter().map(|a| a.line).collect();
     let mut by_line: HashMap<usize, Vec<BBox>> = HashMap::new();
-    for atom in
-        all.iter().filter(|a| lines.contains(&a.line) && !a.text.trim().is_empty() && !is_rule_mark(&a.text))
-    {
+    for atom in all.iter().filter(|a| lines.contains(&a.line) && is_line_word(a)) {
         by_line.entry(atom.line).or_default().push(atom.bbox);
     }
     by_line
@@ -424,11 +434,7 @@ fn usual_word_space(all: &[Atom], tall: &[&Atom]) -> HashMap<usize, f32> {
 /// on their OCR line.
 fn clear_between(all: &[Atom], left: &Atom, right: &Atom) -> bool {
     !all.iter().any(|a| {
-        a.line == left.line
-            && a.bbox.x0 >= left.bbox.x1
-            && a.bbox.x1 <= right.bbox.x0
-            && !a.text.trim().is_empty()
-            && !is_rule_mark(&a.text)
+        a.line == left.line && a.bbox.x0 >= left.bbox.x1 && a.bbox.x1 <= right.bbox.x0 && is_line_word(a)
     })
 }
 

@@ -203,6 +203,13 @@ pub(super) fn settle_tall_boxes(atoms: &mut [Atom], script: Script) {
     }
 }
 
+/// True when `lower` stands below `upper` no further than the body lines'
+/// pitch allows (centre to centre): the two keep the body text's grid.
+fn on_body_grid(upper: &BBox, lower: &BBox, pitch: f32) -> bool {
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    centre(lower) - centre(upper) <= ON_BODY_PITCH * pitch
+}
+
 /// Sets body type on every run of lines measured as headline type that
 /// keeps the body text's line pitch, with a body line right above and right
 /// below it in its region. `measured` holds a region's lines, top to bottom,
@@ -212,8 +219,7 @@ pub(super) fn settle_tall_boxes(atoms: &mut [Atom], script: Script) {
 /// on the body lines' grid is a body line whose word boxes OCR drew too tall
 /// (a blurred or garbled stretch boxed over two rows).
 pub(super) fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f32) {
-    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
-    let on_grid = |upper: &BBox, lower: &BBox| centre(lower) - centre(upper) <= ON_BODY_PITCH * pitch;
+    let on_grid = |upper: &BBox, lower: &BBox| on_body_grid(upper, lower, pitch);
     let mut start = 0;
     while start < measured.len() {
         if !measured[start].1 {
@@ -283,13 +289,12 @@ pub(super) fn spread_headline_lines(
     pitch: f32,
     body_letter: f32,
 ) {
-    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     let letters: Vec<Option<f32>> = lines.iter().map(|words| letter_width(atoms, words)).collect();
     // Whether `line` goes on the headline line `head` next to it.
     let goes_on = |head: usize, line: usize, measured: &[(BBox, bool)]| {
         let (h, l) = (measured[head].0, measured[line].0);
         let (upper, lower) = if head < line { (h, l) } else { (l, h) };
-        let off_grid = centre(&lower) - centre(&upper) > ON_BODY_PITCH * pitch;
+        let off_grid = !on_body_grid(&upper, &lower, pitch);
         let close = ((lower.y0 - upper.y1) as f32) <= height(&h);
         let overlap = (h.x1.min(l.x1) - h.x0.max(l.x0)) as f32 >= 0.5 * (l.x1 - l.x0).min(h.x1 - h.x0) as f32;
         let tall_enough = height(&l) >= SPREAD_OVER_BODY_SIZE * glyph;

@@ -605,13 +605,13 @@ fn layout_overrides(layout: &Layout, width: ColumnWidth, full: f32) -> bool {
 /// as many pieces as its neighbours hold, so that a column keeps its slot
 /// from line to line. Returns each line's word ranges.
 fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
-    let cuts = cut_run_at(run, page);
+    let longest = run.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
+    let hyphen_width = width_from_hyphens(&inner_hyphen_origins(run.iter().copied()), 10.0, longest / 2.0);
+    let cuts = cut_run_at(run, hyphen_width.unwrap_or(page));
     // Without hyphens of its own, a run's width comes from the page, which
     // other blocks set: where the run's full lines hold a column count
     // between two whole numbers at that width, the count whose cut reads
     // as greedily wrapped column lines wins.
-    let longest = run.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
-    let hyphen_width = width_from_hyphens(&inner_hyphen_origins(run.iter().copied()), 10.0, longest / 2.0);
     let Some(full) = full_length(run) else { return cuts };
     let columns = page.columns_in(full.round() as usize);
     if hyphen_width.is_some() || (columns - columns.round()).abs() < AMBIGUOUS_COUNT {
@@ -698,12 +698,10 @@ fn wrap_misses(run: &[&[Word]], cuts: &[Vec<Range<usize>>]) -> f32 {
     }
 }
 
-/// [`cut_run`] at a given starting width.
-fn cut_run_at(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+/// [`cut_run`] at a given starting width (the run's own from its hyphens,
+/// else the page's or a column count's).
+fn cut_run_at(run: &[&[Word]], start: ColumnWidth) -> Vec<Vec<Range<usize>>> {
     let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
-    let start =
-        width_from_hyphens(&inner_hyphen_origins(run.iter().copied()), 10.0, longest / 2.0).unwrap_or(page);
     // The run's own lines say how wide a column is once their column count is known.
     let per_column: Vec<f32> = lengths
         .iter()
@@ -1101,7 +1099,7 @@ fn title_block_over_run(run: &[Option<Vec<Word>>], lines: &[crate::parse::Line],
         return 0;
     }
     let words = |i: usize| run[i].as_deref().unwrap_or(&[]);
-    let title_shaped = (0..head).all(|i| words(i).iter().all(|w| !w.ends_sentence && !w.hyphenated));
+    let title_shaped = (0..head).all(|i| title_words(words(i)));
     if head == run.len() {
         // No long line below to compare with: the block going on in lines
         // of one column shows the run spans two columns over its body.
@@ -1131,7 +1129,7 @@ fn title_line_after_run(page: &Page, lines: &[Option<Vec<Word>>], index: usize) 
         page.lines.get(index + 1).is_some_and(|next| next.block != page.lines[index].block);
     block.len() == 1
         && next_opens_block
-        && words.iter().all(|w| !w.ends_sentence && !w.hyphenated)
+        && title_words(words)
         && !crate::parse::classify::lines_set_apart(page)
 }
 
@@ -1158,11 +1156,7 @@ fn title_line_over_rows(page: &Page, lines: &[Option<Vec<Word>>], index: usize, 
     let block = &page.blocks[page.lines[index].block];
     let Some(words) = lines[index].as_deref() else { return false };
     let one_piece = page.lines[index].pieces.len() == 1;
-    if block.len() != 1
-        || !one_piece
-        || index + 1 >= end
-        || !words.iter().all(|w| !w.ends_sentence && !w.hyphenated)
-    {
+    if block.len() != 1 || !one_piece || index + 1 >= end || !title_words(words) {
         return false;
     }
     let below = &page.blocks[page.lines[index + 1].block];
@@ -1203,7 +1197,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
                         .is_some_and(|w| width.columns_in(line_length(w)) >= BRIDGE_MIN_PITCHES))
         })
         .collect();
-    let long = grow_runs(page, &lines, long);
+    let long = grow_runs(page, &lines, &long);
     let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
     let mut title_lines: Vec<usize> = Vec::new();
     for run in flagged_runs(&long) {
@@ -1330,10 +1324,10 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
 /// Only the rows up to the block's edge: a short row between two runs
 /// inside a block is where columns end, and the runs' own rules (the
 /// bridge above, the slot count) handle it.
-fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: Vec<bool>) -> Vec<bool> {
+fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: &[bool]) -> Vec<bool> {
     let length = |i: usize| lines[i].as_ref().map_or(0, |w| line_length(w)) as f32;
-    let mut grown = long.clone();
-    for run in flagged_runs(&long) {
+    let mut grown = long.to_vec();
+    for run in flagged_runs(long) {
         let (start, end) = (run.start, run.end);
         if end - start >= RUN_MIN_LINES {
             let Some(typical) = median((start..end).map(length).collect()) else { break };
@@ -1351,6 +1345,12 @@ fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: Vec<bool>) -> Vec<b
         }
     }
     grown
+}
+
+/// True when no word of a line ends a sentence or a line-end hyphen: the
+/// words of a title, which runs on into nothing.
+fn title_words(words: &[Word]) -> bool {
+    words.iter().all(|w| !w.ends_sentence && !w.hyphenated)
 }
 
 /// The maximal runs of consecutive `true` flags, as ranges of indices.
