@@ -192,18 +192,28 @@ fn glued_cjk_columns(page: &Page, from: usize, to: usize) -> bool {
 pub fn candidates(page: &Page) -> Vec<Link> {
     let vocabulary = super::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
     let alternation = super::alternation::alternation(page, &vocabulary);
-    candidates_with(page, &vocabulary, &super::width::block_widths(page), &[], &alternation)
+    let heading_datelines = super::heads::heading_datelines(page);
+    candidates_with(
+        page,
+        &vocabulary,
+        &super::width::block_widths(page),
+        &[],
+        &alternation,
+        &heading_datelines,
+    )
 }
 
-/// [`candidates`], given the page's vocabulary and block widths, which the
-/// scorer has already worked out for its signals (building them again
-/// cost as much as a tenth of a Latin page's scoring).
+/// [`candidates`], given the page's vocabulary, block widths and the
+/// datelines under side-by-side headline rows, which the scorer has
+/// already worked out for its signals (building them again cost as much as
+/// a tenth of a Latin page's scoring).
 pub fn candidates_with(
     page: &Page,
     vocabulary: &super::latin::Vocabulary,
     block_widths: &[Option<f32>],
     stream_next: &[Option<usize>],
     alternation: &super::alternation::Alternation,
+    heading_datelines: &[(PieceId, PieceId, f32)],
 ) -> Vec<Link> {
     let groups = glue_groups(page);
     // Where a dateline opens an article's first paragraph, its headline
@@ -227,7 +237,7 @@ pub fn candidates_with(
     // The datelines below a row of side-by-side headlines, for each of its
     // headings (see [`super::heads`]).
     let mut row_datelines: Vec<Vec<usize>> = vec![Vec::new(); page.pieces.len()];
-    for (head, dateline, _) in super::heads::heading_datelines(page) {
+    for &(head, dateline, _) in heading_datelines {
         row_datelines[head.0].push(dateline.0);
     }
     // Runs of single printed lines set between paragraph lines: the
@@ -630,6 +640,7 @@ mod tests {
             &crate::score::width::block_widths(&page),
             &stream_next,
             &crate::score::alternation::Alternation::default(),
+            &crate::score::heads::heading_datelines(&page),
         );
         assert!(has(&links, from, to, Placement::BelowSkip));
     }

@@ -320,6 +320,10 @@ pub struct PageContext {
     head_order: HashMap<(PieceId, PieceId), f32>,
     /// The headings that have such a verdict.
     ordered_heads: HashSet<PieceId>,
+    /// The CJK headings of side-by-side rows with each dateline below them
+    /// and the verdict of their order ([`heads::heading_datelines`]), as the
+    /// layout reads them for its candidates.
+    heading_datelines: Vec<(PieceId, PieceId, f32)>,
 }
 
 /// Lines on each side of a junction whose topics are compared.
@@ -437,6 +441,7 @@ impl PageContext {
             // alone: they stay out of `ordered_heads`.
             head_order: head_order.iter().chain(&latin_claims).map(|&(h, d, v)| ((h, d), v)).collect(),
             ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
+            heading_datelines: head_order,
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
             topic_cache: RefCell::default(),
@@ -509,6 +514,7 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
         &context.block_widths,
         &stream_next,
         &context.alternation,
+        &context.heading_datelines,
     );
     for group in links.chunk_by(|a, b| a.from == b.from) {
         let tail = LeftEnd::new(&page.piece(group[0].from).text);

@@ -1001,6 +1001,8 @@ pub struct PathTerms {
     pub bracket: f32,
     pub rhythm: f32,
     pub new_stream: f32,
+    /// Running text into another article's dateline ([`DATELINE_ENTRY`]).
+    pub dateline_entry: f32,
     /// Steps longer than [`MAX_STEP`] (the decoder cannot take them).
     pub too_long: usize,
     /// Units at which more than [`MAX_STREAMS`] streams would be open.
@@ -1019,6 +1021,7 @@ impl PathTerms {
             + self.bracket
             + self.rhythm
             + self.new_stream
+            + self.dateline_entry
     }
 
     fn add(&mut self, other: &PathTerms) {
@@ -1032,6 +1035,7 @@ impl PathTerms {
         self.bracket += other.bracket;
         self.rhythm += other.rhythm;
         self.new_stream += other.new_stream;
+        self.dateline_entry += other.dateline_entry;
         self.too_long += other.too_long;
         self.too_many += other.too_many;
     }
@@ -1068,6 +1072,9 @@ pub fn step_terms(
     let (a, b) = (width(page, &units[left]), width(page, &units[right]));
     if e.widths_speak && a.max(b) > 0.0 {
         t.width = -WIDTH / 10.0 * ((a - b).abs() / a.max(b)).min(1.0);
+    }
+    if opens_article_below_text(page, from, to) {
+        t.dateline_entry = -DATELINE_ENTRY as f32 / 10.0;
     }
     t
 }
