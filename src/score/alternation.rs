@@ -312,15 +312,38 @@ fn find_column_ends(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &im
         let wrap = |end: usize| tops.clone().map(|to| affinity(end, to)).max();
         let own = StrideMean::of(&reading(run));
         let plain = StrideMean::of(&reading(Run { streams, ..run }));
+        // Each split reads the steps before its end at `streams` and those
+        // after it at one fewer: running sums of both strides read every
+        // split in one pass over the line, each junction scored once.
+        let sums = |stride: usize| -> Vec<StrideMean> {
+            let mut sums = vec![StrideMean { sum: 0, count: 0 }];
+            for i in range.clone() {
+                let mut next = *sums.last().expect("starts with an empty sum");
+                if i + stride < range.end {
+                    next.sum += i64::from(affinity(i, i + stride));
+                    next.count += 1;
+                }
+                sums.push(next);
+            }
+            sums
+        };
+        let (before, after) = (sums(streams), sums(streams - 1));
+        let at = |sums: &[StrideMean], i: usize| sums[i - range.start];
         let best = (range.start..range.end - 1)
-            .map(|end| Run { streams, ends: Some(end), ..run })
-            .map(|split| {
-                let mut steps = reading(split);
-                steps.extend(split.ends.and_then(wrap));
-                (split, steps)
+            .map(|end| {
+                let (head, tail) = (at(&before, end), at(&after, range.end));
+                let skipped = at(&after, end + 1);
+                let mut mean = StrideMean {
+                    sum: head.sum + tail.sum - skipped.sum,
+                    count: head.count + tail.count - skipped.count,
+                };
+                if let Some(step) = wrap(end) {
+                    mean.sum += i64::from(step);
+                    mean.count += 1;
+                }
+                (Run { streams, ends: Some(end), ..run }, mean)
             })
-            .filter(|(_, steps)| steps.len() >= MIN_END_STEPS)
-            .map(|(split, steps)| (split, StrideMean::of(&steps)))
+            .filter(|(_, mean)| mean.count >= MIN_END_STEPS as i64)
             .reduce(|best, next| if next.1.above(best.1) { next } else { best });
         if let Some((split, mean)) = best {
             let clear = |other: StrideMean| other.count == 0 || mean.beats(other, MARGIN_TENTHS);
