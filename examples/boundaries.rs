@@ -21,10 +21,10 @@ use std::collections::HashMap;
 
 #[path = "shared/mod.rs"]
 mod shared;
-use shared::{split_from_args, squeeze, GoldTrigrams};
+use shared::{real_ocr_cases, squeeze, GoldTrigrams};
 
 use restitch::assemble::{articles, chains};
-use restitch::eval::{corpus, metrics};
+use restitch::eval::metrics;
 use restitch::parse::{self, Role};
 use restitch::{score_structured, Options};
 
@@ -70,19 +70,11 @@ const KINDS: [&str; 10] = [
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = split_from_args(&args);
-    let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
+    let (cases, show) = real_ocr_cases(&args);
     let options = Options::default();
     let mut totals = [0usize; KINDS.len()];
     let (mut all_chars, mut sum_f1, mut sum_bag, mut n) = (0usize, 0.0, 0.0, 0usize);
     for case in &cases {
-        if !case.name.starts_with("ocr-") || split.is_some_and(|s| s != case.meta.split) {
-            continue;
-        }
-        if !detail.is_empty() && !detail.iter().any(|d| **d == case.name) {
-            continue;
-        }
         let cjk = case.is_cjk();
         let page = &parse::parse_document(&case.input, None)[0];
         let junctions = score_structured(page, &options.weights);
@@ -133,7 +125,6 @@ fn main() {
         };
         let size = |text: &str| metrics::normalise(text, cjk).len();
         let mut kinds = [0usize; KINDS.len()];
-        let show = !detail.is_empty();
         for (index, article) in assembly.articles.iter().enumerate() {
             let home = gold_of_out[index];
             if show {

@@ -25,10 +25,10 @@ use std::collections::{HashMap, HashSet};
 
 #[path = "shared/mod.rs"]
 mod shared;
-use shared::{split_from_args, GoldTrigrams};
+use shared::{real_ocr_cases, GoldTrigrams};
 
 use restitch::assemble::chains;
-use restitch::eval::{corpus, metrics};
+use restitch::eval::metrics;
 use restitch::parse::{self, chars::ends_sentence, PieceId, Role};
 use restitch::score::{self, Feature, Weights};
 
@@ -53,27 +53,19 @@ fn steps(chains: &[chains::Chain]) -> HashSet<(PieceId, PieceId)> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = split_from_args(&args);
     let quiet = args.iter().any(|a| a == "--quiet");
     let weights_file = args.iter().find_map(|a| a.strip_prefix("--weights=")).map(str::to_string);
     let dump = args.iter().find_map(|a| a.strip_prefix("--dump=")).map(str::to_string);
     let steps_dump = args.iter().find_map(|a| a.strip_prefix("--steps=")).map(str::to_string);
-    let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let (cases, _named) = real_ocr_cases(&args);
     let weights: Weights = match weights_file {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
         None => Weights::default(),
     };
     let vector = weights.vector();
-    let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
     let mut classes: HashMap<String, (usize, usize)> = HashMap::new();
     let mut all_chars = 0usize;
     for case in &cases {
-        if !case.name.starts_with("ocr-") || split.is_some_and(|s| s != case.meta.split) {
-            continue;
-        }
-        if !detail.is_empty() && !detail.iter().any(|d| **d == case.name) {
-            continue;
-        }
         let cjk = case.is_cjk();
         let page = &parse::parse_document(&case.input, None)[0];
         let features: HashMap<(PieceId, PieceId), (score::Placement, score::Features)> =

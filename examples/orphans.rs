@@ -5,23 +5,17 @@
 //! score. `orphans [CASE_DIR...]` (default: every dev case).
 use std::collections::HashMap;
 
+#[path = "shared/mod.rs"]
+mod shared;
+use shared::dev_or_given_cases;
+
 use restitch::assemble::chains;
 use restitch::parse::{self, PieceId, Role};
 use restitch::score::{self, layout, Placement};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let cases = if args.is_empty() {
-        restitch::eval::corpus::load_corpus(std::path::Path::new("corpus"))
-            .unwrap()
-            .into_iter()
-            .filter(|c| c.meta.split == "dev")
-            .collect()
-    } else {
-        args.iter()
-            .map(|a| restitch::eval::corpus::load_case(std::path::Path::new(a)).unwrap())
-            .collect::<Vec<_>>()
-    };
+    let cases = dev_or_given_cases(&args);
     let weights = score::Weights::default();
     let scorer = score::Scorer::new(&weights);
     let (mut tails_all, mut heads_all, mut gold_pairs) = (0, 0, 0);

@@ -8,6 +8,9 @@
 #![allow(dead_code)]
 
 use std::collections::HashSet;
+use std::path::Path;
+
+use restitch::eval::corpus::{self, Case};
 
 /// The split named on the command line: `--heldout`, `--all` (none), or
 /// dev when neither is given.
@@ -18,6 +21,34 @@ pub fn split_from_args(args: &[String]) -> Option<&'static str> {
         None
     } else {
         Some("dev")
+    }
+}
+
+/// The real-OCR cases a page-level diagnostic reads: those of the split
+/// named by [`split_from_args`], narrowed to the case names given as plain
+/// arguments when there are any (which also asks for the detailed print).
+pub fn real_ocr_cases(args: &[String]) -> (Vec<Case>, bool) {
+    let split = split_from_args(args);
+    let named: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let cases = corpus::load_corpus(Path::new("corpus"))
+        .unwrap()
+        .into_iter()
+        .filter(|case| case.name.starts_with("ocr-") && split.is_none_or(|s| s == case.meta.split))
+        .filter(|case| named.is_empty() || named.iter().any(|name| **name == case.name))
+        .collect();
+    (cases, !named.is_empty())
+}
+
+/// The case folders given as arguments, or every dev case when none is.
+pub fn dev_or_given_cases(args: &[String]) -> Vec<Case> {
+    if args.is_empty() {
+        corpus::load_corpus(Path::new("corpus"))
+            .unwrap()
+            .into_iter()
+            .filter(|case| case.meta.split == "dev")
+            .collect()
+    } else {
+        args.iter().map(|dir| corpus::load_case(Path::new(dir)).unwrap()).collect()
     }
 }
 
