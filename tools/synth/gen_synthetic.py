@@ -219,6 +219,30 @@ PLAN_DEV_STREAMS = {
     ],
 }
 
+# Dev-only cases of two columns read row by row whose lines stand at
+# DIFFERENT pitches (a side column in larger or smaller type, or with more
+# leading): OCR takes the lines in the order of their heights, so the two
+# columns interleave irregularly (main, main, side, main, side, main, main,
+# ...) instead of strictly in turn.  Numbered on after PLAN_DEV_STREAMS, never
+# held out, drawn from the `--stream-articles` file (dev-only text).  Extra
+# option:
+#   pitch_side  the side column's line pitch as a multiple of the main
+#               column's (above 1: fewer side lines; below 1: more).
+PLAN_DEV_PITCH = {
+    "zh": [
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 9,
+                                    "pitch_side": 1.4}),
+        ([F_LINE, F_CJK], "space", {"line_variant": "sidebar", "ratio_main": 1, "min_joined": 8,
+                                    "pitch_side": 0.7}),
+        ([F_LINE, F_CJK], "space", {"line_variant": "neighbour", "ratio_main": 1, "min_joined": 10,
+                                    "pitch_side": 1.7}),
+    ],
+    "en": [
+        ([F_LINE], "newline", {"line_variant": "neighbour", "ratio_main": 1, "pitch_side": 1.3}),
+        ([F_LINE, F_HYPH], "newline", {"line_variant": "sidebar", "ratio_main": 1, "pitch_side": 1.5}),
+    ],
+}
+
 # gutter cycles for glued cases: Chinese, Latin
 # (gutter spaces, padded to the column width?)
 GUTTERS = {True: [(0, True), (2, False), (1, True), (0, False), (3, True), (1, False), (4, True),
@@ -571,6 +595,18 @@ class Group:
         # neighbour columns read row by row)
         main = self.runs[0]
         a, b, off = self.kw["ratio_main"], self.kw["ratio_side"], self.kw["offset"]
+        pitch = self.kw.get("pitch_side")
+        if pitch:
+            # Columns set at different line pitches, read row by row: the
+            # lines come in the order of their heights on the page, so the
+            # pattern is irregular (main, main, side, main, side, ...).
+            # The main column's first `offset` lines stand above the side
+            # column's first; a half-line phase keeps heights apart.
+            placed = [(float(i), 0, l) for i, l in enumerate(main)]
+            for k, r in enumerate(self.runs[1:], start=1):
+                placed += [(off + 0.5 / k + j * pitch, k, l) for j, l in enumerate(r)]
+            placed.sort(key=lambda t: (t[0], t[1]))
+            return rows + [[l] for _, _, l in placed]
         ratios = [a] + [b] * (len(self.runs) - 1)
         at = [0] * len(self.runs)
         take = min(off, len(main))
@@ -595,6 +631,9 @@ class Group:
         if self.kind == "glue":
             return ("glue-cross " if self.kw.get("cross") else "glue ") + head + \
                 " | ".join(span(r) for r in self.runs)
+        if self.kw.get("pitch_side"):
+            return (f"inter-{self.kw['variant']} pitch 1:{self.kw['pitch_side']}"
+                    f" offset={self.kw['offset']} " + head + " x ".join(span(r) for r in self.runs))
         return (f"inter-{self.kw['variant']} {self.kw['ratio_main']}:{self.kw['ratio_side']}"
                 f" offset={self.kw['offset']} " + head + " x ".join(span(r) for r in self.runs))
 
@@ -899,6 +938,7 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
         if extra and "ratio_main" in extra:
             ratio_main = extra["ratio_main"]
         offset = rng.choice([0, 0, 1, 2])
+        pitch_side = extra.get("pitch_side") if extra else None
         if line_variant == "sidebar":
             s_idx = groups_of(sidebar)
             check(len(s_idx) == 1 and groups[s_idx[0]].kind == "seq", "sidebar group")
@@ -908,7 +948,8 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
             check(mains, "retry: no main column for the sidebar")
             mi = rng.choice(mains)
             inter = Group("inter", [groups[mi].runs[0], side_run], ratio_main=ratio_main,
-                          ratio_side=1, offset=offset, variant="sidebar")
+                          ratio_side=1, offset=offset, variant="sidebar",
+                          pitch_side=pitch_side)
             groups[mi] = inter
             del groups[s_idx[0]]
         else:
@@ -921,7 +962,7 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
             head = [art.lines[0]] if art.title else []
             runs = [list(c) for c in art.cols]
             new = [Group("inter", runs[:streams], head=head, ratio_main=ratio_main, ratio_side=1,
-                         offset=offset, variant="neighbour")]
+                         offset=offset, variant="neighbour", pitch_side=pitch_side)]
             new += [Group("seq", [r]) for r in runs[streams:]]
             groups[idxs[0]:idxs[-1] + 1] = new
 
@@ -1083,6 +1124,8 @@ def gen_case(lang, no, split, faults, style, part, usage, seed, attempt, glue_sl
     }
     if streams != 2:
         meta["layout"]["line_interleave_streams"] = streams
+    if extra and extra.get("pitch_side"):
+        meta["layout"]["line_interleave_pitch_side"] = extra["pitch_side"]
     if extra:
         meta["generator"]["dev_extra_options"] = extra
     breaks = [[t[1] for t in pieces[a.k]] for a in arts]
@@ -1271,6 +1314,7 @@ def main(argv=None):
         fresh_plan = [(f, s, {"fresh": True}) for f, s in PLAN_DEV_FRESH.get(lang, [])]
         fresh_plan += [(f, s, {"fresh": 5}) for f, s in PLAN_DEV_FRESH5.get(lang, [])]
         stream_plan = [(f, s, dict(o, stream_articles=True)) for f, s, o in PLAN_DEV_STREAMS.get(lang, [])]
+        stream_plan += [(f, s, dict(o, stream_articles=True)) for f, s, o in PLAN_DEV_PITCH.get(lang, [])]
         for ci, (faults, style, extra) in enumerate([(f, s, None) for f, s in plan] + extras + fresh_plan
                                                     + stream_plan):
             no = ci + 1
