@@ -424,6 +424,17 @@ pub fn candidates_with(
                 push(index, dateline, Placement::BlockStart);
             }
         }
+        // A headline over a line holding datelines may open any of them:
+        // under a row of side-by-side headlines the columns below need not
+        // pair with the headlines slot by slot (OCR glues a dateline to the
+        // column line beside it, or the articles take unequal numbers of
+        // columns), and the same-slot link above then reaches another
+        // article's column (ocr-en-014: 0.636 -> 0.641).
+        if piece.role.is_heading() && dateline_below {
+            for &dateline in datelines.iter().filter(|&&d| page.pieces[d].line == piece.line + 1) {
+                push(index, dateline, Placement::Below);
+            }
+        }
         for &dateline in &row_datelines[index] {
             push(index, dateline, Placement::BlockStart);
         }
@@ -892,5 +903,27 @@ mod tests {
         let page = parse_page(&text, 0, 1);
         let links = candidates(&page);
         assert!(links.len() < page.pieces.len() * (4 * BLOCK_WINDOW + 8));
+    }
+
+    #[test]
+    fn a_headline_reaches_the_dateline_on_the_line_below_it() {
+        // Two headlines side by side over five glued columns: the second
+        // article's dateline ends a column line glued to the third column,
+        // so it stands in no slot under the second headline.
+        let text = "Harbour council backs new ferry plan NORTH BAY GRAIN REVIEW\n\
+                    The harbour council | voted on Monday to | the ferry will run twice a day NORTHPORT, May 4 - | sales were booked\n\
+                    approved a plan that | give the town a new | from the spring, the | Grain prices rose | for the coming week\n\
+                    will bring a second | route across the bay | council said in a | again this week as | at the main port.\n";
+        let page = parse_page(text, 0, 1);
+        let headlines: Vec<usize> = page.lines[0].pieces.clone().collect();
+        assert_eq!(headlines.len(), 2);
+        assert!(headlines.iter().all(|&h| page.pieces[h].role == Role::Headline));
+        let dateline = page.lines[1]
+            .pieces
+            .clone()
+            .find(|&p| is_latin_dateline_start(&page.pieces[p].text))
+            .expect("a dateline piece on the line below");
+        let links = candidates(&page);
+        assert!(has(&links, headlines[1], dateline, Placement::Below));
     }
 }
