@@ -190,6 +190,18 @@ const DANGLING_BREAK: f32 = 1.5;
 /// nothing.
 const DATELINE_ENTRY: i32 = 30;
 
+/// Cost, in tenths of affinity, in the second decoding of a Chinese page,
+/// of a stream stepping from one column slot of a glued line to another
+/// slot of a line glued from as many units (see [`changes_slot`]): sparse-
+/// text OCR glues one printed row of neighbouring columns into a line, so
+/// the units of two such lines stand column over column, and a column's
+/// next line stands below it, never to its side. Where two side-by-side
+/// articles' rows come in turn, the step to the other article's row (the
+/// next line's first unit, or the right neighbour on the same line) read as
+/// well as the step to the own row two lines down, and the streams crossed
+/// articles.
+const SLOT_CHANGE: i32 = 20;
+
 /// Fewest lines a page needs for its streams to mean anything.
 const MIN_LINES: usize = 12;
 
@@ -762,6 +774,27 @@ fn closes_open_bracket(left: &str, right: &str) -> bool {
         && right.chars().find(|c| OPEN.contains(c) || CLOSE.contains(c)).is_some_and(|c| CLOSE.contains(&c))
 }
 
+/// Per unit, its place among the units of its input line and how many
+/// units that line holds.
+fn unit_slots(units: &[Unit]) -> Vec<(usize, usize)> {
+    let mut slots = Vec::with_capacity(units.len());
+    let mut start = 0;
+    while start < units.len() {
+        let end = (start..units.len()).find(|&u| units[u].line != units[start].line).unwrap_or(units.len());
+        slots.extend((0..end - start).map(|slot| (slot, end - start)));
+        start = end;
+    }
+    slots
+}
+
+/// Whether a stream step from unit `left` to unit `right` moves sideways
+/// between the column slots of two lines glued from as many units (or of
+/// one such line; see [`SLOT_CHANGE`]).
+fn changes_slot(slots: &[(usize, usize)], left: usize, right: usize) -> bool {
+    let ((left_slot, left_count), (right_slot, right_count)) = (slots[left], slots[right]);
+    left_count >= 2 && left_count == right_count && left_slot != right_slot
+}
+
 /// Cost, in tenths of affinity, of a stream stepping `step` lines after a
 /// step of `previous` lines: by the line of difference, up to the cap.
 fn rhythm_cost(previous: usize, step: usize) -> i32 {
@@ -863,6 +896,10 @@ fn decode(
         .map(|u| first_steps.is_some() && steps.page.pieces[u.pieces.end - 1].role.is_heading())
         .collect();
     let first_step = |unit: usize| first_steps.and_then(|expected| expected[unit]);
+    let slots = first_steps.is_some().then(|| unit_slots(steps.units));
+    let slot_cost = |left: usize, right: usize| {
+        slots.as_ref().map_or(0, |slots| if changes_slot(slots, left, right) { SLOT_CHANGE } else { 0 })
+    };
     // The decoder hashes every hypothesis of every line (up to a hundred
     // times six streams' successors): the fast hasher, as nothing here
     // depends on the map's order (the beam is sorted on a total order).
@@ -916,7 +953,7 @@ fn decode(
             };
             for (which, stream) in open.as_slice().iter().enumerate() {
                 let step = line - stream.end();
-                let text = steps.get(stream.end(), line);
+                let text = steps.get(stream.end(), line) - slot_cost(stream.end(), line);
                 let rhythm = stream
                     .step()
                     .or_else(|| first_step(stream.end()))
@@ -1306,6 +1343,28 @@ mod tests {
         floor.count_new_set(1000);
         assert!(floor.rules_out(-1));
         assert!(!floor.rules_out(0));
+    }
+
+    #[test]
+    fn a_stream_does_not_step_sideways_between_glued_column_slots() {
+        // Two glued rows of two columns each, a row of one unit, and one
+        // more glued row: units 0 1 | 2 3 | 4 | 5 6.
+        let units: Vec<Unit> = [(0, 0..1), (0, 1..2), (1, 2..3), (1, 3..4), (2, 4..5), (3, 5..6), (3, 6..7)]
+            .into_iter()
+            .map(|(line, pieces)| Unit { line, pieces })
+            .collect();
+        let slots = unit_slots(&units);
+        assert_eq!(slots, vec![(0, 2), (1, 2), (0, 2), (1, 2), (0, 1), (0, 2), (1, 2)]);
+        // Column over column goes on; to the neighbour on the same row or
+        // the next row's other column is a sideways step.
+        assert!(!changes_slot(&slots, 0, 2));
+        assert!(!changes_slot(&slots, 1, 6));
+        assert!(changes_slot(&slots, 0, 1));
+        assert!(changes_slot(&slots, 1, 2));
+        assert!(changes_slot(&slots, 3, 5));
+        // A line of another unit count says nothing of the columns.
+        assert!(!changes_slot(&slots, 3, 4));
+        assert!(!changes_slot(&slots, 4, 6));
     }
 
     #[test]
