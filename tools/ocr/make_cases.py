@@ -13,7 +13,8 @@ never take one a held-out case uses (`second_draw_pool`).  The fourth draw
 (sixth field 4) takes only fresh articles from a file of its own,
 tools/sources/articles_draw4.jsonl, which nothing else reads
 (`fourth_draw_pool`); the fifth draw (sixth field 5) likewise from
-tools/sources/articles_draw5.jsonl.  Page images go to --pages (not
+tools/sources/articles_draw5.jsonl, and the sixth (sixth field 6, held-out
+pages) from tools/sources/articles_draw6.jsonl.  Page images go to --pages (not
 committed; they are recreated bit-for-bit by this script).
 
   python3 tools/ocr/make_cases.py                 # all cases
@@ -43,6 +44,8 @@ DEFAULT_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles.jsonl")
 DEFAULT_DRAW4_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw4.jsonl")
 # ... and the fifth draw's, again a file of its own (read by nothing else).
 DEFAULT_DRAW5_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl")
+# ... and the sixth draw's (held-out pages), a file of its own as well.
+DEFAULT_DRAW6_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw6.jsonl")
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
 # (lang, split, layout, psm, seed[, draw]).  The pools were small when the
@@ -163,6 +166,24 @@ PLAN = [
     ("en", "dev", "stacked", 11, 263, 5),       # any style
     ("de", "dev", "three-up", 12, 340, 5),      # any style
     ("de", "dev", "grid", 4, 342, 5),           # gutter 18-30
+    # Sixth draw (sixth field 6): eight HELD-OUT pages from FRESH articles only
+    # (tools/sources/articles_draw6.jsonl: People's Daily from issue dates no
+    # other article uses, Reuters-21578 records after the fifth draw's), so that
+    # held-out real OCR is text no case, pool or language model has seen and no
+    # dev decision was tuned on.  A mix like the fifth draw's: glued columns
+    # under psm 4/6, sparse text under psm 11/12, all six layouts between the
+    # two languages.  Own pool and cursor as the fourth draw.  Seed: going down
+    # the list, the first unused one from 190 / 270 up whose drawn style
+    # (`typeset.make_style`, then the gutter; nothing else) has what is noted
+    # beside it; fixed before any of these pages was typeset or read by Tesseract.
+    ("zh", "heldout", "side-by-side", 4, 191, 6),   # gutter 18-30
+    ("zh", "heldout", "grid", 6, 190, 6),           # column rules
+    ("zh", "heldout", "three-up", 11, 192, 6),      # any style
+    ("zh", "heldout", "stacked", 12, 193, 6),       # any style
+    ("en", "heldout", "continuation", 6, 272, 6),   # gutter 18-30
+    ("en", "heldout", "sidebar", 4, 276, 6),        # column rules
+    ("en", "heldout", "three-up", 12, 270, 6),      # any style
+    ("en", "heldout", "stacked", 11, 271, 6),       # any style
 ]
 
 N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
@@ -215,7 +236,7 @@ def second_draw_pool(dev_share, earlier_use):
 
 def fourth_draw_pool(fresh, lang, earlier_use):
     """Articles for the pages of `lang` of a draw with a file of its own (the
-    fourth, the fifth): the language's articles of that file, in file order.
+    fourth, fifth and sixth): the language's articles of that file, in file order.
     They must be fresh -- no case of an earlier draw may use one (they come
     from a file no earlier draw reads, so this only guards against an id
     collision)."""
@@ -343,6 +364,8 @@ def main():
                     help="the fourth draw's own fresh articles (read by nothing else)")
     ap.add_argument("--articles-draw5", default=DEFAULT_DRAW5_ARTICLES,
                     help="the fifth draw's own fresh articles (read by nothing else)")
+    ap.add_argument("--articles-draw6", default=DEFAULT_DRAW6_ARTICLES,
+                    help="the sixth (held-out) draw's own fresh articles (read by nothing else)")
     ap.add_argument("--out-root", default=None,
                     help="where case folders go (default: corpus/; required with a non-default --articles)")
     ap.add_argument("--pages", default=os.path.join(tempfile.gettempdir(), "restitch-ocr-pages"))
@@ -367,10 +390,10 @@ def main():
     articles = typeset.load_articles(a.articles)
     # each fresh-article draw's own file (draw number -> its articles)
     fresh = {}
-    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5)):
+    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5), (6, a.articles_draw6)):
         fresh[d] = typeset.load_articles(path) if os.path.exists(path) else []
     by_id = {x["id"]: x for x in articles}
-    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5)):
+    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5), (6, a.articles_draw6)):
         clash = [x["id"] for x in fresh[d] if x["id"] in by_id]
         if clash:
             sys.exit(f"{path}: ids {clash} also in an earlier articles file")
