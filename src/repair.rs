@@ -254,7 +254,9 @@ const STACKED_BONUS: f32 = 8.0;
 /// read right after it when that region stands under the headline (its
 /// first column: an article starts under its headline, and a short
 /// headline line or a glued dateline gives the text signals little to go
-/// on there).
+/// on there), and from a body region's last line to the first line of the
+/// region read right after it when that one goes on in the same column
+/// right below it (see [`column_goes_on_below`]).
 /// The text signals, fitted on plain text where such a pair is only a
 /// guess, would otherwise pull a headline's second line, a line after a
 /// short one or a mark beside a headline elsewhere; they still choose
@@ -269,6 +271,7 @@ fn stacked_in_block(page: &Page, junctions: &mut [score::Junction]) {
             region_of_line[line] = Some(index);
         }
     }
+    let goes_on_below = column_goes_on_below(page);
     for junction in junctions {
         let (from, to) = (page.piece(junction.from), page.piece(junction.to));
         let from_ends_line = page.lines[from.line].pieces.end == junction.from.0 + 1;
@@ -288,10 +291,86 @@ fn stacked_in_block(page: &Page, junctions: &mut [score::Junction]) {
                 (Some(head), Some(body)) => body.y0 >= head.y1 && body.x1.min(head.x1) > body.x0.max(head.x0),
                 _ => false,
             };
-        if in_block || in_region || under_headline {
+        let down_the_column = junction.from.0 + 1 == junction.to.0
+            && from.role == Role::Body
+            && to.role == Role::Body
+            && from_ends_line
+            && to_starts_line
+            && region_of_line[from.line].is_some_and(|r| goes_on_below[r] && page.regions[r].end == to.line)
+            && region_of_line[to.line].is_some_and(|r| page.regions[r].start == to.line);
+        if in_block || in_region || under_headline || down_the_column {
             junction.score += STACKED_BONUS;
         }
     }
+}
+
+/// How far below a region, in body line pitches, the region read after it
+/// may start and still be the same column going on: a band as high as an
+/// OCR line lost or a paragraph's space (which the XY-cut takes for a
+/// horizontal cut), not the space between stacked articles. The dev pages
+/// read alike from 1 to 5 pitches.
+const COLUMN_BREAK_PITCHES: f32 = 2.0;
+
+/// Share of the narrower of two stacked regions' widths they must share to
+/// stand in one column.
+const SAME_COLUMN_SHARE: f32 = 0.7;
+
+/// Per region of the page, whether the region read right after it in the
+/// geometry's order stands right under it in the same column: their boxes
+/// share most of the narrower one's width, and the lower starts at most
+/// [`COLUMN_BREAK_PITCHES`] body line pitches under the upper's foot. Why:
+/// where OCR lost a line, or a paragraph space lines up across columns, the
+/// XY-cut cuts a column in two; the two stretches are then read one after
+/// the other, but the junction between them is left to the text signals,
+/// which on garbled lines (a lost line's remains at the upper foot, a
+/// damaged first line below) prefer a jump elsewhere and read a column's
+/// foot before its top. A column that goes on right below is as sure as
+/// the lines inside one region.
+fn column_goes_on_below(page: &Page) -> Vec<bool> {
+    let Some(pitch) = body_line_pitch(page) else { return vec![false; page.regions.len()] };
+    let boxes: Vec<Option<BBox>> = page.regions.iter().map(|r| region_box(page, r.start)).collect();
+    (0..page.regions.len())
+        .map(|r| match (boxes[r], boxes.get(r + 1).copied().flatten()) {
+            (Some(upper), Some(lower)) => {
+                let shared = upper.x1.min(lower.x1) - upper.x0.max(lower.x0);
+                let narrower = (upper.x1 - upper.x0).min(lower.x1 - lower.x0);
+                let band = (lower.y0 - upper.y1) as f32;
+                shared as f32 >= SAME_COLUMN_SHARE * narrower as f32
+                    && band >= -0.5 * pitch
+                    && band <= COLUMN_BREAK_PITCHES * pitch
+            }
+            _ => false,
+        })
+        .collect()
+}
+
+/// The median step from a body line's centre to the next one's inside one
+/// region of the geometry (`None` on a page without two such lines).
+fn body_line_pitch(page: &Page) -> Option<f32> {
+    let line_box = |line: usize| {
+        let pieces = &page.pieces[page.lines[line].pieces.clone()];
+        if pieces.iter().any(|p| p.role != Role::Body) {
+            return None;
+        }
+        pieces.iter().filter_map(|p| p.bbox).reduce(union)
+    };
+    let mut steps: Vec<f32> = page
+        .regions
+        .iter()
+        .flat_map(|region| region.start..region.end.saturating_sub(1))
+        .filter_map(|line| {
+            let (upper, lower) = (line_box(line)?, line_box(line + 1)?);
+            let step = (lower.y0 + lower.y1 - upper.y0 - upper.y1) as f32 / 2.0;
+            (step > 0.0).then_some(step)
+        })
+        .collect();
+    steps.sort_by(f32::total_cmp);
+    steps.get(steps.len() / 2).copied()
+}
+
+/// The smallest box holding both.
+fn union(a: BBox, b: BBox) -> BBox {
+    BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
 }
 
 /// The box of the region holding `line`.
@@ -300,12 +379,7 @@ fn region_box(page: &Page, line: usize) -> Option<BBox> {
     page.lines[region.clone()]
         .iter()
         .flat_map(|l| page.pieces[l.pieces.clone()].iter().filter_map(|p| p.bbox))
-        .reduce(|a, b| BBox {
-            x0: a.x0.min(b.x0),
-            y0: a.y0.min(b.y0),
-            x1: a.x1.max(b.x1),
-            y1: a.y1.max(b.y1),
-        })
+        .reduce(union)
 }
 
 fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {
@@ -458,6 +532,34 @@ mod tests {
         assert_eq!(bonus(0, id("left0bodytextline")), Some(STACKED_BONUS));
         // From the first column's foot to the next one's top: the text decides.
         assert_eq!(bonus(id("left4bodytextline"), id("right0bodytextline")), Some(0.0));
+    }
+
+    #[test]
+    fn the_geometry_is_sure_a_column_goes_on_below_a_lost_line() {
+        // Two columns of six printed rows, the fourth row of both lost by
+        // OCR: the band it leaves cuts each column in two regions.
+        let lines: Vec<TextLine> = [0, 1, 2, 4, 5, 6]
+            .iter()
+            .flat_map(|&row| {
+                let y = row * 30;
+                [0, 400].map(|x| TextLine {
+                    id: None,
+                    bbox: None,
+                    words: vec![word(&format!("text{x}row{row}"), x, x + 300, y)],
+                })
+            })
+            .collect();
+        let ocr = OcrPage { id: None, size: None, blocks: vec![Block { id: None, bbox: None, lines }] };
+        let page = parse::geometry::layout_page(&ocr, 0, 1, None);
+        let id = |text: &str| page.pieces.iter().position(|p| p.text == text).expect("a piece");
+        assert_eq!(page.regions.len(), 4, "{:?}", page.regions);
+        assert_eq!(id("text0row4"), id("text0row2") + 1);
+        let bonus = |from: usize, to: usize| structured_bonus(&page, from, to);
+        // Across the lost line, down the same column: sure.
+        assert_eq!(bonus(id("text0row2"), id("text0row4")), Some(STACKED_BONUS));
+        assert_eq!(bonus(id("text400row2"), id("text400row4")), Some(STACKED_BONUS));
+        // From the first column's foot to the next one's top: the text decides.
+        assert_eq!(bonus(id("text0row6"), id("text400row0")), Some(0.0));
     }
 
     #[test]
