@@ -38,7 +38,7 @@ use std::num::NonZeroU32;
 use rustc_hash::FxHashMap;
 
 use crate::parse::chars::{ends_sentence, is_rule_glyph};
-use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
+use crate::parse::classify::{is_dateline_start, is_newswire_dateline_start};
 use std::ops::Range;
 
 use crate::parse::{Page, PieceId};
@@ -744,7 +744,11 @@ impl<'a> StepScores<'a> {
 fn opens_article_below_text(page: &Page, from: usize, to: usize) -> bool {
     let right = &page.pieces[to];
     !page.pieces[from].role.is_heading()
-        && if page.is_cjk() { is_dateline_start(&right.text) } else { is_latin_dateline_start(&right.text) }
+        && if page.is_cjk() {
+            is_dateline_start(&right.text)
+        } else {
+            is_newswire_dateline_start(&right.text)
+        }
 }
 
 /// Whether `left` breaks a lower-case word at a line-end hyphen and `right`

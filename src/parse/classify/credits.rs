@@ -252,12 +252,78 @@ pub fn is_dateline_start(text: &str) -> bool {
     (from_source && (filed || broken_after_date)) || after_date("日电") || after_date("日讯")
 }
 
-/// True when `text` opens with a newswire dateline of Latin script: a
-/// place in capitals ("PARIS", "NEW YORK"), a comma, and within the next
-/// few words a day number right before a dash ("PLACE, Region, Mon 26 -").
-/// Such a line opens an article's first paragraph; nothing but a heading
-/// comes before it.
+/// True when `text` opens with a news dateline of Latin script: the
+/// newswire one, a place in capitals ("PARIS", "NEW YORK"), a comma, and
+/// within the next few words a day number right before a dash ("PLACE,
+/// Region, Mon 26 -"), or a place and a dash ("Ort – Text", see
+/// [`is_place_dash_dateline_start`]). Such a line opens an article's first
+/// paragraph; nothing but a heading comes before it.
 pub fn is_latin_dateline_start(text: &str) -> bool {
+    is_newswire_dateline_start(text) || is_place_dash_dateline_start(text)
+}
+
+/// The most place words (capitalised) a place-and-dash dateline names
+/// ("Santiago de Chile", "Tel Aviv").
+const PLACE_DASH_MAX_PLACE_WORDS: usize = 3;
+
+/// True when `text` opens with the dateline of German and other European
+/// agencies: a place of one to three capitalised words (short lower-case
+/// particles between them, "de", "am"; a slash for two places), an
+/// optional agency in brackets ("(dpa)"), then a dash standing alone or
+/// glued to the next word, and a capitalised word after it (a dash ending
+/// the text may as well close a sentence's aside). Why: German papers date an
+/// article's first paragraph "Ort – Text", with no date; only a headline
+/// or nothing stands before it.
+pub fn is_place_dash_dateline_start(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    let is_dash = |word: &str| matches!(word, "-" | "–" | "—" | "--");
+    let is_place_word = |word: &str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '/' | '-' | '.' | '\''))
+    };
+    let is_particle =
+        |word: &str| (1..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_lowercase());
+    let is_agency = |word: &str| {
+        word.len() <= 14
+            && word.strip_prefix('(').and_then(|w| w.strip_suffix(')')).is_some_and(|inner| {
+                inner.chars().next().is_some_and(char::is_alphabetic)
+                    && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
+            })
+    };
+    let opens_sentence = |word: &str| {
+        word.trim_start_matches(['„', '"', '“', '»', '\'']).chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut place_words = 0;
+    let mut i = 0;
+    while let Some(&word) = words.get(i) {
+        if is_place_word(word) && place_words < PLACE_DASH_MAX_PLACE_WORDS {
+            place_words += 1;
+        } else if place_words > 0 && is_particle(word) && words.get(i + 1).is_some_and(|w| is_place_word(w)) {
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if place_words == 0 {
+        return false;
+    }
+    if words.get(i).is_some_and(|w| is_agency(w)) {
+        i += 1;
+    }
+    let Some(&dash) = words.get(i) else { return false };
+    if is_dash(dash) {
+        return words.get(i + 1).is_some_and(|w| opens_sentence(w));
+    }
+    // The dash glued to the next word ("–Der").
+    dash.strip_prefix(['-', '–', '—'])
+        .is_some_and(|rest| !rest.starts_with(['-', '–', '—']) && opens_sentence(rest))
+}
+
+/// True when `text` opens with a newswire dateline in English style (see
+/// [`is_latin_dateline_start`]).
+pub fn is_newswire_dateline_start(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let Some((place, rest)) = text.split_once(',') else { return false };
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
@@ -309,6 +375,20 @@ mod tests {
         assert_eq!(latin_credit_len(&words("By Monday they rose")), None);
         assert_eq!(latin_credit_len(&words("by Jane Doe")), None);
         assert_eq!(latin_credit_len(&words("Jane Doe, Agency")), None);
+    }
+
+    #[test]
+    fn a_place_dash_dateline_is_a_capitalised_place_then_a_dash_and_a_capital() {
+        assert!(is_latin_dateline_start("Nordstadt – Die neue Brücke"));
+        assert!(is_latin_dateline_start("Porto de Vila – Nach dem Sturm"));
+        assert!(is_latin_dateline_start("Nordstadt/Südheim (agt) - Der Rat"));
+        assert!(is_latin_dateline_start("Nordstadt -Der Rat"));
+        // A lower-case word before the dash, a dash ending the text, or
+        // lower case after it: running text.
+        assert!(!is_latin_dateline_start("Nordstadt bleibt – Die Brücke"));
+        assert!(!is_latin_dateline_start("Sommer –"));
+        assert!(!is_latin_dateline_start("Flüchtlinge – die meisten"));
+        assert!(!is_newswire_dateline_start("Nordstadt – Die neue Brücke"));
     }
 
     #[test]

@@ -17,8 +17,8 @@ mod credits;
 mod headings;
 
 pub use credits::{
-    is_byline, is_dateline_start, is_latin_dateline_start, is_name_list, latin_credit_len,
-    trailing_byline_start,
+    is_byline, is_dateline_start, is_latin_dateline_start, is_name_list, is_newswire_dateline_start,
+    latin_credit_len, trailing_byline_start,
 };
 pub use headings::{capitals_start_sentences, datelines_below, HEADLINE_MAX_CELLS};
 
@@ -153,6 +153,9 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     }
     if page.is_cjk() && blank_separated {
         label_headline_lines_above_datelines(page);
+    }
+    if !page.is_cjk() {
+        label_latin_headline_lines_above_datelines(page);
     }
     if page.is_cjk() {
         label_first_headline_lines(page);
@@ -377,6 +380,62 @@ fn label_headline_lines_above_datelines(page: &mut Page) {
                 break;
             }
             if !headline_line(pieces) || found.len() == HEADLINE_LINES_REACH {
+                break;
+            }
+            found.push(line_index);
+            closed = line_index == 0;
+        }
+        if !closed {
+            continue;
+        }
+        for line_index in found {
+            for piece in page.lines[line_index].pieces.clone() {
+                page.pieces[piece].role = Role::Headline;
+            }
+        }
+    }
+}
+
+/// The most lines above a dateline that the printed lines of the
+/// headlines over it may take: a row of two headlines of two lines each
+/// (OCR glues the two side by side) and a line to spare.
+const LATIN_HEADLINE_LINES_REACH: usize = 4;
+
+/// Labels as headlines, on a Latin page, the lines right above a line that
+/// opens with a news dateline ("PLACE, Mon 26 -", "Ort – Text"), up to a
+/// line that closes the run from above: the page's top, a byline, a
+/// dateline, or a line ending a sentence or a date (a paragraph's or a
+/// credit's last line). A line broken at a hyphen or holding a comma is
+/// running text and leaves the run unlabelled, as do more than
+/// [`LATIN_HEADLINE_LINES_REACH`] lines or a headline found already.
+/// Why: only a headline, or nothing, stands before a dateline; German
+/// titles are in sentence case with a capital on every noun, so none of
+/// the shape rules finds them, and where two titles stand side by side
+/// OCR glues them into lines that read as body, and the second article
+/// opened nowhere (dev `ocr-de-009` 0.247 -> 0.477).
+fn label_latin_headline_lines_above_datelines(page: &mut Page) {
+    let dated: Vec<usize> = (0..page.lines.len())
+        .filter(|&i| is_latin_dateline_start(&page.pieces[page.lines[i].pieces.start].text))
+        .collect();
+    for dateline in dated {
+        let mut found = Vec::new();
+        let mut closed = false;
+        let mut line_index = dateline;
+        while line_index > 0 && found.len() <= LATIN_HEADLINE_LINES_REACH {
+            line_index -= 1;
+            let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+            if pieces.iter().any(|p| p.role.is_heading()) {
+                break;
+            }
+            let text = pieces.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+            let byline = pieces.iter().any(|p| p.role == Role::Byline);
+            let closes_text =
+                text.ends_with(['.', '!', '?', ')']) || text.ends_with(|c: char| c.is_ascii_digit());
+            if byline || closes_text || is_latin_dateline_start(&text) {
+                closed = true;
+                break;
+            }
+            if text.ends_with('-') || text.contains(',') || found.len() == LATIN_HEADLINE_LINES_REACH {
                 break;
             }
             found.push(line_index);
@@ -707,6 +766,27 @@ pub(crate) mod tests {
         // The same line before a block that starts a sentence stands alone
         // as a headline would.
         assert_eq!(role_of(&page, "The city council"), Role::Headline);
+    }
+
+    #[test]
+    fn sentence_case_title_lines_over_a_place_dash_dateline_are_headlines() {
+        // Two invented titles glued side by side over their two datelines,
+        // under the last line of an article above.
+        let text = "the harbour closed early that evening.\n\
+                    Neue Brücke über den Fluss   Streit um die\n\
+                    bleibt gesperrt   Schulreform geht weiter\n\
+                    Nordstadt – Die neue Brücke   Südheim – Der Rat der\n\
+                    wird nicht vor dem Sommer   Gemeinde hat am Montag\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "Neue Brücke"), Role::Headline);
+        assert_eq!(role_of(&page, "bleibt gesperrt"), Role::Headline);
+        assert_eq!(role_of(&page, "Nordstadt"), Role::Body);
+        // Running text above a dateline (a comma, a broken word) is no title.
+        let text = "the harbour closed early that evening.\n\
+                    die Leute sagten, dass sie warten und\n\
+                    Nordstadt – Die neue Brücke\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "die Leute"), Role::Body);
     }
 
     #[test]

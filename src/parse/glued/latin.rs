@@ -32,7 +32,7 @@ use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, follows_elided_compound, is_line_end_hyphen};
-use crate::parse::classify::{is_byline, is_latin_dateline_start, latin_credit_len};
+use crate::parse::classify::{is_byline, is_newswire_dateline_start, latin_credit_len};
 use crate::parse::word_language::{self, Model};
 use crate::parse::{Gap, Page, Piece, Role};
 
@@ -194,7 +194,7 @@ impl Word {
 
 /// How many words from a word on decide whether it opens a dateline:
 /// leading marks, a place of up to three words, the day and its dash within
-/// the next six (see [`is_latin_dateline_start`]), with room to spare.
+/// the next six (see [`is_newswire_dateline_start`]), with room to spare.
 const DATELINE_WORDS: usize = 12;
 
 /// The widest column, in characters, a glued line's hyphens are fitted to:
@@ -251,7 +251,7 @@ fn words(chars: &[char], offset: usize, language: &Model) -> Vec<Word> {
         let last = &words[(index + DATELINE_WORDS).min(words.len()) - 1];
         chars[words[index].start - offset..last.end - offset].iter().collect::<String>()
     };
-    let opens: Vec<bool> = (0..words.len()).map(|index| is_latin_dateline_start(&rest(index))).collect();
+    let opens: Vec<bool> = (0..words.len()).map(|index| is_newswire_dateline_start(&rest(index))).collect();
     for index in 1..words.len() {
         words[index].opens_dateline = opens[index] && !opens[index - 1];
     }
