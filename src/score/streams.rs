@@ -805,8 +805,8 @@ fn changes_slot(slots: &[(usize, usize)], left: usize, right: usize) -> bool {
 /// Whether the decoder carries a glued line's unit on down the page without
 /// a sideways step (see [`changes_slot`]): to the same slot of a line glued
 /// from as many units further down, skipping the alike next line, or to a
-/// line of another unit count (a column's short last line). Sparse-text OCR writes the glued rows of two
-/// side-by-side articles in turn, one line the left article's columns, the
+/// line of another unit count (a column's short last line). Sparse-text
+/// OCR writes the glued rows of two side-by-side articles in turn, one line the left article's columns, the
 /// next the right one's, and the rows look alike; read slot by slot, each
 /// column went on in the other article's row. The decoder, which pays for
 /// sideways steps between slots (see [`SLOT_CHANGE`]), takes the own row two
@@ -1366,15 +1366,18 @@ mod tests {
         assert!(!floor.rules_out(0));
     }
 
-    #[test]
-    fn a_stream_does_not_step_sideways_between_glued_column_slots() {
-        // Two glued rows of two columns each, a row of one unit, and one
-        // more glued row: units 0 1 | 2 3 | 4 | 5 6.
-        let units: Vec<Unit> = [(0, 0..1), (0, 1..2), (1, 2..3), (1, 3..4), (2, 4..5), (3, 5..6), (3, 6..7)]
+    /// Two glued rows of two columns each, a row of one unit, and one more
+    /// glued row: units 0 1 | 2 3 | 4 | 5 6.
+    fn glued_units() -> Vec<Unit> {
+        [(0, 0..1), (0, 1..2), (1, 2..3), (1, 3..4), (2, 4..5), (3, 5..6), (3, 6..7)]
             .into_iter()
             .map(|(line, pieces)| Unit { line, pieces })
-            .collect();
-        let slots = unit_slots(&units);
+            .collect()
+    }
+
+    #[test]
+    fn a_stream_does_not_step_sideways_between_glued_column_slots() {
+        let slots = unit_slots(&glued_units());
         assert_eq!(slots, vec![(0, 2), (1, 2), (0, 2), (1, 2), (0, 1), (0, 2), (1, 2)]);
         // Column over column goes on; to the neighbour on the same row or
         // the next row's other column is a sideways step.
@@ -1390,13 +1393,8 @@ mod tests {
 
     #[test]
     fn a_decoded_step_down_its_own_slot_outweighs_alike_rows() {
-        // Units 0 1 | 2 3 | 4 | 5 6, as above: rows 0 and 1 alike, of two
-        // side-by-side articles written in turn.
-        let units: Vec<Unit> = [(0, 0..1), (0, 1..2), (1, 2..3), (1, 3..4), (2, 4..5), (3, 5..6), (3, 6..7)]
-            .into_iter()
-            .map(|(line, pieces)| Unit { line, pieces })
-            .collect();
-        let slots = unit_slots(&units);
+        // Rows 0 and 1 alike, of two side-by-side articles written in turn.
+        let slots = unit_slots(&glued_units());
         // Down the own slot past the next row, or into a one-unit line.
         assert!(reads_down_its_slot(&slots, 1, Some(6)));
         assert!(reads_down_its_slot(&slots, 2, Some(4)));
