@@ -806,9 +806,10 @@ fn changes_slot(slots: &[(usize, usize)], left: usize, right: usize) -> bool {
 /// a sideways step (see [`changes_slot`]): to the same slot of a line glued
 /// from as many units further down, skipping the alike next line, or to a
 /// line of another unit count (a column's short last line). Sparse-text
-/// OCR writes the glued rows of two side-by-side articles in turn, one line the left article's columns, the
-/// next the right one's, and the rows look alike; read slot by slot, each
-/// column went on in the other article's row. The decoder, which pays for
+/// OCR writes the glued rows of two side-by-side articles in turn, one line
+/// the left article's columns, the next the right one's, and the rows look
+/// alike; read slot by slot, each column went on in the other article's
+/// row. The decoder, which pays for
 /// sideways steps between slots (see [`SLOT_CHANGE`]), takes the own row two
 /// lines down: dev F1 of ocr-zh-025 0.509 -> 0.578 (wrong stream successors
 /// 51 -> 22 of 82).
