@@ -68,6 +68,12 @@ const HEADLINE_GAP_ACROSS_LINES: f32 = 0.5;
 /// set ragged, with even spaces, so a gap this much wider is where OCR
 /// joined two side-by-side headlines into one line.
 const WIDE_WORD_SPACE: f32 = 1.6;
+/// Where gutter candidates leave too narrow a column between them, a
+/// column start (see [`column_starts`]) ranks as a band this many glyph
+/// sizes wide: a narrower band of low coverage can be glyph gaps of one
+/// column that line up on the grid, while rows starting words at one x
+/// after clear gaps are a column's left edge.
+const COLUMN_START_RANK: f32 = 2.0;
 
 /// True when the strong atoms `strong` leave a vertical band at least a
 /// gutter wide between two sides that each hold two rows or more.
@@ -137,14 +143,25 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
     if scales.column_starts {
         for position in column_starts(all, strong, glyph) {
             if !crosses_headline(all, strong, position - 1, position + 1, word_spaces) {
-                candidates.push((0.0, position));
+                candidates.push((COLUMN_START_RANK * glyph, position));
             }
         }
     }
-    // Widest bands first; a band that would leave a column narrower than a
-    // few glyphs is a gap inside a column (CJK glyphs sit on a grid, so
-    // gaps between them line up from line to line).
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Candidates crossed by the boxes of the fewest rows first, then the
+    // widest; a band that would leave a column narrower than a few glyphs
+    // is a gap inside a column (CJK glyphs sit on a grid, so gaps between
+    // them line up from line to line). A band lets a few boxes in, a
+    // column start a few boxes across: where two compete for one gutter,
+    // the one fewer rows run across is the gutter.
+    let rows_across = |position: i32| {
+        strong
+            .iter()
+            .filter(|&&a| all[a].bbox.x0 < position && all[a].bbox.x1 > position)
+            .map(|&a| all[a].line)
+            .collect::<HashSet<usize>>()
+            .len()
+    };
+    candidates.sort_by(|a, b| rows_across(a.1).cmp(&rows_across(b.1)).then(b.0.total_cmp(&a.0)));
     let (Some(left), Some(right)) = (columns.first(), columns.last()) else { return Vec::new() };
     let mut cuts: Vec<i32> = Vec::new();
     for (width, position) in candidates {

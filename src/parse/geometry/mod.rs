@@ -1037,6 +1037,31 @@ mod tests {
     }
 
     #[test]
+    fn a_cjk_column_start_outranks_a_narrow_band_inside_a_column() {
+        // Ten rows of two columns at 35 px type. The left column ends at
+        // 375 or 390, the right one starts at 400 or 412: every row starts
+        // a word there after a gutter's gap, but the gaps do not line up
+        // into a clear band. Inside the right column every row has a gap
+        // at 590-606 (glyph gaps lined up on the grid): a band too narrow
+        // to leave room for the column start beside it.
+        let mut words = Vec::new();
+        for row in 0..10 {
+            let y = row * 50;
+            let (end, start) = if row % 2 == 0 { (375, 400) } else { (390, 412) };
+            words.push(placed("正文正文", 0, y, end, y + 35, false));
+            words.push(placed("正文正文", start, y, 590, y + 35, false));
+            words.push(placed("正文正文", 606, y, 1000, y + 35, false));
+        }
+        for (row, word) in words.iter_mut().enumerate() {
+            word.line = row / 3;
+        }
+        let all: Vec<usize> = (0..words.len()).collect();
+        let cuts = gutters(&words, &all, &cjk_body_scales(80.0));
+        assert_eq!(cuts.len(), 1, "{cuts:?}");
+        assert!(cuts[0] < 412, "{cuts:?}");
+    }
+
+    #[test]
     fn a_headline_with_an_ocr_fragment_still_heads_its_columns() {
         // A headline over a left column and a right column that runs down
         // beside a second article (headline and column) set below the
