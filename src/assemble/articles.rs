@@ -8,7 +8,7 @@
 //! words with, or open one of their own.
 
 use crate::parse::chars::{ends_sentence, is_han, is_line_start_forbidden};
-use crate::parse::classify::is_dateline_start;
+use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::{insets, width};
@@ -328,7 +328,18 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             (0..drafts.len()).rev().filter(|&d| !drafts[d].closed).take(OPEN_ARTICLES).collect();
         open.reverse();
         let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body);
-        let target = if head_role == Role::Headline || open.is_empty() {
+        // A run of body text opening with a Latin dateline ("PLACE, Mon 26 -",
+        // "Ort – Text") is an article's first paragraph: a dateline opens an
+        // article and only its headline stands before it, so the run opens
+        // an article of its own (unless a headline waits for its text)
+        // rather than joining an open article whose common words it shares
+        // (ocr-de-009: side-by-side articles alike at 0.05 and more).
+        let opens_latin_article =
+            !page.is_cjk() && head_role == Role::Body && is_latin_dateline_start(head_text);
+        let target = if head_role == Role::Headline
+            || open.is_empty()
+            || (opens_latin_article && !latest_has_no_body)
+        {
             None
         } else if head_role == Role::Subhead {
             // A section of the latest open article when it shares its topic,
@@ -406,7 +417,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             let topic = context.profile(&segment.pieces).vector(&context.idf);
             most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD)
         };
-        let starts_its_own = head_role.is_heading() || head_role == Role::Byline;
+        let starts_its_own = head_role.is_heading() || head_role == Role::Byline || opens_latin_article;
         match target {
             Some(d) => drafts[d].push(&context, segment),
             // Headless text that matches no article before it may belong to
@@ -999,6 +1010,26 @@ mod tests {
         assert_eq!(articles(short), 1);
         assert_eq!(articles(&short.repeat(6)), 2);
         assert_eq!(articles(&format!("本报北京6月9日电{short}")), 2);
+    }
+
+    #[test]
+    fn a_headless_latin_run_opening_with_a_dateline_opens_its_own_article() {
+        // A headline's article, then a run of the same topic as a chain of
+        // its own: it joins the article, unless it opens with a dateline,
+        // which only ever opens an article's first paragraph.
+        let articles = |run: &str| {
+            let text = format!(
+                "HARBOUR BRIDGE TO OPEN IN SPRING\n\nThe new harbour bridge will open to traffic in the spring, the council said.\n\n{run}\n"
+            );
+            let page = parse_page(&text, 0, 1);
+            assert_eq!(page.pieces.len(), 3, "{run}");
+            assert_eq!(page.pieces[2].role, Role::Body, "{run}");
+            assemble(&page, vec![chain_of([0, 1], 1.0), chain_of([2], 0.0)]).articles.len()
+        };
+        let run = "The harbour bridge council said traffic on the bridge would be heavy in the spring.";
+        assert_eq!(articles(run), 1);
+        assert_eq!(articles(&format!("Lakeside - {run}")), 2);
+        assert_eq!(articles(&format!("LAKESIDE, May 4 - {run}")), 2);
     }
 
     #[test]

@@ -32,7 +32,10 @@ use std::ops::Range;
 
 use super::part;
 use crate::parse::chars::{ends_sentence, follows_elided_compound, is_line_end_hyphen};
-use crate::parse::classify::{is_byline, is_newswire_dateline_start, latin_credit_len};
+use crate::parse::classify::{
+    is_byline, is_latin_dateline_start, is_newswire_dateline_start, is_place_dash_dateline_start,
+    latin_credit_len,
+};
 use crate::parse::word_language::{self, Model};
 use crate::parse::{Gap, Page, Piece, Role};
 
@@ -205,7 +208,7 @@ const WIDEST_COLUMN: f32 = 160.0;
 /// The words of a piece's text, placed at `offset` in its line; how well
 /// each reads on into the next is asked of the page's word model
 /// (`language`).
-fn words(chars: &[char], offset: usize, language: &Model) -> Vec<Word> {
+fn words(chars: &[char], offset: usize, language: &Model, line_opens_with_dateline: bool) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut previous_text: Option<String> = None;
     let mut index = 0;
@@ -251,7 +254,23 @@ fn words(chars: &[char], offset: usize, language: &Model) -> Vec<Word> {
         let last = &words[(index + DATELINE_WORDS).min(words.len()) - 1];
         chars[words[index].start - offset..last.end - offset].iter().collect::<String>()
     };
-    let opens: Vec<bool> = (0..words.len()).map(|index| is_newswire_dateline_start(&rest(index))).collect();
+    let mut opens: Vec<bool> =
+        (0..words.len()).map(|index| is_newswire_dateline_start(&rest(index))).collect();
+    // A place-and-dash dateline ("Ort – Text") inside a line only where the
+    // line itself opens with a dateline, and only after that dateline's
+    // dash: articles set side by side start on the same row, so their
+    // datelines share a line, while a dash between two capitalised words
+    // elsewhere is as often a title's ("Gesetze – Rekord") or a sentence's.
+    if line_opens_with_dateline {
+        let is_dash_word = |w: &Word| {
+            chars[w.start - offset..w.end - offset].first().is_some_and(|&c| matches!(c, '-' | '–' | '—'))
+        };
+        if let Some(first_dash) = words.iter().position(is_dash_word) {
+            for (index, opens) in opens.iter_mut().enumerate().skip(first_dash + 1) {
+                *opens = *opens || is_place_dash_dateline_start(&rest(index));
+            }
+        }
+    }
     for index in 1..words.len() {
         words[index].opens_dateline = opens[index] && !opens[index - 1];
     }
@@ -285,9 +304,10 @@ pub(super) fn line_words(pieces: &[Piece], language: &Model) -> Option<Vec<Word>
         return None;
     }
     let mut all = Vec::new();
+    let opens_with_dateline = is_latin_dateline_start(&pieces[0].text);
     for (index, piece) in pieces.iter().enumerate() {
         let chars: Vec<char> = piece.text.chars().collect();
-        let mut piece_words = words(&chars, piece.span.start, language);
+        let mut piece_words = words(&chars, piece.span.start, language, opens_with_dateline && index == 0);
         if let Some(first) = piece_words.first_mut() {
             first.after_gutter = index > 0;
         }
@@ -1473,7 +1493,7 @@ mod tests {
     fn a_piece_costs_what_its_words_walked_one_by_one_cost() {
         // Hyphens, noise and a gutter at the edges and inside of pieces.
         let chars: Vec<char> = "the con- | struction of - new homes re- | mains slow".chars().collect();
-        let mut words = words(&chars, 0, word_language::model());
+        let mut words = words(&chars, 0, word_language::model(), false);
         words[6].after_gutter = true;
         assert!(words[1].hyphenated && words[2].noise && words[5].noise);
         // The cost as the words of the piece are walked.
@@ -1519,7 +1539,7 @@ mod tests {
             "the body runs on and on and on here too",
         ]
         .iter()
-        .map(|line| words(&line.chars().collect::<Vec<_>>(), 0, word_language::model()))
+        .map(|line| words(&line.chars().collect::<Vec<_>>(), 0, word_language::model(), false))
         .collect();
         let run: Vec<&[Word]> = lines.iter().map(Vec::as_slice).collect();
         assert!(run[0][7].rule && !run[0][6].rule);
@@ -1532,7 +1552,7 @@ mod tests {
     #[test]
     fn a_narrow_rightmost_column_moves_the_last_cut_right() {
         let chars: Vec<char> = "one two three four five six seven eight nine".chars().collect();
-        let words = words(&chars, 0, word_language::model());
+        let words = words(&chars, 0, word_language::model(), false);
         let equal = cut_words(&words, ColumnWidth(21.5), Some(2));
         let narrow = cut_words_with_last(&words, ColumnWidth(30.0), ColumnWidth(10.0), Some(2));
         assert_eq!(equal.len(), 2);
@@ -1543,7 +1563,7 @@ mod tests {
     #[test]
     fn a_cut_between_words_that_read_on_costs_more() {
         let chars: Vec<char> = "the united states said".chars().collect();
-        let words = words(&chars, 0, word_language::model());
+        let words = words(&chars, 0, word_language::model(), false);
         assert!(words[1].reads_on > 0.0, "{:?}", words[1]);
         // Between "united" and "states" against between "states" and "said".
         assert!(cut_cost(&words, 2) > cut_cost(&words, 3));
@@ -1556,7 +1576,7 @@ mod tests {
         // characters, or 11 and 7): inside "of the", or between two words
         // never seen together. Lengths alone keep the first found.
         let chars: Vec<char> = "zorb of the vel qua".chars().collect();
-        let words = words(&chars, 0, word_language::model());
+        let words = words(&chars, 0, word_language::model(), false);
         let ranges = cut_words(&words, ColumnWidth(9.0), Some(2));
         assert_eq!(ranges, vec![0..3, 3..5], "{ranges:?}");
     }
@@ -1686,7 +1706,7 @@ mod tests {
     }
 
     fn line(text: &str) -> Vec<Word> {
-        words(&text.chars().collect::<Vec<_>>(), 0, word_language::model())
+        words(&text.chars().collect::<Vec<_>>(), 0, word_language::model(), is_latin_dateline_start(text))
     }
 
     fn pieces_of(text: &str, width: f32) -> Vec<String> {
@@ -1736,6 +1756,25 @@ mod tests {
         let words = line("work on it HARBOUR CITY, May 4 - The");
         let opens: Vec<bool> = words.iter().map(|w| w.opens_dateline).collect();
         assert_eq!(opens, [false, false, false, true, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_place_dash_dateline_opens_a_piece_only_in_a_line_opening_with_a_dateline() {
+        // Two articles set side by side start on one row: the second's
+        // "Place - Text" stands inside the line that the first's opens.
+        let opens = |text: &str| {
+            line(text)
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.opens_dateline)
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(opens("Lakeside - The council met on the bridge and Hillford - Two new"), [9]);
+        assert_eq!(opens("Port de Mar - The council met on and Hillford - Two new"), [9]);
+        // A dash between capitalised words elsewhere is a title's or a sentence's.
+        assert!(opens("the council met on the bridge and Hillford - Two new").is_empty());
+        assert!(opens("Record spring for the Harbour Council - Two new").is_empty());
     }
 
     #[test]
@@ -1832,15 +1871,17 @@ mod tests {
     fn the_half_of_a_word_broken_above_moves_to_its_column() {
         let above_text: Vec<char> = "old town walls the new con-".chars().collect();
         let text: Vec<char> = "river bank struction went on".chars().collect();
-        let (words_above, words) =
-            (words(&above_text, 0, word_language::model()), words(&text, 0, word_language::model()));
+        let (words_above, words) = (
+            words(&above_text, 0, word_language::model(), false),
+            words(&text, 0, word_language::model(), false),
+        );
         let above = [0..3, 3..6];
         let mut here = [0..3, 3..5];
         rehome_completing_words(&above, &words_above, &above_text, &mut here, &words, &text);
         assert_eq!(here, [0..2, 2..5]);
         // A half that completes nothing stays where the lengths put it.
         let text: Vec<char> = "river bank stone went on".chars().collect();
-        let words = super::words(&text, 0, word_language::model());
+        let words = super::words(&text, 0, word_language::model(), false);
         let mut here = [0..3, 3..5];
         rehome_completing_words(&above, &words_above, &above_text, &mut here, &words, &text);
         assert_eq!(here, [0..3, 3..5]);
