@@ -273,7 +273,11 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// headlines joined on one OCR line parted at a wide word gap, smeared
 /// glyphs no headline type, bare name lists bylines only on a line of their
 /// own, a CJK headline row cut only over a clear band: 0.9468, floor 0.941.
-const COORDINATES_F1_FLOOR: f64 = 0.941;
+/// Fourteenth session, eight fresh held-out pages (78 in all): 0.9458 with
+/// the same engine; a region right under a body region in its column read
+/// as stacked, gutters ranked by the rows their boxes cross: 0.9484, floor
+/// 0.943.
+const COORDINATES_F1_FLOOR: f64 = 0.943;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {
