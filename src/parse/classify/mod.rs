@@ -359,28 +359,65 @@ fn label_headline_lines_above_datelines(page: &mut Page) {
     let firsts =
         dated.iter().enumerate().filter(|&(k, &line)| k == 0 || line - dated[k - 1] > DATELINE_BAND_LINES);
     let firsts: Vec<usize> = firsts.map(|(_, &line)| line).collect();
-    for dateline in firsts {
+    label_title_runs_above(page, &firsts, HEADLINE_LINES_REACH, |pieces| {
+        if pieces.iter().all(|p| p.role == Role::Fragment) {
+            Above::Skipped
+        } else if pieces.iter().any(|p| p.role == Role::Headline) {
+            // Lines below a headline found already are its own rest or a
+            // column's lines, which the row rules judge.
+            Above::Stops
+        } else if pieces.iter().any(|p| p.role == Role::Byline)
+            || is_dateline_start(&pieces[0].text)
+            || runs_on(pieces)
+        {
+            Above::Closes
+        } else if headline_line(pieces) {
+            Above::Title
+        } else {
+            Above::Stops
+        }
+    });
+}
+
+/// What a line above a dateline says of the run of title lines being
+/// gathered over it.
+enum Above {
+    /// Specks: looked past.
+    Skipped,
+    /// Text that ends above the titles (a byline, a dateline, running
+    /// text): the run gathered so far is the titles.
+    Closes,
+    /// Text that may as well go on into the lines below: no titles.
+    Stops,
+    /// A line that may be a title's printed line.
+    Title,
+}
+
+/// Labels as headlines the run of lines right above each of `datelines`
+/// that `judge` takes for title lines, where a line it reads as closing the
+/// run from above (or the page's top) stands over them within `reach`
+/// lines; a run that stops, or runs past `reach`, is left as it was.
+fn label_title_runs_above(
+    page: &mut Page,
+    datelines: &[usize],
+    reach: usize,
+    judge: impl Fn(&[super::Piece]) -> Above,
+) {
+    for &dateline in datelines {
         let mut found = Vec::new();
         let mut closed = false;
         let mut line_index = dateline;
-        while line_index > 0 && found.len() <= HEADLINE_LINES_REACH {
+        while line_index > 0 && found.len() <= reach {
             line_index -= 1;
-            let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
-            if pieces.iter().all(|p| p.role == Role::Fragment) {
-                continue;
-            }
-            // Lines below a headline found already are its own rest or a
-            // column's lines, which the row rules judge.
-            if pieces.iter().any(|p| p.role == Role::Headline) {
-                break;
-            }
-            let byline = pieces.iter().any(|p| p.role == Role::Byline);
-            if byline || is_dateline_start(&pieces[0].text) || runs_on(pieces) {
-                closed = true;
-                break;
-            }
-            if !headline_line(pieces) || found.len() == HEADLINE_LINES_REACH {
-                break;
+            match judge(&page.pieces[page.lines[line_index].pieces.clone()]) {
+                Above::Skipped => continue,
+                Above::Closes => {
+                    closed = true;
+                    break;
+                }
+                Above::Stops => break,
+                Above::Title if found.len() == reach => break,
+                Above::Title => {}
             }
             found.push(line_index);
             closed = line_index == 0;
@@ -417,39 +454,23 @@ fn label_latin_headline_lines_above_datelines(page: &mut Page) {
     let dated: Vec<usize> = (0..page.lines.len())
         .filter(|&i| is_latin_dateline_start(&page.pieces[page.lines[i].pieces.start].text))
         .collect();
-    for dateline in dated {
-        let mut found = Vec::new();
-        let mut closed = false;
-        let mut line_index = dateline;
-        while line_index > 0 && found.len() <= LATIN_HEADLINE_LINES_REACH {
-            line_index -= 1;
-            let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
-            if pieces.iter().any(|p| p.role.is_heading()) {
-                break;
-            }
-            let text = pieces.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
-            let byline = pieces.iter().any(|p| p.role == Role::Byline);
-            let closes_text =
-                text.ends_with(['.', '!', '?', ')']) || text.ends_with(|c: char| c.is_ascii_digit());
-            if byline || closes_text || is_latin_dateline_start(&text) {
-                closed = true;
-                break;
-            }
-            if text.ends_with('-') || text.contains(',') || found.len() == LATIN_HEADLINE_LINES_REACH {
-                break;
-            }
-            found.push(line_index);
-            closed = line_index == 0;
+    label_title_runs_above(page, &dated, LATIN_HEADLINE_LINES_REACH, |pieces| {
+        let text = pieces.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+        let closes_text =
+            text.ends_with(['.', '!', '?', ')']) || text.ends_with(|c: char| c.is_ascii_digit());
+        if pieces.iter().any(|p| p.role.is_heading()) {
+            Above::Stops
+        } else if pieces.iter().any(|p| p.role == Role::Byline)
+            || closes_text
+            || is_latin_dateline_start(&text)
+        {
+            Above::Closes
+        } else if text.ends_with('-') || text.contains(',') {
+            Above::Stops
+        } else {
+            Above::Title
         }
-        if !closed {
-            continue;
-        }
-        for line_index in found {
-            for piece in page.lines[line_index].pieces.clone() {
-                page.pieces[piece].role = Role::Headline;
-            }
-        }
-    }
+    });
 }
 
 /// Lines after a dateline within which another dateline opens an article
