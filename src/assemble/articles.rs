@@ -992,19 +992,26 @@ mod tests {
         assert_eq!(deferred_threshold(true, 2000.0, 2000.0), TOPIC_THRESHOLD);
     }
 
+    /// How many articles a headline's article (`lead`: the headline and one
+    /// paragraph, chained) and a body `run` after it, a chain of its own,
+    /// come out as.
+    fn articles_with_run(lead: &str, run: &str) -> usize {
+        let page = parse_page(&format!("{lead}\n\n{run}\n"), 0, 1);
+        assert_eq!(page.pieces.len(), 3, "{run}");
+        assert_eq!(page.pieces[2].role, Role::Body, "{run}");
+        assemble(&page, vec![chain_of([0, 1], 1.0), chain_of([2], 0.0)]).articles.len()
+    }
+
     #[test]
     fn a_short_headless_run_of_no_article_joins_the_article_read_before_it() {
         // A headline's article, then a run on another topic as a chain of
         // its own: short, it joins the article it was read after; as long
         // as a paragraph, or opening with a dateline, it stands alone.
         let articles = |run: &str| {
-            let text = format!(
-                "全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整，涉及二十多条线路。\n\n{run}\n"
-            );
-            let page = parse_page(&text, 0, 1);
-            assert_eq!(page.pieces.len(), 3, "{run}");
-            assert_eq!(page.pieces[2].role, Role::Body, "{run}");
-            assemble(&page, vec![chain_of([0, 1], 1.0), chain_of([2], 0.0)]).articles.len()
+            articles_with_run(
+                "全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整，涉及二十多条线路。",
+                run,
+            )
         };
         let short = "山区果农喜获丰收，苹果销往各地。";
         assert_eq!(articles(short), 1);
@@ -1018,13 +1025,10 @@ mod tests {
         // its own: it joins the article, unless it opens with a dateline,
         // which only ever opens an article's first paragraph.
         let articles = |run: &str| {
-            let text = format!(
-                "HARBOUR BRIDGE TO OPEN IN SPRING\n\nThe new harbour bridge will open to traffic in the spring, the council said.\n\n{run}\n"
-            );
-            let page = parse_page(&text, 0, 1);
-            assert_eq!(page.pieces.len(), 3, "{run}");
-            assert_eq!(page.pieces[2].role, Role::Body, "{run}");
-            assemble(&page, vec![chain_of([0, 1], 1.0), chain_of([2], 0.0)]).articles.len()
+            articles_with_run(
+                "HARBOUR BRIDGE TO OPEN IN SPRING\n\nThe new harbour bridge will open to traffic in the spring, the council said.",
+                run,
+            )
         };
         let run = "The harbour bridge council said traffic on the bridge would be heavy in the spring.";
         assert_eq!(articles(run), 1);
