@@ -328,7 +328,7 @@ const SAME_COLUMN_SHARE: f32 = 0.7;
 /// the lines inside one region.
 fn column_goes_on_below(page: &Page) -> Vec<bool> {
     let Some(pitch) = body_line_pitch(page) else { return vec![false; page.regions.len()] };
-    let boxes: Vec<Option<BBox>> = page.regions.iter().map(|r| region_box(page, r.start)).collect();
+    let boxes: Vec<Option<BBox>> = page.regions.iter().map(|r| lines_box(page, r.clone())).collect();
     (0..page.regions.len())
         .map(|r| match (boxes[r], boxes.get(r + 1).copied().flatten()) {
             (Some(upper), Some(lower)) => {
@@ -352,7 +352,7 @@ fn body_line_pitch(page: &Page) -> Option<f32> {
         if pieces.iter().any(|p| p.role != Role::Body) {
             return None;
         }
-        pieces.iter().filter_map(|p| p.bbox).reduce(union)
+        pieces.iter().filter_map(|p| p.bbox).reduce(BBox::union)
     };
     let mut steps: Vec<f32> = page
         .regions
@@ -368,18 +368,17 @@ fn body_line_pitch(page: &Page) -> Option<f32> {
     steps.get(steps.len() / 2).copied()
 }
 
-/// The smallest box holding both.
-fn union(a: BBox, b: BBox) -> BBox {
-    BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
-}
-
 /// The box of the region holding `line`.
 fn region_box(page: &Page, line: usize) -> Option<BBox> {
-    let region = page.regions.iter().find(|r| r.contains(&line))?;
-    page.lines[region.clone()]
+    lines_box(page, page.regions.iter().find(|r| r.contains(&line))?.clone())
+}
+
+/// The box around the boxed pieces of a range of lines.
+fn lines_box(page: &Page, lines: std::ops::Range<usize>) -> Option<BBox> {
+    page.lines[lines]
         .iter()
         .flat_map(|l| page.pieces[l.pieces.clone()].iter().filter_map(|p| p.bbox))
-        .reduce(union)
+        .reduce(BBox::union)
 }
 
 fn render_page(page: &Page, assembly: &Assembly) -> RepairedPage {

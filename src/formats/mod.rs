@@ -33,6 +33,18 @@ pub struct BBox {
     pub y1: i32,
 }
 
+impl BBox {
+    /// The smallest box holding both.
+    pub fn union(self, other: BBox) -> BBox {
+        BBox {
+            x0: self.x0.min(other.x0),
+            y0: self.y0.min(other.y0),
+            x1: self.x1.max(other.x1),
+            y1: self.y1.max(other.y1),
+        }
+    }
+}
+
 /// The structured formats restitch reads, plus plain text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -160,9 +160,7 @@ pub fn read(content: &str) -> Result<Document, FormatError> {
 /// The box around two optional boxes.
 pub(crate) fn union(a: Option<BBox>, b: Option<BBox>) -> Option<BBox> {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            Some(BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) })
-        }
+        (Some(a), Some(b)) => Some(a.union(b)),
         (a, None) => a,
         (None, b) => b,
     }

@@ -277,7 +277,6 @@ const PLACE_DASH_MAX_PLACE_WORDS: usize = 3;
 pub fn is_place_dash_dateline_start(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
-    let is_dash = |word: &str| matches!(word, "-" | "–" | "—" | "--");
     let is_place_word = |word: &str| {
         word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -313,7 +312,7 @@ pub fn is_place_dash_dateline_start(text: &str) -> bool {
         i += 1;
     }
     let Some(&dash) = words.get(i) else { return false };
-    if is_dash(dash) {
+    if is_dash_word(dash) {
         return words.get(i + 1).is_some_and(|w| opens_sentence(w));
     }
     // The dash glued to the next word ("–Der").
@@ -340,14 +339,19 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
         let day = word.trim_end_matches(',');
         (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
     };
-    let is_dash = |word: &str| matches!(word, "-" | "–" | "—" | "--");
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
-    words.windows(2).any(|pair| is_day(pair[0]) && is_dash(pair[1]))
+    words.windows(2).any(|pair| is_day(pair[0]) && is_dash_word(pair[1]))
         || words.iter().any(|word| {
             word.char_indices()
                 .find(|&(_, c)| !c.is_ascii_digit())
-                .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash(&word[at..]))
+                .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash_word(&word[at..]))
         })
+}
+
+/// A word that is only a dash, as datelines set one off ("PARIS, Mar 3 -",
+/// "Ort – Text"; OCR reads a long dash as two hyphens, too).
+fn is_dash_word(word: &str) -> bool {
+    matches!(word, "-" | "–" | "—" | "--")
 }
 
 /// A digit written as a Chinese numeral, as dates may be.

@@ -7,7 +7,7 @@
 //! lines — Tesseract glues side-by-side columns into one line and its
 //! sparse modes cut lines into fragments.
 
-use super::{cells, height, is_wide, lower_median, median, union, wide_share, Atom, BBox, Scales, Script};
+use super::{cells, height, is_wide, lower_median, median, wide_share, Atom, BBox, Scales, Script};
 
 /// Inside an OCR line of CJK text, a gap this many glyph heights wide
 /// separates runs whose sizes are measured apart (see [`runs_of_line`]).
@@ -226,7 +226,7 @@ fn split_at_gaps(atoms: &[Atom], words: &[usize], gap_heights: f32) -> Vec<Vec<u
         match extent {
             Some(e) if ((b.x0 - e.x1) as f32) <= gap_heights * height(&e) => {
                 parts.last_mut().expect("a part is open").push(a);
-                extent = Some(union(e, b));
+                extent = Some(e.union(b));
             }
             _ => {
                 parts.push(vec![a]);

@@ -374,8 +374,11 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     // rows are grouped, see [`printed_lines`]): a glyph OCR
                     // smeared over two rows would move the line's centre
                     // off the body grid and part its block there.
-                    let extent =
-                        sized.iter().map(|&a| atoms[a].bbox).reduce(union).expect("lines are never empty");
+                    let extent = sized
+                        .iter()
+                        .map(|&a| atoms[a].bbox)
+                        .reduce(BBox::union)
+                        .expect("lines are never empty");
                     // A line without a word of plausible size (a stretch OCR
                     // read as one glyph smeared over a column, specks) has no
                     // glyphs to show headline type.
@@ -543,10 +546,6 @@ fn is_rule_mark(text: &str) -> bool {
     !text.trim().is_empty() && text.chars().all(|c| is_rule_glyph(c) || c.is_whitespace())
 }
 
-fn union(a: BBox, b: BBox) -> BBox {
-    BBox { x0: a.x0.min(b.x0), y0: a.y0.min(b.y0), x1: a.x1.max(b.x1), y1: a.y1.max(b.y1) }
-}
-
 fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, tall: &mut Vec<bool>) {
     let line_index = page.lines.len();
     let block = page.blocks.len().saturating_sub(1);
@@ -566,7 +565,7 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
             block,
             gap: if slot == 0 { Gap::LineStart } else { Gap::Cut },
             role: if byline { Role::Byline } else { Role::Body },
-            bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(union).expect("non-empty")),
+            bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(BBox::union).expect("non-empty")),
         });
         tall.push(is_tall);
     }
@@ -1496,7 +1495,7 @@ mod tests {
 
     /// An OCR line of `words` with its own box around them (as TSV gives).
     fn boxed_line_of(words: Vec<Word>) -> TextLine {
-        let bbox = words.iter().filter_map(|w| w.bbox).reduce(union);
+        let bbox = words.iter().filter_map(|w| w.bbox).reduce(BBox::union);
         TextLine { id: None, bbox, words }
     }
 
@@ -1891,7 +1890,7 @@ mod tests {
             placed("text", 50, 100, 90, 120, false),
         ];
         let lines = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
-        let extent = |line: &[usize]| line.iter().map(|&a| atoms[a].bbox).reduce(union).unwrap();
+        let extent = |line: &[usize]| line.iter().map(|&a| atoms[a].bbox).reduce(BBox::union).unwrap();
         let measured = |tall: [bool; 3]| -> Vec<(BBox, bool)> {
             lines.iter().zip(tall).map(|(line, tall)| (extent(line), tall)).collect()
         };
@@ -1906,7 +1905,7 @@ mod tests {
         // A line measured tall whose letters are as narrow as body letters
         // (boxes OCR drew too tall) is body type.
         let narrow = vec![placed("drawn", 0, 0, 50, 44, true), placed("tall", 60, 0, 100, 44, true)];
-        let mut measured = vec![(narrow.iter().map(|a| a.bbox).reduce(union).unwrap(), true)];
+        let mut measured = vec![(narrow.iter().map(|a| a.bbox).reduce(BBox::union).unwrap(), true)];
         spread_headline_lines(&narrow, &[vec![0, 1]], &mut measured, 20.0, 24.0, 10.0);
         assert!(!measured[0].1);
     }

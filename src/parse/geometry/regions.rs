@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::lines::{line_size, printed_lines};
-use super::{height, union, Atom, BBox, HeadlineType};
+use super::{height, Atom, BBox, HeadlineType};
 
 /// Moves every region right after the regions of the headline it stands
 /// under: the nearest headline region above it that overlaps it
@@ -32,7 +32,7 @@ pub(super) fn under_their_headlines(
     let extent = |region: &[usize]| {
         let strong: Vec<usize> = region.iter().copied().filter(|&a| all[a].strong).collect();
         let chosen = if strong.is_empty() { region } else { &strong };
-        chosen.iter().map(|&a| all[a].bbox).reduce(union).expect("regions are never empty")
+        chosen.iter().map(|&a| all[a].bbox).reduce(BBox::union).expect("regions are never empty")
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
     let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
@@ -192,7 +192,7 @@ pub(super) fn block_units(all: &[Atom], region: &[usize]) -> Vec<Atom> {
         if atom.strong && (!u.strong || u.text.is_empty()) {
             u.bbox = atom.bbox;
         } else if atom.strong || !u.strong {
-            u.bbox = union(u.bbox, atom.bbox);
+            u.bbox = u.bbox.union(atom.bbox);
         }
         u.text.push_str(&atom.text);
         u.strong |= atom.strong;

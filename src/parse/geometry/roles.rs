@@ -10,7 +10,7 @@
 //! heading only by its shape; boxes show its size and the space around it.
 
 use super::lines::{join_words, printed_lines};
-use super::{union, Atom, BBox, Page, Role, SPANNING_COLUMN_SHARE, SPANNING_HEAD_GAP, SPANNING_HEAD_LINES};
+use super::{Atom, BBox, Page, Role, SPANNING_COLUMN_SHARE, SPANNING_HEAD_GAP, SPANNING_HEAD_LINES};
 use crate::parse::chars::ends_sentence;
 use crate::parse::classify;
 
@@ -90,7 +90,7 @@ pub(super) fn spanning_heads(atoms: &[Atom], regions: &[Vec<usize>], glyph: f32)
     let extent = |region: &[usize]| {
         let strong: Vec<usize> = region.iter().copied().filter(|&a| atoms[a].strong).collect();
         let chosen = if strong.is_empty() { region } else { &strong };
-        chosen.iter().map(|&a| atoms[a].bbox).reduce(union).expect("regions are never empty")
+        chosen.iter().map(|&a| atoms[a].bbox).reduce(BBox::union).expect("regions are never empty")
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
     regions
