@@ -321,7 +321,8 @@ pub fn is_place_dash_dateline_start(text: &str) -> bool {
 }
 
 /// True when `text` opens with a newswire dateline in English style (see
-/// [`is_latin_dateline_start`]).
+/// [`is_latin_dateline_start`]), or is one broken right after a short
+/// month ("PLACE, Mon", the day and dash on the next printed line).
 pub fn is_newswire_dateline_start(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let Some((place, rest)) = text.split_once(',') else { return false };
@@ -340,6 +341,26 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
         (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
     };
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    // A dateline set in a narrow column may break right after its month
+    // ("PLACE, Mon" | "26 - Text"): the text is the place and the month
+    // alone (a region between them), nothing after. Newswires shorten the
+    // month to three or four letters; a longer capitalised word after a
+    // name in capitals is a list's next name or an agency's credit.
+    let is_month = |word: &str| {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && (3..=4).contains(&word.chars().count())
+            && chars.all(char::is_lowercase)
+    };
+    let broken_after_month = match words.as_slice() {
+        [month] => is_month(month),
+        [region, month] => region.ends_with(',') && is_month(month),
+        _ => false,
+    };
+    if broken_after_month {
+        return true;
+    }
     words.windows(2).any(|pair| is_day(pair[0]) && is_dash_word(pair[1]))
         || words.iter().any(|word| {
             word.char_indices()
@@ -406,6 +427,18 @@ mod tests {
         assert!(!is_latin_dateline_start("PARIS, the minister said on Monday"));
         assert!(!is_latin_dateline_start("THE END, he said 12 times - twice"));
         assert!(!is_latin_dateline_start("UN, EU and NATO officials met - again"));
+    }
+
+    #[test]
+    fn a_newswire_dateline_broken_after_its_month_is_a_dateline() {
+        // The day and its dash went to the next printed line.
+        assert!(is_newswire_dateline_start("NORTH BAY, Mar"));
+        assert!(is_newswire_dateline_start("TOWNSVILLE, Qld., Sept."));
+        // More words after the month, a long name, or a mixed-case place.
+        assert!(!is_newswire_dateline_start("NORTH BAY, Mar the port"));
+        assert!(!is_newswire_dateline_start("BY JANE DOE, Agency"));
+        assert!(!is_newswire_dateline_start("OSLO, Norway"));
+        assert!(!is_newswire_dateline_start("North Bay, Mar"));
     }
 
     #[test]
