@@ -324,16 +324,7 @@ pub fn is_place_dash_dateline_start(text: &str) -> bool {
 /// [`is_latin_dateline_start`]), or is one broken right after a short
 /// month ("PLACE, Mon", the day and dash on the next printed line).
 pub fn is_newswire_dateline_start(text: &str) -> bool {
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let Some((place, rest)) = text.split_once(',') else { return false };
-    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    let place_in_capitals = letters.len() >= 3
-        && letters.iter().all(|c| c.is_uppercase())
-        && place.split_whitespace().count() <= 3
-        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
-    if !place_in_capitals {
-        return false;
-    }
+    let Some(rest) = after_place_in_capitals(text) else { return false };
     // The day and its dash among the first words after the place; OCR may
     // drop the space between them ("26-").
     let is_day = |word: &str| {
@@ -341,24 +332,7 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
         (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
     };
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
-    // A dateline set in a narrow column may break right after its month
-    // ("PLACE, Mon" | "26 - Text"): the text is the place and the month
-    // alone (a region between them), nothing after. Newswires shorten the
-    // month to three or four letters; a longer capitalised word after a
-    // name in capitals is a list's next name or an agency's credit.
-    let is_month = |word: &str| {
-        let word = word.strip_suffix('.').unwrap_or(word);
-        let mut chars = word.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && (3..=4).contains(&word.chars().count())
-            && chars.all(char::is_lowercase)
-    };
-    let broken_after_month = match words.as_slice() {
-        [month] => is_month(month),
-        [region, month] => region.ends_with(',') && is_month(month),
-        _ => false,
-    };
-    if broken_after_month {
+    if month_words(&words) == Some(words.len()) {
         return true;
     }
     words.windows(2).any(|pair| is_day(pair[0]) && is_dash_word(pair[1]))
@@ -367,6 +341,58 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
                 .find(|&(_, c)| !c.is_ascii_digit())
                 .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash_word(&word[at..]))
         })
+}
+
+/// The text after a newswire dateline's place in capitals ("NEW YORK,"
+/// of "NEW YORK, Mar 3 -"), leading marks skipped; `None` when the text
+/// opens with no such place.
+fn after_place_in_capitals(text: &str) -> Option<&str> {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let (place, rest) = text.split_once(',')?;
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let place_in_capitals = letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && place.split_whitespace().count() <= 3
+        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    place_in_capitals.then_some(rest)
+}
+
+/// How many of `words` (those after a dateline's place) run through its
+/// month: the month alone, or a region and the month ("Qld., Mar").
+/// Newswires shorten the month to three or four letters; a longer
+/// capitalised word after a name in capitals is a list's next name or an
+/// agency's credit.
+fn month_words(words: &[&str]) -> Option<usize> {
+    let is_month = |word: &str| {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && (3..=4).contains(&word.chars().count())
+            && chars.all(char::is_lowercase)
+    };
+    match words {
+        [month, ..] if is_month(month) => Some(1),
+        [region, month, ..] if region.ends_with(',') && is_month(month) => Some(2),
+        _ => None,
+    }
+}
+
+/// Where a newswire dateline broken right after its month ("PLACE, Mon",
+/// the day and dash on the next printed line) is followed on its line by
+/// words in lower case, as the count of the line's words up to the month.
+/// Why: a sentence never goes on in lower case after a bare month, so the
+/// words after it are another column's, glued on by OCR. `None` for any
+/// other line.
+pub fn dateline_broken_before_lower_case(text: &str) -> Option<usize> {
+    let rest = after_place_in_capitals(text)?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let through_month = month_words(&words)?;
+    let next = words.get(through_month)?;
+    if !next.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let place_words = text.len() - rest.len();
+    Some(text[..place_words].split_whitespace().count() + through_month)
 }
 
 /// A word that is only a dash, as datelines set one off ("PARIS, Mar 3 -",
@@ -439,6 +465,16 @@ mod tests {
         assert!(!is_newswire_dateline_start("BY JANE DOE, Agency"));
         assert!(!is_newswire_dateline_start("OSLO, Norway"));
         assert!(!is_newswire_dateline_start("North Bay, Mar"));
+    }
+
+    #[test]
+    fn a_dateline_broken_after_its_month_is_found_before_lower_case_words() {
+        assert_eq!(dateline_broken_before_lower_case("NORTH BAY, Mar closing the quay"), Some(3));
+        assert_eq!(dateline_broken_before_lower_case("- TOWNSVILLE, Qld., Sept. and then"), Some(4));
+        // Its day is there, a capital follows, or nothing follows.
+        assert_eq!(dateline_broken_before_lower_case("NORTH BAY, Mar 3 - the port"), None);
+        assert_eq!(dateline_broken_before_lower_case("NORTH BAY, Mar The port"), None);
+        assert_eq!(dateline_broken_before_lower_case("NORTH BAY, Mar"), None);
     }
 
     #[test]

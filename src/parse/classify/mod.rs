@@ -17,8 +17,8 @@ mod credits;
 mod headings;
 
 pub use credits::{
-    is_byline, is_dateline_start, is_latin_dateline_start, is_name_list, is_newswire_dateline_start,
-    is_place_dash_dateline_start, latin_credit_len, trailing_byline_start,
+    dateline_broken_before_lower_case, is_byline, is_dateline_start, is_latin_dateline_start, is_name_list,
+    is_newswire_dateline_start, is_place_dash_dateline_start, latin_credit_len, trailing_byline_start,
 };
 pub use headings::{capitals_start_sentences, datelines_below, HEADLINE_MAX_CELLS};
 

@@ -33,8 +33,8 @@ use std::ops::Range;
 use super::part;
 use crate::parse::chars::{ends_sentence, follows_elided_compound, is_line_end_hyphen};
 use crate::parse::classify::{
-    is_byline, is_latin_dateline_start, is_newswire_dateline_start, is_place_dash_dateline_start,
-    latin_credit_len,
+    dateline_broken_before_lower_case, is_byline, is_latin_dateline_start, is_newswire_dateline_start,
+    is_place_dash_dateline_start, latin_credit_len,
 };
 use crate::parse::word_language::{self, Model};
 use crate::parse::{Gap, Page, Piece, Role};
@@ -175,6 +175,11 @@ pub(super) struct Word {
     /// or is the first word after one: a credit stands alone at a
     /// column's foot, so the words around it belong to other columns.
     credit_edge: bool,
+    /// Follows a newswire dateline that opens its piece and broke right
+    /// after its month ("PLACE, Mon"), and starts in lower case: the
+    /// dateline's line ends there, and the words from here on are another
+    /// column's.
+    after_broken_dateline: bool,
     /// How much more often the next word of the piece follows this one in
     /// English prose than it stands on its own (log10, positive only; 0
     /// for a pair the word model never saw): running text, no gutter.
@@ -185,7 +190,7 @@ impl Word {
     /// Opens or closes a stretch that stands alone in its column (a
     /// dateline, a credit): the words before it belong elsewhere.
     fn parts_columns(&self) -> bool {
-        self.opens_dateline || self.credit_edge
+        self.opens_dateline || self.credit_edge || self.after_broken_dateline
     }
 
     /// A cut must stand before this word: OCR left a gutter here, or it
@@ -241,6 +246,7 @@ fn words(chars: &[char], offset: usize, language: &Model, line_opens_with_dateli
             ends_sentence: ends_sentence(&text),
             opens_dateline: false,
             credit_edge: false,
+            after_broken_dateline: false,
             reads_on: 0.0,
         });
         previous_text = Some(text);
@@ -256,6 +262,7 @@ fn words(chars: &[char], offset: usize, language: &Model, line_opens_with_dateli
     };
     let mut opens: Vec<bool> =
         (0..words.len()).map(|index| is_newswire_dateline_start(&rest(index))).collect();
+    let broken_dateline = if words.is_empty() { None } else { dateline_broken_before_lower_case(&rest(0)) };
     // A place-and-dash dateline ("Ort – Text") inside a line only where the
     // line itself opens with a dateline, and only after that dateline's
     // dash: articles set side by side start on the same row, so their
@@ -273,6 +280,9 @@ fn words(chars: &[char], offset: usize, language: &Model, line_opens_with_dateli
     }
     for index in 1..words.len() {
         words[index].opens_dateline = opens[index] && !opens[index - 1];
+    }
+    if let Some(after) = broken_dateline.and_then(|n| words.get_mut(n)) {
+        after.after_broken_dateline = true;
     }
     let texts: Vec<String> =
         words.iter().map(|w| chars[w.start - offset..w.end - offset].iter().collect()).collect();
@@ -1814,6 +1824,17 @@ mod tests {
             1,
         );
         assert_eq!(texts(&page), ["HARBOUR, May 4 - _ of the river."]);
+    }
+
+    #[test]
+    fn a_dateline_broken_after_its_month_ends_its_piece_before_lower_case() {
+        // The day went to the next printed line; the lower-case words
+        // after the month are another column's.
+        let page = parse_page("HARBOUR, Qld., May closing the old quay.\n", 0, 1);
+        assert_eq!(texts(&page), ["HARBOUR, Qld., May", "closing the old quay."]);
+        // A capital after the month goes on with the dateline's own text.
+        let page = parse_page("HARBOUR, Qld., May Trade grew by a fifth.\n", 0, 1);
+        assert_eq!(texts(&page), ["HARBOUR, Qld., May Trade grew by a fifth."]);
     }
 
     #[test]
