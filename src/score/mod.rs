@@ -945,7 +945,7 @@ mod tests {
         // dateline: the dateline opens the headline's article.
         let text = "Council backs plan for new roads\n\n\
                     the members met in the hall and talked until late in\n\
-                    PARIS, March 3 - The council backed the plan for the\n\
+                    OSTVALE, March 3 - The council backed the plan for the\n\
                     roads of the region on Monday after a long debate.\n";
         let page = parse_page(text, 0, 1);
         let index = |start: &str| page.pieces.iter().position(|p| p.text.starts_with(start)).unwrap();
@@ -955,8 +955,8 @@ mod tests {
                 .find(|(link, _)| link.from == PieceId(from) && link.to == PieceId(to))
                 .map(|(_, f)| f.get(Feature::BodyToDateline))
         };
-        assert_eq!(flag(index("the members"), index("PARIS")), Some(1.0));
-        assert_ne!(best_successor(&page, index("the members")), index("PARIS"));
+        assert_eq!(flag(index("the members"), index("OSTVALE")), Some(1.0));
+        assert_ne!(best_successor(&page, index("the members")), index("OSTVALE"));
     }
 
     #[test]

@@ -253,7 +253,7 @@ pub fn is_dateline_start(text: &str) -> bool {
 }
 
 /// True when `text` opens with a news dateline of Latin script: the
-/// newswire one, a place in capitals ("PARIS", "NEW YORK"), a comma, and
+/// newswire one, a place in capitals ("OSTVALE", "PORT HOLM"), a comma, and
 /// within the next few words a day number right before a dash ("PLACE,
 /// Region, Mon 26 -"), or a place and a dash ("Ort – Text", see
 /// [`is_place_dash_dateline_start`]). Such a line opens an article's first
@@ -343,8 +343,8 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
         })
 }
 
-/// The text after a newswire dateline's place in capitals ("NEW YORK,"
-/// of "NEW YORK, Mar 3 -"), leading marks skipped; `None` when the text
+/// The text after a newswire dateline's place in capitals ("PORT HOLM,"
+/// of "PORT HOLM, Mar 3 -"), leading marks skipped; `None` when the text
 /// opens with no such place.
 fn after_place_in_capitals(text: &str) -> Option<&str> {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -395,7 +395,7 @@ pub fn dateline_broken_before_lower_case(text: &str) -> Option<usize> {
     Some(text[..place_words].split_whitespace().count() + through_month)
 }
 
-/// A word that is only a dash, as datelines set one off ("PARIS, Mar 3 -",
+/// A word that is only a dash, as datelines set one off ("OSTVALE, Mar 3 -",
 /// "Ort – Text"; OCR reads a long dash as two hyphens, too).
 fn is_dash_word(word: &str) -> bool {
     matches!(word, "-" | "–" | "—" | "--")
@@ -444,13 +444,13 @@ mod tests {
 
     #[test]
     fn a_latin_dateline_is_a_place_in_capitals_then_a_day_and_a_dash() {
-        assert!(is_latin_dateline_start("PARIS, March 3 - The minister said"));
-        assert!(is_latin_dateline_start("NEW YORK, N.Y., Jan 5 - Shares rose"));
+        assert!(is_latin_dateline_start("OSTVALE, March 3 - The minister said"));
+        assert!(is_latin_dateline_start("PORT HOLM, N.H., Jan 5 - Shares rose"));
         assert!(is_latin_dateline_start("- OSLO, Oct 12 -"));
         assert!(is_latin_dateline_start("LIMA, Peru, Oct 12- Exports"));
         // A name in mixed case, no day before a dash, or a sentence.
         assert!(!is_latin_dateline_start("Paris, March 3 - The minister said"));
-        assert!(!is_latin_dateline_start("PARIS, the minister said on Monday"));
+        assert!(!is_latin_dateline_start("OSTVALE, the minister said on Monday"));
         assert!(!is_latin_dateline_start("THE END, he said 12 times - twice"));
         assert!(!is_latin_dateline_start("UN, EU and NATO officials met - again"));
     }

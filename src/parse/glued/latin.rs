@@ -252,7 +252,7 @@ fn words(chars: &[char], offset: usize, language: &Model, line_opens_with_dateli
         previous_text = Some(text);
     }
     // The first word of a dateline: one that opens it where the word
-    // before does not (a place of two words, "NEW YORK", opens at its first).
+    // before does not (a place of two words, "PORT HOLM", opens at its first).
     // A dateline is read within its first words (a place of three words at
     // most, then six), so a word's next few words are enough: copying the
     // whole rest of the line for every word made one long line quadratic.
