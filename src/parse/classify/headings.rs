@@ -376,11 +376,17 @@ pub(super) fn heading_role(
             return None;
         }
         // The line right before a dateline is the article's headline,
-        // wherever the columns around it stand and however wide it is.
+        // wherever the columns around it stand and however wide it is;
+        // but where every printed line stands alone, the line before may
+        // be a neighbouring column's line read across, and one with a pause
+        // inside reads as running text (a column's paragraph start set
+        // level with the next article's dateline, which as a subhead went
+        // into that article's headline: dev ocr-zh-018 0.694 -> 0.703).
         let before_dateline = page
             .lines
             .get(line_index + 1)
-            .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+            .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text))
+            && !(blank_separated && text.contains(PAUSES));
         // A line exactly as wide as the body lines of the next block is a
         // printed body line whose paragraph goes on elsewhere.
         // So is one as wide as the body lines of the block above it: a

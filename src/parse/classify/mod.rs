@@ -824,6 +824,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_line_with_a_pause_before_a_dateline_on_a_sparse_cjk_page_is_body() {
+        // Every printed line between blank lines: a neighbouring column's
+        // paragraph start, read across level with the next article's
+        // dateline, is running text; the headline above stays one.
+        let text = "今年夏天这个地区的降雨\n\n量比往年同期明显偏多，\n\n部分河流的水位已经超过\n\n\
+                    警戒线，有关部门提醒市\n\n全市公交线路调整方案公布\n\n本报杭州5月8日电（记\n\n\
+                    与此同时， 全市各区\n\n本报宁波5月8日电（记\n\n者王明）全市公交线路\n\n\
+                    民注意出行安全，避免前\n\n往河边和低洼地带活动。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "全市公交线路调整"), Role::Headline);
+        assert_eq!(role_of(&page, "与此同时"), Role::Body);
+    }
+
+    #[test]
     fn a_headline_beside_a_ruled_column_is_judged_without_it() {
         // The text after the rule belongs to another column; with it the
         // line is too wide for a headline.
