@@ -14,7 +14,7 @@
 
 use crate::parse::chars::is_line_end_hyphen;
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
-use crate::parse::{rules, Gap, Page, PieceId, Role};
+use crate::parse::{rules, Gap, Page, Piece, PieceId, Role};
 
 /// How many blocks before and after a piece's own block may hold the start
 /// of its continuation. Columns out of order rarely travel further on a page:
@@ -185,6 +185,87 @@ fn glued_cjk_columns(page: &Page, from: usize, to: usize) -> bool {
         && b.gap != Gap::LineStart
         && a.cells >= GLUED_CJK_CELLS
         && b.cells >= GLUED_CJK_CELLS
+}
+
+/// Most pieces a line may hold for [`column_below`] to read it as a row of
+/// glued columns (five moved more dev pages, down as well as up).
+const COLUMN_ROW_MAX_PIECES: usize = 4;
+
+/// Cells of print one space of a gutter stands for. Tesseract writes a
+/// wide gap on a Chinese line as many spaces, one for about 0.7 of a
+/// character's width (measured on dev pages against their word boxes:
+/// 0.68 to 0.75 across a skipped column).
+const SPACE_CELLS: f32 = 0.7;
+
+/// Per piece of a line, its column counted from the left edge, where a
+/// gutter wide enough to hold a whole column more than the line before it
+/// left blank counts the columns it skipped; `width` is the column width
+/// in cells. A short piece after a wide gap (a byline set flush right in
+/// its column) skips nothing.
+fn column_slots(page: &Page, line: &crate::parse::Line, width: f32) -> Vec<usize> {
+    let mut slots = Vec::with_capacity(line.pieces.len());
+    let mut column = 0;
+    let mut previous: Option<&Piece> = None;
+    for piece in &page.pieces[line.pieces.clone()] {
+        let (spaces, blank_before, gutter) = match previous {
+            Some(p) => (piece.span.start.saturating_sub(p.span.end), (width - p.cells).max(0.0), 1.0),
+            None => (piece.span.start, 0.0, 0.0),
+        };
+        let missing = spaces as f32 * SPACE_CELLS - blank_before - gutter;
+        if missing > 0.5 * width && piece.cells >= 0.5 * width {
+            column += (missing / (width + 1.0)).round().max(1.0) as usize;
+        }
+        slots.push(column);
+        column += 1;
+        previous = Some(piece);
+    }
+    slots
+}
+
+/// The piece of line `below` in the same printed column as piece `from`,
+/// where both lines are body rows of glued Chinese columns in one block
+/// that do not pair slot by slot: `None` otherwise.
+///
+/// Why: OCR drops a column's line from a glued row (it put it on the row
+/// above or below, or read it as noise), or puts a speck before the first
+/// column, so two rows of the same columns hold different numbers of
+/// pieces, and slot i of one is not slot i of the other; the column's next
+/// line then had no candidate below it at all. Where a gutter's spaces
+/// show a skipped column, columns are counted with it; else, where the
+/// rows' widths pair better counted from the right end than from the left
+/// (the extra pieces stand at the left), slots are counted from the right.
+fn column_below(page: &Page, from: usize, below: usize) -> Option<usize> {
+    let line = &page.lines[page.pieces[from].line];
+    let below = page.lines.get(below)?;
+    let row = |n: usize| (1..=COLUMN_ROW_MAX_PIECES).contains(&n);
+    if !page.is_cjk()
+        || !row(line.pieces.len())
+        || !row(below.pieces.len())
+        || line.pieces.len() + below.pieces.len() < 3
+        || line.block != below.block
+    {
+        return None;
+    }
+    let (upper, lower) = (&page.pieces[line.pieces.clone()], &page.pieces[below.pieces.clone()]);
+    // A headline spans several columns; its row says nothing of theirs.
+    if upper.iter().chain(lower).any(|p| p.role.is_heading()) {
+        return None;
+    }
+    let width = upper.iter().chain(lower).map(|p| p.cells).fold(0.0, f32::max);
+    let (up, low) = (column_slots(page, line, width), column_slots(page, below, width));
+    let skips = |slots: &[usize]| slots.iter().enumerate().any(|(i, &s)| s != i);
+    if skips(&up) || skips(&low) {
+        let column = up[from - line.pieces.start];
+        return low.iter().position(|&c| c == column).map(|i| below.pieces.start + i);
+    }
+    if line.pieces.len() == below.pieces.len() || line.pieces.len() < 2 || below.pieces.len() < 2 {
+        return None;
+    }
+    let alike = |x: &Piece, y: &Piece| (x.cells - y.cells).abs() <= 0.3 * x.cells.max(y.cells);
+    let from_left = upper.iter().zip(lower).filter(|(x, y)| alike(x, y)).count();
+    let from_right = upper.iter().rev().zip(lower.iter().rev()).filter(|(x, y)| alike(x, y)).count();
+    let from_end = line.pieces.end - 1 - from;
+    (from_right > from_left && from_end < below.pieces.len()).then(|| below.pieces.end - 1 - from_end)
 }
 
 /// All candidate successors of every piece of the page, without duplicates
@@ -400,6 +481,10 @@ pub fn candidates_with(
                 // headline's own columns are known (see above).
                 push(index, target.start + slot, same_slot);
             }
+            // Rows of glued Chinese columns that do not pair slot by slot.
+            if let Some(aligned) = column_below(page, index, piece.line + step) {
+                push(index, aligned, same_slot);
+            }
             if !target.is_empty() {
                 push(index, target.start, first);
             }
@@ -538,6 +623,42 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn glued_rows_with_a_speck_before_them_pair_from_the_right() {
+        // A speck OCR read before the first column: the row holds one piece
+        // more at its left, so the columns pair counted from the right end.
+        let text = "点    春天来到山村田野里花开 远处传来鸟叫声音很清脆\n\
+                    孩子们走进学校里读书声 老师们站在门口迎接大家\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (3, 2));
+        let links = candidates(&page);
+        assert!(has(&links, top.start + 1, below.start, Placement::Below));
+        assert!(has(&links, top.start + 2, below.start + 1, Placement::Below));
+    }
+
+    #[test]
+    fn a_gutter_wide_as_a_column_skips_its_slot() {
+        // The middle column's line is missing from the second row; the
+        // gutter's spaces stand where it was, so the third column's line
+        // goes on under the third column, and the second has none below.
+        let text = "春天来到山村田野里花开 远处传来鸟叫声音很清脆 孩子们走进学校里读书声\n\
+                    农民忙着播种施肥浇水呢                    老师们站在门口迎接大家\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (3, 2));
+        let links = candidates(&page);
+        assert!(has(&links, top.start + 2, below.start + 1, Placement::Below));
+        assert!(!has(&links, top.start + 1, below.start + 1, Placement::Below));
+        let width = 11.0;
+        assert_eq!(column_slots(&page, &page.lines[1], width), vec![0, 2]);
+        // A short line after the wide gap (a byline set flush right in the
+        // first column) stays in the next slot.
+        let byline = "农民忙着播种施肥浇水呢              记者王明\n";
+        let page = parse_page(byline, 0, 1);
+        assert_eq!(column_slots(&page, &page.lines[0], width), vec![0, 1]);
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! Diagnostic: the engine's chains against the gold text on real-OCR pages
+//! read without stream decoding (no gold pieces there). Each piece is placed
+//! in the gold articles by its letters and digits (exact where it occurs
+//! once, else by votes of its 6-character stretches); a piece's true
+//! successor is the piece that starts where it ends in the same article.
+//! Prints per wrong successor the chosen and the true step with their
+//! placements and scores (`-` where the true one was no candidate), then
+//! per case the counts, and the totals by kind of miss.
+//! Usage: piece_truth [-v] CASE_DIR...
+use std::collections::HashMap;
+
+use restitch::eval::corpus;
+use restitch::parse;
+
+fn squeeze(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return vec![];
+    }
+    (0..=hay.len() - needle.len()).filter(|&i| hay[i..i + needle.len()] == *needle).collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let mut kinds: HashMap<String, usize> = HashMap::new();
+    let (mut all_wrong, mut all_known) = (0, 0);
+    for dir in args.iter().filter(|a| !a.starts_with('-')) {
+        let case = corpus::load_case(std::path::Path::new(dir)).expect("a case");
+        let options = restitch::Options::default();
+        let page = &parse::parse_document(&case.input, None)[0];
+        let junctions = restitch::score::score_page(page, &options.weights);
+        let chains = restitch::assemble::chains::build(page, &junctions, options.threshold);
+        let mut next: Vec<Option<usize>> = vec![None; page.pieces.len()];
+        for chain in &chains {
+            for pair in chain.pieces.windows(2) {
+                next[pair[0].0] = Some(pair[1].0);
+            }
+        }
+        let mut gold: Vec<char> = Vec::new();
+        let mut article_of: Vec<usize> = Vec::new();
+        for (a, article) in case.gold.articles.iter().enumerate() {
+            let text = squeeze(&article.text());
+            article_of.extend(std::iter::repeat_n(a, text.len()));
+            gold.extend(text);
+        }
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let mut used = vec![false; gold.len()];
+        let mut spans: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
+        for long in [true, false] {
+            for (index, text) in texts.iter().enumerate() {
+                let needle = squeeze(text);
+                if needle.len() < 3 || (needle.len() >= 10) != long {
+                    continue;
+                }
+                let found: Vec<usize> =
+                    occurrences(&gold, &needle).into_iter().filter(|&s| !used[s]).collect();
+                let start = if found.len() == 1 || (long && !found.is_empty()) {
+                    found.first().copied()
+                } else {
+                    None
+                }
+                .or_else(|| {
+                    let mut votes: HashMap<usize, usize> = HashMap::new();
+                    for offset in 0..needle.len().saturating_sub(5) {
+                        let hits = occurrences(&gold, &needle[offset..offset + 6]);
+                        if hits.len() == 1 && hits[0] >= offset {
+                            *votes.entry(hits[0] - offset).or_default() += 1;
+                        }
+                    }
+                    votes.into_iter().max_by_key(|&(s, v)| (v, std::cmp::Reverse(s))).map(|(s, _)| s)
+                });
+                if let Some(start) = start {
+                    let end = (start + needle.len()).min(gold.len());
+                    used[start..end].iter_mut().for_each(|u| *u = true);
+                    spans[index] = Some((start, end));
+                }
+            }
+        }
+        let truth: Vec<Option<usize>> = (0..texts.len())
+            .map(|i| {
+                let (_, end) = spans[i]?;
+                let article = article_of[end.saturating_sub(1)];
+                (0..texts.len())
+                    .filter(|&j| j != i)
+                    .filter_map(|j| spans[j].map(|(s, _)| (j, s)))
+                    .filter(|&(_, s)| s + 2 >= end && s < end + 4 && article_of[s] == article)
+                    .min_by_key(|&(_, s)| s.abs_diff(end))
+                    .map(|(j, _)| j)
+            })
+            .collect();
+        let find = |from: usize, to: usize| {
+            junctions.iter().find(|j| j.from.0 == from && j.to.0 == to).map(|j| (j.placement, j.score))
+        };
+        let (mut wrong, mut known) = (0, 0);
+        let label = |i: usize| {
+            let p = &page.pieces[i];
+            format!(
+                "{}:{}[{}/{}]{}",
+                p.span.line,
+                p.span.start,
+                p.slot,
+                page.lines[p.line].pieces.len(),
+                p.text.chars().take(8).collect::<String>()
+            )
+        };
+        for i in 0..texts.len() {
+            let Some(t) = truth[i] else { continue };
+            known += 1;
+            if next[i] == Some(t) {
+                continue;
+            }
+            wrong += 1;
+            let chosen = next[i].map(|n| (n, find(i, n)));
+            let true_step = find(i, t);
+            let kind = match true_step {
+                None => "true not a candidate".to_string(),
+                Some((p, _)) => format!("true {p:?} lost"),
+            };
+            *kinds.entry(kind).or_default() += 1;
+            if verbose {
+                println!(
+                    "  {} -> {} {:?} | true {} {:?}",
+                    label(i),
+                    chosen.map_or("END".into(), |(n, _)| label(n)),
+                    chosen.and_then(|(_, s)| s),
+                    label(t),
+                    true_step
+                );
+            }
+        }
+        println!("{:<30} wrong {wrong:>3} of {known:>3}", case.name);
+        all_wrong += wrong;
+        all_known += known;
+    }
+    println!("total wrong {all_wrong} of {all_known}");
+    let mut kinds: Vec<_> = kinds.into_iter().collect();
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+    for (k, n) in kinds {
+        println!("  {n:>4} {k}");
+    }
+}
