@@ -75,6 +75,20 @@ pub struct Alternation {
     /// Extra candidate junctions, by left piece: a stream's step across
     /// input lines, the first stream's end to the second's start.
     extra: FxHashMap<usize, Vec<usize>>,
+    /// Per piece of a line whose two streams interleave irregularly (see
+    /// [`pitched_streams`]), the next piece of its stream on the line, if
+    /// any.
+    pitched_next: FxHashMap<usize, Option<usize>>,
+    /// Per such line, the first and the last piece of each stream.
+    pitched_ends: FxHashMap<usize, PitchedEnds>,
+}
+
+/// Where the two streams of an irregularly interleaved line start and end,
+/// each in line order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PitchedEnds {
+    firsts: Vec<usize>,
+    lasts: Vec<usize>,
 }
 
 impl Alternation {
@@ -87,6 +101,12 @@ impl Alternation {
     pub fn verdict(&self, page: &Page, from: PieceId, to: PieceId) -> Option<Verdict> {
         let follows = self.follows.contains(&(from.0, to.0));
         let line = page.pieces[from.0].line;
+        if let Some(&next) = self.pitched_next.get(&from.0) {
+            // Every step to the right short of the stream's next piece
+            // crosses to the other stream.
+            let breaks = to.0 > from.0 && page.pieces[to.0].line == line && next.is_none_or(|n| to.0 < n);
+            return Some(Verdict { follows, breaks });
+        }
         let run = self.run_start.get(&line).filter(|run| from.0 >= run.start);
         let in_run = run.is_some();
         // Every step to the right short of a stream's stride crosses to
@@ -354,6 +374,139 @@ fn find_column_ends(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &im
     }
 }
 
+/// Longest line, in pieces, read for an irregular interleaving: the
+/// patterns tried grow with the line, and a paragraph line of two columns
+/// holds a few dozen.
+const MAX_PITCHED_PIECES: usize = 96;
+
+/// Longest step, in pieces, of one stream over the other's lines.
+const MAX_PITCHED_STEP: usize = 6;
+
+/// The pitches tried for the second column, in hundredths of the first's.
+const PITCHES: std::ops::RangeInclusive<u32> = 30..=340;
+
+/// How much more, in summed affinity (tenths), the best irregular
+/// interleaving must read than the strict one of the run before it is
+/// taken.
+const PITCHED_MARGIN_TENTHS: i64 = 15;
+
+/// Two columns set at different line pitches, read row by row: OCR takes
+/// the printed lines in the order of their heights, so the columns do not
+/// alternate strictly but in a pattern fixed by the two pitches and the
+/// offset between them (`a a b a b a a b ...`). In: a line's pieces and the
+/// affinity of any two. Out: per piece, whether it belongs to the second
+/// stream, for the pattern whose stream steps read best, with that sum.
+/// Why: a free choice of stream per piece fits noise (a weak junction
+/// splits one paragraph into two); lines at two constant pitches allow
+/// only the few patterns of two arithmetic progressions merged, which the
+/// text must then confirm across the whole line.
+fn pitched_streams(range: std::ops::Range<usize>, affinity: &impl Fn(usize, usize) -> i32) -> Option<(u128, i64)> {
+    let n = range.len();
+    if !(MIN_PIECES..=MAX_PITCHED_PIECES).contains(&n) {
+        return None;
+    }
+    // Each piece's affinity with the pieces up to the longest step on.
+    let table: Vec<Vec<i32>> = (0..n)
+        .map(|i| (1..=MAX_PITCHED_STEP).map(|k| if i + k < n { affinity(range.start + i, range.start + i + k) } else { 0 }).collect())
+        .collect();
+    let mut seen: FxHashSet<u128> = FxHashSet::default();
+    let mut best: Option<(u128, i64)> = None;
+    for pitch in PITCHES {
+        let pitch = pitch as f64 / 100.0;
+        // The second column's first line stands `offset` first-column
+        // lines down (negative: above the first column's first line); at
+        // most MAX_LEAD lines of either column come before the other's.
+        let steps = ((MAX_LEAD as f64 + 1.0) * (1.0 + pitch) * 50.0) as i32;
+        for step in -steps..=steps {
+            let offset = f64::from(step) / 50.0 + 0.005;
+            let (mut a, mut b) = (0.0f64, offset);
+            let mut mask = 0u128;
+            for i in 0..n {
+                if b < a {
+                    mask |= 1 << i;
+                    b += pitch;
+                } else {
+                    a += 1.0;
+                }
+            }
+            if !seen.insert(mask) {
+                continue;
+            }
+            if let Some(sum) = stream_sum(mask, n, &table) {
+                if best.is_none_or(|(_, s)| sum > s) {
+                    best = Some((mask, sum));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The summed affinity of the stream steps of a two-stream pattern (bit
+/// `i` set: piece `i` in the second stream), or none where a stream holds
+/// fewer than two pieces, the lead of one stream is longer than
+/// [`MAX_LEAD`] + 1, or a step is longer than [`MAX_PITCHED_STEP`].
+fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>]) -> Option<i64> {
+    let second = mask.count_ones() as usize;
+    if second < 2 || n - second < 2 {
+        return None;
+    }
+    let lead = (0..n).take_while(|&i| (mask >> i) & 1 == (mask & 1)).count();
+    if lead > MAX_LEAD + 1 {
+        return None;
+    }
+    let mut sum = 0i64;
+    let mut last: [Option<usize>; 2] = [None, None];
+    for i in 0..n {
+        let stream = ((mask >> i) & 1) as usize;
+        if let Some(prev) = last[stream] {
+            let step = i - prev;
+            if step > MAX_PITCHED_STEP {
+                return None;
+            }
+            sum += i64::from(table[prev][step - 1]);
+        }
+        last[stream] = Some(i);
+    }
+    Some(sum)
+}
+
+/// The strict two-stream pattern of a run: the lead pieces and the run's
+/// first in one stream, then turn by turn.
+fn strict_mask(run: Run, range: &std::ops::Range<usize>) -> u128 {
+    (run.start..range.end).filter(|i| (i - run.start) % 2 == 1).fold(0u128, |m, i| m | 1 << (i - range.start))
+}
+
+/// Lines of two streams whose interleaving reads clearly better in an
+/// irregular pattern than in strict turns: each piece's next piece in its
+/// stream, and where each stream starts and ends on the line.
+fn find_pitched(
+    page: &Page,
+    runs: &FxHashMap<usize, Run>,
+    affinity: &impl Fn(usize, usize) -> i32,
+) -> Vec<(usize, u128)> {
+    let mut lines: Vec<usize> = runs.iter().filter(|(_, r)| r.streams == 2 && r.ends.is_none()).map(|(&l, _)| l).collect();
+    lines.sort_unstable();
+    let mut found = Vec::new();
+    for line in lines {
+        let range = page.lines[line].pieces.clone();
+        let Some((mask, sum)) = pitched_streams(range.clone(), affinity) else {
+            continue;
+        };
+        let strict = strict_mask(runs[&line], &range);
+        let n = range.len();
+        let table: Vec<Vec<i32>> = (0..n)
+            .map(|i| (1..=MAX_PITCHED_STEP).map(|k| if i + k < n { affinity(range.start + i, range.start + i + k) } else { 0 }).collect())
+            .collect();
+        let full = if n == 128 { u128::MAX } else { (1u128 << n) - 1 };
+        let strict_sum = stream_sum(strict, n, &table).unwrap_or(i64::MIN / 2);
+        if mask != strict && mask != full ^ strict && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
+            found.push((line, mask));
+        }
+    }
+    found
+}
+
 /// Finds the alternating runs of a page (Chinese pages only: Latin text
 /// keeps no line-break spaces to cut a line at).
 pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
@@ -377,11 +530,41 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     }
     inherit_runs(page, &mut result.run_start, &affinity);
     find_column_ends(page, &mut result.run_start, &affinity);
+    for (line, mask) in find_pitched(page, &result.run_start, &affinity) {
+        let range = page.lines[line].pieces.clone();
+        let mut ends = PitchedEnds { firsts: Vec::new(), lasts: Vec::new() };
+        let mut last: [Option<usize>; 2] = [None, None];
+        for i in range.clone() {
+            let stream = ((mask >> (i - range.start)) & 1) as usize;
+            match last[stream] {
+                Some(prev) => {
+                    result.pitched_next.insert(prev, Some(i));
+                }
+                None => ends.firsts.push(i),
+            }
+            result.pitched_next.insert(i, None);
+            last[stream] = Some(i);
+        }
+        ends.lasts = last.iter().flatten().copied().collect();
+        ends.lasts.sort_unstable();
+        result.pitched_ends.insert(line, ends);
+    }
     // In line order: the extra candidates keep a fixed order.
     let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
     runs.sort_unstable_by_key(|&(line, _)| line);
     for (line, run) in runs {
         let end = page.lines[line].pieces.end;
+        if result.pitched_ends.contains_key(&line) {
+            for i in page.lines[line].pieces.clone() {
+                if let Some(Some(next)) = result.pitched_next.get(&i).copied() {
+                    result.follows.insert((i, next));
+                    if next > i + 2 {
+                        result.extra.entry(i).or_default().push(next);
+                    }
+                }
+            }
+            continue;
+        }
         for i in run.start..end {
             let Some(stride) = run.stride_at(i).filter(|&k| i + k < end) else {
                 continue;
