@@ -390,6 +390,18 @@ const PITCHES: std::ops::RangeInclusive<u32> = 30..=340;
 /// taken.
 const PITCHED_MARGIN_TENTHS: i64 = 15;
 
+/// Tenths of affinity lost per half cell of width between two consecutive
+/// lines of a stream.
+const WIDTH_TENTHS: i64 = 4;
+
+/// The most width difference, in half cells, one step is charged for.
+const MAX_WIDTH_HALVES: i64 = 4;
+
+/// Each piece's display width in half cells.
+fn half_cells(page: &Page, range: &std::ops::Range<usize>) -> Vec<i64> {
+    range.clone().map(|i| (crate::parse::chars::cells(&page.pieces[i].text) * 2.0).round() as i64).collect()
+}
+
 /// Two columns set at different line pitches, read row by row: OCR takes
 /// the printed lines in the order of their heights, so the columns do not
 /// alternate strictly but in a pattern fixed by the two pitches and the
@@ -400,8 +412,13 @@ const PITCHED_MARGIN_TENTHS: i64 = 15;
 /// splits one paragraph into two); lines at two constant pitches allow
 /// only the few patterns of two arithmetic progressions merged, which the
 /// text must then confirm across the whole line.
-fn pitched_streams(range: std::ops::Range<usize>, affinity: &impl Fn(usize, usize) -> i32) -> Option<(u128, i64)> {
+fn pitched_streams(
+    page: &Page,
+    range: std::ops::Range<usize>,
+    affinity: &impl Fn(usize, usize) -> i32,
+) -> Option<(u128, i64)> {
     let n = range.len();
+    let halves = half_cells(page, &range);
     if !(MIN_PIECES..=MAX_PITCHED_PIECES).contains(&n) {
         return None;
     }
@@ -432,7 +449,7 @@ fn pitched_streams(range: std::ops::Range<usize>, affinity: &impl Fn(usize, usiz
             if !seen.insert(mask) {
                 continue;
             }
-            if let Some(sum) = stream_sum(mask, n, &table) {
+            if let Some(sum) = stream_sum(mask, n, &table, &halves) {
                 if best.is_none_or(|(_, s)| sum > s) {
                     best = Some((mask, sum));
                 }
@@ -446,7 +463,7 @@ fn pitched_streams(range: std::ops::Range<usize>, affinity: &impl Fn(usize, usiz
 /// `i` set: piece `i` in the second stream), or none where a stream holds
 /// fewer than two pieces, the lead of one stream is longer than
 /// [`MAX_LEAD`] + 1, or a step is longer than [`MAX_PITCHED_STEP`].
-fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>]) -> Option<i64> {
+fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>], halves: &[i64]) -> Option<i64> {
     let second = mask.count_ones() as usize;
     if second < 2 || n - second < 2 {
         return None;
@@ -457,6 +474,8 @@ fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>]) -> Option<i64> {
     }
     let mut sum = 0i64;
     let mut last: [Option<usize>; 2] = [None, None];
+    let last_of = |stream: u128| (0..n).rev().find(|&i| (mask >> i) & 1 == stream);
+    let ends = [last_of(0), last_of(1)];
     for i in 0..n {
         let stream = ((mask >> i) & 1) as usize;
         if let Some(prev) = last[stream] {
@@ -465,6 +484,12 @@ fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>]) -> Option<i64> {
                 return None;
             }
             sum += i64::from(table[prev][step - 1]);
+            // A column's lines are set to one width; only its paragraph's
+            // last line, the stream's last on the line, may fall short.
+            let narrower_end = ends[stream] == Some(i) && halves[i] < halves[prev];
+            if !narrower_end {
+                sum -= WIDTH_TENTHS * (halves[i] - halves[prev]).abs().min(MAX_WIDTH_HALVES);
+            }
         }
         last[stream] = Some(i);
     }
@@ -490,7 +515,7 @@ fn find_pitched(
     let mut found = Vec::new();
     for line in lines {
         let range = page.lines[line].pieces.clone();
-        let Some((mask, sum)) = pitched_streams(range.clone(), affinity) else {
+        let Some((mask, sum)) = pitched_streams(page, range.clone(), affinity) else {
             continue;
         };
         let strict = strict_mask(runs[&line], &range);
@@ -499,8 +524,21 @@ fn find_pitched(
             .map(|i| (1..=MAX_PITCHED_STEP).map(|k| if i + k < n { affinity(range.start + i, range.start + i + k) } else { 0 }).collect())
             .collect();
         let full = if n == 128 { u128::MAX } else { (1u128 << n) - 1 };
-        let strict_sum = stream_sum(strict, n, &table).unwrap_or(i64::MIN / 2);
-        if mask != strict && mask != full ^ strict && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
+        let halves = half_cells(page, &range);
+        let strict_sum = stream_sum(strict, n, &table, &halves).unwrap_or(i64::MIN / 2);
+        if std::env::var("PITCH_DEBUG").is_ok() {
+            let pat = |m: u128| (0..n).map(|i| if (m >> i) & 1 == 1 { 'b' } else { 'a' }).collect::<String>();
+            eprintln!("line {line} n {n} best {} {sum} strict {} {strict_sum}", pat(mask), pat(strict));
+            if let Ok(g) = std::env::var("PITCH_GOLD") {
+                for g in g.split(',') {
+                    let m = g.chars().enumerate().fold(0u128, |m, (i, c)| if c == 'b' { m | 1 << i } else { m });
+                    if g.len() == n {
+                        eprintln!("  gold {g} {:?}", stream_sum(m, n, &table, &halves));
+                    }
+                }
+            }
+        }
+        if sum > 0 && mask != strict && mask != full ^ strict && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
             found.push((line, mask));
         }
     }
