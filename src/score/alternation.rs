@@ -38,7 +38,7 @@ use super::stride;
 
 /// Fewest pieces a run needs: below this a run of interleaved streams has too few
 /// junctions to tell them from one stream of uneven text.
-const MIN_PIECES: usize = 7;
+pub(crate) const MIN_PIECES: usize = 7;
 
 /// Fewest stride-two junctions behind a verdict.
 const MIN_PAIRS: usize = 5;
@@ -115,6 +115,11 @@ impl Alternation {
             .is_some_and(|run| to.0 > from.0 && to.0 < from.0 + run.stride_at(from.0).unwrap_or(1))
             && page.pieces[to.0].line == line;
         (follows || breaks || in_run).then_some(Verdict { follows, breaks })
+    }
+
+    /// Whether a line holds an interleaved run.
+    pub fn in_run(&self, line: usize) -> bool {
+        self.run_start.contains_key(&line)
     }
 
     /// The extra candidates of a left piece.

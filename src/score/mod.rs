@@ -536,10 +536,30 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
         for (f, &this) in features.iter_mut().zip(&completes) {
             f.flag(Feature::HyphenRival, !this && completed > 0);
         }
+        let stays_on_line = stays_on_joined_line(page, &context.alternation, group[0].from);
         for (&link, f) in group.iter().zip(features) {
+            if stays_on_line && link.placement == Placement::BlockStart {
+                continue;
+            }
             each(link, f);
         }
     }
+}
+
+/// Whether a piece must go on in its right neighbour: it stands inside a
+/// body line that holds one paragraph's printed lines joined by spaces
+/// (more pieces than a page has columns side by side) and no interleaved
+/// columns. The block starts offered to it (a column of a glued row may go
+/// on in another block) then only take another column's head on a chance
+/// word; they still count as its rivals in the text signals, as they did
+/// when those were fitted.
+fn stays_on_joined_line(page: &Page, alternation: &alternation::Alternation, piece: PieceId) -> bool {
+    let line = &page.lines[page.piece(piece).line];
+    line.pieces.len() >= alternation::MIN_PIECES
+        && piece.0 + 1 < line.pieces.end
+        && page.pieces[piece.0 + 1].gap == Gap::BreakSpace
+        && page.pieces[line.pieces.clone()].iter().all(|p| p.role == Role::Body)
+        && !alternation.in_run(page.piece(piece).line)
 }
 
 /// The width agreement (as [`Feature::WidthAgree`] reads it, -1 to 1) from
