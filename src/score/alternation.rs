@@ -79,16 +79,8 @@ pub struct Alternation {
     /// [`pitched_streams`]), the next piece of its stream on the line, if
     /// any.
     pitched_next: FxHashMap<usize, Option<usize>>,
-    /// Per such line, the first and the last piece of each stream.
-    pitched_ends: FxHashMap<usize, PitchedEnds>,
-}
-
-/// Where the two streams of an irregularly interleaved line start and end,
-/// each in line order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct PitchedEnds {
-    firsts: Vec<usize>,
-    lasts: Vec<usize>,
+    /// The lines read so.
+    pitched_lines: FxHashSet<usize>,
 }
 
 impl Alternation {
@@ -115,6 +107,22 @@ impl Alternation {
             .is_some_and(|run| to.0 > from.0 && to.0 < from.0 + run.stride_at(from.0).unwrap_or(1))
             && page.pieces[to.0].line == line;
         (follows || breaks || in_run).then_some(Verdict { follows, breaks })
+    }
+
+    /// Takes a line's two streams as the pattern `mask` says (bit `i` set:
+    /// the line's piece `i` in the second stream).
+    fn record_pitched(&mut self, page: &Page, line: usize, mask: u128) {
+        let range = page.lines[line].pieces.clone();
+        let mut last: [Option<usize>; 2] = [None, None];
+        for i in range.clone() {
+            let stream = ((mask >> (i - range.start)) & 1) as usize;
+            if let Some(prev) = last[stream] {
+                self.pitched_next.insert(prev, Some(i));
+            }
+            self.pitched_next.insert(i, None);
+            last[stream] = Some(i);
+        }
+        self.pitched_lines.insert(line);
     }
 
     /// Whether a line holds an interleaved run.
@@ -384,6 +392,11 @@ fn find_column_ends(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &im
 /// holds a few dozen.
 const MAX_PITCHED_PIECES: usize = 96;
 
+/// Most lines of a page read for an irregular interleaving, which bounds
+/// the work on a page of thousands of interleaved lines (a real page holds
+/// a handful).
+const MAX_PITCHED_LINES: usize = 64;
+
 /// Longest step, in pieces, of one stream over the other's lines.
 const MAX_PITCHED_STEP: usize = 6;
 
@@ -402,6 +415,17 @@ const WIDTH_TENTHS: i64 = 4;
 /// The most width difference, in half cells, one step is charged for.
 const MAX_WIDTH_HALVES: i64 = 4;
 
+/// Each piece's affinity with the pieces up to [`MAX_PITCHED_STEP`] on
+/// along its line (0 past the line's end).
+fn affinity_table(range: &std::ops::Range<usize>, affinity: &impl Fn(usize, usize) -> i32) -> Vec<Vec<i32>> {
+    range
+        .clone()
+        .map(|i| {
+            (1..=MAX_PITCHED_STEP).map(|k| if i + k < range.end { affinity(i, i + k) } else { 0 }).collect()
+        })
+        .collect()
+}
+
 /// Each piece's display width in half cells.
 fn half_cells(page: &Page, range: &std::ops::Range<usize>) -> Vec<i64> {
     range.clone().map(|i| (crate::parse::chars::cells(&page.pieces[i].text) * 2.0).round() as i64).collect()
@@ -410,27 +434,17 @@ fn half_cells(page: &Page, range: &std::ops::Range<usize>) -> Vec<i64> {
 /// Two columns set at different line pitches, read row by row: OCR takes
 /// the printed lines in the order of their heights, so the columns do not
 /// alternate strictly but in a pattern fixed by the two pitches and the
-/// offset between them (`a a b a b a a b ...`). In: a line's pieces and the
-/// affinity of any two. Out: per piece, whether it belongs to the second
-/// stream, for the pattern whose stream steps read best, with that sum.
+/// offset between them (`a a b a b a a b ...`). In: for each piece of a
+/// line, its affinity with the next few ([`affinity_table`]) and its width
+/// in half cells. Out: per piece (bit `i` for piece `i`), whether it belongs
+/// to the second stream, for the pattern whose stream steps read best
+/// ([`stream_sum`]: the text, and one width per column), with that sum.
 /// Why: a free choice of stream per piece fits noise (a weak junction
 /// splits one paragraph into two); lines at two constant pitches allow
 /// only the few patterns of two arithmetic progressions merged, which the
 /// text must then confirm across the whole line.
-fn pitched_streams(
-    page: &Page,
-    range: std::ops::Range<usize>,
-    affinity: &impl Fn(usize, usize) -> i32,
-) -> Option<(u128, i64)> {
-    let n = range.len();
-    let halves = half_cells(page, &range);
-    if !(MIN_PIECES..=MAX_PITCHED_PIECES).contains(&n) {
-        return None;
-    }
-    // Each piece's affinity with the pieces up to the longest step on.
-    let table: Vec<Vec<i32>> = (0..n)
-        .map(|i| (1..=MAX_PITCHED_STEP).map(|k| if i + k < n { affinity(range.start + i, range.start + i + k) } else { 0 }).collect())
-        .collect();
+fn pitched_streams(table: &[Vec<i32>], halves: &[i64]) -> Option<(u128, i64)> {
+    let n = table.len();
     let mut seen: FxHashSet<u128> = FxHashSet::default();
     let mut best: Option<(u128, i64)> = None;
     for pitch in PITCHES {
@@ -454,7 +468,7 @@ fn pitched_streams(
             if !seen.insert(mask) {
                 continue;
             }
-            if let Some(sum) = stream_sum(mask, n, &table, &halves) {
+            if let Some(sum) = stream_sum(mask, n, table, halves) {
                 if best.is_none_or(|(_, s)| sum > s) {
                     best = Some((mask, sum));
                 }
@@ -515,35 +529,26 @@ fn find_pitched(
     runs: &FxHashMap<usize, Run>,
     affinity: &impl Fn(usize, usize) -> i32,
 ) -> Vec<(usize, u128)> {
-    let mut lines: Vec<usize> = runs.iter().filter(|(_, r)| r.streams == 2 && r.ends.is_none()).map(|(&l, _)| l).collect();
+    let mut lines: Vec<usize> =
+        runs.iter().filter(|(_, r)| r.streams == 2 && r.ends.is_none()).map(|(&l, _)| l).collect();
     lines.sort_unstable();
+    lines.truncate(MAX_PITCHED_LINES);
     let mut found = Vec::new();
     for line in lines {
         let range = page.lines[line].pieces.clone();
-        let Some((mask, sum)) = pitched_streams(page, range.clone(), affinity) else {
+        let n = range.len();
+        if !(MIN_PIECES..=MAX_PITCHED_PIECES).contains(&n) {
+            continue;
+        }
+        let (table, halves) = (affinity_table(&range, affinity), half_cells(page, &range));
+        let Some((mask, sum)) = pitched_streams(&table, &halves) else {
             continue;
         };
         let strict = strict_mask(runs[&line], &range);
-        let n = range.len();
-        let table: Vec<Vec<i32>> = (0..n)
-            .map(|i| (1..=MAX_PITCHED_STEP).map(|k| if i + k < n { affinity(range.start + i, range.start + i + k) } else { 0 }).collect())
-            .collect();
-        let full = if n == 128 { u128::MAX } else { (1u128 << n) - 1 };
-        let halves = half_cells(page, &range);
+        let swapped = strict ^ ((1u128 << n) - 1);
         let strict_sum = stream_sum(strict, n, &table, &halves).unwrap_or(i64::MIN / 2);
-        if std::env::var("PITCH_DEBUG").is_ok() {
-            let pat = |m: u128| (0..n).map(|i| if (m >> i) & 1 == 1 { 'b' } else { 'a' }).collect::<String>();
-            eprintln!("line {line} n {n} best {} {sum} strict {} {strict_sum}", pat(mask), pat(strict));
-            if let Ok(g) = std::env::var("PITCH_GOLD") {
-                for g in g.split(',') {
-                    let m = g.chars().enumerate().fold(0u128, |m, (i, c)| if c == 'b' { m | 1 << i } else { m });
-                    if g.len() == n {
-                        eprintln!("  gold {g} {:?}", stream_sum(m, n, &table, &halves));
-                    }
-                }
-            }
-        }
-        if sum > 0 && mask != strict && mask != full ^ strict && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
+        // The best pattern must read on, and clearly better than strict turns.
+        if sum > 0 && mask != strict && mask != swapped && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
             found.push((line, mask));
         }
     }
@@ -574,30 +579,14 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     inherit_runs(page, &mut result.run_start, &affinity);
     find_column_ends(page, &mut result.run_start, &affinity);
     for (line, mask) in find_pitched(page, &result.run_start, &affinity) {
-        let range = page.lines[line].pieces.clone();
-        let mut ends = PitchedEnds { firsts: Vec::new(), lasts: Vec::new() };
-        let mut last: [Option<usize>; 2] = [None, None];
-        for i in range.clone() {
-            let stream = ((mask >> (i - range.start)) & 1) as usize;
-            match last[stream] {
-                Some(prev) => {
-                    result.pitched_next.insert(prev, Some(i));
-                }
-                None => ends.firsts.push(i),
-            }
-            result.pitched_next.insert(i, None);
-            last[stream] = Some(i);
-        }
-        ends.lasts = last.iter().flatten().copied().collect();
-        ends.lasts.sort_unstable();
-        result.pitched_ends.insert(line, ends);
+        result.record_pitched(page, line, mask);
     }
     // In line order: the extra candidates keep a fixed order.
     let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
     runs.sort_unstable_by_key(|&(line, _)| line);
     for (line, run) in runs {
         let end = page.lines[line].pieces.end;
-        if result.pitched_ends.contains_key(&line) {
+        if result.pitched_lines.contains(&line) {
             for i in page.lines[line].pieces.clone() {
                 if let Some(Some(next)) = result.pitched_next.get(&i).copied() {
                     result.follows.insert((i, next));
@@ -896,5 +885,68 @@ mod tests {
         assert_eq!(runs[&1].stride_at(s + 1), Some(3));
         assert_eq!(runs[&1].stride_at(s + 2), None);
         assert_eq!(runs[&1].stride_at(s + 3), Some(2));
+    }
+
+    /// Twelve pieces of one width: two columns at pitches 1 and 1.5 read
+    /// in the order of their heights.
+    const PITCHED: &str = "一二三四五六七八 九十百千万亿兆京 甲乙丙丁戊己庚辛 子丑寅卯辰巳午未 春夏秋冬东南西北 金木水火土日月星 山川河海江湖泉溪 风云雷电雨雪霜露 红黄蓝白黑紫绿青 天地人和礼乐诗书 琴棋书画笔墨纸砚 梅兰竹菊松柏桃李\n";
+
+    /// The pattern of [`PITCHED`], `a` the first column.
+    const PATTERN: &str = "abaababaabaa";
+
+    fn mask_of(pattern: &str) -> u128 {
+        pattern.chars().enumerate().filter(|&(_, c)| c == 'b').fold(0, |m, (i, _)| m | 1 << i)
+    }
+
+    /// An affinity that knows the true stream steps of `pattern`.
+    fn knows(pattern: &'static str) -> impl Fn(usize, usize) -> i32 {
+        move |a: usize, b: usize| {
+            let stream = |i: usize| pattern.as_bytes()[i];
+            let next = (a + 1..pattern.len()).find(|&i| stream(i) == stream(a));
+            if next == Some(b) {
+                10
+            } else {
+                -5
+            }
+        }
+    }
+
+    #[test]
+    fn columns_at_two_pitches_are_read_in_their_pattern() {
+        let page = parse_page(PITCHED, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), PATTERN.len(), "{page:?}");
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 2, ends: None });
+        let found = find_pitched(&page, &runs, &knows(PATTERN));
+        let (full, mask) = ((1u128 << PATTERN.len()) - 1, mask_of(PATTERN));
+        assert!(found == [(0, mask)] || found == [(0, full ^ mask)], "{found:?}");
+    }
+
+    #[test]
+    fn strict_turns_are_not_read_as_an_irregular_pattern() {
+        let page = parse_page(PITCHED, 0, 1);
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 2, ends: None });
+        assert!(find_pitched(&page, &runs, &knows("abababababab")).is_empty());
+    }
+
+    #[test]
+    fn a_pitched_line_steps_to_its_own_streams_next_piece() {
+        let page = parse_page(PITCHED, 0, 1);
+        let mut found = Alternation::default();
+        found.record_pitched(&page, 0, mask_of(PATTERN));
+        // Pieces 2 and 3 both belong to the first column.
+        let verdict = found.verdict(&page, PieceId(2), PieceId(3)).unwrap();
+        assert!(!verdict.breaks);
+        let verdict = found.verdict(&page, PieceId(1), PieceId(2)).unwrap();
+        assert!(verdict.breaks);
+        // The second column's piece 4 goes on in piece 6, past the first
+        // column's piece 5.
+        assert!(found.verdict(&page, PieceId(4), PieceId(5)).unwrap().breaks);
+        assert!(!found.verdict(&page, PieceId(4), PieceId(6)).unwrap().breaks);
+        // Each column's last piece on the line has no step along it.
+        assert_eq!(found.pitched_next[&9], None);
+        assert_eq!(found.pitched_next[&11], None);
+        assert_eq!(found.pitched_next[&8], Some(10));
     }
 }

@@ -836,6 +836,28 @@ mod tests {
     use super::*;
     use crate::parse::parse_page;
 
+    #[test]
+    fn inside_a_paragraph_line_no_block_start_is_taken() {
+        // A paragraph line of eight printed lines joined by spaces, and a
+        // block below whose start a chance word could pull a piece to.
+        let text = "今年夏天这个地区的降雨 量比往年同期明显偏多， 部分河流的水位已经超过 警戒线，有关部门提醒市 民注意出行安全，避免前 往河边和低洼地带活动， 各地也加强了巡查值守 工作，确保群众的安全。\n\n雨量监测站的数据显示\n";
+        let page = parse_page(text, 0, 1);
+        let context = PageContext::new(&page);
+        let line = page.lines[0].pieces.clone();
+        assert_eq!(line.len(), 8, "{page:?}");
+        assert!(stays_on_joined_line(&page, &context.alternation, PieceId(line.start)));
+        // The line's last piece may go on anywhere.
+        assert!(!stays_on_joined_line(&page, &context.alternation, PieceId(line.end - 1)));
+        let below = page.lines[1].pieces.start;
+        let junctions = score_page(&page, &Weights::default());
+        let inside = |j: &Junction| j.from.0 + 1 < line.end && j.placement == Placement::BlockStart;
+        assert!(!junctions.iter().any(|j| j.to == PieceId(below) && inside(j)));
+        // A row of three glued columns is no paragraph line.
+        let row = parse_page("今年夏天这个地区的降雨 市民可以通过手机查询公 老师每天都在教室里认真\n", 0, 1);
+        let context = PageContext::new(&row);
+        assert!(!stays_on_joined_line(&row, &context.alternation, PieceId(0)));
+    }
+
     fn best_successor(page: &Page, from: usize) -> usize {
         let junctions = score_page(page, &Weights::default());
         junctions
