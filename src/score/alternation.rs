@@ -28,6 +28,13 @@
 //! to the second column's start at the top of the run. Where a column ends
 //! inside the line below a run, the stride drops by one after its last
 //! piece, and that piece wraps to a column start at the top of the run.
+//!
+//! Two columns set at different line pitches do not take turns strictly:
+//! read in the order of their heights they give `a a b a b a a b ...`. A
+//! two-stream line whose pieces read clearly better in such a pattern (two
+//! arithmetic progressions merged, see [`pitched_streams`]) than in strict
+//! turns is held to that pattern instead: each piece's stream step is to
+//! its own stream's next piece, and every step short of it crosses.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
