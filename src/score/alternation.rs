@@ -397,12 +397,12 @@ fn find_column_ends(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &im
 /// Longest line, in pieces, read for an irregular interleaving: the
 /// patterns tried grow with the line, and a paragraph line of two columns
 /// holds a few dozen.
-const MAX_PITCHED_PIECES: usize = 96;
+const MAX_PITCHED_PIECES: usize = 64;
 
 /// Most lines of a page read for an irregular interleaving, which bounds
 /// the work on a page of thousands of interleaved lines (a real page holds
 /// a handful).
-const MAX_PITCHED_LINES: usize = 64;
+const MAX_PITCHED_LINES: usize = 16;
 
 /// Longest step, in pieces, of one stream over the other's lines.
 const MAX_PITCHED_STEP: usize = 6;
@@ -459,8 +459,9 @@ fn pitched_streams(table: &[Vec<i32>], halves: &[i64]) -> Option<(u128, i64)> {
         // The second column's first line stands `offset` first-column
         // lines down (negative: above the first column's first line); at
         // most MAX_LEAD lines of either column come before the other's.
-        let steps = ((MAX_LEAD as f64 + 1.0) * (1.0 + pitch) * 50.0) as i32;
-        for step in -steps..=steps {
+        let lead = MAX_LEAD as f64 + 1.0;
+        let (low, high) = ((-lead * pitch * 50.0) as i32, (lead * 50.0) as i32);
+        for step in low..=high {
             let offset = f64::from(step) / 50.0 + 0.005;
             let (mut a, mut b) = (0.0f64, offset);
             let mut mask = 0u128;
