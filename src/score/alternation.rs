@@ -28,6 +28,13 @@
 //! to the second column's start at the top of the run. Where a column ends
 //! inside the line below a run, the stride drops by one after its last
 //! piece, and that piece wraps to a column start at the top of the run.
+//!
+//! Two columns set at different line pitches do not take turns strictly:
+//! read in the order of their heights they give `a a b a b a a b ...`. A
+//! two-stream line whose pieces read clearly better in such a pattern (two
+//! arithmetic progressions merged, see [`pitched_streams`]) than in strict
+//! turns is held to that pattern instead: each piece's stream step is to
+//! its own stream's next piece, and every step short of it crosses.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -38,7 +45,7 @@ use super::stride;
 
 /// Fewest pieces a run needs: below this a run of interleaved streams has too few
 /// junctions to tell them from one stream of uneven text.
-const MIN_PIECES: usize = 7;
+pub(crate) const MIN_PIECES: usize = 7;
 
 /// Fewest stride-two junctions behind a verdict.
 const MIN_PAIRS: usize = 5;
@@ -75,6 +82,12 @@ pub struct Alternation {
     /// Extra candidate junctions, by left piece: a stream's step across
     /// input lines, the first stream's end to the second's start.
     extra: FxHashMap<usize, Vec<usize>>,
+    /// Per piece of a line whose two streams interleave irregularly (see
+    /// [`pitched_streams`]), the next piece of its stream on the line, if
+    /// any.
+    pitched_next: FxHashMap<usize, Option<usize>>,
+    /// The lines read so.
+    pitched_lines: FxHashSet<usize>,
 }
 
 impl Alternation {
@@ -87,6 +100,12 @@ impl Alternation {
     pub fn verdict(&self, page: &Page, from: PieceId, to: PieceId) -> Option<Verdict> {
         let follows = self.follows.contains(&(from.0, to.0));
         let line = page.pieces[from.0].line;
+        if let Some(&next) = self.pitched_next.get(&from.0) {
+            // Every step to the right short of the stream's next piece
+            // crosses to the other stream.
+            let breaks = to.0 > from.0 && page.pieces[to.0].line == line && next.is_none_or(|n| to.0 < n);
+            return Some(Verdict { follows, breaks });
+        }
         let run = self.run_start.get(&line).filter(|run| from.0 >= run.start);
         let in_run = run.is_some();
         // Every step to the right short of a stream's stride crosses to
@@ -95,6 +114,27 @@ impl Alternation {
             .is_some_and(|run| to.0 > from.0 && to.0 < from.0 + run.stride_at(from.0).unwrap_or(1))
             && page.pieces[to.0].line == line;
         (follows || breaks || in_run).then_some(Verdict { follows, breaks })
+    }
+
+    /// Takes a line's two streams as the pattern `mask` says (bit `i` set:
+    /// the line's piece `i` in the second stream).
+    fn record_pitched(&mut self, page: &Page, line: usize, mask: u128) {
+        let range = page.lines[line].pieces.clone();
+        let mut last: [Option<usize>; 2] = [None, None];
+        for i in range.clone() {
+            let stream = ((mask >> (i - range.start)) & 1) as usize;
+            if let Some(prev) = last[stream] {
+                self.pitched_next.insert(prev, Some(i));
+            }
+            self.pitched_next.insert(i, None);
+            last[stream] = Some(i);
+        }
+        self.pitched_lines.insert(line);
+    }
+
+    /// Whether a line holds an interleaved run.
+    pub fn in_run(&self, line: usize) -> bool {
+        self.run_start.contains_key(&line)
     }
 
     /// The extra candidates of a left piece.
@@ -354,6 +394,175 @@ fn find_column_ends(page: &Page, runs: &mut FxHashMap<usize, Run>, affinity: &im
     }
 }
 
+/// Longest line, in pieces, read for an irregular interleaving: the
+/// patterns tried grow with the line, and a paragraph line of two columns
+/// holds a few dozen.
+const MAX_PITCHED_PIECES: usize = 64;
+
+/// Most lines of a page read for an irregular interleaving, which bounds
+/// the work on a page of thousands of interleaved lines (a real page holds
+/// a handful).
+const MAX_PITCHED_LINES: usize = 16;
+
+/// Longest step, in pieces, of one stream over the other's lines.
+const MAX_PITCHED_STEP: usize = 6;
+
+/// The pitches tried for the second column, in hundredths of the first's.
+const PITCHES: std::ops::RangeInclusive<u32> = 30..=340;
+
+/// How much more, in summed affinity (tenths), the best irregular
+/// interleaving must read than the strict one of the run before it is
+/// taken.
+const PITCHED_MARGIN_TENTHS: i64 = 15;
+
+/// Tenths of affinity lost per half cell of width between two consecutive
+/// lines of a stream.
+const WIDTH_TENTHS: i64 = 4;
+
+/// The most width difference, in half cells, one step is charged for.
+const MAX_WIDTH_HALVES: i64 = 4;
+
+/// Each piece's affinity with the pieces up to [`MAX_PITCHED_STEP`] on
+/// along its line (0 past the line's end).
+fn affinity_table(range: &std::ops::Range<usize>, affinity: &impl Fn(usize, usize) -> i32) -> Vec<Vec<i32>> {
+    range
+        .clone()
+        .map(|i| {
+            (1..=MAX_PITCHED_STEP).map(|k| if i + k < range.end { affinity(i, i + k) } else { 0 }).collect()
+        })
+        .collect()
+}
+
+/// Each piece's display width in half cells.
+fn half_cells(page: &Page, range: &std::ops::Range<usize>) -> Vec<i64> {
+    range.clone().map(|i| (crate::parse::chars::cells(&page.pieces[i].text) * 2.0).round() as i64).collect()
+}
+
+/// Two columns set at different line pitches, read row by row: OCR takes
+/// the printed lines in the order of their heights, so the columns do not
+/// alternate strictly but in a pattern fixed by the two pitches and the
+/// offset between them (`a a b a b a a b ...`). In: for each piece of a
+/// line, its affinity with the next few ([`affinity_table`]) and its width
+/// in half cells. Out: per piece (bit `i` for piece `i`), whether it belongs
+/// to the second stream, for the pattern whose stream steps read best
+/// ([`stream_sum`]: the text, and one width per column), with that sum.
+/// Why: a free choice of stream per piece fits noise (a weak junction
+/// splits one paragraph into two); lines at two constant pitches allow
+/// only the few patterns of two arithmetic progressions merged, which the
+/// text must then confirm across the whole line.
+fn pitched_streams(table: &[Vec<i32>], halves: &[i64]) -> Option<(u128, i64)> {
+    let n = table.len();
+    let mut seen: FxHashSet<u128> = FxHashSet::default();
+    let mut best: Option<(u128, i64)> = None;
+    for pitch in PITCHES {
+        let pitch = pitch as f64 / 100.0;
+        // The second column's first line stands `offset` first-column
+        // lines down (negative: above the first column's first line); at
+        // most MAX_LEAD lines of either column come before the other's.
+        let lead = MAX_LEAD as f64 + 1.0;
+        let (low, high) = ((-lead * pitch * 50.0) as i32, (lead * 50.0) as i32);
+        for step in low..=high {
+            let offset = f64::from(step) / 50.0 + 0.005;
+            let (mut a, mut b) = (0.0f64, offset);
+            let mut mask = 0u128;
+            for i in 0..n {
+                if b < a {
+                    mask |= 1 << i;
+                    b += pitch;
+                } else {
+                    a += 1.0;
+                }
+            }
+            if !seen.insert(mask) {
+                continue;
+            }
+            if let Some(sum) = stream_sum(mask, n, table, halves) {
+                if best.is_none_or(|(_, s)| sum > s) {
+                    best = Some((mask, sum));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The summed affinity of the stream steps of a two-stream pattern (bit
+/// `i` set: piece `i` in the second stream), or none where a stream holds
+/// fewer than two pieces, the lead of one stream is longer than
+/// [`MAX_LEAD`] + 1, or a step is longer than [`MAX_PITCHED_STEP`].
+fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>], halves: &[i64]) -> Option<i64> {
+    let second = mask.count_ones() as usize;
+    if second < 2 || n - second < 2 {
+        return None;
+    }
+    let lead = (0..n).take_while(|&i| (mask >> i) & 1 == (mask & 1)).count();
+    if lead > MAX_LEAD + 1 {
+        return None;
+    }
+    let mut sum = 0i64;
+    let mut last: [Option<usize>; 2] = [None, None];
+    let last_of = |stream: u128| (0..n).rev().find(|&i| (mask >> i) & 1 == stream);
+    let ends = [last_of(0), last_of(1)];
+    for i in 0..n {
+        let stream = ((mask >> i) & 1) as usize;
+        if let Some(prev) = last[stream] {
+            let step = i - prev;
+            if step > MAX_PITCHED_STEP {
+                return None;
+            }
+            sum += i64::from(table[prev][step - 1]);
+            // A column's lines are set to one width; only its paragraph's
+            // last line, the stream's last on the line, may fall short.
+            let narrower_end = ends[stream] == Some(i) && halves[i] < halves[prev];
+            if !narrower_end {
+                sum -= WIDTH_TENTHS * (halves[i] - halves[prev]).abs().min(MAX_WIDTH_HALVES);
+            }
+        }
+        last[stream] = Some(i);
+    }
+    Some(sum)
+}
+
+/// The strict two-stream pattern of a run: the lead pieces and the run's
+/// first in one stream, then turn by turn.
+fn strict_mask(run: Run, range: &std::ops::Range<usize>) -> u128 {
+    (run.start..range.end).filter(|i| (i - run.start) % 2 == 1).fold(0u128, |m, i| m | 1 << (i - range.start))
+}
+
+/// Lines of two streams whose interleaving reads clearly better in an
+/// irregular pattern than in strict turns: each piece's next piece in its
+/// stream, and where each stream starts and ends on the line.
+fn find_pitched(
+    page: &Page,
+    runs: &FxHashMap<usize, Run>,
+    affinity: &impl Fn(usize, usize) -> i32,
+) -> Vec<(usize, u128)> {
+    let mut lines: Vec<usize> =
+        runs.iter().filter(|(_, r)| r.streams == 2 && r.ends.is_none()).map(|(&l, _)| l).collect();
+    lines.sort_unstable();
+    lines.truncate(MAX_PITCHED_LINES);
+    let mut found = Vec::new();
+    for line in lines {
+        let range = page.lines[line].pieces.clone();
+        let n = range.len();
+        if !(MIN_PIECES..=MAX_PITCHED_PIECES).contains(&n) {
+            continue;
+        }
+        let (table, halves) = (affinity_table(&range, affinity), half_cells(page, &range));
+        let Some((mask, sum)) = pitched_streams(&table, &halves) else {
+            continue;
+        };
+        let strict = strict_mask(runs[&line], &range);
+        let swapped = strict ^ ((1u128 << n) - 1);
+        let strict_sum = stream_sum(strict, n, &table, &halves).unwrap_or(i64::MIN / 2);
+        // The best pattern must read on, and clearly better than strict turns.
+        if sum > 0 && mask != strict && mask != swapped && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
+            found.push((line, mask));
+        }
+    }
+    found
+}
+
 /// Finds the alternating runs of a page (Chinese pages only: Latin text
 /// keeps no line-break spaces to cut a line at).
 pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
@@ -377,11 +586,25 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     }
     inherit_runs(page, &mut result.run_start, &affinity);
     find_column_ends(page, &mut result.run_start, &affinity);
+    for (line, mask) in find_pitched(page, &result.run_start, &affinity) {
+        result.record_pitched(page, line, mask);
+    }
     // In line order: the extra candidates keep a fixed order.
     let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
     runs.sort_unstable_by_key(|&(line, _)| line);
     for (line, run) in runs {
         let end = page.lines[line].pieces.end;
+        if result.pitched_lines.contains(&line) {
+            for i in page.lines[line].pieces.clone() {
+                if let Some(Some(next)) = result.pitched_next.get(&i).copied() {
+                    result.follows.insert((i, next));
+                    if next > i + 2 {
+                        result.extra.entry(i).or_default().push(next);
+                    }
+                }
+            }
+            continue;
+        }
         for i in run.start..end {
             let Some(stride) = run.stride_at(i).filter(|&k| i + k < end) else {
                 continue;
@@ -670,5 +893,68 @@ mod tests {
         assert_eq!(runs[&1].stride_at(s + 1), Some(3));
         assert_eq!(runs[&1].stride_at(s + 2), None);
         assert_eq!(runs[&1].stride_at(s + 3), Some(2));
+    }
+
+    /// Twelve pieces of one width: two columns at pitches 1 and 1.5 read
+    /// in the order of their heights.
+    const PITCHED: &str = "一二三四五六七八 九十百千万亿兆京 甲乙丙丁戊己庚辛 子丑寅卯辰巳午未 春夏秋冬东南西北 金木水火土日月星 山川河海江湖泉溪 风云雷电雨雪霜露 红黄蓝白黑紫绿青 天地人和礼乐诗书 琴棋书画笔墨纸砚 梅兰竹菊松柏桃李\n";
+
+    /// The pattern of [`PITCHED`], `a` the first column.
+    const PATTERN: &str = "abaababaabaa";
+
+    fn mask_of(pattern: &str) -> u128 {
+        pattern.chars().enumerate().filter(|&(_, c)| c == 'b').fold(0, |m, (i, _)| m | 1 << i)
+    }
+
+    /// An affinity that knows the true stream steps of `pattern`.
+    fn knows(pattern: &'static str) -> impl Fn(usize, usize) -> i32 {
+        move |a: usize, b: usize| {
+            let stream = |i: usize| pattern.as_bytes()[i];
+            let next = (a + 1..pattern.len()).find(|&i| stream(i) == stream(a));
+            if next == Some(b) {
+                10
+            } else {
+                -5
+            }
+        }
+    }
+
+    #[test]
+    fn columns_at_two_pitches_are_read_in_their_pattern() {
+        let page = parse_page(PITCHED, 0, 1);
+        assert_eq!(page.lines[0].pieces.len(), PATTERN.len(), "{page:?}");
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 2, ends: None });
+        let found = find_pitched(&page, &runs, &knows(PATTERN));
+        let (full, mask) = ((1u128 << PATTERN.len()) - 1, mask_of(PATTERN));
+        assert!(found == [(0, mask)] || found == [(0, full ^ mask)], "{found:?}");
+    }
+
+    #[test]
+    fn strict_turns_are_not_read_as_an_irregular_pattern() {
+        let page = parse_page(PITCHED, 0, 1);
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 2, ends: None });
+        assert!(find_pitched(&page, &runs, &knows("abababababab")).is_empty());
+    }
+
+    #[test]
+    fn a_pitched_line_steps_to_its_own_streams_next_piece() {
+        let page = parse_page(PITCHED, 0, 1);
+        let mut found = Alternation::default();
+        found.record_pitched(&page, 0, mask_of(PATTERN));
+        // Pieces 2 and 3 both belong to the first column.
+        let verdict = found.verdict(&page, PieceId(2), PieceId(3)).unwrap();
+        assert!(!verdict.breaks);
+        let verdict = found.verdict(&page, PieceId(1), PieceId(2)).unwrap();
+        assert!(verdict.breaks);
+        // The second column's piece 4 goes on in piece 6, past the first
+        // column's piece 5.
+        assert!(found.verdict(&page, PieceId(4), PieceId(5)).unwrap().breaks);
+        assert!(!found.verdict(&page, PieceId(4), PieceId(6)).unwrap().breaks);
+        // Each column's last piece on the line has no step along it.
+        assert_eq!(found.pitched_next[&9], None);
+        assert_eq!(found.pitched_next[&11], None);
+        assert_eq!(found.pitched_next[&8], Some(10));
     }
 }

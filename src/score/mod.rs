@@ -536,10 +536,30 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
         for (f, &this) in features.iter_mut().zip(&completes) {
             f.flag(Feature::HyphenRival, !this && completed > 0);
         }
+        let stays_on_line = stays_on_joined_line(page, &context.alternation, group[0].from);
         for (&link, f) in group.iter().zip(features) {
+            if stays_on_line && link.placement == Placement::BlockStart {
+                continue;
+            }
             each(link, f);
         }
     }
+}
+
+/// Whether a piece must go on in its right neighbour: it stands inside a
+/// body line that holds one paragraph's printed lines joined by spaces
+/// (more pieces than a page has columns side by side) and no interleaved
+/// columns. The block starts offered to it (a column of a glued row may go
+/// on in another block) then only take another column's head on a chance
+/// word; they still count as its rivals in the text signals, as they did
+/// when those were fitted.
+fn stays_on_joined_line(page: &Page, alternation: &alternation::Alternation, piece: PieceId) -> bool {
+    let line = &page.lines[page.piece(piece).line];
+    line.pieces.len() >= alternation::MIN_PIECES
+        && piece.0 + 1 < line.pieces.end
+        && page.pieces[piece.0 + 1].gap == Gap::BreakSpace
+        && page.pieces[line.pieces.clone()].iter().all(|p| p.role == Role::Body)
+        && !alternation.in_run(page.piece(piece).line)
 }
 
 /// The width agreement (as [`Feature::WidthAgree`] reads it, -1 to 1) from
@@ -815,6 +835,28 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
 mod tests {
     use super::*;
     use crate::parse::parse_page;
+
+    #[test]
+    fn inside_a_paragraph_line_no_block_start_is_taken() {
+        // A paragraph line of eight printed lines joined by spaces, and a
+        // block below whose start a chance word could pull a piece to.
+        let text = "今年夏天这个地区的降雨 量比往年同期明显偏多， 部分河流的水位已经超过 警戒线，有关部门提醒市 民注意出行安全，避免前 往河边和低洼地带活动， 各地也加强了巡查值守 工作，确保群众的安全。\n\n雨量监测站的数据显示\n";
+        let page = parse_page(text, 0, 1);
+        let context = PageContext::new(&page);
+        let line = page.lines[0].pieces.clone();
+        assert_eq!(line.len(), 8, "{page:?}");
+        assert!(stays_on_joined_line(&page, &context.alternation, PieceId(line.start)));
+        // The line's last piece may go on anywhere.
+        assert!(!stays_on_joined_line(&page, &context.alternation, PieceId(line.end - 1)));
+        let below = page.lines[1].pieces.start;
+        let junctions = score_page(&page, &Weights::default());
+        let inside = |j: &Junction| j.from.0 + 1 < line.end && j.placement == Placement::BlockStart;
+        assert!(!junctions.iter().any(|j| j.to == PieceId(below) && inside(j)));
+        // A row of three glued columns is no paragraph line.
+        let row = parse_page("今年夏天这个地区的降雨 市民可以通过手机查询公 老师每天都在教室里认真\n", 0, 1);
+        let context = PageContext::new(&row);
+        assert!(!stays_on_joined_line(&row, &context.alternation, PieceId(0)));
+    }
 
     fn best_successor(page: &Page, from: usize) -> usize {
         let junctions = score_page(page, &Weights::default());
