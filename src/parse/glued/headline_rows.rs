@@ -261,12 +261,41 @@ fn second_dateline_share(page: &Page, index: usize) -> Option<f32> {
     })
 }
 
+/// The share of its line's characters that come before the right-hand
+/// articles' first column in the first full row below line `index`, where
+/// two articles' datelines open two lines in turn within
+/// [`HEADLINE_ROW_REACH`] lines: the upper line holds fewer pieces than the
+/// lower one, so it holds only the right-hand articles' first lines (an
+/// article whose headline runs to fewer lines starts its body higher), and
+/// its m pieces stand over the last m of the lower line's. `None` when no
+/// such pair of lines is found.
+fn higher_right_bodies_share(page: &Page, index: usize) -> Option<f32> {
+    let opens_with_dateline = |line: &crate::parse::Line| {
+        let first = &page.pieces[line.pieces.start];
+        first.role == Role::Body && crate::parse::classify::is_latin_dateline_start(&first.text)
+    };
+    let below = &page.lines[index + 1..page.lines.len().min(index + 1 + HEADLINE_ROW_REACH)];
+    below.windows(2).find_map(|pair| {
+        let (short, full) = (&pair[0], &pair[1]);
+        let (m, k) = (short.pieces.len(), full.pieces.len());
+        if m >= k || !opens_with_dateline(short) || !opens_with_dateline(full) {
+            return None;
+        }
+        let pieces = &page.pieces[full.pieces.clone()];
+        let whole = whole_line(pieces);
+        let length = whole.text.chars().count().max(1) as f32;
+        Some((pieces[k - m].span.start - whole.span.start) as f32 / length)
+    })
+}
+
 /// Where a row of headlines set in capitals, with no speck or change of
 /// style between them, splits: two articles stand side by side under it
 /// when a row below opens with a newswire dateline and holds a second one
-/// ([`second_dateline_share`]); the second headline starts about as far
-/// into its row as the second dateline into its own (each article's
-/// headline spans its article's columns). The cut falls at the word start
+/// ([`second_dateline_share`]), or when two lines below open with
+/// datelines, the upper one holding only the right-hand articles' columns
+/// ([`higher_right_bodies_share`]); the second headline starts about as far
+/// into its row as the second article's first column into its own (each
+/// article's headline spans its article's columns). The cut falls at the word start
 /// nearest that share, with a few words on either side. `None` for a row
 /// with a word in lower case (a sentence-case title or running text).
 fn capitals_row_cut_at_datelines(
@@ -283,7 +312,7 @@ fn capitals_row_cut_at_datelines(
     if texts.iter().filter(|w| in_capitals(w)).count() < HEADLINE_ROW_MIN_WORDS * 2 - 1 {
         return None;
     }
-    let share = second_dateline_share(page, index)?;
+    let share = second_dateline_share(page, index).or_else(|| higher_right_bodies_share(page, index))?;
     let length = whole.text.chars().count() as f32;
     (HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS)
         .filter(|&at| !crate::parse::chars::ends_sentence(texts[at - 1]))
@@ -497,6 +526,27 @@ mod tests {
         );
         // With one dateline below, nothing says two articles stand there.
         let page = parse_page(&capitals_row_page("the hall"), 0, 1);
+        assert_eq!(page.lines[1].pieces.len(), 1);
+    }
+
+    #[test]
+    fn a_row_in_capitals_over_datelines_on_two_lines_is_cut_at_the_right_columns() {
+        // The right article's headline is shorter, so its body starts a
+        // line higher: its dateline and second column's first line stand
+        // alone, the left article's dateline opens the full row below, and
+        // the right article's columns are that row's last two.
+        let text = "of work on it and delays | said today, and the rising costs\n\
+                    HARBOUR TRADE GROWS TOWN HALL TO CLOSE\n\
+                    EAST END, Mar | roof is mended,\n\
+                    NORTH BAY, Mar 3 - The port | said trade grew by a | 3 - The hall will | the council said on\n\
+                    said trade grew by a fifth in | the year to March, and | close for a year while | Monday after a long\n";
+        let page = parse_page(text, 0, 1);
+        let row: Vec<(&str, Role)> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(row, [("HARBOUR TRADE GROWS", Role::Headline), ("TOWN HALL TO CLOSE", Role::Headline)]);
+        // Without a dateline opening the short line, nothing says whose
+        // columns it holds.
+        let page = parse_page(&text.replacen("EAST END, Mar", "the east end", 1), 0, 1);
         assert_eq!(page.lines[1].pieces.len(), 1);
     }
 
