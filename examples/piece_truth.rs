@@ -12,16 +12,8 @@ use std::collections::HashMap;
 use restitch::eval::corpus;
 use restitch::parse;
 
-fn squeeze(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return vec![];
-    }
-    (0..=hay.len() - needle.len()).filter(|&i| hay[i..i + needle.len()] == *needle).collect()
-}
+mod shared;
+use shared::{letters_and_digits, GoldText};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,58 +32,31 @@ fn main() {
                 next[pair[0].0] = Some(pair[1].0);
             }
         }
-        let mut gold: Vec<char> = Vec::new();
-        let mut article_of: Vec<usize> = Vec::new();
-        for (a, article) in case.gold.articles.iter().enumerate() {
-            let text = squeeze(&article.text());
-            article_of.extend(std::iter::repeat_n(a, text.len()));
-            gold.extend(text);
-        }
+        let gold = GoldText::new(&case);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
-        let mut used = vec![false; gold.len()];
+        let mut used = vec![false; gold.chars.len()];
         let mut spans: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
         for long in [true, false] {
             for (index, text) in texts.iter().enumerate() {
-                let needle = squeeze(text);
+                let needle = letters_and_digits(text);
                 if needle.len() < 3 || (needle.len() >= 10) != long {
                     continue;
                 }
-                let found: Vec<usize> =
-                    occurrences(&gold, &needle).into_iter().filter(|&s| !used[s]).collect();
+                let found: Vec<usize> = gold.occurrences(&needle).into_iter().filter(|&s| !used[s]).collect();
                 let start = if found.len() == 1 || (long && !found.is_empty()) {
                     found.first().copied()
                 } else {
                     None
                 }
-                .or_else(|| {
-                    let mut votes: HashMap<usize, usize> = HashMap::new();
-                    for offset in 0..needle.len().saturating_sub(5) {
-                        let hits = occurrences(&gold, &needle[offset..offset + 6]);
-                        if hits.len() == 1 && hits[0] >= offset {
-                            *votes.entry(hits[0] - offset).or_default() += 1;
-                        }
-                    }
-                    votes.into_iter().max_by_key(|&(s, v)| (v, std::cmp::Reverse(s))).map(|(s, _)| s)
-                });
+                .or_else(|| gold.voted_start(&needle, 6));
                 if let Some(start) = start {
-                    let end = (start + needle.len()).min(gold.len());
+                    let end = (start + needle.len()).min(gold.chars.len());
                     used[start..end].iter_mut().for_each(|u| *u = true);
                     spans[index] = Some((start, end));
                 }
             }
         }
-        let truth: Vec<Option<usize>> = (0..texts.len())
-            .map(|i| {
-                let (_, end) = spans[i]?;
-                let article = article_of[end.saturating_sub(1)];
-                (0..texts.len())
-                    .filter(|&j| j != i)
-                    .filter_map(|j| spans[j].map(|(s, _)| (j, s)))
-                    .filter(|&(_, s)| s + 2 >= end && s < end + 4 && article_of[s] == article)
-                    .min_by_key(|&(_, s)| s.abs_diff(end))
-                    .map(|(j, _)| j)
-            })
-            .collect();
+        let truth = gold.true_successors(&spans, 2, 4);
         let find = |from: usize, to: usize| {
             junctions.iter().find(|j| j.from.0 == from && j.to.0 == to).map(|j| (j.placement, j.score))
         };

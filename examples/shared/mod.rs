@@ -99,3 +99,77 @@ impl GoldTrigrams {
         Some((0..shares.len()).filter(|&g| shares[g] >= best - TIE).collect())
     }
 }
+
+/// A case's gold articles as one run of lower-case letters and digits (what
+/// OCR keeps most faithfully), with the article each character belongs to:
+/// the ground on which the truth diagnostics place pieces they cannot match
+/// to gold pieces.
+pub struct GoldText {
+    pub chars: Vec<char>,
+    pub article_of: Vec<usize>,
+}
+
+/// A text's letters and digits, lower-cased.
+pub fn letters_and_digits(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+impl GoldText {
+    pub fn new(case: &Case) -> Self {
+        let (mut chars, mut article_of) = (Vec::new(), Vec::new());
+        for (a, article) in case.gold.articles.iter().enumerate() {
+            let text = letters_and_digits(&article.text());
+            article_of.extend(std::iter::repeat_n(a, text.len()));
+            chars.extend(text);
+        }
+        GoldText { chars, article_of }
+    }
+
+    /// Where `needle` starts in the gold text, every occurrence.
+    pub fn occurrences(&self, needle: &[char]) -> Vec<usize> {
+        if needle.is_empty() || needle.len() > self.chars.len() {
+            return vec![];
+        }
+        (0..=self.chars.len() - needle.len())
+            .filter(|&i| self.chars[i..i + needle.len()] == *needle)
+            .collect()
+    }
+
+    /// Where a needle OCR misread in places most likely starts: the start
+    /// its `window`-character stretches that occur once vote for most (the
+    /// earliest on a tie).
+    pub fn voted_start(&self, needle: &[char], window: usize) -> Option<usize> {
+        let mut votes: std::collections::HashMap<usize, usize> = Default::default();
+        for offset in 0..needle.len().saturating_sub(window - 1) {
+            let hits = self.occurrences(&needle[offset..offset + window]);
+            if hits.len() == 1 && hits[0] >= offset {
+                *votes.entry(hits[0] - offset).or_default() += 1;
+            }
+        }
+        votes.into_iter().max_by_key(|&(s, v)| (v, std::cmp::Reverse(s))).map(|(s, _)| s)
+    }
+
+    /// Each placed span's true successor: the span that starts nearest to
+    /// where it ends, in the same article, at most `overlap` characters
+    /// before its end (placements overlap where OCR doubled a glyph) and
+    /// less than `gap` after it (a glyph or two OCR dropped).
+    pub fn true_successors(
+        &self,
+        spans: &[Option<(usize, usize)>],
+        overlap: usize,
+        gap: usize,
+    ) -> Vec<Option<usize>> {
+        (0..spans.len())
+            .map(|i| {
+                let (_, end) = spans[i]?;
+                let article = self.article_of[end.saturating_sub(1)];
+                (0..spans.len())
+                    .filter(|&j| j != i)
+                    .filter_map(|j| spans[j].map(|(s, _)| (j, s)))
+                    .filter(|&(_, s)| s + overlap >= end && s < end + gap && self.article_of[s] == article)
+                    .min_by_key(|&(_, s)| s.abs_diff(end))
+                    .map(|(j, _)| j)
+            })
+            .collect()
+    }
+}
