@@ -25,7 +25,8 @@
 //! by line in turn below them (see [`claimed_strides`]). On sparse-text
 //! pages (every printed line between blank lines) the first lines may lie
 //! up to two lines per headline below the run: each article's columns are
-//! read across in turn.
+//! read across in turn. A row of Latin headlines over a row of as many goes
+//! on in place across, as on CJK pages (see [`latin_headline_rows`]).
 
 use crate::parse::classify::{datelines_below, lines_set_apart};
 use crate::parse::{Gap, Page, PieceId};
@@ -80,10 +81,10 @@ fn row_headings(page: &Page, line: usize) -> Vec<usize> {
 /// row's verdicts are on those second lines instead: [`SECOND_LINE_VERDICT`]
 /// for the one in the same place across, `-1` for the others.
 pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
-    let mut out = Vec::new();
     if !page.is_cjk() {
-        return out;
+        return latin_headline_rows(page);
     }
+    let mut out = Vec::new();
     let (interleaved, covered) = interleaved_headlines(page);
     out.extend(interleaved);
     for index in 0..page.lines.len() {
@@ -149,6 +150,46 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
             for (other, &(_, dateline)) in datelines.iter().enumerate() {
                 let verdict = if other == rank { 1.0 } else { -1.0 };
                 out.push((PieceId(head), PieceId(dateline), verdict));
+            }
+        }
+    }
+    out
+}
+
+/// On a Latin page, every row of two or three headings over a row of as
+/// many: each goes on to the heading in the same place across the row
+/// below ([`SECOND_LINE_VERDICT`]), `-1` to the others. Why: OCR reading
+/// side-by-side headlines of several printed lines across gives one row per
+/// printed line; a headline's lower line is often short (its last line
+/// above all), so width and line-end cues leave the join to its own lower
+/// line weaker than a reach into the row's other headline or a dateline
+/// (dev ocr-en-023 split its left headline in two). Under the last row,
+/// where the right-hand articles' bodies start a line higher (see
+/// [`right_bodies_start_higher`](super::layout::right_bodies_start_higher)),
+/// the first headline goes on to the full row's first piece (`+1`), not
+/// the short line's dateline (`-1`): the left headline, now whole, would
+/// otherwise take the right article's dateline.
+fn latin_headline_rows(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
+    let mut out = Vec::new();
+    for index in 0..page.lines.len().saturating_sub(1) {
+        let heads = row_headings(page, index);
+        if !(2..=3).contains(&heads.len()) {
+            continue;
+        }
+        let seconds = row_headings(page, index + 1);
+        if seconds.len() != heads.len() {
+            if let Some(full) = super::layout::right_bodies_start_higher(page, index) {
+                let first = page.lines[full].pieces.start;
+                let short = page.lines[index + 1].pieces.start;
+                out.push((PieceId(heads[0]), PieceId(first), 1.0));
+                out.push((PieceId(heads[0]), PieceId(short), -1.0));
+            }
+            continue;
+        }
+        for (rank, &head) in heads.iter().enumerate() {
+            for (other, &second) in seconds.iter().enumerate() {
+                let verdict = if other == rank { SECOND_LINE_VERDICT } else { -1.0 };
+                out.push((PieceId(head), PieceId(second), verdict));
             }
         }
     }
@@ -565,6 +606,71 @@ mod tests {
         assert!(has("正式公布", "本报杭州5月8日电", 1.0));
         assert!(has("阶段", "本报杭州5月9日电", 1.0));
         assert!(has("阶段", "本报杭州5月8日电", -1.0));
+    }
+
+    /// Two headlines in capitals side by side over three printed lines, the
+    /// left one's last line short; the right article's body starts a line
+    /// higher (its dateline alone under the row), the left's on the full
+    /// row below.
+    pub(crate) fn latin_headline_rows_page() -> Page {
+        let text = "HARBOUR TRADE GROWS    TOWN HALL TO\n\
+                    FASTER THAN EVER IN    CLOSE FOR A YEAR\n\
+                    SPRING    FOR REPAIRS\n\
+                    EAST END, Mar 3 - The hall      the roof is mended,\n\
+                    NORTH BAY, Mar 3 -    said trade grew by a    will close for a year    the council said on\n\
+                    The port said trade   fifth in the year to    while the roof is        Monday after a long\n";
+        let mut page = parse_page(text, 0, 1);
+        for line in 0..3 {
+            let row = page.lines[line].pieces.clone();
+            assert_eq!(row.len(), 2);
+            for piece in &mut page.pieces[row] {
+                piece.role = crate::parse::Role::Headline;
+            }
+        }
+        page
+    }
+
+    #[test]
+    fn latin_headline_rows_go_on_in_place_and_the_left_one_skips_the_short_line() {
+        let page = latin_headline_rows_page();
+        let verdicts: Vec<(String, String, f32)> = latin_headline_rows(&page)
+            .into_iter()
+            .map(|(h, d, v)| (page.piece(h).text.clone(), page.piece(d).text.clone(), v))
+            .collect();
+        let has = |from: &str, to: &str, verdict: f32| {
+            verdicts.iter().any(|(f, t, v)| f == from && t.starts_with(to) && *v == verdict)
+        };
+        // The short last line still takes the line above it.
+        assert!(has("FASTER THAN EVER IN", "SPRING", SECOND_LINE_VERDICT));
+        assert!(has("HARBOUR TRADE GROWS", "FASTER", SECOND_LINE_VERDICT));
+        assert!(has("HARBOUR TRADE GROWS", "CLOSE FOR", -1.0));
+        assert!(has("TOWN HALL TO", "CLOSE FOR", SECOND_LINE_VERDICT));
+        assert!(has("FASTER THAN EVER IN", "FOR REPAIRS", -1.0));
+        // The left headline's last line opens the full row, not the right
+        // article's dateline on the short line.
+        assert!(has("SPRING", "NORTH BAY", 1.0));
+        assert!(has("SPRING", "EAST END", -1.0));
+        // One headline line over two: no verdicts.
+        let mut single = page.clone();
+        let second = single.lines[1].pieces.start + 1;
+        single.pieces[second].role = crate::parse::Role::Body;
+        let none: Vec<_> = latin_headline_rows(&single)
+            .into_iter()
+            .filter(|&(h, _, _)| h.0 < single.lines[1].pieces.start)
+            .collect();
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn nothing_but_a_heading_runs_into_the_first_line_of_a_headline_row() {
+        let page = latin_headline_rows_page();
+        let context = crate::score::PageContext::new(&page);
+        let body = PieceId(page.lines[5].pieces.start);
+        let (left, right) = (page.lines[0].pieces.start, page.lines[0].pieces.start + 1);
+        assert_eq!(context.headline_order(&page, body, PieceId(left)), -1.0);
+        assert_eq!(context.headline_order(&page, body, PieceId(right)), -1.0);
+        // A headline's later line is no opener.
+        assert_eq!(context.headline_order(&page, body, PieceId(page.lines[1].pieces.start)), 0.0);
     }
 
     /// The verdicts of `pairing` on a page, as texts, sorted.

@@ -97,7 +97,7 @@ fn over_side_by_side_columns(page: &Page, index: usize) -> Option<usize> {
 /// lines). Why: an article whose headline runs to fewer lines starts its
 /// body higher; OCR then reads its first lines alone, and the left-hand
 /// article's first line is the first piece of the full row below.
-fn right_bodies_start_higher(page: &Page, row: usize) -> Option<usize> {
+pub(crate) fn right_bodies_start_higher(page: &Page, row: usize) -> Option<usize> {
     let headlines = &page.pieces[page.lines[row].pieces.clone()];
     if page.is_cjk() || headlines.len() < 2 || !headlines.iter().all(|p| p.role == Role::Headline) {
         return None;

@@ -320,6 +320,9 @@ pub struct PageContext {
     head_order: HashMap<(PieceId, PieceId), f32>,
     /// The headings that have such a verdict.
     ordered_heads: HashSet<PieceId>,
+    /// On a Latin page, the first lines of a row of headlines that go on to
+    /// a row below: they open their articles.
+    row_openers: HashSet<PieceId>,
     /// The CJK headings of side-by-side rows with each dateline below them
     /// and the verdict of their order ([`heads::heading_datelines`]), as the
     /// layout reads them for its candidates.
@@ -441,6 +444,15 @@ impl PageContext {
             // alone: they stay out of `ordered_heads`.
             head_order: head_order.iter().chain(&latin_claims).map(|&(h, d, v)| ((h, d), v)).collect(),
             ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
+            row_openers: {
+                let seconds: HashSet<PieceId> =
+                    head_order.iter().filter(|&&(_, _, v)| v > 1.0).map(|&(_, d, _)| d).collect();
+                head_order
+                    .iter()
+                    .filter(|&&(h, _, v)| v > 1.0 && !seconds.contains(&h) && !page.is_cjk())
+                    .map(|&(h, _, _)| h)
+                    .collect()
+            },
             heading_datelines: head_order,
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
@@ -454,12 +466,20 @@ impl PageContext {
     /// a heading on a later line where it has one (a heading goes on to its
     /// second printed line or to its dateline, not into a column nor into
     /// the next headline of its row); `-1` too from a headline to one below
-    /// it that opens another article (see [`stacked_headlines`]).
+    /// it that opens another article (see [`stacked_headlines`]); `-1` from
+    /// a piece that is no heading into the first line of a Latin headline
+    /// row that goes on to a row below.
     pub fn headline_order(&self, page: &Page, from: PieceId, to: PieceId) -> f32 {
         if let Some(&verdict) = self.head_order.get(&(from, to)) {
             return verdict;
         }
         let (head, next) = (page.piece(from), page.piece(to));
+        // A body line or a byline ending an article above does not run into
+        // the first line of a headline row: it opens its article (dev
+        // ocr-en-023, a byline took the right headline and its body).
+        if self.row_openers.contains(&to) && !head.role.is_heading() {
+            return -1.0;
+        }
         let heading_below = head.role.is_heading() && next.role.is_heading() && next.line > head.line;
         if heading_below
             && !page.is_cjk()
