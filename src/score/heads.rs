@@ -28,8 +28,8 @@
 //! read across in turn. A row of Latin headlines over a row of as many goes
 //! on in place across, as on CJK pages (see [`latin_headline_rows`]).
 
-use crate::parse::classify::{datelines_below, lines_set_apart};
-use crate::parse::{Gap, Page, PieceId};
+use crate::parse::classify::{datelines_below, is_latin_dateline_start, lines_set_apart};
+use crate::parse::{Gap, Page, PieceId, Role};
 use std::collections::HashSet;
 
 /// A piece's horizontal place on its line, in cells from the line start:
@@ -165,7 +165,7 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
 /// line weaker than a reach into the row's other headline or a dateline
 /// (dev ocr-en-023 split its left headline in two). Under the last row,
 /// where the right-hand articles' bodies start a line higher (see
-/// [`right_bodies_start_higher`](super::layout::right_bodies_start_higher)),
+/// [`right_bodies_start_higher`]),
 /// the first headline goes on to the full row's first piece (`+1`), not
 /// the short line's dateline (`-1`): the left headline, now whole, would
 /// otherwise take the right article's dateline.
@@ -178,7 +178,7 @@ fn latin_headline_rows(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
         }
         let seconds = row_headings(page, index + 1);
         if seconds.len() != heads.len() {
-            if let Some(full) = super::layout::right_bodies_start_higher(page, index) {
+            if let Some(full) = right_bodies_start_higher(page, index) {
                 let first = page.lines[full].pieces.start;
                 let short = page.lines[index + 1].pieces.start;
                 out.push((PieceId(heads[0]), PieceId(first), 1.0));
@@ -583,6 +583,31 @@ pub fn claimed_strides(page: &Page, verdicts: &[(PieceId, PieceId, f32)]) -> Vec
         }
     }
     out
+}
+
+/// The full row under a row of side-by-side Latin headlines at line
+/// `row` when the line right under the row holds only the right-hand
+/// articles' first lines: it holds fewer pieces than the line after it, and
+/// both open with a newswire dateline (two articles' datelines on two
+/// lines). Why: an article whose headline runs to fewer lines starts its
+/// body higher; OCR then reads its first lines alone, and the left-hand
+/// article's first line is the first piece of the full row below.
+pub(crate) fn right_bodies_start_higher(page: &Page, row: usize) -> Option<usize> {
+    let headlines = &page.pieces[page.lines[row].pieces.clone()];
+    if page.is_cjk() || headlines.len() < 2 || !headlines.iter().all(|p| p.role == Role::Headline) {
+        return None;
+    }
+    let (short, full) = (page.lines.get(row + 1)?, page.lines.get(row + 2)?);
+    let opens_with_dateline = |line: &crate::parse::Line| {
+        let first = &page.pieces[line.pieces.start];
+        first.role == Role::Body && is_latin_dateline_start(&first.text)
+    };
+    let (short_len, full_len) = (short.pieces.len(), full.pieces.len());
+    (short_len < full_len
+        && full_len % headlines.len() == 0
+        && opens_with_dateline(short)
+        && opens_with_dateline(full))
+    .then_some(row + 2)
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ use crate::parse::chars::is_line_end_hyphen;
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
 use crate::parse::{rules, Gap, Page, Piece, PieceId, Role};
 
+use super::heads::right_bodies_start_higher;
+
 /// How many blocks before and after a piece's own block may hold the start
 /// of its continuation. Columns out of order rarely travel further on a page:
 /// on the corpus a window of 8 scores as well as one of 24 (dev F1 0.737
@@ -88,31 +90,6 @@ fn over_side_by_side_columns(page: &Page, index: usize) -> Option<usize> {
     // takes as many.
     let known = piece.slot == 0 || columns % headlines == 0;
     (body && columns > headlines && known).then(|| below.pieces.start + piece.slot * (columns / headlines))
-}
-
-/// The full row under a row of side-by-side Latin headlines at line
-/// `row` when the line right under the row holds only the right-hand
-/// articles' first lines: it holds fewer pieces than the line after it, and
-/// both open with a newswire dateline (two articles' datelines on two
-/// lines). Why: an article whose headline runs to fewer lines starts its
-/// body higher; OCR then reads its first lines alone, and the left-hand
-/// article's first line is the first piece of the full row below.
-pub(crate) fn right_bodies_start_higher(page: &Page, row: usize) -> Option<usize> {
-    let headlines = &page.pieces[page.lines[row].pieces.clone()];
-    if page.is_cjk() || headlines.len() < 2 || !headlines.iter().all(|p| p.role == Role::Headline) {
-        return None;
-    }
-    let (short, full) = (page.lines.get(row + 1)?, page.lines.get(row + 2)?);
-    let opens_with_dateline = |line: &crate::parse::Line| {
-        let first = &page.pieces[line.pieces.start];
-        first.role == Role::Body && is_latin_dateline_start(&first.text)
-    };
-    let (short_len, full_len) = (short.pieces.len(), full.pieces.len());
-    (short_len < full_len
-        && full_len % headlines.len() == 0
-        && opens_with_dateline(short)
-        && opens_with_dateline(full))
-    .then_some(row + 2)
 }
 
 /// The piece that a piece of a line holding only the right-hand articles'
