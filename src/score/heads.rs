@@ -170,13 +170,13 @@ pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
 /// the short line's dateline (`-1`): the left headline, now whole, would
 /// otherwise take the right article's dateline.
 fn latin_headline_rows(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
+    let rows: Vec<Vec<usize>> = (0..page.lines.len()).map(|line| row_headings(page, line)).collect();
     let mut out = Vec::new();
-    for index in 0..page.lines.len().saturating_sub(1) {
-        let heads = row_headings(page, index);
+    for (index, pair) in rows.windows(2).enumerate() {
+        let (heads, seconds) = (&pair[0], &pair[1]);
         if !(2..=3).contains(&heads.len()) {
             continue;
         }
-        let seconds = row_headings(page, index + 1);
         if seconds.len() != heads.len() {
             if let Some(full) = right_bodies_start_higher(page, index) {
                 let first = page.lines[full].pieces.start;

@@ -444,12 +444,14 @@ impl PageContext {
             // alone: they stay out of `ordered_heads`.
             head_order: head_order.iter().chain(&latin_claims).map(|&(h, d, v)| ((h, d), v)).collect(),
             ordered_heads: head_order.iter().map(|&(h, _, _)| h).collect(),
-            row_openers: {
+            row_openers: if page.is_cjk() {
+                HashSet::new()
+            } else {
                 let seconds: HashSet<PieceId> =
                     head_order.iter().filter(|&&(_, _, v)| v > 1.0).map(|&(_, d, _)| d).collect();
                 head_order
                     .iter()
-                    .filter(|&&(h, _, v)| v > 1.0 && !seconds.contains(&h) && !page.is_cjk())
+                    .filter(|&&(h, _, v)| v > 1.0 && !seconds.contains(&h))
                     .map(|&(h, _, _)| h)
                     .collect()
             },
