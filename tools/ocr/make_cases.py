@@ -13,8 +13,9 @@ never take one a held-out case uses (`second_draw_pool`).  The fourth draw
 (sixth field 4) takes only fresh articles from a file of its own,
 tools/sources/articles_draw4.jsonl, which nothing else reads
 (`fourth_draw_pool`); the fifth draw (sixth field 5) likewise from
-tools/sources/articles_draw5.jsonl, and the sixth (sixth field 6, held-out
-pages) from tools/sources/articles_draw6.jsonl.  Page images go to --pages (not
+tools/sources/articles_draw5.jsonl, the sixth (sixth field 6, held-out
+pages) from tools/sources/articles_draw6.jsonl, and the seventh (sixth field
+7, dev pages) from tools/sources/articles_draw7.jsonl.  Page images go to --pages (not
 committed; they are recreated bit-for-bit by this script).
 
   python3 tools/ocr/make_cases.py                 # all cases
@@ -46,6 +47,8 @@ DEFAULT_DRAW4_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw4.
 DEFAULT_DRAW5_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl")
 # ... and the sixth draw's (held-out pages), a file of its own as well.
 DEFAULT_DRAW6_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw6.jsonl")
+# ... and the seventh draw's (dev pages), a file of its own too.
+DEFAULT_DRAW7_ARTICLES = os.path.join(ROOT, "tools", "sources", "articles_draw7.jsonl")
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
 # (lang, split, layout, psm, seed[, draw]).  The pools were small when the
@@ -184,6 +187,25 @@ PLAN = [
     ("en", "heldout", "sidebar", 4, 276, 6),        # column rules
     ("en", "heldout", "three-up", 12, 270, 6),      # any style
     ("en", "heldout", "stacked", 11, 271, 6),       # any style
+    # Seventh draw (sixth field 7): eight DEV pages from FRESH articles only
+    # (tools/sources/articles_draw7.jsonl: People's Daily from issue dates no
+    # other article uses, Reuters-21578 records after the sixth draw's), so that
+    # dev decisions can be checked on text and layouts no case, rule or language
+    # model has seen.  A mix like the sixth draw's: glued columns under psm 4/6,
+    # sparse text under psm 11/12, all six layouts between the two languages,
+    # narrow gutters and column rules.  Own pool and cursor as the fourth draw.
+    # Seed: going down the list, the first unused one from 500 / 280 up whose
+    # drawn style (`typeset.make_style`, then the gutter; nothing else) has what
+    # is noted beside it; fixed before any of these pages was typeset or read by
+    # Tesseract.
+    ("zh", "dev", "side-by-side", 4, 510, 7),   # column rules, gutter 18-30
+    ("zh", "dev", "continuation", 6, 507, 7),   # no column rules, gutter 18-30
+    ("zh", "dev", "three-up", 11, 500, 7),      # any style
+    ("zh", "dev", "stacked", 12, 501, 7),       # any style
+    ("en", "dev", "sidebar", 4, 287, 7),        # column rules
+    ("en", "dev", "grid", 6, 282, 7),           # gutter 18-30
+    ("en", "dev", "stacked", 12, 280, 7),       # any style
+    ("en", "dev", "three-up", 12, 281, 7),      # any style
 ]
 
 N_ARTICLES = {"single": 1, "side-by-side": 2, "stacked": 2, "continuation": 2, "sidebar": 2,
@@ -236,7 +258,7 @@ def second_draw_pool(dev_share, earlier_use):
 
 def fourth_draw_pool(fresh, lang, earlier_use):
     """Articles for the pages of `lang` of a draw with a file of its own (the
-    fourth, fifth and sixth): the language's articles of that file, in file order.
+    fourth to seventh): the language's articles of that file, in file order.
     They must be fresh -- no case of an earlier draw may use one (they come
     from a file no earlier draw reads, so this only guards against an id
     collision)."""
@@ -366,6 +388,8 @@ def main():
                     help="the fifth draw's own fresh articles (read by nothing else)")
     ap.add_argument("--articles-draw6", default=DEFAULT_DRAW6_ARTICLES,
                     help="the sixth (held-out) draw's own fresh articles (read by nothing else)")
+    ap.add_argument("--articles-draw7", default=DEFAULT_DRAW7_ARTICLES,
+                    help="the seventh (dev) draw's own fresh articles (read by nothing else)")
     ap.add_argument("--out-root", default=None,
                     help="where case folders go (default: corpus/; required with a non-default --articles)")
     ap.add_argument("--pages", default=os.path.join(tempfile.gettempdir(), "restitch-ocr-pages"))
@@ -390,10 +414,12 @@ def main():
     articles = typeset.load_articles(a.articles)
     # each fresh-article draw's own file (draw number -> its articles)
     fresh = {}
-    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5), (6, a.articles_draw6)):
+    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5), (6, a.articles_draw6),
+                    (7, a.articles_draw7)):
         fresh[d] = typeset.load_articles(path) if os.path.exists(path) else []
     by_id = {x["id"]: x for x in articles}
-    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5), (6, a.articles_draw6)):
+    for d, path in ((4, a.articles_draw4), (5, a.articles_draw5), (6, a.articles_draw6),
+                    (7, a.articles_draw7)):
         clash = [x["id"] for x in fresh[d] if x["id"] in by_id]
         if clash:
             sys.exit(f"{path}: ids {clash} also in an earlier articles file")
