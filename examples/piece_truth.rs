@@ -10,10 +10,8 @@
 use std::collections::HashMap;
 
 use restitch::eval::corpus;
+use restitch::eval::placement::{place_pieces, GoldText};
 use restitch::parse;
-
-mod shared;
-use shared::{letters_and_digits, GoldText};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,28 +32,8 @@ fn main() {
         }
         let gold = GoldText::new(&case);
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
-        let mut used = vec![false; gold.chars.len()];
-        let mut spans: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
-        for long in [true, false] {
-            for (index, text) in texts.iter().enumerate() {
-                let needle = letters_and_digits(text);
-                if needle.len() < 3 || (needle.len() >= 10) != long {
-                    continue;
-                }
-                let found: Vec<usize> = gold.occurrences(&needle).into_iter().filter(|&s| !used[s]).collect();
-                let start = if found.len() == 1 || (long && !found.is_empty()) {
-                    found.first().copied()
-                } else {
-                    None
-                }
-                .or_else(|| gold.voted_start(&needle, 6));
-                if let Some(start) = start {
-                    let end = (start + needle.len()).min(gold.chars.len());
-                    used[start..end].iter_mut().for_each(|u| *u = true);
-                    spans[index] = Some((start, end));
-                }
-            }
-        }
+        let spans: Vec<Option<(usize, usize)>> =
+            place_pieces(&gold, &texts).iter().map(|p| p.map(|p| (p.start, p.end))).collect();
         let truth = gold.true_successors(&spans, 2, 4);
         let find = |from: usize, to: usize| {
             junctions.iter().find(|j| j.from.0 == from && j.to.0 == to).map(|j| (j.placement, j.score))

@@ -7,11 +7,9 @@
 //! and the count of wrong ones; `--write FILE` also writes the true
 //! successors, one `UNIT NEXT` a line, for a diagnostic run of the engine.
 use restitch::eval::corpus;
+use restitch::eval::placement::{letters_and_digits, GoldText};
 use restitch::parse;
 use restitch::score::{latin::Vocabulary, streams};
-
-mod shared;
-use shared::{letters_and_digits, GoldText};
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -26,13 +26,18 @@ pub(crate) fn run(
         let mut file = AtomicFile::create(&out)?;
         file.write(&json)?;
         file.commit(None)?;
+        let share = |part: usize, whole: usize| 100.0 * part as f64 / whole.max(1) as f64;
         eprintln!(
-            "fitted on {} pieces ({} candidates) of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%)",
+            "fitted on {} pieces ({} candidates) of the {split} split; layout candidates hold {} of {} gold junctions ({:.1}%) and {} of {} junctions placed in the gold text of pages without gold pieces ({:.1}%, {} pieces)",
             set.choices.len(),
             set.candidates,
             set.covered,
             set.gold_junctions,
-            100.0 * set.covered as f64 / set.gold_junctions.max(1) as f64
+            share(set.covered, set.gold_junctions),
+            set.placed_covered,
+            set.placed_junctions,
+            share(set.placed_covered, set.placed_junctions),
+            set.placed_choices
         );
         return Ok(());
     }

@@ -1,7 +1,10 @@
-//! Fit the junction weights on generated scrambles.
+//! Fit the junction weights on the corpus's true junctions.
 //!
 //! In: corpus cases whose gold lists the input pieces in reading order (the
-//! synthetic family). Out: [`Weights`] of a choice model: for every piece,
+//! synthetic family), and cases with gold articles only (real OCR), whose
+//! true junctions come from placing each piece in the gold text
+//! ([`super::placement`]; pieces placed with doubt are left out). Out:
+//! [`Weights`] of a choice model: for every piece,
 //! which of its layout candidates truly follows it, or none ([`fit_choice`],
 //! a conditional logit whose "none" option scores 0, the threshold the
 //! assembler uses). It learns to tell a piece's candidates apart, which is
@@ -14,6 +17,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::corpus::Case;
+use super::placement::{certain_successors, GoldText};
 use crate::parse::{self, PieceId};
 use crate::score::{self, Feature, Weights};
 
@@ -35,6 +39,12 @@ pub struct TrainingSet {
     pub gold_junctions: usize,
     /// Of those, how many the layout offered as candidates.
     pub covered: usize,
+    /// Choices taken from pages without gold pieces (real OCR).
+    pub placed_choices: usize,
+    /// True junctions of those pages known from placement in the gold text.
+    pub placed_junctions: usize,
+    /// Of those, how many the layout offered as candidates.
+    pub placed_covered: usize,
 }
 
 /// Maps gold pieces to parsed pieces by their text, first unused occurrence
@@ -64,40 +74,87 @@ fn gold_mapping(page: &parse::Page, gold: &[Vec<String>]) -> (HashSet<(PieceId, 
     (pairs, mapped)
 }
 
-/// Collects labelled candidates from every case with gold pieces.
+/// Collects labelled candidates from every case: by the gold pieces where
+/// the case has them, else by placing the pieces in the gold text.
 pub fn training_set<'a>(cases: impl IntoIterator<Item = &'a Case>) -> TrainingSet {
     let mut set = TrainingSet::default();
     for case in cases {
-        let Some(gold) = &case.gold.pieces else { continue };
-        for page in parse::parse_document(&case.input, None) {
-            let (truth, mapped) = gold_mapping(&page, gold);
-            let candidates = score::candidate_features(&page);
-            set.gold_junctions += truth.len();
-            set.candidates += candidates.len();
-            set.covered += candidates.iter().filter(|(l, _)| truth.contains(&(l.from, l.to))).count();
-            // A piece's successor is known when the piece maps to gold and
-            // its gold successor, if any, maps too.
-            let known_successor: HashMap<PieceId, PieceId> = truth.iter().copied().collect();
-            for group in candidates.chunk_by(|a, b| a.0.from == b.0.from) {
-                let from = group[0].0.from;
-                if !mapped.contains(&from) {
-                    continue;
-                }
-                let truth =
-                    known_successor.get(&from).and_then(|to| group.iter().position(|(l, _)| l.to == *to));
-                set.choices
-                    .push(Choice { candidates: group.iter().map(|(_, f)| f.0.clone()).collect(), truth });
-            }
+        match &case.gold.pieces {
+            Some(gold) => add_gold_pieces(&mut set, case, gold),
+            None => add_placed_pieces(&mut set, case),
         }
     }
     set
 }
 
+/// The choices of a case whose gold lists its pieces.
+fn add_gold_pieces(set: &mut TrainingSet, case: &Case, gold: &[Vec<String>]) {
+    for page in parse::parse_document(&case.input, None) {
+        let (truth, mapped) = gold_mapping(&page, gold);
+        let candidates = score::candidate_features(&page);
+        set.gold_junctions += truth.len();
+        set.candidates += candidates.len();
+        set.covered += candidates.iter().filter(|(l, _)| truth.contains(&(l.from, l.to))).count();
+        // A piece's successor is known when the piece maps to gold and
+        // its gold successor, if any, maps too.
+        let known_successor: HashMap<PieceId, PieceId> = truth.iter().copied().collect();
+        for group in candidates.chunk_by(|a, b| a.0.from == b.0.from) {
+            let from = group[0].0.from;
+            if !mapped.contains(&from) {
+                continue;
+            }
+            let truth = known_successor.get(&from).and_then(|to| group.iter().position(|(l, _)| l.to == *to));
+            set.choices.push(Choice { candidates: group.iter().map(|(_, f)| f.0.clone()).collect(), truth });
+        }
+    }
+}
+
+/// The choices of a case with gold articles only: each piece whose true
+/// successor (or its lack of one) placement makes certain.
+fn add_placed_pieces(set: &mut TrainingSet, case: &Case) {
+    let gold = GoldText::new(case);
+    for page in parse::parse_document(&case.input, None) {
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let successors = certain_successors(&gold, &texts);
+        let candidates = score::candidate_features(&page);
+        set.candidates += candidates.len();
+        let true_pairs: HashSet<(usize, usize)> =
+            successors.iter().enumerate().filter_map(|(i, s)| Some((i, (*s)??))).collect();
+        set.placed_junctions += true_pairs.len();
+        set.placed_covered +=
+            candidates.iter().filter(|(l, _)| true_pairs.contains(&(l.from.0, l.to.0))).count();
+        for group in candidates.chunk_by(|a, b| a.0.from == b.0.from) {
+            let from = group[0].0.from;
+            let Some(successor) = successors[from.0] else { continue };
+            let truth = successor.and_then(|to| group.iter().position(|(l, _)| l.to.0 == to));
+            set.choices.push(Choice { candidates: group.iter().map(|(_, f)| f.0.clone()).collect(), truth });
+            set.placed_choices += 1;
+        }
+    }
+}
+
 /// Fits the choice model (conditional logit with a "none" option scoring 0)
 /// by Newton's method with L2 regularisation on the feature weights.
 pub fn fit_choice(choices: &[Choice], l2: f64) -> Weights {
+    let mut strengths = vec![l2; Feature::ALL.len() + 1];
+    strengths[Feature::ALL.len()] = 0.0;
+    fit(choices, &strengths, &Weights::from_vector(0.0, &vec![0.0; Feature::ALL.len()]))
+}
+
+/// Fits the choice model with the L2 penalty on the distance of the feature
+/// weights and the bias from `prior` (not from zero): weights set by hand
+/// stay where they are unless the junctions speak against them.
+pub fn fit_choice_near(choices: &[Choice], l2: f64, prior: &Weights) -> Weights {
+    fit(choices, &vec![l2; Feature::ALL.len() + 1], prior)
+}
+
+/// Damped Newton on the choice model's log-likelihood, with an L2 penalty
+/// toward `prior` of its own strength on each weight (`strengths` in
+/// [`Feature`] order, the bias last; a strength of 0 leaves it free).
+pub fn fit(choices: &[Choice], strengths: &[f64], prior: &Weights) -> Weights {
     let n = Feature::ALL.len() + 1; // bias last
-    let mut w = vec![0.0f64; n];
+    let centre: Vec<f64> = prior.vector().iter().map(|&v| v as f64).collect();
+    let mut w: Vec<f64> = centre.iter().copied().chain([prior.bias as f64]).collect();
     for _ in 0..60 {
         let mut gradient = vec![0.0f64; n];
         let mut hessian = vec![vec![0.0f64; n]; n];
@@ -143,9 +200,11 @@ pub fn fit_choice(choices: &[Choice], l2: f64) -> Weights {
             }
         }
         for i in 0..n - 1 {
-            gradient[i] += l2 * w[i];
-            hessian[i][i] += l2;
+            gradient[i] += strengths[i] * (w[i] - centre[i]);
+            hessian[i][i] += strengths[i];
         }
+        gradient[n - 1] += strengths[n - 1] * (w[n - 1] - prior.bias as f64);
+        hessian[n - 1][n - 1] += strengths[n - 1];
         hessian[n - 1][n - 1] += 1e-6;
         let Some(step) = solve(hessian, gradient) else { break };
         // Damped Newton: a step of at most 2 in any weight keeps the first
@@ -212,6 +271,69 @@ mod tests {
         let weights = fit_choice(&choices, 1.0);
         assert!(weights.features["text.word"] > 1.0, "{weights:?}");
         assert!(weights.features["width.left_full"].abs() < 0.5, "{weights:?}");
+    }
+
+    #[test]
+    fn fit_near_a_prior_keeps_the_weights_the_choices_say_nothing_about() {
+        let candidate = |word: f32| {
+            let mut features = vec![0.0; Feature::ALL.len()];
+            features[Feature::Word as usize] = word;
+            features
+        };
+        let choices: Vec<Choice> = (0..100)
+            .map(|i| Choice {
+                candidates: vec![candidate(0.0), candidate(1.0)],
+                truth: if i % 5 == 0 { None } else { Some(1) },
+            })
+            .collect();
+        let mut prior = Weights::from_vector(0.0, &vec![0.0; Feature::ALL.len()]);
+        prior.features.insert("width.left_full".into(), 3.0);
+        let weights = fit_choice_near(&choices, 1.0, &prior);
+        assert!((weights.features["width.left_full"] - 3.0).abs() < 1e-3, "{weights:?}");
+        assert!(weights.features["text.word"] > 1.0, "{weights:?}");
+        // From zero, the unused feature falls back to zero.
+        assert!(fit_choice(&choices, 1.0).features["width.left_full"].abs() < 1e-3);
+    }
+
+    fn case_without_gold_pieces(input: &str, articles: &[&str]) -> Case {
+        use super::super::corpus::{Gold, GoldArticle, Meta};
+        Case {
+            name: "invented".into(),
+            input: input.into(),
+            gold: Gold {
+                lang: "en".into(),
+                articles: articles
+                    .iter()
+                    .map(|a| GoldArticle { title: None, paragraphs: vec![a.to_string()], byline: None })
+                    .collect(),
+                pieces: None,
+                unplaced: vec![],
+            },
+            meta: Meta { family: "real-ocr".into(), lang: "en".into(), split: "dev".into(), faults: vec![] },
+            structured: None,
+            psm3: None,
+        }
+    }
+
+    #[test]
+    fn pages_without_gold_pieces_give_choices_from_placement() {
+        // Two columns, one article each, read line by line across.
+        let input = "The lantern keeper walked      Grey gulls circled above\n\
+                     along the quiet harbour        the fishing boats at dawn\n\
+                     wall every single evening.     and cried over the nets.\n";
+        let case = case_without_gold_pieces(
+            input,
+            &[
+                "The lantern keeper walked along the quiet harbour wall every single evening.",
+                "Grey gulls circled above the fishing boats at dawn and cried over the nets.",
+            ],
+        );
+        let set = training_set([&case]);
+        assert_eq!(set.gold_junctions, 0);
+        assert_eq!(set.placed_junctions, 4, "{set:?}");
+        assert!(set.placed_covered > 0 && set.placed_covered <= set.placed_junctions);
+        assert_eq!(set.placed_choices, set.choices.len());
+        assert!(set.choices.iter().any(|c| c.truth.is_some()));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod corpus;
 pub mod fit;
 pub mod metrics;
+pub mod placement;
 pub mod report;
 
 use crate::formats::{self, Format};
