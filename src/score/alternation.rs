@@ -34,7 +34,10 @@
 //! two-stream line whose pieces read clearly better in such a pattern (two
 //! arithmetic progressions merged, see [`pitched_streams`]) than in strict
 //! turns is held to that pattern instead: each piece's stream step is to
-//! its own stream's next piece, and every step short of it crosses.
+//! its own stream's next piece, and every step short of it crosses. Such a
+//! line is read whether or not the strict run test took it (one column
+//! putting two lines in a row between the other's defeats that test), and
+//! without a byline glued after its last printed line.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -118,8 +121,8 @@ impl Alternation {
 
     /// Takes a line's two streams as the pattern `mask` says (bit `i` set:
     /// the line's piece `i` in the second stream).
-    fn record_pitched(&mut self, page: &Page, line: usize, mask: u128) {
-        let range = page.lines[line].pieces.clone();
+    fn record_pitched(&mut self, page: &Page, range: std::ops::Range<usize>, mask: u128) {
+        let line = page.pieces[range.start].line;
         let mut last: [Option<usize>; 2] = [None, None];
         for i in range.clone() {
             let stream = ((mask >> (i - range.start)) & 1) as usize;
@@ -525,42 +528,145 @@ fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>], halves: &[i64]) -> Optio
 
 /// The strict two-stream pattern of a run: the lead pieces and the run's
 /// first in one stream, then turn by turn.
-fn strict_mask(run: Run, range: &std::ops::Range<usize>) -> u128 {
-    (run.start..range.end).filter(|i| (i - run.start) % 2 == 1).fold(0u128, |m, i| m | 1 << (i - range.start))
+fn strict_mask(start: usize, range: &std::ops::Range<usize>) -> u128 {
+    (start..range.end).filter(|i| (i - start) % 2 == 1).fold(0u128, |m, i| m | 1 << (i - range.start))
 }
 
-/// Lines of two streams whose interleaving reads clearly better in an
-/// irregular pattern than in strict turns: each piece's next piece in its
-/// stream, and where each stream starts and ends on the line.
-fn find_pitched(
+/// The pieces of a line the pitch reader reads: all of them, less a
+/// byline glued after the last printed line, where the rest are
+/// space-joined body pieces. Why: an article's byline set on the last
+/// printed line of an interleaved paragraph is glued to the input line (cut
+/// off as a piece of its own) and is no column's line.
+fn pitched_range(page: &Page, line: usize) -> Option<std::ops::Range<usize>> {
+    let mut range = page.lines[line].pieces.clone();
+    if range.len() > 1 && page.pieces[range.end - 1].role == Role::Byline {
+        range.end -= 1;
+    }
+    let pieces = &page.pieces[range.clone()];
+    let joined = pieces.iter().all(|p| p.role == Role::Body)
+        && pieces.iter().skip(1).all(|p| p.gap == Gap::BreakSpace);
+    joined.then_some(range)
+}
+
+/// How the pitch reader read one line (see [`pitched_readings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PitchedReading {
+    /// The line's pieces read (a glued trailing byline left out).
+    pub range: std::ops::Range<usize>,
+    /// Whether the run test took the line as two streams in strict turns.
+    pub in_run: bool,
+    /// The best irregular pattern (bit `i`: the range's piece `i` in the
+    /// second stream) and its summed stream steps, if any pattern fits.
+    pub best: Option<(u128, i64)>,
+    /// The summed stream steps of strict turns from the run's start (the
+    /// line's first piece where the run test took none).
+    pub strict: i64,
+    /// Whether the line is held to the best pattern.
+    pub taken: bool,
+}
+
+/// The lines the pitch reader reads, each with what it found. The lines
+/// read are those the run test took as two streams (at most
+/// [`MAX_PITCHED_LINES`] of both kinds, in page order), and space-joined
+/// body lines it took as none whose stride-two junctions read at least as
+/// well as their neighbour junctions: where one column puts two or three
+/// lines in a row between the other's, the strict turns the run test
+/// measures are wrong at each such place, and the test misses lines whose
+/// neighbour junctions read no better than their stride-two ones. A line
+/// is held to its best pattern where that reads on (positive sum) and
+/// beats strict turns by [`PITCHED_MARGIN_TENTHS`].
+fn read_pitched(
     page: &Page,
     runs: &FxHashMap<usize, Run>,
     affinity: &impl Fn(usize, usize) -> i32,
-) -> Vec<(usize, u128)> {
-    let mut lines: Vec<usize> =
-        runs.iter().filter(|(_, r)| r.streams == 2 && r.ends.is_none()).map(|(&l, _)| l).collect();
-    lines.sort_unstable();
+) -> Vec<PitchedReading> {
+    let mean = |range: &std::ops::Range<usize>, k: usize| {
+        StrideMean::of(
+            &(range.start..range.end.saturating_sub(k)).map(|i| affinity(i, i + k)).collect::<Vec<_>>(),
+        )
+    };
+    let mut lines: Vec<(std::ops::Range<usize>, usize, bool)> = (0..page.lines.len())
+        .filter_map(|line| match runs.get(&line) {
+            Some(run) if run.streams == 2 && run.ends.is_none() => {
+                Some((page.lines[line].pieces.clone(), run.start, true))
+            }
+            Some(_) => None,
+            None => pitched_range(page, line)
+                .filter(|range| (MIN_PIECES..=MAX_PITCHED_PIECES).contains(&range.len()))
+                .filter(|range| !mean(range, 1).above(mean(range, 2)))
+                .map(|range| (range.clone(), range.start, false)),
+        })
+        .collect();
     lines.truncate(MAX_PITCHED_LINES);
-    let mut found = Vec::new();
-    for line in lines {
-        let range = page.lines[line].pieces.clone();
+    let mut readings = Vec::new();
+    for (range, start, in_run) in lines {
         let n = range.len();
         if !(MIN_PIECES..=MAX_PITCHED_PIECES).contains(&n) {
             continue;
         }
         let (table, halves) = (affinity_table(&range, affinity), half_cells(page, &range));
-        let Some((mask, sum)) = pitched_streams(&table, &halves) else {
-            continue;
-        };
-        let strict = strict_mask(runs[&line], &range);
-        let swapped = strict ^ ((1u128 << n) - 1);
-        let strict_sum = stream_sum(strict, n, &table, &halves).unwrap_or(i64::MIN / 2);
-        // The best pattern must read on, and clearly better than strict turns.
-        if sum > 0 && mask != strict && mask != swapped && sum - strict_sum >= PITCHED_MARGIN_TENTHS {
-            found.push((line, mask));
+        let best = pitched_streams(&table, &halves);
+        let strict_pattern = strict_mask(start, &range);
+        let strict = stream_sum(strict_pattern, n, &table, &halves).unwrap_or(i64::MIN / 2);
+        let swapped = strict_pattern ^ ((1u128 << n) - 1);
+        // The best pattern must read on, and clearly better than strict
+        // turns.
+        let taken = best.is_some_and(|(mask, sum)| {
+            sum > 0 && mask != strict_pattern && mask != swapped && sum - strict >= PITCHED_MARGIN_TENTHS
+        });
+        readings.push(PitchedReading { range, in_run, best, strict, taken });
+    }
+    readings
+}
+
+/// The lines held to an irregular pattern: the pieces read and the pattern.
+fn find_pitched(
+    page: &Page,
+    runs: &FxHashMap<usize, Run>,
+    affinity: &impl Fn(usize, usize) -> i32,
+) -> Vec<(std::ops::Range<usize>, u128)> {
+    read_pitched(page, runs, affinity)
+        .into_iter()
+        .filter(|reading| reading.taken)
+        .filter_map(|reading| reading.best.map(|(mask, _)| (reading.range, mask)))
+        .collect()
+}
+
+/// The affinity of two pieces (tenths): the words and sentences of the
+/// stride signal, and the character model's lift (capped like the
+/// feature) where both ends are Han: the word list alone misses half the
+/// true junctions.
+fn affinity_of<'a>(page: &'a Page, vocabulary: &'a Vocabulary) -> impl Fn(usize, usize) -> i32 + 'a {
+    move |a: usize, b: usize| {
+        let (left, right) = (&page.pieces[a].text, &page.pieces[b].text);
+        let lift =
+            super::language::lift(left, right).map_or(0, |l| (l.clamp(-2.0, 3.0) * LIFT_TENTHS) as i32);
+        stride::affinity_tenths(left, right, vocabulary) + lift
+    }
+}
+
+/// The strict runs of a page: each line's own run test, runs taken over
+/// by short lines beside them, and columns that end inside a line.
+fn strict_runs(page: &Page, affinity: &impl Fn(usize, usize) -> i32) -> FxHashMap<usize, Run> {
+    let mut runs = FxHashMap::default();
+    for line in 0..page.lines.len() {
+        if let Some(run) = run_start(page, line, affinity) {
+            runs.insert(line, run);
         }
     }
-    found
+    inherit_runs(page, &mut runs, affinity);
+    find_column_ends(page, &mut runs, affinity);
+    runs
+}
+
+/// Diagnostic: what the pitch reader found on each line it read (CJK
+/// pages only; see `examples/pitched.rs`).
+pub fn pitched_readings(page: &Page, vocabulary: &Vocabulary) -> Vec<PitchedReading> {
+    if !page.is_cjk() {
+        return Vec::new();
+    }
+    let affinity = affinity_of(page, vocabulary);
+    read_pitched(page, &strict_runs(page, &affinity), &affinity)
 }
 
 /// Finds the alternating runs of a page (Chinese pages only: Latin text
@@ -570,24 +676,14 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     if !page.is_cjk() {
         return result;
     }
-    // The words and sentences of the stride signal, and the character
-    // model's lift (in tenths, capped like the feature) where both ends are
-    // Han: the word list alone misses half the true junctions.
-    let affinity = |a: usize, b: usize| {
-        let (left, right) = (&page.pieces[a].text, &page.pieces[b].text);
-        let lift =
-            super::language::lift(left, right).map_or(0, |l| (l.clamp(-2.0, 3.0) * LIFT_TENTHS) as i32);
-        stride::affinity_tenths(left, right, vocabulary) + lift
-    };
-    for line in 0..page.lines.len() {
-        if let Some(run) = run_start(page, line, &affinity) {
-            result.run_start.insert(line, run);
-        }
-    }
-    inherit_runs(page, &mut result.run_start, &affinity);
-    find_column_ends(page, &mut result.run_start, &affinity);
-    for (line, mask) in find_pitched(page, &result.run_start, &affinity) {
-        result.record_pitched(page, line, mask);
+    let affinity = affinity_of(page, vocabulary);
+    result.run_start = strict_runs(page, &affinity);
+    for (range, mask) in find_pitched(page, &result.run_start, &affinity) {
+        // A line the run test missed holds its two streams from its first
+        // piece: the steps across its line breaks are offered as a run's.
+        let line = page.pieces[range.start].line;
+        result.run_start.entry(line).or_insert(Run { start: range.start, streams: 2, ends: None });
+        result.record_pitched(page, range, mask);
     }
     // In line order: the extra candidates keep a fixed order.
     let mut runs: Vec<(usize, Run)> = result.run_start.iter().map(|(&l, &r)| (l, r)).collect();
@@ -927,7 +1023,7 @@ mod tests {
         runs.insert(0, Run { start: 0, streams: 2, ends: None });
         let found = find_pitched(&page, &runs, &knows(PATTERN));
         let (full, mask) = ((1u128 << PATTERN.len()) - 1, mask_of(PATTERN));
-        assert!(found == [(0, mask)] || found == [(0, full ^ mask)], "{found:?}");
+        assert!(found == [(0..12, mask)] || found == [(0..12, full ^ mask)], "{found:?}");
     }
 
     #[test]
@@ -938,11 +1034,45 @@ mod tests {
         assert!(find_pitched(&page, &runs, &knows("abababababab")).is_empty());
     }
 
+    /// [`PITCHED`] with a byline glued after the last printed line.
+    const PITCHED_BYLINE: &str = "一二三四五六七八 九十百千万亿兆京 甲乙丙丁戊己庚辛 子丑寅卯辰巳午未 春夏秋冬东南西北 金木水火土日月星 山川河海江湖泉溪 风云雷电雨雪霜露 红黄蓝白黑紫绿青 天地人和礼乐诗书 琴棋书画笔墨纸砚 梅兰竹菊松柏桃李。(石青松)\n";
+
+    #[test]
+    fn a_line_the_run_test_missed_is_read_in_its_pattern() {
+        let page = parse_page(PITCHED, 0, 1);
+        let found = find_pitched(&page, &FxHashMap::default(), &knows(PATTERN));
+        let (full, mask) = ((1u128 << PATTERN.len()) - 1, mask_of(PATTERN));
+        assert!(found == [(0..12, mask)] || found == [(0..12, full ^ mask)], "{found:?}");
+    }
+
+    #[test]
+    fn a_glued_byline_is_left_out_of_the_pattern() {
+        let page = parse_page(PITCHED_BYLINE, 0, 1);
+        assert_eq!(page.pieces[12].role, Role::Byline, "{page:?}");
+        let found = find_pitched(&page, &FxHashMap::default(), &knows(PATTERN));
+        let (full, mask) = ((1u128 << PATTERN.len()) - 1, mask_of(PATTERN));
+        assert!(found == [(0..12, mask)] || found == [(0..12, full ^ mask)], "{found:?}");
+    }
+
+    #[test]
+    fn a_line_without_a_run_that_reads_on_piece_by_piece_is_not_read() {
+        // Every neighbour junction reads on as well as the pattern's steps:
+        // the line is read as one stream, not searched for a pattern.
+        let page = parse_page(PITCHED, 0, 1);
+        let pattern = knows(PATTERN);
+        let affinity = |a: usize, b: usize| if b == a + 1 { 10 } else { pattern(a, b) };
+        assert!(find_pitched(&page, &FxHashMap::default(), &affinity).is_empty());
+        // Taken as a run it is read.
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 2, ends: None });
+        assert_eq!(find_pitched(&page, &runs, &affinity).len(), 1);
+    }
+
     #[test]
     fn a_pitched_line_steps_to_its_own_streams_next_piece() {
         let page = parse_page(PITCHED, 0, 1);
         let mut found = Alternation::default();
-        found.record_pitched(&page, 0, mask_of(PATTERN));
+        found.record_pitched(&page, 0..12, mask_of(PATTERN));
         // Pieces 2 and 3 both belong to the first column.
         let verdict = found.verdict(&page, PieceId(2), PieceId(3)).unwrap();
         assert!(!verdict.breaks);
