@@ -140,6 +140,23 @@ fn reads_like_headline(text: &str) -> bool {
         && !text.chars().next().is_some_and(is_line_start_forbidden)
         && !text.ends_with(['，', ',', '、', ':', '：'])
         && !is_dateline_start(text)
+        && !comma_inside(text)
+}
+
+/// True when a CJK text holds a comma before its last character (a
+/// half-width one only between non-digits: "1,5" is a number). Why: a
+/// comma parts the clauses of running text; a headline parts its phrases
+/// with a space, an enumeration mark or a colon and almost never holds
+/// one, so a piece with a comma inside that shares its line with another
+/// piece is a column's line of a glued row, not one of a row of headlines.
+pub(super) fn comma_inside(text: &str) -> bool {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let last = chars.len().saturating_sub(1);
+    (0..last).any(|i| match chars[i] {
+        '，' => true,
+        ',' => !(i > 0 && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()),
+        _ => false,
+    })
 }
 
 /// The pieces of a CJK page's top line set beside its headline (`span`,
@@ -341,7 +358,14 @@ pub(super) fn heading_role(
             && pieces[1..].iter().enumerate().any(|(i, p)| {
                 bracketed(p) && !(i + 2 == pieces.len() && is_kicker(&p.text) && !bracketed(&pieces[0]))
             });
-        if aside {
+        // A piece with a comma inside, parted by a space from another, is
+        // a line of running text of a glued row; beside a column's kicker
+        // it is a headline that holds a comma ("…，… （…）"), and a line
+        // the glued cutter cut at a column width may be one headline.
+        let kicked = pieces.len() == 2 && is_kicker(&pieces[1].text);
+        let spaced = pieces[1..].iter().any(|p| p.gap != Gap::Glued);
+        let glued_prose = page.is_cjk() && spaced && !kicked && pieces.iter().any(|p| comma_inside(&p.text));
+        if aside || glued_prose {
             return None;
         }
         let total: f32 = pieces.iter().map(|p| p.cells).sum();
@@ -988,5 +1012,14 @@ mod tests {
         assert_eq!(trim_stray_quotes("老城区改造工程“"), "老城区改造工程");
         assert_eq!(trim_stray_quotes("“码上监督”上线"), "“码上监督”上线");
         assert_eq!(trim_stray_quotes("”上线“码上监督"), "”上线“码上监督", "the closing mark may pair");
+    }
+
+    #[test]
+    fn a_comma_counts_inside_a_text_but_not_at_its_end_or_in_a_number() {
+        assert!(comma_inside("城市公园建设，迎来新变化"));
+        assert!(comma_inside("城市公园建设,迎来新变化"));
+        assert!(!comma_inside("城市公园建设迎来新变化，"));
+        assert!(!comma_inside("投入1,500万元建设公园"));
+        assert!(!comma_inside("城市公园建设、绿地改造"));
     }
 }
