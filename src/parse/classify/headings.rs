@@ -101,7 +101,7 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !(2..=3).contains(&pieces.len()) {
         return false;
     }
-    if !pieces.iter().all(|p| reads_like_headline(&p.text)) {
+    if !pieces.iter().all(|p| reads_like_headline(&p.text)) || glued_prose_row(pieces) {
         return false;
     }
     // A dateline below must answer each headline: parts of one headline
@@ -140,15 +140,12 @@ fn reads_like_headline(text: &str) -> bool {
         && !text.chars().next().is_some_and(is_line_start_forbidden)
         && !text.ends_with(['，', ',', '、', ':', '：'])
         && !is_dateline_start(text)
-        && !comma_inside(text)
 }
 
 /// True when a CJK text holds a comma before its last character (a
 /// half-width one only between non-digits: "1,5" is a number). Why: a
 /// comma parts the clauses of running text; a headline parts its phrases
-/// with a space, an enumeration mark or a colon and almost never holds
-/// one, so a piece with a comma inside that shares its line with another
-/// piece is a column's line of a glued row, not one of a row of headlines.
+/// with a space, an enumeration mark or a colon and seldom holds one.
 pub(super) fn comma_inside(text: &str) -> bool {
     let chars: Vec<char> = text.trim().chars().collect();
     let last = chars.len().saturating_sub(1);
@@ -158,6 +155,27 @@ pub(super) fn comma_inside(text: &str) -> bool {
         _ => false,
     })
 }
+
+/// True when a row's pieces read as the column lines of a glued row of
+/// running text: one piece holds a comma inside ([`comma_inside`]) and
+/// another piece beside it is as wide (within a third; the column lines of
+/// a glued row are justified to one width). Why: such a row after a blank
+/// line or a byline reads like two headlines side by side, and opened
+/// articles mid-paragraph; a headline holding a comma is one printed line
+/// whose pieces, where a space parts it ("…: …，…"), differ in width, and
+/// so does a headline and its kicker.
+pub(super) fn glued_prose_row(pieces: &[Piece]) -> bool {
+    pieces.iter().enumerate().any(|(i, piece)| {
+        comma_inside(&piece.text)
+            && pieces.iter().enumerate().any(|(j, other)| {
+                j != i && (piece.cells - other.cells).abs() <= LIKE_WIDTH * piece.cells.max(other.cells)
+            })
+    })
+}
+
+/// How far apart, as a share of the wider, two pieces' widths may be and
+/// still count as lines of one column width.
+const LIKE_WIDTH: f32 = 0.3;
 
 /// The pieces of a CJK page's top line set beside its headline (`span`,
 /// judged a headline on its own) across a column rule or a wide gutter,
@@ -340,7 +358,7 @@ pub(super) fn heading_role(
                     && others
                         .iter()
                         .zip(pieces)
-                        .all(|(a, b)| (a.cells - b.cells).abs() <= 0.3 * a.cells.max(b.cells))
+                        .all(|(a, b)| (a.cells - b.cells).abs() <= LIKE_WIDTH * a.cells.max(b.cells))
             })
         };
         let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
@@ -358,14 +376,11 @@ pub(super) fn heading_role(
             && pieces[1..].iter().enumerate().any(|(i, p)| {
                 bracketed(p) && !(i + 2 == pieces.len() && is_kicker(&p.text) && !bracketed(&pieces[0]))
             });
-        // A piece with a comma inside, parted by a space from another, is
-        // a line of running text of a glued row; beside a column's kicker
-        // it is a headline that holds a comma ("…，… （…）"), and a line
-        // the glued cutter cut at a column width may be one headline.
-        let kicked = pieces.len() == 2 && is_kicker(&pieces[1].text);
+        // Column lines of a glued row of running text, parted by a space
+        // (a line the glued cutter cut at a column width may be one
+        // headline holding a comma).
         let spaced = pieces[1..].iter().any(|p| p.gap != Gap::Glued);
-        let glued_prose = page.is_cjk() && spaced && !kicked && pieces.iter().any(|p| comma_inside(&p.text));
-        if aside || glued_prose {
+        if aside || (page.is_cjk() && spaced && glued_prose_row(pieces)) {
             return None;
         }
         let total: f32 = pieces.iter().map(|p| p.cells).sum();
