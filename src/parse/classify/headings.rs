@@ -101,7 +101,7 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !(2..=3).contains(&pieces.len()) {
         return false;
     }
-    if !pieces.iter().all(|p| reads_like_headline(&p.text)) {
+    if !pieces.iter().all(|p| reads_like_headline(&p.text)) || glued_prose_row(pieces) {
         return false;
     }
     // A dateline below must answer each headline: parts of one headline
@@ -141,6 +141,41 @@ fn reads_like_headline(text: &str) -> bool {
         && !text.ends_with(['，', ',', '、', ':', '：'])
         && !is_dateline_start(text)
 }
+
+/// True when a CJK text holds a comma before its last character (a
+/// half-width one only between non-digits: "1,5" is a number). Why: a
+/// comma parts the clauses of running text; a headline parts its phrases
+/// with a space, an enumeration mark or a colon and seldom holds one.
+pub(super) fn comma_inside(text: &str) -> bool {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let last = chars.len().saturating_sub(1);
+    (0..last).any(|i| match chars[i] {
+        '，' => true,
+        ',' => !(i > 0 && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()),
+        _ => false,
+    })
+}
+
+/// True when a row's pieces read as the column lines of a glued row of
+/// running text: one piece holds a comma inside ([`comma_inside`]) and
+/// another piece beside it is as wide (within a third; the column lines of
+/// a glued row are justified to one width). Why: such a row after a blank
+/// line or a byline reads like two headlines side by side, and opened
+/// articles mid-paragraph; a headline holding a comma is one printed line
+/// whose pieces, where a space parts it ("…: …，…"), differ in width, and
+/// so does a headline and its kicker.
+pub(super) fn glued_prose_row(pieces: &[Piece]) -> bool {
+    pieces.iter().enumerate().any(|(i, piece)| {
+        comma_inside(&piece.text)
+            && pieces.iter().enumerate().any(|(j, other)| {
+                j != i && (piece.cells - other.cells).abs() <= LIKE_WIDTH * piece.cells.max(other.cells)
+            })
+    })
+}
+
+/// How far apart, as a share of the wider, two pieces' widths may be and
+/// still count as lines of one column width.
+const LIKE_WIDTH: f32 = 0.3;
 
 /// The pieces of a CJK page's top line set beside its headline (`span`,
 /// judged a headline on its own) across a column rule or a wide gutter,
@@ -323,7 +358,7 @@ pub(super) fn heading_role(
                     && others
                         .iter()
                         .zip(pieces)
-                        .all(|(a, b)| (a.cells - b.cells).abs() <= 0.3 * a.cells.max(b.cells))
+                        .all(|(a, b)| (a.cells - b.cells).abs() <= LIKE_WIDTH * a.cells.max(b.cells))
             })
         };
         let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
@@ -341,7 +376,11 @@ pub(super) fn heading_role(
             && pieces[1..].iter().enumerate().any(|(i, p)| {
                 bracketed(p) && !(i + 2 == pieces.len() && is_kicker(&p.text) && !bracketed(&pieces[0]))
             });
-        if aside {
+        // Column lines of a glued row of running text, parted by a space
+        // (a line the glued cutter cut at a column width may be one
+        // headline holding a comma).
+        let spaced = pieces[1..].iter().any(|p| p.gap != Gap::Glued);
+        if aside || (page.is_cjk() && spaced && glued_prose_row(pieces)) {
             return None;
         }
         let total: f32 = pieces.iter().map(|p| p.cells).sum();
@@ -988,5 +1027,14 @@ mod tests {
         assert_eq!(trim_stray_quotes("老城区改造工程“"), "老城区改造工程");
         assert_eq!(trim_stray_quotes("“码上监督”上线"), "“码上监督”上线");
         assert_eq!(trim_stray_quotes("”上线“码上监督"), "”上线“码上监督", "the closing mark may pair");
+    }
+
+    #[test]
+    fn a_comma_counts_inside_a_text_but_not_at_its_end_or_in_a_number() {
+        assert!(comma_inside("城市公园建设，迎来新变化"));
+        assert!(comma_inside("城市公园建设,迎来新变化"));
+        assert!(!comma_inside("城市公园建设迎来新变化，"));
+        assert!(!comma_inside("投入1,500万元建设公园"));
+        assert!(!comma_inside("城市公园建设、绿地改造"));
     }
 }

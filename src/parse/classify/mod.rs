@@ -1552,4 +1552,33 @@ pub(crate) mod tests {
         let page = parse_page("今天上午在市中心举行了\n东     市中心举行     器\n", 0, 1);
         assert!(page.pieces.iter().all(|p| p.role != Role::Fragment));
     }
+
+    #[test]
+    fn a_glued_row_with_a_comma_inside_a_piece_is_running_text() {
+        // After a paragraph end, a row of two pieces as long as headlines
+        // without a sentence end, over four narrower glued columns: two
+        // headlines side by side, unless a piece holds a comma inside
+        // (then the row is a glued row of running text).
+        let above = "农业部门也组织了专家组深入田间地头指导生产。\n";
+        let below = "今年夏天这个地区 往年同期明显偏多 气象部门提醒各地 意防范强降雨带来\n\
+                     降雨比往年同期多 了不少农作物受灾 居民注意出行安全 的各种不利的影响\n";
+        let row = |text: &str| format!("{above}\n{text}\n{below}");
+        let page = parse_page(&row("居民纷纷表示新建的公园 孩子们放学后也有了玩"), 0, 1);
+        assert_eq!(role_of(&page, "居民纷纷"), Role::Headline);
+        assert_eq!(role_of(&page, "孩子们放学"), Role::Headline);
+        let page = parse_page(&row("居民纷纷表示新建的公园 孩子们放学后，也有了玩"), 0, 1);
+        assert_eq!(role_of(&page, "居民纷纷"), Role::Body);
+        assert_eq!(role_of(&page, "孩子们放学"), Role::Body);
+    }
+
+    #[test]
+    fn a_headline_with_a_comma_beside_its_kicker_stays_a_headline() {
+        // The page's top line: a headline holding a comma, then a column's
+        // bracketed kicker after a space, over a justified body.
+        let body = "今年夏天这个地区降雨比往年同期明显偏多了不少，气象部门提醒\n\
+                    各地居民注意防范强降雨带来的影响，农业部门也组织了专家组深\n\
+                    入田间地头指导生产，帮助农户做好排水和抢收等各项工作。\n";
+        let page = parse_page(&format!("城市公园建设，迎来新变化 （民生）\n\n{body}"), 0, 1);
+        assert_eq!(role_of(&page, "城市公园"), Role::Headline);
+    }
 }
