@@ -336,10 +336,21 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         // (ocr-de-009: side-by-side articles alike at 0.05 and more).
         let opens_latin_article =
             !page.is_cjk() && head_role == Role::Body && is_latin_dateline_start(head_text);
-        let target = if head_role == Role::Headline
-            || open.is_empty()
-            || (opens_latin_article && !latest_has_no_body)
-        {
+        let target = if head_role == Role::Headline {
+            // A headline line right after a headline that has no text yet
+            // goes on that headline where both are set alike (capitals
+            // only, or not): a two-line headline that chaining left in two
+            // runs, as sparse-text OCR emits each headline line as a block
+            // of its own. A headline in another style is another article's.
+            drafts
+                .last()
+                .filter(|d| !page.is_cjk() && !d.has_body && !d.closed)
+                .and_then(|d| d.parts.last()?.pieces.last().copied())
+                .filter(|&last| context.role(last).is_heading())
+                .and_then(|last| capitals_only(&page.piece(last).text).zip(capitals_only(head_text)))
+                .filter(|&(above, here)| above && here)
+                .map(|_| drafts.len() - 1)
+        } else if open.is_empty() || (opens_latin_article && !latest_has_no_body) {
             None
         } else if head_role == Role::Subhead {
             // A section of the latest open article when it shares its topic,
@@ -473,6 +484,14 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
     assembly
+}
+
+/// Whether a text's cased letters are all capitals; `None` where it has
+/// none (Han, digits, marks): its case style says nothing.
+fn capitals_only(text: &str) -> Option<bool> {
+    let mut cased = text.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
+    cased.peek()?;
+    Some(cased.all(char::is_uppercase))
 }
 
 /// A piece with fewer characters than this before a run's first line is a
@@ -1059,6 +1078,35 @@ mod tests {
         // lead and opens an article of its own.
         let unannounced = parse_page(&article("城市交通提升出行效率"), 0, 1);
         assert_eq!(assemble(&unannounced, input_order(unannounced.pieces.len())).articles.len(), 2);
+    }
+
+    /// The titles of the articles a two-line headline (`first`, `second`)
+    /// and a paragraph come out as, the first line a chain of its own and
+    /// the second chained to the paragraph.
+    fn titles_of_split_headline(first: &str, second: &str) -> Vec<String> {
+        let text = format!(
+            "{first}\n\n{second}\n\nThe ferry line across the bay will reopen next month after repairs, its owners said.\n"
+        );
+        let page = parse_page(&text, 0, 1);
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles, vec![Role::Headline, Role::Headline, Role::Body]);
+        let assembly = assemble(&page, vec![chain_of([0], 0.0), chain_of([1, 2], 1.0)]);
+        assembly
+            .articles
+            .iter()
+            .map(|a| a.title.iter().map(|&id| page.piece(id).text.as_str()).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn a_capitals_headline_line_goes_on_the_headline_before_it_that_has_no_text() {
+        assert_eq!(
+            titles_of_split_headline("FERRY LINE ACROSS THE BAY", "TO REOPEN AFTER REPAIRS"),
+            vec!["FERRY LINE ACROSS THE BAY TO REOPEN AFTER REPAIRS"]
+        );
+        // Headlines in sentence case give no such sign: side-by-side
+        // articles' headlines stand next to each other just as well.
+        assert_eq!(titles_of_split_headline("Ferry line across the bay", "To reopen after repairs").len(), 2);
     }
 
     /// A page whose last column OCR read with its byline in the middle:

@@ -796,6 +796,12 @@ fn cut_run_at(run: &[&[Word]], start: ColumnWidth) -> Vec<Vec<Range<usize>>> {
 /// the word after the last bar to the line's end. Why: a sidebar's column
 /// is narrower than the body's beside it, and the bars, where OCR saw
 /// them, show how wide it is for the lines where it saw none.
+///
+/// Where the tail is itself much wider than the columns between two bars
+/// (at least [`GLUED_MIN_PITCHES`] of them), the last rule stands before
+/// a body column that an unruled column (a sidebar set off by white space
+/// alone) follows, glued on with one space: the rightmost column is then
+/// what the tail holds beyond one ruled column and its gutter.
 fn last_column_from_rules(run: &[&[Word]]) -> Option<ColumnWidth> {
     let tails: Vec<f32> = run
         .iter()
@@ -805,11 +811,30 @@ fn last_column_from_rules(run: &[&[Word]]) -> Option<ColumnWidth> {
         })
         .collect();
     let enough = tails.len() >= RULED_LINES_MIN && tails.len() as f32 >= RULED_SHARE_MIN * run.len() as f32;
-    if enough {
-        median(tails).map(ColumnWidth)
-    } else {
-        None
+    if !enough {
+        return None;
     }
+    let tail = median(tails)?;
+    match median(ruled_column_spans(run)) {
+        Some(ruled) if tail >= GLUED_MIN_PITCHES * ruled => {
+            Some(ColumnWidth(tail - ColumnWidth(ruled).pitch()))
+        }
+        _ => Some(ColumnWidth(tail)),
+    }
+}
+
+/// The spans, in characters, of the text between two bars ("|") on the
+/// same line: the width of a column that rules stand on both sides of.
+fn ruled_column_spans(run: &[&[Word]]) -> Vec<f32> {
+    run.iter()
+        .flat_map(|words| {
+            let bars: Vec<usize> = (0..words.len()).filter(|&i| words[i].rule).collect();
+            bars.windows(2)
+                .filter(|pair| pair[1] > pair[0] + 1)
+                .map(|pair| (words[pair[1] - 1].end - words[pair[0] + 1].start) as f32)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// A run's columns, read from where its hyphenated words end as a share
@@ -1557,6 +1582,25 @@ mod tests {
         assert_eq!(last_column_from_rules(&run), Some(ColumnWidth(7.0)));
         // Two bars are too few to read a column from.
         assert_eq!(last_column_from_rules(&run[1..]), None);
+    }
+
+    #[test]
+    fn a_tail_wider_than_the_ruled_columns_holds_a_glued_unruled_column() {
+        // Two ruled columns of about 12 characters, then a last rule before
+        // a 12-character column with a narrower unruled one glued on.
+        let lines: Vec<Vec<Word>> = [
+            "left text go | middle words | right column glim side bit",
+            "more left on | centre words | then a column flox other aa",
+            "and the left | others words | lastly columns roam narrow",
+        ]
+        .iter()
+        .map(|line| words(&line.chars().collect::<Vec<_>>(), 0, word_language::model(), false))
+        .collect();
+        let run: Vec<&[Word]> = lines.iter().map(Vec::as_slice).collect();
+        assert_eq!(median(ruled_column_spans(&run)), Some(12.0));
+        // Tails of 26, 27 and 26 characters hold a 12-character column, a
+        // space and the narrow column's 13.
+        assert_eq!(last_column_from_rules(&run), Some(ColumnWidth(13.0)));
     }
 
     #[test]
