@@ -272,7 +272,9 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
 /// A headline holding a space ("出行更方便 服务更贴心") was cut into pieces
 /// like any CJK line, and one twice a column wide was cut at the column
 /// width; once the line is known to be a headline its pieces are one
-/// printed line again, joined with the space where one stood.
+/// printed line again, joined with the space where one stood. A headline
+/// set beside a column of another article (its line read across with the
+/// headline) is merged the same way, the column's line left apart.
 fn merge_headline_lines(page: &mut Page, side_by_side: &[bool]) {
     // Headlines of articles set side by side stay apart; so do pieces a
     // printed column rule or a gutter of two or more spaces stands between
@@ -280,37 +282,68 @@ fn merge_headline_lines(page: &mut Page, side_by_side: &[bool]) {
     // writes the space inside a headline as one: on the dev pages every
     // headline row parted by a gutter held two articles' headlines, though
     // a garbled dateline below left it unpaired).
-    let one_headline = |line: usize, pieces: &[Piece]| {
-        pieces.len() > 1
-            && !side_by_side[line]
-            && pieces.iter().all(|p| p.role.is_heading())
-            && pieces.iter().map(|p| p.cells).sum::<f32>() <= classify::HEADLINE_MAX_CELLS
-            && !pieces.windows(2).any(|pair| {
-                matches!(pair[1].gap, Gap::Rule | Gap::Gutter(_))
-                    || pair[0].text.ends_with(chars::is_rule_glyph)
-                    || pair[1].text.starts_with(chars::is_rule_glyph)
-            })
+    let joins = |left: &Piece, right: &Piece| {
+        left.role.is_heading()
+            && right.role.is_heading()
+            && !matches!(right.gap, Gap::Rule | Gap::Gutter(_))
+            && !left.text.ends_with(chars::is_rule_glyph)
+            && !right.text.starts_with(chars::is_rule_glyph)
     };
-    let split = page.lines.iter().enumerate().any(|(i, l)| one_headline(i, &page.pieces[l.pieces.clone()]));
+    // The runs of pieces of a line that make one headline each. On a line
+    // of headlines only, one gutter anywhere parts every piece (two
+    // articles' headlines, each maybe cut at a column width); where body
+    // pieces stand beside, each run of headline pieces is one headline.
+    let runs = |line: usize, pieces: &[Piece]| -> Vec<std::ops::Range<usize>> {
+        let all_heading = pieces.iter().all(|p| p.role.is_heading());
+        if all_heading && !pieces.windows(2).all(|pair| joins(&pair[0], &pair[1])) {
+            return (0..pieces.len()).map(|i| i..i + 1).collect();
+        }
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        for index in 0..pieces.len() {
+            match runs.last_mut() {
+                Some(run) if !side_by_side[line] && joins(&pieces[index - 1], &pieces[index]) => {
+                    run.end = index + 1
+                }
+                _ => runs.push(index..index + 1),
+            }
+        }
+        runs.into_iter()
+            .flat_map(|run| {
+                let within =
+                    pieces[run.clone()].iter().map(|p| p.cells).sum::<f32>() <= classify::HEADLINE_MAX_CELLS;
+                if within {
+                    vec![run]
+                } else {
+                    run.map(|i| i..i + 1).collect()
+                }
+            })
+            .collect()
+    };
+    let split = page
+        .lines
+        .iter()
+        .enumerate()
+        .any(|(i, l)| runs(i, &page.pieces[l.pieces.clone()]).iter().any(|r| r.len() > 1));
     if !split {
         return;
     }
     page.recut_lines(|line, pieces| {
-        if one_headline(line, pieces) {
-            let mut merged = pieces[0].clone();
-            for piece in &pieces[1..] {
-                // Parts cut where no space stood are joined without one.
-                if piece.gap != Gap::Glued {
-                    merged.text.push(' ');
+        runs(line, pieces)
+            .into_iter()
+            .map(|run| {
+                let mut merged = pieces[run.start].clone();
+                for piece in &pieces[run.start + 1..run.end] {
+                    // Parts cut where no space stood are joined without one.
+                    if piece.gap != Gap::Glued {
+                        merged.text.push(' ');
+                    }
+                    merged.text.push_str(&piece.text);
+                    merged.span.end = piece.span.end;
                 }
-                merged.text.push_str(&piece.text);
-                merged.span.end = piece.span.end;
-            }
-            merged.cells = chars::cells(&merged.text);
-            vec![merged]
-        } else {
-            pieces.to_vec()
-        }
+                merged.cells = chars::cells(&merged.text);
+                merged
+            })
+            .collect()
     });
 }
 

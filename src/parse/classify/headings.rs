@@ -51,10 +51,15 @@ pub(super) fn heading_span(page: &Page, line_index: usize) -> std::ops::Range<us
         .lines
         .get(line_index + 1)
         .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
-    if before_dateline {
+    // So it does right above a paragraph's opening quote: there the
+    // article's first paragraph starts (a headline set beside the last
+    // column of the article above, with no dateline).
+    let mut above_paragraph_start = false;
+    if before_dateline || next_opens_paragraph(page, line_index) {
         let wide = |p: &Piece| matches!(p.gap, Gap::Gutter(n) if n >= WIDE_GUTTER_SPACES);
         if let Some(gutter) = pieces.iter().skip(1).position(wide) {
             end = end.min(gutter + 1);
+            above_paragraph_start = true;
         }
     }
     let stray = |piece: &Piece| {
@@ -70,11 +75,16 @@ pub(super) fn heading_span(page: &Page, line_index: usize) -> std::ops::Range<us
         start += 1;
     }
     // Only one piece of text set apart so is a headline's shape; two or
-    // more are glued columns, judged with the whole line. A pause inside
-    // the piece marks running text of a column, not a headline.
-    let text = pieces[start].text.as_str();
-    let pause = text.contains(PAUSES);
-    if end - start == 1 && !pause {
+    // more are glued columns, judged with the whole line (OCR parts glued
+    // columns by one space as often as by a gutter). But right above a
+    // paragraph's start, where a wide gutter parts a column beside, pieces
+    // one space apart are one headline's (OCR writes a space inside a
+    // headline as one). A pause inside marks running text of a column,
+    // not a headline.
+    let one_text = end - start == 1
+        || (above_paragraph_start && pieces[start + 1..end].iter().all(|p| p.gap == Gap::BreakSpace));
+    let pause = pieces[start..end].iter().any(|p| p.text.contains(PAUSES));
+    if one_text && !pause {
         range.start + start..range.start + end
     } else {
         range
@@ -296,8 +306,59 @@ fn sets_lines_apart_below_top(blank_separated: bool, line_index: usize) -> bool 
     blank_separated && line_index > 0
 }
 
+/// Lines below a line within which the glued rows of its columns must go on.
+const COLUMNS_BELOW_REACH: usize = 3;
+
+/// True when `pieces`, parted by a gutter or a column rule, are a glued row
+/// of columns: most of the next [`COLUMNS_BELOW_REACH`] lines of the block
+/// hold as many pieces (the same columns going on), and no piece but the
+/// last (which may end a paragraph, or be noise) is wider than the widest
+/// line of its column below. Why: a glued row of two columns is twice a
+/// column wide, as wide as a headline; but the headlines of articles set
+/// side by side each span two or more columns, so the rows below them hold
+/// more pieces, and a headline beside a column is wider than that
+/// column's lines.
+fn columns_go_on_below(page: &Page, line_index: usize, pieces: &[Piece]) -> bool {
+    if !pieces[1..].iter().any(|p| matches!(p.gap, Gap::Gutter(_) | Gap::Rule)) {
+        return false;
+    }
+    let block = page.lines[line_index].block;
+    let rows: Vec<&[Piece]> = page.lines[line_index + 1..]
+        .iter()
+        .take(COLUMNS_BELOW_REACH)
+        .filter(|l| l.block == block)
+        .map(|l| &page.pieces[l.pieces.clone()])
+        .filter(|row| row.len() == pieces.len())
+        .collect();
+    if rows.len() * 2 <= COLUMNS_BELOW_REACH {
+        return false;
+    }
+    pieces[..pieces.len() - 1].iter().enumerate().all(|(slot, piece)| {
+        let widest = rows.iter().map(|row| row[slot].cells).fold(0.0, f32::max);
+        piece.cells <= widest + COLUMN_SLACK
+    })
+}
+
+/// How far, in cells, a printed line may stray from its column's widest
+/// line in OCR (a stray glyph, a bar read out of a rule).
+const COLUMN_SLACK: f32 = 1.0;
+
 /// The first-line indent of a CJK paragraph, in cells.
 const PARAGRAPH_INDENT: f32 = 2.0;
+
+/// Share of the body lines below that a line, its paragraph indent added,
+/// stays short of when it is shaped like a headline rather than like a
+/// paragraph's first line.
+const SHORT_OF_BODY: f32 = 0.9;
+
+/// True when the line after `line_index` opens with an opening quote or
+/// bracket: in CJK print, where OCR drops the indent, the only mark of a
+/// paragraph's start besides a dateline.
+fn next_opens_paragraph(page: &Page, line_index: usize) -> bool {
+    page.lines
+        .get(line_index + 1)
+        .is_some_and(|next| page.pieces[next.pieces.start].text.chars().next().is_some_and(is_opening))
+}
 
 /// One wide character that is not punctuation: a glyph of a broken-up title.
 pub(super) fn is_glyph(text: &str) -> bool {
@@ -361,7 +422,9 @@ pub(super) fn heading_role(
                         .all(|(a, b)| (a.cells - b.cells).abs() <= LIKE_WIDTH * a.cells.max(b.cells))
             })
         };
-        let repeated = like_this(Some(line_index + 1)) || like_this(line_index.checked_sub(1));
+        let repeated = like_this(Some(line_index + 1))
+            || like_this(line_index.checked_sub(1))
+            || columns_go_on_below(page, line_index, pieces);
         // A piece after a space that is a bracketed aside, "〈豫鲁段)":
         // OCR put spaces around the brackets of running CJK text; the space
         // of a headline parts two phrases, never an aside from its noun.
@@ -453,16 +516,28 @@ pub(super) fn heading_role(
         let no_pause = !text.contains(PAUSES);
         // A paragraph start shows in CJK print only by an opening quote or
         // a dateline (OCR drops the indent).
-        let next_opens_paragraph = page.lines.get(line_index + 1).is_some_and(|next| {
-            let next = &page.pieces[next.pieces.start].text;
-            next.chars().next().is_some_and(is_opening) || is_dateline_start(next)
-        });
+        let next_opens_paragraph = next_opens_paragraph(page, line_index)
+            || page
+                .lines
+                .get(line_index + 1)
+                .is_some_and(|next| is_dateline_start(&page.pieces[next.pieces.start].text));
+        // A headline set beside a column of the article above (that
+        // column's line read across with it, a gutter apart): text without
+        // a pause, short of the body below by more than a paragraph's
+        // indent, right above a paragraph's start. A column's own line
+        // above a paragraph start ends its paragraph with a sentence end,
+        // and a line that runs on is as wide as its column.
+        let beside_column = span.end < line.pieces.end
+            && no_pause
+            && next_opens_paragraph
+            && matches!(indented, Some(i) if i < SHORT_OF_BODY);
         let shape = alone
             || before_dateline
+            || beside_column
             || (after_byline && no_pause && next_opens_paragraph)
             || (after_paragraph(page, line_index, blank_separated)
                 && !sets_lines_apart_below_top(blank_separated, line_index)
-                && matches!((width, indented), (Some(w), Some(i)) if i < 0.9 || w > 1.3))
+                && matches!((width, indented), (Some(w), Some(i)) if i < SHORT_OF_BODY || w > 1.3))
             // The page's first line, wider than the justified body below
             // it, is no line of that body. A pause inside may be a glued
             // row's, except where every printed line stands alone: there

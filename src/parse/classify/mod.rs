@@ -113,7 +113,10 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         }
         let pieces = &page.pieces[range.clone()];
         let all_body = pieces.iter().all(|p| p.role == Role::Body);
-        if !all_body || pieces.len() > 3 {
+        // A line of more pieces is glued columns, unless what a gutter sets
+        // apart at its start may be a headline (set beside a column).
+        let headline_at_start = page.is_cjk() && heading_span(page, line_index).len() <= 3;
+        if !all_body || (pieces.len() > 3 && !headline_at_start) {
             continue;
         }
         let alone = page.blocks[page.lines[line_index].block].len() == 1 && !blank_separated;
@@ -664,6 +667,55 @@ pub(crate) mod tests {
         );
         assert_eq!(page.pieces[0].role, Role::Headline);
         assert_eq!(page.pieces[1].role, Role::Body);
+    }
+
+    /// An article of three glued columns whose last column runs on beside
+    /// the headline of a second article set under its first two columns
+    /// (the headline holds a space, and a speck stands in the gutter).
+    const HEADLINE_BESIDE_A_COLUMN: &str = "城市更新工作稳步推进\n\
+        本市今年以来加快推进城市更新工    市住房和建设部门负责人介绍说，    下一步，有关部门还将继续加大资\n\
+        作，各区按照计划有序开展各项任    今年全市共有一百多个项目开工建    金投入力度，完善项目管理制度，\n\
+        务，老旧街区的面貌发生了明显变    设，涉及道路管网绿化照明等多个    确保各项工程质量和施工安全，让\n\
+        化，居民的生活环境不断得到改善    方面，预计年底前将全部完成建设    群众切实感受到城市更新带来的实\n\
+        老旧小区改造 焕发新活力    1    际好处，共同建设美丽宜居城市。\n\
+        “过去一到下雨天，楼下就积水，    了，出门再也不用担心踩一脚泥。\n\
+        现在好多了。”城东一位居民说，    据了解，该小区的改造工程去年秋\n\
+        小区的路面重新铺好，排水也通畅    天开工，今年春天已经全部完工。\n";
+
+    #[test]
+    fn a_headline_beside_a_column_above_a_paragraph_start_is_one_headline() {
+        let page = parse_page(HEADLINE_BESIDE_A_COLUMN, 0, 1);
+        let line = &page.pieces[page.lines[5].pieces.clone()];
+        assert_eq!(line[0].text, "老旧小区改造 焕发新活力");
+        assert_eq!(line[0].role, Role::Headline);
+        // The column's line beside it stays running text.
+        assert_eq!(role_of(&page, "际好处"), Role::Body);
+    }
+
+    #[test]
+    fn a_short_column_line_above_a_quote_inside_a_paragraph_is_body() {
+        // The same rows with the headline replaced by a full column line:
+        // as wide as the column, it runs on into the quote below.
+        let text =
+            HEADLINE_BESIDE_A_COLUMN.replace("老旧小区改造 焕发新活力", "有关部门表示小区改造将继续推进");
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(role_of(&page, "有关部门表示"), Role::Body);
+    }
+
+    #[test]
+    fn a_glued_row_of_two_columns_after_a_paragraph_end_is_no_headline() {
+        // Two glued columns; after a paragraph end in the second, a row of
+        // two column lines without a pause (together as wide as a
+        // headline, twice the column) and the columns go on below it.
+        let text = "市场监管部门近日开展    各地相关部门迅速行动\n\
+                    专项检查工作，重点整    起来。\n\
+                    治虚假宣传等违法行为    “下一步还将继续保持\n\
+                    截至目前共查处案件三    高压态势。”\n\
+                    百多起，罚没款两千多    “坚决维护消费者合法\n\
+                    万元，受到群众欢迎。    权益，让人放心。”\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(role_of(&page, "治虚假宣传"), Role::Body);
+        assert_eq!(role_of(&page, "“下一步"), Role::Body);
     }
 
     #[test]
