@@ -37,10 +37,7 @@
 //! its own stream's next piece, and every step short of it crosses. Such a
 //! line is read whether or not the strict run test took it (one column
 //! putting two lines in a row between the other's defeats that test), and
-//! without a byline glued after its last printed line. Where one column
-//! ends inside the line (its paragraph's or the column's last line), the
-//! other goes on alone to the line's end: each pattern is also tried with
-//! every piece from some point on in one stream.
+//! without a byline glued after its last printed line.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -479,23 +476,12 @@ fn pitched_streams(table: &[Vec<i32>], halves: &[i64]) -> Option<(u128, i64)> {
                     a += 1.0;
                 }
             }
-            // One column may end inside the line (its paragraph's or the
-            // column's last line), the other then goes on alone: the
-            // pattern up to piece `end`, then every piece in one stream.
-            // (n is at most MAX_PITCHED_PIECES, well inside the mask.)
-            let all = (1u128 << n) - 1;
-            for end in (1..=n).rev() {
-                let kept = (1u128 << end) - 1;
-                let (head, tail) = (mask & kept, all & !kept);
-                for candidate in [head, head | tail] {
-                    if !seen.insert(candidate) {
-                        continue;
-                    }
-                    if let Some(sum) = stream_sum(candidate, n, table, halves) {
-                        if best.is_none_or(|(_, s)| sum > s) {
-                            best = Some((candidate, sum));
-                        }
-                    }
+            if !seen.insert(mask) {
+                continue;
+            }
+            if let Some(sum) = stream_sum(mask, n, table, halves) {
+                if best.is_none_or(|(_, s)| sum > s) {
+                    best = Some((mask, sum));
                 }
             }
         }
@@ -1037,19 +1023,6 @@ mod tests {
         runs.insert(0, Run { start: 0, streams: 2, ends: None });
         let found = find_pitched(&page, &runs, &knows(PATTERN));
         let (full, mask) = ((1u128 << PATTERN.len()) - 1, mask_of(PATTERN));
-        assert!(found == [(0..12, mask)] || found == [(0..12, full ^ mask)], "{found:?}");
-    }
-
-    #[test]
-    fn a_column_that_ends_inside_the_line_leaves_the_other_alone() {
-        // The first column's last line is the eighth piece; the second
-        // column's last four lines follow on their own.
-        const ENDED: &str = "abaababaabbb";
-        let page = parse_page(PITCHED, 0, 1);
-        let mut runs = FxHashMap::default();
-        runs.insert(0, Run { start: 0, streams: 2, ends: None });
-        let found = find_pitched(&page, &runs, &knows(ENDED));
-        let (full, mask) = ((1u128 << ENDED.len()) - 1, mask_of(ENDED));
         assert!(found == [(0..12, mask)] || found == [(0..12, full ^ mask)], "{found:?}");
     }
 
