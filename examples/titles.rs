@@ -29,11 +29,12 @@ use std::collections::HashSet;
 
 #[path = "shared/mod.rs"]
 mod shared;
-use shared::{letters_and_digits, real_ocr_cases};
+use shared::real_ocr_cases;
 
 use restitch::assemble::{articles as assembly, chains};
 use restitch::eval::corpus::Case;
 use restitch::eval::metrics;
+use restitch::eval::placement::letters_and_digits;
 use restitch::formats;
 use restitch::parse::{self, Page, Role};
 use restitch::{repair, repair_document, score_structured, ArticleText, Options, Repaired};

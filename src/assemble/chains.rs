@@ -301,7 +301,7 @@ pub fn build(page: &Page, junctions: &[Junction], threshold: f32) -> Vec<Chain> 
         })
         .collect();
     let min_join_topic = if page.is_cjk() { MIN_JOIN_TOPIC } else { MIN_LATIN_JOIN_TOPIC };
-    join_open_ends_if(linked, junctions, &open_end, &body, |from, to, score| {
+    let joined = join_open_ends_if(linked, junctions, &open_end, &body, |from, to, score| {
         if score < OPEN_END_FLOOR {
             return false;
         }
@@ -314,7 +314,63 @@ pub fn build(page: &Page, junctions: &[Junction], threshold: f32) -> Vec<Chain> 
             && (*from_cells < MIN_TOPIC_CELLS
                 || *to_cells < MIN_TOPIC_CELLS
                 || from_topic.cosine(to_topic) >= min_join_topic)
-    })
+    });
+    join_wrapped_headlines(page, joined)
+}
+
+/// Most columns a wrapped headline's second line may start away from its
+/// first: OCR drops or adds a space or a speck at a line start.
+const WRAP_ALIGN_COLUMNS: usize = 2;
+
+/// Whether `lower` reads as the next printed line of the headline line
+/// `upper`: the very next input line, starting where it starts, the upper
+/// line not ending a sentence, and on a Latin page both in capitals or the
+/// lower one going on in lower case (two headlines in sentence or title
+/// case stacked one over the other each open with a capital). Why: a headline wrapped over two or
+/// three lines is read line by line, and every line of it looks like a
+/// headline to the junction signals (a chain never runs into a headline),
+/// so its first line was left as an article of its own, a title without
+/// text, and the article's text went under the second line.
+fn wraps_onto(page: &Page, upper: PieceId, lower: PieceId) -> bool {
+    let (upper, lower) = (page.piece(upper), page.piece(lower));
+    let in_capitals = |text: &str| {
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase())
+    };
+    upper.role == Role::Headline
+        && lower.role == Role::Headline
+        && lower.line == upper.line + 1
+        && upper.span.start.abs_diff(lower.span.start) <= WRAP_ALIGN_COLUMNS
+        && !ends_sentence(&upper.text)
+        && (page.is_cjk()
+            || in_capitals(&upper.text) && in_capitals(&lower.text)
+            || !in_capitals(&upper.text) && opens_lower_case(&lower.text))
+}
+
+/// Whether a text's first word opens in lower case: a sentence-case
+/// headline going on, where a capital opens the next headline as readily.
+fn opens_lower_case(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
+}
+
+/// Joins a chain of headline lines alone (a title no text followed) onto
+/// the chain opening with the next line of the same headline
+/// ([`wraps_onto`]), so the wrapped headline is one title over its text.
+fn join_wrapped_headlines(page: &Page, mut chains: Vec<Chain>) -> Vec<Chain> {
+    loop {
+        let lone_title = |chain: &Chain| chain.pieces.iter().all(|&id| page.piece(id).role == Role::Headline);
+        let pair = chains.iter().enumerate().filter(|(_, c)| lone_title(c)).find_map(|(a, upper)| {
+            let last = *upper.pieces.last().expect("chains are never empty");
+            (0..chains.len()).find(|&b| b != a && wraps_onto(page, last, chains[b].pieces[0])).map(|b| (a, b))
+        });
+        let Some((a, b)) = pair else { return chains };
+        let lower = chains[b].clone();
+        let upper = &mut chains[a];
+        upper.scores.push(0.0);
+        upper.pieces.extend(lower.pieces);
+        upper.scores.extend(lower.scores);
+        chains.remove(b);
+    }
 }
 
 /// The input order as one chain: what the page says before any repair.
@@ -507,5 +563,52 @@ mod tests {
         let chains = link(4, &[junction(0, 1, -1.0)], 0.0);
         let total: usize = chains.iter().map(|c| c.pieces.len()).sum();
         assert_eq!(total, 4);
+    }
+}
+
+#[cfg(test)]
+mod wrapped_headline_tests {
+    use super::*;
+    use crate::score::Placement;
+
+    fn chains_of(text: &str) -> (Page, Vec<Chain>) {
+        let page = crate::parse::parse_page(text, 0, 1);
+        // Only the second headline line links on to the text; the first
+        // headline line is left alone, as the junction signals leave it.
+        let junctions: Vec<Junction> = (1..page.pieces.len() - 1)
+            .map(|i| Junction {
+                from: PieceId(i),
+                to: PieceId(i + 1),
+                placement: Placement::NextLine,
+                score: 3.0,
+            })
+            .collect();
+        let chains = build(&page, &junctions, 0.0);
+        (page, chains)
+    }
+
+    #[test]
+    fn a_headline_wrapped_in_capitals_stays_one_title_over_its_text() {
+        let (page, chains) = chains_of(
+            "LANTERN GUILD VOTES TO MOVE\n\nWINTER MARKET INDOORS\n\n\
+             BRELMOOR, Nov 4 - The lantern guild voted on Monday to hold its winter market in the old \
+             wool hall, after two seasons of rain kept buyers away from the square.\n",
+        );
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(&roles[..2], &[Role::Headline, Role::Headline], "{roles:?}");
+        assert_eq!(chains.len(), 1, "{chains:?}");
+        assert_eq!(chains[0].pieces[..2], [PieceId(0), PieceId(1)]);
+    }
+
+    #[test]
+    fn two_stacked_sentence_case_headlines_stay_apart() {
+        let (page, chains) = chains_of(
+            "Lantern guild votes to move market\n\nFerry crews ask for winter timetable\n\n\
+             BRELMOOR, Nov 4 - The lantern guild voted on Monday to hold its winter market in the old \
+             wool hall, after two seasons of rain kept buyers away from the square.\n",
+        );
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(&roles[..2], &[Role::Headline, Role::Headline], "{roles:?}");
+        assert_eq!(chains.len(), 2, "{chains:?}");
     }
 }
