@@ -7,7 +7,7 @@
 //! Runs of text without a headline join the open article they share content
 //! words with, or open one of their own.
 
-use crate::parse::chars::{ends_sentence, is_han, is_line_start_forbidden};
+use crate::parse::chars::{self, ends_sentence, is_han, is_line_start_forbidden};
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
@@ -347,7 +347,9 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
                 .filter(|d| !page.is_cjk() && !d.has_body && !d.closed)
                 .and_then(|d| d.parts.last()?.pieces.last().copied())
                 .filter(|&last| context.role(last).is_heading())
-                .and_then(|last| capitals_only(&page.piece(last).text).zip(capitals_only(head_text)))
+                .and_then(|last| {
+                    chars::capitals_only(&page.piece(last).text).zip(chars::capitals_only(head_text))
+                })
                 .filter(|&(above, here)| above && here)
                 .map(|_| drafts.len() - 1)
         } else if open.is_empty() || (opens_latin_article && !latest_has_no_body) {
@@ -484,14 +486,6 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
     drafts.sort_by_key(|d| d.parts[0].pieces[0]);
     assembly.articles = drafts.into_iter().map(|d| build_article(&context, d.parts)).collect();
     assembly
-}
-
-/// Whether a text's cased letters are all capitals; `None` where it has
-/// none (Han, digits, marks): its case style says nothing.
-fn capitals_only(text: &str) -> Option<bool> {
-    let mut cased = text.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
-    cased.peek()?;
-    Some(cased.all(char::is_uppercase))
 }
 
 /// A piece with fewer characters than this before a run's first line is a

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::parse::chars::ends_sentence;
+use crate::parse::chars::{self, ends_sentence};
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::Junction;
@@ -333,10 +333,7 @@ const WRAP_ALIGN_COLUMNS: usize = 2;
 /// text, and the article's text went under the second line.
 fn wraps_onto(page: &Page, upper: PieceId, lower: PieceId) -> bool {
     let (upper, lower) = (page.piece(upper), page.piece(lower));
-    let in_capitals = |text: &str| {
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase())
-    };
+    let in_capitals = |text: &str| chars::capitals_only(text) == Some(true);
     upper.role == Role::Headline
         && lower.role == Role::Headline
         && lower.line == upper.line + 1

@@ -37,6 +37,15 @@ pub fn cells(text: &str) -> f32 {
         + text.chars().filter(|c| *c == ' ').count() as f32 * 0.5
 }
 
+/// Whether a text's cased letters are all capitals; `None` where it has
+/// none (Han, digits, marks), as its case then says nothing. A headline
+/// set in capitals is told from one in sentence case by this.
+pub fn capitals_only(text: &str) -> Option<bool> {
+    let mut cased = text.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).peekable();
+    cased.peek()?;
+    Some(cased.all(char::is_uppercase))
+}
+
 /// Marks that end a sentence, in CJK and Latin print. Closing quotes and
 /// brackets after them are allowed by [`ends_sentence`].
 pub fn is_sentence_end(c: char) -> bool {
