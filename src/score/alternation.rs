@@ -585,7 +585,7 @@ fn read_pitched(
             &(range.start..range.end.saturating_sub(k)).map(|i| affinity(i, i + k)).collect::<Vec<_>>(),
         )
     };
-    let mut lines: Vec<(std::ops::Range<usize>, usize, bool)> = (0..page.lines.len())
+    let lines: Vec<(std::ops::Range<usize>, usize, bool)> = (0..page.lines.len())
         .filter_map(|line| match runs.get(&line) {
             Some(run) if run.streams == 2 && run.ends.is_none() => {
                 Some((page.lines[line].pieces.clone(), run.start, true))
@@ -596,8 +596,9 @@ fn read_pitched(
                 .filter(|range| !mean(range, 1).above(mean(range, 2)))
                 .map(|range| (range.clone(), range.start, false)),
         })
+        // Lazily: the stride means of lines past the cap are never needed.
+        .take(MAX_PITCHED_LINES)
         .collect();
-    lines.truncate(MAX_PITCHED_LINES);
     let mut readings = Vec::new();
     for (range, start, in_run) in lines {
         let n = range.len();

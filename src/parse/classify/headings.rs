@@ -516,7 +516,7 @@ pub(super) fn heading_role(
         let no_pause = !text.contains(PAUSES);
         // A paragraph start shows in CJK print only by an opening quote or
         // a dateline (OCR drops the indent).
-        let next_opens_paragraph = next_opens_paragraph(page, line_index)
+        let next_opens_paragraph_or_dateline = next_opens_paragraph(page, line_index)
             || page
                 .lines
                 .get(line_index + 1)
@@ -529,12 +529,12 @@ pub(super) fn heading_role(
         // and a line that runs on is as wide as its column.
         let beside_column = span.end < line.pieces.end
             && no_pause
-            && next_opens_paragraph
+            && next_opens_paragraph_or_dateline
             && matches!(indented, Some(i) if i < SHORT_OF_BODY);
         let shape = alone
             || before_dateline
             || beside_column
-            || (after_byline && no_pause && next_opens_paragraph)
+            || (after_byline && no_pause && next_opens_paragraph_or_dateline)
             || (after_paragraph(page, line_index, blank_separated)
                 && !sets_lines_apart_below_top(blank_separated, line_index)
                 && matches!((width, indented), (Some(w), Some(i)) if i < SHORT_OF_BODY || w > 1.3))
