@@ -39,6 +39,8 @@
 //! putting two lines in a row between the other's defeats that test), and
 //! without a byline glued after its last printed line.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::parse::{Gap, Page, PieceId, Role};
@@ -637,12 +639,22 @@ fn find_pitched(
 /// stride signal, and the character model's lift (capped like the
 /// feature) where both ends are Han: the word list alone misses half the
 /// true junctions.
+///
+/// Computed once per pair: the run test, the column-end search and the
+/// pitch reader (its stride means, then its table of steps) ask for the
+/// same pairs, and the language model's lookups are most of their cost.
 fn affinity_of<'a>(page: &'a Page, vocabulary: &'a Vocabulary) -> impl Fn(usize, usize) -> i32 + 'a {
+    let known: RefCell<FxHashMap<(usize, usize), i32>> = RefCell::default();
     move |a: usize, b: usize| {
+        if let Some(&affinity) = known.borrow().get(&(a, b)) {
+            return affinity;
+        }
         let (left, right) = (&page.pieces[a].text, &page.pieces[b].text);
         let lift =
             super::language::lift(left, right).map_or(0, |l| (l.clamp(-2.0, 3.0) * LIFT_TENTHS) as i32);
-        stride::affinity_tenths(left, right, vocabulary) + lift
+        let affinity = stride::affinity_tenths(left, right, vocabulary) + lift;
+        known.borrow_mut().insert((a, b), affinity);
+        affinity
     }
 }
 
