@@ -233,9 +233,9 @@ pub fn cut_glued_pieces(page: &mut Page) {
 }
 
 /// Per piece, its width in cells where it reads as one printed line of a
-/// space-joined paragraph line: it holds no space itself, follows a
-/// line-break space or is followed by one, and is not its line's last (a
-/// paragraph's end may fall short). Why: OCR that keeps a printed line
+/// space-joined paragraph line: it holds no space itself and follows a
+/// line-break space or is followed by one (a paragraph's last line may fall
+/// short, so it witnesses only a width it reaches). Why: OCR that keeps a printed line
 /// break as a single space shows each printed line of the paragraph as a
 /// piece of its own, so these are widths of printed lines (see
 /// [`as_wide_as_printed_lines`]); a piece holding a space may be two
@@ -243,9 +243,10 @@ pub fn cut_glued_pieces(page: &mut Page) {
 fn printed_line_widths(page: &Page) -> Vec<Option<f32>> {
     let mut widths = vec![None; page.pieces.len()];
     for line in &page.lines {
-        for index in line.pieces.start..line.pieces.end.saturating_sub(1) {
+        for index in line.pieces.clone() {
             let piece = &page.pieces[index];
-            let beside_break = piece.gap == Gap::BreakSpace || page.pieces[index + 1].gap == Gap::BreakSpace;
+            let beside_break = piece.gap == Gap::BreakSpace
+                || (index + 1 < line.pieces.end && page.pieces[index + 1].gap == Gap::BreakSpace);
             if beside_break && !piece.text.trim().contains(' ') {
                 widths[index] = Some(text_cells(piece));
             }
@@ -661,6 +662,19 @@ mod tests {
                 "日月"
             ]
         );
+    }
+
+    #[test]
+    fn a_full_last_printed_line_witnesses_its_paragraph_width() {
+        // Three printed lines of 12 cells, the last ending the paragraph
+        // full: the first has one witness before the last and one in it.
+        let text = [
+            "甲乙丙丁戊己 天地玄黄宇宙 子丑寅卯辰巳\n",
+            "一二三四五六七八九十春夏 秋冬东南西北上下金木水火 风雨雷电云霞雾霜雪山川河\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(page.lines[1].pieces.len(), 3);
     }
 
     #[test]
