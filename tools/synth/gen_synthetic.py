@@ -1257,6 +1257,9 @@ def main(argv=None):
                     default=os.path.join(ROOT, "tools", "sources", "articles_draw5.jsonl"),
                     help="articles for the PLAN_DEV_STREAMS cases (all of them dev)")
     ap.add_argument("--langs", default=",".join(LANGS), help="comma-separated subset (testing)")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="scratch pools: every case drawn from the dev part's articles and marked dev "
+                         "(no held-out text), for measuring the engine outside the corpus")
     ap.add_argument("--check", action="store_true",
                     help="generate into a temporary folder and compare with the syn-* cases in --out "
                          "byte for byte (writes nothing into --out)")
@@ -1320,7 +1323,7 @@ def main(argv=None):
             no = ci + 1
             if F_GLUE in faults:
                 glue_slot += 1
-            split = "heldout" if ci in held else "dev"
+            split = "heldout" if ci in held and not args.dev_only else "dev"
             if extra and extra.get("fresh") == 5:
                 part = fresh5.get(lang, [])
             elif extra and extra.get("fresh"):

@@ -206,8 +206,14 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
     let glued = glued_widths(page, &widths);
     let headline_rows = headline_row_lines(page);
+    let printed = printed_line_widths(page);
+    let one_printed_line: rustc_hash::FxHashSet<(usize, usize)> = (0..page.pieces.len())
+        .filter(|&index| as_wide_as_printed_lines(page, &printed, index))
+        .map(|index| (page.pieces[index].line, page.pieces[index].span.start))
+        .collect();
     let division = |piece: &Piece| match glued[piece.line] {
         _ if headline_rows[piece.line] && headline_shaped_run(&piece.text) => None,
+        _ if one_printed_line.contains(&(piece.line, piece.span.start)) => None,
         Some(width) if is_unspaced_run(piece) => block_division(text_cells(piece), width),
         _ => best_division(text_cells(piece), &widths[piece.line])
             .or_else(|| quote_gutter_width(piece, &widths[piece.line]).map(|w| (w, 2))),
@@ -224,6 +230,58 @@ pub fn cut_glued_pieces(page: &mut Page) {
             })
             .collect()
     });
+}
+
+/// Per piece, its width in cells where it reads as one printed line of a
+/// space-joined paragraph line: it holds no space itself and follows a
+/// line-break space or is followed by one (a paragraph's last line may fall
+/// short, so it witnesses only a width it reaches). Why: OCR that keeps a printed line
+/// break as a single space shows each printed line of the paragraph as a
+/// piece of its own, so these are widths of printed lines (see
+/// [`as_wide_as_printed_lines`]); a piece holding a space may be two
+/// printed lines kept together by a space beside a digit.
+fn printed_line_widths(page: &Page) -> Vec<Option<f32>> {
+    let mut widths = vec![None; page.pieces.len()];
+    for line in &page.lines {
+        for index in line.pieces.clone() {
+            let piece = &page.pieces[index];
+            let beside_break = piece.gap == Gap::BreakSpace
+                || (index + 1 < line.pieces.end && page.pieces[index + 1].gap == Gap::BreakSpace);
+            if beside_break && !piece.text.trim().contains(' ') {
+                widths[index] = Some(text_cells(piece));
+            }
+        }
+    }
+    widths
+}
+
+/// Slack, in cells, of [`as_wide_as_printed_lines`]: a printed line may
+/// end a cell short of its column (a mark pushed to the next line).
+const PRINTED_SLACK: f32 = 1.0;
+
+/// Fewest other printed lines of a piece's input line that must be about
+/// as wide as the piece: one could itself be two short lines OCR glued.
+const PRINTED_WITNESSES: usize = 2;
+
+/// Whether a piece is no wider than other printed lines of its own input
+/// line (see [`printed_line_widths`]), so one printed line, never cut.
+/// Why: a glued block's width guessed from a division of its runs (half
+/// the longest), or a narrow column's width seen nearby, cut the printed
+/// lines of a space-joined paragraph in two where Chinese words happened
+/// to part there; the line itself shows lines that wide standing alone (a
+/// clean page read below its input order). A run OCR glued there (a
+/// dropped break space) is wider than its line's printed lines and is cut
+/// as before.
+fn as_wide_as_printed_lines(page: &Page, printed: &[Option<f32>], index: usize) -> bool {
+    let line = &page.lines[page.pieces[index].line];
+    let cells = text_cells(&page.pieces[index]);
+    line.pieces
+        .clone()
+        .filter(|&other| other != index)
+        .filter_map(|other| printed[other])
+        .filter(|&width| cells <= width + PRINTED_SLACK)
+        .count()
+        >= PRINTED_WITNESSES
 }
 
 /// Per line, whether it may be a row of side-by-side headlines: it stands
@@ -577,6 +635,46 @@ mod tests {
         assert_eq!(second, vec!["子丑寅卯辰巳午未申酉", "天地玄黄宇宙洪荒日月"]);
         assert_eq!(page.pieces[page.lines[1].pieces.start + 1].gap, Gap::Glued);
         assert_eq!(page.pieces[page.lines[1].pieces.start + 1].span.start, 10);
+    }
+
+    #[test]
+    fn printed_lines_of_a_space_joined_paragraph_are_not_halved_at_a_narrow_nearby_width() {
+        // A narrow column (6 cells) stands above a paragraph whose printed
+        // lines (12 cells) OCR kept apart by single spaces; one break space
+        // of it was dropped, gluing two printed lines into one run.
+        let text = [
+            "甲乙丙丁戊己 天地玄黄宇宙 子丑寅卯辰巳\n",
+            "一二三四五六七八九十春夏 秋冬东南西北上下金木水火 风雨雷电云霞雾霜雪山川河 ",
+            "海湖江溪泉井石玉金银铜铁锡铅松柏竹梅兰菊荷桃李杏 日月\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let paragraph: Vec<&str> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            paragraph,
+            vec![
+                "一二三四五六七八九十春夏",
+                "秋冬东南西北上下金木水火",
+                "风雨雷电云霞雾霜雪山川河",
+                "海湖江溪泉井石玉金银铜铁",
+                "锡铅松柏竹梅兰菊荷桃李杏",
+                "日月"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_last_printed_line_witnesses_its_paragraph_width() {
+        // Three printed lines of 12 cells, the last ending the paragraph
+        // full: the first has one witness before the last and one in it.
+        let text = [
+            "甲乙丙丁戊己 天地玄黄宇宙 子丑寅卯辰巳\n",
+            "一二三四五六七八九十春夏 秋冬东南西北上下金木水火 风雨雷电云霞雾霜雪山川河\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(page.lines[1].pieces.len(), 3);
     }
 
     #[test]
