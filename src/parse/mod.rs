@@ -123,8 +123,8 @@ pub enum Script {
     Latin,
 }
 
-/// Most columns [`Page::rows_alike`] pairs slot by slot on two lines of one
-/// block: two articles' columns glued side by side on every input line.
+/// Most columns [`Page::rows_alike`] pairs slot by slot: two articles'
+/// columns (three and two, say) glued side by side on every input line.
 pub const WIDE_ROW: usize = 5;
 
 /// A last piece narrower than this share of the widest before it ends a
@@ -154,24 +154,23 @@ impl Page {
     }
 
     /// True when two lines look like rows of the same side-by-side columns:
-    /// two to four pieces each (up to [`WIDE_ROW`] in one block), as many
-    /// on both, of like widths slot by slot. A paragraph written on one
-    /// line (printed lines cut at spaces) holds many pieces whose slots mean
-    /// nothing from line to line; such paragraphs stand apart, blank lines
-    /// between them, while the rows of two articles' columns set side by
-    /// side (three and two, say) follow one another in one block.
+    /// two to [`WIDE_ROW`] pieces each, as many on both, of like widths slot
+    /// by slot. A paragraph written on one line (printed lines cut at
+    /// spaces) holds many pieces whose slots mean nothing from line to line:
+    /// rows of more than four pieces that both end in a short piece after
+    /// full ones read as two such paragraphs, not as columns.
     pub fn rows_alike(&self, a: usize, b: usize) -> bool {
-        let (Some(line_a), Some(line_b)) = (self.lines.get(a), self.lines.get(b)) else { return false };
-        let (a, b) = (&self.pieces[line_a.pieces.clone()], &self.pieces[line_b.pieces.clone()]);
-        // A row ending in a short piece after full ones reads as one
-        // paragraph's printed lines; two such rows are two paragraphs.
+        let (Some(a), Some(b)) = (self.lines.get(a), self.lines.get(b)) else { return false };
+        let (a, b) = (&self.pieces[a.pieces.clone()], &self.pieces[b.pieces.clone()]);
+        if !(2..=WIDE_ROW).contains(&a.len()) || a.len() != b.len() {
+            return false;
+        }
         let ends_short = |row: &[Piece]| {
             let (last, full) = row.split_last().expect("a line holds pieces");
             let widest = full.iter().map(|p| p.cells).fold(0.0, f32::max);
             last.cells < PARAGRAPH_END_SHARE * widest
         };
-        let wide = a.len() <= WIDE_ROW && !(ends_short(a) && ends_short(b));
-        if a.len() < 2 || (a.len() > 4 && !wide) || a.len() != b.len() {
+        if a.len() > 4 && ends_short(a) && ends_short(b) {
             return false;
         }
         // Padded gutters keep every column at one character position.
