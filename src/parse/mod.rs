@@ -123,6 +123,14 @@ pub enum Script {
     Latin,
 }
 
+/// Most columns [`Page::rows_alike`] pairs slot by slot: two articles'
+/// columns (three and two, say) glued side by side on every input line.
+pub const WIDE_ROW: usize = 5;
+
+/// A last piece narrower than this share of the widest before it ends a
+/// paragraph (see [`Page::rows_alike`]).
+const PARAGRAPH_END_SHARE: f32 = 0.7;
+
 impl Page {
     /// A page with nothing on it yet, for the parsers to fill.
     pub fn empty(index: usize, script: Script) -> Self {
@@ -146,13 +154,23 @@ impl Page {
     }
 
     /// True when two lines look like rows of the same side-by-side columns:
-    /// two to four pieces each, as many on both, of like widths slot by
-    /// slot. A paragraph written on one line (printed lines cut at spaces)
-    /// holds many pieces whose slots mean nothing from line to line.
+    /// two to [`WIDE_ROW`] pieces each, as many on both, of like widths slot
+    /// by slot. A paragraph written on one line (printed lines cut at
+    /// spaces) holds many pieces whose slots mean nothing from line to line:
+    /// rows of more than four pieces that both end in a short piece after
+    /// full ones read as two such paragraphs, not as columns.
     pub fn rows_alike(&self, a: usize, b: usize) -> bool {
         let (Some(a), Some(b)) = (self.lines.get(a), self.lines.get(b)) else { return false };
         let (a, b) = (&self.pieces[a.pieces.clone()], &self.pieces[b.pieces.clone()]);
-        if !(2..=4).contains(&a.len()) || a.len() != b.len() {
+        if !(2..=WIDE_ROW).contains(&a.len()) || a.len() != b.len() {
+            return false;
+        }
+        let ends_short = |row: &[Piece]| {
+            let (last, full) = row.split_last().expect("a line holds pieces");
+            let widest = full.iter().map(|p| p.cells).fold(0.0, f32::max);
+            last.cells < PARAGRAPH_END_SHARE * widest
+        };
+        if a.len() > 4 && ends_short(a) && ends_short(b) {
             return false;
         }
         // Padded gutters keep every column at one character position.
@@ -350,6 +368,35 @@ fn merge_headline_lines(page: &mut Page, side_by_side: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn five_glued_columns_pair_slot_by_slot() {
+        // Two articles set side by side, three columns and two, glued on
+        // every input line: five pieces a row, each column at its slot.
+        let text = "the orchard keeper  walked the long rows  before the frost came  lanterns were lit  along the harbour wall
+                    counting every tree  of pears and quinces  down from the hills  at dusk each day  for the late boats
+";
+        let page = parse_page(text, 0, 1);
+        assert_eq!((page.lines[0].pieces.len(), page.lines[1].pieces.len()), (5, 5));
+        assert!(page.rows_alike(0, 1));
+    }
+
+    #[test]
+    fn paragraphs_written_on_one_line_are_no_rows() {
+        // Two paragraphs, each printed as four full lines and a short last
+        // one that OCR wrote on one input line: the slots mean nothing
+        // from one to the next.
+        let text = "春天来到山村田野里花开满 山坡河水清清流过小桥边 孩子们走进学校里读书声 老师们站在门口迎接大家 来报到。\n\n\
+                    农民忙着播种施肥浇水呢 远处传来鸟叫声音很清脆 读书声传遍了整个山谷里 欢迎新同学来到这个村子 真热闹。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!((page.lines[0].pieces.len(), page.lines[1].pieces.len()), (5, 5));
+        assert!(!page.rows_alike(0, 1));
+        // The same rows of full lines, not ending short, are columns.
+        let rows = "春天来到山村田野里花开满 山坡河水清清流过小桥边 孩子们走进学校里读书声 老师们站在门口迎接大家 河边的柳树发了新芽\n\n\
+                    农民忙着播种施肥浇水呢 远处传来鸟叫声音很清脆 读书声传遍了整个山谷里 欢迎新同学来到这个村子 田里的麦苗绿油油\n";
+        let page = parse_page(rows, 0, 1);
+        assert!(page.rows_alike(0, 1));
+    }
 
     #[test]
     fn blocks_follow_blank_lines_and_lines_keep_numbers() {
