@@ -566,6 +566,15 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
     let near = |cells: f32, width: f32| (cells - width).abs() <= MEND_SLACK;
     let joined = left.cells + right.cells;
     let short = !widths.iter().any(|&w| left.cells >= w - MEND_SLACK);
+    // OCR sets a space before an opening bracket and after a closing one
+    // inside a printed line (a reporter credit, an abbreviation in
+    // brackets, a year span); brackets and digits count more cells than
+    // they take in print, so the pieces need only fit in a column.
+    let bracket_space = left.text.trim_end().ends_with([')', '）', '〉', '》'])
+        || right.text.trim_start().starts_with(['(', '（', '〈', '《']);
+    if short && bracket_space && widths.iter().any(|&w| joined <= w + MEND_SLACK) {
+        return true;
+    }
     if short && dateline_then_credit(left, right) {
         // Digits and brackets set narrower in print than OCR's cells count
         // them: the two need only fit in a column.
@@ -740,6 +749,22 @@ mod tests {
         assert_eq!(texts(2), vec!["列活动； 向干部家属发", "金木水火土风雨雷电云"]);
         assert_eq!(texts(3), vec!["春夏秋冬东南西北上下", "| 寒来暑往秋收冬藏闰余"]);
         assert_eq!(page.pieces[page.lines[2].pieces.start].span.end, 11);
+    }
+
+    #[test]
+    fn a_line_ocr_split_at_the_spaces_beside_a_bracket_is_mended() {
+        // Columns of ten cells; OCR put a space on both sides of "(丙丁)".
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
+            "列活动 (丙丁) 向干部 金木水火土风雨雷电云\n",
+            "春夏秋冬东南西北上下 寒来暑往秋收冬藏闰余\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let texts: Vec<&str> =
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec!["列活动 (丙丁) 向干部", "金木水火土风雨雷电云"]);
     }
 
     #[test]
