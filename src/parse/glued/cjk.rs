@@ -757,14 +757,14 @@ mod tests {
         let text = [
             "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
             "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
-            "列活动 (丙丁) 向干部 金木水火土风雨雷电云\n",
+            "闰余成 (丙丁) 岁律吕 金木水火土风雨雷电云\n",
             "春夏秋冬东南西北上下 寒来暑往秋收冬藏闰余\n",
         ]
         .concat();
         let page = parse_page(&text, 0, 1);
         let texts: Vec<&str> =
             page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, vec!["列活动 (丙丁) 向干部", "金木水火土风雨雷电云"]);
+        assert_eq!(texts, vec!["闰余成 (丙丁) 岁律吕", "金木水火土风雨雷电云"]);
     }
 
     #[test]
