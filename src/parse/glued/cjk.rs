@@ -12,7 +12,10 @@
 //! run's edges (a column rule's bar, a speck) counts for no column's
 //! width, and a stray quote mark OCR read out of a gutter inside a run
 //! draws the cut beside it (and, one column's width from the start of a
-//! run longer than any column, is a gutter by itself).
+//! run longer than any column, or as the only place where such a run parts
+//! into pieces that fit its columns, is a gutter by itself). A space OCR
+//! put beside a bracket inside a printed line is mended like any other
+//! inner space, with the brackets' slack.
 //!
 //! A run shaped like a headline on a line of its own (side-by-side
 //! headlines read across as one line) is never cut at a body column's
