@@ -12,7 +12,10 @@
 //! run's edges (a column rule's bar, a speck) counts for no column's
 //! width, and a stray quote mark OCR read out of a gutter inside a run
 //! draws the cut beside it (and, one column's width from the start of a
-//! run longer than any column, is a gutter by itself).
+//! run longer than any column, or as the only place where such a run parts
+//! into pieces that fit its columns, is a gutter by itself). A space OCR
+//! put beside a bracket inside a printed line is mended like any other
+//! inner space, with the brackets' slack.
 //!
 //! A run shaped like a headline on a line of its own (side-by-side
 //! headlines read across as one line) is never cut at a body column's
@@ -178,17 +181,9 @@ const QUOTE_REACH: f32 = 1.0;
 /// the mark's width, a cut at the plain width would land one glyph off.
 fn settle_cut(chars: &[char], ends: &[f32], start: usize, at: usize) -> usize {
     let target = ends[at - 1];
-    let stray = |i: usize| match chars[i] {
-        '”' => !chars[start..i].contains(&'“'),
-        '“' => !chars[i + 1..].contains(&'”') || chars.get(i + 1) == Some(&'”'),
-        _ => false,
-    };
     // Candidate cuts beside a stray mark: after a closing one, before an
     // opening one; the nearest to the target wins.
-    let beside = (start + 1..chars.len())
-        .filter(|&i| stray(i))
-        .map(|i| if chars[i] == '”' { i + 1 } else { i })
-        .filter(|&cut| cut > start + 1 && cut < chars.len())
+    let beside = stray_quote_cuts(chars, start)
         .filter(|&cut| (ends[cut - 1] - target).abs() <= QUOTE_REACH)
         .min_by(|&a, &b| (ends[a - 1] - target).abs().total_cmp(&(ends[b - 1] - target).abs()));
     if let Some(cut) = beside {
@@ -342,12 +337,59 @@ fn quote_gutter_width(piece: &Piece, widths: &[f32]) -> Option<f32> {
     if trim_gutter_noise(&piece.text).contains(' ') || length < widest + MIN_TAIL {
         return None;
     }
-    widths.iter().rev().copied().find(|&width| {
-        let parts = cut(piece, width, 2);
-        let [left, right] = parts.as_slice() else { return false };
-        let at_quote = left.text.ends_with('”') || right.text.starts_with('“');
-        at_quote && text_cells(right) >= MIN_TAIL && (text_cells(left) - width).abs() <= QUOTE_REACH
-    })
+    widths
+        .iter()
+        .rev()
+        .copied()
+        .find(|&width| {
+            let parts = cut(piece, width, 2);
+            let [left, right] = parts.as_slice() else { return false };
+            let at_quote = left.text.ends_with('”') || right.text.starts_with('“');
+            at_quote && text_cells(right) >= MIN_TAIL && (text_cells(left) - width).abs() <= QUOTE_REACH
+        })
+        .or_else(|| lone_quote_gutter(piece, widest))
+}
+
+/// Where a run longer than every column near it holds one stray quote
+/// mark, and only one, that parts it into two pieces no wider than the
+/// widest column (each with a few glyphs of its own): the cell offset of
+/// that cut from the run's start.
+///
+/// Why: OCR reads a faint column rule or a gutter speck as a quote mark,
+/// and glues the lines on both sides of it; where the left one is the
+/// tail of a printed line whose head OCR set apart with a space (or a
+/// paragraph's short last line), the mark stands at no column's width
+/// from the run's start, yet it is the only place the run can part into
+/// printed lines that fit their columns.
+fn lone_quote_gutter(piece: &Piece, widest: f32) -> Option<f32> {
+    let chars: Vec<char> = piece.text.chars().collect();
+    let (lead, trail) = noise_edges(&chars);
+    let core = &chars[lead..chars.len() - trail];
+    let fits = |part: &[char]| {
+        let width = cells(&part.iter().collect::<String>());
+        (MIN_TAIL..=widest + QUOTE_REACH).contains(&width) && part.iter().any(|&c| is_han(c))
+    };
+    let mut cuts: Vec<usize> =
+        stray_quote_cuts(core, 0).filter(|&at| fits(&core[..at]) && fits(&core[at..])).collect();
+    cuts.dedup();
+    let [at] = cuts.as_slice() else { return None };
+    Some(cells(&core[..*at].iter().collect::<String>()))
+}
+
+/// The places beside the stray quote marks of `chars[start..]` where a
+/// run may be cut: after a closing mark that no opening one before it
+/// pairs with, before an opening mark that no closing one after it pairs
+/// with (or that opens an empty pair `“”`). In order, never at either end.
+fn stray_quote_cuts(chars: &[char], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let stray = move |i: usize| match chars[i] {
+        '”' => !chars[start..i].contains(&'“'),
+        '“' => !chars[i + 1..].contains(&'”') || chars.get(i + 1) == Some(&'”'),
+        _ => false,
+    };
+    (start + 1..chars.len())
+        .filter(move |&i| stray(i))
+        .map(move |i| if chars[i] == '”' { i + 1 } else { i })
+        .filter(move |&cut| cut > start + 1 && cut < chars.len())
 }
 
 /// Narrowest column, in cells, that a run is cut into (the narrowest one
@@ -450,10 +492,8 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
                 [even, even + 0.5]
             })
             .filter(|&w| w >= MIN_COLUMN_WIDTH && w > old_width.max(window_width) + 0.5)
-            .map(|w| (w, score(w)))
-            .filter(|&(_, s)| s >= base + WORD_MARGIN)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((width, _)) = own {
+            .map(|w| (w, score(w)));
+        if let Some(width) = best_own_width(own, base + WORD_MARGIN) {
             chosen[line] = Some(width);
         }
     }
@@ -477,6 +517,22 @@ fn glued_widths(page: &Page, widths: &[Vec<f32>]) -> Vec<Option<f32>> {
         }
     }
     chosen
+}
+
+/// Of a glued block's own widths, each with the words' score, the best
+/// scoring at least `floor`; on a tie the widest.
+///
+/// Why: the words rarely speak (Chinese words part almost anywhere, so a
+/// cut splits one seldom), and several widths often tie at no evidence
+/// either way; a narrower width then claims more printed lines on the
+/// same evidence. Taking the last of the tied candidates, as before, took
+/// the narrowest (the quarters come after the halves), and a block of four
+/// columns glued two by two was cut into thirds of its longest run.
+fn best_own_width(scored: impl Iterator<Item = (f32, f32)>, floor: f32) -> Option<f32> {
+    scored
+        .filter(|&(_, score)| score >= floor)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.total_cmp(&b.0)))
+        .map(|(width, _)| width)
 }
 
 /// What the words say about a set of cuts: how many fall between two Han
@@ -571,6 +627,15 @@ fn mends(left: &Piece, right: &Piece, widths: &[f32]) -> bool {
     let near = |cells: f32, width: f32| (cells - width).abs() <= MEND_SLACK;
     let joined = left.cells + right.cells;
     let short = !widths.iter().any(|&w| left.cells >= w - MEND_SLACK);
+    // OCR sets a space before an opening bracket and after a closing one
+    // inside a printed line (a reporter credit, an abbreviation in
+    // brackets, a year span); brackets and digits count more cells than
+    // they take in print, so the pieces need only fit in a column.
+    let bracket_space = left.text.trim_end().ends_with([')', '）', '〉', '》'])
+        || right.text.trim_start().starts_with(['(', '（', '〈', '《']);
+    if short && bracket_space && widths.iter().any(|&w| joined <= w + MEND_SLACK) {
+        return true;
+    }
     if short && dateline_then_credit(left, right) {
         // Digits and brackets set narrower in print than OCR's cells count
         // them: the two need only fit in a column.
@@ -788,6 +853,22 @@ mod tests {
     }
 
     #[test]
+    fn a_line_ocr_split_at_the_spaces_beside_a_bracket_is_mended() {
+        // Columns of ten cells; OCR put a space on both sides of "(丙丁)".
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
+            "闰余成 (丙丁) 岁律吕 金木水火土风雨雷电云\n",
+            "春夏秋冬东南西北上下 寒来暑往秋收冬藏闰余\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let texts: Vec<&str> =
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec!["闰余成 (丙丁) 岁律吕", "金木水火土风雨雷电云"]);
+    }
+
+    #[test]
     fn a_full_printed_line_is_not_mended_with_its_neighbour() {
         let text = [
             "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
@@ -958,6 +1039,43 @@ mod tests {
         assert_eq!(
             lines("寒来暑往秋收冬藏闰余成岁律吕 调阳云腾致雨露结为霜\n"),
             vec!["寒来暑往秋收冬藏闰余成岁律吕", "调阳云腾致雨露结为霜"]
+        );
+    }
+
+    #[test]
+    fn of_tied_own_widths_the_widest_wins() {
+        let scored = [(11.5, 0.0), (12.0, 0.0), (8.0, 0.0), (8.5, 0.0)];
+        assert_eq!(super::best_own_width(scored.into_iter(), -2.0), Some(12.0));
+        // A better score still wins over a wider width.
+        let scored = [(12.0, 0.0), (8.5, 1.0)];
+        assert_eq!(super::best_own_width(scored.into_iter(), -2.0), Some(8.5));
+        assert_eq!(super::best_own_width(scored.into_iter(), 2.0), None);
+    }
+
+    #[test]
+    fn a_run_parted_only_by_a_lone_stray_quote_is_cut_there() {
+        let lines = |last: &str| {
+            let text = [
+                "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
+                "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
+                last,
+            ]
+            .concat();
+            let page = parse_page(&text, 0, 1);
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+        };
+        // OCR set the head of the first line apart with a space and read
+        // the gutter after it as an opening quote: the mark stands at no
+        // column width from the run's start, but only there does the run
+        // part into two printed lines that fit their columns.
+        assert_eq!(
+            lines("寒来暑 往秋收冬藏闰“成岁律吕调阳云腾致雨 露结为霜金生丽水玉出\n"),
+            vec!["寒来暑 往秋收冬藏闰", "“成岁律吕调阳云腾致雨", "露结为霜金生丽水玉出"]
+        );
+        // A quoted phrase is no gutter.
+        assert_eq!(
+            lines("寒来暑 往秋“收冬”藏闰成岁律吕调阳云腾致雨 露结为霜金生丽水玉出\n"),
+            vec!["寒来暑", "往秋“收冬”藏闰成岁律吕调阳云腾致雨", "露结为霜金生丽水玉出"]
         );
     }
 
