@@ -27,10 +27,13 @@ pub fn split_from_args(args: &[String]) -> Option<&'static str> {
 /// The real-OCR cases a page-level diagnostic reads: those of the split
 /// named by [`split_from_args`], narrowed to the case names given as plain
 /// arguments when there are any (which also asks for the detailed print).
+/// `--root=DIR` reads the cases of another folder laid out like the corpus
+/// (fresh pages kept apart from it).
 pub fn real_ocr_cases(args: &[String]) -> (Vec<Case>, bool) {
     let split = split_from_args(args);
+    let root = args.iter().find_map(|a| a.strip_prefix("--root=")).unwrap_or("corpus");
     let named: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let cases = corpus::load_corpus(Path::new("corpus"))
+    let cases = corpus::load_corpus(Path::new(root))
         .unwrap()
         .into_iter()
         .filter(|case| case.name.starts_with("ocr-") && split.is_none_or(|s| s == case.meta.split))

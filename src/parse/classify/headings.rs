@@ -718,6 +718,15 @@ pub(super) fn heading_role(
         let paired_title = paired_title || above_paragraph;
         // A headline in capitals may be broken over lines of one word.
         let min_words = if all_caps { 1 } else { 2 };
+        // The weaker tests read a title from the lines around; a line that
+        // opens on an article or a conjunction is a sentence's first line
+        // read across from its column (headline style drops both words):
+        // sparse-text pages of interleaved columns lost articles to such
+        // lines taken for titles.
+        let opens_sentence = opens_on_connective(text);
+        let paired_title = paired_title && !opens_sentence;
+        let weak = weak && !opens_sentence;
+        let interrupting = interrupting && !opens_sentence;
         if !starts_upper
             || !(min_words..=30).contains(&words.len())
             || (!all_caps && leaves_phrase_open(last_word))
@@ -776,6 +785,28 @@ const PHRASE_LEFT_OPEN: &[&str] = &[
 
 fn leaves_phrase_open(last_word: &str) -> bool {
     PHRASE_LEFT_OPEN.contains(&last_word)
+}
+
+/// Words that open running sentences but that headline style drops: the
+/// articles and the coordinating conjunctions (English, French, German;
+/// closed word classes, no page's words).
+const SENTENCE_CONNECTIVES: &[&str] = &[
+    "the", "a", "an", "and", "but", "or", "so", "yet", // English
+    "le", "la", "les", "un", "une", "et", "mais", "ou", // French
+    "der", "die", "das", "ein", "eine", "und", "aber", "oder", // German
+];
+
+/// True when a Latin line not set in capitals opens on an article or a
+/// coordinating conjunction: the first line of a sentence rather than a
+/// headline, whose style drops those words. A line in capitals is left
+/// alone (a headline set in capitals may keep its article).
+fn opens_on_connective(text: &str) -> bool {
+    if !text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let first = text.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    SENTENCE_CONNECTIVES.contains(&first.as_str())
 }
 
 /// True when a Latin line reads as a title: it starts with a capital, holds
@@ -1095,6 +1126,17 @@ fn in_narrow_run(page: &Page, line_index: usize, capitals_start_sentences: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_opening_on_an_article_or_conjunction_reads_as_a_sentence_start() {
+        assert!(opens_on_connective("But the glass harbour stayed quiet"));
+        assert!(opens_on_connective("\u{201c}The lantern makers of Velmora"));
+        assert!(opens_on_connective("und die Brücke blieb stehen"));
+        assert!(!opens_on_connective("Lantern makers win the river prize"));
+        assert!(!opens_on_connective("Butterfly keepers meet in Velmora"));
+        // A headline set in capitals may keep its article.
+        assert!(!opens_on_connective("THE LANTERN MAKERS OF VELMORA"));
+    }
 
     #[test]
     fn stray_quotes_at_a_headline_edge_are_trimmed_but_paired_ones_kept() {
