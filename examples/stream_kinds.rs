@@ -24,10 +24,11 @@
 //! lines that release whatever else the decoder sent into those true
 //! successors: input for a throwaway hook in `streams::stream_order` that
 //! measures what fixing one kind alone is worth.
+mod shared;
 use std::collections::BTreeMap;
 
 use restitch::eval::corpus;
-use restitch::eval::placement::{letters_and_digits, GoldText};
+use restitch::eval::placement::GoldText;
 use restitch::parse::{self, Page};
 use restitch::score::{latin::Vocabulary, streams};
 
@@ -59,7 +60,7 @@ fn main() {
                 page.pieces[u.pieces.clone()].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")
             })
             .collect();
-        let spans = place_units(&gold, &texts);
+        let spans = shared::place_units(&gold, &texts);
         let truth = gold.true_successors(&spans, 3, 6);
         let decoded: Vec<usize> = (0..units.len())
             .map(|i| if order.units.is_empty() { i + 1 } else { order.after[i].unwrap_or(i + 1) })
@@ -207,38 +208,6 @@ impl PageFacts {
             "lag_behind"
         }
     }
-}
-
-/// Places each unit's letters and digits in the gold text: long units first
-/// (they occur once), a short one at the occurrence nearest after the unit
-/// before it (as `stream_truth` does).
-fn place_units(gold: &GoldText, texts: &[String]) -> Vec<Option<(usize, usize)>> {
-    let mut used = vec![false; gold.chars.len()];
-    let mut spans: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
-    for long in [true, false] {
-        for (index, text) in texts.iter().enumerate() {
-            let needle = letters_and_digits(text);
-            if needle.is_empty() || (needle.len() >= 15) != long {
-                continue;
-            }
-            let found: Vec<usize> = gold.occurrences(&needle).into_iter().filter(|&s| !used[s]).collect();
-            let after_previous = index.checked_sub(1).and_then(|p| spans[p]).map(|(_, e)| e);
-            let start = if long {
-                found.first().copied()
-            } else {
-                found.iter().copied().min_by_key(|&s| {
-                    after_previous.map_or(s, |e| if s >= e { s - e } else { 100_000 + e - s })
-                })
-            }
-            .or_else(|| gold.voted_start(&needle, 8));
-            if let Some(start) = start {
-                let end = (start + needle.len()).min(gold.chars.len());
-                used[start..end].iter_mut().for_each(|u| *u = true);
-                spans[index] = Some((start, end));
-            }
-        }
-    }
-    spans
 }
 
 /// Per unit, the unit before it in its stream, from per unit its successor

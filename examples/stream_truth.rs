@@ -6,8 +6,9 @@
 //! Prints per unit `UNIT DECODED TRUE TEXT` (`!` marks a wrong successor)
 //! and the count of wrong ones; `--write FILE` also writes the true
 //! successors, one `UNIT NEXT` a line, for a diagnostic run of the engine.
+mod shared;
 use restitch::eval::corpus;
-use restitch::eval::placement::{letters_and_digits, GoldText};
+use restitch::eval::placement::GoldText;
 use restitch::parse;
 use restitch::score::{latin::Vocabulary, streams};
 
@@ -27,34 +28,7 @@ fn main() {
         .iter()
         .map(|u| page.pieces[u.pieces.clone()].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "))
         .collect();
-    let mut used = vec![false; gold.chars.len()];
-    let mut spans: Vec<Option<(usize, usize)>> = vec![None; units.len()];
-    // Long units first (they occur once); a short one then takes the
-    // occurrence nearest after the unit before it, as OCR cuts a printed
-    // line into stretches it emits one after the other.
-    for long in [true, false] {
-        for (index, text) in texts.iter().enumerate() {
-            let needle = letters_and_digits(text);
-            if needle.is_empty() || (needle.len() >= 15) != long {
-                continue;
-            }
-            let found: Vec<usize> = gold.occurrences(&needle).into_iter().filter(|&s| !used[s]).collect();
-            let after_previous = index.checked_sub(1).and_then(|p| spans[p]).map(|(_, e)| e);
-            let start = if long {
-                found.first().copied()
-            } else {
-                found.iter().copied().min_by_key(|&s| {
-                    after_previous.map_or(s, |e| if s >= e { s - e } else { 100_000 + e - s })
-                })
-            }
-            .or_else(|| gold.voted_start(&needle, 8));
-            if let Some(start) = start {
-                let end = (start + needle.len()).min(gold.chars.len());
-                used[start..end].iter_mut().for_each(|u| *u = true);
-                spans[index] = Some((start, end));
-            }
-        }
-    }
+    let spans = shared::place_units(&gold, &texts);
     let truth = gold.true_successors(&spans, 3, 6);
     let mut wrong = 0;
     let mut known = 0;

@@ -2,7 +2,7 @@
 //! arguments, and the attribution of engine pieces to gold articles by
 //! character trigrams (OCR misreads a glyph here and there, so a piece is
 //! attributed by the share of its trigrams a gold article holds, not by
-//! exact search).
+//! exact search), and the placing of stream units in the gold text.
 
 // Each diagnostic takes what it needs of this module.
 #![allow(dead_code)]
@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use restitch::eval::corpus::{self, Case};
+use restitch::eval::placement::{letters_and_digits, GoldText};
 
 /// The split named on the command line: `--heldout`, `--all` (none), or
 /// dev when neither is given.
@@ -101,4 +102,36 @@ impl GoldTrigrams {
         }
         Some((0..shares.len()).filter(|&g| shares[g] >= best - TIE).collect())
     }
+}
+
+/// Places each unit's letters and digits in the gold text: long units first
+/// (they occur once), a short one at the occurrence nearest after the unit
+/// before it (OCR cuts a printed line into stretches it emits one after the other).
+pub fn place_units(gold: &GoldText, texts: &[String]) -> Vec<Option<(usize, usize)>> {
+    let mut used = vec![false; gold.chars.len()];
+    let mut spans: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
+    for long in [true, false] {
+        for (index, text) in texts.iter().enumerate() {
+            let needle = letters_and_digits(text);
+            if needle.is_empty() || (needle.len() >= 15) != long {
+                continue;
+            }
+            let found: Vec<usize> = gold.occurrences(&needle).into_iter().filter(|&s| !used[s]).collect();
+            let after_previous = index.checked_sub(1).and_then(|p| spans[p]).map(|(_, e)| e);
+            let start = if long {
+                found.first().copied()
+            } else {
+                found.iter().copied().min_by_key(|&s| {
+                    after_previous.map_or(s, |e| if s >= e { s - e } else { 100_000 + e - s })
+                })
+            }
+            .or_else(|| gold.voted_start(&needle, 8));
+            if let Some(start) = start {
+                let end = (start + needle.len()).min(gold.chars.len());
+                used[start..end].iter_mut().for_each(|u| *u = true);
+                spans[index] = Some((start, end));
+            }
+        }
+    }
+    spans
 }

@@ -21,7 +21,7 @@
 //! headlines read across as one line) is never cut at a body column's
 //! width: each headline spans two or three columns.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::part;
 use crate::parse::chars::{
@@ -202,7 +202,7 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let glued = glued_widths(page, &widths);
     let headline_rows = headline_row_lines(page);
     let printed = printed_line_widths(page);
-    let one_printed_line: rustc_hash::FxHashSet<(usize, usize)> = (0..page.pieces.len())
+    let one_printed_line: FxHashSet<(usize, usize)> = (0..page.pieces.len())
         .filter(|&index| as_wide_as_printed_lines(page, &printed, index))
         .map(|index| (page.pieces[index].line, page.pieces[index].span.start))
         .collect();
@@ -1018,26 +1018,28 @@ mod tests {
         );
     }
 
+    /// The pieces of `last` read under two lines of three ten-cell columns.
+    fn below_three_columns(last: &str) -> Vec<String> {
+        let text = [
+            "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
+            "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
+            last,
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.clone()).collect()
+    }
+
     #[test]
     fn a_full_line_glued_to_a_short_one_at_a_stray_quote_is_cut_there() {
-        let lines = |last: &str| {
-            let text = [
-                "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
-                "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
-                last,
-            ]
-            .concat();
-            let page = parse_page(&text, 0, 1);
-            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.clone()).collect::<Vec<_>>()
-        };
         // A line and a half: no division, but the quote stands at the width.
         assert_eq!(
-            lines("寒来暑往秋收冬藏闰余“成岁律吕 调阳云腾致雨露结为霜\n"),
+            below_three_columns("寒来暑往秋收冬藏闰余“成岁律吕 调阳云腾致雨露结为霜\n"),
             vec!["寒来暑往秋收冬藏闰余", "“成岁律吕", "调阳云腾致雨露结为霜"]
         );
         // Without the mark nothing tells where the gutter is.
         assert_eq!(
-            lines("寒来暑往秋收冬藏闰余成岁律吕 调阳云腾致雨露结为霜\n"),
+            below_three_columns("寒来暑往秋收冬藏闰余成岁律吕 调阳云腾致雨露结为霜\n"),
             vec!["寒来暑往秋收冬藏闰余成岁律吕", "调阳云腾致雨露结为霜"]
         );
     }
@@ -1054,27 +1056,17 @@ mod tests {
 
     #[test]
     fn a_run_parted_only_by_a_lone_stray_quote_is_cut_there() {
-        let lines = |last: &str| {
-            let text = [
-                "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸 春夏秋冬东南西北上下\n",
-                "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月 金木水火土风雨雷电云\n",
-                last,
-            ]
-            .concat();
-            let page = parse_page(&text, 0, 1);
-            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.clone()).collect::<Vec<_>>()
-        };
         // OCR set the head of the first line apart with a space and read
         // the gutter after it as an opening quote: the mark stands at no
         // column width from the run's start, but only there does the run
         // part into two printed lines that fit their columns.
         assert_eq!(
-            lines("寒来暑 往秋收冬藏闰“成岁律吕调阳云腾致雨 露结为霜金生丽水玉出\n"),
+            below_three_columns("寒来暑 往秋收冬藏闰“成岁律吕调阳云腾致雨 露结为霜金生丽水玉出\n"),
             vec!["寒来暑 往秋收冬藏闰", "“成岁律吕调阳云腾致雨", "露结为霜金生丽水玉出"]
         );
         // A quoted phrase is no gutter.
         assert_eq!(
-            lines("寒来暑 往秋“收冬”藏闰成岁律吕调阳云腾致雨 露结为霜金生丽水玉出\n"),
+            below_three_columns("寒来暑 往秋“收冬”藏闰成岁律吕调阳云腾致雨 露结为霜金生丽水玉出\n"),
             vec!["寒来暑", "往秋“收冬”藏闰成岁律吕调阳云腾致雨", "露结为霜金生丽水玉出"]
         );
     }
