@@ -398,6 +398,28 @@ pub fn capitals_start_sentences(page: &Page) -> bool {
     words > 0 && (capitals as f32) <= MID_SENTENCE_CAPITALS_MAX * words as f32
 }
 
+/// A piece a gutter or a printed rule sets apart on a side (from the piece
+/// before it or the one after it) that holds a lone glyph or no letter or
+/// digit at all: a speck OCR read out of a picture or a rule, not a phrase.
+fn is_set_apart_speck(pieces: &[Piece], index: usize) -> bool {
+    let parted = |piece: &Piece| matches!(piece.gap, Gap::Gutter(_) | Gap::Rule);
+    let text = pieces[index].text.trim();
+    let speck = is_glyph(text) || !text.chars().any(char::is_alphanumeric);
+    speck && (parted(&pieces[index]) || pieces.get(index + 1).is_some_and(parted))
+}
+
+/// How many specks a CJK line holds ([`is_set_apart_speck`]); none on a
+/// Latin page. Why: a headline holds phrases a space apart, never single
+/// glyphs between gutters; a speck beside a headline belongs to no title,
+/// and a row of two or more is noise read out of a picture.
+pub(super) fn set_apart_specks(page: &Page, line_index: usize) -> usize {
+    if !page.is_cjk() {
+        return 0;
+    }
+    let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+    (0..pieces.len()).filter(|&i| is_set_apart_speck(pieces, i)).count()
+}
+
 pub(super) fn heading_role(
     page: &Page,
     line_index: usize,
