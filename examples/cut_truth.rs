@@ -20,6 +20,8 @@
 //! Usage: cut_truth [-v] [--oracle DIR] CASE_DIR...
 use std::collections::BTreeMap;
 
+mod shared;
+
 use restitch::eval::corpus;
 use restitch::eval::metrics;
 use restitch::eval::placement::{letters_and_digits, place_pieces, GoldText};
@@ -113,15 +115,6 @@ fn steered_f1(case: &corpus::Case, page: &parse::Page, truth: &[Option<usize>], 
     }
     let built = chains::build(page, &junctions, options.threshold);
     let assembled = articles::assemble(page, built);
-    let cjk = case.is_cjk();
-    let out: Vec<Vec<char>> = assembled
-        .articles
-        .iter()
-        .map(|a| {
-            let text: Vec<String> = a.pieces().map(|id| page.piece(id).text.clone()).collect();
-            metrics::normalise(&text.join(" "), cjk)
-        })
-        .collect();
     if std::env::var("DUMP").is_ok() {
         println!("--- steer {} add {add_missing}", !truth.is_empty());
         for a in &assembled.articles {
@@ -129,9 +122,7 @@ fn steered_f1(case: &corpus::Case, page: &parse::Page, truth: &[Option<usize>], 
             println!("  ART {}", text.join(" | "));
         }
     }
-    let gold: Vec<Vec<char>> =
-        case.gold.articles.iter().map(|a| metrics::normalise(&a.text(), cjk)).collect();
-    metrics::match_articles(&gold, &out).f1()
+    shared::assembly_f1(page, case, &assembled)
 }
 
 fn main() {

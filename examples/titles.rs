@@ -33,7 +33,6 @@ use shared::real_ocr_cases;
 
 use restitch::assemble::{articles as assembly, chains};
 use restitch::eval::corpus::Case;
-use restitch::eval::metrics;
 use restitch::eval::placement::letters_and_digits;
 use restitch::formats;
 use restitch::parse::{self, Page, Role};
@@ -135,21 +134,9 @@ fn place_in_gold(text: &Grams, case: &Case) -> String {
 /// Article F1 of the pipeline run on a parsed page (text joined per
 /// article without rendering: comparable only with itself).
 fn pipeline_f1(page: &Page, case: &Case, options: &Options) -> f64 {
-    let cjk = case.is_cjk();
     let junctions = score_structured(page, &options.weights);
     let built = chains::build(page, &junctions, options.threshold);
-    let assembled = assembly::assemble(page, built);
-    let out: Vec<Vec<char>> = assembled
-        .articles
-        .iter()
-        .map(|a| {
-            let text: Vec<String> = a.pieces().map(|id| page.piece(id).text.clone()).collect();
-            metrics::normalise(&text.join(" "), cjk)
-        })
-        .collect();
-    let gold: Vec<Vec<char>> =
-        case.gold.articles.iter().map(|a| metrics::normalise(&a.text(), cjk)).collect();
-    metrics::match_articles(&gold, &out).f1()
+    shared::assembly_f1(page, case, &assembly::assemble(page, built))
 }
 
 /// The oracle: the page's pieces relabelled from the gold titles. With

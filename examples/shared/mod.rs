@@ -10,8 +10,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use restitch::assemble::articles::Assembly;
 use restitch::eval::corpus::{self, Case};
+use restitch::eval::metrics;
 use restitch::eval::placement::{letters_and_digits, GoldText};
+use restitch::parse::Page;
 
 /// The split named on the command line: `--heldout`, `--all` (none), or
 /// dev when neither is given.
@@ -134,4 +137,22 @@ pub fn place_units(gold: &GoldText, texts: &[String]) -> Vec<Option<(usize, usiz
         }
     }
     spans
+}
+
+/// Article F1 of an assembly of a parsed page against the case's gold: the
+/// pieces' text joined per article without rendering, so comparable only
+/// with another assembly scored the same way.
+pub fn assembly_f1(page: &Page, case: &Case, assembly: &Assembly) -> f64 {
+    let cjk = case.is_cjk();
+    let out: Vec<Vec<char>> = assembly
+        .articles
+        .iter()
+        .map(|a| {
+            let text: Vec<String> = a.pieces().map(|id| page.piece(id).text.clone()).collect();
+            metrics::normalise(&text.join(" "), cjk)
+        })
+        .collect();
+    let gold: Vec<Vec<char>> =
+        case.gold.articles.iter().map(|a| metrics::normalise(&a.text(), cjk)).collect();
+    metrics::match_articles(&gold, &out).f1()
 }
