@@ -746,6 +746,31 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_column_goes_on_in_the_piece_standing_below_it_where_slots_shift() {
+        // Two glued columns; on the second row a short piece after a
+        // gutter (the start of a column the first row lacks) makes the
+        // counts differ, and the second column's line has no slot below.
+        let text = "春天来到山村田野里花开 远处传来鸟叫声音很清脆\n\
+                    农民忙着播种施肥浇水呢 老师们站在门口迎接大家  甲乙\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (2, 3));
+        assert!(!page.rows_alike(0, 1));
+        let links = candidates(&page);
+        assert!(has(&links, top.start + 1, below.start + 1, Placement::Below));
+        // The short piece is no column's line: never offered as the one below.
+        assert_eq!(column_by_position(&page, top.start + 1, 1), Some(below.start + 1));
+        assert!(!links.iter().any(|l| l.to.0 == below.start + 2 && l.placement == Placement::Below));
+        // Latin pages keep to their slot-wise links.
+        let latin = parse_page(
+            "The new bridge opens  Council members said\nin the spring.  that the plan  holds\n",
+            0,
+            1,
+        );
+        assert_eq!(column_by_position(&latin, 1, 1), None);
+    }
+
+    #[test]
     fn a_gutter_wide_as_a_column_skips_its_slot() {
         // The middle column's line is missing from the second row; the
         // gutter's spaces stand where it was, so the third column's line
@@ -791,11 +816,13 @@ mod tests {
         let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
         let links = candidates(&page);
         assert!(!has(&links, top.start + 1, below.start + 1, Placement::Below));
-        // Nor on rows of two pieces.
+        // Nor on rows of two pieces by character drift; there the piece
+        // standing below by display columns is offered instead (see
+        // `column_by_position`).
         let two = "春天来到山村田野里 花开满山坡河水清 ;\n农民忙着播种施肥 远处传来鸟叫声音\n";
         let page = parse_page(two, 0, 1);
-        let links = candidates(&page);
-        assert!(!has(&links, 1, 4, Placement::Below));
+        assert!(!glued_cjk_columns(&page, 1, 4));
+        assert_eq!(column_by_position(&page, 1, 1), Some(4));
     }
 
     #[test]
