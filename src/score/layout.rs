@@ -288,6 +288,75 @@ fn column_below(page: &Page, from: usize, below: usize) -> Option<usize> {
     (from_right > from_left && from_end < below.pieces.len()).then(|| below.pieces.end - 1 - from_end)
 }
 
+/// Share of the widest piece on two Chinese rows that both pieces of a
+/// [`column_by_position`] link must reach: a column's line, or most of
+/// one, not a speck, a split-off mark or a paragraph's short last line,
+/// whose positions say little (specks stand anywhere in an ended column's
+/// place).
+const POSITION_PIECE_SHARE: f32 = 0.4;
+
+/// Share of the narrower of the two pieces that a [`column_by_position`]
+/// link's pieces must have above one another.
+const POSITION_OVERLAP: f32 = 0.5;
+
+/// Display columns `[start, end)` of each piece of a line: a wide
+/// character takes two, anything else one, and so does every space OCR
+/// wrote before a piece (its leading and gutter spaces). Chinese print
+/// sets columns in equally wide characters, so where OCR kept a line's
+/// padding these columns say where on the printed line a piece stood,
+/// whichever slot it takes.
+fn display_columns(page: &Page, line: &crate::parse::Line) -> Vec<(f32, f32)> {
+    let mut columns = Vec::with_capacity(line.pieces.len());
+    let mut at = 0.0;
+    let mut previous_end = 0;
+    for piece in &page.pieces[line.pieces.clone()] {
+        at += piece.span.start.saturating_sub(previous_end) as f32;
+        let start = at;
+        at += 2.0 * piece.cells;
+        columns.push((start, at));
+        previous_end = piece.span.end;
+    }
+    columns
+}
+
+/// The piece of line `below` standing most under body piece `from`, by
+/// display columns ([`display_columns`]), on a Chinese page where the two
+/// lines are rows of one block and one of them holds several pieces:
+/// `None` where none overlaps [`POSITION_OVERLAP`] of the narrower, or
+/// either piece is narrower than [`POSITION_PIECE_SHARE`] of the widest
+/// piece on the two rows.
+///
+/// Why: on glued rows a column that ended leaves its slot empty or to
+/// specks, a line cut into one more piece at an inner space, a headline
+/// across columns all shift the slots from one row to the next, and the
+/// slot-wise links (rows alike, rules, starts a character apart, counts
+/// from the right) then offer no piece below at all. The caller offers
+/// this one only there, as the column's `Below`, and the text scores
+/// choose.
+fn column_by_position(page: &Page, from: usize, below: usize) -> Option<usize> {
+    let piece = &page.pieces[from];
+    let line = &page.lines[piece.line];
+    let lower = page.lines.get(below)?;
+    if !page.is_cjk() || line.block != lower.block || line.pieces.len().max(lower.pieces.len()) < 2 {
+        return None;
+    }
+    let rows = || page.pieces[line.pieces.clone()].iter().chain(&page.pieces[lower.pieces.clone()]);
+    let least = POSITION_PIECE_SHARE * rows().map(|p| p.cells).fold(0.0, f32::max);
+    let column_line = |p: &Piece| p.role == Role::Body && p.cells >= least;
+    if !column_line(piece) {
+        return None;
+    }
+    let (start, end) = display_columns(page, line)[piece.slot];
+    display_columns(page, lower)
+        .into_iter()
+        .zip(lower.pieces.clone())
+        .filter(|&(_, index)| column_line(&page.pieces[index]))
+        .map(|((s, e), index)| (e.min(end) - s.max(start), (e - s).min(end - start), index))
+        .filter(|&(overlap, narrower, _)| overlap > 0.0 && overlap >= POSITION_OVERLAP * narrower)
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, _, index)| index)
+}
+
 /// All candidate successors of every piece of the page, without duplicates
 /// (a pair suggested twice keeps its first, most specific placement).
 pub fn candidates(page: &Page) -> Vec<Link> {
@@ -380,16 +449,23 @@ pub fn candidates_with(
     // A piece's candidates are pushed together, so a pair is a duplicate
     // only of a link pushed since this piece's first.
     let mut first_of_piece = 0;
+    // Whether the piece being offered its candidates has been offered one
+    // as the same column on the next line (see [`column_by_position`]).
+    let offered_below = std::cell::Cell::new(false);
     let mut push = |from: usize, to: usize, placement: Placement| {
         let from_piece = PieceId(from);
         if links.last().is_some_and(|l| l.from != from_piece) {
             first_of_piece = links.len();
         }
         if from != to && !links[first_of_piece..].iter().any(|l| l.to.0 == to) {
+            if placement == Placement::Below && page.pieces[to].line == page.pieces[from].line + 1 {
+                offered_below.set(true);
+            }
             links.push(Link { from: from_piece, to: PieceId(to), placement, input_next: to == from + 1 });
         }
     };
     for (index, piece) in page.pieces.iter().enumerate() {
+        offered_below.set(false);
         let line = &page.lines[piece.line];
         let slot = piece.slot;
         // Right neighbours on the same line.
@@ -510,6 +586,13 @@ pub fn candidates_with(
             }
             if !target.is_empty() {
                 push(index, target.start, first);
+            }
+            // Rows of glued Chinese columns whose slots shift: the piece
+            // standing below, where no slot-wise link found one.
+            if step == 1 && same_slot == Placement::Below && !offered_below.get() {
+                if let Some(aligned) = column_by_position(page, index, piece.line + 1) {
+                    push(index, aligned, Placement::Below);
+                }
             }
         }
         // Across an inset, the paragraph line that goes on: the next line of
@@ -663,6 +746,31 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_column_goes_on_in_the_piece_standing_below_it_where_slots_shift() {
+        // Two glued columns; on the second row a short piece after a
+        // gutter (the start of a column the first row lacks) makes the
+        // counts differ, and the second column's line has no slot below.
+        let text = "春天来到山村田野里花开 远处传来鸟叫声音很清脆\n\
+                    农民忙着播种施肥浇水呢 老师们站在门口迎接大家  甲乙\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (2, 3));
+        assert!(!page.rows_alike(0, 1));
+        let links = candidates(&page);
+        assert!(has(&links, top.start + 1, below.start + 1, Placement::Below));
+        // The short piece is no column's line: never offered as the one below.
+        assert_eq!(column_by_position(&page, top.start + 1, 1), Some(below.start + 1));
+        assert!(!links.iter().any(|l| l.to.0 == below.start + 2 && l.placement == Placement::Below));
+        // Latin pages keep to their slot-wise links.
+        let latin = parse_page(
+            "The new bridge opens  Council members said\nin the spring.  that the plan  holds\n",
+            0,
+            1,
+        );
+        assert_eq!(column_by_position(&latin, 1, 1), None);
+    }
+
+    #[test]
     fn a_gutter_wide_as_a_column_skips_its_slot() {
         // The middle column's line is missing from the second row; the
         // gutter's spaces stand where it was, so the third column's line
@@ -708,11 +816,13 @@ mod tests {
         let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
         let links = candidates(&page);
         assert!(!has(&links, top.start + 1, below.start + 1, Placement::Below));
-        // Nor on rows of two pieces.
+        // Nor on rows of two pieces by character drift; there the piece
+        // standing below by display columns is offered instead (see
+        // `column_by_position`).
         let two = "春天来到山村田野里 花开满山坡河水清 ;\n农民忙着播种施肥 远处传来鸟叫声音\n";
         let page = parse_page(two, 0, 1);
-        let links = candidates(&page);
-        assert!(!has(&links, 1, 4, Placement::Below));
+        assert!(!glued_cjk_columns(&page, 1, 4));
+        assert_eq!(column_by_position(&page, 1, 1), Some(4));
     }
 
     #[test]
