@@ -25,6 +25,19 @@
 //! Words seen fewer than `MIN_WORD` times and pairs seen fewer than
 //! `MIN_WORD_PAIR` times (or holding a pruned word) are pruned.
 //!
+//! With `--words --counts [--pair-divisor N] [--min-pair C] UNIGRAMS PAIRS OUTPUT_FST`,
+//! the word model is built from published count lists instead of text:
+//! UNIGRAMS holds lines "word count", PAIRS lines "first second count"
+//! (SymSpell's English lists: docs/HISTORY.md, eighteenth session). Words are reduced with
+//! `word_language::token` as the engine reads them; the total under `#` is
+//! the sum of the unigram counts, so that a pair's count over its first
+//! word's count and a word's count over the total are in the same units.
+//! Where the pair list counts in other units than the word list (SymSpell's
+//! pair counts are all multiples of 64, and up to 63 times their first
+//! word's count), `--pair-divisor` brings them back; the build fails when a
+//! pair is then counted more often than either of its words. `--min-pair`
+//! prunes pairs seen fewer times (after the division) to keep the file small.
+//!
 //! `--check CORPUS` reads every case's `gold.json` below CORPUS (the
 //! Chinese ones for the character model, all others for the word model)
 //! and fails when any run of 20 non-space characters (character model) or
@@ -34,6 +47,7 @@
 //! Run (sources and their commits in `data/README.md`):
 //!   cargo run --release --example build_language_model -- --check corpus data/zh_chars.fst SOURCE...
 //!   cargo run --release --example build_language_model -- --words --check corpus data/en_bigrams.fst SOURCE...
+//!   cargo run --release --example build_language_model -- --words --counts --pair-divisor 64 UNIGRAMS PAIRS data/en_bigrams.fst
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::error::Error;
@@ -62,6 +76,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let words = args.first().is_some_and(|a| a == "--words");
     if words {
         args.remove(0);
+    }
+    if words && args.first().is_some_and(|a| a == "--counts") {
+        return build_word_model_from_counts(&args[1..]);
     }
     let mut check = None;
     if args.first().is_some_and(|a| a == "--check") && args.len() > 1 {
@@ -328,6 +345,94 @@ fn build_word_model(texts: &[String], target: &str, files: usize) -> Result<(), 
     eprintln!(
         "{files} files, {total} words ({} distinct); kept {word_count} words, {pair_count} pairs; {} bytes written to {target}",
         unigrams.len(),
+        map.as_fst().as_bytes().len()
+    );
+    Ok(())
+}
+
+/// Builds the word model from count lists (`--words --counts`): see the
+/// module comment.
+fn build_word_model_from_counts(args: &[String]) -> Result<(), Box<dyn Error>> {
+    let usage = "usage: build_language_model --words --counts [--pair-divisor N] [--min-pair C] UNIGRAMS PAIRS OUTPUT_FST";
+    let mut args = args.to_vec();
+    let mut option = |name: &str| -> Result<Option<u64>, Box<dyn Error>> {
+        match args.iter().position(|a| a == name) {
+            Some(at) if at + 1 < args.len() => {
+                let value = args.remove(at + 1).parse::<u64>().map_err(|e| format!("{name}: {e}"))?;
+                args.remove(at);
+                Ok(Some(value))
+            }
+            Some(_) => Err(usage.into()),
+            None => Ok(None),
+        }
+    };
+    let divisor = option("--pair-divisor")?.unwrap_or(1).max(1);
+    let min_pair = option("--min-pair")?.unwrap_or(1);
+    let [unigram_file, pair_file, target] = args.as_slice() else { return Err(usage.into()) };
+    let fields = |line: &str| line.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let count_of = |field: &str, line: &str| -> Result<u64, Box<dyn Error>> {
+        field.parse::<u64>().map_err(|e| format!("{line:?}: {e}").into())
+    };
+    // Words as the engine reads them (lower-cased, curly apostrophes
+    // straightened); two entries that read as one word add up.
+    let word_of =
+        |raw: &str| word_language::token(raw).filter(|t| t.open_start && t.open_end).map(|t| t.word);
+    let mut unigrams: HashMap<String, u64> = HashMap::new();
+    let (mut total, mut dropped_words) = (0u64, 0usize);
+    for line in std::fs::read_to_string(unigram_file)?.lines().filter(|l| !l.trim().is_empty()) {
+        let [raw, count] = fields(line).try_into().map_err(|_| format!("not \"word count\": {line:?}"))?;
+        let count = count_of(&count, line)?;
+        total += count;
+        match word_of(&raw) {
+            Some(word) => *unigrams.entry(word).or_default() += count,
+            None => dropped_words += 1,
+        }
+    }
+    let mut pairs: HashMap<(String, String), u64> = HashMap::new();
+    let mut dropped_pairs = 0usize;
+    for line in std::fs::read_to_string(pair_file)?.lines().filter(|l| !l.trim().is_empty()) {
+        let [first, second, count] =
+            fields(line).try_into().map_err(|_| format!("not \"first second count\": {line:?}"))?;
+        let count = count_of(&count, line)? / divisor;
+        match (word_of(&first), word_of(&second)) {
+            (Some(a), Some(b)) if unigrams.contains_key(&a) && unigrams.contains_key(&b) => {
+                *pairs.entry((a, b)).or_default() += count;
+            }
+            _ => dropped_pairs += 1,
+        }
+    }
+    // Units: a pair is never more frequent than either of its words.
+    let over: Vec<String> = pairs
+        .iter()
+        .filter(|((a, b), &c)| c > unigrams[a] || c > unigrams[b])
+        .map(|((a, b), c)| format!("{a} {b} {c} (words {} {})", unigrams[a], unigrams[b]))
+        .collect();
+    if !over.is_empty() {
+        for o in over.iter().take(10) {
+            eprintln!("  {o}");
+        }
+        return Err(format!(
+            "{} pairs are counted more often than one of their words: wrong --pair-divisor?",
+            over.len()
+        )
+        .into());
+    }
+    let mut kept: BTreeMap<String, u64> = unigrams.iter().map(|(w, &c)| (w.clone(), c)).collect();
+    let word_count = kept.len();
+    let mut pair_count = 0;
+    for ((a, b), &c) in &pairs {
+        if c >= min_pair && c > 0 {
+            kept.insert(format!("{a}{PAIR_SEPARATOR}{b}"), c);
+            pair_count += 1;
+        }
+    }
+    kept.insert(TOTAL_KEY.to_string(), total);
+    let map = fst::Map::from_iter(kept.iter().map(|(k, v)| (k.as_bytes(), *v)))?;
+    std::fs::write(target, map.as_fst().as_bytes())?;
+    eprintln!(
+        "{total} words counted; kept {word_count} words ({dropped_words} entries not read as a word), \
+         {pair_count} pairs ({} below {min_pair}, {dropped_pairs} not of two kept words); {} bytes written to {target}",
+        pairs.len() - pair_count,
         map.as_fst().as_bytes().len()
     );
     Ok(())

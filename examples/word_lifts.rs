@@ -2,7 +2,9 @@
 //! junction from its rivals on the Latin-script cases with gold junctions.
 //! For every piece whose gold successor is among its candidates and has a
 //! lift, counts whether the gold lift is above, equal to or below the best
-//! rival's; with `-v` prints the losses.
+//! rival's, and how often the gold junction has none while a rival's lift is
+//! positive (the model speaks only for a wrong successor); with `-v` prints
+//! the losses.
 //!
 //! Run: cargo run --release --example word_lifts -- [-v] CASE_DIR...
 use std::collections::HashMap;
@@ -17,6 +19,9 @@ fn main() {
         args.remove(0);
     }
     let (mut above, mut tied, mut below, mut without) = (0, 0, 0, 0);
+    // Gold junctions without a lift where a rival has a positive one: the
+    // model speaks only for the wrong successor.
+    let mut silent_gold_lifted_rival = 0;
     for dir in args {
         let case = restitch::eval::corpus::load_case(std::path::Path::new(&dir)).unwrap();
         let Some(pieces) = case.gold.pieces.as_ref() else { continue };
@@ -30,11 +35,12 @@ fn main() {
             let Some(&(to, lift)) = rivals.iter().find(|(to, _)| gold.contains(&(from, *to))) else {
                 continue;
             };
+            let best = rivals.iter().filter(|(t, _)| *t != to).map(|(_, l)| *l).fold(f32::MIN, f32::max);
             if lift == 0.0 {
                 without += 1;
+                silent_gold_lifted_rival += usize::from(best > 0.0);
                 continue;
             }
-            let best = rivals.iter().filter(|(t, _)| *t != to).map(|(_, l)| *l).fold(f32::MIN, f32::max);
             if lift > best {
                 above += 1;
             } else if lift == best {
@@ -48,5 +54,8 @@ fn main() {
             }
         }
     }
-    println!("gold lift above every rival {above}, tied {tied}, below {below}; gold junction without lift {without}");
+    println!(
+        "gold lift above every rival {above}, tied {tied}, below {below}; gold junction without lift {without} \
+         (a rival lifted above 0 for {silent_gold_lifted_rival} of them)"
+    );
 }
