@@ -8,7 +8,8 @@
 //! misreads cap what any order reaches; the gap between the two is what
 //! geometry and assembly lose. With case names, each engine article is
 //! shown with the share of its characters that each gold article's frame
-//! holds. The layout is read here for diagnosis only, never by the engine.
+//! holds. `--root=DIR` reads the cases of another folder laid out like the
+//! corpus (fresh pages kept apart from it). The layout is read here for diagnosis only, never by the engine.
 #[path = "shared/mod.rs"]
 mod shared;
 use restitch::eval::{corpus, metrics};
@@ -34,7 +35,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = split_from_args(&args);
     let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
+    let root = args.iter().find_map(|a| a.strip_prefix("--root=")).unwrap_or("corpus");
+    let cases = corpus::load_corpus(std::path::Path::new(root)).unwrap();
     let options = restitch::Options::default();
     let (mut sum_engine, mut sum_ceiling, mut n) = (0.0, 0.0, 0);
     for case in &cases {
@@ -46,7 +48,7 @@ fn main() {
             continue;
         }
         let meta: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(format!("corpus/{}/meta.json", case.name)).unwrap(),
+            &std::fs::read_to_string(format!("{root}/{}/meta.json", case.name)).unwrap(),
         )
         .unwrap();
         let frames = meta["layout"]["article_frames"].as_array().cloned().unwrap_or_default();

@@ -4,9 +4,12 @@
 //! A region is cut at every vertical whitespace band that runs through it
 //! (a gutter, found from covered extents or from where CJK columns start),
 //! else under a headline standing alone on its top rows, else at the widest
-//! clear band with a headline right under it, else at its widest
-//! horizontal band when that is clearly wider than the usual gap between
-//! lines, else just under a headline set close above some of its columns.
+//! clear band with a headline right under it, else at the widest band of
+//! any width with a headline right under it and columns above it (a lower
+//! tier's headline set close under the upper article's columns), else at
+//! its widest horizontal band when that is clearly wider than the usual
+//! gap between lines, else just under a headline set close above some of
+//! its columns (the band under it found in the columns it stands over).
 //! A gap in a CJK headline row is no gutter where one article's columns run
 //! on under it (see [`one_headline_over_columns`]).
 //! Why: with coordinates the columns are visible, and this order is the
@@ -535,9 +538,19 @@ pub(super) fn headline_over_some_columns(all: &[Atom], strong: &[usize], cuts: &
     if rest.iter().any(|&a| !with_headline.contains(&side_of(a)) && centre_y(&all[a]) < headline_bottom) {
         return None;
     }
-    // The first band under the headline that runs across the region.
-    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
-    rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)
+    // The first band under the headline in the parts it stands over; the
+    // rows of the other parts are left out, since their columns may be set
+    // on another grid, their first row level with the headline's foot, and
+    // merged with them every band would lie far down in the columns (a
+    // paragraph gap lined up across them). The cut stays above every word
+    // of the other parts.
+    let headline_parts = strong.iter().copied().filter(|&a| with_headline.contains(&side_of(a)));
+    let rows = covered(headline_parts.map(|a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    let band =
+        rows.windows(2).find(|pair| pair[0].1 >= headline_bottom).map(|pair| (pair[0].1 + pair[1].0) / 2)?;
+    let other_top =
+        rest.iter().filter(|&&a| !with_headline.contains(&side_of(a))).map(|&a| centre_y(&all[a])).min();
+    Some(other_top.map_or(band, |top| band.min(top)))
 }
 
 /// The band under a headline that stands alone on the top rows of a region
@@ -657,8 +670,26 @@ pub(super) fn xy_cut(
         .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
         .max_by_key(|&(gap, position)| (gap, -position))
         .map(|(_, position)| position);
+    // A band of any width with headline type right under it, where the
+    // rows above it part into columns: a lower tier's headline set close
+    // under the columns of the article above, running across their
+    // gutters. Cut under the headline instead, the upper columns and the
+    // headline would be one region read row by row.
+    let over_headline_under_columns = || {
+        rows.windows(2)
+            .filter(|pair| pair[1].0 > pair[0].1 && headline_in(&pair[1]))
+            .map(|pair| (pair[1].0 - pair[0].1, (pair[0].1 + pair[1].0) / 2))
+            .filter(|&(_, position)| {
+                let above: Vec<usize> =
+                    strong.iter().copied().filter(|&a| centre_y(&all[a]) < position).collect();
+                has_gutter(all, &above, scales)
+            })
+            .max_by_key(|&(gap, position)| (gap, -position))
+            .map(|(_, position)| position)
+    };
     let mut cuts: Vec<i32> = under_headline
         .or(over_headline)
+        .or_else(over_headline_under_columns)
         .or(widest.filter(|&(gap, _)| gap as f32 >= threshold).map(|(_, position)| position))
         .into_iter()
         .collect();

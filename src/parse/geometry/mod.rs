@@ -16,7 +16,8 @@
 //!    whitespace band (a gutter) that runs through it (not one that stops
 //!    at a band with a lower tier's headline under it, whose columns run
 //!    across it, see [`cut::stops_at_a_tier`]), else under a headline
-//!    standing alone on its top rows, else at its widest horizontal band
+//!    standing alone on its top rows, else over a headline with columns
+//!    above it (however narrow the band), else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
 //!    columns (body rows glued across the gutter on top of columns that
@@ -67,7 +68,9 @@
 //! 4. roles: a piece that is a credit line is a byline, as the text parser
 //!    labels it when it cuts a line (a byline closes its article), a bare
 //!    list of names only on a line of its own that stands between no two
-//!    lines of its block (see [`roles`]); a line of smeared glyphs is no
+//!    lines of its block, any other credit not after words that end no
+//!    sentence on its line between two lines of its block (see [`roles`]);
+//!    a line of smeared glyphs is no
 //!    heading; glyph
 //!    height makes headlines; a line the text classifier took for a
 //!    heading but set in body type stays a heading only where it
@@ -847,6 +850,81 @@ mod tests {
     }
 
     #[test]
+    fn a_lower_headline_set_close_under_columns_is_cut_off_above_it() {
+        // Two columns of an upper article, then a lower article's headline
+        // across both, set closer under their last rows than a band the
+        // page's line gaps would cut, then the lower article's two columns.
+        let mut atoms = Vec::new();
+        for row in 0..6 {
+            let y = row * 45;
+            atoms.push(placed("上左正文", 0, y, 300, y + 35, false));
+            atoms.push(placed("上右正文", 360, y, 660, y + 35, false));
+        }
+        let upper_right: Vec<usize> = (0..6).map(|row| 2 * row + 1).collect();
+        let headline = atoms.len();
+        atoms.push(placed("下方文章的大标题", 0, 272, 660, 332, true));
+        for row in 0..6 {
+            let y = 345 + row * 45;
+            atoms.push(placed("下左正文", 0, y, 300, y + 35, false));
+            atoms.push(placed("下右正文", 360, y, 660, y + 35, false));
+        }
+        let mut regions = Vec::new();
+        xy_cut(&atoms, (0..atoms.len()).collect(), &cjk_body_scales(60.0), 0, &mut regions);
+        // The upper left column is a region of its own, read first.
+        let first = &regions[0];
+        assert_eq!(first.len(), 6, "{regions:?}");
+        assert!(first.iter().all(|a| !upper_right.contains(a) && *a != headline), "{regions:?}");
+        let headline_region = regions.iter().position(|r| r.contains(&headline)).expect("the headline");
+        assert_eq!(regions[headline_region], vec![headline], "{regions:?}");
+    }
+
+    #[test]
+    fn a_credit_inside_running_text_is_no_byline() {
+        // Six body lines 20 px high on a 30 px pitch; the third ends in an
+        // agency name in brackets that OCR set apart at a wide space.
+        let body =
+            |y: i32| vec![word("alpha", 0, y, 90, y + 20), word("beta gamma delta", 100, y, 400, y + 20)];
+        let page_with = |before: &str| {
+            let lines = (0..6)
+                .map(|row| {
+                    let y = row * 30;
+                    if row == 2 {
+                        line_of(vec![word(before, 0, y, 200, y + 20), word("(Reuters)", 320, y, 400, y + 20)])
+                    } else {
+                        line_of(body(y))
+                    }
+                })
+                .collect();
+            layout_page(&one_block(lines), 0, 1, None)
+        };
+        let role_of_credit =
+            |page: &Page| page.pieces.iter().find(|p| p.text == "(Reuters)").expect("credit").role;
+        // After words that end no sentence, between lines of its block.
+        assert_eq!(role_of_credit(&page_with("the council met")), Role::Body);
+        // After a sentence end, a credit trailing an article keeps its role.
+        assert_eq!(role_of_credit(&page_with("the council met.")), Role::Byline);
+    }
+
+    #[test]
+    fn a_speck_line_between_headline_lines_keeps_the_region_a_headline() {
+        let headline_type = HeadlineType { size: 40.0, script: Script::Latin };
+        let region = |middle: &str| {
+            vec![
+                placed("AGENCY VOTES", 0, 0, 600, 60, true),
+                placed(middle, 300, 62, 312, 80, false),
+                placed("PLANT VETO", 0, 85, 500, 145, true),
+            ]
+        };
+        let specks = region("i :");
+        assert!(set_in_headline_type(&specks, &[0, 1, 2], headline_type));
+        // A line of body words between them is text: no headline region.
+        let words = region("in the end");
+        assert!(!set_in_headline_type(&words, &[0, 1, 2], headline_type));
+        // Specks alone are no headline.
+        assert!(!set_in_headline_type(&specks, &[1], headline_type));
+    }
+
+    #[test]
     fn a_cjk_box_running_over_two_lines_stays_on_its_own() {
         // A CJK column of four rows, 30 px high on a 40 px pitch; OCR boxed
         // one glyph of the second row down to the bottom of the third.
@@ -1079,6 +1157,31 @@ mod tests {
         let order: Vec<Vec<usize>> =
             under_their_headlines(&atoms, regions, HeadlineType { size: 40.0, script: Script::Cjk }, 30.0);
         assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn the_cut_under_a_headline_over_some_columns_is_found_under_the_headline_itself() {
+        // A headline over the left column; the right column, set on another
+        // grid, starts level with the headline's foot, and its rows fill
+        // the left column's row gaps down to a paragraph gap lined up with
+        // another of its own. Counted over the whole region the first band
+        // under the headline is that far paragraph gap; the left column's
+        // first rows would be read before the right column's with it.
+        let atoms = vec![
+            placed("大标题新闻", 0, 0, 500, 60, true),
+            placed("左栏第一行", 0, 70, 500, 110, false),
+            placed("左栏第二行", 0, 112, 500, 150, false),
+            placed("左栏第三行", 0, 152, 500, 190, false),
+            placed("左栏第四行", 0, 230, 500, 270, false),
+            placed("右栏第一行", 600, 50, 900, 92, false),
+            placed("右栏第二行", 600, 95, 900, 132, false),
+            placed("右栏第三行", 600, 135, 900, 172, false),
+            placed("右栏第四行", 600, 175, 900, 212, false),
+            placed("右栏第五行", 600, 215, 900, 252, false),
+        ];
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        let y = headline_over_some_columns(&atoms, &strong, &[550]).expect("a cut under the headline");
+        assert!((60..=70).contains(&y), "{y}");
     }
 
     #[test]

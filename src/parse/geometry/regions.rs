@@ -161,21 +161,35 @@ pub(super) fn tiers_of_articles(boxes: &[BBox], headline: &[bool], lead: &[usize
 }
 
 /// True when every printed line of `region` that holds strong words is set
-/// in headline type. Measured per
+/// in headline type, bar lines of specks (fewer than
+/// [`SPECK_LINE_LETTERS`] letters and digits), and one line at least is.
+/// Measured per
 /// printed line, not per word: OCR reads bits of a large glyph as a short
 /// word of its own (a stroke as "nl"), whose box is no taller than body
-/// type, and such a fragment must not make a headline's region body text.
+/// type, and such a fragment must not make a headline's region body text;
+/// nor must a speck OCR read as a letter or two in the space between a
+/// headline's lines (`i :`), which stands as a line of its own.
 pub(super) fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineType) -> bool {
     let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
         .into_iter()
         .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
         .filter(|strong| !strong.is_empty())
         .collect();
-    !lines.is_empty()
-        && lines.iter().all(|strong| {
-            line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
-        })
+    let headline_line = |strong: &Vec<usize>| {
+        line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
+    };
+    let speck_line = |strong: &Vec<usize>| {
+        let letters: usize =
+            strong.iter().map(|&a| all[a].text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+        letters < SPECK_LINE_LETTERS
+    };
+    lines.iter().any(headline_line) && lines.iter().all(|strong| headline_line(strong) || speck_line(strong))
 }
+
+/// A printed line with fewer letters and digits than this is specks, no
+/// line of text: it neither makes a headline region body text nor a
+/// headline (see [`set_in_headline_type`]).
+const SPECK_LINE_LETTERS: usize = 3;
 
 /// Each OCR block of a region as one atom: the box of its strong words,
 /// headline type when all of them are.

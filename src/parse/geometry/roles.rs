@@ -23,7 +23,7 @@ pub(super) fn settle_roles(
     smeared: &[bool],
     rule_pieces: std::ops::Range<usize>,
 ) {
-    unseat_name_lists(page);
+    unseat_misplaced_credits(page);
     // Boxes keep side-by-side headlines apart already.
     let _side_by_side = classify::label_page(page);
     // A line OCR read as glyphs smeared along it shows no printed line's
@@ -57,23 +57,35 @@ pub(super) fn settle_roles(
     }
 }
 
-/// Sets back to body text a piece labelled a byline only for being a bare
-/// list of names (see [`classify::is_name_list`]) that does not stand like
-/// a credit: a credit stands on a printed line of its own, and not between
-/// two lines of one block (it ends a column stretch or stands apart).
-/// Why: randomly spaced CJK OCR reads running text as a name list, and a
-/// byline closes its article; credits with a credit word or brackets are
-/// trusted anywhere.
-fn unseat_name_lists(page: &mut Page) {
+/// Sets back to body text a piece labelled a byline that does not stand
+/// like a credit. A bare list of names (see [`classify::is_name_list`])
+/// must stand on a printed line of its own, and not between two lines of
+/// one block (it ends a column stretch or stands apart): randomly spaced
+/// CJK OCR reads running text as a name list. Any other credit (a credit
+/// word, brackets) is unseated only where it stands inside running text:
+/// after text on its printed line that ends no sentence, with lines of its
+/// block above and below (an abbreviation in brackets, "(ABC)", that OCR
+/// set apart from the words before it at a wide space; a credit trailing
+/// its article's last sentence follows a sentence end). Why: a byline
+/// closes its article.
+fn unseat_misplaced_credits(page: &mut Page) {
     for index in 0..page.pieces.len() {
         let piece = &page.pieces[index];
-        if piece.role != Role::Byline || !classify::is_name_list(&piece.text) {
+        if piece.role != Role::Byline {
             continue;
         }
         let line = &page.lines[piece.line];
         let block = &page.blocks[line.block];
         let shares_line = line.pieces.len() > 1;
         let between_lines = piece.line > block.start && piece.line + 1 < block.end;
+        if !classify::is_name_list(&piece.text) {
+            let after_running_text =
+                index > line.pieces.start && !ends_sentence(page.pieces[index - 1].text.trim_end());
+            if between_lines && after_running_text {
+                page.pieces[index].role = Role::Body;
+            }
+            continue;
+        }
         if shares_line || between_lines {
             page.pieces[index].role = Role::Body;
         }
