@@ -103,7 +103,14 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !page.is_cjk() {
         return false;
     }
-    let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+    // Stray marks between the headlines (a sentence end OCR read out of
+    // the gutter, "。") are no headline of the row.
+    let pieces: Vec<Piece> = page.pieces[page.lines[line_index].pieces.clone()]
+        .iter()
+        .filter(|p| !is_stray_mark(&p.text))
+        .cloned()
+        .collect();
+    let pieces = pieces.as_slice();
     // Where every printed line stands between blank lines, a row of
     // headlines may follow the last line of a column of the article above,
     // mid-sentence: there a dateline below alone says a row opens articles.
@@ -111,7 +118,10 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !(2..=3).contains(&pieces.len()) {
         return false;
     }
-    if !pieces.iter().all(|p| reads_like_headline(&p.text)) || glued_prose_row(pieces) {
+    if !pieces.iter().all(|p| reads_like_headline(&p.text))
+        || glued_prose_row(pieces)
+        || paragraph_ends_below(page, line_index, &pieces[0])
+    {
         return false;
     }
     // A dateline below must answer each headline: parts of one headline
@@ -135,6 +145,24 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
         (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
             && narrowest > widths[widths.len() / 2] + 1.0
     })
+}
+
+/// True when the line below a row opens with a piece narrower than the
+/// row's first piece that ends a sentence: the last printed line of a
+/// paragraph whose line before is that first piece (a glued row of running
+/// text, its column going on below). Under a row of headlines the articles'
+/// first lines start, and a paragraph does not end on its first line.
+fn paragraph_ends_below(page: &Page, line_index: usize, first: &Piece) -> bool {
+    page.lines.get(line_index + 1).is_some_and(|below| {
+        let opening = &page.pieces[below.pieces.start];
+        opening.cells < first.cells && ends_sentence(opening.text.trim())
+    })
+}
+
+/// True for a piece of nothing but punctuation and specks (no letter or
+/// digit): a mark OCR read out of a gutter, part of no headline.
+pub(super) fn is_stray_mark(text: &str) -> bool {
+    !text.chars().any(char::is_alphanumeric)
 }
 
 /// True when a piece of a CJK row reads like one of a row of headlines:
