@@ -159,6 +159,26 @@ fn paragraph_ends_below(page: &Page, line_index: usize, first: &Piece) -> bool {
     })
 }
 
+/// How far, as a share, a line's width may stray from the summed widths
+/// of the glued row below it and still be a row of the same columns.
+const GLUED_ROW_WIDTH_SLACK: f32 = 0.1;
+
+/// True when the next line of the block is a glued row (two or more
+/// pieces, none a lone glyph or a mark) whose pieces together are as wide
+/// as `size`, within [`GLUED_ROW_WIDTH_SLACK`] and a cell.
+fn as_wide_as_glued_row_below(page: &Page, line_index: usize, size: f32) -> bool {
+    let line = &page.lines[line_index];
+    page.lines.get(line_index + 1).is_some_and(|below| {
+        let pieces = &page.pieces[below.pieces.clone()];
+        let texts: Vec<&Piece> =
+            pieces.iter().filter(|p| !is_stray_mark(&p.text) && !is_glyph(p.text.trim())).collect();
+        let total: f32 = texts.iter().map(|p| p.cells).sum();
+        below.block == line.block
+            && texts.len() >= 2
+            && (size - total).abs() <= GLUED_ROW_WIDTH_SLACK * total + 1.0
+    })
+}
+
 /// True for a piece of nothing but punctuation and specks (no letter or
 /// digit): a mark OCR read out of a gutter, part of no headline.
 pub(super) fn is_stray_mark(text: &str) -> bool {
@@ -551,6 +571,16 @@ pub(super) fn heading_role(
             && pieces.len() == 1
             && (next_block_width(page, line_index).is_some_and(column_wide)
                 || previous_block_width(page, line_index).is_some_and(column_wide))
+        {
+            return None;
+        }
+        // A line holding a comma inside as wide as the glued row of
+        // columns right below it is such a row that OCR left uncut: a
+        // headline spanning those columns, in its larger type, holds
+        // fewer characters than they do.
+        if !(before_dateline || kicked)
+            && comma_inside(text)
+            && as_wide_as_glued_row_below(page, line_index, size)
         {
             return None;
         }

@@ -1701,6 +1701,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_line_with_a_comma_as_wide_as_the_glued_row_below_is_running_text() {
+        // After a paragraph end, one piece twice a column wide (a space
+        // after digits kept it whole), over a glued row of two columns: a
+        // headline by its width, but it holds a comma inside and is as
+        // wide as the row below: a row of those columns left uncut.
+        let above = "农业部门也组织了专家组深入田间地头指导生产。\n";
+        let below = "今年夏天这个地区降雨比往年同期明显 偏多了不少气象部门提醒各地注意防范\n\
+                     居民注意出行安全农作物受灾情况正在 统计中有关部门已经派出工作组赶赴现\n\
+                     防范强降雨带来的各种不利影响相关部 场查看灾情并组织群众转移安置好受灾\n";
+        let row = |text: &str| format!("{above}\n{text}\n{below}");
+        let page = parse_page(
+            &row("今年6月，城市里新建的公园迎来了游客2024 “居民纷纷表示新建的公园让孩子们有"),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "今年6月"), Role::Body);
+    }
+
+    #[test]
     fn a_headline_with_a_comma_beside_its_kicker_stays_a_headline() {
         // The page's top line: a headline holding a comma, then a column's
         // bracketed kicker after a space, over a justified body.
