@@ -15,10 +15,9 @@
 //! and there.
 #[path = "shared/mod.rs"]
 mod shared;
-use shared::split_from_args;
+use shared::real_ocr_cases;
 use std::collections::HashSet;
 
-use restitch::eval::corpus;
 use restitch::parse::{self, classify::lines_set_apart, Role};
 
 fn squeeze(text: &str) -> Vec<char> {
@@ -31,18 +30,10 @@ fn grams(chars: &[char]) -> HashSet<Vec<char>> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = split_from_args(&args);
-    let detail: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
+    let (cases, detail) = real_ocr_cases(&args);
     // [sparse?][hit, false, missed, false subhead]
     let mut totals = [[0usize; 4]; 2];
     for case in &cases {
-        if !case.name.starts_with("ocr-") || split.is_some_and(|s| s != case.meta.split) {
-            continue;
-        }
-        if !detail.is_empty() && !detail.iter().any(|d| **d == case.name) {
-            continue;
-        }
         let page = &parse::parse_document(&case.input, None)[0];
         let sparse = lines_set_apart(page);
         let titles: Vec<HashSet<Vec<char>>> = case
@@ -74,12 +65,20 @@ fn main() {
             };
             counts[kind] += 1;
             if kind != 0 {
+                // The piece's line, each piece with its gap and role, so
+                // a miss shows what OCR glued it to.
+                let line = &page.lines[piece.line];
+                let context: Vec<String> = page.pieces[line.pieces.clone()]
+                    .iter()
+                    .map(|p| format!("[{:?} {:?} {:.0}] {}", p.gap, p.role, p.cells, p.text.trim()))
+                    .collect();
                 notes.push(format!(
-                    "    {} line {} {:?} | {}",
+                    "    {} line {} {:?} | {}\n        {}",
                     ["hit", "FALSE", "MISSED", "false-sub"][kind],
                     piece.line,
                     piece.role,
-                    piece.text
+                    piece.text,
+                    context.join("  ")
                 ));
             }
         }
@@ -92,7 +91,7 @@ fn main() {
             counts[2],
             counts[3]
         );
-        if !detail.is_empty() || args.iter().any(|a| a == "--list") {
+        if detail || args.iter().any(|a| a == "--list") {
             for note in notes {
                 println!("{note}");
             }

@@ -103,7 +103,14 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !page.is_cjk() {
         return false;
     }
-    let pieces = &page.pieces[page.lines[line_index].pieces.clone()];
+    // Stray marks between the headlines (a sentence end OCR read out of
+    // the gutter, "。") are no headline of the row.
+    let pieces: Vec<Piece> = page.pieces[page.lines[line_index].pieces.clone()]
+        .iter()
+        .filter(|p| !is_stray_mark(&p.text))
+        .cloned()
+        .collect();
+    let pieces = pieces.as_slice();
     // Where every printed line stands between blank lines, a row of
     // headlines may follow the last line of a column of the article above,
     // mid-sentence: there a dateline below alone says a row opens articles.
@@ -111,7 +118,10 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !(2..=3).contains(&pieces.len()) {
         return false;
     }
-    if !pieces.iter().all(|p| reads_like_headline(&p.text)) || glued_prose_row(pieces) {
+    if !pieces.iter().all(|p| reads_like_headline(&p.text))
+        || glued_prose_row(pieces)
+        || paragraph_ends_below(page, line_index, &pieces[0])
+    {
         return false;
     }
     // A dateline below must answer each headline: parts of one headline
@@ -135,6 +145,44 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
         (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
             && narrowest > widths[widths.len() / 2] + 1.0
     })
+}
+
+/// True when the line below a row opens with a piece narrower than the
+/// row's first piece that ends a sentence: the last printed line of a
+/// paragraph whose line before is that first piece (a glued row of running
+/// text, its column going on below). Under a row of headlines the articles'
+/// first lines start, and a paragraph does not end on its first line.
+fn paragraph_ends_below(page: &Page, line_index: usize, first: &Piece) -> bool {
+    page.lines.get(line_index + 1).is_some_and(|below| {
+        let opening = &page.pieces[below.pieces.start];
+        opening.cells < first.cells && ends_sentence(opening.text.trim())
+    })
+}
+
+/// How far, as a share, a line's width may stray from the summed widths
+/// of the glued row below it and still be a row of the same columns.
+const GLUED_ROW_WIDTH_SLACK: f32 = 0.1;
+
+/// True when the next line of the block is a glued row (two or more
+/// pieces, none a lone glyph or a mark) whose pieces together are as wide
+/// as `size`, within [`GLUED_ROW_WIDTH_SLACK`] and a cell.
+fn as_wide_as_glued_row_below(page: &Page, line_index: usize, size: f32) -> bool {
+    let line = &page.lines[line_index];
+    page.lines.get(line_index + 1).is_some_and(|below| {
+        let pieces = &page.pieces[below.pieces.clone()];
+        let texts: Vec<&Piece> =
+            pieces.iter().filter(|p| !is_stray_mark(&p.text) && !is_glyph(p.text.trim())).collect();
+        let total: f32 = texts.iter().map(|p| p.cells).sum();
+        below.block == line.block
+            && texts.len() >= 2
+            && (size - total).abs() <= GLUED_ROW_WIDTH_SLACK * total + 1.0
+    })
+}
+
+/// True for a piece of nothing but punctuation and specks (no letter or
+/// digit): a mark OCR read out of a gutter, part of no headline.
+pub(super) fn is_stray_mark(text: &str) -> bool {
+    !text.chars().any(char::is_alphanumeric)
 }
 
 /// True when a piece of a CJK row reads like one of a row of headlines:
@@ -523,6 +571,16 @@ pub(super) fn heading_role(
             && pieces.len() == 1
             && (next_block_width(page, line_index).is_some_and(column_wide)
                 || previous_block_width(page, line_index).is_some_and(column_wide))
+        {
+            return None;
+        }
+        // A line holding a comma inside as wide as the glued row of
+        // columns right below it is such a row that OCR left uncut: a
+        // headline spanning those columns, in its larger type, holds
+        // fewer characters than they do.
+        if !(before_dateline || kicked)
+            && comma_inside(text)
+            && as_wide_as_glued_row_below(page, line_index, size)
         {
             return None;
         }

@@ -26,8 +26,8 @@ use super::chars::{ends_sentence, is_han, is_line_start_forbidden, is_wide, PAUS
 use super::Page;
 use credits::lower_case_credit;
 use headings::{
-    beside_top_headline, column_top_title, heading_role, heading_span, is_glyph, set_apart_specks,
-    side_by_side_headlines, two_line_title, PageStyle,
+    beside_top_headline, column_top_title, heading_role, heading_span, is_glyph, is_stray_mark,
+    set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
 };
 
 /// What a piece is, as far as its own text and neighbours show.
@@ -126,7 +126,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         } else if side_by_side_headlines(page, line_index, blank_separated) {
             side_by_side_rows.push(line_index);
             for piece in &mut page.pieces[range] {
-                piece.role = Role::Headline;
+                piece.role = if is_stray_mark(&piece.text) { Role::Fragment } else { Role::Headline };
             }
         } else {
             // The whole line first (headline ends of two articles a rule
@@ -1663,6 +1663,60 @@ pub(crate) mod tests {
         let page = parse_page(&row("居民纷纷表示新建的公园 孩子们放学后，也有了玩"), 0, 1);
         assert_eq!(role_of(&page, "居民纷纷"), Role::Body);
         assert_eq!(role_of(&page, "孩子们放学"), Role::Body);
+    }
+
+    #[test]
+    fn a_stray_sentence_end_between_two_headlines_leaves_them_a_row() {
+        // OCR read a full stop out of the gutter between two headlines set
+        // side by side at the page's top: the row is still two headlines,
+        // and the mark is a fragment of neither.
+        let below = "今年夏天这个地区 往年同期明显偏多 气象部门提醒各地 意防范强降雨带来\n\
+                     降雨比往年同期多 了不少农作物受灾 居民注意出行安全 的各种不利的影响\n";
+        let page = parse_page(&format!("城市公园迎来了新的变化 。 山区道路已经修缮一新\n{below}"), 0, 1);
+        assert_eq!(role_of(&page, "城市公园"), Role::Headline);
+        assert_eq!(role_of(&page, "山区道路"), Role::Headline);
+        assert_eq!(role_of(&page, "。"), Role::Fragment);
+    }
+
+    #[test]
+    fn a_row_whose_first_column_ends_its_paragraph_below_is_running_text() {
+        // Two pieces shaped like headlines after a paragraph end, over
+        // glued columns (together too wide for one headline); but the line
+        // below opens with a short piece that ends a sentence: the first
+        // piece is a paragraph's last line but one, and the row is a glued
+        // row of running text.
+        let above = "农业部门也组织了专家组深入田间地头指导生产。\n";
+        let below = "今年夏天这个地区 往年同期明显偏多 气象部门提醒各地 意防范强降雨带来\n\
+                     降雨比往年同期多 了不少农作物受灾 居民注意出行安全 的各种不利的影响\n";
+        let row = |text: &str, next: &str| format!("{above}\n{text}\n{next}{below}");
+        let page = parse_page(&row("居民纷纷表示新建的城市公园 孩子们放学后也有了玩耍处", ""), 0, 1);
+        assert_eq!(role_of(&page, "居民纷纷"), Role::Headline);
+        let page = parse_page(
+            &row("居民纷纷表示新建的城市公园 孩子们放学后也有了玩耍处", "非常满意。      的好去处\n"),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "居民纷纷"), Role::Body);
+        assert_eq!(role_of(&page, "孩子们放学"), Role::Body);
+    }
+
+    #[test]
+    fn a_line_with_a_comma_as_wide_as_the_glued_row_below_is_running_text() {
+        // After a paragraph end, one piece twice a column wide (a space
+        // after digits kept it whole), over a glued row of two columns: a
+        // headline by its width, but it holds a comma inside and is as
+        // wide as the row below: a row of those columns left uncut.
+        let above = "农业部门也组织了专家组深入田间地头指导生产。\n";
+        let below = "今年夏天这个地区降雨比往年同期明显 偏多了不少气象部门提醒各地注意防范\n\
+                     居民注意出行安全农作物受灾情况正在 统计中有关部门已经派出工作组赶赴现\n\
+                     防范强降雨带来的各种不利影响相关部 场查看灾情并组织群众转移安置好受灾\n";
+        let row = |text: &str| format!("{above}\n{text}\n{below}");
+        let page = parse_page(
+            &row("今年6月，城市里新建的公园迎来了游客2024 “居民纷纷表示新建的公园让孩子们有"),
+            0,
+            1,
+        );
+        assert_eq!(role_of(&page, "今年6月"), Role::Body);
     }
 
     #[test]
