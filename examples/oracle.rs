@@ -3,6 +3,7 @@
 //! each case with its split and the mean per split (decide on dev only).
 //! With a case name as argument, also prints that case's articles, each
 //! piece with its role, to show where roles cut or glue articles.
+//! `CORPUS=dir` reads another folder of cases than `corpus`.
 use std::collections::HashMap;
 
 use restitch::assemble::{articles, chains::Chain};
