@@ -3,6 +3,7 @@
 //! each case with its split and the mean per split (decide on dev only).
 //! With a case name as argument, also prints that case's articles, each
 //! piece with its role, to show where roles cut or glue articles.
+//! `CORPUS=dir` reads another folder of cases than `corpus`.
 use std::collections::HashMap;
 
 use restitch::assemble::{articles, chains::Chain};
@@ -10,7 +11,8 @@ use restitch::eval::{corpus, fit, metrics};
 use restitch::parse::{self, PieceId};
 
 fn main() {
-    let cases = corpus::load_corpus(std::path::Path::new("corpus")).unwrap();
+    let root = std::env::var("CORPUS").unwrap_or_else(|_| "corpus".to_string());
+    let cases = corpus::load_corpus(std::path::Path::new(&root)).unwrap();
     // Sum of F1 and number of cases per split, in first-seen order.
     let mut means: Vec<(String, f64, usize)> = Vec::new();
     let detail = std::env::args().nth(1);

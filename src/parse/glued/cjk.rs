@@ -21,7 +21,7 @@
 //! headlines read across as one line) is never cut at a body column's
 //! width: each headline spans two or three columns.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::part;
 use crate::parse::chars::{
@@ -202,13 +202,19 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let glued = glued_widths(page, &widths);
     let headline_rows = headline_row_lines(page);
     let printed = printed_line_widths(page);
-    let one_printed_line: FxHashSet<(usize, usize)> = (0..page.pieces.len())
-        .filter(|&index| as_wide_as_printed_lines(page, &printed, index))
-        .map(|index| (page.pieces[index].line, page.pieces[index].span.start))
+    // Per piece (by line and start), how many other printed lines of its
+    // input line are about as wide as it.
+    let witnesses: FxHashMap<(usize, usize), usize> = (0..page.pieces.len())
+        .map(|index| {
+            let piece = &page.pieces[index];
+            ((piece.line, piece.span.start), printed_line_witnesses(page, &printed, index))
+        })
         .collect();
+    let witnessed = |piece: &Piece, needed: usize| witnesses[&(piece.line, piece.span.start)] >= needed;
     let division = |piece: &Piece| match glued[piece.line] {
         _ if headline_rows[piece.line] && headline_shaped_run(&piece.text) => None,
-        _ if one_printed_line.contains(&(piece.line, piece.span.start)) => None,
+        _ if witnessed(piece, PRINTED_WITNESSES) => None,
+        Some(_) if is_unspaced_run(piece) && witnessed(piece, PRINTED_WITNESSES_AGAINST_OWN_WIDTH) => None,
         Some(width) if is_unspaced_run(piece) => block_division(text_cells(piece), width),
         _ => best_division(text_cells(piece), &widths[piece.line])
             .or_else(|| quote_gutter_width(piece, &widths[piece.line]).map(|w| (w, 2))),
@@ -233,7 +239,7 @@ pub fn cut_glued_pieces(page: &mut Page) {
 /// short, so it witnesses only a width it reaches). Why: OCR that keeps a printed line
 /// break as a single space shows each printed line of the paragraph as a
 /// piece of its own, so these are widths of printed lines (see
-/// [`as_wide_as_printed_lines`]); a piece holding a space may be two
+/// [`printed_line_witnesses`]); a piece holding a space may be two
 /// printed lines kept together by a space beside a digit.
 fn printed_line_widths(page: &Page) -> Vec<Option<f32>> {
     let mut widths = vec![None; page.pieces.len()];
@@ -250,7 +256,7 @@ fn printed_line_widths(page: &Page) -> Vec<Option<f32>> {
     widths
 }
 
-/// Slack, in cells, of [`as_wide_as_printed_lines`]: a printed line may
+/// Slack, in cells, of [`printed_line_witnesses`]: a printed line may
 /// end a cell short of its column (a mark pushed to the next line).
 const PRINTED_SLACK: f32 = 1.0;
 
@@ -258,8 +264,19 @@ const PRINTED_SLACK: f32 = 1.0;
 /// as wide as the piece: one could itself be two short lines OCR glued.
 const PRINTED_WITNESSES: usize = 2;
 
-/// Whether a piece is no wider than other printed lines of its own input
-/// line (see [`printed_line_widths`]), so one printed line, never cut.
+/// Fewest such witnesses against a glued block's own width (see
+/// [`glued_widths`]): that width is only a division of the longest run
+/// near the line that the words did not object to, and on a page of
+/// space-joined paragraphs every printed line is such a run, so half the
+/// longest cut the printed lines of short paragraphs (two or three
+/// printed lines, one witness on their line) and of lines whose other
+/// printed lines hold digits (narrower) in the middle. A nearby column
+/// width seen twice is firmer evidence and still needs two witnesses.
+const PRINTED_WITNESSES_AGAINST_OWN_WIDTH: usize = 1;
+
+/// How many other printed lines of a piece's own input line (see
+/// [`printed_line_widths`]) are at least about as wide as the piece: with
+/// [`PRINTED_WITNESSES`] of them it is one printed line, never cut.
 /// Why: a glued block's width guessed from a division of its runs (half
 /// the longest), or a narrow column's width seen nearby, cut the printed
 /// lines of a space-joined paragraph in two where Chinese words happened
@@ -267,7 +284,7 @@ const PRINTED_WITNESSES: usize = 2;
 /// clean page read below its input order). A run OCR glued there (a
 /// dropped break space) is wider than its line's printed lines and is cut
 /// as before.
-fn as_wide_as_printed_lines(page: &Page, printed: &[Option<f32>], index: usize) -> bool {
+fn printed_line_witnesses(page: &Page, printed: &[Option<f32>], index: usize) -> usize {
     let line = &page.lines[page.pieces[index].line];
     let cells = text_cells(&page.pieces[index]);
     line.pieces
@@ -276,7 +293,6 @@ fn as_wide_as_printed_lines(page: &Page, printed: &[Option<f32>], index: usize) 
         .filter_map(|other| printed[other])
         .filter(|&width| cells <= width + PRINTED_SLACK)
         .count()
-        >= PRINTED_WITNESSES
 }
 
 /// Per line, whether it may be a row of side-by-side headlines: it stands
@@ -740,6 +756,26 @@ mod tests {
         .concat();
         let page = parse_page(&text, 0, 1);
         assert_eq!(page.lines[1].pieces.len(), 3);
+    }
+
+    #[test]
+    fn a_short_space_joined_paragraph_is_not_halved_at_a_glued_blocks_own_width() {
+        // Paragraphs of 14-cell printed lines OCR kept apart by single
+        // spaces, one of them two printed lines long (one witness on its
+        // line): half the longest run would be a glued block's own width,
+        // and the words, meaningless here, never object to a cut.
+        let text = [
+            "河地未水菊黄壬洪天上黄夏壬江 申川霞来壬未申壬李荒风川荒风 辰桃夏昃上雨地南玉冬溪壬玄暑 桃来丙李往亥戊火兰。\n\n",
+            "前东火丑雪江辰丁洪玉乙寅桃亥 竹午天甲天川柏宿冬泉黄昃张雨 张铁未亥戌后来月雪荒亥溪井木 上癸荒癸右竹上甲风。\n\n",
+            "玄江玉荷后冬戌宿水银寅山月溪 河铁云辰丁月张前后玄铁松。\n\n",
+            "秋石丙乙木南黄宇南荷来地松申 泉寅河东银春下后玄午东雾甲石 宇江风列南柏铜兰火荷荷庚辰桃 日玄宿酉后宙寅溪丁。\n\n",
+            "荒暑来河玉丁江辰玉申柏夏乙天 铜秋荷宇地洪火北荒洪松辛梅辰 梅黄寒泉子秋地北辰秋菊湖洪庚 玉地玄铜电兰云铜菊。\n",
+        ]
+        .concat();
+        let page = parse_page(&text, 0, 1);
+        let short: Vec<&str> =
+            page.pieces[page.lines[2].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(short, vec!["玄江玉荷后冬戌宿水银寅山月溪", "河铁云辰丁月张前后玄铁松。"]);
     }
 
     #[test]
