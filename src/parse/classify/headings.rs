@@ -803,7 +803,17 @@ pub(super) fn heading_role(
         // read across from its column (headline style drops both words):
         // sparse-text pages of interleaved columns lost articles to such
         // lines taken for titles.
-        let opens_sentence = opens_on_connective(text);
+        // So does a line right under a headline holding an auxiliary verb
+        // after its first word ("… has visited", "… is spending"):
+        // headline style drops those too, so the line is the headline's
+        // paragraph's first line, and that article would otherwise be left
+        // empty. (Elsewhere such a line may be a title's broken first half
+        // or a column's line that a label happens to part well: pool pages
+        // fell with the test asked everywhere.)
+        let under_headline = line_index.checked_sub(1).is_some_and(|previous| {
+            page.pieces[page.lines[previous].pieces.clone()].iter().any(|p| p.role == Role::Headline)
+        });
+        let opens_sentence = opens_on_connective(text) || (under_headline && holds_auxiliary(text));
         let paired_title = paired_title && !opens_sentence;
         let weak = weak && !opens_sentence;
         let interrupting = interrupting && !opens_sentence;
@@ -887,6 +897,29 @@ fn opens_on_connective(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     SENTENCE_CONNECTIVES.contains(&first.as_str())
+}
+
+/// Auxiliary verbs that running sentences use and headline style drops
+/// ("Mayor has opened bridge" is set "Mayor opens bridge"): English,
+/// French and German finite forms of be and have (closed word classes, no
+/// page's words; the French "a" is left out, it is also an English word).
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", // English
+    "est", "sont", "était", "ont", "avait", // French
+    "ist", "sind", "war", "waren", "hat", "haben", "hatte", // German
+];
+
+/// True when a Latin line not set in capitals holds an auxiliary verb after
+/// its first word: a printed line of a running sentence rather than a
+/// headline. (A first word is left alone: a question title may open on
+/// one.)
+fn holds_auxiliary(text: &str) -> bool {
+    if !text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    text.split_whitespace()
+        .skip(1)
+        .any(|word| AUXILIARIES.contains(&word.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// True when a Latin line reads as a title: it starts with a capital, holds
@@ -1216,6 +1249,16 @@ mod tests {
         assert!(!opens_on_connective("Butterfly keepers meet in Velmora"));
         // A headline set in capitals may keep its article.
         assert!(!opens_on_connective("THE LANTERN MAKERS OF VELMORA"));
+    }
+
+    #[test]
+    fn a_line_holding_an_auxiliary_verb_reads_as_running_text() {
+        assert!(holds_auxiliary("Mayor Tilda Fenwick has opened"));
+        assert!(holds_auxiliary("The ferry is running late"));
+        assert!(!holds_auxiliary("Mayor opens lantern bridge"));
+        // A question title may open on one; capitals are left alone.
+        assert!(!holds_auxiliary("Is the lantern bridge safe"));
+        assert!(!holds_auxiliary("MAYOR HAS OPENED BRIDGE"));
     }
 
     #[test]

@@ -679,6 +679,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_line_with_an_auxiliary_verb_under_a_headline_is_its_first_body_line() {
+        let story = "Lantern bridge opens over Velmora river\n\
+                     Mayor Tilda Fenwick has opened\n\
+                     Velmora's new lantern bridge as the\n\
+                     river festival began on Sunday. The\n\
+                     bridge links the old harbour to the\n\
+                     market square on the far bank.\n";
+        let page = parse_page(story, 0, 1);
+        assert_eq!(role_of(&page, "Lantern bridge"), Role::Headline);
+        assert_eq!(role_of(&page, "Mayor Tilda"), Role::Body);
+    }
+
+    #[test]
     fn a_line_alone_as_wide_as_the_column_lines_above_is_running_text() {
         // Two glued columns of ten-character lines, then one ten-character
         // line of the first column alone between blank lines.
