@@ -105,7 +105,7 @@ mod roles;
 mod sizes;
 
 use cut::{without_edge_marks, xy_cut};
-use lines::{join_words, line_size, pieces_of_line, printed_lines, words_tall};
+use lines::{capitals_height, join_words, line_size, pieces_of_line, printed_lines, words_tall};
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
 use roles::{settle_roles, spanning_heads};
 use sizes::{
@@ -152,11 +152,25 @@ const SPANNING_COLUMN_SHARE: f32 = 0.7;
 type MeasuredRegion = (Vec<Vec<usize>>, Vec<(BBox, bool)>);
 
 /// Headline type on a page: glyphs at least `size`, measured as lines of
-/// `script` are (see [`line_size`]).
+/// `script` are (see [`line_size`]); on a Latin page also a line in
+/// capitals only whose cap height is at least `capitals_size` (see
+/// [`capitals_height`]).
 #[derive(Debug, Clone, Copy)]
 struct HeadlineType {
     size: f32,
+    capitals_size: Option<f32>,
     script: Script,
+}
+
+impl HeadlineType {
+    /// True when the printed line (or OCR run) `words`, of glyph size
+    /// `size` (see [`line_size`]), is set in headline type.
+    fn is_reached(&self, atoms: &[Atom], words: &[usize], size: f32) -> bool {
+        size >= self.size
+            || self.capitals_size.is_some_and(|capitals| {
+                capitals_height(atoms, words).is_some_and(|height| height >= capitals)
+            })
+    }
 }
 
 /// One word placed on the page.
@@ -289,7 +303,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let letters = has_letters;
     let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
     let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
-    let glyph = measure_sizes(&mut atoms, script);
+    let (glyph, headline_type) = measure_sizes(&mut atoms, script);
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
     // Sizes are measured on the boxes as read (a run's extent over its
     // cells is what the tall boxes leave true); placing uses settled boxes.
@@ -347,7 +361,6 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         })
         .collect();
     regions.retain(|r| !r.is_empty());
-    let headline_type = HeadlineType { size: headline_ratio * glyph, script };
     let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
 
     let mut page = Page::empty(index, script);
@@ -389,7 +402,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     // wider than square cells (a glyph smeared along a
                     // garbled line, see [`has_square_glyph`]).
                     let headline_size = !strong.is_empty()
-                        && line_glyph >= headline_ratio * glyph
+                        && headline_type.is_reached(&atoms, sized, line_glyph)
                         && words_tall(&atoms, sized, &scales)
                         && (script != Script::Cjk || has_square_glyph(&atoms, words, headline_ratio * glyph));
                     (extent, spans || headline_size)
@@ -907,7 +920,7 @@ mod tests {
 
     #[test]
     fn a_speck_line_between_headline_lines_keeps_the_region_a_headline() {
-        let headline_type = HeadlineType { size: 40.0, script: Script::Latin };
+        let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Latin };
         let region = |middle: &str| {
             vec![
                 placed("AGENCY VOTES", 0, 0, 600, 60, true),
@@ -1154,8 +1167,12 @@ mod tests {
             placed("右栏续文", 400, 470, 520, 500, false),
         ];
         let regions = vec![vec![0, 1], vec![2], vec![3], vec![4], vec![5, 6]];
-        let order: Vec<Vec<usize>> =
-            under_their_headlines(&atoms, regions, HeadlineType { size: 40.0, script: Script::Cjk }, 30.0);
+        let order: Vec<Vec<usize>> = under_their_headlines(
+            &atoms,
+            regions,
+            HeadlineType { size: 40.0, capitals_size: None, script: Script::Cjk },
+            30.0,
+        );
         assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
     }
 
@@ -1284,7 +1301,7 @@ mod tests {
             (0..9).map(|row| placed("words", 0, 40 * row, 110, 40 * row + 24, false)).collect();
         atoms.push(placed("were", 0, 400, 1440, 424, false));
         atoms.push(placed("Wow", 0, 500, 240, 580, true));
-        measure_sizes(&mut atoms, Script::Latin);
+        let _ = measure_sizes(&mut atoms, Script::Latin);
         assert!(atoms[0].strong);
         assert!(!atoms[9].strong, "a smeared word box is no text to keep a gutter shut");
         assert!(atoms[10].strong, "headline type is measured by its own height");
@@ -1371,7 +1388,7 @@ mod tests {
             placed("右栏正文", 320, 150, 600, 180, false),
         ];
         let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
-        let headline_type = HeadlineType { size: 50.0, script: Script::Cjk };
+        let headline_type = HeadlineType { size: 50.0, capitals_size: None, script: Script::Cjk };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
         // The second line joins the first one's region: apart, each would
         // be a block of its own and head an article of its own.
@@ -1401,7 +1418,7 @@ mod tests {
             placed("下篇右栏", 300, 320, 420, 350, false),
         ];
         let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
-        let headline_type = HeadlineType { size: 40.0, script: Script::Cjk };
+        let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Cjk };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
         assert_eq!(order, regions);
     }
@@ -1428,7 +1445,7 @@ mod tests {
         let mut regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
         regions[4].push(5);
         regions.remove(5);
-        let headline_type = HeadlineType { size: 40.0, script: Script::Latin };
+        let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Latin };
         let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
         assert_eq!(order, regions);
     }
@@ -1858,6 +1875,37 @@ mod tests {
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
         assert!(position("left19") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_capitals_headline_is_measured_by_cap_height() {
+        // Body lines run from ascenders (20 px above the baseline) to
+        // descenders (7 px below): 27 px. A headline in capitals has
+        // neither: its 40 px are all cap height, twice body type's, though
+        // under 1.5 body line extents. A line in body-sized capitals stays
+        // body text.
+        let mut lines = vec![line_of(vec![
+            word("HARBOUR", 0, 0, 220, 40),
+            word("FERRY", 240, 0, 400, 40),
+            word("RETURNS", 420, 0, 640, 40),
+        ])];
+        for row in 0..8 {
+            let y = 80 + row * 32;
+            lines.push(line_of(vec![
+                word("the", 0, y, 45, y + 20),
+                word("quay", 55, y + 6, 120, y + 27),
+                word("held", 130, y, 190, y + 20),
+                word("boats", 200, y, 270, y + 20),
+                word("at", 280, y + 3, 305, y + 20),
+                word("dusk", 315, y, 380, y + 20),
+            ]));
+        }
+        lines.push(line_of(vec![word("NOTES", 0, 340, 90, 360), word("BELOW", 100, 340, 190, 360)]));
+        let page = layout_page(&one_block(lines), 0, 1, Some(Script::Latin));
+        let role = |text: &str| page.pieces.iter().find(|p| p.text.starts_with(text)).unwrap().role;
+        assert_eq!(role("HARBOUR"), Role::Headline);
+        assert_ne!(role("NOTES"), Role::Headline);
+        assert_ne!(role("the"), Role::Headline);
     }
 
     #[test]

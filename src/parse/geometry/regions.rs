@@ -176,7 +176,8 @@ pub(super) fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type
         .filter(|strong| !strong.is_empty())
         .collect();
     let headline_line = |strong: &Vec<usize>| {
-        line_size(all, strong, headline_type.script).is_some_and(|size| size >= headline_type.size)
+        line_size(all, strong, headline_type.script)
+            .is_some_and(|size| headline_type.is_reached(all, strong, size))
     };
     let speck_line = |strong: &Vec<usize>| {
         let letters: usize =

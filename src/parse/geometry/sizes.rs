@@ -12,10 +12,10 @@
 //! known ways (a glyph boxed over two lines, a speck glued to a letter, a
 //! glued line running over offset baselines).
 
-use super::lines::{fullest_stretch, line_size, runs_of_line};
+use super::lines::{cap_height_word, capitals_height, fullest_stretch, line_size, runs_of_line};
 use super::{
-    has_letters, height, lower_median, median, Atom, BBox, MeasuredRegion, Script, HEADLINE_HEIGHT,
-    HEADLINE_HEIGHT_CJK,
+    has_letters, height, lower_median, median, Atom, BBox, HeadlineType, MeasuredRegion, Script,
+    HEADLINE_HEIGHT, HEADLINE_HEIGHT_CJK,
 };
 use crate::parse::chars::{cells, wide_share};
 
@@ -41,12 +41,16 @@ const TALL_BOX_OVER_CELL: f32 = 1.5;
 /// a glued CJK line, see [`runs_of_line`], of each one's size: single words
 /// vary too much, CJK chunks, punctuation) and sets each word's line size,
 /// `strong` and `tall`. Sizes are measured on the boxes as read; call
-/// [`settle_tall_boxes`] after.
-pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> f32 {
+/// [`settle_tall_boxes`] after. Returns the body glyph size and the page's
+/// headline type (on a Latin page with capitals headlines measured by cap
+/// height, see [`body_cap_height`]).
+pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> (f32, HeadlineType) {
     let letters = has_letters;
     let mut line_sizes = Vec::new();
     // Per atom, the median word box height of its run (Latin lines only).
     let mut run_word_height: Vec<Option<f32>> = vec![None; atoms.len()];
+    // Per atom, its run's cap height where the run is in capitals only.
+    let mut run_capitals: Vec<Option<f32>> = vec![None; atoms.len()];
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
@@ -68,10 +72,12 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> f32 {
             let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
             let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
             let word_height = median(run.iter().map(|&a| height(&atoms[a].bbox)).collect());
+            let capitals = (script == Script::Latin).then(|| capitals_height(atoms, run)).flatten();
             for (offset, atom) in atoms[start..end].iter_mut().enumerate() {
                 if (from..to).contains(&atom.bbox.x0) {
                     atom.line_size = size;
                     run_word_height[start + offset] = word_height;
+                    run_capitals[start + offset] = capitals;
                 }
             }
         }
@@ -100,7 +106,18 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> f32 {
         // running into the gutter the rule stands in.
         let on_rule = atom.text.contains('|');
         atom.strong = letters(&atom.text) && !rule && !speck && !on_rule && !smeared;
-        atom.tall = atom.line_size >= headline_ratio * glyph;
+    }
+    let headline_type = HeadlineType {
+        size: headline_ratio * glyph,
+        capitals_size: (script == Script::Latin)
+            .then(|| body_cap_height(atoms))
+            .flatten()
+            .map(|cap| HEADLINE_HEIGHT * cap),
+        script,
+    };
+    for (atom, capitals) in atoms.iter_mut().zip(&run_capitals) {
+        atom.tall = atom.line_size >= headline_type.size
+            || capitals.zip(headline_type.capitals_size).is_some_and(|(h, size)| h >= size);
     }
     // A Latin line's size is its extent, top of the highest box to bottom
     // of the lowest: one box OCR drew too tall (a speck joined to a glyph,
@@ -116,7 +133,17 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> f32 {
             }
         }
     }
-    glyph
+    (glyph, headline_type)
+}
+
+/// The cap height of body type: the median box height of a Latin page's
+/// strong words standing on the baseline and reaching cap height (see
+/// [`cap_height_word`]: capitals, digits, ascenders, no descenders).
+/// `None` without such words. Why: a line in capitals shows only its cap
+/// height (see [`capitals_height`]); this is what body type shows measured
+/// the same way.
+pub(super) fn body_cap_height(atoms: &[Atom]) -> Option<f32> {
+    median(atoms.iter().filter(|a| a.strong && cap_height_word(&a.text)).map(|a| height(&a.bbox)).collect())
 }
 
 /// The usual line pitch (centre to centre) of body lines in a column: a
