@@ -276,8 +276,10 @@ fn cli_reads_structured_input_and_writes_it_back() {
 /// Fourteenth session, eight fresh held-out pages (78 in all): 0.9458 with
 /// the same engine; a region right under a body region in its column read
 /// as stacked, gutters ranked by the rows their boxes cross: 0.9484, floor
-/// 0.943.
-const COORDINATES_F1_FLOOR: f64 = 0.943;
+/// 0.943. Eighteenth session (86 pages): headlines over some columns and
+/// close under columns cut, capitals headlines by cap height: 0.9476 ->
+/// 0.9501, floor 0.945.
+const COORDINATES_F1_FLOOR: f64 = 0.945;
 
 #[test]
 fn coordinates_keep_their_floor_on_the_real_ocr_family() {
