@@ -329,12 +329,46 @@ fn build_word_model(texts: &[String], target: &str, files: usize) -> Result<(), 
         }
     }
     let kept_word = |w: &str| unigrams.get(w).is_some_and(|&c| c >= MIN_WORD);
-    let mut kept: BTreeMap<String, u64> =
-        unigrams.iter().filter(|(w, _)| kept_word(w)).map(|(w, &c)| (w.clone(), c)).collect();
-    let word_count = kept.len();
+    let words = unigrams.iter().filter(|(w, _)| kept_word(w)).map(|(w, &c)| (w.clone(), c)).collect();
+    let written = write_word_model(
+        words,
+        &pairs,
+        |a, b, c| c >= MIN_WORD_PAIR && kept_word(a) && kept_word(b),
+        total,
+        target,
+    )?;
+    eprintln!(
+        "{files} files, {total} words ({} distinct); kept {} words, {} pairs; {} bytes written to {target}",
+        unigrams.len(),
+        written.words,
+        written.pairs,
+        written.bytes
+    );
+    Ok(())
+}
+
+/// What [`write_word_model`] kept and wrote.
+struct WrittenModel {
+    words: usize,
+    pairs: usize,
+    bytes: usize,
+}
+
+/// Writes the word model's FST map to `target`: the given words with their
+/// counts, the pairs `keep_pair` accepts (keyed "first second"), and the
+/// total under `TOTAL_KEY`, the layout `word_language::Model` reads.
+fn write_word_model(
+    words: BTreeMap<String, u64>,
+    pairs: &HashMap<(String, String), u64>,
+    keep_pair: impl Fn(&str, &str, u64) -> bool,
+    total: u64,
+    target: &str,
+) -> Result<WrittenModel, Box<dyn Error>> {
+    let word_count = words.len();
+    let mut kept = words;
     let mut pair_count = 0;
-    for ((a, b), &c) in &pairs {
-        if c >= MIN_WORD_PAIR && kept_word(a) && kept_word(b) {
+    for ((a, b), &c) in pairs {
+        if keep_pair(a, b, c) {
             kept.insert(format!("{a}{PAIR_SEPARATOR}{b}"), c);
             pair_count += 1;
         }
@@ -342,12 +376,7 @@ fn build_word_model(texts: &[String], target: &str, files: usize) -> Result<(), 
     kept.insert(TOTAL_KEY.to_string(), total);
     let map = fst::Map::from_iter(kept.iter().map(|(k, v)| (k.as_bytes(), *v)))?;
     std::fs::write(target, map.as_fst().as_bytes())?;
-    eprintln!(
-        "{files} files, {total} words ({} distinct); kept {word_count} words, {pair_count} pairs; {} bytes written to {target}",
-        unigrams.len(),
-        map.as_fst().as_bytes().len()
-    );
-    Ok(())
+    Ok(WrittenModel { words: word_count, pairs: pair_count, bytes: map.as_fst().as_bytes().len() })
 }
 
 /// Builds the word model from count lists (`--words --counts`): see the
@@ -417,23 +446,15 @@ fn build_word_model_from_counts(args: &[String]) -> Result<(), Box<dyn Error>> {
         )
         .into());
     }
-    let mut kept: BTreeMap<String, u64> = unigrams.iter().map(|(w, &c)| (w.clone(), c)).collect();
-    let word_count = kept.len();
-    let mut pair_count = 0;
-    for ((a, b), &c) in &pairs {
-        if c >= min_pair && c > 0 {
-            kept.insert(format!("{a}{PAIR_SEPARATOR}{b}"), c);
-            pair_count += 1;
-        }
-    }
-    kept.insert(TOTAL_KEY.to_string(), total);
-    let map = fst::Map::from_iter(kept.iter().map(|(k, v)| (k.as_bytes(), *v)))?;
-    std::fs::write(target, map.as_fst().as_bytes())?;
+    let words = unigrams.iter().map(|(w, &c)| (w.clone(), c)).collect();
+    let written = write_word_model(words, &pairs, |_, _, c| c >= min_pair && c > 0, total, target)?;
     eprintln!(
-        "{total} words counted; kept {word_count} words ({dropped_words} entries not read as a word), \
-         {pair_count} pairs ({} below {min_pair}, {dropped_pairs} not of two kept words); {} bytes written to {target}",
-        pairs.len() - pair_count,
-        map.as_fst().as_bytes().len()
+        "{total} words counted; kept {} words ({dropped_words} entries not read as a word), \
+         {} pairs ({} below {min_pair}, {dropped_pairs} not of two kept words); {} bytes written to {target}",
+        written.words,
+        written.pairs,
+        pairs.len() - written.pairs,
+        written.bytes
     );
     Ok(())
 }

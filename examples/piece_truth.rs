@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 
 use restitch::eval::corpus;
-use restitch::eval::placement::{place_pieces, GoldText};
-use restitch::parse;
+
+mod shared;
+use shared::ChainedPage;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,21 +21,7 @@ fn main() {
     let (mut all_wrong, mut all_known) = (0, 0);
     for dir in args.iter().filter(|a| !a.starts_with('-')) {
         let case = corpus::load_case(std::path::Path::new(dir)).expect("a case");
-        let options = restitch::Options::default();
-        let page = &parse::parse_document(&case.input, None)[0];
-        let junctions = restitch::score::score_page(page, &options.weights);
-        let chains = restitch::assemble::chains::build(page, &junctions, options.threshold);
-        let mut next: Vec<Option<usize>> = vec![None; page.pieces.len()];
-        for chain in &chains {
-            for pair in chain.pieces.windows(2) {
-                next[pair[0].0] = Some(pair[1].0);
-            }
-        }
-        let gold = GoldText::new(&case);
-        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
-        let spans: Vec<Option<(usize, usize)>> =
-            place_pieces(&gold, &texts).iter().map(|p| p.map(|p| (p.start, p.end))).collect();
-        let truth = gold.true_successors(&spans, 2, 4);
+        let ChainedPage { page, junctions, next, truth } = ChainedPage::new(&case);
         let find = |from: usize, to: usize| {
             junctions.iter().find(|j| j.from.0 == from && j.to.0 == to).map(|j| (j.placement, j.score))
         };
@@ -50,7 +37,7 @@ fn main() {
                 p.text.chars().take(8).collect::<String>()
             )
         };
-        for i in 0..texts.len() {
+        for i in 0..page.pieces.len() {
             let Some(t) = truth[i] else { continue };
             known += 1;
             if next[i] == Some(t) {

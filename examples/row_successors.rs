@@ -9,27 +9,14 @@
 //! (or -), true placement (or -), chosen successor (or -), text.
 //! Usage: row_successors CASE_DIR...
 use restitch::eval::corpus;
-use restitch::eval::placement::{place_pieces, GoldText};
-use restitch::parse;
+
+mod shared;
+use shared::ChainedPage;
 
 fn main() {
     for dir in std::env::args().skip(1) {
         let case = corpus::load_case(std::path::Path::new(&dir)).expect("a case");
-        let options = restitch::Options::default();
-        let page = &parse::parse_document(&case.input, None)[0];
-        let junctions = restitch::score::score_page(page, &options.weights);
-        let chains = restitch::assemble::chains::build(page, &junctions, options.threshold);
-        let mut next: Vec<Option<usize>> = vec![None; page.pieces.len()];
-        for chain in &chains {
-            for pair in chain.pieces.windows(2) {
-                next[pair[0].0] = Some(pair[1].0);
-            }
-        }
-        let gold = GoldText::new(&case);
-        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
-        let spans: Vec<Option<(usize, usize)>> =
-            place_pieces(&gold, &texts).iter().map(|p| p.map(|p| (p.start, p.end))).collect();
-        let truth = gold.true_successors(&spans, 2, 4);
+        let ChainedPage { page, junctions, next, truth } = ChainedPage::new(&case);
         let input_lines: Vec<&str> = case.input.split('\n').collect();
         let display = |line: usize, chars: usize| -> usize {
             input_lines

@@ -13,8 +13,9 @@ use std::path::Path;
 use restitch::assemble::articles::Assembly;
 use restitch::eval::corpus::{self, Case};
 use restitch::eval::metrics;
-use restitch::eval::placement::{letters_and_digits, GoldText};
-use restitch::parse::Page;
+use restitch::eval::placement::{letters_and_digits, place_pieces, GoldText};
+use restitch::parse::{self, Page};
+use restitch::score::Junction;
 
 /// The split named on the command line: `--heldout`, `--all` (none), or
 /// dev when neither is given.
@@ -155,4 +156,38 @@ pub fn assembly_f1(page: &Page, case: &Case, assembly: &Assembly) -> f64 {
     let gold: Vec<Vec<char>> =
         case.gold.articles.iter().map(|a| metrics::normalise(&a.text(), cjk)).collect();
     metrics::match_articles(&gold, &out).f1()
+}
+
+/// A case's first page as the engine chains it (without stream decoding),
+/// beside each piece's true successor in the gold text: where the
+/// successor diagnostics (`piece_truth`, `row_successors`) start.
+pub struct ChainedPage {
+    pub page: Page,
+    pub junctions: Vec<Junction>,
+    /// Per piece, the piece its chain goes on with.
+    pub next: Vec<Option<usize>>,
+    /// Per piece, the piece that starts where it ends in the same gold
+    /// article (`None` where it was not placed or ends an article).
+    pub truth: Vec<Option<usize>>,
+}
+
+impl ChainedPage {
+    pub fn new(case: &Case) -> ChainedPage {
+        let options = restitch::Options::default();
+        let page = parse::parse_document(&case.input, None).swap_remove(0);
+        let junctions = restitch::score::score_page(&page, &options.weights);
+        let chains = restitch::assemble::chains::build(&page, &junctions, options.threshold);
+        let mut next: Vec<Option<usize>> = vec![None; page.pieces.len()];
+        for chain in &chains {
+            for pair in chain.pieces.windows(2) {
+                next[pair[0].0] = Some(pair[1].0);
+            }
+        }
+        let gold = GoldText::new(case);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let spans: Vec<Option<(usize, usize)>> =
+            place_pieces(&gold, &texts).iter().map(|p| p.map(|p| (p.start, p.end))).collect();
+        let truth = gold.true_successors(&spans, 2, 4);
+        ChainedPage { page, junctions, next, truth }
+    }
 }
