@@ -923,9 +923,9 @@ mod tests {
         let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Latin };
         let region = |middle: &str| {
             vec![
-                placed("AGENCY VOTES", 0, 0, 600, 60, true),
+                placed("LANTERN FAIR", 0, 0, 600, 60, true),
                 placed(middle, 300, 62, 312, 80, false),
-                placed("PLANT VETO", 0, 85, 500, 145, true),
+                placed("DRAWS CROWDS", 0, 85, 500, 145, true),
             ]
         };
         let specks = region("i :");
