@@ -29,8 +29,8 @@ use std::collections::BTreeMap;
 
 use restitch::eval::corpus;
 use restitch::eval::placement::GoldText;
-use restitch::parse::{self, Page};
-use restitch::score::{latin::Vocabulary, streams};
+use restitch::parse::Page;
+use restitch::score::streams;
 
 /// Share of the median unit width under which a unit is short.
 const SHORT: f32 = 0.6;
@@ -49,19 +49,9 @@ fn main() {
     let mut total = Tally::default();
     for dir in dirs {
         let case = corpus::load_case(std::path::Path::new(dir)).expect("a case");
-        let page = &parse::parse_document(&case.input, None)[0];
-        let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
-        let order = streams::stream_order(page, &vocabulary).unwrap_or_default();
-        let units = if order.units.is_empty() { streams::units(page) } else { order.units.clone() };
-        let gold = GoldText::new(&case);
-        let texts: Vec<String> = units
-            .iter()
-            .map(|u| {
-                page.pieces[u.pieces.clone()].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")
-            })
-            .collect();
-        let spans = shared::place_units(&gold, &texts);
-        let truth = gold.true_successors(&spans, 3, 6);
+        let shared::StreamedPage { page, order, units, texts, gold, spans, truth, .. } =
+            shared::StreamedPage::new(&case);
+        let page = &page;
         let decoded: Vec<usize> = (0..units.len())
             .map(|i| if order.units.is_empty() { i + 1 } else { order.after[i].unwrap_or(i + 1) })
             .collect();

@@ -8,8 +8,6 @@
 //! successors, one `UNIT NEXT` a line, for a diagnostic run of the engine.
 mod shared;
 use restitch::eval::corpus;
-use restitch::eval::placement::GoldText;
-use restitch::parse;
 use restitch::score::{latin::Vocabulary, streams};
 
 fn main() {
@@ -19,17 +17,9 @@ fn main() {
     let write = rest.iter().position(|a| a == "--write").and_then(|i| rest.get(i + 1).cloned());
     let terms = rest.iter().any(|a| a == "--terms");
     let case = corpus::load_case(std::path::Path::new(&dir)).expect("a case");
-    let page = &parse::parse_document(&case.input, None)[0];
-    let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
-    let order = streams::stream_order(page, &vocabulary).unwrap_or_default();
-    let units = if order.units.is_empty() { streams::units(page) } else { order.units.clone() };
-    let gold = GoldText::new(&case);
-    let texts: Vec<String> = units
-        .iter()
-        .map(|u| page.pieces[u.pieces.clone()].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "))
-        .collect();
-    let spans = shared::place_units(&gold, &texts);
-    let truth = gold.true_successors(&spans, 3, 6);
+    let shared::StreamedPage { page, vocabulary, order, units, texts, gold, spans, truth } =
+        shared::StreamedPage::new(&case);
+    let page = &page;
     let mut wrong = 0;
     let mut known = 0;
     for (i, text) in texts.iter().enumerate() {

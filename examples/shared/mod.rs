@@ -15,7 +15,8 @@ use restitch::eval::corpus::{self, Case};
 use restitch::eval::metrics;
 use restitch::eval::placement::{letters_and_digits, place_pieces, GoldText};
 use restitch::parse::{self, Page};
-use restitch::score::Junction;
+use restitch::score::latin::Vocabulary;
+use restitch::score::{streams, Junction};
 
 /// The split named on the command line: `--heldout`, `--all` (none), or
 /// dev when neither is given.
@@ -189,5 +190,42 @@ impl ChainedPage {
             place_pieces(&gold, &texts).iter().map(|p| p.map(|p| (p.start, p.end))).collect();
         let truth = gold.true_successors(&spans, 2, 4);
         ChainedPage { page, junctions, next, truth }
+    }
+}
+
+/// A case's first page as the stream decoder reads it (its units and the
+/// order it decoded, or the page's own units in input order where it read
+/// no merge), beside each unit's place and true successor in the gold
+/// text: where the stream diagnostics (`stream_truth`, `stream_kinds`) start.
+pub struct StreamedPage {
+    pub page: Page,
+    pub vocabulary: Vocabulary,
+    pub order: streams::StreamOrder,
+    pub units: Vec<streams::Unit>,
+    /// Each unit's pieces joined by a space.
+    pub texts: Vec<String>,
+    pub gold: GoldText,
+    /// Per unit, its start and end in the gold text, where placed.
+    pub spans: Vec<Option<(usize, usize)>>,
+    /// Per unit, the unit that starts where it ends in the same article.
+    pub truth: Vec<Option<usize>>,
+}
+
+impl StreamedPage {
+    pub fn new(case: &Case) -> StreamedPage {
+        let page = parse::parse_document(&case.input, None).swap_remove(0);
+        let vocabulary = Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
+        let order = streams::stream_order(&page, &vocabulary).unwrap_or_default();
+        let units = if order.units.is_empty() { streams::units(&page) } else { order.units.clone() };
+        let gold = GoldText::new(case);
+        let texts: Vec<String> = units
+            .iter()
+            .map(|u| {
+                page.pieces[u.pieces.clone()].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let spans = place_units(&gold, &texts);
+        let truth = gold.true_successors(&spans, 3, 6);
+        StreamedPage { page, vocabulary, order, units, texts, gold, spans, truth }
     }
 }
