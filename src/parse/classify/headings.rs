@@ -10,6 +10,8 @@
 //! above a dateline or a paragraph start — and the assembler opens articles
 //! at headlines.
 
+use std::borrow::Borrow;
+
 use super::credits::is_dateline_start;
 use super::Role;
 use crate::parse::chars::{
@@ -105,12 +107,10 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     }
     // Stray marks between the headlines (a sentence end OCR read out of
     // the gutter, "。") are no headline of the row.
-    let pieces: Vec<Piece> = page.pieces[page.lines[line_index].pieces.clone()]
+    let pieces: Vec<&Piece> = page.pieces[page.lines[line_index].pieces.clone()]
         .iter()
         .filter(|p| !is_stray_mark(&p.text))
-        .cloned()
         .collect();
-    let pieces = pieces.as_slice();
     // Where every printed line stands between blank lines, a row of
     // headlines may follow the last line of a column of the article above,
     // mid-sentence: there a dateline below alone says a row opens articles.
@@ -119,8 +119,8 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
         return false;
     }
     if !pieces.iter().all(|p| reads_like_headline(&p.text))
-        || glued_prose_row(pieces)
-        || paragraph_ends_below(page, line_index, &pieces[0])
+        || glued_prose_row(&pieces)
+        || paragraph_ends_below(page, line_index, pieces[0])
     {
         return false;
     }
@@ -222,10 +222,10 @@ pub(super) fn comma_inside(text: &str) -> bool {
 /// articles mid-paragraph; a headline holding a comma is one printed line
 /// whose pieces, where a space parts it ("…: …，…"), differ in width, and
 /// so does a headline and its kicker.
-pub(super) fn glued_prose_row(pieces: &[Piece]) -> bool {
-    pieces.iter().enumerate().any(|(i, piece)| {
+pub(super) fn glued_prose_row(pieces: &[impl Borrow<Piece>]) -> bool {
+    pieces.iter().map(Borrow::borrow).enumerate().any(|(i, piece)| {
         comma_inside(&piece.text)
-            && pieces.iter().enumerate().any(|(j, other)| {
+            && pieces.iter().map(Borrow::borrow).enumerate().any(|(j, other): (usize, &Piece)| {
                 j != i && (piece.cells - other.cells).abs() <= LIKE_WIDTH * piece.cells.max(other.cells)
             })
     })
@@ -452,7 +452,7 @@ pub fn capitals_start_sentences(page: &Page) -> bool {
 fn is_set_apart_speck(pieces: &[Piece], index: usize) -> bool {
     let parted = |piece: &Piece| matches!(piece.gap, Gap::Gutter(_) | Gap::Rule);
     let text = pieces[index].text.trim();
-    let speck = is_glyph(text) || !text.chars().any(char::is_alphanumeric);
+    let speck = is_glyph(text) || is_stray_mark(text);
     speck && (parted(&pieces[index]) || pieces.get(index + 1).is_some_and(parted))
 }
 
