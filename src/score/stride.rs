@@ -10,9 +10,16 @@
 //! stretch of lines (words complete across them, sentences end and start
 //! where they should) while those of the plain input order do not.
 //!
+//! Where the text tells too little (most Latin line breaks fall between two
+//! ordinary words, which read on at any stride alike), the widths may still
+//! tell: a narrow column read in turn with a wide one gives lines whose
+//! widths alternate, each line about as wide as the one two below and
+//! clearly narrower or wider than the next. Such a run reads at stride two
+//! unless its text reads worse there than in input order.
+//!
 //! Rows of glued columns do not count: they are the rows signal's business.
 
-use crate::parse::chars::{is_han, trim_gutter_noise};
+use crate::parse::chars::{ends_sentence, is_han, trim_gutter_noise};
 use crate::parse::Page;
 
 use super::latin::{self, Hyphen, Vocabulary};
@@ -32,6 +39,22 @@ const MIN_PAIRS: i64 = 4;
 /// plain input order (stride one) to count (0.3: dev F1 0.810; 0.4: 0.808;
 /// 0.5: 0.806, on the 52 dev cases of before December 2026).
 const MARGIN_TENTHS: i64 = 3;
+
+/// Two Latin lines at least this share of the wider one's width are alike:
+/// ragged lines of one column (a word moved on shortens a line by a fifth
+/// or so).
+const LATIN_ALIKE: f32 = 0.8;
+
+/// Two Latin lines below this share of the wider one's width are of
+/// different columns (a narrow sidebar beside a main column is about half
+/// as wide); between the two shares the widths tell nothing (ragged lines
+/// of a narrow column alternate by chance as much: 0.75 for both lowered
+/// dev syn-en-010 0.896 -> 0.885).
+const LATIN_APART: f32 = 0.65;
+
+/// Two CJK lines whose widths differ by at most this many cells are alike
+/// (full lines of one column hold the same number of characters).
+const CJK_ALIKE_CELLS: f32 = 1.5;
 
 /// How well the end of one line reads on into the start of another, from
 /// their text alone: about +1 for a completed word or a joined hyphen, about
@@ -79,7 +102,10 @@ pub(crate) fn affinity_of_trimmed(left_text: &str, right_text: &str, vocabulary:
 }
 
 /// Per line of the page, the stride at which its text most likely goes on,
-/// where that is clearly not the next line: `Some(k)` with `k >= 2`.
+/// where that is clearly not the next line: `Some(k)` with `k >= 2`; stride
+/// two also where the line stands in a run of alternating widths (see
+/// [`width_alternation`]) and the text there reads on at stride two at least
+/// as well as at the next line.
 pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> {
     let count = page.lines.len();
     // A sparse OCR line may be cut into a few pieces at wide spaces; rows
@@ -112,6 +138,7 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
             sums
         })
         .collect();
+    let alternating = width_alternation(page, &single);
     (0..count)
         .map(|line| {
             if !single[line] {
@@ -132,9 +159,99 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
                 .max_by(|(_, a), (_, b)| (a.0 * b.1).cmp(&(b.0 * a.1)))?;
             // mean > 0 and mean - next mean >= margin, without division.
             let clear = sum > 0 && sum * next_pairs - next_sum * pairs >= MARGIN_TENTHS * pairs * next_pairs;
-            clear.then_some(best)
+            if clear {
+                return Some(best);
+            }
+            // The widths alternate: the text at stride two must read on
+            // no worse than the input order.
+            if !alternating[line] {
+                return None;
+            }
+            let (sum, pairs) = window(&running[1])?;
+            (sum * next_pairs >= next_sum * pairs).then_some(2)
         })
         .collect()
+}
+
+/// How the widths of two lines of single printed lines compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WidthFit {
+    /// About as wide: full lines of one column.
+    Alike,
+    /// Of different widths, and neither a paragraph's last line: lines of
+    /// columns of different widths.
+    Apart,
+    /// One may be a paragraph's short last line: nothing to tell.
+    Unknown,
+}
+
+/// Cells of a line's pieces.
+fn line_cells(page: &Page, line: usize) -> f32 {
+    page.pieces[page.lines[line].pieces.clone()].iter().map(|p| p.cells).sum()
+}
+
+/// Whether the upper line of a pair and the lower one fit one column by
+/// width. Latin lines are ragged (a word moves to the next line), CJK lines
+/// of one column hold the same number of cells.
+fn width_fit(page: &Page, upper: usize, lower: usize) -> WidthFit {
+    let (a, b) = (line_cells(page, upper), line_cells(page, lower));
+    let (narrow, wide) = (a.min(b), a.max(b));
+    let (alike, apart) = if page.is_cjk() {
+        (wide - narrow <= CJK_ALIKE_CELLS, wide - narrow > CJK_ALIKE_CELLS)
+    } else {
+        (narrow >= LATIN_ALIKE * wide, narrow < LATIN_APART * wide)
+    };
+    if alike {
+        return WidthFit::Alike;
+    }
+    if !apart {
+        return WidthFit::Unknown;
+    }
+    let ends = |line: usize| ends_sentence(&page.pieces[page.lines[line].pieces.end - 1].text);
+    // A paragraph's last line is short; the line after one may be wider.
+    if (b < a && ends(lower)) || (a < b && ends(upper)) {
+        WidthFit::Unknown
+    } else {
+        WidthFit::Apart
+    }
+}
+
+/// Per line, whether it stands in a run of lines whose widths alternate:
+/// each line's width apart from the next one's and alike the one two
+/// below (a narrow column read line by line in turn with a wide one). A
+/// run counts with at least [`MIN_PAIRS`] lines apart from the next and
+/// as many alike the one two below; a paragraph's short last line tells
+/// nothing either way. Why: where the text at a junction tells little
+/// (most Latin line breaks fall between two ordinary words), the widths
+/// still show which lines belong to one column.
+fn width_alternation(page: &Page, single: &[bool]) -> Vec<bool> {
+    let count = page.lines.len();
+    let fit = |upper: usize, stride: usize| {
+        (upper + stride < count && single[upper] && single[upper + stride])
+            .then(|| width_fit(page, upper, upper + stride))
+    };
+    let turns: Vec<bool> = (0..count)
+        .map(|line| {
+            matches!(fit(line, 1), Some(f) if f != WidthFit::Alike)
+                && matches!(fit(line, 2), Some(f) if f != WidthFit::Apart)
+        })
+        .collect();
+    let mut alternating = vec![false; count];
+    let mut start = 0;
+    while start < count {
+        if !turns[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..count).find(|&l| !turns[l]).unwrap_or(count);
+        let apart = (start..end).filter(|&l| fit(l, 1) == Some(WidthFit::Apart)).count();
+        let alike = (start..end).filter(|&l| fit(l, 2) == Some(WidthFit::Alike)).count();
+        if apart >= MIN_PAIRS as usize && alike >= MIN_PAIRS as usize {
+            alternating[start..end].fill(true);
+        }
+        start = end;
+    }
+    alternating
 }
 
 #[cfg(test)]
@@ -189,6 +306,49 @@ pub(super) mod tests {
         let strides = strides_of(&text);
         let found = strides.iter().filter(|s| **s == Some(2)).count();
         assert!(found >= strides.len() / 2, "stride 2 at {found} of {} lines: {strides:?}", strides.len());
+    }
+
+    /// A wide column's printed lines, every break between two plain words.
+    const WIDE: [&str; 7] = [
+        "the harbour board met on a grey morning to weigh",
+        "the plan for a second quay along the north shore",
+        "and most of its members spoke in favour of the new",
+        "berths though a few of them asked about the cost",
+        "of dredging the channel and the noise for the town",
+        "the chairman promised them a full report by spring",
+        "when the engineers would have finished their survey",
+    ];
+
+    /// A narrow column's printed lines, every break between two plain words.
+    const NARROW: [&str; 7] = [
+        "our choir sang in the",
+        "old hall last night and",
+        "the seats were all taken",
+        "long before the first",
+        "song began while people",
+        "stood along the walls to",
+        "listen until the end",
+    ];
+
+    #[test]
+    fn a_narrow_column_read_in_turn_with_a_wide_one_reads_at_stride_two() {
+        // The text alone tells nothing: every junction joins two plain
+        // words, at any stride.
+        let text: String = WIDE.iter().zip(NARROW).map(|(w, n)| format!("{w}\n{n}\n")).collect();
+        let strides = strides_of(&text);
+        let found = strides.iter().filter(|s| **s == Some(2)).count();
+        assert!(found >= strides.len() - 2, "stride 2 at {found} of {} lines: {strides:?}", strides.len());
+    }
+
+    #[test]
+    fn a_ragged_narrow_column_read_in_order_has_no_stride() {
+        // Ragged lines of one column differ in width, but none is half as
+        // wide as its neighbours.
+        let text: String = NARROW.iter().chain(&NARROW).map(|l| format!("{l}\n")).collect();
+        assert!(strides_of(&text).iter().all(Option::is_none));
+        // Nor does a wide column followed by a narrow one read at a stride.
+        let text: String = WIDE.iter().chain(&NARROW).map(|l| format!("{l}\n")).collect();
+        assert!(strides_of(&text).iter().all(Option::is_none));
     }
 
     #[test]
