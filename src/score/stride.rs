@@ -196,23 +196,29 @@ fn line_cells(page: &Page, line: usize) -> f32 {
 fn width_fit(page: &Page, upper: usize, lower: usize) -> WidthFit {
     let (a, b) = (line_cells(page, upper), line_cells(page, lower));
     let (narrow, wide) = (a.min(b), a.max(b));
+    let ends = |line: usize| ends_sentence(&page.pieces[page.lines[line].pieces.end - 1].text);
+    // A headline is set to its own width.
+    let heading =
+        |line: usize| page.pieces[page.lines[line].pieces.clone()].iter().any(|p| p.role.is_heading());
+    if heading(upper) || heading(lower) {
+        return WidthFit::Unknown;
+    }
+    // A paragraph's last line is short, by a character or by most of the
+    // line: its width tells nothing (the line after one may be wider).
+    if (b < a && ends(lower)) || (a < b && ends(upper)) {
+        return WidthFit::Unknown;
+    }
     let (alike, apart) = if page.is_cjk() {
         (wide - narrow <= CJK_ALIKE_CELLS, wide - narrow > CJK_ALIKE_CELLS)
     } else {
         (narrow >= LATIN_ALIKE * wide, narrow < LATIN_APART * wide)
     };
     if alike {
-        return WidthFit::Alike;
-    }
-    if !apart {
-        return WidthFit::Unknown;
-    }
-    let ends = |line: usize| ends_sentence(&page.pieces[page.lines[line].pieces.end - 1].text);
-    // A paragraph's last line is short; the line after one may be wider.
-    if (b < a && ends(lower)) || (a < b && ends(upper)) {
-        WidthFit::Unknown
-    } else {
+        WidthFit::Alike
+    } else if apart {
         WidthFit::Apart
+    } else {
+        WidthFit::Unknown
     }
 }
 
@@ -349,6 +355,27 @@ pub(super) mod tests {
         // Nor does a wide column followed by a narrow one read at a stride.
         let text: String = WIDE.iter().chain(&NARROW).map(|l| format!("{l}\n")).collect();
         assert!(strides_of(&text).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn headlines_and_paragraph_ends_tell_nothing_by_width() {
+        // A line as wide as the one below is alike; set as a headline, its
+        // width is its type's, not a column's.
+        let mut page = parse_page(
+            "the harbour board backs the new quay\nand most of its members spoke in favour\n",
+            0,
+            1,
+        );
+        assert_eq!(width_fit(&page, 0, 1), WidthFit::Alike);
+        page.pieces[0].role = crate::parse::Role::Headline;
+        assert_eq!(width_fit(&page, 0, 1), WidthFit::Unknown);
+        // A paragraph's last line one character short of the column is no
+        // full line of it.
+        let page =
+            parse_page("部分河流的水位已经超过\n往河边和低洼地带活动。\n市民可以通过手机查询公\n", 0, 1);
+        assert_eq!(width_fit(&page, 0, 2), WidthFit::Alike);
+        let page = parse_page("部分河流的水位已经超过\n河边和低洼地带活动。\n", 0, 1);
+        assert_eq!(width_fit(&page, 0, 1), WidthFit::Unknown);
     }
 
     #[test]
