@@ -12,11 +12,11 @@
 
 use std::borrow::Borrow;
 
-use super::credits::is_dateline_start;
+use super::credits::{is_dateline_start, is_latin_dateline_start};
 use super::Role;
 use crate::parse::chars::{
-    cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening, is_wide,
-    trim_gutter_noise, PAUSES,
+    capitals_only, cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening,
+    is_wide, trim_gutter_noise, PAUSES,
 };
 use crate::parse::{Gap, Line, Page, Piece};
 
@@ -145,6 +145,61 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
         (2 * pieces.len()..=3 * pieces.len()).contains(&below.len())
             && narrowest > widths[widths.len() / 2] + 1.0
     })
+}
+
+/// Fewest words a piece of a Latin row in capitals holds to count as a
+/// headline of the row: one word in capitals is as often an acronym or a
+/// dateline's place.
+const CAPITALS_ROW_MIN_WORDS: usize = 2;
+
+/// Fewest letters a piece of a Latin row in capitals holds: fewer may be
+/// a speck or a stray pair of initials read out of a rule.
+const CAPITALS_ROW_MIN_LETTERS: usize = 6;
+
+/// True when a piece reads as a Latin headline set in capitals: at least
+/// two words and six letters, none of them lower case, no sentence end, no
+/// comma at its end and no newswire dateline.
+fn latin_capitals_headline(text: &str) -> bool {
+    let text = trim_gutter_noise(text).trim();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    text.split_whitespace().count() >= CAPITALS_ROW_MIN_WORDS
+        && letters >= CAPITALS_ROW_MIN_LETTERS
+        && capitals_only(text) == Some(true)
+        && !ends_sentence(text)
+        && !text.ends_with([',', ':', ';'])
+        && !is_latin_dateline_start(text)
+}
+
+/// True when a Latin line of two or three body pieces holds a piece each
+/// set in capitals ([`latin_capitals_headline`]), a stray mark between
+/// them aside: the headlines of articles set side by side, which OCR read
+/// as one line and the glued cutter cut apart at the gutter or the rule
+/// between them. Running text is never set in capitals, so a glued row of
+/// columns does not read so; yet such a row repeats its piece count on the
+/// next line (a two-line headline row), which the one-line heading test
+/// takes for columns going on.
+pub(super) fn latin_capitals_row(page: &Page, line_index: usize) -> bool {
+    if page.is_cjk() {
+        return false;
+    }
+    let pieces: Vec<&Piece> = page.pieces[page.lines[line_index].pieces.clone()]
+        .iter()
+        .filter(|p| !is_stray_mark(&p.text))
+        .collect();
+    if !(2..=3).contains(&pieces.len()) {
+        return false;
+    }
+    // A headline row opens articles: its first line tops the page or a
+    // block or follows a paragraph's end, and its headlines stand a rule or
+    // a gutter apart there (a single space may be the glued cutter's cut of
+    // one wide headline at a column width); its next lines follow it.
+    let under_row = line_index.checked_sub(1).is_some_and(|above| {
+        let above = &page.pieces[page.lines[above].pieces.clone()];
+        above.len() >= 2 && above.iter().all(|p| p.role == Role::Headline || is_stray_mark(&p.text))
+    });
+    let parted = pieces[1..].iter().any(|p| matches!(p.gap, Gap::Rule | Gap::Gutter(_)));
+    let opens = after_paragraph(page, line_index, false) && parted;
+    (opens || under_row) && pieces.iter().all(|p| p.role == Role::Body && latin_capitals_headline(&p.text))
 }
 
 /// True when the line below a row opens with a piece narrower than the

@@ -27,7 +27,7 @@ use super::Page;
 use credits::lower_case_credit;
 use headings::{
     beside_top_headline, column_top_title, heading_role, heading_span, is_glyph, is_stray_mark,
-    set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
+    latin_capitals_row, set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
 };
 
 /// What a piece is, as far as its own text and neighbours show.
@@ -123,7 +123,9 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         let in_own_block = page.blocks[page.lines[line_index].block].len() == 1;
         if pieces.len() == 1 && in_own_block && is_glyph(&pieces[0].text) {
             page.pieces[range.start].role = Role::Fragment;
-        } else if side_by_side_headlines(page, line_index, blank_separated) {
+        } else if side_by_side_headlines(page, line_index, blank_separated)
+            || latin_capitals_row(page, line_index)
+        {
             side_by_side_rows.push(line_index);
             for piece in &mut page.pieces[range] {
                 piece.role = if is_stray_mark(&piece.text) { Role::Fragment } else { Role::Headline };
@@ -587,6 +589,36 @@ pub(crate) mod tests {
     /// The role of the first piece whose text starts with `start`.
     fn role_of(page: &Page, start: &str) -> Role {
         page.pieces.iter().find(|p| p.text.starts_with(start)).expect("a piece starting so").role
+    }
+
+    #[test]
+    fn a_row_of_headlines_in_capitals_over_glued_columns_is_a_headline_row() {
+        // Two articles side by side: each line of their headlines in
+        // capitals read as one line parted by a column rule (the next
+        // line of the row repeats the row's piece count, as a glued row of
+        // columns would), then the columns glued line by line.
+        let text = "HARBOUR TRADE GROWS AGAIN | RIVER BRIDGE OPENS TO\n\
+                    AT THE NORTH QUAY | CARS AND BIKES\n\
+                    The port said on Monday that | The mayor opened the bridge\n\
+                    trade grew by a fifth in the | on Monday after four years\n\
+                    year to March, and that the | of work and long delays that\n\
+                    new quay would open in the | the floods had caused, and\n\
+                    spring once the cranes were | said the toll would be low.\n";
+        let page = parse_page(text, 0, 1);
+        let roles = |line: usize| -> Vec<(&str, Role)> {
+            page.pieces[page.lines[line].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect()
+        };
+        for line in 0..2 {
+            let pieces = roles(line);
+            assert!(pieces.len() >= 2, "{pieces:?}");
+            assert!(
+                pieces
+                    .iter()
+                    .all(|(text, role)| *role == Role::Headline || !text.chars().any(char::is_alphanumeric)),
+                "{pieces:?}"
+            );
+        }
+        assert!(roles(2).iter().all(|(_, role)| *role == Role::Body), "{:?}", roles(2));
     }
 
     #[test]
