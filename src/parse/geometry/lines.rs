@@ -267,7 +267,7 @@ pub(super) fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Opti
     if script == Script::Cjk || wide_share(&text) >= 0.5 {
         let x0 = words.iter().map(|&a| atoms[a].bbox.x0).min()?;
         let x1 = words.iter().map(|&a| atoms[a].bbox.x1).max()?;
-        let over_cells = (x1 - x0).max(1) as f32 / cells(&text).max(1.0);
+        let over_cells = (x1 - x0).max(1) as f32 / cells_side_by_side(atoms, words).max(1.0);
         // The words' own boxes bound the size: square glyphs are about as
         // tall as they are wide (see [`CJK_SIZE_OVER_BOX_HEIGHT`]).
         let usual_box = median(words.iter().map(|&a| height(&atoms[a].bbox)).collect()).unwrap_or(over_cells);
@@ -276,6 +276,41 @@ pub(super) fn line_size(atoms: &[Atom], words: &[usize], script: Script) -> Opti
     let y0 = words.iter().map(|&a| atoms[a].bbox.y0).min()?;
     let y1 = words.iter().map(|&a| atoms[a].bbox.y1).max()?;
     Some((y1 - y0).max(1) as f32)
+}
+
+/// A Latin word boxed over CJK glyphs for more than this share of its own
+/// width is a second reading of their cells (see [`cells_side_by_side`]).
+const SECOND_READING_COVER: f32 = 0.5;
+
+/// The cells a CJK line's words fill side by side: every word's cells,
+/// less those of a word of Latin letters (no wide letter) whose box lies
+/// for more than [`SECOND_READING_COVER`] of its width over words with wide
+/// letters. Why: OCR reads a large headline's glyphs twice at times, once
+/// right and once as Latin letters or marks boxed over the same glyphs
+/// (three capitals over six Han glyphs); counting both readings would
+/// spread the line's extent over cells it does not have and measure
+/// headline type as body type. Digits and full-width marks are no second
+/// reading: their boxes overlap neighbouring glyphs' in body text too. Nor
+/// are low Han boxes over other Han glyphs (a stroke read as a glyph): the
+/// garbled body lines of a smeared scan hold them as well.
+pub(super) fn cells_side_by_side(atoms: &[Atom], words: &[usize]) -> f32 {
+    let has_wide_letter = |a: &Atom| a.text.chars().any(|c| c.is_alphabetic() && is_wide(c));
+    let wide: Vec<&Atom> = words.iter().map(|&a| &atoms[a]).filter(|a| has_wide_letter(a)).collect();
+    words
+        .iter()
+        .map(|&a| &atoms[a])
+        .filter(|atom| {
+            let latin = !has_wide_letter(atom) && atom.text.chars().any(char::is_alphabetic);
+            if !latin {
+                return true;
+            }
+            let width = (atom.bbox.x1 - atom.bbox.x0).max(1);
+            let covered: i32 =
+                wide.iter().map(|w| (atom.bbox.x1.min(w.bbox.x1) - atom.bbox.x0.max(w.bbox.x0)).max(0)).sum();
+            covered.min(width) as f32 <= SECOND_READING_COVER * width as f32
+        })
+        .map(|atom| cells(&atom.text))
+        .sum()
 }
 
 /// True unless half or more of a Latin printed line's words are of body

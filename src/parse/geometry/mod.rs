@@ -1375,6 +1375,22 @@ mod tests {
     }
 
     #[test]
+    fn latin_letters_read_over_cjk_headline_glyphs_fill_no_cells_of_their_own() {
+        // Six headline glyphs, 60 high on a 64 pitch, and OCR's second
+        // reading of four of them as low Latin capitals boxed over them.
+        let mut atoms: Vec<Atom> = (0..6).map(|i| placed("字", 64 * i, 0, 64 * i + 60, 60, true)).collect();
+        atoms.push(placed("ABCDE", 70, 10, 310, 30, true));
+        let all: Vec<usize> = (0..atoms.len()).collect();
+        let size = line_size(&atoms, &all, Script::Cjk).unwrap();
+        assert!((size - 380.0 / 6.0).abs() < 0.01, "{size}");
+        // Latin letters set beside the glyphs (a unit after a number) keep
+        // their cells.
+        atoms[6] = placed("km", 390, 20, 420, 60, false);
+        let size = line_size(&atoms, &all, Script::Cjk).unwrap();
+        assert!((size - 420.0 / 7.0).abs() < 0.01, "{size}");
+    }
+
+    #[test]
     fn a_headline_line_cut_off_under_the_first_leads_nothing_of_its_own() {
         // A two-column article under a two-line headline: the first line
         // runs over both columns, the shorter second only over the left
