@@ -7,16 +7,56 @@
 //! line, char start, char end, display start, display end (wide
 //! characters count two cells), cells, gap, role, block, true successor
 //! (or -), true placement (or -), chosen successor (or -), text.
-//! Usage: row_successors CASE_DIR...
+//! With `--kinds`, prints instead, per case and in total, the true
+//! successors counted by where they stand from the piece (same line, next
+//! line, two lines down, an earlier line, further down) and by what the
+//! engine did (chose it, offered it but chose another, never offered it).
+//! Usage: row_successors [--kinds] CASE_DIR...
+use std::collections::BTreeMap;
+
 use restitch::eval::corpus;
 
 mod shared;
 use shared::ChainedPage;
 
+/// Where a true successor stands from its piece, by lines of the page.
+fn kind_of_step(from_line: usize, to_line: usize) -> &'static str {
+    match to_line as isize - from_line as isize {
+        0 => "same line",
+        1 => "next line",
+        2 => "two down",
+        d if d < 0 => "earlier",
+        _ => "further",
+    }
+}
+
 fn main() {
-    for dir in std::env::args().skip(1) {
-        let case = corpus::load_case(std::path::Path::new(&dir)).expect("a case");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let kinds = args.iter().any(|a| a == "--kinds");
+    let mut total: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for dir in args.iter().filter(|a| !a.starts_with("--")) {
+        let case = corpus::load_case(std::path::Path::new(dir)).expect("a case");
         let ChainedPage { page, junctions, next, truth } = ChainedPage::new(&case);
+        if kinds {
+            let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+            for (i, t) in truth.iter().enumerate() {
+                let Some(t) = *t else { continue };
+                let offered = junctions.iter().any(|j| j.from.0 == i && j.to.0 == t);
+                let outcome = match (next[i] == Some(t), offered) {
+                    (true, _) => "chosen",
+                    (false, true) => "outscored",
+                    (false, false) => "no candidate",
+                };
+                *counts
+                    .entry((kind_of_step(page.pieces[i].line, page.pieces[t].line), outcome))
+                    .or_default() += 1;
+            }
+            for ((step, outcome), n) in &counts {
+                println!("{}\t{step}\t{outcome}\t{n}", case.name);
+                *total.entry((step, outcome)).or_default() += n;
+            }
+            continue;
+        }
         let input_lines: Vec<&str> = case.input.split('\n').collect();
         let display = |line: usize, chars: usize| -> usize {
             input_lines
@@ -55,5 +95,8 @@ fn main() {
                 p.text.replace('\t', " ")
             );
         }
+    }
+    for ((step, outcome), n) in &total {
+        println!("total\t{step}\t{outcome}\t{n}");
     }
 }
