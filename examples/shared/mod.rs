@@ -34,7 +34,8 @@ pub fn split_from_args(args: &[String]) -> Option<&'static str> {
 /// named by [`split_from_args`], narrowed to the case names given as plain
 /// arguments when there are any (which also asks for the detailed print).
 /// `--root=DIR` reads the cases of another folder laid out like the corpus
-/// (fresh pages kept apart from it).
+/// (fresh pages kept apart from it); `--synthetic` takes the synthetic
+/// cases too.
 pub fn real_ocr_cases(args: &[String]) -> (Vec<Case>, bool) {
     let split = split_from_args(args);
     let root = args.iter().find_map(|a| a.strip_prefix("--root=")).unwrap_or("corpus");
@@ -42,7 +43,10 @@ pub fn real_ocr_cases(args: &[String]) -> (Vec<Case>, bool) {
     let cases = corpus::load_corpus(Path::new(root))
         .unwrap()
         .into_iter()
-        .filter(|case| case.name.starts_with("ocr-") && split.is_none_or(|s| s == case.meta.split))
+        .filter(|case| {
+            (case.name.starts_with("ocr-") || args.iter().any(|a| a == "--synthetic"))
+                && split.is_none_or(|s| s == case.meta.split)
+        })
         .filter(|case| named.is_empty() || named.iter().any(|name| **name == case.name))
         .collect();
     (cases, !named.is_empty())

@@ -278,6 +278,7 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     rules::join_between_rules(&mut page);
     classify::set_noise_lines_apart(&mut page);
     glued::cut_glued_pieces(&mut page);
+    glued::cut_glued_credits(&mut page);
     glued::cut_latin_glued_lines(&mut page);
     glued::cut_latin_headline_rows(&mut page);
     glued::cut_latin_headlines_beside_columns(&mut page);

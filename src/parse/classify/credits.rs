@@ -182,6 +182,15 @@ pub fn is_byline(text: &str) -> bool {
     text.chars().count() <= 60 && byline(text).is_ok()
 }
 
+/// When the whole text is a reporter's credit that opens with its credit
+/// word ("记者王明", "本报记者 王明"), the one credit form that OCR glues onto
+/// a column's line without brackets or space around it: how many
+/// characters its names hold (spaces and separators left out).
+pub fn reporter_credit_names(text: &str) -> Option<usize> {
+    let (names, _) = reporter_prefix(text.trim_start()).ok()?;
+    is_byline(text).then(|| names.chars().filter(|&c| is_han(c) || c == '·').count())
+}
+
 /// True when the whole text is a bare list of three or more short Han
 /// names ("张三 李四 王五"), the one credit form without a credit word or
 /// brackets. Why: OCR of CJK text spaced at random (`--psm 6`) reads
@@ -508,5 +517,17 @@ mod tests {
     fn trailing_byline_needs_a_sentence_before_it() {
         assert_eq!(trailing_byline_start("新进展。(刘洋)"), Some("新进展。".len()));
         assert_eq!(trailing_byline_start("村(社区)"), None);
+    }
+
+    #[test]
+    fn reporter_credits_count_their_name_characters() {
+        assert_eq!(reporter_credit_names("记者金木水"), Some(3));
+        assert_eq!(reporter_credit_names("本报记者 金木"), Some(2));
+        assert_eq!(
+            reporter_credit_names("(记者金木水)"),
+            None,
+            "bracketed: a dateline's or a trailing byline"
+        );
+        assert_eq!(reporter_credit_names("金木水 土火"), None, "no credit word");
     }
 }

@@ -18,7 +18,8 @@ mod headings;
 
 pub use credits::{
     dateline_broken_before_lower_case, is_byline, is_dateline_start, is_latin_dateline_start, is_name_list,
-    is_newswire_dateline_start, is_place_dash_dateline_start, latin_credit_len, trailing_byline_start,
+    is_newswire_dateline_start, is_place_dash_dateline_start, latin_credit_len, reporter_credit_names,
+    trailing_byline_start,
 };
 pub use headings::{capitals_start_sentences, datelines_below, HEADLINE_MAX_CELLS};
 

@@ -28,8 +28,9 @@ use crate::parse::chars::{
     cells, ends_sentence, is_gutter_noise, is_han, is_line_start_forbidden, is_wide, trim_gutter_noise,
     MAX_STRAY_MARKS, PAUSES,
 };
+use crate::parse::classify::reporter_credit_names;
 use crate::parse::words::spanning_word;
-use crate::parse::{Gap, Page, Piece, Role};
+use crate::parse::{Gap, Page, Piece, Role, SourceSpan};
 
 /// Pieces this many times their column's width or more are cut.
 const MIN_MULTIPLE: f32 = 1.8;
@@ -231,6 +232,171 @@ pub fn cut_glued_pieces(page: &mut Page) {
             })
             .collect()
     });
+}
+
+/// Slack, in cells, between the column line a credit is glued to and a
+/// column width seen nearby.
+const CREDIT_COLUMN_SLACK: f32 = 1.0;
+
+/// Cuts a reporter's credit ("记者王明", "本报记者 王明") off the column line
+/// OCR glued it to, at either end, and labels it a byline. Why: where
+/// columns are read across, an article's closing credit at the foot of one
+/// column is glued to the line of the column beside it ("…等措记者王明"); the
+/// run is shorter than two column widths, so [`cut_glued_pieces`] leaves it,
+/// and whole it reads as a headline or as body, so the credit closes no
+/// article and the column's line opens a false one. The other part must be
+/// as wide as a column seen nearby (within [`CREDIT_COLUMN_SLACK`]): running
+/// text that mentions a reporter ("…，记者从市里获悉") is cut nowhere else.
+pub fn cut_glued_credits(page: &mut Page) {
+    if !page.is_cjk() {
+        return;
+    }
+    let widths: Vec<Vec<f32>> = (0..page.lines.len()).map(|l| column_widths_near(page, l)).collect();
+    let credit_cut = |piece: &Piece| glued_credit(piece, &widths[piece.line]);
+    page.recut_lines(|_, pieces| {
+        let mut out = Vec::with_capacity(pieces.len());
+        let mut index = 0;
+        while index < pieces.len() {
+            let piece = &pieces[index];
+            if let Some(cut) = credit_cut(piece) {
+                out.extend(credit_parts(piece, cut));
+                index += 1;
+                continue;
+            }
+            // A credit's one inner space ("…本报记者 王明") cut its name off
+            // at parsing: the line and the credit word, with the name after.
+            let spaced = pieces.get(index + 1).filter(|name| spaced_name(piece, name)).and_then(|name| {
+                let joined = Piece {
+                    text: format!("{} {}", piece.text, name.text),
+                    span: SourceSpan { end: name.span.end, ..piece.span },
+                    ..piece.clone()
+                };
+                let cut = credit_cut(&joined)
+                    .filter(|cut| !cut.credit_first && cut.right_start < piece.text.chars().count())?;
+                Some(credit_parts(&joined, cut))
+            });
+            if let Some(parts) = spaced {
+                out.extend(parts);
+                index += 2;
+                continue;
+            }
+            out.push(piece.clone());
+            index += 1;
+        }
+        out
+    });
+}
+
+/// Most characters of a name that a credit's inner space parted from it.
+const SPACED_NAME_CHARS: usize = 4;
+
+/// True when `name` is a short Han name right after `piece`, one space
+/// between them (see [`cut_glued_credits`]).
+fn spaced_name(piece: &Piece, name: &Piece) -> bool {
+    name.gap == Gap::BreakSpace
+        && name.span.start == piece.span.end + 1
+        && name.text.chars().count() <= SPACED_NAME_CHARS
+        && name.text.chars().all(is_han)
+}
+
+/// The column line and the credit of `piece` parted at `cut`, the credit
+/// labelled a byline.
+fn credit_parts(piece: &Piece, cut: CreditCut) -> Vec<Piece> {
+    let chars: Vec<char> = piece.text.chars().collect();
+    let mut parts = vec![
+        part(piece, &chars, 0, cut.left_end, true),
+        part(piece, &chars, cut.right_start, chars.len(), false),
+    ];
+    parts[usize::from(!cut.credit_first)].role = Role::Byline;
+    parts
+}
+
+/// Most characters a credit holds (as [`reporter_credit_names`] reads
+/// one): only so many at either end of a piece are tried.
+const MAX_CREDIT_CHARS: usize = 60;
+
+/// Where a glued credit parts from its column line (see [`cut_glued_credits`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CreditCut {
+    /// End of the left part, in characters (spaces at the cut dropped).
+    left_end: usize,
+    /// Start of the right part, in characters.
+    right_start: usize,
+    /// Whether the credit is the left part.
+    credit_first: bool,
+}
+
+/// The cut of a body piece that is a reporter's credit glued to a column
+/// line as wide as one of `widths`, credit last or first; none otherwise.
+fn glued_credit(piece: &Piece, widths: &[f32]) -> Option<CreditCut> {
+    if piece.role != Role::Body {
+        return None;
+    }
+    let chars: Vec<char> = piece.text.chars().collect();
+    let text = |range: std::ops::Range<usize>| -> String { chars[range].iter().collect() };
+    // How far a column line is from the nearest column width seen nearby,
+    // where it is within the slack.
+    let misfit = |line: &str| {
+        let width = cells(line.trim());
+        widths
+            .iter()
+            .map(|w| (w - width).abs())
+            .filter(|&off| off <= CREDIT_COLUMN_SLACK && width > 0.0)
+            .min_by(f32::total_cmp)
+    };
+    // A piece as wide as a column is one printed line, whatever it opens
+    // or ends with ("记者注意到…" opens a sentence).
+    if misfit(&piece.text).is_some() {
+        return None;
+    }
+    let trim_end = |end: usize| end - chars[..end].iter().rev().take_while(|c| c.is_whitespace()).count();
+    let trim_start = |start: usize| start + chars[start..].iter().take_while(|c| c.is_whitespace()).count();
+    // Every cut where a credit stands at one end and the rest fits a
+    // column; a credit in a dateline's brackets ("（记者王明") is the
+    // dateline's. The grammar takes names of up to six characters, so
+    // where several cuts fit, the one giving a name of the usual length
+    // wins, then the longest credit (a paper's name before the credit word
+    // is the credit's: "…本报记者 王明"), then the closest fit.
+    // A credit holds at most this many characters (the grammar's bound).
+    let reach = MAX_CREDIT_CHARS.min(chars.len());
+    let credit_last = (chars.len() - reach + 1..chars.len()).filter_map(|at| {
+        if chars[at].is_whitespace() || matches!(chars[at - 1], '(' | '（') {
+            return None;
+        }
+        let names = reporter_credit_names(&text(at..chars.len()))?;
+        let off = misfit(&text(0..at))?;
+        Some((
+            name_rank(names),
+            chars.len() - at,
+            off,
+            CreditCut { left_end: trim_end(at), right_start: at, credit_first: false },
+        ))
+    });
+    let credit_first = (1..reach).filter_map(|at| {
+        let start = trim_start(at);
+        let names = reporter_credit_names(&text(0..at)).filter(|_| start < chars.len())?;
+        let off = misfit(&text(start..chars.len()))?;
+        Some((
+            name_rank(names),
+            at,
+            off,
+            CreditCut { left_end: trim_end(at), right_start: start, credit_first: true },
+        ))
+    });
+    credit_last
+        .chain(credit_first)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.total_cmp(&b.2)))
+        .map(|(_, _, _, cut)| cut)
+}
+
+/// How usual a credit's name length is, lowest first: Chinese personal
+/// names mostly hold three characters, else two.
+fn name_rank(names: usize) -> usize {
+    match names {
+        3 => 0,
+        2 => 1,
+        _ => 2,
+    }
 }
 
 /// Per piece, its width in cells where it reads as one printed line of a
@@ -705,7 +871,72 @@ fn join(left: &mut Piece, right: &Piece) {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::{parse_page, Gap};
+    use crate::parse::{parse_page, Gap, Page, Role};
+
+    /// The texts and roles of a line's pieces.
+    fn line_pieces(page: &Page, line: usize) -> Vec<(&str, Role)> {
+        page.pieces[page.lines[line].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect()
+    }
+
+    /// Four lines of one column, ten cells each, before the line under test.
+    const COLUMN: &str =
+        "一二三四五六七八九十\n甲乙丙丁戊己庚辛壬癸\n子丑寅卯辰巳午未申酉\n春夏秋冬东南西北上下\n";
+
+    #[test]
+    fn a_credit_glued_after_a_column_line_is_cut_off_as_a_byline() {
+        let page = parse_page(&format!("{COLUMN}天地玄黄宇宙洪荒日月记者金木水\n"), 0, 1);
+        assert_eq!(
+            line_pieces(&page, 4),
+            vec![("天地玄黄宇宙洪荒日月", Role::Body), ("记者金木水", Role::Byline)]
+        );
+        assert_eq!(page.pieces[page.lines[4].pieces.start + 1].gap, Gap::Glued);
+    }
+
+    #[test]
+    fn a_credit_glued_before_a_column_line_is_cut_off_as_a_byline() {
+        let page = parse_page(&format!("{COLUMN}记者金木水天地玄黄宇宙洪荒日月\n"), 0, 1);
+        assert_eq!(
+            line_pieces(&page, 4),
+            vec![("记者金木水", Role::Byline), ("天地玄黄宇宙洪荒日月", Role::Body)]
+        );
+    }
+
+    #[test]
+    fn a_credit_whose_name_a_space_parted_is_cut_off_whole() {
+        let page = parse_page(&format!("{COLUMN}天地玄黄宇宙洪荒日月本报记者 金木水\n"), 0, 1);
+        assert_eq!(
+            line_pieces(&page, 4),
+            vec![("天地玄黄宇宙洪荒日月", Role::Body), ("本报记者 金木水", Role::Byline)]
+        );
+    }
+
+    #[test]
+    fn a_paper_name_before_the_credit_word_goes_with_the_credit() {
+        // Columns of ten and a half and of twelve cells: the line before
+        // the credit fits either, the closer with the paper's name.
+        let columns = "一二三四五六七八九十1  甲乙丙丁戊己庚辛壬癸子丑  金木水\n".repeat(4);
+        let page = parse_page(&format!("{columns}天地玄黄宇宙洪荒日月本报记者 金木水\n"), 0, 1);
+        assert_eq!(
+            line_pieces(&page, 4),
+            vec![("天地玄黄宇宙洪荒日月", Role::Body), ("本报记者 金木水", Role::Byline)]
+        );
+    }
+
+    #[test]
+    fn a_column_wide_line_opening_with_a_reporter_is_running_text() {
+        // "记者看到…" parses as a credit; the rest is as wide as the narrow
+        // column (six cells), but the whole line is as wide as the wide
+        // one (ten cells), so it is one printed line.
+        let columns = "一二三四五六  甲乙丙丁戊己庚辛壬癸  金木水\n".repeat(4);
+        let page = parse_page(&format!("{columns}记者看到天地玄黄宇宙\n"), 0, 1);
+        assert_eq!(line_pieces(&page, 4), vec![("记者看到天地玄黄宇宙", Role::Body)]);
+    }
+
+    #[test]
+    fn a_credit_is_not_cut_where_the_rest_fits_no_column() {
+        let page = parse_page(&format!("{COLUMN}天地玄黄宇宙记者金木水\n"), 0, 1);
+        assert_eq!(line_pieces(&page, 4), vec![("天地玄黄宇宙记者金木水", Role::Body)]);
+    }
 
     #[test]
     fn two_column_lines_glued_without_a_space_are_cut_at_the_column_width() {

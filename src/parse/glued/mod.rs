@@ -13,7 +13,7 @@ mod cjk;
 mod headline_rows;
 mod latin;
 
-pub use cjk::{cut_glued_pieces, mend_split_lines};
+pub use cjk::{cut_glued_credits, cut_glued_pieces, mend_split_lines};
 pub use headline_rows::{cut_latin_headline_rows, cut_latin_headlines_beside_columns};
 pub use latin::cut_latin_glued_lines;
 
