@@ -438,6 +438,119 @@ pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
     });
 }
 
+/// Fewest letters in a run of two or more words in capitals that ends a
+/// column line: shorter runs are abbreviations inside running text.
+const GLUED_CAPITALS_MIN_LETTERS: usize = 6;
+
+/// Fewest letters in a single word in capitals that ends a column line near
+/// a longer such run: the one-word line of a wrapped headline.
+const GLUED_CAPITALS_WORD_LETTERS: usize = 4;
+
+/// Lines within which the wrapped lines of one headline glued to column
+/// lines follow each other.
+const GLUED_CAPITALS_REACH: usize = 3;
+
+/// The trailing run of words in capitals on a column line's last piece, as
+/// (char offset where the run starts, words, letters), when running text in
+/// lower case stands before it: OCR read a headline set beside the column
+/// on one line with the column's text ("...a verdict. HARBOUR TRADE").
+fn trailing_capitals_run(text: &str) -> Option<(usize, usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, chars.len()));
+    }
+    let word = |&(s, e): &(usize, usize)| chars[s..e].iter().collect::<String>();
+    let run = words.iter().rev().take_while(|w| in_capitals(&word(w)) && !word(w).ends_with(',')).count();
+    if run == 0 || run == words.len() || !has_lower_case(&word(&words[words.len() - run - 1])) {
+        return None;
+    }
+    let letters = words[words.len() - run..]
+        .iter()
+        .map(|w| word(w).chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    Some((words[words.len() - run].0, run, letters))
+}
+
+/// Cuts a headline in capitals off the column lines OCR read it with: a
+/// Latin column line whose last piece ends in a run of two or more words in
+/// capitals (six letters and more) after running text, and a single such
+/// word of four letters and more within a few lines of such a run, gets the
+/// run cut off as a headline piece, where another such run stands within a
+/// few lines in its block (a headline wraps line by line beside the
+/// column; the assembler joins the lines into one title). Why: running text is never set in capitals; left on
+/// the column line, the headline opens nothing and its article's text
+/// joins the article around it.
+pub fn cut_glued_capitals_headlines(page: &mut Page) {
+    if page.is_cjk() {
+        return;
+    }
+    let runs: Vec<Option<(usize, usize, usize)>> = page
+        .lines
+        .iter()
+        .map(|line| {
+            let last = &page.pieces[line.pieces.end.checked_sub(1)?];
+            if last.role != Role::Body || line.pieces.is_empty() {
+                return None;
+            }
+            trailing_capitals_run(&last.text)
+        })
+        .collect();
+    let strong = |r: &Option<(usize, usize, usize)>| {
+        r.is_some_and(|(_, words, letters)| words >= 2 && letters >= GLUED_CAPITALS_MIN_LETTERS)
+    };
+    let reach = GLUED_CAPITALS_REACH;
+    let cuts: Vec<Option<usize>> = (0..runs.len())
+        .map(|index| {
+            let (at, _, letters) = runs[index]?;
+            let near = index.saturating_sub(reach)..(index + reach + 1).min(runs.len());
+            let block = page.lines[index].block;
+            let near_strong =
+                near.into_iter().any(|i| i != index && page.lines[i].block == block && strong(&runs[i]));
+            let near = index.saturating_sub(reach)..(index + reach + 1).min(runs.len());
+            let near_other = near.into_iter().any(|i| {
+                i != index
+                    && page.lines[i].block == block
+                    && runs[i].is_some_and(|(_, _, l)| l >= GLUED_CAPITALS_WORD_LETTERS)
+            });
+            // A run alone on its column edge is no wrapped headline: cut, it
+            // would open an article with whatever text its chain reads
+            // after it (dev ocr-en-015: a headline's last line glued to
+            // another article's column took that article's text).
+            (near_other && (strong(&runs[index]) || (letters >= GLUED_CAPITALS_WORD_LETTERS && near_strong)))
+                .then_some(at)
+        })
+        .collect();
+    if cuts.iter().all(Option::is_none) {
+        return;
+    }
+    page.recut_lines(|index, pieces| match cuts[index] {
+        Some(at) => {
+            let last = pieces.last().expect("a cut line has pieces");
+            let chars: Vec<char> = last.text.chars().collect();
+            let body_end = chars[..at].iter().rposition(|c| !c.is_whitespace()).map_or(0, |e| e + 1);
+            let mut out = pieces[..pieces.len() - 1].to_vec();
+            out.push(super::part(last, &chars, 0, body_end, true));
+            let mut head = super::part(last, &chars, at, chars.len(), false);
+            head.role = Role::Headline;
+            out.push(head);
+            out
+        }
+        None => pieces.to_vec(),
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,5 +741,32 @@ mod tests {
         let ended = text.replacen("below the others", "below the others.", 1);
         let page = parse_page(&ended, 0, 1);
         assert_eq!(page.lines[2].pieces.len(), 1);
+    }
+
+    /// A page of two glued column lines each ending in a headline line in
+    /// capitals, the headline `first` over `second`.
+    fn wrapped_capitals_page(first: &str, second: &str) -> String {
+        format!(
+            "The council met on the harbour | and the ferry will run again {first}\n\
+             road late in the evening and | from the end of the month. {second}\n\
+             said the plans were ready now. | The line closed in the spring.\n"
+        )
+    }
+
+    fn headline_texts(text: &str) -> Vec<String> {
+        let page = parse_page(text, 0, 1);
+        page.pieces.iter().filter(|p| p.role == Role::Headline).map(|p| p.text.trim().to_string()).collect()
+    }
+
+    #[test]
+    fn a_headline_in_capitals_wrapped_beside_a_column_is_cut_off_its_lines() {
+        assert_eq!(
+            headline_texts(&wrapped_capitals_page("CITY FERRY", "RETURNS")),
+            vec!["CITY FERRY", "RETURNS"]
+        );
+        // A run alone on the column's edge is left on its line.
+        assert!(headline_texts(&wrapped_capitals_page("CITY FERRY", "soon")).is_empty());
+        assert_eq!(trailing_capitals_run("and the ferry will run again CITY FERRY"), Some((29, 2, 9)));
+        assert_eq!(trailing_capitals_run("CITY FERRY RETURNS"), None);
     }
 }
