@@ -309,7 +309,6 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         split_chain(&context, chain, &mut segments);
     }
     segments.sort_by_key(|s| s.pieces[0]);
-    join_wrapped_capitals_titles(&context, &mut segments);
     let mut assembly = Assembly::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut deferred: Vec<Segment> = Vec::new();
@@ -924,93 +923,6 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     if !current.pieces.is_empty() {
         out.push(current);
     }
-}
-
-/// Lines within which the wrapped lines of one headline in capitals follow
-/// each other at a column line's end.
-const WRAPPED_TITLE_REACH: usize = 2;
-
-/// Whether a piece is a Latin headline piece in capitals that ends its line:
-/// a line of a headline OCR read beside a column (or beside another
-/// headline), one printed line of a title that wraps down the column edge.
-fn wrapped_title_piece(context: &Context, id: PieceId) -> bool {
-    let page = context.page;
-    let piece = page.piece(id);
-    context.role(id) == Role::Headline
-        && page.lines[piece.line].pieces.end == id.0 + 1
-        && page.lines[piece.line].pieces.len() >= 2
-        && chars::capitals_only(&piece.text) == Some(true)
-        && context.role(PieceId(id.0 - 1)) == Role::Body
-}
-
-/// Joins the wrapped lines of a headline in capitals that OCR read at the
-/// ends of column lines into one title: each such piece stands at a line's
-/// end a line or two below the one before, and the chains cut it off as a
-/// run of its own (a heading after body text opens a run), so each line
-/// would open an article of its own. The lines of one stack are put, in
-/// line order, where its last line stands, as the title of the text the
-/// chain reads after that line (a headline's text starts below it); the
-/// runs the other lines headed go on headless and are placed by topic.
-/// Why: a title is one headline, however many printed lines it takes.
-fn join_wrapped_capitals_titles(context: &Context, segments: &mut Vec<Segment>) {
-    if context.page.is_cjk() {
-        return;
-    }
-    let page = context.page;
-    let mut stack_pieces: Vec<PieceId> = segments
-        .iter()
-        .flat_map(|s| s.pieces.iter().copied())
-        .filter(|&id| wrapped_title_piece(context, id))
-        .collect();
-    stack_pieces.sort();
-    // Stacks: consecutive pieces a line or two apart.
-    let mut stacks: Vec<Vec<PieceId>> = Vec::new();
-    for id in stack_pieces {
-        let line = page.piece(id).line;
-        match stacks.last_mut() {
-            Some(stack)
-                if line > page.piece(*stack.last().expect("stacks are not empty")).line
-                    && page.lines[line].block == page.lines[page.piece(stack[0]).line].block
-                    && line - page.piece(*stack.last().expect("stacks are not empty")).line
-                        <= WRAPPED_TITLE_REACH =>
-            {
-                stack.push(id)
-            }
-            _ => stacks.push(vec![id]),
-        }
-    }
-    for stack in stacks.into_iter().filter(|s| s.len() >= 2) {
-        // The title goes where its last line stands: the text its chain
-        // reads after the last line is the article's first text.
-        let last = *stack.last().expect("stacks are not empty");
-        // (dev ocr-en-030: put where its first line stands, the title
-        // took the column text read after that line, another article's.)
-        let anchor = last;
-        let target =
-            segments.iter().position(|s| s.pieces.contains(&anchor)).expect("every piece is in a run");
-        let at = {
-            let pieces = &segments[target].pieces;
-            let p = pieces.iter().position(|&id| id == anchor).expect("found");
-            p - pieces[..p].iter().filter(|id| stack.contains(id)).count()
-        };
-        for segment in segments.iter_mut() {
-            while let Some(at) = segment.pieces.iter().position(|id| stack.contains(id)) {
-                segment.pieces.remove(at);
-                if !segment.scores.is_empty() {
-                    segment.scores.remove(at.min(segment.scores.len() - 1));
-                }
-            }
-        }
-        let head = &mut segments[target];
-        for (offset, &id) in stack.iter().enumerate() {
-            if !head.pieces.is_empty() {
-                head.scores.insert((at + offset).min(head.scores.len()), 0.0);
-            }
-            head.pieces.insert(at + offset, id);
-        }
-        segments.retain(|s| !s.pieces.is_empty());
-    }
-    segments.sort_by_key(|s| s.pieces[0]);
 }
 
 fn build_article(context: &Context, parts: Vec<Segment>) -> Article {
@@ -1650,22 +1562,5 @@ mod tests {
         assert_eq!(assembly.unplaced.len(), 3);
         let placed: usize = assembly.articles.iter().map(|a| a.pieces().count()).sum();
         assert_eq!(placed + assembly.unplaced.len(), page.pieces.len());
-    }
-
-    #[test]
-    fn the_wrapped_lines_of_a_capitals_headline_beside_a_column_open_one_article() {
-        let text = "The council met on the harbour | and the ferry will run again CITY FERRY\n\
-                    road late in the evening and | from the end of the month. TO RETURN\n\
-                    said the plans were ready now. | The line closed in the spring. IN MAY\n";
-        let page = parse_page(text, 0, 1);
-        let ids: Vec<usize> = (0..page.pieces.len()).collect();
-        let assembly = assemble(&page, vec![chain_of(ids, 1.0)]);
-        let titles: Vec<Vec<&str>> = assembly
-            .articles
-            .iter()
-            .filter(|a| !a.title.is_empty())
-            .map(|a| a.title.iter().map(|&id| page.piece(id).text.trim()).collect())
-            .collect();
-        assert_eq!(titles, vec![vec!["CITY FERRY", "TO RETURN", "IN MAY"]]);
     }
 }

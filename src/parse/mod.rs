@@ -281,7 +281,6 @@ pub fn parse_page_as(text: &str, index: usize, first_line: usize, script: Option
     glued::cut_latin_glued_lines(&mut page);
     glued::cut_latin_headline_rows(&mut page);
     glued::cut_latin_headlines_beside_columns(&mut page);
-    glued::cut_glued_capitals_headlines(&mut page);
     let side_by_side = classify::label_page(&mut page);
     merge_headline_lines(&mut page, &side_by_side);
     glued::mend_split_lines(&mut page);

@@ -14,9 +14,7 @@ mod headline_rows;
 mod latin;
 
 pub use cjk::{cut_glued_pieces, mend_split_lines};
-pub use headline_rows::{
-    cut_glued_capitals_headlines, cut_latin_headline_rows, cut_latin_headlines_beside_columns,
-};
+pub use headline_rows::{cut_latin_headline_rows, cut_latin_headlines_beside_columns};
 pub use latin::cut_latin_glued_lines;
 
 use super::chars::cells;
