@@ -401,8 +401,16 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     // Nor does a CJK line whose glyphs are all boxed far
                     // wider than square cells (a glyph smeared along a
                     // garbled line, see [`has_square_glyph`]).
+                    // A CJK line cut from an OCR run measured as headline
+                    // type (a headline parted at a gutter, its part too
+                    // short to measure alone), every word of it boxed at
+                    // headline height, is headline type.
+                    let run_tall = script == Script::Cjk
+                        && sized
+                            .iter()
+                            .all(|&a| atoms[a].tall && height(&atoms[a].bbox) >= scales.headline_box_height);
                     let headline_size = !strong.is_empty()
-                        && headline_type.is_reached(&atoms, sized, line_glyph)
+                        && (run_tall || headline_type.is_reached(&atoms, sized, line_glyph))
                         && words_tall(&atoms, sized, &scales)
                         && (script != Script::Cjk || has_square_glyph(&atoms, words, headline_ratio * glyph));
                     (extent, spans || headline_size)
