@@ -401,16 +401,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                     // Nor does a CJK line whose glyphs are all boxed far
                     // wider than square cells (a glyph smeared along a
                     // garbled line, see [`has_square_glyph`]).
-                    // A CJK line cut from an OCR run measured as headline
-                    // type (a headline parted at a gutter, its part too
-                    // short to measure alone), every word of it boxed at
-                    // headline height, is headline type.
-                    let run_tall = script == Script::Cjk
-                        && sized
-                            .iter()
-                            .all(|&a| atoms[a].tall && height(&atoms[a].bbox) >= scales.headline_box_height);
                     let headline_size = !strong.is_empty()
-                        && (run_tall || headline_type.is_reached(&atoms, sized, line_glyph))
+                        && headline_type.is_reached(&atoms, sized, line_glyph)
                         && words_tall(&atoms, sized, &scales)
                         && (script != Script::Cjk || has_square_glyph(&atoms, words, headline_ratio * glyph));
                     (extent, spans || headline_size)
@@ -1313,6 +1305,27 @@ mod tests {
         assert!(atoms[0].strong);
         assert!(!atoms[9].strong, "a smeared word box is no text to keep a gutter shut");
         assert!(atoms[10].strong, "headline type is measured by its own height");
+    }
+
+    #[test]
+    fn a_cjk_run_boxed_at_headline_height_throughout_is_headline_type() {
+        // Body rows of ten glyphs boxed 34 px high on a 44 px pitch (the
+        // body glyph measures 43 over their cells); a headline row of five
+        // glyphs boxed 54 px high on a 56 px pitch measures 54.8, under
+        // headline type (1.35 x 43), though every box of it is headline
+        // high. One body row has a glyph boxed over two rows.
+        let mut atoms: Vec<Atom> = (0..5).map(|i| placed("题", 56 * i, 0, 56 * i + 50, 54, false)).collect();
+        for row in 0..9 {
+            let y0 = 100 + 50 * row;
+            for i in 0..10 {
+                let y1 = if row == 3 && i == 4 { y0 + 70 } else { y0 + 34 };
+                atoms.push(placed("字", 44 * i, y0, 44 * i + 34, y1, false));
+            }
+        }
+        let (glyph, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
+        assert!(atoms[0].line_size < headline_type.size, "glyph {glyph}: measured under headline type");
+        assert!(atoms[..5].iter().all(|a| a.tall), "boxed at headline height throughout");
+        assert!(atoms[5..].iter().all(|a| !a.tall), "one tall box leaves a body row body type");
     }
 
     #[test]
