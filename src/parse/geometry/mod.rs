@@ -1308,6 +1308,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cjk_run_boxed_at_headline_height_throughout_is_headline_type() {
+        // Body rows of ten glyphs boxed 34 px high on a 44 px pitch (the
+        // body glyph measures 43 over their cells); a headline row of five
+        // glyphs boxed 54 px high on a 56 px pitch measures 54.8, under
+        // headline type (1.35 x 43), though every box of it is headline
+        // high. One body row has a glyph boxed over two rows.
+        let mut atoms: Vec<Atom> = (0..5).map(|i| placed("题", 56 * i, 0, 56 * i + 50, 54, false)).collect();
+        for row in 0..9 {
+            let y0 = 100 + 50 * row;
+            for i in 0..10 {
+                let y1 = if row == 3 && i == 4 { y0 + 70 } else { y0 + 34 };
+                atoms.push(placed("字", 44 * i, y0, 44 * i + 34, y1, false));
+            }
+        }
+        let (glyph, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
+        assert!(atoms[0].line_size < headline_type.size, "glyph {glyph}: measured under headline type");
+        assert!(atoms[..5].iter().all(|a| a.tall), "boxed at headline height throughout");
+        assert!(atoms[5..].iter().all(|a| !a.tall), "one tall box leaves a body row body type");
+    }
+
+    #[test]
     fn a_line_read_as_one_glyph_smeared_over_the_column_is_no_headline() {
         // A CJK column whose last printed line OCR read as one glyph boxed
         // over the whole line: over its one cell it measures ten glyphs

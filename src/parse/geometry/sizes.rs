@@ -30,6 +30,17 @@ const SMEARED_LATIN_CELLS: f32 = 8.0;
 /// line, and this many times taller than its glyphs are wide, runs over two
 /// printed lines (see [`settle_tall_boxes`]).
 const TALL_BOX_OVER_LINE: f32 = 1.8;
+/// A CJK run of at least [`HEADLINE_BOXES_MIN_WORDS`] words, every one
+/// boxed this many times taller than the page's usual word box, is headline
+/// type even where its extent over its cells falls under headline type.
+/// Why: the body glyph size is the median of lines' extents over their
+/// cells, which digits, specks glued to boxes and lines running into a
+/// gutter spread wide; on such a page a headline half again as large as
+/// body type measures under the threshold, the cut does not know it for a
+/// headline and parts it at the gutter under it. Body lines hold tall boxes
+/// (a glyph boxed over two rows), but among body-high ones.
+const HEADLINE_BOXES_CJK: f32 = 1.5;
+const HEADLINE_BOXES_MIN_WORDS: usize = 4;
 /// Lines whose centres stand at most this many body line pitches apart are
 /// set on the body text's grid (see [`settle_lines_on_body_pitch`]). A
 /// headline half again as large as body type, set solid under a body line
@@ -51,6 +62,8 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> (f32, Headlin
     let mut run_word_height: Vec<Option<f32>> = vec![None; atoms.len()];
     // Per atom, its run's cap height where the run is in capitals only.
     let mut run_capitals: Vec<Option<f32>> = vec![None; atoms.len()];
+    // Per atom, the lowest word box of its run (CJK runs of a few words).
+    let mut run_lowest_box: Vec<Option<f32>> = vec![None; atoms.len()];
     let mut start = 0;
     while start < atoms.len() {
         let end = (start..atoms.len()).find(|&i| atoms[i].line != atoms[start].line).unwrap_or(atoms.len());
@@ -72,11 +85,15 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> (f32, Headlin
             let from = if index == 0 { i32::MIN } else { atoms[run[0]].bbox.x0 };
             let to = runs.get(index + 1).map_or(i32::MAX, |next| atoms[next[0]].bbox.x0);
             let word_height = median(run.iter().map(|&a| height(&atoms[a].bbox)).collect());
+            let lowest_box = (script == Script::Cjk && run.len() >= HEADLINE_BOXES_MIN_WORDS)
+                .then(|| run.iter().map(|&a| height(&atoms[a].bbox)).reduce(f32::min))
+                .flatten();
             let capitals = (script == Script::Latin).then(|| capitals_height(atoms, run)).flatten();
             for (offset, atom) in atoms[start..end].iter_mut().enumerate() {
                 if (from..to).contains(&atom.bbox.x0) {
                     atom.line_size = size;
                     run_word_height[start + offset] = word_height;
+                    run_lowest_box[start + offset] = lowest_box;
                     run_capitals[start + offset] = capitals;
                 }
             }
@@ -115,8 +132,16 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> (f32, Headlin
             .map(|cap| HEADLINE_HEIGHT * cap),
         script,
     };
-    for (atom, capitals) in atoms.iter_mut().zip(&run_capitals) {
+    // CJK: the usual box height of body words, for runs boxed at headline
+    // height throughout (see [`HEADLINE_BOXES_CJK`]).
+    let usual_box = (script == Script::Cjk)
+        .then(|| median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()))
+        .flatten();
+    for ((atom, capitals), lowest_box) in atoms.iter_mut().zip(&run_capitals).zip(&run_lowest_box) {
+        let boxed_as_headline =
+            usual_box.zip(*lowest_box).is_some_and(|(usual, low)| low >= HEADLINE_BOXES_CJK * usual);
         atom.tall = atom.line_size >= headline_type.size
+            || boxed_as_headline
             || capitals.zip(headline_type.capitals_size).is_some_and(|(h, size)| h >= size);
     }
     // A Latin line's size is its extent, top of the highest box to bottom
