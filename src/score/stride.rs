@@ -232,14 +232,20 @@ fn width_fit(page: &Page, upper: usize, lower: usize) -> WidthFit {
 /// still show which lines belong to one column.
 fn width_alternation(page: &Page, single: &[bool]) -> Vec<bool> {
     let count = page.lines.len();
-    let fit = |upper: usize, stride: usize| {
-        (upper + stride < count && single[upper] && single[upper + stride])
-            .then(|| width_fit(page, upper, upper + stride))
+    // Per line, its fit with the next line and with the one two below.
+    let fits = |stride: usize| -> Vec<Option<WidthFit>> {
+        (0..count)
+            .map(|upper| {
+                (upper + stride < count && single[upper] && single[upper + stride])
+                    .then(|| width_fit(page, upper, upper + stride))
+            })
+            .collect()
     };
+    let (next, skip) = (fits(1), fits(2));
     let turns: Vec<bool> = (0..count)
         .map(|line| {
-            matches!(fit(line, 1), Some(f) if f != WidthFit::Alike)
-                && matches!(fit(line, 2), Some(f) if f != WidthFit::Apart)
+            matches!(next[line], Some(f) if f != WidthFit::Alike)
+                && matches!(skip[line], Some(f) if f != WidthFit::Apart)
         })
         .collect();
     let mut alternating = vec![false; count];
@@ -250,8 +256,8 @@ fn width_alternation(page: &Page, single: &[bool]) -> Vec<bool> {
             continue;
         }
         let end = (start..count).find(|&l| !turns[l]).unwrap_or(count);
-        let apart = (start..end).filter(|&l| fit(l, 1) == Some(WidthFit::Apart)).count();
-        let alike = (start..end).filter(|&l| fit(l, 2) == Some(WidthFit::Alike)).count();
+        let apart = next[start..end].iter().filter(|&&f| f == Some(WidthFit::Apart)).count();
+        let alike = skip[start..end].iter().filter(|&&f| f == Some(WidthFit::Alike)).count();
         if apart >= MIN_PAIRS as usize && alike >= MIN_PAIRS as usize {
             alternating[start..end].fill(true);
         }

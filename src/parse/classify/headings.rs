@@ -105,12 +105,7 @@ pub(super) fn side_by_side_headlines(page: &Page, line_index: usize, blank_separ
     if !page.is_cjk() {
         return false;
     }
-    // Stray marks between the headlines (a sentence end OCR read out of
-    // the gutter, "。") are no headline of the row.
-    let pieces: Vec<&Piece> = page.pieces[page.lines[line_index].pieces.clone()]
-        .iter()
-        .filter(|p| !is_stray_mark(&p.text))
-        .collect();
+    let pieces = pieces_without_stray_marks(page, line_index);
     // Where every printed line stands between blank lines, a row of
     // headlines may follow the last line of a column of the article above,
     // mid-sentence: there a dateline below alone says a row opens articles.
@@ -182,10 +177,7 @@ pub(super) fn latin_capitals_row(page: &Page, line_index: usize) -> bool {
     if page.is_cjk() {
         return false;
     }
-    let pieces: Vec<&Piece> = page.pieces[page.lines[line_index].pieces.clone()]
-        .iter()
-        .filter(|p| !is_stray_mark(&p.text))
-        .collect();
+    let pieces = pieces_without_stray_marks(page, line_index);
     if !(2..=3).contains(&pieces.len()) {
         return false;
     }
@@ -232,6 +224,13 @@ fn as_wide_as_glued_row_below(page: &Page, line_index: usize, size: f32) -> bool
             && texts.len() >= 2
             && (size - total).abs() <= GLUED_ROW_WIDTH_SLACK * total + 1.0
     })
+}
+
+/// The pieces of line `line_index` less its stray marks (see
+/// [`is_stray_mark`]): a sentence end or speck OCR read out of a gutter
+/// between headlines is no headline of their row.
+fn pieces_without_stray_marks(page: &Page, line_index: usize) -> Vec<&Piece> {
+    page.pieces[page.lines[line_index].pieces.clone()].iter().filter(|p| !is_stray_mark(&p.text)).collect()
 }
 
 /// True for a piece of nothing but punctuation and specks (no letter or

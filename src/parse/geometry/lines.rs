@@ -295,7 +295,7 @@ const SECOND_READING_COVER: f32 = 0.5;
 /// garbled body lines of a smeared scan hold them as well.
 pub(super) fn cells_side_by_side(atoms: &[Atom], words: &[usize]) -> f32 {
     let has_wide_letter = |a: &Atom| a.text.chars().any(|c| c.is_alphabetic() && is_wide(c));
-    let wide: Vec<&Atom> = words.iter().map(|&a| &atoms[a]).filter(|a| has_wide_letter(a)).collect();
+    let wide = || words.iter().map(|&a| &atoms[a]).filter(|a| has_wide_letter(a));
     words
         .iter()
         .map(|&a| &atoms[a])
@@ -306,7 +306,7 @@ pub(super) fn cells_side_by_side(atoms: &[Atom], words: &[usize]) -> f32 {
             }
             let width = (atom.bbox.x1 - atom.bbox.x0).max(1);
             let covered: i32 =
-                wide.iter().map(|w| (atom.bbox.x1.min(w.bbox.x1) - atom.bbox.x0.max(w.bbox.x0)).max(0)).sum();
+                wide().map(|w| (atom.bbox.x1.min(w.bbox.x1) - atom.bbox.x0.max(w.bbox.x0)).max(0)).sum();
             covered.min(width) as f32 <= SECOND_READING_COVER * width as f32
         })
         .map(|atom| cells(&atom.text))
