@@ -105,6 +105,19 @@ const CLOSED_TOPIC_THRESHOLD: f64 = 0.2;
 /// this topic similarity. Chosen on the development split of the corpus.
 const SUBHEAD_TOPIC_THRESHOLD: f64 = 0.1;
 
+/// A run of body text read right after a Chinese credit that stands alone
+/// at the foot of another article's column (see [`is_foot_credit_alone`])
+/// joins the open article it shares its topic with at or above this
+/// similarity, as any headless run does, instead of waiting under the
+/// credit. Why: a byline above its text waits for the text read next, but
+/// OCR reading glued rows sets a column's foot credit ("本报记者 张三")
+/// right before the next column of another article, and that column then
+/// opened an article of its own under the credit (dev ocr-zh-035 0.600 ->
+/// 0.706); the credit, left alone, then closes the article above it. The
+/// bar for an open article, [`TOPIC_THRESHOLD`]: dev scored +0.098 with
+/// [`SUBHEAD_TOPIC_THRESHOLD`] and +0.107 with this one.
+const BYLINE_WAIT_TOPIC_THRESHOLD: f64 = TOPIC_THRESHOLD;
+
 /// Runs shorter than this (in cells) are too short to show a topic.
 const MIN_TOPIC_CELLS: f32 = 30.0;
 
@@ -383,7 +396,18 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             most_alike_of(&drafts, &open, &topic, INSET_TOPIC_THRESHOLD)
         } else if latest_has_no_body {
             // A headline waiting for its text: the latest open article.
-            open.last().copied()
+            // A byline read alone with no headline waits only for text
+            // that no other open article clearly claims (see
+            // [`BYLINE_WAIT_TOPIC_THRESHOLD`]).
+            let latest = *open.last().expect("open is not empty");
+            let claimed = is_foot_credit_alone(&context, &drafts, latest)
+                .then(|| {
+                    let topic = context.profile(&segment.pieces).vector(&context.idf);
+                    let others: Vec<usize> = open.iter().copied().filter(|&d| d != latest).collect();
+                    most_alike_of(&drafts, &others, &topic, BYLINE_WAIT_TOPIC_THRESHOLD)
+                })
+                .flatten();
+            claimed.or(Some(latest))
         } else if head_text.chars().next().is_some_and(|c| is_line_start_forbidden(c) || c.is_lowercase()) {
             // Text that starts mid-sentence goes on a sentence that an
             // article left open: an open article it clearly shares its topic
@@ -718,6 +742,25 @@ fn credited_owner(context: &Context, drafts: &[Draft], segment: &Segment) -> Opt
     let owner = named.next()?;
     // Two articles by one reporter: the name does not say which.
     named.next().is_none().then_some(owner)
+}
+
+/// Whether a draft is a Chinese credit read alone that stands at the foot
+/// of another article's column: bylines only, the first of them right
+/// under a piece of an article that has text and no byline yet (see
+/// [`close_by_foot_bylines`]). Such a credit closes that article; it waits
+/// for no text of its own.
+fn is_foot_credit_alone(context: &Context, drafts: &[Draft], draft: usize) -> bool {
+    let role = |id: &PieceId| context.role(*id);
+    let mut pieces = drafts[draft].parts.iter().flat_map(|p| p.pieces.iter());
+    let Some(&first) = pieces.clone().next() else { return false };
+    if !context.page.is_cjk() || !pieces.all(|id| role(id) == Role::Byline) {
+        return false;
+    }
+    piece_above(context.page, first).and_then(|above| draft_holding(drafts, above)).is_some_and(|d| {
+        d != draft
+            && drafts[d].has_body
+            && !drafts[d].parts.iter().flat_map(|p| p.pieces.iter()).any(|id| role(id) == Role::Byline)
+    })
 }
 
 /// How many printed lines above a byline read alone the text it closes may
@@ -1449,6 +1492,28 @@ mod tests {
         let first = texts(&page, &assembly.articles[0]);
         assert_eq!(first.last(), Some(&"APA, 5.11.2015"), "{first:?}");
         assert_eq!(assembly.articles[0].byline.len(), 1);
+    }
+
+    #[test]
+    fn text_read_after_a_foot_credit_alone_joins_its_own_open_article() {
+        // OCR read the first article's column after the second article, and
+        // the second article's foot credit right before it.
+        let text = "今年夏天降雨量明显偏多\n\n今年夏天这个地区的降雨量比往年同期明显偏多，气象部门提醒注意防汛。\n\n\
+                    全市公交线路调整方案今天公布\n\n全市公交线路将于下月起调整，涉及二十多条公交线路和一百多个公交站点。\n\n\
+                    本报记者 王小明\n\n\
+                    降雨偏多的地区要做好防汛准备，气象部门提醒市民注意降雨。\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces.len(), 6);
+        assert_eq!(page.pieces[4].role, Role::Byline);
+        let similarity = topic_of(&page, 0..2).cosine(&topic_of(&page, [5]));
+        assert!(similarity >= BYLINE_WAIT_TOPIC_THRESHOLD, "{similarity}");
+        let assembly = assemble(
+            &page,
+            vec![chain_of(0..2, 1.0), chain_of(2..4, 1.0), chain_of([4], 1.0), chain_of([5], 1.0)],
+        );
+        let ids: Vec<Vec<usize>> =
+            assembly.articles.iter().map(|a| a.pieces().map(|id| id.0).collect()).collect();
+        assert_eq!(ids, vec![vec![0, 1, 5], vec![2, 3, 4]]);
     }
 
     #[test]
