@@ -113,7 +113,7 @@ const SUBHEAD_TOPIC_THRESHOLD: f64 = 0.1;
 /// OCR reading glued rows sets a column's foot credit ("本报记者 张三")
 /// right before the next column of another article, and that column then
 /// opened an article of its own under the credit (dev ocr-zh-035 0.600 ->
-/// 0.706); the credit, left alone, then closes the article above it. The
+/// 0.698); the credit, left alone, then closes the article above it. The
 /// bar for an open article, [`TOPIC_THRESHOLD`]: dev scored +0.098 with
 /// [`SUBHEAD_TOPIC_THRESHOLD`] and +0.107 with this one.
 const BYLINE_WAIT_TOPIC_THRESHOLD: f64 = TOPIC_THRESHOLD;
