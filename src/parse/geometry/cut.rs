@@ -135,10 +135,12 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
         let wide_enough = width >= WIDE_GUTTER * glyph
             || (side_height(true) >= MIN_SIDE_HEIGHT * glyph
                 && side_height(false) >= MIN_SIDE_HEIGHT * glyph);
-        if wide_enough
-            && !crosses_headline(all, strong, gap_start, gap_end, word_spaces)
-            && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
-            && !one_headline_over_columns(all, strong, gap_start, gap_end, scales)
+        let between_headlines = headlines_over_columns_of_their_own(all, strong, gap_start, gap_end, scales);
+        if between_headlines
+            || (wide_enough
+                && !crosses_headline(all, strong, gap_start, gap_end, word_spaces)
+                && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
+                && !one_headline_over_columns(all, strong, gap_start, gap_end, scales))
         {
             candidates.push((width, (gap_start + gap_end) / 2));
         }
@@ -257,6 +259,90 @@ pub(super) fn one_headline_over_columns(
         (end - start) as f32 >= GUTTER_MIN_CJK * glyph
             && parted.iter().any(|(l, r)| start < r.bbox.x0.max(gap_end) && end > l.bbox.x1.min(gap_start))
     })
+}
+
+/// True when the band `[gap_start, gap_end]` parts a row of CJK headline
+/// type into two headlines side by side, each over columns of its own: the
+/// page's body words under the headline (down the page, within its width)
+/// leave a gutter under the space between the parted words, and each part
+/// itself runs across another gutter of those words. Why: OCR reads two
+/// side-by-side headlines as one line, and where a speck or mark fills the
+/// space between them they stand closer than a headline glyph, so the
+/// tests that keep one headline whole refuse the cut; one headline over
+/// its own columns with a gap over their gutter leaves parts over one
+/// column each, which run across no gutter. Only CJK pages carry the
+/// page's body words (see [`Scales::body_words`]).
+pub(super) fn headlines_over_columns_of_their_own(
+    all: &[Atom],
+    strong: &[usize],
+    gap_start: i32,
+    gap_end: i32,
+    scales: &Scales,
+) -> bool {
+    let glyph = scales.glyph;
+    let body = &scales.body_words;
+    if body.is_empty() {
+        return false;
+    }
+    let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
+    let left_of = |a: &Atom| centre_x(a) <= gap_start;
+    let right_of = |a: &Atom| centre_x(a) >= gap_end;
+    // The nearest headline words on either side of the band, on one row.
+    let Some((left, right)) = tall
+        .iter()
+        .filter(|l| left_of(l) && !tall.iter().any(|m| left_of(m) && same_row(l, m) && m.bbox.x1 > l.bbox.x1))
+        .find_map(|l| {
+            tall.iter()
+                .find(|r| {
+                    right_of(r)
+                        && same_row(l, r)
+                        && !tall.iter().any(|m| right_of(m) && same_row(r, m) && m.bbox.x0 < r.bbox.x0)
+                })
+                .map(|r| (*l, *r))
+        })
+    else {
+        return false;
+    };
+    // Each part runs from the parted word outward as far as its words stand
+    // closer than a headline glyph (another article's headline may share
+    // the row further out).
+    let mut row: Vec<&Atom> =
+        tall.iter().copied().filter(|a| same_row(a, left) || same_row(a, right)).collect();
+    row.sort_by_key(|a| a.bbox.x0);
+    let close =
+        |a: &Atom, b: &Atom| ((b.bbox.x0 - a.bbox.x1) as f32) < HEADLINE_GAP * a.line_size.max(b.line_size);
+    let (Some(left_at), Some(right_at)) =
+        (row.iter().position(|a| std::ptr::eq(*a, left)), row.iter().position(|a| std::ptr::eq(*a, right)))
+    else {
+        return false;
+    };
+    let mut first = left_at;
+    while first > 0 && close(row[first - 1], row[first]) {
+        first -= 1;
+    }
+    let mut last = right_at;
+    while last + 1 < row.len() && close(row[last], row[last + 1]) {
+        last += 1;
+    }
+    let start = row[first].bbox.x0;
+    let end = row[first..=last].iter().map(|a| a.bbox.x1).max().unwrap_or(right.bbox.x1);
+    let bottom = row[first..=last].iter().map(|a| a.bbox.y1).max().unwrap_or(left.bbox.y1);
+    let under: Vec<usize> = (0..body.len())
+        .filter(|&a| {
+            let b = &body[a].bbox;
+            centre_y(&body[a]) > bottom && b.x0 >= start && b.x1 <= end
+        })
+        .collect();
+    if under.is_empty() {
+        return false;
+    }
+    let bands: Vec<(i32, i32)> = low_coverage_bands(body, &under, INTRUDING_SHARE_CJK, glyph)
+        .into_iter()
+        .filter(|(s, e)| (e - s) as f32 >= GUTTER_MIN_CJK * glyph)
+        .collect();
+    let under_space = bands.iter().any(|&(s, e)| s < right.bbox.x0 && e > left.bbox.x1);
+    let across = |from: i32, to: i32| bands.iter().any(|&(s, e)| s > from && e < to);
+    under_space && across(start, left.bbox.x1) && across(right.bbox.x0, end)
 }
 
 /// True when a gutter `[gap_start, gap_end]` stops at a new tier of

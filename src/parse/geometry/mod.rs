@@ -1566,6 +1566,38 @@ mod tests {
         assert_eq!(rows_of_a_column(&words, &all, 30.0), 10);
     }
 
+    /// Four columns of CJK body rows (35 px type, 300 px wide) under a
+    /// headline row: 18 px gutters, but 50 px between the second and third
+    /// column (the space between two articles).
+    fn body_of_two_articles() -> Scales {
+        let mut body = Vec::new();
+        for row in 0..6 {
+            let y = 90 + row * 50;
+            let mut x = 0;
+            for column in 0..4 {
+                body.push(placed("正文正文正文", x, y, x + 300, y + 35, false));
+                x += 300 + if column == 1 { 50 } else { 18 };
+            }
+        }
+        Scales { body_words: body, ..cjk_body_scales(80.0) }
+    }
+
+    #[test]
+    fn side_by_side_cjk_headlines_closer_than_a_glyph_are_cut_over_their_own_columns() {
+        // Two headlines read as one OCR line, 30 px apart (a speck between
+        // them), each running across the gutter of its own two columns.
+        let scales = body_of_two_articles();
+        let headline =
+            vec![placed("头条新闻", 0, 0, 630, 60, true), placed("今日要闻", 660, 2, 1290, 62, true)];
+        assert!(headlines_over_columns_of_their_own(&headline, &[0, 1], 630, 660, &scales));
+        assert_eq!(gutters(&headline, &[0, 1], &scales).len(), 1);
+        // One headline over the first article's two columns, with a gap over
+        // their gutter: each part stands over one column, no cut.
+        let one = vec![placed("头条新闻", 0, 0, 290, 60, true), placed("今日要闻", 320, 2, 610, 62, true)];
+        assert!(!headlines_over_columns_of_their_own(&one, &[0, 1], 290, 320, &scales));
+        assert!(gutters(&one, &[0, 1], &scales).is_empty());
+    }
+
     /// The scales of a CJK page set in 35 px body type, headline boxes from
     /// `headline_box_height` up.
     fn cjk_body_scales(headline_box_height: f32) -> Scales {
