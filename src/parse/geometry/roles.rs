@@ -314,3 +314,121 @@ fn continues_left_column(page: &Page, line: usize, head: &ColumnHead) -> bool {
             && !ends_sentence(line_text(page, region.end - 1).trim_end())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{Gap, Line, Piece, SourceSpan};
+
+    /// Glyph size of the invented pages below (one cell).
+    const CELL: i32 = 40;
+
+    /// A printed line: its text, left edge, top and right edge.
+    type Printed = (&'static str, i32, i32, i32);
+
+    /// A page of columns: per region, its printed lines as (text, x0, y0,
+    /// x1), one piece each, 40 px high, one block per region; `tall` marks
+    /// the regions set in headline type.
+    fn page_of(regions: &[(&[Printed], bool)]) -> (Page, Vec<bool>, Vec<f32>) {
+        let mut page = Page::empty(0, Script::Cjk);
+        let mut tall = Vec::new();
+        let mut sizes = Vec::new();
+        for &(lines, is_tall) in regions {
+            let first = page.lines.len();
+            let block = page.blocks.len();
+            for &(text, x0, y0, x1) in lines {
+                let line = page.lines.len();
+                page.pieces.push(Piece {
+                    text: text.into(),
+                    span: SourceSpan { line: line + 1, start: 0, end: 1 },
+                    line,
+                    slot: 0,
+                    block,
+                    gap: Gap::LineStart,
+                    cells: text.chars().count() as f32,
+                    role: Role::Body,
+                    bbox: Some(BBox { x0, y0, x1, y1: y0 + CELL }),
+                });
+                page.lines.push(Line { number: line + 1, pieces: line..line + 1, block });
+                tall.push(is_tall);
+                sizes.push(if is_tall { 2.0 * CELL as f32 } else { CELL as f32 });
+            }
+            page.blocks.push(first..page.lines.len());
+            page.regions.push(first..page.lines.len());
+        }
+        (page, tall, sizes)
+    }
+
+    /// A column of full body lines from x 0 to 400, starting at `top`,
+    /// shifted right by `x`.
+    fn body_column(x: i32, top: i32) -> Vec<Printed> {
+        (0..4).map(|row| ("甲乙丙丁戊己庚辛壬癸", x, top + 60 * (row + 1), x + 400)).collect()
+    }
+
+    #[test]
+    fn an_indented_full_first_line_under_a_headline_spanning_columns_is_body() {
+        // A headline over two columns; the right column opens with a
+        // paragraph's first line, two cells in and run on to the edge.
+        let mut right: Vec<Printed> = vec![("甲乙丙，丁戊己庚辛", 520, 140, 920)];
+        right.extend(body_column(440, 140));
+        let left = body_column(0, 140);
+        let headline: &[Printed] = &[("甲乙丙丁戊己庚辛壬癸", 0, 60, 840)];
+        let (page, tall, sizes) = page_of(&[(headline, true), (&left, false), (&right, false)]);
+        let first = page.regions[2].start;
+        assert!(body_at_column_head(&page, first, &sizes, &tall));
+        // Set flush, it may be a subhead.
+        let mut flush = right.clone();
+        flush[0].1 = 440;
+        let (page, tall, sizes) = page_of(&[(headline, true), (&left, false), (&flush, false)]);
+        assert!(!body_at_column_head(&page, first, &sizes, &tall));
+        // Centred (ending as far from the right edge), it is a subhead.
+        let mut centred = right.clone();
+        centred[0].3 = 760;
+        let (page, tall, sizes) = page_of(&[(headline, true), (&left, false), (&centred, false)]);
+        assert!(!body_at_column_head(&page, first, &sizes, &tall));
+        // With no headline over it from the left, the column may open an
+        // article of its own.
+        let narrow: &[Printed] = &[("甲乙丙丁戊", 440, 60, 840)];
+        let (page, tall, sizes) = page_of(&[(narrow, true), (&left, false), (&right, false)]);
+        assert!(!body_at_column_head(&page, first, &sizes, &tall));
+    }
+
+    #[test]
+    fn an_indented_first_line_after_a_byline_keeps_its_heading_role() {
+        let mut right: Vec<Printed> = vec![("甲乙丙，丁戊己庚辛", 520, 140, 920)];
+        right.extend(body_column(440, 140));
+        let headline: &[Printed] = &[("甲乙丙丁戊己庚辛壬癸", 0, 60, 840)];
+        let left = body_column(0, 140);
+        let (mut page, tall, sizes) = page_of(&[(headline, true), (&left, false), (&right, false)]);
+        let last_of_left = page.regions[1].end - 1;
+        page.pieces[last_of_left].role = Role::Byline;
+        assert!(!body_at_column_head(&page, page.regions[2].start, &sizes, &tall));
+    }
+
+    #[test]
+    fn a_flush_first_line_carrying_on_the_left_columns_sentence_is_body() {
+        // The left column's last line runs full and ends no sentence; the
+        // right column goes on flush and full, and so does its next line.
+        let left = body_column(0, 0);
+        let mut right: Vec<Printed> = vec![("甲乙丙丁，戊己庚辛壬", 440, 60, 840)];
+        right.extend(body_column(440, 60));
+        let (page, tall, sizes) = page_of(&[(&left, false), (&right, false)]);
+        let first = page.regions[1].start;
+        assert!(body_at_column_head(&page, first, &sizes, &tall));
+        // After a sentence end at the left column's foot, a subhead may open.
+        let mut ended = left.clone();
+        ended[3].0 = "甲乙丙丁戊己庚辛壬。";
+        let (page, tall, sizes) = page_of(&[(&ended, false), (&right, false)]);
+        assert!(!body_at_column_head(&page, first, &sizes, &tall));
+        // A paragraph opening indented under it shows a subhead.
+        let mut indented = right.clone();
+        indented[1].1 = 520;
+        let (page, tall, sizes) = page_of(&[(&left, false), (&indented, false)]);
+        assert!(!body_at_column_head(&page, first, &sizes, &tall));
+        // So does a short second line (a subhead's last).
+        let mut short = right.clone();
+        short[1].3 = 640;
+        let (page, tall, sizes) = page_of(&[(&left, false), (&short, false)]);
+        assert!(!body_at_column_head(&page, first, &sizes, &tall));
+    }
+}
