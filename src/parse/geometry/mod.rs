@@ -75,7 +75,9 @@
 //!    height makes headlines; a line the text classifier took for a
 //!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
-//!    else it is a paragraph's first line (see [`roles::in_running_text`]); a
+//!    else it is a paragraph's first line (see [`roles::in_running_text`]); on a CJK page a
+//!    column's first line is body where it opens an indented paragraph under a headline reaching over the
+//!    column, or carries on the sentence the column beside it broke off (`roles::body_at_column_head`); a
 //!    region of a few lines that end no sentence, set over two or more
 //!    columns of its own, is headline type whatever its size (see
 //!    [`spanning_heads`]).

@@ -4,7 +4,8 @@
 //! glyph size, and the pieces that are column rules. Out: the same page
 //! with roles: the text classifier's labels, overruled where glyph size
 //! shows better (a tall line is a headline, a short line set in body type
-//! inside running text is body), column rules as fragments. Also the one
+//! inside running text is body, and so is a CJK column's first line that
+//! goes on with its article's text), column rules as fragments. Also the one
 //! role that needs regions rather than lines: a headline set over columns
 //! of its own in body type ([`spanning_heads`]). Why: plain text shows a
 //! heading only by its shape; boxes show its size and the space around it.
