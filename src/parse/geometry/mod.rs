@@ -75,7 +75,9 @@
 //!    height makes headlines; a line the text classifier took for a
 //!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
-//!    else it is a paragraph's first line (see [`roles::in_running_text`]); a
+//!    else it is a paragraph's first line (see [`roles::in_running_text`]); on a CJK page a
+//!    column's first line is body where it opens an indented paragraph under a headline reaching over the
+//!    column, or carries on the sentence the column beside it broke off (`roles::body_at_column_head`); a
 //!    region of a few lines that end no sentence, set over two or more
 //!    columns of its own, is headline type whatever its size (see
 //!    [`spanning_heads`]).
@@ -367,6 +369,17 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let mut tall: Vec<bool> = Vec::new();
     // Per region, its printed lines with their extents and headline type.
     let spanning = spanning_heads(&atoms, &regions, glyph);
+    // A printed line's glyph size. A CJK line is measured over its cells: a
+    // glyph OCR boxed as a speck still fills one, so every word with
+    // letters counts (dropping it would leave the line's extent over fewer
+    // cells and make body type a headline).
+    let glyph_size = |words: &[usize]| {
+        let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
+        let sized = if strong.is_empty() { words } else { &strong };
+        let glyphs: Vec<usize> = words.iter().copied().filter(|&a| letters(&atoms[a].text)).collect();
+        let measured_over = if script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
+        line_size(&atoms, measured_over, script).unwrap_or(glyph)
+    };
     let mut measured_regions: Vec<MeasuredRegion> = regions
         .into_iter()
         .zip(spanning)
@@ -377,15 +390,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 .map(|words| {
                     let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
                     let sized = if strong.is_empty() { words } else { &strong };
-                    // A CJK line is measured over its cells: a glyph OCR
-                    // boxed as a speck still fills one, so every word with
-                    // letters counts (dropping it would leave the line's
-                    // extent over fewer cells and make body type a headline).
-                    let glyphs: Vec<usize> =
-                        words.iter().copied().filter(|&a| letters(&atoms[a].text)).collect();
-                    let measured_over =
-                        if script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
-                    let line_glyph = line_size(&atoms, measured_over, script).unwrap_or(glyph);
+                    let line_glyph = glyph_size(words);
                     // The line's extent is its strong words' (as a line's
                     // rows are grouped, see [`printed_lines`]): a glyph OCR
                     // smeared over two rows would move the line's centre
@@ -441,6 +446,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     // Per printed line, whether it holds only CJK glyphs smeared along it
     // (see [`has_square_glyph`]): no heading, whatever its text's shape.
     let mut smeared_lines: Vec<bool> = Vec::new();
+    // Per printed line, its glyph size (see [`line_size`]).
+    let mut line_sizes: Vec<f32> = Vec::new();
     let headline_glyph = headline_ratio * glyph;
     for (lines, measured) in measured_regions {
         let first_line = page.lines.len();
@@ -463,6 +470,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 page.blocks.push(page.lines.len()..page.lines.len());
             }
             smeared_lines.push(script == Script::Cjk && !has_square_glyph(&atoms, &words, headline_glyph));
+            line_sizes.push(glyph_size(&words));
             push_line(&mut page, &atoms, &words, is_tall, &mut tall);
         }
         page.regions.push(first_line..page.lines.len());
@@ -501,7 +509,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         last.end = page.lines.len();
     }
     smeared_lines.resize(page.lines.len(), false);
-    settle_roles(&mut page, &tall, &smeared_lines, rule_pieces);
+    line_sizes.resize(page.lines.len(), glyph);
+    settle_roles(&mut page, &tall, &smeared_lines, &line_sizes, rule_pieces);
     page.find_language();
     page
 }
