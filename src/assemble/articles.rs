@@ -8,7 +8,7 @@
 //! words with, or open one of their own.
 
 use crate::parse::chars::{self, ends_sentence, is_han, is_line_start_forbidden};
-use crate::parse::classify::{is_dateline_start, is_latin_dateline_start};
+use crate::parse::classify::{is_dateline_start, is_latin_dateline_start, is_newswire_dateline_start};
 use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::{insets, width};
@@ -337,10 +337,21 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         }
         let head_role = context.role(segment.pieces[0]);
         let head_text = &page.piece(segment.pieces[0]).text;
-        let mut open: Vec<usize> =
-            (0..drafts.len()).rev().filter(|&d| !drafts[d].closed).take(OPEN_ARTICLES).collect();
+        // A run that opens on the line of a headline cut off beside it is
+        // that column's text: no headline waiting for its text takes it.
+        let beside_line = |d: &Draft| {
+            d.parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| {
+                headline_beside_column(&context, id)
+                    && page.piece(id).line == page.piece(segment.pieces[0]).line
+            })
+        };
+        let mut open: Vec<usize> = (0..drafts.len())
+            .rev()
+            .filter(|&d| !drafts[d].closed && (drafts[d].has_body || !beside_line(&drafts[d])))
+            .take(OPEN_ARTICLES)
+            .collect();
         open.reverse();
-        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body);
+        let latest_has_no_body = drafts.last().is_some_and(|d| !d.has_body && !beside_line(d));
         // A run of body text opening with a Latin dateline ("PLACE, Mon 26 -",
         // "Ort – Text") is an article's first paragraph: a dateline opens an
         // article and only its headline stands before it, so the run opens
@@ -938,17 +949,46 @@ fn quoted_items(text: &str) -> Vec<&str> {
     items
 }
 
+/// Whether a piece is a Latin headline that OCR read on one line with the
+/// column line running down beside it, cut off that line: a headline piece
+/// at a line's start with a body piece glued after it on the same line.
+/// The column piece goes on with the column line above, not with the
+/// headline, whose text starts below it.
+fn headline_beside_column(context: &Context, id: PieceId) -> bool {
+    let page = context.page;
+    let piece = page.piece(id);
+    let line = &page.lines[piece.line];
+    !page.is_cjk()
+        && context.role(id) == Role::Headline
+        && line.pieces.start == id.0
+        && line.pieces.len() >= 2
+        && context.role(PieceId(id.0 + 1)) == Role::Body
+        && page.piece(PieceId(id.0 + 1)).gap == crate::parse::Gap::Glued
+}
+
 /// Cuts a chain before every heading that follows body text, after every
 /// byline that follows body text, between two bylines, and around glyphs.
 fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     let mut current = Segment { pieces: Vec::new(), scores: Vec::new() };
     let mut has_body = false;
+    // Body text in lower case read since the run began: running text, not
+    // a headline's line the labels left as body.
+    let mut has_running_text = false;
     for (index, &id) in chain.pieces.iter().enumerate() {
         let role = context.role(id);
         let cut_before = match current.pieces.last().map(|&p| context.role(p)) {
             None => false,
             Some(before) => {
                 (role.is_heading() || before == Role::Byline) && has_body
+                    // A headline cut off the column line beside it: the text
+                    // read after it is that column's, not the headline's.
+                    || !role.is_heading()
+                        && current.pieces.last().is_some_and(|&p| headline_beside_column(context, p))
+                    // A Latin dateline after body text opens the next article.
+                    || has_running_text
+                        && role == Role::Body
+                        && !context.page.is_cjk()
+                        && is_newswire_dateline_start(&context.page.piece(id).text)
                     // Two bylines in a row: the second opens the next article.
                     || role == Role::Byline && before == Role::Byline
                     || (role == Role::Fragment) != (before == Role::Fragment)
@@ -957,10 +997,12 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
         if cut_before {
             out.push(std::mem::replace(&mut current, Segment { pieces: Vec::new(), scores: Vec::new() }));
             has_body = false;
+            has_running_text = false;
         } else if index > 0 && !current.pieces.is_empty() {
             current.scores.push(chain.scores[index - 1]);
         }
         has_body |= role == Role::Body;
+        has_running_text |= role == Role::Body && context.page.piece(id).text.chars().any(char::is_lowercase);
         current.pieces.push(id);
     }
     if !current.pieces.is_empty() {
@@ -1627,5 +1669,46 @@ mod tests {
         assert_eq!(assembly.unplaced.len(), 3);
         let placed: usize = assembly.articles.iter().map(|a| a.pieces().count()).sum();
         assert_eq!(placed + assembly.unplaced.len(), page.pieces.len());
+    }
+
+    #[test]
+    fn a_newswire_dateline_after_running_text_opens_an_article() {
+        let page = parse_page(
+            "HARBOUR TO OPEN\n\
+             and the council said the harbour would open again in the spring.\n\
+             OSTVALE, Feb 26 - The ferry company said it would run again\n",
+            0,
+            1,
+        );
+        assert_eq!(page.pieces.len(), 3);
+        assert_eq!((page.pieces[1].role, page.pieces[2].role), (Role::Body, Role::Body));
+        let assembly = assemble(&page, vec![chain_of([0, 1, 2], 1.0)]);
+        assert_eq!(assembly.articles.len(), 2);
+        // A headline's line the labels left as body opens nothing.
+        let page =
+            parse_page("HARBOUR FERRY\nTO RUN AGAIN\nOSTVALE, Feb 26 - The ferry company said\n", 0, 1);
+        let ids: Vec<usize> = (0..page.pieces.len()).collect();
+        assert_eq!(assemble(&page, vec![chain_of(ids, 1.0)]).articles.len(), 1);
+    }
+
+    #[test]
+    fn the_column_line_beside_a_cut_headline_stays_with_its_column() {
+        let text = "the last column runs on down the page\n\
+                    beside the article set below the others\n\
+                    Mayor opens new harbour bridge across the wide river which the council\n\
+                    said on Monday.\n\
+                    \n\
+                    The mayor opened the bridge on Monday after four years of work on it and delays\n\
+                    caused by the floods that came each spring. Harbour trade grew by a fifth in the\n\
+                    and the rising costs of steel slowed it down. year to March, the port said today\n\
+                    as ships came back to the quays in numbers. that more ships than ever came to its\n\
+                    Work on the second bridge starts next year quays, and more are expected next year\n";
+        let page = parse_page(text, 0, 1);
+        let head = page.lines[2].pieces.start;
+        assert_eq!(page.pieces[head].role, Role::Headline);
+        let ids: Vec<usize> = (0..page.pieces.len()).collect();
+        let assembly = assemble(&page, vec![chain_of(ids, 1.0)]);
+        let headed = assembly.articles.iter().find(|a| a.title.contains(&PieceId(head))).expect("titled");
+        assert!(!headed.pieces().any(|id| id == PieceId(head + 1)));
     }
 }

@@ -380,6 +380,43 @@ fn headline_beside_column_cut(texts: &[&str], width: f32) -> Option<usize> {
         .map(|(at, _)| at)
 }
 
+/// True when a word is set in capitals or is a lone capital letter: it
+/// has a letter and none in lower case ("U.S.", "SPLIT,", "C").
+fn capitals_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !has_lower_case(word)
+}
+
+/// True when a word holds no letter or digit: a speck or a rule mark OCR
+/// read beside a headline ("." "|" "-").
+fn mark_word(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
+}
+
+/// Where a line opening with a headline in capitals, glued to the line of
+/// the column running down beside it, splits, as the index of the first
+/// word of the column line: the run from the line's start (specks
+/// included) holds two or more words in capitals and six letters or more,
+/// no word in lower case, and the first word with a lower-case letter
+/// starts the column line, which runs within the span a column line runs.
+fn capitals_beside_column_cut(texts: &[&str], width: f32) -> Option<usize> {
+    let at = texts.iter().position(|w| has_lower_case(w))?;
+    if at == 0 || !texts[..at].iter().all(|w| capitals_word(w) || mark_word(w)) {
+        return None;
+    }
+    let words = texts[..at].iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+    let letters: usize = texts[..at].iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    if words < HEADLINE_ROW_MIN_WORDS || letters < CAPITALS_BESIDE_MIN_LETTERS {
+        return None;
+    }
+    let right = texts[at..].iter().map(|w| w.chars().count()).sum::<usize>() + texts.len() - at - 1;
+    let (least, most) = (BESIDE_COLUMN_SHARES.0 * width, BESIDE_COLUMN_SHARES.1 * width);
+    (least..=most).contains(&(right as f32)).then_some(at)
+}
+
+/// Fewest letters in a headline in capitals glued before a column line:
+/// shorter runs are abbreviations opening a sentence ("US AND").
+const CAPITALS_BESIDE_MIN_LETTERS: usize = 6;
+
 /// Cuts a headline off the column line OCR read beside it: a one-piece
 /// body line inside a block, twice a body column long or more, under a
 /// line whose sentence runs on, with glued body rows a few lines below
@@ -412,15 +449,26 @@ pub fn cut_latin_headlines_beside_columns(page: &mut Page) {
         if !one_column(above) || !below_alone {
             continue;
         }
-        let above = &page.pieces[above.pieces.clone()];
-        let runs_on = above.last().is_some_and(|p| !crate::parse::chars::ends_sentence(&p.text));
-        let long = pieces[0].text.trim().chars().count() as f32 >= BESIDE_MIN_WIDTHS * width;
-        if !runs_on || !glued_rows_below(page, index) || !long {
+        if !glued_rows_below(page, index) {
             continue;
         }
         let Some(words) = line_words(pieces, language) else { continue };
         let texts = word_texts(&pieces[0], &words);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        // A headline in capitals shows its seam by the case change alone:
+        // it may hold abbreviations and commas ("U.S.", "CITY, HARBOUR"),
+        // wrap onto a shorter line, and stand beside a column line that
+        // opens a new sentence.
+        if let Some(at) = capitals_beside_column_cut(&texts, width) {
+            cuts[index] = Some((words, at));
+            continue;
+        }
+        let above = &page.pieces[above.pieces.clone()];
+        let runs_on = above.last().is_some_and(|p| !crate::parse::chars::ends_sentence(&p.text));
+        let long = pieces[0].text.trim().chars().count() as f32 >= BESIDE_MIN_WIDTHS * width;
+        if !runs_on || !long {
+            continue;
+        }
         if let Some(at) = headline_beside_column_cut(&texts, width) {
             cuts[index] = Some((words, at));
         }
@@ -628,5 +676,21 @@ mod tests {
         let ended = text.replacen("below the others", "below the others.", 1);
         let page = parse_page(&ended, 0, 1);
         assert_eq!(page.lines[2].pieces.len(), 1);
+    }
+
+    #[test]
+    fn a_capitals_headline_before_a_column_line_is_cut_at_the_case_change() {
+        let line = ["U.S.", "HARBOUR", "CLOSES", "the", "quays", "for", "the", "winter", "months"];
+        assert_eq!(capitals_beside_column_cut(&line, 30.0), Some(3));
+        // Specks and commas ride with the headline; a sentence may open the column line.
+        let line = [".", "CITY,", "HARBOUR", "\"The", "ferry", "will", "run", "again", "soon"];
+        assert_eq!(capitals_beside_column_cut(&line, 30.0), Some(3));
+        // A short run is an abbreviation opening a sentence.
+        assert_eq!(
+            capitals_beside_column_cut(&["US", "AND", "the", "quays", "for", "the", "long", "winter"], 30.0),
+            None
+        );
+        // The column line must run about a column's width.
+        assert_eq!(capitals_beside_column_cut(&["HARBOUR", "CLOSES", "the", "quays"], 30.0), None);
     }
 }
