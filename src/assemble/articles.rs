@@ -966,6 +966,31 @@ fn headline_beside_column(context: &Context, id: PieceId) -> bool {
         && page.piece(PieceId(id.0 + 1)).gap == crate::parse::Gap::Glued
 }
 
+/// Whether a newswire dateline `dateline`, read after `before`, stands on a
+/// printed line of its own between two lines of one sentence of another
+/// column: `before` is the whole line right above it, stopping mid-sentence,
+/// and the whole line right below it goes on in lower case, with no blank
+/// line between any two. Why: where OCR read two columns line by line in
+/// turn, an article's first line falls inside the other column's running
+/// sentence ("It said this | PLACE, Mon 26 - A | ruling was ..."); cutting
+/// the chain there would leave that sentence's end in the dateline's
+/// article. A real article's first line follows its headline or a
+/// paragraph's end, and a dateline OCR glued beside other columns' text is
+/// not a line of its own.
+fn dateline_line_inside_a_sentence(page: &Page, before: PieceId, dateline: PieceId) -> bool {
+    let line = page.piece(dateline).line;
+    let whole_line = |index: usize| {
+        page.lines.get(index).filter(|l| l.pieces.len() == 1 && l.block == page.lines[line].block)
+    };
+    let (Some(above), Some(below)) = (line.checked_sub(1).and_then(whole_line), whole_line(line + 1)) else {
+        return false;
+    };
+    page.lines[line].pieces.len() == 1
+        && above.pieces.start == before.0
+        && !ends_sentence(page.piece(before).text.trim_end())
+        && page.pieces[below.pieces.start].text.trim_start().starts_with(char::is_lowercase)
+}
+
 /// Cuts a chain before every heading that follows body text, after every
 /// byline that follows body text, between two bylines, and around glyphs.
 fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
@@ -989,6 +1014,7 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
                         && role == Role::Body
                         && !context.page.is_cjk()
                         && is_newswire_dateline_start(&context.page.piece(id).text)
+                        && !current.pieces.last().is_some_and(|&p| dateline_line_inside_a_sentence(context.page, p, id))
                     // Two bylines in a row: the second opens the next article.
                     || role == Role::Byline && before == Role::Byline
                     || (role == Role::Fragment) != (before == Role::Fragment)
