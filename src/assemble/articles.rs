@@ -966,6 +966,32 @@ fn headline_beside_column(context: &Context, id: PieceId) -> bool {
         && page.piece(PieceId(id.0 + 1)).gap == crate::parse::Gap::Glued
 }
 
+/// Whether a newswire dateline `dateline`, read after `before`, stands on a
+/// printed line of its own inside another column's running sentence:
+/// `before` is the whole line right above it and stops mid-sentence, and a
+/// whole line follows right below, with no blank line between any two.
+/// Why: where OCR read two columns line by line in turn, an article's first
+/// line falls inside the other column's sentence ("It said this | PLACE,
+/// Mon 26 - A | ruling was ..."); cutting the chain there would leave that
+/// sentence's end in the dateline's article. A real article's first line
+/// follows its headline, a paragraph's end or a blank line, and a dateline
+/// OCR glued beside other columns' text is not a line of its own (its
+/// pieces there are the cut's real gains).
+fn dateline_line_inside_a_sentence(page: &Page, before: PieceId, dateline: PieceId) -> bool {
+    let line = page.piece(dateline).line;
+    let whole_line = |index: usize| {
+        page.lines.get(index).filter(|l| l.pieces.len() == 1 && l.block == page.lines[line].block)
+    };
+    // Whole lines right above and right below: the dateline's line stands
+    // inside a stretch of single lines, not at its end.
+    let (Some(above), Some(_below)) = (line.checked_sub(1).and_then(whole_line), whole_line(line + 1)) else {
+        return false;
+    };
+    page.lines[line].pieces.len() == 1
+        && above.pieces.start == before.0
+        && !ends_sentence(page.piece(before).text.trim_end())
+}
+
 /// Cuts a chain before every heading that follows body text, after every
 /// byline that follows body text, between two bylines, and around glyphs.
 fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
@@ -989,6 +1015,7 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
                         && role == Role::Body
                         && !context.page.is_cjk()
                         && is_newswire_dateline_start(&context.page.piece(id).text)
+                        && !current.pieces.last().is_some_and(|&p| dateline_line_inside_a_sentence(context.page, p, id))
                     // Two bylines in a row: the second opens the next article.
                     || role == Role::Byline && before == Role::Byline
                     || (role == Role::Fragment) != (before == Role::Fragment)
@@ -1689,6 +1716,27 @@ mod tests {
             parse_page("HARBOUR FERRY\nTO RUN AGAIN\nOSTVALE, Feb 26 - The ferry company said\n", 0, 1);
         let ids: Vec<usize> = (0..page.pieces.len()).collect();
         assert_eq!(assemble(&page, vec![chain_of(ids, 1.0)]).articles.len(), 1);
+    }
+
+    #[test]
+    fn a_dateline_line_inside_another_columns_sentence_opens_nothing() {
+        // Two columns read line by line in turn: the dateline's line falls
+        // between two lines of the other column's sentence.
+        let text = "HARBOUR TO OPEN\n\
+                    the council said on Monday that the\n\
+                    harbour would open again, and it said this\n\
+                    OSTVALE, Feb 26 - The\n\
+                    ruling was a condition of the new loan.\n\
+                    ferry company said it would run again\n";
+        let page = parse_page(text, 0, 1);
+        assert_eq!(page.pieces.len(), 6);
+        assert!(page.pieces[1..].iter().all(|p| p.role == Role::Body));
+        let ids: Vec<usize> = (0..page.pieces.len()).collect();
+        assert_eq!(assemble(&page, vec![chain_of(ids.clone(), 1.0)]).articles.len(), 1);
+        // After a paragraph's end the same line opens the next article.
+        let ended = text.replace("it said this", "it said so.");
+        let page = parse_page(&ended, 0, 1);
+        assert_eq!(assemble(&page, vec![chain_of(ids, 1.0)]).articles.len(), 2);
     }
 
     #[test]
