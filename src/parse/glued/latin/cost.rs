@@ -12,15 +12,15 @@
 use std::ops::Range;
 
 use super::width::ColumnWidth;
-use super::words::Word;
+use super::words::{span, Word};
 
 /// One standard deviation of a column line's length around its column's
 /// width, as a share of the width: proportional type.
-pub(super) const WIDTH_SPREAD: f32 = 0.12;
+const WIDTH_SPREAD: f32 = 0.12;
 
 /// A piece that ends its paragraph may be short: its shortfall counts only
 /// this much.
-pub(super) const PARAGRAPH_END_SHORTFALL: f32 = 0.1;
+const PARAGRAPH_END_SHORTFALL: f32 = 0.1;
 
 /// What the text at a word boundary says about a column gutter there, in
 /// units of a squared standard deviation of length: below zero for a
@@ -78,7 +78,7 @@ impl WordCounts {
     }
 
     /// How many of `words[range]` count in `running`.
-    pub(super) fn within(running: &[u32], range: Range<usize>) -> u32 {
+    fn within(running: &[u32], range: Range<usize>) -> u32 {
         running[range.end] - running[range.start]
     }
 }
@@ -97,7 +97,7 @@ pub(super) fn piece_cost(
         return f32::INFINITY;
     }
     let last = &words[end - 1];
-    let length = (last.end - words[start].start) as f32;
+    let length = span(words, &range) as f32;
     let z = (length - width.0) / (WIDTH_SPREAD * width.0);
     let mut cost = if z < 0.0 && last.ends_sentence { z * z * PARAGRAPH_END_SHORTFALL } else { z * z };
     // One addition per word, as the words come: the same sum to the bit.

@@ -3,7 +3,7 @@
 
 use super::line_cut::cut_words;
 use super::width::ColumnWidth;
-use super::words::{words, Word};
+use super::words::{span, words, Word};
 use crate::parse::classify::is_latin_dateline_start;
 use crate::parse::word_language;
 use crate::parse::Page;
@@ -20,11 +20,6 @@ pub(super) fn pieces_of(text: &str, width: f32) -> Vec<String> {
     let words = line(text);
     cut_words(&words, ColumnWidth(width), None)
         .into_iter()
-        .map(|r| {
-            text.chars()
-                .skip(words[r.start].start)
-                .take(words[r.end - 1].end - words[r.start].start)
-                .collect()
-        })
+        .map(|r| text.chars().skip(words[r.start].start).take(span(&words, &r)).collect())
         .collect()
 }

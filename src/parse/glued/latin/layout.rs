@@ -20,38 +20,38 @@ use super::line_cut::forced_cuts;
 use super::median;
 use super::run_cut::PASSES;
 use super::width::{inner_hyphen_ends, ColumnWidth, HYPHEN_EVIDENCE_MIN};
-use super::words::{line_length, Word};
+use super::words::{line_length, span, Word};
 
 /// A line at least this share of a run's median length holds every
 /// column: its hyphens show where the column boundaries stand.
-pub(super) const FULL_LINE_SHARE: f32 = 0.85;
+const FULL_LINE_SHARE: f32 = 0.85;
 
 /// Hyphen shares of a line no further apart than this mark one boundary.
-pub(super) const BOUNDARY_CLUSTER_GAP: f32 = 0.07;
+const BOUNDARY_CLUSTER_GAP: f32 = 0.07;
 
 /// Fewest hyphens (or pieces) that show a column boundary (or width).
-pub(super) const BOUNDARY_EVIDENCE_MIN: usize = 2;
+const BOUNDARY_EVIDENCE_MIN: usize = 2;
 
 /// The narrowest column a layout may hold, as a share of the line.
-pub(super) const COLUMN_SHARE_MIN: f32 = 0.1;
+const COLUMN_SHARE_MIN: f32 = 0.1;
 
 /// What a layout of unequal columns costs a line more than one of equal
 /// columns: most pages set one measure, so hyphens that stray from it
 /// must show a sidebar clearly.
-pub(super) const UNEQUAL_COST: f32 = 2.0;
+const UNEQUAL_COST: f32 = 2.0;
 
 /// Least share of the hyphens a layout's boundaries must account for.
-pub(super) const HYPHENS_EXPLAINED: f32 = 0.66;
+const HYPHENS_EXPLAINED: f32 = 0.66;
 
 /// How near a hyphen must end to an equal column's boundary, as a share
 /// of the column.
-pub(super) const EQUAL_FIT: f32 = 0.25;
+const EQUAL_FIT: f32 = 0.25;
 
 /// Most equal columns a layout is tried with.
-pub(super) const MAX_COLUMNS: usize = 6;
+const MAX_COLUMNS: usize = 6;
 
 /// Columns within this share of their mean width are taken as equal.
-pub(super) const EQUAL_SLACK: f32 = 0.25;
+const EQUAL_SLACK: f32 = 0.25;
 
 /// A run's columns, read from where its hyphenated words end as a share
 /// of their own line: each column's width in characters, left to right.
@@ -76,7 +76,7 @@ pub(super) fn full_length(run: &[&[Word]]) -> Option<f32> {
 
 /// The lines of a run about as long as its full ones: those that hold
 /// every column.
-pub(super) fn full_lines<'a>(run: &'a [&'a [Word]], full: f32) -> impl Iterator<Item = &'a [Word]> + 'a {
+fn full_lines<'a>(run: &'a [&'a [Word]], full: f32) -> impl Iterator<Item = &'a [Word]> + 'a {
     run.iter().copied().filter(move |words| line_length(words) as f32 >= FULL_LINE_SHARE * full)
 }
 
@@ -84,7 +84,7 @@ pub(super) fn full_lines<'a>(run: &'a [&'a [Word]], full: f32) -> impl Iterator<
 /// about as long as the run's full ones: a column boundary stands at the
 /// same share of every full line, while the characters before it drift
 /// with the letters each line happens to hold.
-pub(super) fn hyphen_shares(run: &[&[Word]], full: f32) -> Vec<f32> {
+fn hyphen_shares(run: &[&[Word]], full: f32) -> Vec<f32> {
     let mut shares: Vec<f32> = full_lines(run, full)
         .flat_map(|words| {
             let length = line_length(words) as f32 + 1.0;
@@ -98,7 +98,7 @@ pub(super) fn hyphen_shares(run: &[&[Word]], full: f32) -> Vec<f32> {
 /// The layout of a run from its hyphen shares: shares that lie close
 /// together mark one column boundary, at their mean. `None` when the
 /// hyphens are too scattered or a column would be too narrow.
-pub(super) fn clustered_layout(shares: &[f32], full: f32) -> Option<Layout> {
+fn clustered_layout(shares: &[f32], full: f32) -> Option<Layout> {
     let mut clusters: Vec<Vec<f32>> = Vec::new();
     for &share in shares {
         match clusters.last_mut() {
@@ -138,7 +138,7 @@ pub(super) fn clustered_layout(shares: &[f32], full: f32) -> Option<Layout> {
 
 /// The layout of `columns` equal columns when their boundaries account for
 /// enough of the hyphen shares, each within a quarter of a column.
-pub(super) fn equal_layout(shares: &[f32], full: f32, columns: usize) -> Option<Layout> {
+fn equal_layout(shares: &[f32], full: f32, columns: usize) -> Option<Layout> {
     let pitch = 1.0 / columns as f32;
     let near = shares
         .iter()
@@ -216,7 +216,7 @@ pub(super) fn layout_overrides(layout: &Layout, width: ColumnWidth, full: f32) -
 /// The cheapest way to cut a line's words into pieces, each in one column
 /// of `layout`, in order: a line may leave a column out (a column that has
 /// ended or not yet begun), at a cost.
-pub(super) fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
+fn cut_columns(words: &[Word], layout: &Layout) -> (Vec<Range<usize>>, f32) {
     let n = words.len();
     let k = layout.widths.len();
     if n == 0 || k == 0 {
@@ -291,7 +291,7 @@ pub(super) fn cut_run_in_columns(run: &[&[Word]], mut layout: Layout) -> Vec<Vec
             for (column, range) in ranges.iter().enumerate() {
                 // Full column lines only: a paragraph's last line is short.
                 if !words[range.end - 1].ends_sentence {
-                    lengths[column].push((words[range.end - 1].end - words[range.start].start) as f32);
+                    lengths[column].push(span(words, range) as f32);
                 }
             }
         }

@@ -14,16 +14,17 @@ use super::cost::{cut_cost, piece_cost, WordCounts};
 use super::width::ColumnWidth;
 use super::words::Word;
 
-/// The cheapest way to cut a line's words into pieces at `width`, as word
-/// ranges in order: into exactly `pieces` pieces when given (and possible),
-/// else into as many as the cost finds best.
+/// [`cut_words_with_last`] with every piece weighed at `width` (tests only).
 #[cfg(test)]
 pub(super) fn cut_words(words: &[Word], width: ColumnWidth, pieces: Option<usize>) -> Vec<Range<usize>> {
     cut_words_with_last(words, width, width, pieces)
 }
 
-/// [`cut_words`] with the line's last piece weighed at `last`: the width
-/// of a run's rightmost column where it differs from the others.
+/// The cheapest way to cut a line's words into pieces at `width`, its last
+/// piece weighed at `last` (the width of a run's rightmost column where it
+/// differs from the others), as word ranges in order: into exactly
+/// `pieces` pieces when given (and possible), else into as many as the
+/// cost finds best.
 pub(super) fn cut_words_with_last(
     words: &[Word],
     width: ColumnWidth,
@@ -84,7 +85,13 @@ pub(super) fn cut_words_with_last(
 /// A line's words cut only where a piece must start: after a gutter OCR
 /// left, at a dateline, at a credit's edges.
 pub(super) fn forced_cuts(words: &[Word]) -> Vec<Range<usize>> {
-    let mut starts: Vec<usize> = (1..words.len()).filter(|&i| words[i].forces_cut()).collect();
+    cut_before(words, |i| words[i].forces_cut())
+}
+
+/// A line's words cut before every word after the first that `starts_piece`
+/// picks (by index), as word ranges in order.
+pub(super) fn cut_before(words: &[Word], starts_piece: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut starts: Vec<usize> = (1..words.len()).filter(|&i| starts_piece(i)).collect();
     starts.insert(0, 0);
     starts.push(words.len());
     starts.windows(2).map(|pair| pair[0]..pair[1]).collect()

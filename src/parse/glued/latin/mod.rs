@@ -28,18 +28,22 @@
 //! columns instead: each line's pieces in order, each at its own column's
 //! width, a column left out only at a cost.
 //!
-//! The parts: [`words`] reads a line's words and what each says about a
-//! gutter; [`runs`] finds the runs of long lines and parts them;
-//! [`titles`] keeps titles among them whole; [`width`] reads a column
-//! width from hyphens; [`cost`] prices a piece and a cut, [`line_cut`]
-//! cuts one line at a width; [`run_cut`] cuts a run jointly, with
-//! [`wrapping`] to choose a column count and [`ruled`] for a sidebar's
-//! width; [`layout`] cuts a run into unequal or recounted columns;
-//! [`broken_words`] sets a broken word's half back in its column;
-//! [`pieces`] turns word ranges back into pieces.
+//! The parts, in the order a page goes through them: [`words`] reads each
+//! line's words and what each says about a gutter, with [`datelines`]
+//! flagging the datelines and credits that part columns; [`width`] reads
+//! the page's column width from hyphens; [`runs`] finds the runs of long
+//! lines and parts them at blank lines where the width changes, and
+//! [`titles`] keeps the titles among them whole; [`run_cut`] cuts each
+//! run jointly at one width, each line by [`line_cut`] with the costs of
+//! [`cost`], choosing a column count by [`wrapping`] and a sidebar's width
+//! by [`ruled`], or hands the run to [`layout`] where its hyphens show
+//! unequal or other columns; [`broken_words`] sets the half of a broken
+//! word back in its column; [`pieces`] turns the word ranges back into
+//! pieces.
 
 mod broken_words;
 mod cost;
+mod datelines;
 #[cfg(test)]
 mod fixtures;
 mod layout;
@@ -60,13 +64,12 @@ use std::ops::Range;
 
 use crate::parse::{Page, Role};
 use broken_words::rehome_completing_words;
+use datelines::cut_at_column_partings;
+use pieces::{cut_pieces, line_chars};
 use run_cut::cut_run;
-use runs::{
-    flagged_runs, grow_runs, parts_of_like_width, BRIDGE_MIN_PITCHES, GLUED_MIN_PITCHES, RUN_MIN_LINES,
-};
+use runs::{glued_runs, parts_of_like_width, RUN_MIN_LINES};
 use titles::{title_block_over_run, title_line_after_run, title_line_over_rows};
-use width::page_width;
-use words::{line_length, word_text};
+use width::{page_width, ColumnWidth};
 
 /// The median of some values; `None` when there are none.
 fn median(mut values: Vec<f32>) -> Option<f32> {
@@ -76,6 +79,10 @@ fn median(mut values: Vec<f32>) -> Option<f32> {
     values.sort_by(f32::total_cmp);
     Some(values[values.len() / 2])
 }
+
+/// Each line's word ranges where a cut took it, `None` for a line left as
+/// it is.
+type LineCuts = Vec<Option<Vec<Range<usize>>>>;
 
 /// Cuts runs of long Latin lines, side-by-side columns that OCR joined with
 /// single spaces, into one piece per printed column line.
@@ -87,28 +94,46 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
     let lines: Vec<Option<Vec<Word>>> =
         page.lines.iter().map(|line| line_words(&page.pieces[line.pieces.clone()], language)).collect();
     let width = page_width(&lines);
-    let long: Vec<bool> = lines
-        .iter()
-        .map(|words| words.as_ref().is_some_and(|w| width.columns_in(line_length(w)) >= GLUED_MIN_PITCHES))
-        .collect();
-    // A line between two long lines, longer than one column can run, is a
-    // glued row whose one column ends its paragraph: it keeps the run whole.
-    let long: Vec<bool> = (0..long.len())
-        .map(|i| {
-            long[i]
-                || (i > 0
-                    && i + 1 < long.len()
-                    && long[i - 1]
-                    && long[i + 1]
-                    && lines[i]
-                        .as_ref()
-                        .is_some_and(|w| width.columns_in(line_length(w)) >= BRIDGE_MIN_PITCHES))
-        })
-        .collect();
-    let long = grow_runs(page, &lines, &long);
-    let mut cut_lines: Vec<Option<Vec<Range<usize>>>> = vec![None; page.lines.len()];
+    let (mut cut_lines, title_lines) = cut_glued_runs(page, &lines, width);
+    for line in title_lines {
+        for piece in &mut page.pieces[page.lines[line].pieces.clone()] {
+            piece.role = Role::Headline;
+        }
+    }
+    let dateline_inside = lines.iter().flatten().flatten().any(Word::parts_columns);
+    if cut_lines.iter().all(Option::is_none) && !dateline_inside {
+        return;
+    }
+    let texts = line_chars(page);
+    for index in 1..cut_lines.len() {
+        let (above, here) = cut_lines.split_at_mut(index);
+        if let (Some(above), Some(here), Some(words_above), Some(words)) =
+            (&above[index - 1], &mut here[0], &lines[index - 1], &lines[index])
+        {
+            rehome_completing_words(above, words_above, &texts[index - 1], here, words, &texts[index]);
+        }
+    }
+    for ((slot, words), text) in cut_lines.iter_mut().zip(&lines).zip(&texts) {
+        let Some(words) = words else { continue };
+        if slot.is_none() {
+            *slot = cut_at_column_partings(words, text);
+        }
+    }
+    page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &lines[line_index]) {
+        (Some(ranges), Some(words)) if ranges.len() > pieces.len() => cut_pieces(pieces, words, ranges),
+        _ => pieces.to_vec(),
+    });
+}
+
+/// The word ranges of every line of a page's glued runs (`None` for a line
+/// no run took), with the lines found to be titles among the runs' long
+/// lines, which stay whole. A run loses the title block at its head, parts
+/// at a title line inside it, leaves out a title read after its rows, and
+/// is cut part by part, each part at its own width.
+fn cut_glued_runs(page: &Page, lines: &[Option<Vec<Word>>], width: ColumnWidth) -> (LineCuts, Vec<usize>) {
+    let mut cut_lines: LineCuts = vec![None; page.lines.len()];
     let mut title_lines: Vec<usize> = Vec::new();
-    for run in flagged_runs(&long) {
+    for run in glued_runs(page, lines, width) {
         let (mut start, end) = (run.start, run.end);
         // A deck of title lines standing over the glued body is no glued
         // row, but the title of what follows.
@@ -120,8 +145,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
         start += title;
         // A title line alone in its block that the rows below it cannot
         // hold parts the run: the rows on either side are cut apart.
-        let inner: Vec<usize> =
-            (start..end).filter(|&i| title_line_over_rows(page, &lines, i, end)).collect();
+        let inner: Vec<usize> = (start..end).filter(|&i| title_line_over_rows(page, lines, i, end)).collect();
         title_lines.extend(&inner);
         let bounds: Vec<usize> = std::iter::once(start)
             .chain(inner.iter().flat_map(|&i| [i, i + 1]))
@@ -133,7 +157,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
                 continue;
             }
             // A title read after the rows is left out of them, uncut.
-            let rows_end = if title_line_after_run(page, &lines, end - 1) {
+            let rows_end = if title_line_after_run(page, lines, end - 1) {
                 title_lines.push(end - 1);
                 end - 1
             } else {
@@ -150,74 +174,7 @@ pub fn cut_latin_glued_lines(page: &mut Page) {
             }
         }
     }
-    for line in title_lines {
-        for piece in &mut page.pieces[page.lines[line].pieces.clone()] {
-            piece.role = Role::Headline;
-        }
-    }
-    let dateline_inside = lines.iter().flatten().flatten().any(Word::parts_columns);
-    if cut_lines.iter().all(Option::is_none) && !dateline_inside {
-        return;
-    }
-    let texts: Vec<Vec<char>> = page
-        .lines
-        .iter()
-        .map(|line| {
-            let pieces = &page.pieces[line.pieces.clone()];
-            if pieces.is_empty() {
-                return Vec::new();
-            }
-            let whole = whole_line(pieces);
-            // Character positions in the line: pad to where the first piece starts.
-            let mut chars = vec![' '; whole.span.start];
-            chars.extend(whole.text.chars());
-            chars
-        })
-        .collect();
-    for index in 1..cut_lines.len() {
-        let (above, here) = cut_lines.split_at_mut(index);
-        if let (Some(above), Some(here), Some(words_above), Some(words)) =
-            (&above[index - 1], &mut here[0], &lines[index - 1], &lines[index])
-        {
-            rehome_completing_words(above, words_above, &texts[index - 1], here, words, &texts[index]);
-        }
-    }
-    // A line no run took, holding a dateline after other words, glues
-    // columns whatever its length: cut it before the dateline, at the
-    // gutters OCR left, and before the gutter specks ("_", "|") after the
-    // dateline, which stand where the next gutter was.
-    for ((slot, words), text) in cut_lines.iter_mut().zip(&lines).zip(&texts) {
-        let Some(words) = words else { continue };
-        let Some(dateline) = words.iter().position(Word::parts_columns) else { continue };
-        if slot.is_some() {
-            continue;
-        }
-        let speck = |word: &Word| word.noise && word_text(text, word).is_empty();
-        let mut starts: Vec<usize> = (1..words.len())
-            .filter(|&i| words[i].forces_cut() || (i > dateline && speck(&words[i])))
-            .collect();
-        starts.insert(0, 0);
-        starts.push(words.len());
-        *slot = Some(starts.windows(2).map(|pair| pair[0]..pair[1]).collect());
-    }
-    page.recut_lines(|line_index, pieces| match (&cut_lines[line_index], &lines[line_index]) {
-        (Some(ranges), Some(words)) if ranges.len() > pieces.len() => {
-            let mut out = Vec::new();
-            for piece in pieces {
-                // The ranges inside this piece: a cut never crosses a gutter OCR left.
-                let inside: Vec<Range<usize>> = ranges
-                    .iter()
-                    .filter(|r| {
-                        words[r.start].start >= piece.span.start && words[r.start].start < piece.span.end
-                    })
-                    .cloned()
-                    .collect();
-                out.extend(cut_piece(piece, words, &inside));
-            }
-            out
-        }
-        _ => pieces.to_vec(),
-    });
+    (cut_lines, title_lines)
 }
 
 #[cfg(test)]

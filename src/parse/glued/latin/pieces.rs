@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::super::part;
 use super::words::Word;
 use crate::parse::classify::is_byline;
-use crate::parse::{Gap, Piece, Role};
+use crate::parse::{Gap, Page, Piece, Role};
 
 /// The pieces of one OCR line joined again into one piece, the spaces
 /// between them restored.
@@ -57,6 +57,42 @@ pub(in crate::parse::glued) fn cut_piece(
             cut
         })
         .collect()
+}
+
+/// Each line's characters, at their positions in the line: its pieces
+/// joined again, padded to where the first starts; empty for a line with
+/// no pieces.
+pub(super) fn line_chars(page: &Page) -> Vec<Vec<char>> {
+    page.lines
+        .iter()
+        .map(|line| {
+            let pieces = &page.pieces[line.pieces.clone()];
+            if pieces.is_empty() {
+                return Vec::new();
+            }
+            let whole = whole_line(pieces);
+            // Character positions in the line: pad to where the first piece starts.
+            let mut chars = vec![' '; whole.span.start];
+            chars.extend(whole.text.chars());
+            chars
+        })
+        .collect()
+}
+
+/// The pieces of one OCR line cut at a line's word ranges, each piece at
+/// the ranges that start inside it: a cut never crosses a gutter OCR left.
+pub(super) fn cut_pieces(pieces: &[Piece], words: &[Word], ranges: &[Range<usize>]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for piece in pieces {
+        // The ranges inside this piece: a cut never crosses a gutter OCR left.
+        let inside: Vec<Range<usize>> = ranges
+            .iter()
+            .filter(|r| words[r.start].start >= piece.span.start && words[r.start].start < piece.span.end)
+            .cloned()
+            .collect();
+        out.extend(cut_piece(piece, words, &inside));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -9,15 +9,15 @@
 use super::median;
 use super::runs::GLUED_MIN_PITCHES;
 use super::width::ColumnWidth;
-use super::words::Word;
+use super::words::{span, Word};
 
 /// Fewest lines of a run whose bars ("|") show its rightmost column's
 /// width (dev: 2 to 8 cut alike).
-pub(super) const RULED_LINES_MIN: usize = 3;
+const RULED_LINES_MIN: usize = 3;
 
 /// Least share of a run's lines whose bars show its rightmost column's
 /// width: a bar or two in a long run may be OCR's reading of a letter.
-pub(super) const RULED_SHARE_MIN: f32 = 0.25;
+const RULED_SHARE_MIN: f32 = 0.25;
 
 /// The width of a run's rightmost column where column rules OCR read as
 /// bars ("|") lead it on enough of the run's lines: the characters from
@@ -35,7 +35,7 @@ pub(super) fn last_column_from_rules(run: &[&[Word]]) -> Option<ColumnWidth> {
         .iter()
         .filter_map(|words| {
             let bar = (1..words.len().saturating_sub(1)).rev().find(|&i| words[i].rule)?;
-            Some((words[words.len() - 1].end - words[bar + 1].start) as f32)
+            Some(span(words, &(bar + 1..words.len())) as f32)
         })
         .collect();
     let enough = tails.len() >= RULED_LINES_MIN && tails.len() as f32 >= RULED_SHARE_MIN * run.len() as f32;
@@ -53,13 +53,13 @@ pub(super) fn last_column_from_rules(run: &[&[Word]]) -> Option<ColumnWidth> {
 
 /// The spans, in characters, of the text between two bars ("|") on the
 /// same line: the width of a column that rules stand on both sides of.
-pub(super) fn ruled_column_spans(run: &[&[Word]]) -> Vec<f32> {
+fn ruled_column_spans(run: &[&[Word]]) -> Vec<f32> {
     run.iter()
         .flat_map(|words| {
             let bars: Vec<usize> = (0..words.len()).filter(|&i| words[i].rule).collect();
             bars.windows(2)
                 .filter(|pair| pair[1] > pair[0] + 1)
-                .map(|pair| (words[pair[1] - 1].end - words[pair[0] + 1].start) as f32)
+                .map(|pair| span(words, &(pair[0] + 1..pair[1])) as f32)
                 .collect::<Vec<_>>()
         })
         .collect()

@@ -19,13 +19,13 @@ use super::layout::{
 use super::line_cut::cut_words_with_last;
 use super::median;
 use super::ruled::last_column_from_rules;
-use super::width::{inner_hyphen_origins, width_from_hyphens, ColumnWidth};
-use super::words::{line_length, Word};
+use super::width::{width_from_line_hyphens, ColumnWidth};
+use super::words::{line_length, span, Word};
 use super::wrapping::{wrap_misses, AMBIGUOUS_COUNT, WRAP_MISSES_MAX, WRAP_WIN_SHARE};
 
 /// A line is cut into as many pieces as most lines within this many lines
 /// of it hold: a column keeps its slot, whatever one line's text suggests.
-pub(super) const COUNT_WINDOW: usize = 2;
+const COUNT_WINDOW: usize = 2;
 
 /// Rounds of cutting a run and re-estimating its width from the pieces.
 pub(super) const PASSES: usize = 3;
@@ -35,8 +35,7 @@ pub(super) const PASSES: usize = 3;
 /// as many pieces as its neighbours hold, so that a column keeps its slot
 /// from line to line. Returns each line's word ranges.
 pub(super) fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize>>> {
-    let longest = run.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
-    let hyphen_width = width_from_hyphens(&inner_hyphen_origins(run.iter().copied()), 10.0, longest / 2.0);
+    let hyphen_width = width_from_line_hyphens(run);
     let cuts = cut_run_at(run, hyphen_width.unwrap_or(page));
     // Without hyphens of its own, a run's width comes from the page, which
     // other blocks set: where the run's full lines hold a column count
@@ -65,7 +64,7 @@ pub(super) fn cut_run(run: &[&[Word]], page: ColumnWidth) -> Vec<Vec<Range<usize
 
 /// [`cut_run`] at a given starting width (the run's own from its hyphens,
 /// else the page's or a column count's).
-pub(super) fn cut_run_at(run: &[&[Word]], start: ColumnWidth) -> Vec<Vec<Range<usize>>> {
+fn cut_run_at(run: &[&[Word]], start: ColumnWidth) -> Vec<Vec<Range<usize>>> {
     let lengths: Vec<usize> = run.iter().map(|w| line_length(w)).collect();
     // The run's own lines say how wide a column is once their column count is known.
     let per_column: Vec<f32> = lengths
@@ -94,10 +93,7 @@ pub(super) fn cut_run_at(run: &[&[Word]], start: ColumnWidth) -> Vec<Vec<Range<u
             .zip(&cuts)
             .filter(|(_, ranges)| ranges.len() >= 2)
             .flat_map(|(words, ranges)| {
-                ranges
-                    .iter()
-                    .filter(|r| !words[r.end - 1].ends_sentence)
-                    .map(|r| (words[r.end - 1].end - words[r.start].start) as f32)
+                ranges.iter().filter(|r| !words[r.end - 1].ends_sentence).map(|r| span(words, r) as f32)
             })
             .collect();
         match median(full) {

@@ -1,10 +1,10 @@
 //! Which lines of a page are glued runs, and where a run parts.
 //!
 //! In: the words of a page's lines and the page's column width. Out: the
-//! runs of long lines (at least [`GLUED_MIN_PITCHES`] column pitches, or a
-//! bridge between two such), grown to their block's edge where the rows
-//! there are as long ([`grow_runs`]), as ranges of lines
-//! ([`flagged_runs`]); and a run split into parts of one column width at a
+//! runs of long lines as ranges of lines ([`glued_runs`]): lines at least
+//! [`GLUED_MIN_PITCHES`] column pitches long, or a bridge between two such,
+//! grown to their block's edge where the rows there are about as long
+//! ([`grow_runs`]); and a run split into parts of one column width at a
 //! blank line ([`parts_of_like_width`]). Why: only a line longer than a
 //! column can run holds glued columns, one long line alone may be a wide
 //! headline or a table row, and each part is cut at one width.
@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::median;
-use super::width::{inner_hyphen_origins, width_from_hyphens};
+use super::width::{inner_hyphen_origins, width_from_line_hyphens, ColumnWidth};
 use super::words::{line_length, Word};
 use crate::parse::Page;
 
@@ -22,11 +22,36 @@ pub(super) const GLUED_MIN_PITCHES: f32 = 1.6;
 /// A line between two long lines at least this many column pitches long
 /// holds more than one column (dev plateau 1.0 to 1.1; 1.2 loses most of
 /// what it brings to ocr-en-001).
-pub(super) const BRIDGE_MIN_PITCHES: f32 = 1.1;
+const BRIDGE_MIN_PITCHES: f32 = 1.1;
 
 /// Fewest long lines in a row taken for glued columns: one long line may be
 /// a wide headline or a table row.
 pub(super) const RUN_MIN_LINES: usize = 3;
+
+/// The runs of glued lines on a page, as ranges of lines: lines at least
+/// [`GLUED_MIN_PITCHES`] of the page's column pitch long, with the lines
+/// that bridge two of them, grown to their block's edge ([`grow_runs`]).
+pub(super) fn glued_runs(page: &Page, lines: &[Option<Vec<Word>>], width: ColumnWidth) -> Vec<Range<usize>> {
+    let long: Vec<bool> = lines
+        .iter()
+        .map(|words| words.as_ref().is_some_and(|w| width.columns_in(line_length(w)) >= GLUED_MIN_PITCHES))
+        .collect();
+    // A line between two long lines, longer than one column can run, is a
+    // glued row whose one column ends its paragraph: it keeps the run whole.
+    let long: Vec<bool> = (0..long.len())
+        .map(|i| {
+            long[i]
+                || (i > 0
+                    && i + 1 < long.len()
+                    && long[i - 1]
+                    && long[i + 1]
+                    && lines[i]
+                        .as_ref()
+                        .is_some_and(|w| width.columns_in(line_length(w)) >= BRIDGE_MIN_PITCHES))
+        })
+        .collect();
+    flagged_runs(&grow_runs(page, lines, &long))
+}
 
 /// Grows each run of long lines (at least [`RUN_MIN_LINES`]) by the lines
 /// between it and its block's top or bottom edge, when every one of them
@@ -40,7 +65,7 @@ pub(super) const RUN_MIN_LINES: usize = 3;
 /// Only the rows up to the block's edge: a short row between two runs
 /// inside a block is where columns end, and the runs' own rules (the
 /// bridge above, the slot count) handle it.
-pub(super) fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: &[bool]) -> Vec<bool> {
+fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: &[bool]) -> Vec<bool> {
     let length = |i: usize| lines[i].as_ref().map_or(0, |w| line_length(w)) as f32;
     let mut grown = long.to_vec();
     for run in flagged_runs(long) {
@@ -64,7 +89,7 @@ pub(super) fn grow_runs(page: &Page, lines: &[Option<Vec<Word>>], long: &[bool])
 }
 
 /// The maximal runs of consecutive `true` flags, as ranges of indices.
-pub(super) fn flagged_runs(flags: &[bool]) -> Vec<Range<usize>> {
+fn flagged_runs(flags: &[bool]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut start = 0;
     while start < flags.len() {
@@ -81,7 +106,7 @@ pub(super) fn flagged_runs(flags: &[bool]) -> Vec<Range<usize>> {
 
 /// Share of a glued run's median length the rows between it and its
 /// block's edge must reach to join it (dev plateau 0.75 to 0.92).
-pub(super) const GROW_SHARE: f32 = 0.85;
+const GROW_SHARE: f32 = 0.85;
 
 /// Splits a run of glued lines (given with the block of each) into parts
 /// of one column width each: at a blank line where the hyphenated words
@@ -93,13 +118,7 @@ pub(super) fn parts_of_like_width(run: &[&[Word]], blocks: &[usize]) -> Vec<Rang
     while start < run.len() {
         let end = (start..run.len()).find(|&i| blocks[i] != blocks[start]).unwrap_or(run.len());
         let fits = parts.last().is_none_or(|group| {
-            let group_lines = &run[group.clone()];
-            let longest = group_lines.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
-            let Some(width) =
-                width_from_hyphens(&inner_hyphen_origins(group_lines.iter().copied()), 10.0, longest / 2.0)
-            else {
-                return true;
-            };
+            let Some(width) = width_from_line_hyphens(&run[group.clone()]) else { return true };
             let ends = inner_hyphen_origins(run[start..end].iter().copied());
             let fitting = ends.iter().filter(|end| width.fits_either(end)).count();
             ends.is_empty() || 2 * fitting >= ends.len()
@@ -162,7 +181,7 @@ mod tests {
             "{:?} {:?} {:?}",
             ends(&run[..2]),
             ends(&run[2..]),
-            width_from_hyphens(&inner_hyphen_origins(run[..2].iter().copied()), 10.0, 52.0)
+            width_from_line_hyphens(&run[..2])
         );
         // Lines of one width stay one part across a blank line.
         assert_eq!(parts_of_like_width(&run[..2], &[0, 1]).len(), 1);

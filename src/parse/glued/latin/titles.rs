@@ -16,11 +16,11 @@ use crate::parse::Page;
 
 /// Most lines of a title block over a glued run: a deck set in one to
 /// four printed lines.
-pub(super) const TITLE_BLOCK_MAX_LINES: usize = 4;
+const TITLE_BLOCK_MAX_LINES: usize = 4;
 
 /// A title block's lines span fewer columns than the body: at most this
 /// share of the run's typical line below it.
-pub(super) const TITLE_BLOCK_MAX_SHARE: f32 = 0.75;
+const TITLE_BLOCK_MAX_SHARE: f32 = 0.75;
 
 /// How many lines at the head of a run of long lines (given with the
 /// page's lines) are a title block, not glued columns: a block of a few
@@ -83,12 +83,12 @@ pub(super) fn title_line_after_run(page: &Page, lines: &[Option<Vec<Word>>], ind
 /// line of the block below it, where a block of several title lines must
 /// keep to [`TITLE_BLOCK_MAX_SHARE`]: set apart by blank lines on both
 /// sides it is a block of its own, not a row of the columns below.
-pub(super) const TITLE_LINE_MAX_SHARE: f32 = 0.85;
+const TITLE_LINE_MAX_SHARE: f32 = 0.85;
 
 /// A title line alone in its block at least this many times as long as
 /// the longest line of the block below it spans more than that block's
 /// columns: no row of them.
-pub(super) const TITLE_LINE_MIN_OVER: f32 = 1.1;
+const TITLE_LINE_MIN_OVER: f32 = 1.1;
 
 /// True when line `index` of a run of long lines (ending at `end`) is a
 /// title line over the rows of the block below it: alone in its block,
@@ -122,7 +122,7 @@ pub(super) fn title_line_over_rows(
 
 /// True when no word of a line ends a sentence or a line-end hyphen: the
 /// words of a title, which runs on into nothing.
-pub(super) fn title_words(words: &[Word]) -> bool {
+fn title_words(words: &[Word]) -> bool {
     words.iter().all(|w| !w.ends_sentence && !w.hyphenated)
 }
 

@@ -13,7 +13,7 @@ use super::words::{line_length, Word};
 
 /// The width of one Latin newspaper column, in characters, when the page
 /// shows none on its own.
-pub(super) const LATIN_COLUMN_GUESS: f32 = 36.0;
+const LATIN_COLUMN_GUESS: f32 = 36.0;
 
 /// Fewest hyphenated words inside lines from which a width is read.
 pub(super) const HYPHEN_EVIDENCE_MIN: usize = 3;
@@ -21,20 +21,20 @@ pub(super) const HYPHEN_EVIDENCE_MIN: usize = 3;
 /// How near, on average, hyphenated words must end to a column boundary
 /// for a width to explain them (see [`ColumnWidth::closeness`]; OCR and
 /// compounds like "pre- and" stray).
-pub(super) const HYPHEN_FIT_MIN: f32 = 0.5;
+const HYPHEN_FIT_MIN: f32 = 0.5;
 
 /// A width fits the hyphens about as well as the best one when it scores
 /// at least this share of the best.
-pub(super) const HYPHEN_NEAR_BEST: f32 = 0.9;
+const HYPHEN_NEAR_BEST: f32 = 0.9;
 
 /// How far a hyphenated word's end may stand from a column boundary, as a
 /// share of the pitch: proportional type.
-pub(super) const HYPHEN_SLACK: f32 = 0.2;
+const HYPHEN_SLACK: f32 = 0.2;
 
 /// The widest column, in characters, a glued line's hyphens are fitted to:
 /// newspaper columns hold some 20 to 70 characters, a page-wide one about
 /// 120.
-pub(super) const WIDEST_COLUMN: f32 = 160.0;
+const WIDEST_COLUMN: f32 = 160.0;
 
 /// The width, in characters, of the column lines of a glued run.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,7 +53,7 @@ impl ColumnWidth {
 
     /// True when a word ending at `end` (counted from the line's start)
     /// stands near the end of a column.
-    pub(super) fn fits(self, end: usize) -> bool {
+    fn fits(self, end: usize) -> bool {
         self.closeness(end) > 0.0
     }
 
@@ -65,7 +65,7 @@ impl ColumnWidth {
 
     /// How near a word ending at `end` stands to the end of a column: 1 at
     /// it, falling to 0 at [`HYPHEN_SLACK`] of a pitch away.
-    pub(super) fn closeness(self, end: usize) -> f32 {
+    fn closeness(self, end: usize) -> f32 {
         let columns = self.columns_in(end).round().max(1.0);
         let off = (end as f32 + 1.0 - columns * self.pitch()).abs();
         (1.0 - off / (HYPHEN_SLACK * self.pitch())).max(0.0)
@@ -117,7 +117,7 @@ pub(super) fn inner_hyphen_origins<'a>(lines: impl IntoIterator<Item = &'a [Word
 /// column's end: among the widths that fit them about as well as the best,
 /// the widest, because any fraction of the true pitch fits as well. `None`
 /// when the words are too few or no width fits most of them.
-pub(super) fn width_from_hyphens(ends: &[HyphenEnd], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
+fn width_from_hyphens(ends: &[HyphenEnd], narrowest: f32, widest: f32) -> Option<ColumnWidth> {
     if ends.len() < HYPHEN_EVIDENCE_MIN {
         return None;
     }
@@ -155,17 +155,27 @@ pub(super) fn width_from_hyphens(ends: &[HyphenEnd], narrowest: f32, widest: f32
         .map(|(width, _, _)| width)
 }
 
+/// The narrowest column, in characters, whose width hyphens are fitted to.
+const NARROWEST_COLUMN: f32 = 10.0;
+
+/// The column width the inner hyphenated words of `lines` show (see
+/// [`width_from_hyphens`]): no narrower than [`NARROWEST_COLUMN`], no wider
+/// than half the longest line, which holds two columns at least.
+pub(super) fn width_from_line_hyphens(lines: &[&[Word]]) -> Option<ColumnWidth> {
+    let longest = lines.iter().map(|w| line_length(w)).max().unwrap_or(0) as f32;
+    width_from_hyphens(&inner_hyphen_origins(lines.iter().copied()), NARROWEST_COLUMN, longest / 2.0)
+}
+
 /// A page's column width before any run is looked at: from inner
 /// hyphenated words, else from lines that are clearly one column, else a
 /// common newspaper measure.
 pub(super) fn page_width(lines: &[Option<Vec<Word>>]) -> ColumnWidth {
-    let lengths: Vec<usize> = lines.iter().flatten().map(|w| line_length(w)).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0) as f32;
-    let ends = inner_hyphen_origins(lines.iter().flatten().map(Vec::as_slice));
-    if let Some(width) = width_from_hyphens(&ends, 10.0, longest / 2.0) {
+    let lines: Vec<&[Word]> = lines.iter().flatten().map(Vec::as_slice).collect();
+    if let Some(width) = width_from_line_hyphens(&lines) {
         return width;
     }
-    let mut single: Vec<usize> = lengths.into_iter().filter(|n| (20..50).contains(n)).collect();
+    let lengths = lines.iter().map(|w| line_length(w));
+    let mut single: Vec<usize> = lengths.filter(|n| (20..50).contains(n)).collect();
     single.sort_unstable();
     if single.len() >= 5 {
         ColumnWidth(single[single.len() * 2 / 3] as f32)

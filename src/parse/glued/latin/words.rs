@@ -11,11 +11,11 @@
 //! every cut weighs these signs, over and over; they are read once per
 //! line.
 
+use std::ops::Range;
+
+use super::datelines::{mark_credits, mark_datelines};
 use crate::parse::chars::{ends_sentence, follows_elided_compound, is_line_end_hyphen};
-use crate::parse::classify::{
-    dateline_broken_before_lower_case, is_latin_dateline_start, is_newswire_dateline_start,
-    is_place_dash_dateline_start, latin_credit_len,
-};
+use crate::parse::classify::is_latin_dateline_start;
 use crate::parse::word_language::{self, Model};
 use crate::parse::{Piece, Role};
 
@@ -69,11 +69,6 @@ impl Word {
     }
 }
 
-/// How many words from a word on decide whether it opens a dateline:
-/// leading marks, a place of up to three words, the day and its dash within
-/// the next six (see [`is_newswire_dateline_start`]), with room to spare.
-pub(super) const DATELINE_WORDS: usize = 12;
-
 /// The words of a piece's text, placed at `offset` in its line; how well
 /// each reads on into the next is asked of the page's word model
 /// (`language`).
@@ -120,39 +115,7 @@ pub(super) fn words(
         });
         previous_text = Some(text);
     }
-    // The first word of a dateline: one that opens it where the word
-    // before does not (a place of two words, "PORT HOLM", opens at its first).
-    // A dateline is read within its first words (a place of three words at
-    // most, then six), so a word's next few words are enough: copying the
-    // whole rest of the line for every word made one long line quadratic.
-    let rest = |index: usize| {
-        let last = &words[(index + DATELINE_WORDS).min(words.len()) - 1];
-        chars[words[index].start - offset..last.end - offset].iter().collect::<String>()
-    };
-    let mut opens: Vec<bool> =
-        (0..words.len()).map(|index| is_newswire_dateline_start(&rest(index))).collect();
-    let broken_dateline = if words.is_empty() { None } else { dateline_broken_before_lower_case(&rest(0)) };
-    // A place-and-dash dateline ("Ort – Text") inside a line only where the
-    // line itself opens with a dateline, and only after that dateline's
-    // dash: articles set side by side start on the same row, so their
-    // datelines share a line, while a dash between two capitalised words
-    // elsewhere is as often a title's ("Gesetze – Rekord") or a sentence's.
-    if line_opens_with_dateline {
-        let is_dash_word = |w: &Word| {
-            chars[w.start - offset..w.end - offset].first().is_some_and(|&c| matches!(c, '-' | '–' | '—'))
-        };
-        if let Some(first_dash) = words.iter().position(is_dash_word) {
-            for (index, opens) in opens.iter_mut().enumerate().skip(first_dash + 1) {
-                *opens = *opens || is_place_dash_dateline_start(&rest(index));
-            }
-        }
-    }
-    for index in 1..words.len() {
-        words[index].opens_dateline = opens[index] && !opens[index - 1];
-    }
-    if let Some(after) = broken_dateline.and_then(|n| words.get_mut(n)) {
-        after.after_broken_dateline = true;
-    }
+    mark_datelines(&mut words, chars, offset, line_opens_with_dateline);
     let texts: Vec<String> =
         words.iter().map(|w| chars[w.start - offset..w.end - offset].iter().collect()).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -165,14 +128,7 @@ pub(super) fn words(
             words[index - 1].hyphenated = false;
         }
     }
-    for index in 1..words.len() {
-        if let Some(length) = latin_credit_len(&texts[index..]) {
-            words[index].credit_edge = true;
-            if let Some(after) = words.get_mut(index + length) {
-                after.credit_edge = true;
-            }
-        }
-    }
+    mark_credits(&mut words, &texts);
     words
 }
 
@@ -195,6 +151,11 @@ pub(in crate::parse::glued) fn line_words(pieces: &[Piece], language: &Model) ->
     (!all.is_empty()).then_some(all)
 }
 
+/// Characters from the first word of `range` to its last.
+pub(super) fn span(words: &[Word], range: &Range<usize>) -> usize {
+    words[range.end - 1].end - words[range.start].start
+}
+
 /// Characters from a line's first word to its last.
 pub(super) fn line_length(words: &[Word]) -> usize {
     words.last().map_or(0, |last| last.end - words[0].start)
@@ -207,7 +168,6 @@ pub(super) fn word_text(text: &[char], word: &Word) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::parse::glued::latin::fixtures::*;
     use crate::parse::parse_page;
 
@@ -223,87 +183,5 @@ mod tests {
             1,
         );
         assert_eq!(page.pieces.len(), 5);
-    }
-
-    #[test]
-    fn a_dateline_inside_a_line_opens_a_piece() {
-        // Lengths alone would cut after "CITY,"; a dateline opens its paragraph.
-        assert_eq!(
-            pieces_of("the new bridge would open in the spring now HARBOUR CITY, May 4 - The", 34.0),
-            ["the new bridge would open in the spring now", "HARBOUR CITY, May 4 - The"]
-        );
-        // The first word of a two-word place is the one that opens it.
-        let words = line("work on it HARBOUR CITY, May 4 - The");
-        let opens: Vec<bool> = words.iter().map(|w| w.opens_dateline).collect();
-        assert_eq!(opens, [false, false, false, true, false, false, false, false, false]);
-    }
-
-    #[test]
-    fn a_place_dash_dateline_opens_a_piece_only_in_a_line_opening_with_a_dateline() {
-        // Two articles set side by side start on one row: the second's
-        // "Place - Text" stands inside the line that the first's opens.
-        let opens = |text: &str| {
-            line(text)
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| w.opens_dateline)
-                .map(|(i, _)| i)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(opens("Lakeside - The council met on the bridge and Hillford - Two new"), [9]);
-        assert_eq!(opens("Port de Mar - The council met on and Hillford - Two new"), [9]);
-        // A dash between capitalised words elsewhere is a title's or a sentence's.
-        assert!(opens("the council met on the bridge and Hillford - Two new").is_empty());
-        assert!(opens("Record spring for the Harbour Council - Two new").is_empty());
-    }
-
-    #[test]
-    fn a_credit_inside_a_glued_line_is_cut_off_on_both_sides() {
-        // Lengths alone keep "By Jane" with the words before it; a credit
-        // set at a column's foot stands alone between two columns' lines.
-        assert_eq!(
-            pieces_of("the new bridge would open in the spring By Jane Doe, Agency the river", 34.0),
-            ["the new bridge would open in the spring", "By Jane Doe, Agency", "the river"]
-        );
-        // A capitalised "By" before fewer than two names opens no credit.
-        let words = line("shares fell. By Monday they rose again");
-        assert!(words.iter().all(|w| !w.credit_edge));
-    }
-
-    #[test]
-    fn a_short_line_ending_in_a_credit_is_cut_before_it_and_labelled() {
-        let page = parse_page("the harbour was quiet. By Jane Doe,\n", 0, 1);
-        assert_eq!(texts(&page), ["the harbour was quiet.", "By Jane Doe,"]);
-        assert_eq!(page.pieces[1].role, Role::Byline);
-    }
-
-    #[test]
-    fn a_short_line_holding_a_dateline_is_cut_before_it_and_at_specks() {
-        let page = parse_page(
-            "closing second line HARBOUR, May 4 - _ of the river.
-",
-            0,
-            1,
-        );
-        assert_eq!(texts(&page), ["closing second line", "HARBOUR, May 4 -", "_ of the river."]);
-        // A dateline opening its line is left whole.
-        let page = parse_page(
-            "HARBOUR, May 4 - _ of the river.
-",
-            0,
-            1,
-        );
-        assert_eq!(texts(&page), ["HARBOUR, May 4 - _ of the river."]);
-    }
-
-    #[test]
-    fn a_dateline_broken_after_its_month_ends_its_piece_before_lower_case() {
-        // The day went to the next printed line; the lower-case words
-        // after the month are another column's.
-        let page = parse_page("HARBOUR, Qld., May closing the old quay.\n", 0, 1);
-        assert_eq!(texts(&page), ["HARBOUR, Qld., May", "closing the old quay."]);
-        // A capital after the month goes on with the dateline's own text.
-        let page = parse_page("HARBOUR, Qld., May Trade grew by a fifth.\n", 0, 1);
-        assert_eq!(texts(&page), ["HARBOUR, Qld., May Trade grew by a fifth."]);
     }
 }

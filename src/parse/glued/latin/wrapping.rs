@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::median;
-use super::words::Word;
+use super::words::{span, Word};
 
 /// A run's full lines hold a column count at least this far from a whole
 /// number at the page's width before other counts are tried.
@@ -43,7 +43,6 @@ pub(super) fn wrap_misses(run: &[&[Word]], cuts: &[Vec<Range<usize>>]) -> f32 {
     if pieces < 2 {
         return 1.0;
     }
-    let span = |words: &[Word], range: &Range<usize>| words[range.end - 1].end - words[range.start].start;
     let mut misses = 0usize;
     let mut checked = 0usize;
     for column in 0..pieces {
