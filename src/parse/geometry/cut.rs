@@ -11,7 +11,10 @@
 //! gap between lines, else just under a headline set close above some of
 //! its columns (the band under it found in the columns it stands over).
 //! A gap in a CJK headline row is no gutter where one article's columns run
-//! on under it (see [`one_headline_over_columns`]).
+//! on under it (see [`one_headline_over_columns`]). A printed column rule
+//! read as a stack of bars is a gutter however narrow the whitespace beside
+//! it, and where nothing else cuts a region, its ends cut off what lies
+//! above and below the rule (see [`rule_gutters`], [`rule_ends`]).
 //! Why: with coordinates the columns are visible, and this order is the
 //! "input order" every later stage starts from.
 
@@ -58,6 +61,12 @@ const COLUMN_START_MEDIAN_GAP: f32 = 0.6;
 /// At a column start, at most this many rows per row starting a word there
 /// may have a box running across it (boxes straddling the gutter).
 const CROSSING_PER_START: f32 = 0.5;
+/// A column rule is read as this many bars or more one over the other
+/// (OCR reads a printed rule in pieces, a few rows at a time)...
+const RULE_STACK_MIN: usize = 4;
+/// ... and the region's rows beyond the stack's ends add up to at most
+/// this many glyph heights.
+const RULE_STACK_OVERHANG: f32 = 1.0;
 /// Two tall words on one row closer than this many of their glyph sizes
 /// are one headline, whatever band runs between them.
 const HEADLINE_GAP: f32 = 1.0;
@@ -143,6 +152,11 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
                 && !one_headline_over_columns(all, strong, gap_start, gap_end, scales))
         {
             candidates.push((width, (gap_start + gap_end) / 2));
+        }
+    }
+    for position in rule_gutters(all, strong, &scales.rules, glyph) {
+        if !crosses_headline(all, strong, position - 1, position + 1, word_spaces) {
+            candidates.push((COLUMN_START_RANK * glyph, position));
         }
     }
     if scales.column_starts {
@@ -384,6 +398,107 @@ pub(super) fn stops_at_a_tier(
         let all_below = intruders.iter().all(|&y| y > above.1);
         all_below || 2 * intruded >= lower.len()
     })
+}
+
+/// Gutters found from printed column rules (see [`rule_stacks`]) that run
+/// the region's height: the rows of the words lying wholly more than a
+/// glyph above a stack's top or below its foot add up to at most
+/// [`RULE_STACK_OVERHANG`] glyph heights. Why: a rule is printed only
+/// between columns, and where the gutter beside it is narrow the glyphs on
+/// both sides reach into it, so neither a clear band nor a column start
+/// shows, and sparse OCR modes read each row across all the columns as one
+/// line. A stack that stops short of the region's rows (the headline above
+/// it, the next article under it) is left to [`rule_ends`].
+pub(super) fn rule_gutters(all: &[Atom], strong: &[usize], rules: &[BBox], glyph: f32) -> Vec<i32> {
+    rule_stacks(all, strong, rules, glyph)
+        .into_iter()
+        .filter(|stack| {
+            let (top, foot) = (stack.top - glyph as i32, stack.foot + glyph as i32);
+            let beyond = covered(
+                strong
+                    .iter()
+                    .map(|&a| all[a].bbox)
+                    .filter(|b| b.y1 < top || b.y0 > foot)
+                    .map(|b| (b.y0, b.y1))
+                    .collect(),
+            );
+            let overhang: f32 = beyond.iter().map(|r| (r.1 - r.0) as f32).sum();
+            overhang <= RULE_STACK_OVERHANG * glyph
+        })
+        .map(|stack| stack.x)
+        .collect()
+}
+
+/// A column rule read as bars one over the other: its x (the median bar
+/// centre) and the top and foot of its bars.
+struct RuleStack {
+    x: i32,
+    top: i32,
+    foot: i32,
+}
+
+/// The column rules through the strong atoms `strong`: [`RULE_STACK_MIN`]
+/// bars or more whose centres lie within the region's rows, one over the
+/// other within [`COLUMN_START_GAP`] glyphs, at least [`MIN_COLUMN`] glyphs
+/// in from both sides of the region.
+fn rule_stacks(all: &[Atom], strong: &[usize], rules: &[BBox], glyph: f32) -> Vec<RuleStack> {
+    let (Some(left), Some(right)) =
+        (strong.iter().map(|&a| all[a].bbox.x0).min(), strong.iter().map(|&a| all[a].bbox.x1).max())
+    else {
+        return Vec::new();
+    };
+    let (Some(top), Some(foot)) =
+        (strong.iter().map(|&a| all[a].bbox.y0).min(), strong.iter().map(|&a| all[a].bbox.y1).max())
+    else {
+        return Vec::new();
+    };
+    let margin = (MIN_COLUMN * glyph) as i32;
+    let mut bars: Vec<&BBox> = rules
+        .iter()
+        .filter(|b| {
+            let (x, y) = ((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2);
+            y >= top && y <= foot && x >= left + margin && x <= right - margin
+        })
+        .collect();
+    bars.sort_by_key(|b| b.x0 + b.x1);
+    let tolerance = (COLUMN_START_GAP * glyph) as i32;
+    bars.chunk_by(|a, b| (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2 <= tolerance)
+        .filter(|stack| stack.len() >= RULE_STACK_MIN)
+        .map(|stack| {
+            let mut centres: Vec<i32> = stack.iter().map(|b| (b.x0 + b.x1) / 2).collect();
+            centres.sort();
+            RuleStack {
+                x: centres[centres.len() / 2],
+                top: stack.iter().map(|b| b.y0).min().unwrap_or(top),
+                foot: stack.iter().map(|b| b.y1).max().unwrap_or(foot),
+            }
+        })
+        .collect()
+}
+
+/// Where a region with no gutter and no band to cut at holds a column rule
+/// (see [`rule_stacks`]; the longest one) that stops
+/// short of its rows: horizontal cuts at the rule's ends, at the nearest
+/// gap between rows beyond each end, else at the end itself, each only
+/// where rows lie beyond it. Why: a headline set close over its columns,
+/// or the next article's headline under them, keeps the rule from running
+/// the region's height, and with glued rows no band parts them; the rule
+/// shows where the columns stand, and once cut off from what lies above
+/// and below them they part at it (see [`rule_gutters`]).
+pub(super) fn rule_ends(all: &[Atom], strong: &[usize], rules: &[BBox], glyph: f32) -> Vec<i32> {
+    let Some(stack) =
+        rule_stacks(all, strong, rules, glyph).into_iter().max_by_key(|s| (s.foot - s.top, -s.x))
+    else {
+        return Vec::new();
+    };
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    let gaps: Vec<i32> = rows.windows(2).map(|pair| (pair[0].1 + pair[1].0) / 2).collect();
+    let above = gaps.iter().copied().filter(|&y| y <= stack.top).max().unwrap_or(stack.top);
+    let below = gaps.iter().copied().filter(|&y| y >= stack.foot).min().unwrap_or(stack.foot);
+    let parted = |y: i32| {
+        strong.iter().any(|&a| centre_y(&all[a]) < y) && strong.iter().any(|&a| centre_y(&all[a]) > y)
+    };
+    [above, below].into_iter().filter(|&y| parted(y)).collect()
 }
 
 /// Gutters found from where columns start, for CJK lines glued across
@@ -802,8 +917,11 @@ pub(super) fn xy_cut(
             }
             Some(y) => cuts.push(y),
             None => {
-                out.push(atoms);
-                return;
+                cuts = rule_ends(all, &strong, &scales.rules, glyph);
+                if cuts.is_empty() {
+                    out.push(atoms);
+                    return;
+                }
             }
         }
     }

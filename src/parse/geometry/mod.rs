@@ -262,6 +262,10 @@ struct Scales {
     /// ends (see [`cut::one_headline_over_columns`]). Empty where that
     /// test does not apply (Latin text, and tests that do not need it).
     body_words: Vec<Atom>,
+    /// The page's column rules read as bars (see [`is_rule_mark`]), with
+    /// the boxes the cut uses: a stack of them down a region is a gutter
+    /// however narrow the whitespace beside it (see [`cut::rule_gutters`]).
+    rules: Vec<BBox>,
 }
 
 fn centre_x(atom: &Atom) -> i32 {
@@ -323,6 +327,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         headline_box_height: headline_ratio
             * median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph),
         body_words: Vec::new(),
+        rules: Vec::new(),
     };
     let mut regions = Vec::new();
     let cut_atoms: Vec<Atom> = if script == Script::Cjk {
@@ -333,6 +338,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     // Column rules read as bars stand in no column's text: they are set
     // apart at the end of the page (see [`is_rule_mark`]).
     let placed: Vec<usize> = (0..atoms.len()).filter(|&a| !is_rule_mark(&atoms[a].text)).collect();
+    scales.rules = cut_atoms.iter().filter(|a| is_rule_mark(&a.text)).map(|a| a.bbox).collect();
     if script == Script::Cjk {
         scales.body_words =
             placed.iter().map(|&a| &cut_atoms[a]).filter(|a| a.strong && !a.tall).cloned().collect();
@@ -900,6 +906,57 @@ mod tests {
         assert_eq!(regions[headline_region], vec![headline], "{regions:?}");
     }
 
+    /// Two columns of body rows glued across a gutter too narrow to see
+    /// (5 px, under the narrowest CJK gutter), rows touching, and a column
+    /// rule read as one bar per row in that gutter.
+    fn glued_columns_with_a_rule() -> (Vec<Atom>, Vec<BBox>) {
+        let mut atoms = Vec::new();
+        let mut rules = Vec::new();
+        for row in 0..6 {
+            let y = 70 + row * 45;
+            atoms.push(placed("左栏正文正文", 0, y, 300, y + 45, false));
+            atoms.push(placed("右栏正文正文", 305, y, 600, y + 45, false));
+            rules.push(BBox { x0: 299, y0: y, x1: 306, y1: y + 45 });
+        }
+        (atoms, rules)
+    }
+
+    #[test]
+    fn a_column_rule_down_glued_rows_is_a_gutter() {
+        let (atoms, rules) = glued_columns_with_a_rule();
+        let all: Vec<usize> = (0..atoms.len()).collect();
+        let with_rules = Scales { rules, ..cjk_body_scales(60.0) };
+        let mut regions = Vec::new();
+        xy_cut(&atoms, all.clone(), &with_rules, 0, &mut regions);
+        assert_eq!(regions, vec![vec![0, 2, 4, 6, 8, 10], vec![1, 3, 5, 7, 9, 11]]);
+        // Without the rule nothing shows the gutter: the rows are read whole.
+        let mut regions = Vec::new();
+        xy_cut(&atoms, all, &cjk_body_scales(60.0), 0, &mut regions);
+        assert_eq!(regions.len(), 1, "{regions:?}");
+    }
+
+    #[test]
+    fn a_column_rule_short_of_its_region_cuts_at_its_ends() {
+        // A headline set close over the glued columns (overlapping their
+        // first row) and the next article's headline under them.
+        let (mut atoms, rules) = glued_columns_with_a_rule();
+        atoms.push(placed("上方文章的大标题", 0, 0, 600, 75, true));
+        atoms.push(placed("下方文章的大标题", 0, 350, 600, 410, true));
+        let all: Vec<usize> = (0..atoms.len()).collect();
+        assert_eq!(rule_ends(&atoms, &all, &rules, 35.0), vec![70, 345]);
+        let mut regions = Vec::new();
+        xy_cut(
+            &atoms,
+            all.clone(),
+            &Scales { rules: rules.clone(), ..cjk_body_scales(60.0) },
+            0,
+            &mut regions,
+        );
+        assert_eq!(regions, vec![vec![12], vec![0, 2, 4, 6, 8, 10], vec![1, 3, 5, 7, 9, 11], vec![13]]);
+        // Bars in fewer rows than a rule is read in are no rule.
+        assert_eq!(rule_ends(&atoms, &all, &rules[..3], 35.0), Vec::<i32>::new());
+    }
+
     #[test]
     fn a_credit_inside_running_text_is_no_byline() {
         // Six body lines 20 px high on a 30 px pitch; the third ends in an
@@ -1284,6 +1341,7 @@ mod tests {
             headline_word_height: Some(30.0),
             headline_box_height: 30.0,
             body_words: Vec::new(),
+            rules: Vec::new(),
         };
         let speckled = vec![
             placed("notes", 0, 0, 100, 60, false),
@@ -1619,6 +1677,7 @@ mod tests {
             headline_word_height: None,
             headline_box_height,
             body_words: Vec::new(),
+            rules: Vec::new(),
         }
     }
 
@@ -1817,6 +1876,7 @@ mod tests {
             headline_word_height: Some(HEADLINE_HEIGHT * 20.0),
             headline_box_height: HEADLINE_HEIGHT * 20.0,
             body_words: Vec::new(),
+            rules: Vec::new(),
         };
         let body = columns(20);
         assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
