@@ -137,6 +137,38 @@ impl Alternation {
         self.pitched_lines.insert(line);
     }
 
+    /// The last piece of each of a line's `k` streams, in line order: its
+    /// last `k` pieces, or on a line held to an irregular pattern the
+    /// pieces no stream step leaves.
+    fn stream_ends(&self, page: &Page, line: usize, k: usize) -> Vec<usize> {
+        let range = page.lines[line].pieces.clone();
+        if self.pitched_lines.contains(&line) {
+            let ends: Vec<usize> =
+                range.clone().filter(|i| self.pitched_next.get(i) == Some(&None)).collect();
+            if ends.len() == k {
+                return ends;
+            }
+        }
+        (range.end - k..range.end).collect()
+    }
+
+    /// The first piece of each of a line's `k` streams, in line order: its
+    /// first `k` pieces, or on a line held to an irregular pattern the
+    /// pieces no stream step reaches.
+    fn stream_starts(&self, page: &Page, line: usize, k: usize) -> Vec<usize> {
+        let range = page.lines[line].pieces.clone();
+        if self.pitched_lines.contains(&line) {
+            let reached: FxHashSet<usize> =
+                range.clone().filter_map(|i| self.pitched_next.get(&i).copied().flatten()).collect();
+            let starts: Vec<usize> =
+                range.clone().filter(|i| self.pitched_next.contains_key(i) && !reached.contains(i)).collect();
+            if starts.len() == k {
+                return starts;
+            }
+        }
+        (range.start..range.start + k).collect()
+    }
+
     /// Whether a line holds an interleaved run.
     pub fn in_run(&self, line: usize) -> bool {
         self.run_start.contains_key(&line)
@@ -420,6 +452,11 @@ const PITCHES: std::ops::RangeInclusive<u32> = 30..=340;
 /// taken.
 const PITCHED_MARGIN_TENTHS: i64 = 15;
 
+/// Fewest pieces one column runs on alone after the other ended inside a
+/// line read for an irregular interleaving (three steps of one stream: two
+/// read no more surely than a pitched turn).
+const MIN_TAIL: usize = 4;
+
 /// Tenths of affinity lost per half cell of width between two consecutive
 /// lines of a stream.
 const WIDTH_TENTHS: i64 = 4;
@@ -455,10 +492,20 @@ fn half_cells(page: &Page, range: &std::ops::Range<usize>) -> Vec<i64> {
 /// splits one paragraph into two); lines at two constant pitches allow
 /// only the few patterns of two arithmetic progressions merged, which the
 /// text must then confirm across the whole line.
-fn pitched_streams(table: &[Vec<i32>], halves: &[i64]) -> Option<(u128, i64)> {
+fn pitched_streams(table: &[Vec<i32>], halves: &[i64], may_end: bool) -> Option<(u128, i64)> {
     let n = table.len();
     let mut seen: FxHashSet<u128> = FxHashSet::default();
     let mut best: Option<(u128, i64)> = None;
+    let mut consider = |mask: u128, best: &mut Option<(u128, i64)>| {
+        if !seen.insert(mask) {
+            return;
+        }
+        if let Some(sum) = stream_sum(mask, n, table, halves) {
+            if best.is_none_or(|(_, s)| sum > s) {
+                *best = Some((mask, sum));
+            }
+        }
+    };
     for pitch in PITCHES {
         let pitch = pitch as f64 / 100.0;
         // The second column's first line stands `offset` first-column
@@ -478,13 +525,15 @@ fn pitched_streams(table: &[Vec<i32>], halves: &[i64]) -> Option<(u128, i64)> {
                     a += 1.0;
                 }
             }
-            if !seen.insert(mask) {
-                continue;
-            }
-            if let Some(sum) = stream_sum(mask, n, table, halves) {
-                if best.is_none_or(|(_, s)| sum > s) {
-                    best = Some((mask, sum));
-                }
+            consider(mask, &mut best);
+            // One column may end inside the line (the stretch's last
+            // line): the other goes on alone over the line's last pieces.
+            let last_tail = if may_end { n - MIN_TAIL } else { 0 };
+            for tail in (MIN_PIECES - MIN_TAIL..=last_tail).rev() {
+                let head = mask & ((1u128 << tail) - 1);
+                let rest = ((1u128 << n) - 1) ^ ((1u128 << tail) - 1);
+                consider(head, &mut best);
+                consider(head | rest, &mut best);
             }
         }
     }
@@ -526,6 +575,22 @@ fn stream_sum(mask: u128, n: usize, table: &[Vec<i32>], halves: &[i64]) -> Optio
         last[stream] = Some(i);
     }
     Some(sum)
+}
+
+/// The summed steps of a line read as one stream, charged for width as
+/// [`stream_sum`] charges a stream's steps.
+fn single_sum(n: usize, table: &[Vec<i32>], halves: &[i64]) -> i64 {
+    (1..n)
+        .map(|i| {
+            let narrower_end = i == n - 1 && halves[i] < halves[i - 1];
+            let width = if narrower_end {
+                0
+            } else {
+                WIDTH_TENTHS * (halves[i] - halves[i - 1]).abs().min(MAX_WIDTH_HALVES)
+            };
+            i64::from(table[i - 1][0]) - width
+        })
+        .sum()
 }
 
 /// The strict two-stream pattern of a run: the lead pieces and the run's
@@ -587,6 +652,14 @@ fn read_pitched(
             &(range.start..range.end.saturating_sub(k)).map(|i| affinity(i, i + k)).collect::<Vec<_>>(),
         )
     };
+    // The line below two streams read in strict turns: where one column
+    // ends inside it, the other's lines run on alone, and its neighbour
+    // junctions may read better than its stride-two ones.
+    let below_two_streams = |line: usize| {
+        line.checked_sub(1)
+            .and_then(|above| runs.get(&above))
+            .is_some_and(|run| run.streams == 2 && run.ends.is_none())
+    };
     let lines: Vec<(std::ops::Range<usize>, usize, bool)> = (0..page.lines.len())
         .filter_map(|line| match runs.get(&line) {
             Some(run) if run.streams == 2 && run.ends.is_none() => {
@@ -595,7 +668,7 @@ fn read_pitched(
             Some(_) => None,
             None => pitched_range(page, line)
                 .filter(|range| (MIN_PIECES..=MAX_PITCHED_PIECES).contains(&range.len()))
-                .filter(|range| !mean(range, 1).above(mean(range, 2)))
+                .filter(|range| !mean(range, 1).above(mean(range, 2)) || below_two_streams(line))
                 .map(|range| (range.clone(), range.start, false)),
         })
         // Lazily: the stride means of lines past the cap are never needed.
@@ -608,14 +681,28 @@ fn read_pitched(
             continue;
         }
         let (table, halves) = (affinity_table(&range, affinity), half_cells(page, &range));
-        let best = pitched_streams(&table, &halves);
+        // A column ends inside the stretch's last line only: where the
+        // line below still interleaves, both columns go on into it.
+        let line = page.pieces[range.start].line;
+        let best = pitched_streams(&table, &halves, !runs.contains_key(&(line + 1)));
         let strict_pattern = strict_mask(start, &range);
         let strict = stream_sum(strict_pattern, n, &table, &halves).unwrap_or(i64::MIN / 2);
         let swapped = strict_pattern ^ ((1u128 << n) - 1);
         // The best pattern must read on, and clearly better than strict
         // turns.
+        // A line read only for standing below two streams must read
+        // better as two streams than as one.
+        let single = if !in_run && mean(&range, 1).above(mean(&range, 2)) && below_two_streams(line) {
+            single_sum(n, &table, &halves)
+        } else {
+            i64::MIN / 2
+        };
         let taken = best.is_some_and(|(mask, sum)| {
-            sum > 0 && mask != strict_pattern && mask != swapped && sum - strict >= PITCHED_MARGIN_TENTHS
+            sum > 0
+                && mask != strict_pattern
+                && mask != swapped
+                && sum - strict >= PITCHED_MARGIN_TENTHS
+                && sum - single >= PITCHED_MARGIN_TENTHS
         });
         readings.push(PitchedReading { range, in_run, best, strict, taken });
     }
@@ -771,8 +858,12 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         // The streams keep their turn across the line break (straight), or
         // one ran out or the turn shifted: each rotation of the pairing is
         // read, the straight one winning ties.
+        // On a line held to an irregular pattern a stream's last (first)
+        // piece need not be among the line's last (first) k: its streams
+        // end and start where the pattern says.
+        let (ends, starts) = (result.stream_ends(page, upper, k), result.stream_starts(page, lower, k));
         let pairing = |rotation: usize| -> Vec<(usize, usize)> {
-            (0..k).map(|i| (up.end - k + i, down.start + (i + rotation) % k)).collect()
+            (0..k).map(|i| (ends[i], starts[(i + rotation) % k])).collect()
         };
         let reads = |rotation: usize| pairing(rotation).iter().map(|&(x, a)| affinity(x, a)).sum::<i32>();
         let scores: Vec<i32> = (0..k).map(reads).collect();
@@ -1079,6 +1170,47 @@ mod tests {
         let mut runs = FxHashMap::default();
         runs.insert(0, Run { start: 0, streams: 2, ends: None });
         assert_eq!(find_pitched(&page, &runs, &affinity).len(), 1);
+    }
+
+    /// [`PITCHED`] and, below it, the stretch's last line: the first
+    /// column ends at its fifth piece and the second runs on alone.
+    const PITCHED_THEN_END: &str = "一二三四五六七八 九十百千万亿兆京 甲乙丙丁戊己庚辛 子丑寅卯辰巳午未 春夏秋冬东南西北 金木水火土日月星 山川河海江湖泉溪 风云雷电雨雪霜露 红黄蓝白黑紫绿青 天地人和礼乐诗书 琴棋书画笔墨纸砚 梅兰竹菊松柏桃李\n赤橙黄绿青蓝紫白 东西南北中前后左 上下内外高低远近 长短大小多少深浅 冷热干湿明暗轻重 快慢新旧早晚古今 酸甜苦辣咸淡香臭 方圆曲直正反顺逆 真假美丑善恶是非\n";
+
+    /// The pattern of the second line of [`PITCHED_THEN_END`].
+    const ENDING: &str = "aabaabbbb";
+
+    #[test]
+    fn a_column_ending_inside_the_line_below_two_streams_leaves_the_other_alone() {
+        let page = parse_page(PITCHED_THEN_END, 0, 1);
+        assert_eq!(page.lines.len(), 2, "{page:?}");
+        assert_eq!(page.lines[1].pieces.len(), ENDING.len(), "{page:?}");
+        let mut runs = FxHashMap::default();
+        runs.insert(0, Run { start: 0, streams: 2, ends: None });
+        // The second line's own steps; the first line reads as noise.
+        let first = page.lines[1].pieces.start;
+        let ending = knows(ENDING);
+        let affinity =
+            |a: usize, b: usize| if a >= first && b >= first { ending(a - first, b - first) } else { -5 };
+        // Its neighbour junctions read better than its stride-two ones:
+        // only its place below two streams has it read.
+        let found = find_pitched(&page, &runs, &affinity);
+        let (full, mask) = ((1u128 << ENDING.len()) - 1, mask_of(ENDING));
+        let range = page.lines[1].pieces.clone();
+        assert!(found == [(range.clone(), mask)] || found == [(range, full ^ mask)], "{found:?}");
+    }
+
+    #[test]
+    fn streams_cross_a_line_break_from_the_pieces_their_pattern_names() {
+        let page = parse_page(PITCHED_THEN_END, 0, 1);
+        let first = page.lines[1].pieces.start;
+        let mut found = Alternation::default();
+        // Without a pattern, the line's last and first pieces.
+        assert_eq!(found.stream_starts(&page, 1, 2), [first, first + 1]);
+        found.record_pitched(&page, page.lines[1].pieces.clone(), mask_of(ENDING));
+        // The second column's first piece is the line's third, the first
+        // column's last its fifth.
+        assert_eq!(found.stream_starts(&page, 1, 2), [first, first + 2]);
+        assert_eq!(found.stream_ends(&page, 1, 2), [first + 4, first + 8]);
     }
 
     #[test]
