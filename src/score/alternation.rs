@@ -496,6 +496,8 @@ fn pitched_streams(table: &[Vec<i32>], halves: &[i64], may_end: bool) -> Option<
     let n = table.len();
     let mut seen: FxHashSet<u128> = FxHashSet::default();
     let mut best: Option<(u128, i64)> = None;
+    // Patterns whose cut-short forms were read already.
+    let mut cut_short: FxHashSet<u128> = FxHashSet::default();
     let mut consider = |mask: u128, best: &mut Option<(u128, i64)>| {
         if !seen.insert(mask) {
             return;
@@ -526,6 +528,10 @@ fn pitched_streams(table: &[Vec<i32>], halves: &[i64], may_end: bool) -> Option<
                 }
             }
             consider(mask, &mut best);
+            // A pattern met before had its cut-short forms read then.
+            if !cut_short.insert(mask) {
+                continue;
+            }
             // One column may end inside the line (the stretch's last
             // line): the other goes on alone over the line's last pieces.
             let last_tail = if may_end { n - MIN_TAIL } else { 0 };
