@@ -195,6 +195,31 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
     cuts
 }
 
+/// The headline rows a band parts: each pair is the nearest headline word
+/// left of the band and the nearest right of it on one row, in the order
+/// of the left words.
+fn parted_rows<'a>(
+    tall: &'a [&'a Atom],
+    gap_start: i32,
+    gap_end: i32,
+) -> impl Iterator<Item = (&'a Atom, &'a Atom)> + 'a {
+    let left_of = move |a: &Atom| centre_x(a) <= gap_start;
+    let right_of = move |a: &Atom| centre_x(a) >= gap_end;
+    tall.iter()
+        .filter(move |l| {
+            left_of(l) && !tall.iter().any(|m| left_of(m) && same_row(l, m) && m.bbox.x1 > l.bbox.x1)
+        })
+        .flat_map(move |l| {
+            tall.iter()
+                .filter(move |r| {
+                    right_of(r)
+                        && same_row(l, r)
+                        && !tall.iter().any(|m| right_of(m) && same_row(r, m) && m.bbox.x0 < r.bbox.x0)
+                })
+                .map(move |r| (*l, *r))
+        })
+}
+
 /// True when the band `[gap_start, gap_end]` parts a row of CJK headline
 /// type where the columns right under the space between the parted words
 /// run on with no clear band at all: one headline over those columns, with
@@ -221,23 +246,7 @@ pub(super) fn one_headline_over_columns(
         return false;
     }
     let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
-    // The headline rows the band parts: the nearest words on either side
-    // of it on one row.
-    let left_of = |a: &Atom| centre_x(a) <= gap_start;
-    let right_of = |a: &Atom| centre_x(a) >= gap_end;
-    let parted: Vec<(&Atom, &Atom)> = tall
-        .iter()
-        .filter(|l| left_of(l) && !tall.iter().any(|m| left_of(m) && same_row(l, m) && m.bbox.x1 > l.bbox.x1))
-        .flat_map(|l| {
-            tall.iter()
-                .filter(|r| {
-                    right_of(r)
-                        && same_row(l, r)
-                        && !tall.iter().any(|m| right_of(m) && same_row(r, m) && m.bbox.x0 < r.bbox.x0)
-                })
-                .map(move |r| (*l, *r))
-        })
-        .collect();
+    let parted: Vec<(&Atom, &Atom)> = parted_rows(&tall, gap_start, gap_end).collect();
     let Some(mut bottom) = parted.iter().map(|(l, r)| l.bbox.y1.max(r.bbox.y1)).max() else { return false };
     // The headline's later lines right under the parted row.
     loop {
@@ -299,22 +308,7 @@ pub(super) fn headlines_over_columns_of_their_own(
         return false;
     }
     let tall: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| a.tall).collect();
-    let left_of = |a: &Atom| centre_x(a) <= gap_start;
-    let right_of = |a: &Atom| centre_x(a) >= gap_end;
-    // The nearest headline words on either side of the band, on one row.
-    let Some((left, right)) = tall
-        .iter()
-        .filter(|l| left_of(l) && !tall.iter().any(|m| left_of(m) && same_row(l, m) && m.bbox.x1 > l.bbox.x1))
-        .find_map(|l| {
-            tall.iter()
-                .find(|r| {
-                    right_of(r)
-                        && same_row(l, r)
-                        && !tall.iter().any(|m| right_of(m) && same_row(r, m) && m.bbox.x0 < r.bbox.x0)
-                })
-                .map(|r| (*l, *r))
-        })
-    else {
+    let Some((left, right)) = parted_rows(&tall, gap_start, gap_end).next() else {
         return false;
     };
     // Each part runs from the parted word outward as far as its words stand
