@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::words::{word_text, Word};
+use super::word::{word_text, Word};
 
 /// Moves a cut one word left where the word before it is the second half of
 /// the word broken at the end of the next column's line above. Why: a

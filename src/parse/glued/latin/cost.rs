@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::width::ColumnWidth;
-use super::words::{span, Word};
+use super::word::{span, Word};
 
 /// One standard deviation of a column line's length around its column's
 /// width, as a share of the width: proportional type.

@@ -4,16 +4,14 @@
 //! In: a line's words and its text. Out: the words flagged where they open
 //! a newswire dateline inside the line, a place-and-dash dateline after the
 //! line's own, the lower-case words after a dateline broken after its month
-//! ([`mark_datelines`]), the edges of a credit ([`mark_credits`]); and a
-//! line no glued run took, cut at those words ([`cut_at_column_partings`]).
+//! ([`mark_datelines`]), the edges of a credit ([`mark_credits`]). A line
+//! no glued run took is cut at those words by
+//! [`super::line_cut::cut_at_column_partings`].
 //! Why: a dateline only ever opens a paragraph, and a credit stands alone
 //! at a column's foot; where OCR glued either to other words, a cut must
 //! stand there, whatever the line's length says.
 
-use std::ops::Range;
-
-use super::line_cut::cut_before;
-use super::words::{word_text, Word};
+use super::word::Word;
 use crate::parse::classify::{
     dateline_broken_before_lower_case, is_newswire_dateline_start, is_place_dash_dateline_start,
     latin_credit_len,
@@ -79,17 +77,6 @@ pub(super) fn mark_credits(words: &mut [Word], texts: &[&str]) {
             }
         }
     }
-}
-
-/// A line no glued run took, holding a dateline or a credit after other
-/// words: it glues columns whatever its length. Cut before the dateline (or
-/// at the credit's edges), at the gutters OCR left, and before the gutter
-/// specks ("_", "|") after the dateline, which stand where the next gutter
-/// was. `None` for a line with no such word.
-pub(super) fn cut_at_column_partings(words: &[Word], text: &[char]) -> Option<Vec<Range<usize>>> {
-    let dateline = words.iter().position(Word::parts_columns)?;
-    let speck = |word: &Word| word.noise && word_text(text, word).is_empty();
-    Some(cut_before(words, |i| words[i].forces_cut() || (i > dateline && speck(&words[i]))))
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use super::line_cut::cut_words;
 use super::width::ColumnWidth;
-use super::words::{span, words, Word};
+use super::word::{span, Word};
+use super::words::words;
 use crate::parse::classify::is_latin_dateline_start;
 use crate::parse::word_language;
 use crate::parse::Page;

@@ -18,9 +18,11 @@ use std::ops::Range;
 use super::cost::{cut_cost, evidence, piece_cost, WordCounts};
 use super::line_cut::forced_cuts;
 use super::median;
-use super::run_cut::PASSES;
 use super::width::{inner_hyphen_ends, ColumnWidth, HYPHEN_EVIDENCE_MIN};
-use super::words::{line_length, span, Word};
+use super::word::{line_length, span, Word};
+
+/// Rounds of cutting a run and re-estimating its width from the pieces.
+pub(super) const PASSES: usize = 3;
 
 /// A line at least this share of a run's median length holds every
 /// column: its hyphens show where the column boundaries stand.

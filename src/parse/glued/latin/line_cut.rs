@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::cost::{cut_cost, piece_cost, WordCounts};
 use super::width::ColumnWidth;
-use super::words::Word;
+use super::word::{word_text, Word};
 
 /// [`cut_words_with_last`] with every piece weighed at `width` (tests only).
 #[cfg(test)]
@@ -95,6 +95,17 @@ pub(super) fn cut_before(words: &[Word], starts_piece: impl Fn(usize) -> bool) -
     starts.insert(0, 0);
     starts.push(words.len());
     starts.windows(2).map(|pair| pair[0]..pair[1]).collect()
+}
+
+/// A line no glued run took, holding a dateline or a credit after other
+/// words: it glues columns whatever its length. Cut before the dateline (or
+/// at the credit's edges), at the gutters OCR left, and before the gutter
+/// specks ("_", "|") after the dateline, which stand where the next gutter
+/// was. `None` for a line with no such word.
+pub(super) fn cut_at_column_partings(words: &[Word], text: &[char]) -> Option<Vec<Range<usize>>> {
+    let dateline = words.iter().position(Word::parts_columns)?;
+    let speck = |word: &Word| word.noise && word_text(text, word).is_empty();
+    Some(cut_before(words, |i| words[i].forces_cut() || (i > dateline && speck(&words[i]))))
 }
 
 #[cfg(test)]

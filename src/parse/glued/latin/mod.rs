@@ -29,8 +29,9 @@
 //! width, a column left out only at a cost.
 //!
 //! The parts, in the order a page goes through them: [`words`] reads each
-//! line's words and what each says about a gutter, with [`datelines`]
-//! flagging the datelines and credits that part columns; [`width`] reads
+//! line's [`word`]s and what each says about a gutter, with [`datelines`]
+//! flagging the datelines and credits that part columns (a line no run
+//! takes is cut at them by [`line_cut`]); [`width`] reads
 //! the page's column width from hyphens; [`runs`] finds the runs of long
 //! lines and parts them at blank lines where the width changes, and
 //! [`titles`] keeps the titles among them whole; [`run_cut`] cuts each
@@ -54,17 +55,19 @@ mod run_cut;
 mod runs;
 mod titles;
 mod width;
+mod word;
 mod words;
 mod wrapping;
 
 pub(super) use pieces::{cut_piece, whole_line};
-pub(super) use words::{line_words, Word};
+pub(super) use word::Word;
+pub(super) use words::line_words;
 
 use std::ops::Range;
 
 use crate::parse::{Page, Role};
 use broken_words::rehome_completing_words;
-use datelines::cut_at_column_partings;
+use line_cut::cut_at_column_partings;
 use pieces::{cut_pieces, line_chars};
 use run_cut::cut_run;
 use runs::{glued_runs, parts_of_like_width, RUN_MIN_LINES};

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::super::part;
-use super::words::Word;
+use super::word::Word;
 use crate::parse::classify::is_byline;
 use crate::parse::{Gap, Page, Piece, Role};
 

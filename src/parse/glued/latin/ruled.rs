@@ -9,7 +9,7 @@
 use super::median;
 use super::runs::GLUED_MIN_PITCHES;
 use super::width::ColumnWidth;
-use super::words::{span, Word};
+use super::word::{span, Word};
 
 /// Fewest lines of a run whose bars ("|") show its rightmost column's
 /// width (dev: 2 to 8 cut alike).

@@ -14,21 +14,18 @@
 use std::ops::Range;
 
 use super::layout::{
-    cut_run_in_columns, full_length, layout_from_hyphens, layout_overrides, split_wide_columns,
+    cut_run_in_columns, full_length, layout_from_hyphens, layout_overrides, split_wide_columns, PASSES,
 };
 use super::line_cut::cut_words_with_last;
 use super::median;
 use super::ruled::last_column_from_rules;
 use super::width::{width_from_line_hyphens, ColumnWidth};
-use super::words::{line_length, span, Word};
+use super::word::{line_length, span, Word};
 use super::wrapping::{wrap_misses, AMBIGUOUS_COUNT, WRAP_MISSES_MAX, WRAP_WIN_SHARE};
 
 /// A line is cut into as many pieces as most lines within this many lines
 /// of it hold: a column keeps its slot, whatever one line's text suggests.
 const COUNT_WINDOW: usize = 2;
-
-/// Rounds of cutting a run and re-estimating its width from the pieces.
-pub(super) const PASSES: usize = 3;
 
 /// Cuts the lines of one run of glued lines: a width for the run, then
 /// rounds of cutting and re-estimating it, then every line cut again into

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::median;
 use super::width::{inner_hyphen_origins, width_from_line_hyphens, ColumnWidth};
-use super::words::{line_length, Word};
+use super::word::{line_length, Word};
 use crate::parse::Page;
 
 /// A line at least this many column pitches long may be glued columns.

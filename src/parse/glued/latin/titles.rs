@@ -11,7 +11,7 @@
 //! columns than the rows beside it.
 
 use super::median;
-use super::words::{line_length, Word};
+use super::word::{line_length, Word};
 use crate::parse::Page;
 
 /// Most lines of a title block over a glued run: a deck set in one to

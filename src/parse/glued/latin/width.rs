@@ -9,7 +9,7 @@
 //! paragraph's short last line let the next column start early); every cut
 //! weighs a piece's length against that width.
 
-use super::words::{line_length, Word};
+use super::word::{line_length, Word};
 
 /// The width of one Latin newspaper column, in characters, when the page
 /// shows none on its own.

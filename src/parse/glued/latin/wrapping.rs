@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::median;
-use super::words::{span, Word};
+use super::word::{span, Word};
 
 /// A run's full lines hold a column count at least this far from a whole
 /// number at the page's width before other counts are tried.
