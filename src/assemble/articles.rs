@@ -339,12 +339,12 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         let head_text = &page.piece(segment.pieces[0]).text;
         // A run that opens on the line of a headline cut off beside it is
         // that column's text: no headline waiting for its text takes it.
-        let beside_line = |d: &Draft| {
-            d.parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| {
-                headline_beside_column(&context, id)
-                    && page.piece(id).line == page.piece(segment.pieces[0]).line
-            })
-        };
+        // Such a headline opens its line, so only the line's first piece
+        // can be one.
+        let line_head = PieceId(page.lines[page.piece(segment.pieces[0]).line].pieces.start);
+        let beside_head = headline_beside_column(&context, line_head).then_some(line_head);
+        let beside_line =
+            |d: &Draft| beside_head.is_some_and(|h| d.parts.iter().any(|p| p.pieces.contains(&h)));
         let mut open: Vec<usize> = (0..drafts.len())
             .rev()
             .filter(|&d| !drafts[d].closed && (drafts[d].has_body || !beside_line(&drafts[d])))
