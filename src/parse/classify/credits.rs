@@ -333,7 +333,7 @@ pub fn is_place_dash_dateline_start(text: &str) -> bool {
 /// [`is_latin_dateline_start`]), or is one broken right after a short
 /// month ("PLACE, Mon", the day and dash on the next printed line).
 pub fn is_newswire_dateline_start(text: &str) -> bool {
-    let Some(rest) = after_place_in_capitals(text) else { return false };
+    let Some(rest) = after_place_in_capitals(text) else { return is_title_case_dateline_start(text) };
     // The day and its dash among the first words after the place; OCR may
     // drop the space between them ("26-").
     let is_day = |word: &str| {
@@ -350,6 +350,39 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
                 .find(|&(_, c)| !c.is_ascii_digit())
                 .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash_word(&word[at..]))
         })
+}
+
+/// True when `text` opens with a newswire dateline whose place is set in
+/// title case ("Port Holm, Mar 3 -", "Port Holm, mar 3-"): one or two
+/// capitalised words, a comma, a month of three or four letters in either
+/// case and the day with its dash. Why: some wires write the place as a
+/// name; the whole date with its dash must be there, since a name, a comma
+/// and a capitalised word open many sentences.
+fn is_title_case_dateline_start(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some((place, rest)) = text.split_once(',') else { return false };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let title_case = (1..=2).contains(&place_words.len())
+        && place_words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 3
+                && chars.all(char::is_lowercase)
+        });
+    if !title_case {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    let is_month = |w: &str| (3..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic);
+    let is_day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [month, day, dash, ..] if is_month(month) && is_day(day) && is_dash_word(dash) => true,
+        [month, day_dash, ..] if is_month(month) => day_dash
+            .char_indices()
+            .find(|&(_, c)| !c.is_ascii_digit())
+            .is_some_and(|(at, _)| at > 0 && is_day(&day_dash[..at]) && is_dash_word(&day_dash[at..])),
+        _ => false,
+    }
 }
 
 /// The text after a newswire dateline's place in capitals ("PORT HOLM,"
@@ -474,6 +507,9 @@ mod tests {
         assert!(!is_newswire_dateline_start("BY JANE DOE, Agency"));
         assert!(!is_newswire_dateline_start("OSLO, Norway"));
         assert!(!is_newswire_dateline_start("North Bay, Mar"));
+        assert!(is_newswire_dateline_start("North Bay, mar 3 - The port"));
+        assert!(is_newswire_dateline_start("Harbour, Mar 3- The port"));
+        assert!(!is_newswire_dateline_start("Harbour, Mar 3 the port"));
     }
 
     #[test]
