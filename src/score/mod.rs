@@ -468,7 +468,7 @@ impl PageContext {
     /// a heading on a later line where it has one (a heading goes on to its
     /// second printed line or to its dateline, not into a column nor into
     /// the next headline of its row); `-1` too from a headline to one below
-    /// it that opens another article (see [`stacked_headlines`]); `-1` from
+    /// it that opens another article (see `stacked_headlines`); `-1` from
     /// a piece that is no heading into the first line of a Latin headline
     /// row that goes on to a row below.
     pub fn headline_order(&self, page: &Page, from: PieceId, to: PieceId) -> f32 {
@@ -671,7 +671,7 @@ fn body_word_lift(page: &Page, link: layout::Link) -> Option<f32> {
 }
 
 /// Spaces in a gutter wide enough to part columns for certain on a Chinese
-/// page (see [`features`]): OCR keeps a printed line-break as one space and
+/// page (see [`features()`]): OCR keeps a printed line-break as one space and
 /// a narrow gutter as two; on the dev pages 3 to 6 score alike (real-OCR
 /// zh 0.781 at 3, 0.779 at 4 to 6), 2 loses a synthetic page.
 const WIDE_GUTTER: usize = 3;

@@ -7,7 +7,7 @@
 //! (Tesseract `--psm 11/12`) OCR emits every printed line on its own, roughly
 //! top to bottom across the whole page, so the lines of side-by-side columns
 //! alternate; baseline jitter and headlines of other heights make the turns
-//! irregular, which the [`stride`](super::stride) signal (one fixed stride
+//! irregular, which the [`stride`] signal (one fixed stride
 //! over a window) does not see. Each column's lines still come in their own
 //! order: the input is a merge of a few monotone streams. A beam search
 //! assigns every line to one stream, weighing the text evidence of each
@@ -557,7 +557,7 @@ fn width(page: &Page, unit: &Unit) -> f32 {
 }
 
 /// A line's text without the spaces and rule glyphs at its edges. Unlike
-/// [`trim_gutter_noise`] it keeps full stops: at the end of a Latin line a
+/// [`crate::parse::chars::trim_gutter_noise`] it keeps full stops: at the end of a Latin line a
 /// full stop is the sentence end, the strongest evidence of where the next
 /// line of the stream starts (a lower-case start cannot follow it).
 fn trim_junction(text: &str) -> &str {

@@ -323,8 +323,8 @@ const DATELINE_REACH: usize = 3;
 const DATELINE_BAND: usize = 3;
 
 /// The datelines that open the first paragraphs of the articles below a
-/// line: those on the first line within [`DATELINE_REACH`] lines that holds
-/// one, and on the [`DATELINE_BAND`] lines after it. CJK pages only.
+/// line: those on the first line within `DATELINE_REACH` lines that holds
+/// one, and on the `DATELINE_BAND` lines after it. CJK pages only.
 pub fn datelines_below(page: &Page, line_index: usize) -> Vec<usize> {
     let dated = |line: &Line| line.pieces.clone().filter(|&i| is_dateline_start(&page.pieces[i].text));
     let after = &page.lines[line_index + 1..];

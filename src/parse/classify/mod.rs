@@ -228,7 +228,7 @@ fn is_noise_line(pieces: &[super::Piece]) -> bool {
         && parted * 2 >= pieces.len() - 1
 }
 
-/// Sets the lines of OCR noise ([`is_noise_line`]) of a CJK page apart:
+/// Sets the lines of OCR noise (`is_noise_line`) of a CJK page apart:
 /// their pieces become fragments, and the lines leave their blocks for one
 /// block of their own after the page's last line (their text and source
 /// spans stay as they were). Why: left in place, a noise line stands
@@ -281,7 +281,7 @@ pub fn set_noise_lines_apart(page: &mut Page) {
 /// True when most printed lines each stand between blank lines (sparse-text
 /// OCR, Tesseract psm 11/12): at least eight blocks, two in three of them
 /// one line of one piece; or two in three of them one line, holding
-/// [`MAX_PIECES_PER_ROW`] pieces a line or fewer on average.
+/// `MAX_PIECES_PER_ROW` pieces a line or fewer on average.
 ///
 /// Why the second test: where the gutters are narrow, sparse-text OCR
 /// still glues the printed lines of side-by-side columns on many rows,

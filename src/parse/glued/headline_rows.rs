@@ -28,7 +28,7 @@ const HEADLINE_ROW_REACH: usize = 4;
 const HEADLINE_ROW_MIN_WORDS: usize = 2;
 
 /// True when a word is set in capitals: at least two letters, none lower
-/// case ("BAHIA", "<BFDB>", "SPLIT,").
+/// case ("BAHIA", "\<BFDB>", "SPLIT,").
 fn in_capitals(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
@@ -114,7 +114,7 @@ fn word_texts(piece: &Piece, words: &[Word]) -> Vec<String> {
 /// Cuts the headline rows of articles set side by side that OCR read as one
 /// line: a line of one body piece that opens its block (or follows such a
 /// row in it), with glued body rows a few lines below, is cut where
-/// [`headline_row_cut`] finds the two headlines (or a headline's second line
+/// `headline_row_cut` finds the two headlines (or a headline's second line
 /// and the body beside it) part. Why: left whole, the row opens one article
 /// where two begin, and nothing opens the second.
 pub fn cut_latin_headline_rows(page: &mut Page) {
@@ -420,7 +420,7 @@ const CAPITALS_BESIDE_MIN_LETTERS: usize = 6;
 /// Cuts a headline off the column line OCR read beside it: a one-piece
 /// body line inside a block, twice a body column long or more, under a
 /// line whose sentence runs on, with glued body rows a few lines below
-/// (the article it heads), is cut where [`headline_beside_column_cut`]
+/// (the article it heads), is cut where `headline_beside_column_cut`
 /// finds it. Why: an article set below the first columns of another one,
 /// whose last column runs on down beside it, has its headline level with
 /// that column; OCR reads both as one line, and left whole the headline
