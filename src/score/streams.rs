@@ -41,6 +41,7 @@ use crate::parse::chars::{ends_sentence, is_rule_glyph};
 use crate::parse::classify::{is_dateline_start, is_newswire_dateline_start};
 use std::ops::Range;
 
+use crate::parse::stats::median;
 use crate::parse::{Page, PieceId};
 
 use super::language;
@@ -499,17 +500,13 @@ fn is_merged(next: &[Option<usize>]) -> bool {
 /// The typical width, in cells, of a column's printed line on the page: the
 /// median width of the lines of one piece.
 fn column_width(page: &Page) -> Option<f32> {
-    let mut widths: Vec<f32> = page
-        .lines
-        .iter()
-        .filter(|l| l.pieces.len() == 1)
-        .map(|l| page.pieces[l.pieces.start].cells)
-        .collect();
-    if widths.is_empty() {
-        return None;
-    }
-    widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    median(
+        page.lines
+            .iter()
+            .filter(|l| l.pieces.len() == 1)
+            .map(|l| page.pieces[l.pieces.start].cells)
+            .collect(),
+    )
 }
 
 /// The page's lines cut into units: a line much wider than a column's

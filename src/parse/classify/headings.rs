@@ -18,6 +18,7 @@ use crate::parse::chars::{
     capitals_only, cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening,
     is_wide, trim_gutter_noise, PAUSES,
 };
+use crate::parse::stats::median;
 use crate::parse::{Gap, Line, Page, Piece};
 
 /// Spaces of a gutter that parts two columns for sure: one or two may be
@@ -1108,8 +1109,7 @@ fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
     if widths.len() < 2 {
         return None;
     }
-    widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    median(widths)
 }
 
 /// The typical width of the printed lines in the block above: the median of
@@ -1121,7 +1121,7 @@ fn previous_block_width(page: &Page, line_index: usize) -> Option<f32> {
     if lines.len() < 2 {
         return None;
     }
-    let mut widths: Vec<f32> = lines
+    let widths: Vec<f32> = lines
         .iter()
         .flat_map(|l| {
             let pieces = &page.pieces[l.pieces.clone()];
@@ -1132,8 +1132,7 @@ fn previous_block_width(page: &Page, line_index: usize) -> Option<f32> {
     if widths.len() < 2 {
         return None;
     }
-    widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    median(widths)
 }
 
 /// True when the line opens its block or follows a line that ended a

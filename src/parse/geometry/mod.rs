@@ -97,6 +97,7 @@
 use std::collections::HashSet;
 
 use super::chars::{cells, is_rule_glyph, is_wide, wide_share};
+use super::stats::{lower_median, median};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
@@ -201,23 +202,6 @@ fn has_letters(text: &str) -> bool {
 
 fn height(b: &BBox) -> f32 {
     (b.y1 - b.y0).max(1) as f32
-}
-
-fn median(mut values: Vec<f32>) -> Option<f32> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f32::total_cmp);
-    Some(values[values.len() / 2])
-}
-
-/// The lower of the two middle values (the median of an odd count).
-fn lower_median(mut values: Vec<f32>) -> Option<f32> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f32::total_cmp);
-    Some(values[(values.len() - 1) / 2])
 }
 
 /// The covered intervals of a set of extents, merged, in order.

@@ -17,6 +17,7 @@
 //! words that go on with the column line above.
 
 use super::latin::{cut_piece, line_words, whole_line, Word};
+use crate::parse::stats::median;
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// Lines below a headline row within which glued body rows show that
@@ -334,19 +335,18 @@ const BESIDE_COLUMN_SHARES: (f32, f32) = (0.6, 1.25);
 /// cutter cut: the page's body column width. `None` on a page of no glued
 /// rows.
 fn glued_column_width(page: &Page) -> Option<f32> {
-    let mut lengths: Vec<usize> = page
+    let lengths: Vec<f32> = page
         .lines
         .iter()
         .map(|line| &page.pieces[line.pieces.clone()])
         .filter(|pieces| pieces.len() >= 2 && pieces[1..].iter().all(|p| p.gap == Gap::Glued))
         .flatten()
-        .map(|p| p.text.trim().chars().count())
+        .map(|p| p.text.trim().chars().count() as f32)
         .collect();
     if lengths.len() < 2 * HEADLINE_ROW_REACH {
         return None;
     }
-    lengths.sort_unstable();
-    Some(lengths[lengths.len() / 2] as f32)
+    median(lengths)
 }
 
 /// True when a run of words may be a headline: it starts with a capital
