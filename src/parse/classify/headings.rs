@@ -476,6 +476,24 @@ pub(super) struct PageStyle {
     /// A capital letter after a line break mostly starts a sentence, as in
     /// English or French, and not any noun, as in German.
     pub(super) capitals_start_sentences: bool,
+    /// The lines that can measure a column's width (see
+    /// [`measuring_lines`]), top to bottom.
+    pub(super) measuring_lines: Vec<usize>,
+}
+
+/// The lines of one piece that hold [`MEASURING_WORDS`] words or more, top
+/// to bottom: the lines a Latin line's width is measured against. Found
+/// once a page (labelling changes roles, never texts) so that each line
+/// looks up the ones above it instead of scanning the page back to its top
+/// (quadratic on a page of thousands of short lines).
+pub(super) fn measuring_lines(page: &Page) -> Vec<usize> {
+    (0..page.lines.len())
+        .filter(|&l| {
+            let line = &page.lines[l];
+            line.pieces.len() == 1
+                && page.pieces[line.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
+        })
+        .collect()
 }
 
 /// Words that start with a capital although no sentence ends before them, as
@@ -752,7 +770,8 @@ pub(super) fn heading_role(
         let towering = pieces.len() == 1
             && next_upper
             && matches!(width, Some(w) if w >= TOWERING_SHARE)
-            && width_against_lines_above(page, line_index, size).is_some_and(|w| w >= TOWERING_SHARE);
+            && width_against_lines_above(page, &style.measuring_lines, line_index, size)
+                .is_some_and(|w| w >= TOWERING_SHARE);
         let shape = alone
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
@@ -1198,16 +1217,13 @@ const TOWERING_SHARE: f32 = 1.5;
 /// [`width_against_body_below`]: taking the widest keeps a line of a wide
 /// column read in turn with a narrow one (every other line wide) from
 /// looking wider than its neighbours.
-fn width_against_lines_above(page: &Page, line_index: usize, size: f32) -> Option<f32> {
-    let above: Vec<f32> = page.lines[..line_index]
+/// `measuring` holds the page's [`measuring_lines`].
+fn width_against_lines_above(page: &Page, measuring: &[usize], line_index: usize, size: f32) -> Option<f32> {
+    let above: Vec<f32> = measuring[..measuring.partition_point(|&l| l < line_index)]
         .iter()
         .rev()
-        .filter(|l| {
-            l.pieces.len() == 1
-                && page.pieces[l.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
-        })
         .take(3)
-        .map(|l| page.pieces[l.pieces.start].cells)
+        .map(|&l| page.pieces[page.lines[l].pieces.start].cells)
         .collect();
     share_of_widest(size, &above)
 }

@@ -28,7 +28,7 @@ use super::Page;
 use credits::lower_case_credit;
 use headings::{
     beside_top_headline, column_top_title, heading_role, heading_span, is_glyph, is_stray_mark,
-    latin_capitals_row, set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
+    latin_capitals_row, measuring_lines, set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
 };
 
 /// What a piece is, as far as its own text and neighbours show.
@@ -62,7 +62,11 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
     let blank_separated = lines_set_apart(page);
-    let style = PageStyle { blank_separated, capitals_start_sentences: capitals_start_sentences(page) };
+    let style = PageStyle {
+        blank_separated,
+        capitals_start_sentences: capitals_start_sentences(page),
+        measuring_lines: measuring_lines(page),
+    };
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
         let pieces = &page.pieces[range.clone()];
