@@ -109,7 +109,7 @@ pub struct LineEnds {
     pub lone_cr: usize,
 }
 
-/// Decoded input, ready for [`repair`](crate::repair).
+/// Decoded input, ready for [`repair`](crate::repair()).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, with `\n` line ends and without a byte order mark.

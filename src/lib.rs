@@ -12,7 +12,7 @@
 //!
 //! * [`decode`] — bytes in, text out: UTF-8, a named or detected legacy
 //!   encoding, a byte order mark honoured, line ends normalised, binary
-//!   refused (for callers that hold bytes; [`repair`] takes text);
+//!   refused (for callers that hold bytes; [`repair()`] takes text);
 //! * [`formats`] — structured OCR output (Tesseract TSV, hOCR, ALTO,
 //!   PAGE-XML) read into one layout model (pages, blocks, lines, words
 //!   with boxes);

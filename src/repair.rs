@@ -210,7 +210,7 @@ pub fn repair_document(document: &Document, options: &Options) -> Repaired {
 
 /// The scored candidate junctions of a page, with the page geometry's
 /// certainties added where the page came from structured input (see
-/// [`stacked_in_block`]); plain text gets the text signals' scores alone.
+/// `stacked_in_block`); plain text gets the text signals' scores alone.
 /// Public for diagnostics (`examples/geo_chains.rs`).
 pub fn score_structured(page: &Page, weights: &score::Weights) -> Vec<score::Junction> {
     let mut junctions = score::score_page(page, weights);

@@ -71,7 +71,7 @@ const INPUT_ORDER_MARGIN: f32 = 1.0;
 /// Second pass over the chains: a junction A -> C the greedy cover took may
 /// have skipped a whole chain B..T that fits between, A -> B and T -> C both
 /// scoring above `threshold`. When the two together score more than A -> C
-/// alone (with [`INPUT_ORDER_MARGIN`] added when that restores the input
+/// alone (with `INPUT_ORDER_MARGIN` added when that restores the input
 /// order), B..T goes back between them. Why: greedy best-first takes the
 /// single strongest junction, so one spurious strong pair (a dictionary word
 /// across a line skipped, a line end jumping over a short last piece) cuts a
@@ -275,10 +275,10 @@ const MIN_TOPIC_CELLS: f32 = 30.0;
 /// body text into a heading cut ([`cut_before_headings`]), and chains that
 /// stop mid-sentence joined to their continuation ([`join_open_ends_if`]).
 /// A chain that stopped mid-sentence only because it was cut before a
-/// heading is joined only where the join scores above [`CUT_JOIN_FLOOR`]
+/// heading is joined only where the join scores above `CUT_JOIN_FLOOR`
 /// and the two chains share a topic: otherwise the article ends there, as
 /// it did before the cut, rather than run into an unrelated one. No join
-/// scoring below [`OPEN_END_FLOOR`] is taken.
+/// scoring below `OPEN_END_FLOOR` is taken.
 pub fn build(page: &Page, junctions: &[Junction], threshold: f32) -> Vec<Chain> {
     let linked = link(page.pieces.len(), junctions, threshold);
     let linked = splice_skipped(linked, junctions, threshold);

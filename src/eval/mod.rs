@@ -5,7 +5,7 @@
 //! and conservation, for restitch and for the untouched input order (the
 //! baseline: same article cutting, no reordering), so every number shows
 //! what the engine adds. Sits on top of the pipeline like the command line:
-//! it only calls [`crate::repair`].
+//! it only calls [`crate::repair()`].
 
 pub mod corpus;
 pub mod fit;

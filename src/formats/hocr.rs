@@ -12,8 +12,11 @@ use roxmltree::Node;
 
 use super::{attr, line_of, parse_xml, BBox, Block, Document, Format, FormatError, OcrPage, TextLine, Word};
 
-const BLOCK_CLASSES: &[&str] = &["ocr_carea", "ocrx_block", "ocr_column"];
-const LINE_CLASSES: &[&str] = &["ocr_line", "ocrx_line", "ocr_header", "ocr_textfloat", "ocr_caption"];
+/// The classes of an hOCR block (read here, reordered by the renderer).
+pub(crate) const BLOCK_CLASSES: &[&str] = &["ocr_carea", "ocrx_block", "ocr_column"];
+/// The classes of an hOCR line (read here, reordered by the renderer).
+pub(crate) const LINE_CLASSES: &[&str] =
+    &["ocr_line", "ocrx_line", "ocr_header", "ocr_textfloat", "ocr_caption"];
 
 /// A property of an hOCR `title` ("bbox 1 2 3 4; x_wconf 95").
 fn property<'a>(title: &'a str, name: &str) -> Option<&'a str> {
@@ -44,7 +47,8 @@ fn bbox(node: Node) -> Result<Option<BBox>, FormatError> {
     }
 }
 
-fn has_class(node: Node, classes: &[&str]) -> bool {
+/// True when the element carries one of the classes.
+pub(crate) fn has_class(node: Node, classes: &[&str]) -> bool {
     attr(node, "class").is_some_and(|c| c.split_whitespace().any(|c| classes.contains(&c)))
 }
 

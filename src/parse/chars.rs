@@ -5,6 +5,8 @@
 //! begin a printed line, a hyphen. Kept in one place so that "what counts as
 //! CJK" has one answer across the pipeline.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthChar;
 
 /// True for characters that occupy a full cell in East Asian typesetting
@@ -175,6 +177,22 @@ pub fn wide_share(text: &str) -> f32 {
     }
 }
 
+/// The word in lower case, as [`str::to_lowercase`] gives it, borrowed
+/// where no character changes (most words of running text): the word
+/// signals look words up by the thousand on a page, and a copy of each
+/// cost more than the lookup.
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    if word.chars().all(unchanged) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -206,6 +224,16 @@ mod tests {
         assert!(ends_sentence("It ended."));
         assert!(!ends_sentence("疫情防"));
         assert!(!ends_sentence("the gov-"));
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase_and_borrows_what_does_not_change() {
+        for word in ["word", "Word", "ÉTÉ", "straße", "ΟΔΟΣ", "ǅemal", "Ⅻ", "中文", "don’t", ""]
+        {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(lower_case("already lower"), Cow::Borrowed(_)));
+        assert!(matches!(lower_case("Capital"), Cow::Owned(_)));
     }
 
     #[test]

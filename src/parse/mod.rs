@@ -17,6 +17,7 @@ pub mod glued;
 pub mod line;
 pub mod piece;
 pub mod rules;
+pub mod stats;
 pub mod word_language;
 pub mod words;
 

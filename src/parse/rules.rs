@@ -18,6 +18,7 @@
 //! word signals trim, see [`super::chars::trim_gutter_noise`]).
 
 use super::chars::{cells, is_rule_glyph, is_wide};
+use super::stats::median;
 use super::{Gap, Page, Piece, Role};
 
 /// Lines on each side whose rule-bounded pieces tell a column's width.
@@ -127,12 +128,12 @@ fn push_part(out: &mut Vec<Piece>, mut part: Piece) {
     out.push(part);
 }
 
-/// The widths of the pieces around a line that stand next to a rule,
-/// sorted: printed lines of the columns the rules divide.
+/// The widths of the pieces around a line that stand next to a rule:
+/// printed lines of the columns the rules divide.
 fn rule_column_widths(page: &Page, line_index: usize) -> Vec<f32> {
     let first = line_index.saturating_sub(WINDOW);
     let last = (line_index + WINDOW + 1).min(page.lines.len());
-    let mut widths: Vec<f32> = page.lines[first..last]
+    page.lines[first..last]
         .iter()
         .flat_map(|line| {
             let pieces = &page.pieces[line.pieces.clone()];
@@ -142,9 +143,7 @@ fn rule_column_widths(page: &Page, line_index: usize) -> Vec<f32> {
                 (before || after).then_some(piece.cells)
             })
         })
-        .collect();
-    widths.sort_by(f32::total_cmp);
-    widths
+        .collect()
 }
 
 /// On a CJK line cut at a rule, each stretch between rules (or wide
@@ -158,10 +157,9 @@ pub fn join_between_rules(page: &mut Page) {
     }
     let limits: Vec<Option<f32>> = (0..page.lines.len())
         .map(|line| {
-            let widths = rule_column_widths(page, line);
             // The median: a paragraph's short last line, or a sidebar's
             // narrower column, stay below it.
-            (!widths.is_empty()).then(|| widths[widths.len() / 2] * JOIN_SLACK)
+            median(rule_column_widths(page, line)).map(|width| width * JOIN_SLACK)
         })
         .collect();
     page.recut_lines(|line, pieces| {

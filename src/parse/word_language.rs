@@ -92,7 +92,14 @@ pub fn token(raw: &str) -> Option<Token> {
         return None;
     }
     Some(Token {
-        word: core.to_lowercase().replace('’', "'"),
+        word: {
+            let word = core.to_lowercase();
+            if word.contains('’') {
+                word.replace('’', "'")
+            } else {
+                word
+            }
+        },
         open_start: raw.starts_with(core),
         open_end: raw.ends_with(core),
     })

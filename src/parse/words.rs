@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use fst::raw::{Fst, Node};
 use fst::Set;
 
-use super::chars::{is_han, trim_gutter_noise, trim_stray_head};
+use super::chars::{is_han, lower_case, trim_gutter_noise, trim_stray_head};
 
 /// How many characters of each side a spanning word may take.
 const CONTEXT: usize = 4;
@@ -124,5 +124,5 @@ fn english_words() -> &'static Set<&'static [u8]> {
 
 /// True when `word` is a word of the shipped English list (any case).
 pub fn is_english_word(word: &str) -> bool {
-    english_words().contains(word.to_lowercase())
+    english_words().contains(lower_case(word).as_bytes())
 }

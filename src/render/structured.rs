@@ -28,6 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 use roxmltree::Node;
 
+use crate::formats::hocr::{has_class, BLOCK_CLASSES, LINE_CLASSES};
 use crate::formats::{attr, parse_xml, Document, Format, FormatError, LineAddress};
 use crate::Repaired;
 
@@ -372,13 +373,6 @@ fn alto(content: &str, orders: &[PageOrder]) -> Result<String, FormatError> {
     Ok(apply(content, edits))
 }
 
-const HOCR_BLOCKS: &[&str] = &["ocr_carea", "ocrx_block", "ocr_column"];
-const HOCR_LINES: &[&str] = &["ocr_line", "ocrx_line", "ocr_header", "ocr_textfloat", "ocr_caption"];
-
-fn has_class(node: Node, classes: &[&str]) -> bool {
-    attr(node, "class").is_some_and(|c| c.split_whitespace().any(|c| classes.contains(&c)))
-}
-
 fn hocr(content: &str, orders: &[PageOrder]) -> Result<String, FormatError> {
     let prepared = content.replace("&nbsp;", "&#160;");
     let content = prepared.as_str();
@@ -393,11 +387,11 @@ fn hocr(content: &str, orders: &[PageOrder]) -> Result<String, FormatError> {
     for (page_index, page) in pages.iter().enumerate() {
         let mut lines: HashMap<usize, SourceLine> = HashMap::new();
         let mut top: Vec<Node> = Vec::new();
-        for line in page.descendants().filter(|n| has_class(*n, HOCR_LINES)) {
-            if line.ancestors().skip(1).any(|a| has_class(a, HOCR_LINES)) {
+        for line in page.descendants().filter(|n| has_class(*n, LINE_CLASSES)) {
+            if line.ancestors().skip(1).any(|a| has_class(a, LINE_CLASSES)) {
                 continue;
             }
-            let block = line.ancestors().find(|a| has_class(*a, HOCR_BLOCKS));
+            let block = line.ancestors().find(|a| has_class(*a, BLOCK_CLASSES));
             let paragraph = line
                 .ancestors()
                 .skip(1)

@@ -12,7 +12,7 @@
 //! the layout's preference for the neighbour. Over the whole run the
 //! evidence is clear: the stride-two junctions read on as a text does
 //! (words complete across them) while the neighbour junctions do not. The
-//! decision is taken for the run as a whole, as the [`stride`](super::stride)
+//! decision is taken for the run as a whole, as the [`stride`]
 //! signal takes it for whole lines, and both streams are held to it. Where
 //! OCR read three narrow neighbouring columns row by row (`a1 b1 c1 a2 ...`)
 //! the same holds at stride three, and the stride-two junctions then cross
@@ -32,7 +32,7 @@
 //! Two columns set at different line pitches do not take turns strictly:
 //! read in the order of their heights they give `a a b a b a a b ...`. A
 //! two-stream line whose pieces read clearly better in such a pattern (two
-//! arithmetic progressions merged, see [`pitched_streams`]) than in strict
+//! arithmetic progressions merged, see `pitched_streams`) than in strict
 //! turns is held to that pattern instead: each piece's stream step is to
 //! its own stream's next piece, and every step short of it crosses. Such a
 //! line is read whether or not the strict run test took it (one column

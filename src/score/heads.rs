@@ -26,7 +26,7 @@
 //! pages (every printed line between blank lines) the first lines may lie
 //! up to two lines per headline below the run: each article's columns are
 //! read across in turn. A row of Latin headlines over a row of as many goes
-//! on in place across, as on CJK pages (see [`latin_headline_rows`]).
+//! on in place across, as on CJK pages (see `latin_headline_rows`).
 
 use crate::parse::classify::{datelines_below, is_latin_dateline_start, lines_set_apart};
 use crate::parse::{Gap, Page, PieceId, Role};
@@ -76,9 +76,9 @@ fn row_headings(page: &Page, line: usize) -> Vec<usize> {
 /// For every heading piece of a row of two or three headings with as many
 /// datelines below it, the datelines with their verdict (`+1` its own, `-1`
 /// another's), in no particular order; with fewer datelines, each goes with
-/// the heading it stands under (see [`datelines_under_heads`]). Where the line right below is a row
+/// the heading it stands under (see `datelines_under_heads`). Where the line right below is a row
 /// of as many headings (each headline set on two printed lines), the first
-/// row's verdicts are on those second lines instead: [`SECOND_LINE_VERDICT`]
+/// row's verdicts are on those second lines instead: `SECOND_LINE_VERDICT`
 /// for the one in the same place across, `-1` for the others.
 pub fn heading_datelines(page: &Page) -> Vec<(PieceId, PieceId, f32)> {
     if !page.is_cjk() {

@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use crate::parse::stats::median;
 use crate::parse::{Gap, Page, Role};
 
 use super::width;
@@ -72,9 +73,7 @@ fn paragraph_width(page: &Page, line: usize, min_pieces: usize) -> Option<f32> {
     if !paragraph {
         return None;
     }
-    let mut widths: Vec<f32> = pieces[..pieces.len() - 1].iter().map(|p| p.cells).collect();
-    widths.sort_by(f32::total_cmp);
-    let width = widths[widths.len() / 2];
+    let width = median(pieces[..pieces.len() - 1].iter().map(|p| p.cells).collect())?;
     (width >= MIN_COLUMN_CELLS).then_some(width)
 }
 

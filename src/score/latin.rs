@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use crate::parse::chars::{follows_elided_compound, is_line_end_hyphen, is_wide};
+use crate::parse::chars::{follows_elided_compound, is_line_end_hyphen, is_wide, lower_case};
 use crate::parse::words::is_english_word;
 
 /// Lower-cased words of a page, with and without their inner hyphens, as
@@ -59,7 +59,7 @@ impl Vocabulary {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+        self.words.contains(lower_case(word).as_ref())
     }
 }
 

@@ -25,7 +25,7 @@ pub mod stride;
 pub mod topic;
 pub mod width;
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -300,6 +300,10 @@ pub struct PageContext {
     /// candidates go to the same few lines below, so most comparisons
     /// would otherwise be made several times over.
     topic_cache: RefCell<FxHashMap<(usize, usize), f64>>,
+    /// Per piece, once asked, whether it opens on a Latin dateline: each
+    /// piece is the right end of many candidates, and the test reads its
+    /// first words each time.
+    latin_dateline_starts: Vec<OnceCell<bool>>,
     /// Per line, the stride its text goes on at, where not the next line.
     strides: Vec<Option<usize>>,
     /// The columns' streams of a sparse-text page, where it reads as one.
@@ -459,7 +463,16 @@ impl PageContext {
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
             topic_cache: RefCell::default(),
+            latin_dateline_starts: vec![OnceCell::new(); page.pieces.len()],
         }
+    }
+
+    /// Whether the piece opens on a Latin dateline (see
+    /// [`crate::parse::classify::is_latin_dateline_start`]), worked out once
+    /// a piece.
+    pub fn opens_on_latin_dateline(&self, page: &Page, piece: PieceId) -> bool {
+        *self.latin_dateline_starts[piece.0]
+            .get_or_init(|| crate::parse::classify::is_latin_dateline_start(&page.piece(piece).text))
     }
 
     /// The order signal of a junction from a heading (see [`heads`]): the
@@ -468,7 +481,7 @@ impl PageContext {
     /// a heading on a later line where it has one (a heading goes on to its
     /// second printed line or to its dateline, not into a column nor into
     /// the next headline of its row); `-1` too from a headline to one below
-    /// it that opens another article (see [`stacked_headlines`]); `-1` from
+    /// it that opens another article (see `stacked_headlines`); `-1` from
     /// a piece that is no heading into the first line of a Latin headline
     /// row that goes on to a row below.
     pub fn headline_order(&self, page: &Page, from: PieceId, to: PieceId) -> f32 {
@@ -671,7 +684,7 @@ fn body_word_lift(page: &Page, link: layout::Link) -> Option<f32> {
 }
 
 /// Spaces in a gutter wide enough to part columns for certain on a Chinese
-/// page (see [`features`]): OCR keeps a printed line-break as one space and
+/// page (see [`features()`]): OCR keeps a printed line-break as one space and
 /// a narrow gutter as two; on the dev pages 3 to 6 score alike (real-OCR
 /// zh 0.781 at 3, 0.779 at 4 to 6), 2 loses a synthetic page.
 const WIDE_GUTTER: usize = 3;
@@ -816,9 +829,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
     );
     f.flag(
         Feature::BodyToDateline,
-        !left.role.is_heading()
-            && !page.is_cjk()
-            && crate::parse::classify::is_latin_dateline_start(&right.text),
+        !left.role.is_heading() && !page.is_cjk() && context.opens_on_latin_dateline(page, link.to),
     );
     f.flag(Feature::RightHeadline, right.role.is_heading());
     f.flag(Feature::LeftHeadline, left.role.is_heading());
@@ -826,7 +837,7 @@ pub fn features(page: &Page, context: &PageContext, tail: &LeftEnd, link: layout
         Feature::HeadlineToDateline,
         left.role.is_heading()
             && (crate::parse::classify::is_dateline_start(&right.text)
-                || crate::parse::classify::is_latin_dateline_start(&right.text)),
+                || context.opens_on_latin_dateline(page, link.to)),
     );
     f.set(Feature::HeadlineOrder, context.headline_order(page, link.from, link.to));
     f.flag(Feature::LeftByline, left.role == Role::Byline);

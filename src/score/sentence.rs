@@ -21,7 +21,7 @@ pub struct SentenceState {
     pub right_continues: bool,
     /// The right piece goes on a sentence begun before it: it starts with a
     /// lower-case letter (Latin scripts), or with one Han glyph that closes a
-    /// question or an exclamation ([`closes_question_at_once`]).
+    /// question or an exclamation (`closes_question_at_once`).
     pub right_lower: bool,
     /// The right piece starts like a sentence (opening quote, capital letter).
     pub right_starts: bool,

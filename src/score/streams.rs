@@ -7,7 +7,7 @@
 //! (Tesseract `--psm 11/12`) OCR emits every printed line on its own, roughly
 //! top to bottom across the whole page, so the lines of side-by-side columns
 //! alternate; baseline jitter and headlines of other heights make the turns
-//! irregular, which the [`stride`](super::stride) signal (one fixed stride
+//! irregular, which the [`stride`] signal (one fixed stride
 //! over a window) does not see. Each column's lines still come in their own
 //! order: the input is a merge of a few monotone streams. A beam search
 //! assigns every line to one stream, weighing the text evidence of each
@@ -41,6 +41,7 @@ use crate::parse::chars::{ends_sentence, is_rule_glyph};
 use crate::parse::classify::{is_dateline_start, is_newswire_dateline_start};
 use std::ops::Range;
 
+use crate::parse::stats::median;
 use crate::parse::{Page, PieceId};
 
 use super::language;
@@ -499,17 +500,13 @@ fn is_merged(next: &[Option<usize>]) -> bool {
 /// The typical width, in cells, of a column's printed line on the page: the
 /// median width of the lines of one piece.
 fn column_width(page: &Page) -> Option<f32> {
-    let mut widths: Vec<f32> = page
-        .lines
-        .iter()
-        .filter(|l| l.pieces.len() == 1)
-        .map(|l| page.pieces[l.pieces.start].cells)
-        .collect();
-    if widths.is_empty() {
-        return None;
-    }
-    widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    median(
+        page.lines
+            .iter()
+            .filter(|l| l.pieces.len() == 1)
+            .map(|l| page.pieces[l.pieces.start].cells)
+            .collect(),
+    )
 }
 
 /// The page's lines cut into units: a line much wider than a column's
@@ -557,7 +554,7 @@ fn width(page: &Page, unit: &Unit) -> f32 {
 }
 
 /// A line's text without the spaces and rule glyphs at its edges. Unlike
-/// [`trim_gutter_noise`] it keeps full stops: at the end of a Latin line a
+/// [`crate::parse::chars::trim_gutter_noise`] it keeps full stops: at the end of a Latin line a
 /// full stop is the sentence end, the strongest evidence of where the next
 /// line of the stream starts (a lower-case start cannot follow it).
 fn trim_junction(text: &str) -> &str {

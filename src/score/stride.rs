@@ -104,7 +104,7 @@ pub(crate) fn affinity_of_trimmed(left_text: &str, right_text: &str, vocabulary:
 /// Per line of the page, the stride at which its text most likely goes on,
 /// where that is clearly not the next line: `Some(k)` with `k >= 2`; stride
 /// two also where the line stands in a run of alternating widths (see
-/// [`width_alternation`]) and the text there reads on at stride two at least
+/// `width_alternation`) and the text there reads on at stride two at least
 /// as well as at the next line.
 pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usize>> {
     let count = page.lines.len();

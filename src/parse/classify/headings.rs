@@ -18,6 +18,7 @@ use crate::parse::chars::{
     capitals_only, cells, ends_sentence, is_han, is_line_end_hyphen, is_line_start_forbidden, is_opening,
     is_wide, trim_gutter_noise, PAUSES,
 };
+use crate::parse::stats::median;
 use crate::parse::{Gap, Line, Page, Piece};
 
 /// Spaces of a gutter that parts two columns for sure: one or two may be
@@ -323,8 +324,8 @@ const DATELINE_REACH: usize = 3;
 const DATELINE_BAND: usize = 3;
 
 /// The datelines that open the first paragraphs of the articles below a
-/// line: those on the first line within [`DATELINE_REACH`] lines that holds
-/// one, and on the [`DATELINE_BAND`] lines after it. CJK pages only.
+/// line: those on the first line within `DATELINE_REACH` lines that holds
+/// one, and on the `DATELINE_BAND` lines after it. CJK pages only.
 pub fn datelines_below(page: &Page, line_index: usize) -> Vec<usize> {
     let dated = |line: &Line| line.pieces.clone().filter(|&i| is_dateline_start(&page.pieces[i].text));
     let after = &page.lines[line_index + 1..];
@@ -475,6 +476,24 @@ pub(super) struct PageStyle {
     /// A capital letter after a line break mostly starts a sentence, as in
     /// English or French, and not any noun, as in German.
     pub(super) capitals_start_sentences: bool,
+    /// The lines that can measure a column's width (see
+    /// [`measuring_lines`]), top to bottom.
+    pub(super) measuring_lines: Vec<usize>,
+}
+
+/// The lines of one piece that hold [`MEASURING_WORDS`] words or more, top
+/// to bottom: the lines a Latin line's width is measured against. Found
+/// once a page (labelling changes roles, never texts) so that each line
+/// looks up the ones above it instead of scanning the page back to its top
+/// (quadratic on a page of thousands of short lines).
+pub(super) fn measuring_lines(page: &Page) -> Vec<usize> {
+    (0..page.lines.len())
+        .filter(|&l| {
+            let line = &page.lines[l];
+            line.pieces.len() == 1
+                && page.pieces[line.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
+        })
+        .collect()
 }
 
 /// Words that start with a capital although no sentence ends before them, as
@@ -751,7 +770,8 @@ pub(super) fn heading_role(
         let towering = pieces.len() == 1
             && next_upper
             && matches!(width, Some(w) if w >= TOWERING_SHARE)
-            && width_against_lines_above(page, line_index, size).is_some_and(|w| w >= TOWERING_SHARE);
+            && width_against_lines_above(page, &style.measuring_lines, line_index, size)
+                .is_some_and(|w| w >= TOWERING_SHARE);
         let shape = alone
             || all_caps && words.len() >= 3
             || (opens_block && next_starts_sentence)
@@ -1108,8 +1128,7 @@ fn next_block_width(page: &Page, line_index: usize) -> Option<f32> {
     if widths.len() < 2 {
         return None;
     }
-    widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    median(widths)
 }
 
 /// The typical width of the printed lines in the block above: the median of
@@ -1121,7 +1140,7 @@ fn previous_block_width(page: &Page, line_index: usize) -> Option<f32> {
     if lines.len() < 2 {
         return None;
     }
-    let mut widths: Vec<f32> = lines
+    let widths: Vec<f32> = lines
         .iter()
         .flat_map(|l| {
             let pieces = &page.pieces[l.pieces.clone()];
@@ -1132,8 +1151,7 @@ fn previous_block_width(page: &Page, line_index: usize) -> Option<f32> {
     if widths.len() < 2 {
         return None;
     }
-    widths.sort_by(f32::total_cmp);
-    Some(widths[widths.len() / 2])
+    median(widths)
 }
 
 /// True when the line opens its block or follows a line that ended a
@@ -1199,16 +1217,13 @@ const TOWERING_SHARE: f32 = 1.5;
 /// [`width_against_body_below`]: taking the widest keeps a line of a wide
 /// column read in turn with a narrow one (every other line wide) from
 /// looking wider than its neighbours.
-fn width_against_lines_above(page: &Page, line_index: usize, size: f32) -> Option<f32> {
-    let above: Vec<f32> = page.lines[..line_index]
+/// `measuring` holds the page's [`measuring_lines`].
+fn width_against_lines_above(page: &Page, measuring: &[usize], line_index: usize, size: f32) -> Option<f32> {
+    let above: Vec<f32> = measuring[..measuring.partition_point(|&l| l < line_index)]
         .iter()
         .rev()
-        .filter(|l| {
-            l.pieces.len() == 1
-                && page.pieces[l.pieces.start].text.split_whitespace().count() >= MEASURING_WORDS
-        })
         .take(3)
-        .map(|l| page.pieces[l.pieces.start].cells)
+        .map(|&l| page.pieces[page.lines[l].pieces.start].cells)
         .collect();
     share_of_widest(size, &above)
 }

@@ -28,7 +28,7 @@ use super::Page;
 use credits::lower_case_credit;
 use headings::{
     beside_top_headline, column_top_title, heading_role, heading_span, is_glyph, is_stray_mark,
-    latin_capitals_row, set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
+    latin_capitals_row, measuring_lines, set_apart_specks, side_by_side_headlines, two_line_title, PageStyle,
 };
 
 /// What a piece is, as far as its own text and neighbours show.
@@ -62,7 +62,11 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     // says nothing about a line, a blank line ends no paragraph, and widths
     // are compared across blank lines.
     let blank_separated = lines_set_apart(page);
-    let style = PageStyle { blank_separated, capitals_start_sentences: capitals_start_sentences(page) };
+    let style = PageStyle {
+        blank_separated,
+        capitals_start_sentences: capitals_start_sentences(page),
+        measuring_lines: measuring_lines(page),
+    };
     for line_index in 0..page.lines.len() {
         let range = page.lines[line_index].pieces.clone();
         let pieces = &page.pieces[range.clone()];
@@ -228,7 +232,7 @@ fn is_noise_line(pieces: &[super::Piece]) -> bool {
         && parted * 2 >= pieces.len() - 1
 }
 
-/// Sets the lines of OCR noise ([`is_noise_line`]) of a CJK page apart:
+/// Sets the lines of OCR noise (`is_noise_line`) of a CJK page apart:
 /// their pieces become fragments, and the lines leave their blocks for one
 /// block of their own after the page's last line (their text and source
 /// spans stay as they were). Why: left in place, a noise line stands
@@ -281,7 +285,7 @@ pub fn set_noise_lines_apart(page: &mut Page) {
 /// True when most printed lines each stand between blank lines (sparse-text
 /// OCR, Tesseract psm 11/12): at least eight blocks, two in three of them
 /// one line of one piece; or two in three of them one line, holding
-/// [`MAX_PIECES_PER_ROW`] pieces a line or fewer on average.
+/// `MAX_PIECES_PER_ROW` pieces a line or fewer on average.
 ///
 /// Why the second test: where the gutters are narrow, sparse-text OCR
 /// still glues the printed lines of side-by-side columns on many rows,

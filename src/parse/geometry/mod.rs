@@ -15,15 +15,15 @@
 //! 1. recursive XY-cut of the word boxes: a region is cut at every vertical
 //!    whitespace band (a gutter) that runs through it (not one that stops
 //!    at a band with a lower tier's headline under it, whose columns run
-//!    across it, see [`cut::stops_at_a_tier`]), else under a headline
+//!    across it, see `cut::stops_at_a_tier`), else under a headline
 //!    standing alone on its top rows, else over a headline with columns
 //!    above it (however narrow the band), else at its widest horizontal band
 //!    when that is clearly wider than the usual gap between lines (between
 //!    stacked articles), else just under a headline set close above its
 //!    columns (body rows glued across the gutter on top of columns that
 //!    separate below are cut at that gutter instead, see
-//!    [`cut::glued_rows_over_columns`]), until each region is one column stretch. A few of a column's
-//!    rows (counted in a strip a column wide, see [`cut::rows_of_a_column`]) may
+//!    `cut::glued_rows_over_columns`), until each region is one column stretch. A few of a column's
+//!    rows (counted in a strip a column wide, see `cut::rows_of_a_column`) may
 //!    reach into a gutter, in Latin text only words of body height
 //!    (or one boxed too tall with no word of headline height beside it); marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
@@ -32,16 +32,16 @@
 //!    wider than the cells of its text (a rule between stacked articles read
 //!    as a glyph or two); on a CJK page a word's box is cut without the
 //!    marks at its edges (a rule beside a column read as a quote mark glued
-//!    to its first glyph, see [`without_edge_marks`]); words that are only
+//!    to its first glyph, see `without_edge_marks`); words that are only
 //!    bars (a column rule read as glyphs) take no part in the cut and are
 //!    set apart in a block of their own at the page's end as fragments,
-//!    which the assembler leaves unplaced (see [`is_rule_mark`]);
+//!    which the assembler leaves unplaced (see `is_rule_mark`);
 //!    The regions are then read headline by headline: a region follows the
 //!    nearest headline above it that overlaps it, or the headline of the
 //!    column right above it when that one is lower (see
-//!    [`regions::under_their_headlines`]); a headline line cut off close
+//!    `regions::under_their_headlines`); a headline line cut off close
 //!    under another headline line follows that one's lead (see
-//!    [`regions::headline_leads`]) and is read in one region with it (one
+//!    `regions::headline_leads`) and is read in one region with it (one
 //!    block, one headline);
 //! 2. within a region, words are grouped into printed lines by vertical
 //!    overlap and read left to right;
@@ -51,36 +51,36 @@
 //!    line is measured over the cells of all its words with letters, specks
 //!    included (a glyph OCR boxed tiny still fills a cell), at most 1.4
 //!    times its usual word box height (a `--psm 6` fragment spread over a
-//!    column, see [`lines::line_size`]), but a line
+//!    column, see `lines::line_size`), but a line
 //!    without one word of plausible size (a stretch OCR read as one glyph
 //!    smeared over the column) is never headline type, nor one whose CJK
 //!    words are all boxed far wider than their cells (glyphs smeared along a
-//!    garbled line, see [`has_square_glyph`]); a line's extent is its strong
+//!    garbled line, see `has_square_glyph`); a line's extent is its strong
 //!    words' (a smeared glyph does not part its block). The page's body
 //!    glyph size is the median of its OCR lines' sizes, a Latin line sized
 //!    over its fullest stretch (a `--psm 6` line glued over a sidebar on
 //!    offset baselines is taller than its glyphs, see
-//!    [`lines::fullest_stretch`]); a Latin OCR line's words are headline
+//!    `lines::fullest_stretch`); a Latin OCR line's words are headline
 //!    type only when its median word box is of headline height too (one
 //!    box drawn too tall makes the line's extent a headline's); lines
 //!    measured as headline type that keep the body lines' pitch between
-//!    body lines are body text (see [`settle_lines_on_body_pitch`]);
+//!    body lines are body text (see `settle_lines_on_body_pitch`);
 //! 4. roles: a piece that is a credit line is a byline, as the text parser
 //!    labels it when it cuts a line (a byline closes its article), a bare
 //!    list of names only on a line of its own that stands between no two
 //!    lines of its block, any other credit not after words that end no
-//!    sentence on its line between two lines of its block (see [`roles`]);
+//!    sentence on its line between two lines of its block (see `roles`);
 //!    a line of smeared glyphs is no
 //!    heading; glyph
 //!    height makes headlines; a line the text classifier took for a
 //!    heading but set in body type stays a heading only where it
 //!    stands apart (a block ends under it, or a heading line is above it),
-//!    else it is a paragraph's first line (see [`roles::in_running_text`]); on a CJK page a
+//!    else it is a paragraph's first line (see `roles::in_running_text`); on a CJK page a
 //!    column's first line is body where it opens an indented paragraph under a headline reaching over the
 //!    column, or carries on the sentence the column beside it broke off (`roles::body_at_column_head`); a
 //!    region of a few lines that end no sentence, set over two or more
 //!    columns of its own, is headline type whatever its size (see
-//!    [`spanning_heads`]).
+//!    `spanning_heads`).
 //!
 //! Step 0 and the size measures of step 3 live in `sizes.rs`, step 1 in
 //! `cut.rs` (the XY-cut) and `regions.rs` (regions read headline by
@@ -97,6 +97,7 @@
 use std::collections::HashSet;
 
 use super::chars::{cells, is_rule_glyph, is_wide, wide_share};
+use super::stats::{lower_median, median};
 use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
 use crate::formats::OcrPage;
 
@@ -201,23 +202,6 @@ fn has_letters(text: &str) -> bool {
 
 fn height(b: &BBox) -> f32 {
     (b.y1 - b.y0).max(1) as f32
-}
-
-fn median(mut values: Vec<f32>) -> Option<f32> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f32::total_cmp);
-    Some(values[values.len() / 2])
-}
-
-/// The lower of the two middle values (the median of an odd count).
-fn lower_median(mut values: Vec<f32>) -> Option<f32> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f32::total_cmp);
-    Some(values[(values.len() - 1) / 2])
 }
 
 /// The covered intervals of a set of extents, merged, in order.

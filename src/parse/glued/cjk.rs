@@ -245,7 +245,7 @@ const CREDIT_COLUMN_SLACK: f32 = 1.0;
 /// run is shorter than two column widths, so [`cut_glued_pieces`] leaves it,
 /// and whole it reads as a headline or as body, so the credit closes no
 /// article and the column's line opens a false one. The other part must be
-/// as wide as a column seen nearby (within [`CREDIT_COLUMN_SLACK`]): running
+/// as wide as a column seen nearby (within `CREDIT_COLUMN_SLACK`): running
 /// text that mentions a reporter ("…，记者从市里获悉") is cut nowhere else.
 pub fn cut_glued_credits(page: &mut Page) {
     if !page.is_cjk() {

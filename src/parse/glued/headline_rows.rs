@@ -17,6 +17,7 @@
 //! words that go on with the column line above.
 
 use super::latin::{cut_piece, line_words, whole_line, Word};
+use crate::parse::stats::median;
 use crate::parse::{Gap, Page, Piece, Role};
 
 /// Lines below a headline row within which glued body rows show that
@@ -28,7 +29,7 @@ const HEADLINE_ROW_REACH: usize = 4;
 const HEADLINE_ROW_MIN_WORDS: usize = 2;
 
 /// True when a word is set in capitals: at least two letters, none lower
-/// case ("BAHIA", "<BFDB>", "SPLIT,").
+/// case ("BAHIA", "\<BFDB>", "SPLIT,").
 fn in_capitals(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
@@ -114,7 +115,7 @@ fn word_texts(piece: &Piece, words: &[Word]) -> Vec<String> {
 /// Cuts the headline rows of articles set side by side that OCR read as one
 /// line: a line of one body piece that opens its block (or follows such a
 /// row in it), with glued body rows a few lines below, is cut where
-/// [`headline_row_cut`] finds the two headlines (or a headline's second line
+/// `headline_row_cut` finds the two headlines (or a headline's second line
 /// and the body beside it) part. Why: left whole, the row opens one article
 /// where two begin, and nothing opens the second.
 pub fn cut_latin_headline_rows(page: &mut Page) {
@@ -334,19 +335,18 @@ const BESIDE_COLUMN_SHARES: (f32, f32) = (0.6, 1.25);
 /// cutter cut: the page's body column width. `None` on a page of no glued
 /// rows.
 fn glued_column_width(page: &Page) -> Option<f32> {
-    let mut lengths: Vec<usize> = page
+    let lengths: Vec<f32> = page
         .lines
         .iter()
         .map(|line| &page.pieces[line.pieces.clone()])
         .filter(|pieces| pieces.len() >= 2 && pieces[1..].iter().all(|p| p.gap == Gap::Glued))
         .flatten()
-        .map(|p| p.text.trim().chars().count())
+        .map(|p| p.text.trim().chars().count() as f32)
         .collect();
     if lengths.len() < 2 * HEADLINE_ROW_REACH {
         return None;
     }
-    lengths.sort_unstable();
-    Some(lengths[lengths.len() / 2] as f32)
+    median(lengths)
 }
 
 /// True when a run of words may be a headline: it starts with a capital
@@ -420,7 +420,7 @@ const CAPITALS_BESIDE_MIN_LETTERS: usize = 6;
 /// Cuts a headline off the column line OCR read beside it: a one-piece
 /// body line inside a block, twice a body column long or more, under a
 /// line whose sentence runs on, with glued body rows a few lines below
-/// (the article it heads), is cut where [`headline_beside_column_cut`]
+/// (the article it heads), is cut where `headline_beside_column_cut`
 /// finds it. Why: an article set below the first columns of another one,
 /// whose last column runs on down beside it, has its headline level with
 /// that column; OCR reads both as one line, and left whole the headline

@@ -4,10 +4,10 @@
 //! per printed line. Why: OCR reads side-by-side columns across, gluing a
 //! line of each column into one run, with no gutter at all (CJK) or a single
 //! space (Latin); every later stage needs the printed lines back.
-//! CJK runs are cut at their column's width ([`cjk`]), Latin runs at the
-//! spaces that best fit the block's column widths ([`latin`]); the
+//! CJK runs are cut at their column's width (`cjk`), Latin runs at the
+//! spaces that best fit the block's column widths (`latin`); the
 //! headline rows of Latin articles set side by side are cut apart where
-//! their type style changes ([`headline_rows`]).
+//! their type style changes (`headline_rows`).
 
 mod cjk;
 mod headline_rows;

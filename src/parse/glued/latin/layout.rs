@@ -17,9 +17,9 @@ use std::ops::Range;
 
 use super::cost::{cut_cost, evidence, piece_cost, WordCounts};
 use super::line_cut::forced_cuts;
-use super::median;
 use super::width::{inner_hyphen_ends, ColumnWidth, HYPHEN_EVIDENCE_MIN};
 use super::word::{line_length, span, Word};
+use crate::parse::stats::median;
 
 /// Rounds of cutting a run and re-estimating its width from the pieces.
 pub(super) const PASSES: usize = 3;

@@ -65,6 +65,7 @@ pub(super) use words::line_words;
 
 use std::ops::Range;
 
+use crate::parse::stats::median;
 use crate::parse::{Page, Role};
 use broken_words::rehome_completing_words;
 use line_cut::cut_at_column_partings;
@@ -73,15 +74,6 @@ use run_cut::cut_run;
 use runs::{glued_runs, parts_of_like_width, RUN_MIN_LINES};
 use titles::{title_block_over_run, title_line_after_run, title_line_over_rows};
 use width::{page_width, ColumnWidth};
-
-/// The median of some values; `None` when there are none.
-fn median(mut values: Vec<f32>) -> Option<f32> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f32::total_cmp);
-    Some(values[values.len() / 2])
-}
 
 /// Each line's word ranges where a cut took it, `None` for a line left as
 /// it is.
