@@ -38,7 +38,8 @@ pub(super) fn under_their_headlines(
     let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
     let lead = headline_leads(&boxes, &headline);
     let tiers = tiers_of_articles(&boxes, &headline, &lead, glyph);
-    // A region under no headline goes with the region before it.
+    // A region under no headline goes with the region before it, or with
+    // the headline of its own tier (see [`tier_headline_above`]).
     let mut owner: Vec<usize> = Vec::with_capacity(regions.len());
     for index in 0..regions.len() {
         if headline[index] {
@@ -51,7 +52,10 @@ pub(super) fn under_their_headlines(
             .filter(|&h| boxes[h].x1.min(b.x1) > boxes[h].x0.max(b.x0))
             .filter(|&h| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= b.y0))
             .max_by_key(|&h| boxes[h].y1);
-        owner.push(above.map_or_else(|| if index == 0 { 0 } else { owner[index - 1] }, |h| lead[h]));
+        owner.push(above.map_or_else(
+            || tier_headline_above(&boxes, &headline, &lead, &tiers, b, &owner, glyph),
+            |h| lead[h],
+        ));
     }
     // A region set right under a column of a lower article than the headline
     // found above it follows that column: a headline centred over the first
@@ -103,6 +107,55 @@ pub(super) fn under_their_headlines(
         previous = Some(index);
     }
     out
+}
+
+/// A region whose top stands less than this many glyph heights under a
+/// headline's foot starts with that headline's first body rows.
+const HEAD_TO_FIRST_ROW: f32 = 2.0;
+
+/// The owner of a region that stands under no headline overlapping it,
+/// given the owners of the regions before it in the cut's order: the owner
+/// of the region right before it (`previous`), unless that headline starts
+/// lower than the region's top, or the lowest headline wholly above the
+/// region's top (no tier band between them, see [`tiers_of_articles`])
+/// stands below `previous` with the region starting within
+/// [`HEAD_TO_FIRST_ROW`] glyphs under it, level (within a glyph) with a
+/// column already given to that headline; then that lowest headline. Why:
+/// the XY-cut parts a page at a gutter running the page's height before it
+/// parts stacked articles, so the upper article's last column, beside that
+/// article's narrower headline, comes after the lower article's columns and
+/// would follow them; an article's headline stands over its text, so a
+/// column starting above the lower headline is the upper article's. The
+/// lower article's last column, read right after the upper one's, starts
+/// level with the lower article's first rows and is the lower article's.
+fn tier_headline_above(
+    boxes: &[BBox],
+    headline: &[bool],
+    lead: &[usize],
+    tiers: &[i32],
+    region: BBox,
+    owned: &[usize],
+    glyph: f32,
+) -> usize {
+    let previous = owned.last().copied().unwrap_or(0);
+    let same_tier = |h: usize| !tiers.iter().any(|&y| boxes[h].y1 <= y && y <= region.y0);
+    let nearest = (0..boxes.len())
+        .filter(|&h| headline[h] && boxes[h].y1 <= region.y0)
+        .filter(|&h| same_tier(h))
+        .max_by_key(|&h| boxes[h].y1);
+    let Some(nearest) = nearest else {
+        return previous;
+    };
+    let passed_over = boxes[nearest].y0 >= boxes[previous].y1
+        && lead[nearest] != previous
+        && ((region.y0 - boxes[nearest].y1) as f32) < HEAD_TO_FIRST_ROW * glyph
+        && owned.iter().enumerate().any(|(r, &own)| {
+            own == lead[nearest] && !headline[r] && ((boxes[r].y0 - region.y0).abs() as f32) < glyph
+        });
+    if !headline[previous] || (boxes[previous].y0 <= region.y0 && !passed_over) {
+        return previous;
+    }
+    lead[nearest]
 }
 
 /// Per region, the headline region that leads it when it is a headline's
@@ -228,4 +281,57 @@ pub(super) fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
             rows as f32 > 0.5 * height(&a.bbox).min(height(&b.bbox)) && columns < 0
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GLYPH: f32 = 50.0;
+
+    /// Two stacked articles of three columns, each under a headline over
+    /// its first two columns; a gutter runs the page's height beside their
+    /// third columns. Regions in the cut's order: upper headline, its two
+    /// columns, lower headline, its two columns, then the upper and the
+    /// lower third column.
+    fn stacked_page() -> (Vec<BBox>, Vec<bool>) {
+        let b = |x0, y0, x1, y1| BBox { x0, y0, x1, y1 };
+        let boxes = vec![
+            b(100, 100, 1100, 200),
+            b(100, 220, 650, 700),
+            b(700, 220, 1250, 700),
+            b(100, 780, 1000, 860),
+            b(100, 890, 650, 1360),
+            b(700, 890, 1250, 1360),
+            b(1320, 220, 1900, 460),
+            b(1320, 890, 1900, 1360),
+        ];
+        let headline = vec![true, false, false, true, false, false, false, false];
+        (boxes, headline)
+    }
+
+    #[test]
+    fn an_upper_last_column_read_after_the_lower_article_is_the_upper_article_s() {
+        let (boxes, headline) = stacked_page();
+        let lead: Vec<usize> = (0..boxes.len()).collect();
+        let owned = [0, 0, 0, 3, 3, 3];
+        assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[6], &owned, GLYPH), 0);
+    }
+
+    #[test]
+    fn a_lower_last_column_read_after_the_upper_one_is_the_lower_article_s() {
+        let (boxes, headline) = stacked_page();
+        let lead: Vec<usize> = (0..boxes.len()).collect();
+        let owned = [0, 0, 0, 3, 3, 3, 0];
+        assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[7], &owned, GLYPH), 3);
+    }
+
+    #[test]
+    fn a_column_under_no_headline_follows_the_region_before_it_in_its_own_article() {
+        let (boxes, headline) = stacked_page();
+        let lead: Vec<usize> = (0..boxes.len()).collect();
+        // The upper third column read right after the upper article.
+        let owned = [0, 0, 0];
+        assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[6], &owned, GLYPH), 0);
+    }
 }
