@@ -1006,6 +1006,11 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
             None => false,
             Some(before) => {
                 (role.is_heading() || before == Role::Byline) && has_body
+                    // A heading right after a byline: the byline closed one
+                    // article, the heading opens the next, even where the
+                    // run began at that byline (a sidebar's headline read
+                    // after the byline closing the column beside it).
+                    || role.is_heading() && before == Role::Byline
                     // A headline cut off the column line beside it: the text
                     // read after it is that column's, not the headline's.
                     || !role.is_heading()
