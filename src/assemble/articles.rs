@@ -1382,6 +1382,27 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_read_right_after_a_byline_opens_its_own_article() {
+        // The first article's text goes on past its byline (a stronger
+        // junction), and the chain the byline opens runs on into a second
+        // headline: the byline closes one article, the headline opens the
+        // next, though no body came before the byline in its chain.
+        let text = "第一篇标题\n\n正文一二三四五六七八九十。\n\n记者张三\n\n第二篇标题\n\n正文又一段。\n";
+        let page = parse_page(text, 0, 1);
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles[2], Role::Byline);
+        assert!(roles[3].is_heading(), "{roles:?}");
+        let chains = vec![
+            Chain { pieces: vec![PieceId(0), PieceId(1)], scores: vec![1.0] },
+            Chain { pieces: vec![PieceId(2), PieceId(3), PieceId(4)], scores: vec![1.0, 1.0] },
+        ];
+        let assembly = assemble(&page, chains);
+        assert_eq!(assembly.articles.len(), 2);
+        assert_eq!(assembly.articles[1].pieces().next(), Some(PieceId(3)));
+        assert!(!assembly.articles[0].pieces().any(|id| id == PieceId(3) || id == PieceId(4)));
+    }
+
+    #[test]
     fn headline_opens_and_byline_closes() {
         let text = "第一篇标题\n\n正文一二三四五六七八九十。\n\n(张三 李四)\n\n第二篇标题\n\n正文又一段。\n";
         let page = parse_page(text, 0, 1);

@@ -305,17 +305,13 @@ const PARAGRAPH_LINE_FULL_PIECES: usize = 4;
 /// Most cells the full printed lines of a [`paragraph_line`] differ by.
 const PARAGRAPH_LINE_CELL_SPREAD: f32 = 2.0;
 
-/// A last printed line narrower than this share of the full ones ends a
-/// [`paragraph_line`].
-const PARAGRAPH_LINE_END_SHARE: f32 = 0.7;
-
 /// Whether a line is one paragraph written on one input line, its printed
 /// lines cut at line-break spaces: at least
 /// [`PARAGRAPH_LINE_FULL_PIECES`] full pieces all of one width (within
 /// [`PARAGRAPH_LINE_CELL_SPREAD`] cells: the lines of one column), then a
-/// shorter last piece (the paragraph's last line). Side-by-side columns
-/// are seldom that many and that alike, and OCR'd rows carry specks and
-/// split marks between them.
+/// last piece no wider (the paragraph's last line, short or full).
+/// Side-by-side columns are seldom that many and that alike, and OCR'd
+/// rows carry specks and split marks between them.
 fn paragraph_line(page: &Page, line: usize) -> bool {
     let Some(line) = page.lines.get(line) else { return false };
     let Some((last, full)) = page.pieces[line.pieces.clone()].split_last() else { return false };
@@ -326,11 +322,12 @@ fn paragraph_line(page: &Page, line: usize) -> bool {
         && last.cells <= widest + PARAGRAPH_LINE_CELL_SPREAD
 }
 
-/// Whether line `upper` is a [`paragraph_line`] and line `lower` holds
-/// another count of pieces: two paragraphs each written on its own line,
-/// whose first pieces are the first printed lines of two paragraphs, not
-/// one column's lines on two rows of glued columns (rows of one block
-/// hold one count of columns).
+/// Whether lines `upper` and `lower` are two paragraphs each written on
+/// its own line ([`paragraph_line`]), each alone in its block (a blank
+/// line around it) and with different counts of pieces: their first
+/// pieces are the first printed lines of two paragraphs, not one column's
+/// lines on two rows of glued columns (rows of one block hold one count of
+/// columns; real OCR sets glued rows in blocks of many lines).
 fn paragraph_then_another(page: &Page, upper: usize, lower: usize) -> bool {
     let (Some(a), Some(b)) = (page.lines.get(upper), page.lines.get(lower)) else { return false };
     let alone = |line: &crate::parse::Line| page.blocks.get(line.block).is_some_and(|lines| lines.len() == 1);
@@ -776,6 +773,24 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn a_paragraph_written_on_one_line_starts_no_column_below() {
+        // Two paragraphs, each written on its own input line with its
+        // printed lines cut at line-break spaces and a blank line between:
+        // the first printed lines of the two are no column's two lines.
+        let text = "春天来到山村田野里花 远处传来鸟叫声音很清 孩子们走进学校里读书 \
+                    老师们站在门口迎接大 农民忙着播种施肥浇水 大家都很高兴。\n\n\
+                    今年夏天这个地区的降 雨量比往年同期明显偏 多，河水上涨了不少， \
+                    村里的人们忙着修堤防 洪，一直干到深夜才回 家里休息，十分辛苦 \
+                    但是大家都没有怨言。\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (6, 7));
+        let links = candidates(&page);
+        assert!(!has(&links, top.start, below.start, Placement::Below));
+        assert!(has(&links, top.start, top.start + 1, Placement::RightBreak));
     }
 
     #[test]
