@@ -1006,6 +1006,11 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
             None => false,
             Some(before) => {
                 (role.is_heading() || before == Role::Byline) && has_body
+                    // A heading right after a byline: the byline closed one
+                    // article, the heading opens the next, even where the
+                    // run began at that byline (a sidebar's headline read
+                    // after the byline closing the column beside it).
+                    || role.is_heading() && before == Role::Byline
                     // A headline cut off the column line beside it: the text
                     // read after it is that column's, not the headline's.
                     || !role.is_heading()
@@ -1374,6 +1379,27 @@ mod tests {
         assert!(opens_with_dateline(&context, &run(&[1, 2])));
         // A dateline after the run's first text is another article's.
         assert!(!opens_with_dateline(&context, &run(&[2, 1])));
+    }
+
+    #[test]
+    fn a_headline_read_right_after_a_byline_opens_its_own_article() {
+        // The first article's text goes on past its byline (a stronger
+        // junction), and the chain the byline opens runs on into a second
+        // headline: the byline closes one article, the headline opens the
+        // next, though no body came before the byline in its chain.
+        let text = "第一篇标题\n\n正文一二三四五六七八九十。\n\n记者张三\n\n第二篇标题\n\n正文又一段。\n";
+        let page = parse_page(text, 0, 1);
+        let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles[2], Role::Byline);
+        assert!(roles[3].is_heading(), "{roles:?}");
+        let chains = vec![
+            Chain { pieces: vec![PieceId(0), PieceId(1)], scores: vec![1.0] },
+            Chain { pieces: vec![PieceId(2), PieceId(3), PieceId(4)], scores: vec![1.0, 1.0] },
+        ];
+        let assembly = assemble(&page, chains);
+        assert_eq!(assembly.articles.len(), 2);
+        assert_eq!(assembly.articles[1].pieces().next(), Some(PieceId(3)));
+        assert!(!assembly.articles[0].pieces().any(|id| id == PieceId(3) || id == PieceId(4)));
     }
 
     #[test]

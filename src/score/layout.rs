@@ -299,6 +299,46 @@ const POSITION_PIECE_SHARE: f32 = 0.4;
 /// link's pieces must have above one another.
 const POSITION_OVERLAP: f32 = 0.5;
 
+/// Fewest printed lines a [`paragraph_line`] holds before its last.
+const PARAGRAPH_LINE_FULL_PIECES: usize = 4;
+
+/// Most cells the full printed lines of a [`paragraph_line`] differ by.
+const PARAGRAPH_LINE_CELL_SPREAD: f32 = 2.0;
+
+/// Whether a line is one paragraph written on one input line, its printed
+/// lines cut at line-break spaces: at least
+/// [`PARAGRAPH_LINE_FULL_PIECES`] full pieces all of one width (within
+/// [`PARAGRAPH_LINE_CELL_SPREAD`] cells: the lines of one column), then a
+/// last piece no wider (the paragraph's last line, short or full).
+/// Side-by-side columns are seldom that many and that alike, and OCR'd
+/// rows carry specks and split marks between them.
+fn paragraph_line(page: &Page, line: usize) -> bool {
+    let Some(line) = page.lines.get(line) else { return false };
+    let Some((last, full)) = page.pieces[line.pieces.clone()].split_last() else { return false };
+    let widest = full.iter().map(|p| p.cells).fold(0.0, f32::max);
+    let narrowest = full.iter().map(|p| p.cells).fold(f32::INFINITY, f32::min);
+    full.len() >= PARAGRAPH_LINE_FULL_PIECES
+        && widest - narrowest <= PARAGRAPH_LINE_CELL_SPREAD
+        && last.cells <= widest + PARAGRAPH_LINE_CELL_SPREAD
+}
+
+/// Whether lines `upper` and `lower` are two paragraphs each written on
+/// its own line ([`paragraph_line`]), each alone in its block (a blank
+/// line around it) and with different counts of pieces: their first
+/// pieces are the first printed lines of two paragraphs, not one column's
+/// lines on two rows of glued columns (rows of one block hold one count of
+/// columns; real OCR sets glued rows in blocks of many lines).
+fn paragraph_then_another(page: &Page, upper: usize, lower: usize) -> bool {
+    let (Some(a), Some(b)) = (page.lines.get(upper), page.lines.get(lower)) else { return false };
+    let alone = |line: &crate::parse::Line| page.blocks.get(line.block).is_some_and(|lines| lines.len() == 1);
+    alone(a)
+        && alone(b)
+        && a.block != b.block
+        && a.pieces.len() != b.pieces.len()
+        && paragraph_line(page, upper)
+        && paragraph_line(page, lower)
+}
+
 /// Display columns `[start, end)` of each piece of a line: a wide
 /// character takes two, anything else one, and so does every space OCR
 /// wrote before a piece (its leading and gutter spaces). Chinese print
@@ -539,7 +579,11 @@ pub fn candidates_with(
                     // end, OCR drops the padding and the next column's text
                     // slides to the margin.
                     let reach = |l: &crate::parse::Line| page.pieces[l.pieces.end - 1].span.end;
+                    // A paragraph written on one line holds printed lines,
+                    // not columns: its first piece starts no column the
+                    // next line's first piece could go on.
                     let left_column = cjk
+                        && !paragraph_then_another(page, piece.line, piece.line + step)
                         && piece.gap == Gap::LineStart
                         && target_piece.gap == Gap::LineStart
                         && line.pieces.len() >= 2
@@ -729,6 +773,24 @@ mod tests {
 
     fn has(links: &[Link], from: usize, to: usize, placement: Placement) -> bool {
         links.iter().any(|l| l.from == PieceId(from) && l.to == PieceId(to) && l.placement == placement)
+    }
+
+    #[test]
+    fn a_paragraph_written_on_one_line_starts_no_column_below() {
+        // Two paragraphs, each written on its own input line with its
+        // printed lines cut at line-break spaces and a blank line between:
+        // the first printed lines of the two are no column's two lines.
+        let text = "春天来到山村田野里花 远处传来鸟叫声音很清 孩子们走进学校里读书 \
+                    老师们站在门口迎接大 农民忙着播种施肥浇水 大家都很高兴。\n\n\
+                    今年夏天这个地区的降 雨量比往年同期明显偏 多，河水上涨了不少， \
+                    村里的人们忙着修堤防 洪，一直干到深夜才回 家里休息，十分辛苦 \
+                    但是大家都没有怨言。\n";
+        let page = parse_page(text, 0, 1);
+        let (top, below) = (page.lines[0].pieces.clone(), page.lines[1].pieces.clone());
+        assert_eq!((top.len(), below.len()), (6, 7));
+        let links = candidates(&page);
+        assert!(!has(&links, top.start, below.start, Placement::Below));
+        assert!(has(&links, top.start, top.start + 1, Placement::RightBreak));
     }
 
     #[test]
