@@ -9,7 +9,7 @@
 //! ([`build`]) mend what a greedy choice gets wrong: chains it skipped over,
 //! articles it ran into a heading, chains stopping mid-sentence.
 
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
 
 use crate::parse::chars::{self, ends_sentence};
 use crate::parse::{Page, PieceId, Role};
@@ -82,54 +82,126 @@ pub fn splice_skipped(chains: Vec<Chain>, junctions: &[Junction], threshold: f32
     let piece_count: usize = chains.iter().map(|c| c.pieces.len()).sum();
     let mut next: Vec<Option<(usize, f32)>> = vec![None; piece_count];
     let mut previous: Vec<Option<usize>> = vec![None; piece_count];
+    // The pieces of each chain as one set, and per set's root the chain's
+    // last piece: whether a chain holds a piece, and where it ends, without
+    // walking it.
+    let mut sets = DisjointSets::new(piece_count);
+    let mut tails: Vec<usize> = (0..piece_count).collect();
     for chain in &chains {
         for (pair, &score) in chain.pieces.windows(2).zip(&chain.scores) {
             next[pair[0].0] = Some((pair[1].0, score));
             previous[pair[1].0] = Some(pair[0].0);
+            sets.union(pair[1].0, pair[0].0);
+        }
+        if let (Some(first), Some(last)) = (chain.pieces.first(), chain.pieces.last()) {
+            let root = sets.find(first.0);
+            tails[root] = last.0;
         }
     }
     let mut from_piece: Vec<Vec<&Junction>> = vec![Vec::new(); piece_count];
     for junction in junctions.iter().filter(|j| j.score > threshold) {
         from_piece[junction.from.0].push(junction);
     }
-    loop {
-        // The splice with the largest gain, ties to the earliest pieces.
-        let mut best: Option<(f32, usize, usize, usize, f32, f32)> = None;
-        for a in 0..piece_count {
-            let Some((c, direct)) = next[a] else { continue };
-            for into in &from_piece[a] {
-                let b = into.to.0;
-                if previous[b].is_some() || b == c {
-                    continue;
-                }
-                // Walk B's chain to its tail; it must not hold A.
-                let (mut tail, mut holds_a) = (b, b == a);
-                while let Some((n, _)) = next[tail] {
-                    tail = n;
-                    holds_a |= n == a;
-                }
-                if holds_a {
-                    continue;
-                }
-                let Some(out) = from_piece[tail].iter().find(|j| j.to.0 == c) else { continue };
-                // Piece ids count in input order.
-                let restores_input_order = b == a + 1 && c == tail + 1;
-                let gain = into.score + out.score - direct
-                    + if restores_input_order { INPUT_ORDER_MARGIN } else { 0.0 };
-                if gain > 0.0 && best.is_none_or(|(g, ..)| gain > g) {
-                    best = Some((gain, a, b, tail, into.score, out.score));
-                }
+    // Every splice that gains, best first (ties to the earliest pieces).
+    // A splice's gain never changes while it stays possible: it ends when
+    // A's successor changes (`versions` counts those changes), when B gets
+    // a predecessor or when B's chain takes in A, and none of these is
+    // undone; the only new splices are those from a piece whose successor
+    // changed. So the best splice still possible is the best one the heap
+    // holds that has not ended, as a scan of every piece after each splice
+    // would find it (quadratic on a page of many thousand pieces).
+    let mut versions = vec![0u32; piece_count];
+    let mut splices = BinaryHeap::new();
+    let offer = |a: usize,
+                 sets: &mut DisjointSets,
+                 next: &[Option<(usize, f32)>],
+                 previous: &[Option<usize>],
+                 versions: &[u32],
+                 splices: &mut BinaryHeap<Splice>| {
+        let Some((c, direct)) = next[a] else { return };
+        for (rank, into) in from_piece[a].iter().enumerate() {
+            let b = into.to.0;
+            // B must head a chain that does not hold A.
+            if previous[b].is_some() || b == c || sets.find(a) == sets.find(b) {
+                continue;
+            }
+            let tail = tails[sets.find(b)];
+            let Some(out) = from_piece[tail].iter().find(|j| j.to.0 == c) else { continue };
+            // Piece ids count in input order.
+            let restores_input_order = b == a + 1 && c == tail + 1;
+            let gain =
+                into.score + out.score - direct + if restores_input_order { INPUT_ORDER_MARGIN } else { 0.0 };
+            if gain > 0.0 {
+                splices.push(Splice {
+                    gain,
+                    a,
+                    rank,
+                    b,
+                    tail,
+                    into: into.score,
+                    out: out.score,
+                    version: versions[a],
+                });
             }
         }
-        let Some((_, a, b, tail, into, out)) = best else { break };
+    };
+    for a in 0..piece_count {
+        offer(a, &mut sets, &next, &previous, &versions, &mut splices);
+    }
+    while let Some(Splice { a, b, tail, into, out, version, .. }) = splices.pop() {
+        if versions[a] != version || previous[b].is_some() || sets.find(a) == sets.find(b) {
+            continue;
+        }
         let (c, _) = next[a].expect("a spliced junction is linked");
         next[a] = Some((b, into));
         previous[b] = Some(a);
         next[tail] = Some((c, out));
         previous[c] = Some(tail);
+        versions[a] += 1;
+        versions[tail] += 1;
+        // B's chain joins A's, whose root (and so last piece) stays.
+        sets.union(b, a);
+        offer(a, &mut sets, &next, &previous, &versions, &mut splices);
+        offer(tail, &mut sets, &next, &previous, &versions, &mut splices);
     }
     follow_links(&next, |start| previous[start].is_none())
 }
+
+/// A splice [`splice_skipped`] may make: B's chain (B..`tail`) between A
+/// and its successor, through the junctions scoring `into` and `out`.
+/// Ordered by gain, then the earlier A, then the earlier junction from A.
+struct Splice {
+    gain: f32,
+    a: usize,
+    /// The junction A -> B's place among A's junctions.
+    rank: usize,
+    b: usize,
+    tail: usize,
+    into: f32,
+    out: f32,
+    /// How often A's successor had changed when the splice was found.
+    version: u32,
+}
+
+impl Ord for Splice {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.gain.total_cmp(&other.gain).then(other.a.cmp(&self.a)).then(other.rank.cmp(&self.rank))
+    }
+}
+
+impl PartialOrd for Splice {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Splice {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Splice {}
 
 /// Third pass over the chains: a chain whose last piece stops mid-sentence
 /// (`open_end`) must go on somewhere, so it is joined to the head of another

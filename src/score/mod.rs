@@ -310,6 +310,10 @@ pub struct PageContext {
     streams: streams::StreamOrder,
     /// Two columns interleaved piece by piece inside space-joined lines.
     alternation: alternation::Alternation,
+    /// Per line, whether all its pieces are body text: read once here, as
+    /// [`stays_on_joined_line`] asks it for every piece of the line, which
+    /// on a line of many thousand pieces was quadratic.
+    body_only_lines: Vec<bool>,
     /// Per piece, whether a printed column rule, or on a Chinese page a
     /// wide gutter before a body piece, stands between its line's start
     /// and it (itself included, its line's first piece not): read once
@@ -415,6 +419,11 @@ impl PageContext {
                 .map(|p| trim_gutter_noise(&p.text).chars().next().is_some_and(crate::parse::chars::is_han))
                 .collect(),
             glue: rows::glue_evidence(page),
+            body_only_lines: page
+                .lines
+                .iter()
+                .map(|line| page.pieces[line.pieces.clone()].iter().all(|p| p.role == Role::Body))
+                .collect(),
             strides: {
                 // Where first lines claimed by a run of headlines stand in
                 // turn, the stride the text signals miss over a short
@@ -571,7 +580,7 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
         for (f, &this) in features.iter_mut().zip(&completes) {
             f.flag(Feature::HyphenRival, !this && completed > 0);
         }
-        let stays_on_line = stays_on_joined_line(page, &context.alternation, group[0].from);
+        let stays_on_line = stays_on_joined_line(page, &context, group[0].from);
         for (&link, f) in group.iter().zip(features) {
             if stays_on_line && link.placement == Placement::BlockStart {
                 continue;
@@ -588,13 +597,14 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
 /// on in another block) then only take another column's head on a chance
 /// word; they still count as its rivals in the text signals, as they did
 /// when those were fitted.
-fn stays_on_joined_line(page: &Page, alternation: &alternation::Alternation, piece: PieceId) -> bool {
-    let line = &page.lines[page.piece(piece).line];
+fn stays_on_joined_line(page: &Page, context: &PageContext, piece: PieceId) -> bool {
+    let line_index = page.piece(piece).line;
+    let line = &page.lines[line_index];
     line.pieces.len() >= alternation::MIN_PIECES
         && piece.0 + 1 < line.pieces.end
         && page.pieces[piece.0 + 1].gap == Gap::BreakSpace
-        && page.pieces[line.pieces.clone()].iter().all(|p| p.role == Role::Body)
-        && !alternation.in_run(page.piece(piece).line)
+        && context.body_only_lines[line_index]
+        && !context.alternation.in_run(line_index)
 }
 
 /// The width agreement (as [`Feature::WidthAgree`] reads it, -1 to 1) from
@@ -878,9 +888,9 @@ mod tests {
         let context = PageContext::new(&page);
         let line = page.lines[0].pieces.clone();
         assert_eq!(line.len(), 8, "{page:?}");
-        assert!(stays_on_joined_line(&page, &context.alternation, PieceId(line.start)));
+        assert!(stays_on_joined_line(&page, &context, PieceId(line.start)));
         // The line's last piece may go on anywhere.
-        assert!(!stays_on_joined_line(&page, &context.alternation, PieceId(line.end - 1)));
+        assert!(!stays_on_joined_line(&page, &context, PieceId(line.end - 1)));
         let below = page.lines[1].pieces.start;
         let junctions = score_page(&page, &Weights::default());
         let inside = |j: &Junction| j.from.0 + 1 < line.end && j.placement == Placement::BlockStart;
@@ -888,7 +898,7 @@ mod tests {
         // A row of three glued columns is no paragraph line.
         let row = parse_page("今年夏天这个地区的降雨 市民可以通过手机查询公 老师每天都在教室里认真\n", 0, 1);
         let context = PageContext::new(&row);
-        assert!(!stays_on_joined_line(&row, &context.alternation, PieceId(0)));
+        assert!(!stays_on_joined_line(&row, &context, PieceId(0)));
     }
 
     fn best_successor(page: &Page, from: usize) -> usize {

@@ -205,10 +205,11 @@ pub fn cut_glued_pieces(page: &mut Page) {
     let printed = printed_line_widths(page);
     // Per piece (by line and start), how many other printed lines of its
     // input line are about as wide as it.
+    let line_widths = sorted_printed_widths(page, &printed);
     let witnesses: FxHashMap<(usize, usize), usize> = (0..page.pieces.len())
         .map(|index| {
             let piece = &page.pieces[index];
-            ((piece.line, piece.span.start), printed_line_witnesses(page, &printed, index))
+            ((piece.line, piece.span.start), printed_line_witnesses(page, &printed, &line_widths, index))
         })
         .collect();
     let witnessed = |piece: &Piece, needed: usize| witnesses[&(piece.line, piece.span.start)] >= needed;
@@ -450,15 +451,37 @@ const PRINTED_WITNESSES_AGAINST_OWN_WIDTH: usize = 1;
 /// clean page read below its input order). A run OCR glued there (a
 /// dropped break space) is wider than its line's printed lines and is cut
 /// as before.
-fn printed_line_witnesses(page: &Page, printed: &[Option<f32>], index: usize) -> usize {
-    let line = &page.lines[page.pieces[index].line];
+fn printed_line_witnesses(
+    page: &Page,
+    printed: &[Option<f32>],
+    line_widths: &[Vec<f32>],
+    index: usize,
+) -> usize {
     let cells = text_cells(&page.pieces[index]);
-    line.pieces
-        .clone()
-        .filter(|&other| other != index)
-        .filter_map(|other| printed[other])
-        .filter(|&width| cells <= width + PRINTED_SLACK)
-        .count()
+    let wide_enough = |width: f32| cells <= width + PRINTED_SLACK;
+    // The widths are sorted and `wide_enough` only turns true as they
+    // grow, so those it holds for are the tail after the partition point.
+    let widths = &line_widths[page.pieces[index].line];
+    let all = widths.len() - widths.partition_point(|&width| !wide_enough(width));
+    let own = printed[index].is_some_and(wide_enough);
+    all - usize::from(own)
+}
+
+/// Per input line, the widths of its printed lines (see
+/// [`printed_line_widths`]) in rising order. Why: every piece of a line
+/// counts the printed lines at least about as wide as it (see
+/// [`printed_line_witnesses`]); a sorted list answers that with a binary
+/// search instead of a scan of the whole line, which made a long line of
+/// unspaced text (one line, many thousand pieces) quadratic.
+fn sorted_printed_widths(page: &Page, printed: &[Option<f32>]) -> Vec<Vec<f32>> {
+    page.lines
+        .iter()
+        .map(|line| {
+            let mut widths: Vec<f32> = printed[line.pieces.clone()].iter().flatten().copied().collect();
+            widths.sort_by(f32::total_cmp);
+            widths
+        })
+        .collect()
 }
 
 /// Per line, whether it may be a row of side-by-side headlines: it stands
