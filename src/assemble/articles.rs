@@ -281,7 +281,7 @@ impl Draft {
     }
 
     fn push(&mut self, context: &Context, segment: Segment) {
-        self.profile.merge(&context.profile(&segment.pieces));
+        self.profile.absorb(context.profile(&segment.pieces));
         let tokens = self.profile.len();
         if tokens > self.tokens_at_refresh + self.tokens_at_refresh / 10 + 8 || self.parts.is_empty() {
             self.topic = self.profile.vector(context.idf);
