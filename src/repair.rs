@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::assemble::{self, chains, text::join, Assembly};
 use crate::formats::Document;
 use crate::parse::{self, BBox, Page, Role, Script, SourceSpan};
-use crate::score::{self, latin::Vocabulary, Weights};
+use crate::score::{self, latin::Vocabulary, topic::Idf, Weights};
 
 /// The language of the input, which selects CJK or Latin-script rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -213,24 +213,33 @@ pub fn repair_document(document: &Document, options: &Options) -> Repaired {
 /// `stacked_in_block`); plain text gets the text signals' scores alone.
 /// Public for diagnostics (`examples/geo_chains.rs`).
 pub fn score_structured(page: &Page, weights: &score::Weights) -> Vec<score::Junction> {
-    let mut junctions = score::score_page(page, weights);
+    score_structured_and_idf(page, weights).0
+}
+
+/// [`score_structured`], with the page's topic weights the scoring built on
+/// the way (see [`score::score_page_and_idf`]).
+fn score_structured_and_idf(page: &Page, weights: &score::Weights) -> (Vec<score::Junction>, Idf) {
+    let (mut junctions, idf) = score::score_page_and_idf(page, weights);
     stacked_in_block(page, &mut junctions);
-    junctions
+    (junctions, idf)
 }
 
 fn repair_page(page: &Page, options: &Options) -> RepairedPage {
-    let chains = if options.reorder {
-        let junctions = score_structured(page, &options.weights);
-        chains::build(page, &junctions, options.threshold)
+    // The page's topic weights are built once (by the scoring where it
+    // runs) and shared by the chain and article passes.
+    let (chains, idf) = if options.reorder {
+        let (junctions, idf) = score_structured_and_idf(page, &options.weights);
+        (chains::build_with_idf(page, &junctions, options.threshold, &idf), idf)
     } else {
-        chains::input_order(page.pieces.len())
+        (chains::input_order(page.pieces.len()), Idf::from_page(page))
     };
-    let assembly = assemble::articles::assemble(page, chains);
+    let assembly = assemble::articles::assemble_with_idf(page, chains, &idf);
     let repaired = render_page(page, &assembly);
     match conservation_error(page, &repaired) {
         None => repaired,
         Some(problem) => {
-            let fallback = assemble::articles::assemble(page, chains::input_order(page.pieces.len()));
+            let fallback =
+                assemble::articles::assemble_with_idf(page, chains::input_order(page.pieces.len()), &idf);
             let mut repaired = render_page(page, &fallback);
             repaired.fallback = Some(problem);
             repaired

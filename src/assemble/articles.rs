@@ -137,7 +137,7 @@ struct Context<'a> {
     page: &'a Page,
     roles: Vec<Role>,
     column_widths: Vec<f32>,
-    idf: Idf,
+    idf: &'a Idf,
     /// Per piece: it stands in an inset.
     in_inset: Vec<bool>,
 }
@@ -281,10 +281,10 @@ impl Draft {
     }
 
     fn push(&mut self, context: &Context, segment: Segment) {
-        self.profile.merge(&context.profile(&segment.pieces));
+        self.profile.absorb(context.profile(&segment.pieces));
         let tokens = self.profile.len();
         if tokens > self.tokens_at_refresh + self.tokens_at_refresh / 10 + 8 || self.parts.is_empty() {
-            self.topic = self.profile.vector(&context.idf);
+            self.topic = self.profile.vector(context.idf);
             self.tokens_at_refresh = tokens;
         }
         self.has_body |= segment.pieces.iter().any(|&id| context.role(id) == Role::Body);
@@ -306,11 +306,17 @@ const OPEN_ARTICLES: usize = 16;
 /// starts mid-sentence), or opens an article of its own when it shares
 /// almost none.
 pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
+    assemble_with_idf(page, chains, &Idf::from_page(page))
+}
+
+/// [`assemble`] with the page's topic weights given (the scoring stage
+/// builds them on the way; see [`crate::score::score_page_and_idf`]).
+pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly {
     let context = Context {
         page,
         roles: page.pieces.iter().map(|p| p.role).collect(),
         column_widths: width::column_widths(page),
-        idf: Idf::from_page(page),
+        idf,
         in_inset: {
             let insets = insets::insets(page);
             let of = insets::inset_of_lines(page, &insets);
@@ -384,7 +390,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // topic stays with the article it stands in.
             let latest = *open.last().expect("open is not empty");
             let similarity =
-                drafts[latest].topic.cosine(&context.profile(&segment.pieces).vector(&context.idf));
+                drafts[latest].topic.cosine(&context.profile(&segment.pieces).vector(context.idf));
             let cells: f32 = segment.pieces.iter().map(|&id| page.piece(id).cells).sum();
             (similarity >= SUBHEAD_TOPIC_THRESHOLD || cells < MIN_TOPIC_CELLS).then_some(latest).or_else(
                 || {
@@ -403,7 +409,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         } else if context.in_inset[segment.pieces[0].0] {
             // Another column than the text around it: only an article of
             // its own topic takes it.
-            let topic = context.profile(&segment.pieces).vector(&context.idf);
+            let topic = context.profile(&segment.pieces).vector(context.idf);
             most_alike_of(&drafts, &open, &topic, INSET_TOPIC_THRESHOLD)
         } else if latest_has_no_body {
             // A headline waiting for its text: the latest open article.
@@ -413,7 +419,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             let latest = *open.last().expect("open is not empty");
             let claimed = is_foot_credit_alone(&context, &drafts, latest)
                 .then(|| {
-                    let topic = context.profile(&segment.pieces).vector(&context.idf);
+                    let topic = context.profile(&segment.pieces).vector(context.idf);
                     let others: Vec<usize> = open.iter().copied().filter(|&d| d != latest).collect();
                     most_alike_of(&drafts, &others, &topic, BYLINE_WAIT_TOPIC_THRESHOLD)
                 })
@@ -431,7 +437,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
             // ocr-en-013 0.502 -> 0.519, syn-de-002 with the Latin cut-join
             // bar of `chains`), else the most alike open article (at the
             // Latin bar on a Latin page), else the latest.
-            let topic = context.profile(&segment.pieces).vector(&context.idf);
+            let topic = context.profile(&segment.pieces).vector(context.idf);
             let waiting: Vec<usize> =
                 open.iter().copied().filter(|&d| drafts[d].stops_mid_sentence(&context)).collect();
             // ...unless the run is as long as that article, which shows a
@@ -462,7 +468,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
                 .or(open.last().copied())
                 .filter(|&d| !unlike(d))
         } else {
-            let topic = context.profile(&segment.pieces).vector(&context.idf);
+            let topic = context.profile(&segment.pieces).vector(context.idf);
             most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD)
         };
         let starts_its_own = head_role.is_heading() || head_role == Role::Byline || opens_latin_article;
@@ -476,7 +482,7 @@ pub fn assemble(page: &Page, chains: Vec<Chain>) -> Assembly {
         }
     }
     for segment in deferred {
-        let topic = context.profile(&segment.pieces).vector(&context.idf);
+        let topic = context.profile(&segment.pieces).vector(context.idf);
         let cells = context.cells(&segment.pieces);
         let in_inset = context.in_inset[segment.pieces[0].0];
         let open_threshold = |draft: &Draft| {
@@ -1370,7 +1376,7 @@ mod tests {
             page: &page,
             roles: page.pieces.iter().map(|p| p.role).collect(),
             column_widths: width::column_widths(&page),
-            idf: Idf::from_page(&page),
+            idf: &Idf::from_page(&page),
             in_inset: vec![false; page.pieces.len()],
         };
         let run =

@@ -352,6 +352,12 @@ const MIN_TOPIC_CELLS: f32 = 30.0;
 /// it did before the cut, rather than run into an unrelated one. No join
 /// scoring below `OPEN_END_FLOOR` is taken.
 pub fn build(page: &Page, junctions: &[Junction], threshold: f32) -> Vec<Chain> {
+    build_with_idf(page, junctions, threshold, &Idf::from_page(page))
+}
+
+/// [`build`] with the page's topic weights given (the scoring stage builds
+/// them on the way; see [`crate::score::score_page_and_idf`]).
+pub fn build_with_idf(page: &Page, junctions: &[Junction], threshold: f32, idf: &Idf) -> Vec<Chain> {
     let linked = link(page.pieces.len(), junctions, threshold);
     let linked = splice_skipped(linked, junctions, threshold);
     let body: Vec<bool> = page.pieces.iter().map(|p| p.role == Role::Body).collect();
@@ -360,7 +366,6 @@ pub fn build(page: &Page, junctions: &[Junction], threshold: f32) -> Vec<Chain> 
     let open_end: Vec<bool> =
         page.pieces.iter().map(|p| p.role == Role::Body && !ends_sentence(&p.text)).collect();
     // Size and topic of each chain, by its first piece.
-    let idf = Idf::from_page(page);
     let topics: HashMap<PieceId, (f32, Vector)> = linked
         .iter()
         .map(|chain| {
@@ -369,7 +374,7 @@ pub fn build(page: &Page, junctions: &[Junction], threshold: f32) -> Vec<Chain> 
                 profile.add(&page.piece(id).text);
             }
             let cells = chain.pieces.iter().map(|&id| page.piece(id).cells).sum();
-            (chain.pieces[0], (cells, profile.vector(&idf)))
+            (chain.pieces[0], (cells, profile.vector(idf)))
         })
         .collect();
     let min_join_topic = if page.is_cjk() { MIN_JOIN_TOPIC } else { MIN_LATIN_JOIN_TOPIC };

@@ -300,6 +300,10 @@ pub struct PageContext {
     /// candidates go to the same few lines below, so most comparisons
     /// would otherwise be made several times over.
     topic_cache: RefCell<FxHashMap<(usize, usize), f64>>,
+    /// The page's topic weights, read off the line profiles built for the
+    /// topic windows anyway; the assembly stage takes them from here (see
+    /// [`score_page_and_idf`]) rather than tokenise the page again.
+    idf: topic::Idf,
     /// Per piece, once asked, whether it opens on a Latin dateline: each
     /// piece is the right end of many candidates, and the test reads its
     /// first words each time.
@@ -472,6 +476,7 @@ impl PageContext {
             topic_before: (0..count).map(|l| window(l.saturating_sub(TOPIC_WINDOW - 1)..l + 1)).collect(),
             topic_after: (0..count).map(|l| window(l..(l + TOPIC_WINDOW).min(count))).collect(),
             topic_cache: RefCell::default(),
+            idf,
             latin_dateline_starts: vec![OnceCell::new(); page.pieces.len()],
         }
     }
@@ -548,8 +553,9 @@ impl PageContext {
 
 /// Computes the features of every candidate, one left piece at a time (the
 /// layout lists a piece's candidates together), adding the features that
-/// compare a candidate with its rivals, and hands each to `each`.
-fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features)) {
+/// compare a candidate with its rivals, and hands each to `each`. Returns
+/// the page's topic weights, which the page context built on the way.
+fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features)) -> topic::Idf {
     let context = PageContext::new(page);
     let stream_next = context.streams.successors(page.pieces.len());
     let links = layout::candidates_with(
@@ -588,6 +594,7 @@ fn for_each_candidate(page: &Page, mut each: impl FnMut(layout::Link, Features))
             each(link, f);
         }
     }
+    context.idf
 }
 
 /// Whether a piece must go on in its right neighbour: it stands inside a
@@ -702,15 +709,24 @@ const WIDE_GUTTER: usize = 3;
 /// Every candidate junction of a page with its features, unscored.
 pub fn candidate_features(page: &Page) -> Vec<(layout::Link, Features)> {
     let mut out = Vec::new();
-    for_each_candidate(page, |link, features| out.push((link, features)));
+    let _ = for_each_candidate(page, |link, features| out.push((link, features)));
     out
 }
 
 /// Scores every candidate junction of a page.
 pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
+    score_page_and_idf(page, weights).0
+}
+
+/// Scores every candidate junction of a page, and hands on the page's
+/// topic weights the scoring built anyway (the same as
+/// [`topic::Idf::from_page`]): the assembly stage weighs its chains' and
+/// articles' topics with them, and on a large page tokenising it again
+/// costs a tenth of the run.
+pub fn score_page_and_idf(page: &Page, weights: &Weights) -> (Vec<Junction>, topic::Idf) {
     let scorer = Scorer::new(weights);
     let mut junctions = Vec::new();
-    for_each_candidate(page, |link, features| {
+    let idf = for_each_candidate(page, |link, features| {
         junctions.push(Junction {
             from: link.from,
             to: link.to,
@@ -718,7 +734,7 @@ pub fn score_page(page: &Page, weights: &Weights) -> Vec<Junction> {
             score: scorer.score(&features),
         })
     });
-    junctions
+    (junctions, idf)
 }
 
 /// Per piece, whether its line holds separate columns up to it: a

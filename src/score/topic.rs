@@ -145,7 +145,27 @@ impl Profile {
 
     /// Adds the counts of another profile.
     pub fn merge(&mut self, other: &Profile) {
+        if self.counts.is_empty() {
+            // A copy of the table, not an insertion a token at a time: the
+            // topic windows and new articles start so, and on a large page
+            // their tables hold millions of tokens.
+            self.counts.clone_from(&other.counts);
+            return;
+        }
         for (&token, &count) in &other.counts {
+            *self.counts.entry(token).or_default() += count;
+        }
+    }
+
+    /// Adds the counts of another profile it may take: the smaller table
+    /// is added into the larger (the sums are the same either way), so an
+    /// article growing by small runs, or a small one taking a long run,
+    /// does not walk the longer one.
+    pub fn absorb(&mut self, mut other: Profile) {
+        if other.counts.len() > self.counts.len() {
+            std::mem::swap(self, &mut other);
+        }
+        for (token, count) in other.counts {
             *self.counts.entry(token).or_default() += count;
         }
     }
@@ -268,6 +288,21 @@ mod tests {
         assert!(!from_page.weights.is_empty());
         assert_eq!(from_page.weights, from_lines.weights);
         assert_eq!(from_page.unseen, from_lines.unseen);
+    }
+
+    #[test]
+    fn merging_or_absorbing_counts_as_adding_the_texts_together() {
+        let (short, long) = ("港口扩建工程 harbour", "港口货运量增长 harbour freight volumes grew 港口");
+        let together = profile(&format!("{short} {long}"));
+        for (first, second) in [(short, long), (long, short)] {
+            let mut merged = Profile::new();
+            merged.merge(&profile(first));
+            merged.merge(&profile(second));
+            assert_eq!(merged, together);
+            let mut absorbed = profile(first);
+            absorbed.absorb(profile(second));
+            assert_eq!(absorbed, together);
+        }
     }
 
     #[test]
