@@ -336,20 +336,25 @@ pub fn is_newswire_dateline_start(text: &str) -> bool {
     let Some(rest) = after_place_in_capitals(text) else { return is_title_case_dateline_start(text) };
     // The day and its dash among the first words after the place; OCR may
     // drop the space between them ("26-").
-    let is_day = |word: &str| {
-        let day = word.trim_end_matches(',');
-        (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
-    };
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
     if month_words(&words) == Some(words.len()) {
         return true;
     }
-    words.windows(2).any(|pair| is_day(pair[0]) && is_dash_word(pair[1]))
-        || words.iter().any(|word| {
-            word.char_indices()
-                .find(|&(_, c)| !c.is_ascii_digit())
-                .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash_word(&word[at..]))
-        })
+    words.windows(2).any(|pair| is_day(pair[0].trim_end_matches(',')) && is_dash_word(pair[1]))
+        || words.iter().any(|word| is_day_glued_to_dash(word))
+}
+
+/// True when `word` is a day of the month: one or two digits.
+fn is_day(word: &str) -> bool {
+    (1..=2).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// True when `word` is a day with its dash glued on ("26-"): OCR may drop
+/// the space between them.
+fn is_day_glued_to_dash(word: &str) -> bool {
+    word.char_indices()
+        .find(|&(_, c)| !c.is_ascii_digit())
+        .is_some_and(|(at, _)| at > 0 && is_day(&word[..at]) && is_dash_word(&word[at..]))
 }
 
 /// True when `text` opens with a newswire dateline whose place is set in
@@ -374,13 +379,9 @@ fn is_title_case_dateline_start(text: &str) -> bool {
     }
     let words: Vec<&str> = rest.split_whitespace().take(3).collect();
     let is_month = |w: &str| (3..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic);
-    let is_day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
     match words.as_slice() {
         [month, day, dash, ..] if is_month(month) && is_day(day) && is_dash_word(dash) => true,
-        [month, day_dash, ..] if is_month(month) => day_dash
-            .char_indices()
-            .find(|&(_, c)| !c.is_ascii_digit())
-            .is_some_and(|(at, _)| at > 0 && is_day(&day_dash[..at]) && is_dash_word(&day_dash[at..])),
+        [month, day_dash, ..] if is_month(month) => is_day_glued_to_dash(day_dash),
         _ => false,
     }
 }
