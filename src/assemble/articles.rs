@@ -13,7 +13,7 @@ use crate::parse::{Page, PieceId, Role};
 use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::{insets, width};
 
-use super::chains::Chain;
+use super::chains::{share_across, Chain, HEADLINE_OVER_COLUMN_LINES};
 
 /// A paragraph: pieces that print as one block of text.
 #[derive(Debug, Clone, PartialEq)]
@@ -411,6 +411,13 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
             // its own topic takes it.
             let topic = context.profile(&segment.pieces).vector(context.idf);
             most_alike_of(&drafts, &open, &topic, INSET_TOPIC_THRESHOLD)
+        } else if let Some(d) = headline_draft_over(&context, &drafts, &open, segment.pieces[0])
+            .filter(|_| head_role == Role::Body && !opens_latin_article)
+        {
+            // A run of body text starting in the column under an open
+            // article's headline is that article's, whichever article waits
+            // mid-sentence or has a headline with no text yet.
+            Some(d)
         } else if latest_has_no_body {
             // A headline waiting for its text: the latest open article.
             // A byline read alone with no headline waits only for text
@@ -899,6 +906,93 @@ fn tail_owner(context: &Context, drafts: &[Draft], segment: &Segment, topic: &Ve
         .map(|(d, _)| d)
 }
 
+/// How far left of a row headline's start, as a share of the line, a run
+/// below may start and still stand under it: OCR adds or drops specks and
+/// spaces at a line's start, and body lines are set in smaller type than the
+/// row they stand under.
+const ROW_HEADLINE_SLACK: f32 = 0.05;
+
+/// The open draft whose headline, cut out of a row of side-by-side
+/// headlines, stands over the column where `head` starts: on the nearest
+/// line with a headline among the [`HEADLINE_OVER_COLUMN_LINES`] above
+/// `head`'s, when it holds two headlines or more, the last of them starting
+/// at or left of `head` (each headline of a row heads its stretch of the
+/// page up to the next one's start). Why: on grid pages (two rows of two
+/// articles) an article of the upper row left mid-sentence, or the row's
+/// last headline still without text, took the lower-case run that opens
+/// the second column under the row's first headline. Only while the
+/// headline's article holds its body text mostly in that stretch: where
+/// it took another article's columns (side-by-side articles whose
+/// headlines OCR read as one row, the row cut wrong), the headline no
+/// longer tells which article the columns under it belong to.
+fn headline_draft_over(context: &Context, drafts: &[Draft], open: &[usize], head: PieceId) -> Option<usize> {
+    let page = context.page;
+    if page.is_cjk() {
+        return None;
+    }
+    let head_line = page.piece(head).line;
+    let (start, _) = share_across(page, head);
+    let headlines = |line: usize| -> Vec<PieceId> {
+        page.lines[line]
+            .pieces
+            .clone()
+            .map(PieceId)
+            .filter(|&id| context.role(id) == Role::Headline)
+            .collect()
+    };
+    let row = (head_line.saturating_sub(HEADLINE_OVER_COLUMN_LINES)..head_line)
+        .rev()
+        .map(headlines)
+        .find(|row| !row.is_empty())?;
+    if row.len() < 2 {
+        return None;
+    }
+    let at = row.iter().rposition(|&id| share_across(page, id).0 <= start + ROW_HEADLINE_SLACK).unwrap_or(0);
+    let headline = row[at];
+    // The headline's stretch of the page: from its start to the next row
+    // headline's start (shares of a line, with the same slack).
+    let stretch_start = share_across(page, headline).0 - ROW_HEADLINE_SLACK;
+    let stretch_end =
+        row.get(at + 1).map_or(f32::INFINITY, |&id| share_across(page, id).0 - ROW_HEADLINE_SLACK);
+    let in_stretch = |id: PieceId| {
+        let left = share_across(page, id).0;
+        stretch_start <= left && left < stretch_end
+    };
+    // Only once the headline's text has begun, and begun as an article
+    // does (a dateline or a sentence, after any specks), not with a
+    // lower-case run it took while waiting: a headline still without text,
+    // or one holding another column's sentence, is no sure guide to the
+    // columns below it.
+    let opened = |d: &usize| {
+        let mut body = drafts[*d]
+            .parts
+            .iter()
+            .flat_map(|p| p.pieces.iter())
+            .filter(|&&id| context.role(id) == Role::Body);
+        body.next().is_some_and(|&id| {
+            page.piece(id).text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase())
+        })
+    };
+    // And only while the article's body text stands mostly under its
+    // headline, as the row's premise says: a headline whose article took
+    // text from another article's columns (a row read as one article's,
+    // a headline cut wrong) does not head the columns below it.
+    let under_headline = |d: &usize| {
+        let (mut inside, mut all) = (0usize, 0usize);
+        for &id in drafts[*d].parts.iter().flat_map(|p| p.pieces.iter()) {
+            if context.role(id) == Role::Body {
+                let chars = page.piece(id).text.chars().count();
+                all += chars;
+                if in_stretch(id) {
+                    inside += chars;
+                }
+            }
+        }
+        2 * inside > all
+    };
+    draft_holding(drafts, headline).filter(|d| open.contains(d) && opened(d) && under_headline(d))
+}
+
 /// The draft, closed or open as asked (closed by a byline before `at` in
 /// the input), whose topic is most like `topic`, at or above the threshold
 /// it sets for that draft; of equally alike drafts the one opened first.
@@ -1170,6 +1264,78 @@ mod tests {
         assert_eq!(articles(run), 1);
         assert_eq!(articles(&format!("Lakeside - {run}")), 2);
         assert_eq!(articles(&format!("LAKESIDE, May 4 - {run}")), 2);
+    }
+
+    #[test]
+    fn a_run_under_a_row_headline_goes_to_that_headlines_opened_article() {
+        // A row of two headlines cut apart; the left article stops
+        // mid-sentence, the right one has opened with its dateline; a run on
+        // the left article's topic starts in the right headline's stretch
+        // of the page: the right article's column, not the left's sentence.
+        let page = |gap: usize| {
+            parse_page(
+                &format!(
+                    "RAIN RETURNS TO THE VALLEY      BRIDGE PLAN APPROVED\n\
+                     the farmers of the valley said the rain      LAKESIDE, May 4 - The city council\n\
+                     had come and the crops would{}and valley farmers welcomed the rain.\n",
+                    " ".repeat(gap)
+                ),
+                0,
+                1,
+            )
+        };
+        let run_goes_right = |page: &Page| {
+            let roles: Vec<Role> = page.pieces.iter().map(|p| p.role).collect();
+            assert_eq!(
+                roles,
+                [Role::Headline, Role::Headline, Role::Body, Role::Body, Role::Body, Role::Body]
+            );
+            let chains = vec![chain_of([0, 2, 4], 1.0), chain_of([1, 3], 1.0), chain_of([5], 0.0)];
+            let assembly = assemble(page, chains);
+            article_of(&assembly, PieceId(5)) == article_of(&assembly, PieceId(1))
+        };
+        // Under the right headline: its article's.
+        assert!(run_goes_right(&page(24)));
+        // Under the left one (the line's first half): the topic decides.
+        assert!(!run_goes_right(&page(4)));
+    }
+
+    #[test]
+    fn a_row_headline_whose_article_took_the_other_columns_heads_no_run() {
+        // The same row, but the right headline's article holds the left
+        // column's text as well (more of it than its own): its headline no
+        // longer says what stands under it, and the run under it is not
+        // sent there by position.
+        let page = parse_page(
+            &format!(
+                "RAIN RETURNS TO THE VALLEY      BRIDGE PLAN APPROVED\n\
+                 the farmers of the valley said the rain      LAKESIDE, May 4 - The city council\n\
+                 had come and the crops would{}and valley farmers welcomed the rain.\n",
+                " ".repeat(24)
+            ),
+            0,
+            1,
+        );
+        let context = Context {
+            page: &page,
+            roles: page.pieces.iter().map(|p| p.role).collect(),
+            column_widths: width::column_widths(&page),
+            idf: &Idf::from_page(&page),
+            in_inset: vec![false; page.pieces.len()],
+        };
+        let draft = |ids: &[usize]| {
+            Draft::new(
+                &context,
+                Segment { pieces: ids.iter().map(|&i| PieceId(i)).collect(), scores: Vec::new() },
+            )
+        };
+        // Each headline's article holds its own column: the row sends the
+        // run under the right headline to that headline's article.
+        let own = [draft(&[0, 2, 4]), draft(&[1, 3])];
+        assert_eq!(headline_draft_over(&context, &own, &[0, 1], PieceId(5)), Some(1));
+        // The right headline's article took the left column too.
+        let took = [draft(&[0]), draft(&[1, 3, 2, 4])];
+        assert_eq!(headline_draft_over(&context, &took, &[0, 1], PieceId(5)), None);
     }
 
     #[test]

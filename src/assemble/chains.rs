@@ -379,7 +379,9 @@ pub fn build_with_idf(page: &Page, junctions: &[Junction], threshold: f32, idf: 
         .collect();
     let min_join_topic = if page.is_cjk() { MIN_JOIN_TOPIC } else { MIN_LATIN_JOIN_TOPIC };
     let joined = join_open_ends_if(linked, junctions, &open_end, &body, |from, to, score| {
-        if score < OPEN_END_FLOOR {
+        if score < OPEN_END_FLOOR
+            || column_under_headline(page, from.pieces[from.pieces.len() - 1], to.pieces[0])
+        {
             return false;
         }
         if !cut[from.pieces[from.pieces.len() - 1].0] {
@@ -393,6 +395,58 @@ pub fn build_with_idf(page: &Page, junctions: &[Junction], threshold: f32, idf: 
                 || from_topic.cosine(to_topic) >= min_join_topic)
     });
     join_wrapped_headlines(page, joined)
+}
+
+/// How many printed lines above a column's first line a headline over that
+/// column may stand: a headline wraps over up to three lines.
+pub(crate) const HEADLINE_OVER_COLUMN_LINES: usize = 4;
+
+/// Where a piece stands across its input line, as shares of the line's
+/// characters: its start and its end.
+pub(crate) fn share_across(page: &Page, id: PieceId) -> (f32, f32) {
+    let piece = page.piece(id);
+    let line = &page.lines[piece.line];
+    let width = page.pieces[line.pieces.end - 1].span.end.max(1) as f32;
+    (piece.span.start as f32 / width, piece.span.end as f32 / width)
+}
+
+/// Whether the chain head `to` opens a column set under a Latin headline
+/// that stands below the chain tail `from` (see [`headline_over_column`]).
+/// Why: an article's text never runs down past another article's headline
+/// into the column printed under it; that column is the headline's
+/// article's.
+fn column_under_headline(page: &Page, from: PieceId, to: PieceId) -> bool {
+    headline_over_column(page, to, page.piece(from).line + 1).is_some()
+}
+
+/// The Latin headline piece over the column that `head` starts, if any: a
+/// headline on one of the [`HEADLINE_OVER_COLUMN_LINES`] lines above
+/// `head`'s (none above line `from_line`) whose stretch of its line covers
+/// where `head` starts on its own. Why: a headline heads the columns
+/// printed under it, so a column starting there, even in lower case (its
+/// first line going on from the article's column before), is that
+/// headline's article's text and no continuation of text printed above.
+/// Only a headline set in capitals counts: the veto is hard, and a
+/// headline in sentence or title case is told from body text by the
+/// line's shape alone, which a row of glued column starts ("A failed plan
+/// |had lost out on") or a short body line can take, so that such a
+/// "headline" then walls off columns that are no other article's.
+fn headline_over_column(page: &Page, head: PieceId, from_line: usize) -> Option<PieceId> {
+    if page.is_cjk() {
+        return None;
+    }
+    let head_line = page.piece(head).line;
+    let (start, _) = share_across(page, head);
+    let above = head_line.saturating_sub(HEADLINE_OVER_COLUMN_LINES).max(from_line)..head_line;
+    above.rev().find_map(|line| {
+        page.lines[line].pieces.clone().map(PieceId).find(|&id| {
+            let (left, right) = share_across(page, id);
+            page.piece(id).role == Role::Headline
+                && chars::capitals_only(&page.piece(id).text) == Some(true)
+                && left <= start
+                && start < right
+        })
+    })
 }
 
 /// Most columns a wrapped headline's second line may start away from its
@@ -575,6 +629,29 @@ mod tests {
         assert_eq!(joined, chains);
         let joined = join_open_ends_if(chains, &junctions, &[true, false], &[true, true], |_, _, s| s > -2.0);
         assert_eq!(joined.len(), 1);
+    }
+
+    #[test]
+    fn no_open_end_runs_down_into_the_column_under_a_headline() {
+        let page = |middle: &str| {
+            crate::parse::parse_page(
+                &format!(
+                    "the farmers said the long rain had come and would\n{middle}\nbe built over the river\n"
+                ),
+                0,
+                1,
+            )
+        };
+        let headed = page("BRIDGE PLAN APPROVED");
+        assert_eq!(headed.pieces[1].role, Role::Headline);
+        assert!(column_under_headline(&headed, PieceId(0), PieceId(2)));
+        // A "headline" in sentence case is no sure headline: no veto.
+        let mut sentence = page("Bridge plan approved");
+        sentence.pieces[1].role = Role::Headline;
+        assert!(!column_under_headline(&sentence, PieceId(0), PieceId(2)));
+        let plain = page("the rain was welcome in the");
+        assert_eq!(plain.pieces[1].role, Role::Body);
+        assert!(!column_under_headline(&plain, PieceId(0), PieceId(2)));
     }
 
     #[test]

@@ -16,6 +16,8 @@
 //! which is cut where a title-shaped run of words meets the lower-case
 //! words that go on with the column line above.
 
+use std::collections::HashSet;
+
 use super::latin::{cut_piece, line_words, whole_line, Word};
 use crate::parse::stats::median;
 use crate::parse::{Gap, Page, Piece, Role};
@@ -229,9 +231,13 @@ fn dateline_at(texts: &[&str], at: usize) -> bool {
             && w.chars().count() >= 3
             && chars.all(char::is_alphabetic)
     };
+    // The day may carry the dash, and OCR may glue the article's first word
+    // to that dash ("26-Cenergy"): the digits must end on a dash then.
     let is_day = |w: &str| {
-        let day = w.trim_end_matches(['-', '–', '—', ',']);
-        (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        let rest = &w[digits..];
+        (1..=2).contains(&digits)
+            && (rest.trim_end_matches(['-', '–', '—', ',']).is_empty() || rest.starts_with(['-', '–', '—']))
     };
     let after = &texts[i..texts.len().min(i + 3)];
     match after {
@@ -253,10 +259,13 @@ fn second_dateline_share(page: &Page, index: usize) -> Option<f32> {
         let whole = whole_line(pieces);
         let texts = word_texts(&whole, &words);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        if !dateline_at(&texts, 0) {
+        // Gutter specks OCR read before the row's first word (". PLACE,")
+        // stand before the first dateline, not in it.
+        let first = texts.iter().position(|w| w.chars().any(char::is_alphanumeric))?;
+        if !dateline_at(&texts, first) {
             return None;
         }
-        let second = (HEADLINE_ROW_MIN_WORDS..texts.len()).find(|&at| dateline_at(&texts, at))?;
+        let second = (first + HEADLINE_ROW_MIN_WORDS..texts.len()).find(|&at| dateline_at(&texts, at))?;
         let length = whole.text.chars().count().max(1) as f32;
         Some((words[second].start - whole.span.start) as f32 / length)
     })
@@ -315,11 +324,71 @@ fn capitals_row_cut_at_datelines(
     }
     let share = second_dateline_share(page, index).or_else(|| higher_right_bodies_share(page, index))?;
     let length = whole.text.chars().count() as f32;
+    let (left_body, right_body) = body_words_either_side(page, index, share);
+    // A headline's words come back in its article's body: among the cuts
+    // near the share (set in bigger type, a headline fills its columns
+    // less evenly than body lines do), the one whose two parts each name
+    // more of the words below their own side wins; then the nearest.
+    let named = |at: usize| {
+        let left = texts[..at].iter().filter(|w| left_body.contains(&topic_word(w))).count();
+        let right = texts[at..].iter().filter(|w| right_body.contains(&topic_word(w))).count();
+        left + right
+    };
     (HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS)
         .filter(|&at| !crate::parse::chars::ends_sentence(texts[at - 1]))
         .map(|at| (at, ((words[at].start - whole.span.start) as f32 / length - share).abs()))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|&(_, off)| off <= HEADLINE_ROW_SHARE_SLACK)
+        .min_by(|a, b| named(b.0).cmp(&named(a.0)).then(a.1.total_cmp(&b.1)))
         .map(|(at, _)| at)
+}
+
+/// How far from the datelines' share a cut in a headline row may fall.
+const HEADLINE_ROW_SHARE_SLACK: f32 = 0.15;
+
+/// Body lines below a headline row whose words tell its two articles apart.
+const HEADLINE_ROW_BODY_REACH: usize = 12;
+
+/// A word as a topic: its letters and digits in lower case, empty for a
+/// word of fewer than three (articles and specks name no topic).
+fn topic_word(word: &str) -> String {
+    let bare: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if bare.chars().count() < 3 {
+        String::new()
+    } else {
+        bare
+    }
+}
+
+/// The topic words of the lines below line `index` (within
+/// [`HEADLINE_ROW_BODY_REACH`]), parted at `share` of each line's
+/// characters into the left and the right articles' words.
+fn body_words_either_side(page: &Page, index: usize, share: f32) -> (HashSet<String>, HashSet<String>) {
+    let mut sides = (HashSet::new(), HashSet::new());
+    for line in page.lines[index + 1..].iter().take(HEADLINE_ROW_BODY_REACH) {
+        let pieces = &page.pieces[line.pieces.clone()];
+        if pieces.iter().any(|p| p.role == Role::Headline) {
+            continue;
+        }
+        let whole = whole_line(pieces);
+        let length = whole.text.chars().count().max(1) as f32;
+        let mut at = 0usize;
+        for word in whole.text.split(' ') {
+            let topic = topic_word(word);
+            if !topic.is_empty() {
+                if (at as f32) / length < share {
+                    sides.0.insert(topic);
+                } else {
+                    sides.1.insert(topic);
+                }
+            }
+            at += word.chars().count() + 1;
+        }
+    }
+    // A word on both sides tells them apart no more than none.
+    let shared: HashSet<String> = sides.0.intersection(&sides.1).cloned().collect();
+    sides.0.retain(|w| !shared.contains(w));
+    sides.1.retain(|w| !shared.contains(w));
+    sides
 }
 
 /// A line this many body column widths long, or longer, holds more than
@@ -547,6 +616,9 @@ mod tests {
         assert!(!dateline_at(&["Harbour,", "Mar", "3"], 0));
         assert!(!dateline_at(&["HARBOUR", "TRADE", "REVIEW"], 0));
         assert!(!dateline_at(&["NATO,", "the", "alliance"], 0));
+        // The article's first word glued to the day's dash.
+        assert!(dateline_at(&["HARBOUR,", "Mar", "3-Acme"], 0));
+        assert!(!dateline_at(&["HARBOUR,", "Mar", "3rd"], 0));
     }
 
     /// A page read across without blank lines: a glued row of the article
