@@ -1493,6 +1493,62 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_line_cut_off_after_a_column_is_read_right_after_the_first() {
+        // A two-line headline over three columns, its shorter second line
+        // centred under the first; the cut read the left column before the
+        // second line (a gutter runs up beside it).
+        let atoms = vec![
+            placed("第一行标题文字很长", 0, 0, 900, 60, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("第二行", 300, 70, 600, 130, true),
+            placed("中栏正文", 320, 150, 580, 180, false),
+            placed("右栏正文", 620, 150, 900, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 50.0, capitals_size: None, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions, headline_type, 30.0);
+        assert_eq!(order, vec![vec![0, 2], vec![1], vec![3], vec![4]]);
+        // A word of body text boxed in headline type at a column's head,
+        // under the headline but flush with nothing of it, keeps its place.
+        let atoms = vec![
+            placed("第一行标题文字很长", 0, 0, 900, 60, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("字", 640, 70, 700, 130, true),
+            placed("右栏正文", 620, 150, 900, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, vec![vec![0], vec![1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn parts_of_one_headline_row_over_a_column_are_one_headline() {
+        // One headline row cut in two parts where a column of the article
+        // runs on under the space between them.
+        let headline_type = HeadlineType { size: 50.0, capitals_size: None, script: Script::Cjk };
+        let atoms = vec![
+            placed("标题前半", 0, 0, 500, 60, true),
+            placed("左栏正文", 0, 100, 600, 130, false),
+            placed("标题后半", 530, 0, 1000, 60, true),
+            placed("右栏正文", 630, 100, 1000, 130, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let order = under_their_headlines(&atoms, regions, headline_type, 30.0);
+        assert_eq!(order, vec![vec![0, 2], vec![1], vec![3]]);
+        // Two articles' headlines side by side stand over the gutter
+        // between the articles: each keeps its own columns.
+        let atoms = vec![
+            placed("左篇标题", 0, 0, 500, 60, true),
+            placed("左篇正文", 0, 100, 480, 130, false),
+            placed("右篇标题", 530, 0, 1000, 60, true),
+            placed("右篇正文", 530, 100, 1000, 130, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
     fn a_column_of_a_lower_tier_is_not_led_by_the_headline_of_the_upper_one() {
         // Two articles stacked, each over two columns; the lower article's
         // headline spans only its first column, and its second column stands

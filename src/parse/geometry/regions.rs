@@ -13,7 +13,9 @@ use super::lines::{line_size, printed_lines};
 use super::{height, Atom, BBox, HeadlineType};
 
 /// Moves every region right after the regions of the headline it stands
-/// under: the nearest headline region above it that overlaps it
+/// under (a headline's later line, set flush or centred under it or cut
+/// off beside it over a column, right after that headline, see
+/// [`headline_parts_beside`]): the nearest headline region above it that overlaps it
 /// horizontally (a headline may be centred over its columns), or the
 /// headline of the column set right above it when that headline is the
 /// lower one. The XY-cut
@@ -36,7 +38,9 @@ pub(super) fn under_their_headlines(
     };
     let boxes: Vec<BBox> = regions.iter().map(|r| extent(r)).collect();
     let headline: Vec<bool> = regions.iter().map(|r| set_in_headline_type(all, r, headline_type)).collect();
-    let lead = headline_leads(&boxes, &headline);
+    let mut lead = headline_leads(&boxes, &headline);
+    let line_counts: Vec<usize> = regions.iter().map(|r| strong_lines(all, r).len()).collect();
+    let beside = headline_parts_beside(&boxes, &headline, &line_counts, &mut lead, glyph);
     let tiers = tiers_of_articles(&boxes, &headline, &lead, glyph);
     // A region under no headline goes with the region before it, or with
     // the headline of its own tier (see [`tier_headline_above`]).
@@ -88,7 +92,18 @@ pub(super) fn under_their_headlines(
         }
     }
     let mut order: Vec<usize> = (0..regions.len()).collect();
-    order.sort_by_key(|&index| (owner[index], index));
+    // A headline's later line (cut off as a region of its own) is read
+    // right after its lead, before the columns the cut read between them:
+    // read after a column it would head an article of its own.
+    let follows_lead = |index: usize| {
+        headline[index]
+            && lead[index] != index
+            && (beside[index] || aligned_under(boxes[lead[index]], boxes[index]))
+    };
+    order.sort_by_key(|&index| {
+        let place = if follows_lead(index) { lead[index] } else { index };
+        (owner[index], place, follows_lead(index), index)
+    });
     let mut regions: Vec<Option<Vec<usize>>> = regions.into_iter().map(Some).collect();
     // A headline's later line cut off as a region of its own joins its
     // lead's region when it follows it: read apart, each would be a block
@@ -107,6 +122,19 @@ pub(super) fn under_their_headlines(
         previous = Some(index);
     }
     out
+}
+
+/// True when the headline line `lower` is set under `upper` as a later
+/// line of one headline is: flush with its left edge, centred under it, or
+/// flush with its right edge, within the height of `lower`'s glyphs. A
+/// word of body text read in headline type under a headline (a tall box
+/// at a column's head) stands anywhere.
+fn aligned_under(upper: BBox, lower: BBox) -> bool {
+    let slack = height(&lower) as i32;
+    let centre = |b: BBox| (b.x0 + b.x1) / 2;
+    (upper.x0 - lower.x0).abs() <= slack
+        || (centre(upper) - centre(lower)).abs() <= slack
+        || (upper.x1 - lower.x1).abs() <= slack
 }
 
 /// A region whose top stands less than this many glyph heights under a
@@ -189,6 +217,79 @@ pub(super) fn headline_leads(boxes: &[BBox], headline: &[bool]) -> Vec<usize> {
     lead
 }
 
+/// Gives a headline region standing beside another on the same row the
+/// other's lead when the space between them is narrower than their glyphs
+/// are high and stands over a column of body text: the first region under
+/// that space runs across it, a body `glyph` out on each side, and shares
+/// no stretch of the page with a region level with it (a region glued
+/// across the gutter between two articles runs into its neighbour's
+/// column); not when both parts hold later lines (two headlines of two
+/// lines each, read as one row). Returns, per region, whether it was
+/// joined so. Why: OCR reads a big headline as several boxes, and the cut
+/// parts them where the column gutters run up into the headline row, each
+/// part then heading an article of its own. Two articles' headlines side
+/// by side stand over the gutter between the articles, never over a
+/// column.
+pub(super) fn headline_parts_beside(
+    boxes: &[BBox],
+    headline: &[bool],
+    line_counts: &[usize],
+    lead: &mut [usize],
+    glyph: f32,
+) -> Vec<bool> {
+    let mut beside = vec![false; boxes.len()];
+    let mut by_left: Vec<usize> = (0..boxes.len()).filter(|&r| headline[r]).collect();
+    by_left.sort_by_key(|&r| (boxes[r].x0, boxes[r].y0));
+    let margin = glyph as i32;
+    let level = |a: &BBox, b: &BBox| a.y1.min(b.y1) > a.y0.max(b.y0);
+    let overlaps_a_neighbour = |column: usize| {
+        let c = boxes[column];
+        (0..boxes.len()).any(|r| {
+            r != column
+                && !headline[r]
+                && level(&boxes[r], &c)
+                && boxes[r].x1.min(c.x1) > boxes[r].x0.max(c.x0)
+        })
+    };
+    for &right in &by_left {
+        if lead[right] != right {
+            continue;
+        }
+        let b = boxes[right];
+        let row = |a: &BBox| a.y1.min(b.y1) - a.y0.max(b.y0);
+        let Some(left) = by_left
+            .iter()
+            .copied()
+            .filter(|&l| l != right && boxes[l].x1 <= b.x0)
+            .filter(|&l| 2 * row(&boxes[l]) > height(&boxes[l]).min(height(&b)) as i32)
+            .filter(|&l| b.x0 - boxes[l].x1 < row(&boxes[l]))
+            .max_by_key(|&l| boxes[l].x1)
+        else {
+            continue;
+        };
+        if line_counts[left] > 1 && line_counts[right] > 1 {
+            continue;
+        }
+        let (gap_x0, gap_x1) = (boxes[left].x1, b.x0);
+        let foot = boxes[left].y1.min(b.y1);
+        let under_gap = (0..boxes.len())
+            .filter(|&r| r != left && r != right && boxes[r].y0 >= foot)
+            .filter(|&r| boxes[r].x1 > gap_x0 && boxes[r].x0 < gap_x1)
+            .min_by_key(|&r| boxes[r].y0);
+        let over_a_column = under_gap.is_some_and(|r| {
+            !headline[r]
+                && boxes[r].x0 <= gap_x0 - margin
+                && boxes[r].x1 >= gap_x1 + margin
+                && !overlaps_a_neighbour(r)
+        });
+        if over_a_column {
+            lead[right] = lead[left];
+            beside[right] = true;
+        }
+    }
+    beside
+}
+
 /// Where a new tier of stacked articles starts: a band at least `glyph`
 /// high that no region runs across, with a headline region the first below
 /// it. A headline never leads a region across such a band: the last column
@@ -223,11 +324,7 @@ pub(super) fn tiers_of_articles(boxes: &[BBox], headline: &[bool], lead: &[usize
 /// nor must a speck OCR read as a letter or two in the space between a
 /// headline's lines (`i :`), which stands as a line of its own.
 pub(super) fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type: HeadlineType) -> bool {
-    let lines: Vec<Vec<usize>> = printed_lines(all, region.to_vec())
-        .into_iter()
-        .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
-        .filter(|strong| !strong.is_empty())
-        .collect();
+    let lines = strong_lines(all, region);
     let headline_line = |strong: &Vec<usize>| {
         line_size(all, strong, headline_type.script)
             .is_some_and(|size| headline_type.is_reached(all, strong, size))
@@ -238,6 +335,16 @@ pub(super) fn set_in_headline_type(all: &[Atom], region: &[usize], headline_type
         letters < SPECK_LINE_LETTERS
     };
     lines.iter().any(headline_line) && lines.iter().all(|strong| headline_line(strong) || speck_line(strong))
+}
+
+/// The printed lines of `region` that hold strong words, each as its strong
+/// words.
+fn strong_lines(all: &[Atom], region: &[usize]) -> Vec<Vec<usize>> {
+    printed_lines(all, region.to_vec())
+        .into_iter()
+        .map(|words| words.into_iter().filter(|&a| all[a].strong).collect::<Vec<usize>>())
+        .filter(|strong| !strong.is_empty())
+        .collect()
 }
 
 /// A printed line with fewer letters and digits than this is specks, no
