@@ -426,6 +426,35 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_stride_among_paragraph_lines_needs_text_that_reads_on() {
+        // Short lines between paragraphs written on one line (five
+        // pieces each, which count no junction): the one-line-apart
+        // junctions read poorly, those two apart complete one word ("青"
+        // / "稞") and otherwise meet sentence ends, a mean of 0.25 on four
+        // junctions where the window could hold more. No stride (stride two
+        // at two lines without the thin-evidence test).
+        let paragraph = "大雪纷飞 夏天也来了 秋天还没到 冬天很远了 春天来了";
+        let lines = [
+            "市民可以通过手机查询公交位置东",
+            "这是索盖村在推广新品种青",
+            paragraph,
+            "稞种植时的场面热闹非凡东",
+            "这次会议结束了大家各自回家。",
+            paragraph,
+            "把门关上以后屋里暖和起来东",
+            "这天同学们排队走进了教室。",
+            paragraph,
+            "把灯打开以后房间亮了很多东",
+            "这些书都放回书架上面去了。",
+            paragraph,
+            "把书放回书架以后再去吃饭",
+        ];
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let strides = strides_of(&text);
+        assert!(strides.iter().all(Option::is_none), "{strides:?}");
+    }
+
+    #[test]
     fn a_column_read_in_order_has_no_stride() {
         let text: String = RAIN.iter().chain(&BUSES[..3]).map(|l| format!("{l}\n")).collect();
         assert!(strides_of(&text).iter().all(Option::is_none));
