@@ -1043,6 +1043,13 @@ fn dateline_line_inside_a_sentence(page: &Page, before: PieceId, dateline: Piece
 /// byline that follows body text, between two bylines, around glyphs, and
 /// at a weak junction between unlike text (see [`incoherent_junction`]).
 fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
+    // Cells of the chain before each piece, and in all (the last entry).
+    let cells_before: Vec<f32> = std::iter::once(0.0)
+        .chain(chain.pieces.iter().scan(0.0, |sum, &id| {
+            *sum += context.page.piece(id).cells;
+            Some(*sum)
+        }))
+        .collect();
     let mut current = Segment { pieces: Vec::new(), scores: Vec::new() };
     let mut has_body = false;
     // Body text in lower case read since the run began: running text, not
@@ -1050,7 +1057,7 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     let mut has_running_text = false;
     for (index, &id) in chain.pieces.iter().enumerate() {
         let role = context.role(id);
-        let cut_before = index > 0 && incoherent_junction(context, &chain, index)
+        let cut_before = index > 0 && incoherent_junction(context, &chain, &cells_before, index)
             || match current.pieces.last().map(|&p| context.role(p)) {
                 None => false,
                 Some(before) => {
@@ -1120,13 +1127,15 @@ fn window_cosine(context: &Context, before: &[PieceId], after: &[PieceId], cells
 /// "join the open article most alike" path as any headless run. On real-OCR
 /// dev and pools 1, 5, 6 and 8, 5% of a chain's junctions cross gold
 /// articles (972 of 18,557) and the article stage kept all but three of them.
-fn incoherent_junction(context: &Context, chain: &Chain, index: usize) -> bool {
+/// `cells_before` holds the chain's cells before each piece and in all.
+fn incoherent_junction(context: &Context, chain: &Chain, cells_before: &[f32], index: usize) -> bool {
     if chain.scores[index - 1] >= INCOHERENT_SCORE {
         return false;
     }
     let (before, after) = chain.pieces.split_at(index);
-    context.cells(before) >= INCOHERENT_SIDE_CELLS
-        && context.cells(after) >= INCOHERENT_SIDE_CELLS
+    let all = cells_before[chain.pieces.len()];
+    cells_before[index] >= INCOHERENT_SIDE_CELLS
+        && all - cells_before[index] >= INCOHERENT_SIDE_CELLS
         && window_cosine(context, before, after, INCOHERENT_NEAR_CELLS) < INCOHERENT_TOPIC
         && window_cosine(context, before, after, INCOHERENT_FAR_CELLS) < INCOHERENT_TOPIC
         && *context.cuts_unlike.get_or_init(|| cuts_unlike_text(context.page))
