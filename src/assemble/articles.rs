@@ -137,9 +137,10 @@ const INSET_TOPIC_THRESHOLD: f64 = 0.2;
 /// cut where the text on its two sides shares no topic (see
 /// [`incoherent_junction`]). A column's own steps score about 5 and more
 /// (`Below`); steps into another article's column that the chain stage
-/// took score 0 to 4 on real-OCR pages (junctions crossing gold articles:
-/// median 3.3 on Chinese and 5.5 on Latin dev pages, against 5.9 and 6.0
-/// inside one article). Dev scores gain from 3 to 5; 6 loses.
+/// took score lower (junctions crossing gold articles on real-OCR dev
+/// pages: median 3.3 on Chinese and 5.5 on Latin ones, against 5.9 and 6.0
+/// inside one article). Dev scores gain from 3 to 5; 6 loses (measured
+/// without the page limit of [`cuts_unlike_text`]).
 const INCOHERENT_SCORE: f32 = 4.0;
 
 /// The text read before and after a weak junction, this many cells of it on
