@@ -326,7 +326,7 @@ pub(super) mod tests {
     #[test]
     fn a_completed_word_reads_on_and_a_cut_sentence_does_not() {
         let vocabulary = Vocabulary::from_texts([]);
-        assert!(affinity("这是索盖村在推广新品种青", "稞种植时的一幕。", &vocabulary) > 0.5);
+        assert!(affinity("这是小河村在推广新品种葡", "萄种植时的一幕。", &vocabulary) > 0.5);
         assert!(affinity("一幕。", "，在上海", &vocabulary) < 0.0);
         // Most Latin lines start lower case whatever they follow.
         assert_eq!(affinity("the weather was", "fine all day.", &vocabulary), 0.0);
@@ -429,16 +429,16 @@ pub(super) mod tests {
     fn a_stride_among_paragraph_lines_needs_text_that_reads_on() {
         // Short lines between paragraphs written on one line (five
         // pieces each, which count no junction): the one-line-apart
-        // junctions read poorly, those two apart complete one word ("青"
-        // / "稞") and otherwise meet sentence ends, a mean of 0.25 on four
+        // junctions read poorly, those two apart complete one word ("葡"
+        // / "萄") and otherwise meet sentence ends, a mean of 0.25 on four
         // junctions where the window could hold more. No stride (stride two
         // at two lines without the thin-evidence test).
         let paragraph = "大雪纷飞 夏天也来了 秋天还没到 冬天很远了 春天来了";
         let lines = [
             "市民可以通过手机查询公交位置东",
-            "这是索盖村在推广新品种青",
+            "这是小河村在推广新品种葡",
             paragraph,
-            "稞种植时的场面热闹非凡东",
+            "萄种植时的场面热闹非凡东",
             "这次会议结束了大家各自回家。",
             paragraph,
             "把门关上以后屋里暖和起来东",
