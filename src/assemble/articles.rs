@@ -1222,12 +1222,22 @@ fn window_cosine(context: &Context, before: &[PieceId], after: &[PieceId], cells
 /// "join the open article most alike" path as any headless run. On real-OCR
 /// dev and pools 1, 5, 6 and 8, 5% of a chain's junctions cross gold
 /// articles (972 of 18,557) and the article stage kept all but three of them.
-/// On Chinese pages the piece before must end a sentence: a Chinese column
-/// cut inside a sentence is read back whole where its text is unlike the
-/// next column's (a report's list of checkpoints after its opening), and a
-/// cut there leaves a sentence broken in two articles. With the cut inside
-/// sentences too, dev moved the same, pools 2+3 rose more (+0.220) but
-/// pool 8 less (+0.038 against +0.344).
+///
+/// Two premises keep the cut to the junctions where an article can end:
+/// - The piece before ends a sentence, on every page: an article never ends
+///   inside a sentence, and a cut there leaves a sentence broken in two
+///   articles. Inside a sentence a column's next line that merely names
+///   other things (a book's title, a list of places) scores weak and
+///   unlike: a one-column English page was cut into pieces there (a fresh
+///   pool page 0.978 -> 0.610), a Chinese report's list of checkpoints
+///   after its opening was sent to the next article.
+/// - The whole two sides of the chain share less than [`TOPIC_THRESHOLD`],
+///   the bar below which the article stage itself starts a new article
+///   rather than joining an open one: windows of a few lines see only the
+///   paragraph at hand, and a column that turns from one person or party
+///   to another after a full stop still shares the article's words over
+///   its whole length.
+///
 /// `cells_before` holds the chain's cells before each piece and in all.
 fn incoherent_junction(context: &Context, chain: &Chain, cells_before: &[f32], index: usize) -> bool {
     if chain.scores[index - 1] >= INCOHERENT_SCORE {
@@ -1235,13 +1245,12 @@ fn incoherent_junction(context: &Context, chain: &Chain, cells_before: &[f32], i
     }
     let (before, after) = chain.pieces.split_at(index);
     let all = cells_before[chain.pieces.len()];
-    let ends_sentence =
-        || before.last().is_some_and(|&id| chars::ends_sentence(&context.page.piece(id).text));
-    (!context.page.is_cjk() || ends_sentence())
+    before.last().is_some_and(|&id| chars::ends_sentence(&context.page.piece(id).text))
         && cells_before[index] >= INCOHERENT_SIDE_CELLS
         && all - cells_before[index] >= INCOHERENT_SIDE_CELLS
         && window_cosine(context, before, after, INCOHERENT_NEAR_CELLS) < INCOHERENT_TOPIC
         && window_cosine(context, before, after, INCOHERENT_FAR_CELLS) < INCOHERENT_TOPIC
+        && window_cosine(context, before, after, f32::INFINITY) < TOPIC_THRESHOLD
         && *context.cuts_unlike.get_or_init(|| cuts_unlike_text(context.page))
 }
 
@@ -1360,6 +1369,71 @@ mod tests {
     #[test]
     fn a_chinese_chain_is_not_cut_inside_a_sentence() {
         assert_eq!(articles_across_a_junction(1.0, '，'), 1);
+    }
+
+    /// A headline, then the lines `before` and `after` as one chain whose
+    /// junction between them scores 1 (weak) and every other 6: how many
+    /// runs the article stage cuts the chain into.
+    fn runs_of_one_chain(headline: &str, before: &[String], after: &[String]) -> usize {
+        let text = format!("{headline}\n\n{}\n{}\n", before.join("\n"), after.join("\n"));
+        let page = parse_page(&text, 0, 1);
+        let pieces = 1 + before.len() + after.len();
+        assert_eq!(page.pieces.len(), pieces);
+        assert!(page.pieces[0].role.is_heading());
+        let context = Context {
+            page: &page,
+            roles: page.pieces.iter().map(|p| p.role).collect(),
+            column_widths: width::column_widths(&page),
+            idf: &Idf::from_page(&page),
+            in_inset: vec![false; page.pieces.len()],
+            cuts_unlike: std::cell::OnceCell::new(),
+        };
+        let mut chain = chain_of(0..pieces, 6.0);
+        chain.scores[before.len()] = 1.0;
+        let mut runs = Vec::new();
+        split_chain(&context, chain, &mut runs);
+        runs.len()
+    }
+
+    /// A column's lines: `lines` repeated `times` times.
+    fn column_lines(lines: &[&str], times: usize) -> Vec<String> {
+        lines.repeat(times).into_iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn an_english_chain_is_not_cut_inside_a_sentence() {
+        let bridge = [
+            "The new harbour bridge will open to traffic in",
+            "the spring, the council said on Monday, and the",
+            "work on the approach roads is nearly finished.",
+        ];
+        let farm = [
+            "Apple growers in the hills expect a record crop",
+            "this year after a warm summer with enough rain,",
+            "and the fruit is already sold to every market.",
+        ];
+        let headline = "HARBOUR BRIDGE TO OPEN IN SPRING";
+        // Each side holds about 210 cells; the bridge column ends a sentence.
+        assert_eq!(runs_of_one_chain(headline, &column_lines(&bridge, 3), &column_lines(&farm, 3)), 2);
+        // The same column stopping inside a sentence ("... and the").
+        let mut open = column_lines(&bridge, 3);
+        open.push(bridge[0].to_string());
+        assert_eq!(runs_of_one_chain(headline, &open, &column_lines(&farm, 3)), 1);
+    }
+
+    #[test]
+    fn a_chain_whose_whole_sides_share_their_topic_is_not_cut() {
+        let bus = ["全市公交线路将于下月", "起调整，涉及二十多条", "公交线路和沿线站点。"];
+        let apples = ["山区果农今年喜获丰收", "，红苹果销往全国各地", "的水果市场和超市里。"];
+        let headline = "全市公交线路调整方案今天公布";
+        // 330 cells of the bus column before the junction, 180 of apples
+        // after it: unlike on every window, cut.
+        assert_eq!(runs_of_one_chain(headline, &column_lines(&bus, 11), &column_lines(&apples, 6)), 2);
+        // The same, but the column read the apples before the bus lines:
+        // the last 300 cells before the junction still share nothing with
+        // the apples after it, the whole side does.
+        let before = [column_lines(&apples, 6), column_lines(&bus, 11)].concat();
+        assert_eq!(runs_of_one_chain(headline, &before, &column_lines(&apples, 6)), 1);
     }
 
     #[test]
