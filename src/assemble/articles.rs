@@ -5,7 +5,9 @@
 //! evidence links; an article is what a reader wants. Headlines open
 //! articles, bylines close them, scattered glyphs belong to no sentence.
 //! Runs of text without a headline join the open article they share content
-//! words with, or open one of their own.
+//! words with, or open one of their own. A chain is also cut at a weak
+//! junction between text that shares no topic on either side, so that each
+//! side goes to the article it is most alike.
 
 use crate::parse::chars::{self, ends_sentence, is_han, is_line_start_forbidden};
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start, is_newswire_dateline_start};
@@ -131,6 +133,41 @@ const MIN_TOPIC_CELLS: f32 = 30.0;
 /// does not place.
 const INSET_TOPIC_THRESHOLD: f64 = 0.2;
 
+/// A chain's junction scoring below this (log-odds) is weak enough to be
+/// cut where the text on its two sides shares no topic (see
+/// [`incoherent_junction`]). A column's own steps score about 5 and more
+/// (`Below`); steps into another article's column that the chain stage
+/// took score lower (junctions crossing gold articles on real-OCR dev
+/// pages: median 3.3 on Chinese and 5.5 on Latin ones, against 5.9 and 6.0
+/// inside one article). Dev scores gain from 3 to 5; 6 loses (measured
+/// without the page limit of [`cuts_unlike_text`]).
+const INCOHERENT_SCORE: f32 = 4.0;
+
+/// The text read before and after a weak junction, this many cells of it on
+/// each side (within the chain), shares at most [`INCOHERENT_TOPIC`]: about
+/// two to three printed lines of a Latin column, five to eight of a Chinese
+/// one. Dev scores gain from 100 to 200.
+const INCOHERENT_NEAR_CELLS: f32 = 150.0;
+
+/// ... and so do twice as many cells on each side, so that a column whose
+/// next lines merely name other things than its last ones (a new paragraph,
+/// a quote) is not cut: inside one article the wider windows share more
+/// (median cosine 0.09 to 0.10 on dev junctions inside gold articles,
+/// against 0.02 to 0.04 across them).
+const INCOHERENT_FAR_CELLS: f32 = 300.0;
+
+/// Cosine of the two windows' word profiles below which the text on the
+/// two sides of a weak junction is unlike. Dev scores gain from 0.02 to
+/// 0.04 on the near windows, and at 0.02 to 0.04 on the far ones (0.03
+/// best).
+const INCOHERENT_TOPIC: f64 = 0.03;
+
+/// Each side of a cut must hold at least this many cells (the near window):
+/// a shorter tail shows no topic to compare, and a cut there would only
+/// hand a line or two to whichever article shares a word (dev loses at
+/// 100, gains at 150 and 200).
+const INCOHERENT_SIDE_CELLS: f32 = INCOHERENT_NEAR_CELLS;
+
 /// What the assembler knows of the page: the pieces, their roles, column
 /// widths and token weights for the topic signal.
 struct Context<'a> {
@@ -140,6 +177,10 @@ struct Context<'a> {
     idf: &'a Idf,
     /// Per piece: it stands in an inset.
     in_inset: Vec<bool>,
+    /// Whether the page's word profiles show where a chain runs into
+    /// another article (see [`cuts_unlike_text`]); worked out only when a
+    /// weak junction between unlike text asks.
+    cuts_unlike: std::cell::OnceCell<bool>,
 }
 
 impl Context<'_> {
@@ -322,6 +363,7 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
             let of = insets::inset_of_lines(page, &insets);
             page.pieces.iter().map(|p| of[p.line].is_some()).collect()
         },
+        cuts_unlike: std::cell::OnceCell::new(),
     };
     let mut segments = Vec::new();
     for chain in chains {
@@ -1093,8 +1135,16 @@ fn dateline_line_inside_a_sentence(page: &Page, before: PieceId, dateline: Piece
 }
 
 /// Cuts a chain before every heading that follows body text, after every
-/// byline that follows body text, between two bylines, and around glyphs.
+/// byline that follows body text, between two bylines, around glyphs, and
+/// at a weak junction between unlike text (see [`incoherent_junction`]).
 fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
+    // Cells of the chain before each piece, and in all (the last entry).
+    let cells_before: Vec<f32> = std::iter::once(0.0)
+        .chain(chain.pieces.iter().scan(0.0, |sum, &id| {
+            *sum += context.page.piece(id).cells;
+            Some(*sum)
+        }))
+        .collect();
     let mut current = Segment { pieces: Vec::new(), scores: Vec::new() };
     let mut has_body = false;
     // Body text in lower case read since the run began: running text, not
@@ -1102,10 +1152,11 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     let mut has_running_text = false;
     for (index, &id) in chain.pieces.iter().enumerate() {
         let role = context.role(id);
-        let cut_before = match current.pieces.last().map(|&p| context.role(p)) {
-            None => false,
-            Some(before) => {
-                (role.is_heading() || before == Role::Byline) && has_body
+        let cut_before = index > 0 && incoherent_junction(context, &chain, &cells_before, index)
+            || match current.pieces.last().map(|&p| context.role(p)) {
+                None => false,
+                Some(before) => {
+                    (role.is_heading() || before == Role::Byline) && has_body
                     // A heading right after a byline: the byline closed one
                     // article, the heading opens the next, even where the
                     // run began at that byline (a sidebar's headline read
@@ -1124,8 +1175,8 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
                     // Two bylines in a row: the second opens the next article.
                     || role == Role::Byline && before == Role::Byline
                     || (role == Role::Fragment) != (before == Role::Fragment)
-            }
-        };
+                }
+            };
         if cut_before {
             out.push(std::mem::replace(&mut current, Segment { pieces: Vec::new(), scores: Vec::new() }));
             has_body = false;
@@ -1140,6 +1191,81 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     if !current.pieces.is_empty() {
         out.push(current);
     }
+}
+
+/// Cosine of the word profiles of up to `cells` cells of `before` (read
+/// back from its end) and of `after` (from its start).
+fn window_cosine(context: &Context, before: &[PieceId], after: &[PieceId], cells: f32) -> f64 {
+    let window = |ids: &mut dyn Iterator<Item = &PieceId>| {
+        let mut profile = Profile::new();
+        let mut seen = 0.0;
+        for &id in ids {
+            if seen >= cells {
+                break;
+            }
+            profile.add(&context.page.piece(id).text);
+            seen += context.page.piece(id).cells;
+        }
+        profile.vector(context.idf)
+    };
+    window(&mut before.iter().rev()).cosine(&window(&mut after.iter()))
+}
+
+/// Whether the junction into `chain.pieces[index]` is weak (scores below
+/// [`INCOHERENT_SCORE`]) and joins unlike text: at least
+/// [`INCOHERENT_SIDE_CELLS`] on each side, and the near and the far windows
+/// on the two sides share less than [`INCOHERENT_TOPIC`]. Why: the article
+/// stage otherwise cuts a chain only where roles change, so one wrong step
+/// of the chain stage into another article's column (a `Below` link
+/// between glued rows, a column wrap to the wrong top) carries that
+/// column's text into the article; cut, the column goes through the same
+/// "join the open article most alike" path as any headless run. On real-OCR
+/// dev and pools 1, 5, 6 and 8, 5% of a chain's junctions cross gold
+/// articles (972 of 18,557) and the article stage kept all but three of them.
+///
+/// Two premises keep the cut to the junctions where an article can end:
+/// - The piece before ends a sentence, on every page: an article never ends
+///   inside a sentence, and a cut there leaves a sentence broken in two
+///   articles. Inside a sentence a column's next line that merely names
+///   other things (a book's title, a list of places) scores weak and
+///   unlike: a one-column English page was cut into pieces there (a fresh
+///   pool page 0.978 -> 0.610), a Chinese report's list of checkpoints
+///   after its opening was sent to the next article.
+/// - The whole two sides of the chain share less than [`TOPIC_THRESHOLD`],
+///   the bar below which the article stage itself starts a new article
+///   rather than joining an open one: windows of a few lines see only the
+///   paragraph at hand, and a column that turns from one person or party
+///   to another after a full stop still shares the article's words over
+///   its whole length.
+///
+/// `cells_before` holds the chain's cells before each piece and in all.
+fn incoherent_junction(context: &Context, chain: &Chain, cells_before: &[f32], index: usize) -> bool {
+    if chain.scores[index - 1] >= INCOHERENT_SCORE {
+        return false;
+    }
+    let (before, after) = chain.pieces.split_at(index);
+    let all = cells_before[chain.pieces.len()];
+    before.last().is_some_and(|&id| chars::ends_sentence(&context.page.piece(id).text))
+        && cells_before[index] >= INCOHERENT_SIDE_CELLS
+        && all - cells_before[index] >= INCOHERENT_SIDE_CELLS
+        && window_cosine(context, before, after, INCOHERENT_NEAR_CELLS) < INCOHERENT_TOPIC
+        && window_cosine(context, before, after, INCOHERENT_FAR_CELLS) < INCOHERENT_TOPIC
+        && window_cosine(context, before, after, f32::INFINITY) < TOPIC_THRESHOLD
+        && *context.cuts_unlike.get_or_init(|| cuts_unlike_text(context.page))
+}
+
+/// Whether a page's word profiles tell a chain's own column from another
+/// article's at [`INCOHERENT_TOPIC`]: Chinese pages (character bigrams) and
+/// English ones. German and French text shares fewer content words of four
+/// or more letters between two windows of one article (median cosine of
+/// the near windows at strong junctions 0.058 on German real-OCR pages,
+/// against 0.11 on English and 0.10 on Chinese ones), so there the cut split
+/// articles: synthetic German and French pages lost in every pool (5151:
+/// -0.303 and -0.080), a bar relative to the page's own median did not help.
+fn cuts_unlike_text(page: &Page) -> bool {
+    page.is_cjk()
+        || crate::score::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()))
+            .is_english()
 }
 
 fn build_article(context: &Context, parts: Vec<Segment>) -> Article {
@@ -1209,6 +1335,105 @@ mod tests {
             profile.add(&page.pieces[id].text);
         }
         profile.vector(&Idf::from_page(page))
+    }
+
+    /// A headline's article whose column a chain runs on, with a junction
+    /// scored `score`, into a column of another topic that shares no word
+    /// with it: how many articles come out. The column's lines end with
+    /// `last_mark` before the junction.
+    fn articles_across_a_junction(score: f32, last_mark: char) -> usize {
+        let last = format!("公交线路和沿线站点{last_mark}");
+        let bus = ["全市公交线路将于下月", "起调整，涉及二十多条", last.as_str()];
+        let apples = ["山区果农今年喜获丰收", "，红苹果销往全国各地", "的水果市场和超市里。"];
+        let text = format!(
+            "全市公交线路调整方案今天公布\n\n{}\n{}\n",
+            bus.repeat(6).join("\n"),
+            apples.repeat(6).join("\n")
+        );
+        let page = parse_page(&text, 0, 1);
+        assert_eq!(page.pieces.len(), 37);
+        assert!(page.pieces[0].role.is_heading());
+        // Each side holds 180 cells; the junction is the bus column's last.
+        let mut chain = chain_of(0..37, 6.0);
+        chain.scores[18] = score;
+        assemble(&page, vec![chain]).articles.len()
+    }
+
+    #[test]
+    fn a_chain_is_cut_at_a_weak_junction_between_unlike_text() {
+        assert_eq!(articles_across_a_junction(1.0, '。'), 2);
+        // A strong junction stays: the layout is sure the column goes on.
+        assert_eq!(articles_across_a_junction(INCOHERENT_SCORE + 1.0, '。'), 1);
+    }
+
+    #[test]
+    fn a_chinese_chain_is_not_cut_inside_a_sentence() {
+        assert_eq!(articles_across_a_junction(1.0, '，'), 1);
+    }
+
+    /// A headline, then the lines `before` and `after` as one chain whose
+    /// junction between them scores 1 (weak) and every other 6: how many
+    /// runs the article stage cuts the chain into.
+    fn runs_of_one_chain(headline: &str, before: &[String], after: &[String]) -> usize {
+        let text = format!("{headline}\n\n{}\n{}\n", before.join("\n"), after.join("\n"));
+        let page = parse_page(&text, 0, 1);
+        let pieces = 1 + before.len() + after.len();
+        assert_eq!(page.pieces.len(), pieces);
+        assert!(page.pieces[0].role.is_heading());
+        let context = Context {
+            page: &page,
+            roles: page.pieces.iter().map(|p| p.role).collect(),
+            column_widths: width::column_widths(&page),
+            idf: &Idf::from_page(&page),
+            in_inset: vec![false; page.pieces.len()],
+            cuts_unlike: std::cell::OnceCell::new(),
+        };
+        let mut chain = chain_of(0..pieces, 6.0);
+        chain.scores[before.len()] = 1.0;
+        let mut runs = Vec::new();
+        split_chain(&context, chain, &mut runs);
+        runs.len()
+    }
+
+    /// A column's lines: `lines` repeated `times` times.
+    fn column_lines(lines: &[&str], times: usize) -> Vec<String> {
+        lines.repeat(times).into_iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn an_english_chain_is_not_cut_inside_a_sentence() {
+        let bridge = [
+            "The new harbour bridge will open to traffic in",
+            "the spring, the council said on Monday, and the",
+            "work on the approach roads is nearly finished.",
+        ];
+        let farm = [
+            "Apple growers in the hills expect a record crop",
+            "this year after a warm summer with enough rain,",
+            "and the fruit is already sold to every market.",
+        ];
+        let headline = "HARBOUR BRIDGE TO OPEN IN SPRING";
+        // Each side holds about 210 cells; the bridge column ends a sentence.
+        assert_eq!(runs_of_one_chain(headline, &column_lines(&bridge, 3), &column_lines(&farm, 3)), 2);
+        // The same column stopping inside a sentence ("... and the").
+        let mut open = column_lines(&bridge, 3);
+        open.push(bridge[0].to_string());
+        assert_eq!(runs_of_one_chain(headline, &open, &column_lines(&farm, 3)), 1);
+    }
+
+    #[test]
+    fn a_chain_whose_whole_sides_share_their_topic_is_not_cut() {
+        let bus = ["全市公交线路将于下月", "起调整，涉及二十多条", "公交线路和沿线站点。"];
+        let apples = ["山区果农今年喜获丰收", "，红苹果销往全国各地", "的水果市场和超市里。"];
+        let headline = "全市公交线路调整方案今天公布";
+        // 330 cells of the bus column before the junction, 180 of apples
+        // after it: unlike on every window, cut.
+        assert_eq!(runs_of_one_chain(headline, &column_lines(&bus, 11), &column_lines(&apples, 6)), 2);
+        // The same, but the column read the apples before the bus lines:
+        // the last 300 cells before the junction still share nothing with
+        // the apples after it, the whole side does.
+        let before = [column_lines(&apples, 6), column_lines(&bus, 11)].concat();
+        assert_eq!(runs_of_one_chain(headline, &before, &column_lines(&apples, 6)), 1);
     }
 
     #[test]
@@ -1322,6 +1547,7 @@ mod tests {
             column_widths: width::column_widths(&page),
             idf: &Idf::from_page(&page),
             in_inset: vec![false; page.pieces.len()],
+            cuts_unlike: std::cell::OnceCell::new(),
         };
         let draft = |ids: &[usize]| {
             Draft::new(
@@ -1544,6 +1770,7 @@ mod tests {
             column_widths: width::column_widths(&page),
             idf: &Idf::from_page(&page),
             in_inset: vec![false; page.pieces.len()],
+            cuts_unlike: std::cell::OnceCell::new(),
         };
         let run =
             |ids: &[usize]| Segment { pieces: ids.iter().map(|&i| PieceId(i)).collect(), scores: Vec::new() };
