@@ -35,16 +35,6 @@ const WINDOW: usize = 6;
 /// Fewest junctions a stride's average needs to mean anything.
 const MIN_PAIRS: i64 = 4;
 
-/// A stride's window resting on no more junctions than [`MIN_PAIRS`], where
-/// the window could hold more at that stride (the lines between are glued
-/// rows or paragraphs written on one line, which count no junction), is
-/// thin evidence: beside a poorly reading input order such a stride can win
-/// on a mean near zero. It then counts only where its own text reads on, a
-/// mean of at least [`MARGIN_TENTHS`] (synthetic pool 7373 `syn-zh-010`
-/// 0.949 -> 1.000: four paragraph lines read at stride three among lines of
-/// several printed lines each; dev `syn-zh-039` 0.724 -> 0.785).
-const THIN_PAIRS: i64 = MIN_PAIRS;
-
 /// How much better, in mean affinity (tenths), a stride must read than the
 /// plain input order (stride one) to count (0.3: dev F1 0.810; 0.4: 0.808;
 /// 0.5: 0.806, on the 52 dev cases of before December 2026).
@@ -149,10 +139,6 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
         })
         .collect();
     let alternating = width_alternation(page, &single);
-    // Only Han text can be asked to read on by itself: most Latin line
-    // breaks fall between two ordinary words, which read alike at any
-    // stride (pool 3 `ocr-en-s007` -0.001 with Latin pages too).
-    let cjk = page.is_cjk();
     (0..count)
         .map(|line| {
             if !single[line] {
@@ -165,16 +151,11 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
                 (pairs >= MIN_PAIRS).then_some((sum, pairs))
             };
             let (next_sum, next_pairs) = window(&running[0]).unwrap_or((0, 1));
-            // The junctions a window could hold at a stride: one per line
-            // of it with a line that far below on the page.
-            let possible =
-                |stride: usize| last.min(count.saturating_sub(stride)).saturating_sub(first) as i64;
             let (best, (sum, pairs)) = running
                 .iter()
                 .enumerate()
                 .skip(1)
                 .filter_map(|(index, sums)| window(sums).map(|w| (index + 1, w)))
-                .filter(|&(stride, (sum, pairs))| !(cjk && thin_and_flat(sum, pairs, possible(stride))))
                 .max_by(|(_, a), (_, b)| (a.0 * b.1).cmp(&(b.0 * a.1)))?;
             // mean > 0 and mean - next mean >= margin, without division.
             let clear = sum > 0 && sum * next_pairs - next_sum * pairs >= MARGIN_TENTHS * pairs * next_pairs;
@@ -190,15 +171,6 @@ pub fn dominant_strides(page: &Page, vocabulary: &Vocabulary) -> Vec<Option<usiz
             (sum * next_pairs >= next_sum * pairs).then_some(2)
         })
         .collect()
-}
-
-/// Whether a stride's window is thin evidence that does not read on by
-/// itself: its `pairs` junctions (affinities summing to `sum` tenths) are
-/// no more than [`THIN_PAIRS`] of the `possible` ones the window could
-/// hold, and their mean falls short of [`MARGIN_TENTHS`].
-fn thin_and_flat(sum: i64, pairs: i64, possible: i64) -> bool {
-    let thin = pairs <= THIN_PAIRS && pairs < possible;
-    thin && sum < MARGIN_TENTHS * pairs
 }
 
 /// How the widths of two lines of single printed lines compare.
@@ -410,48 +382,6 @@ pub(super) mod tests {
         assert_eq!(width_fit(&page, 0, 2), WidthFit::Alike);
         let page = parse_page("部分河流的水位已经超过\n河边和低洼地带活动。\n", 0, 1);
         assert_eq!(width_fit(&page, 0, 1), WidthFit::Unknown);
-    }
-
-    #[test]
-    fn a_stride_on_few_of_its_windows_junctions_must_read_on_by_itself() {
-        // Four junctions where the window could hold eleven, their mean
-        // 0.1: chance among lines that count none (paragraphs on one line).
-        assert!(thin_and_flat(4, 4, 11));
-        // The same four reading on (mean 0.3) count.
-        assert!(!thin_and_flat(12, 4, 11));
-        // Four where the window holds no more (the page's end): all there is.
-        assert!(!thin_and_flat(4, 4, 4));
-        // Five junctions are no thin evidence.
-        assert!(!thin_and_flat(5, 5, 11));
-    }
-
-    #[test]
-    fn a_stride_among_paragraph_lines_needs_text_that_reads_on() {
-        // Short lines between paragraphs written on one line (five
-        // pieces each, which count no junction): the one-line-apart
-        // junctions read poorly, those two apart complete one word ("葡"
-        // / "萄") and otherwise meet sentence ends, a mean of 0.25 on four
-        // junctions where the window could hold more. No stride (stride two
-        // at two lines without the thin-evidence test).
-        let paragraph = "大雪纷飞 夏天也来了 秋天还没到 冬天很远了 春天来了";
-        let lines = [
-            "市民可以通过手机查询公交位置东",
-            "这是小河村在推广新品种葡",
-            paragraph,
-            "萄种植时的场面热闹非凡东",
-            "这次会议结束了大家各自回家。",
-            paragraph,
-            "把门关上以后屋里暖和起来东",
-            "这天同学们排队走进了教室。",
-            paragraph,
-            "把灯打开以后房间亮了很多东",
-            "这些书都放回书架上面去了。",
-            paragraph,
-            "把书放回书架以后再去吃饭",
-        ];
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-        let strides = strides_of(&text);
-        assert!(strides.iter().all(Option::is_none), "{strides:?}");
     }
 
     #[test]
