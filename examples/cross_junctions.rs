@@ -42,6 +42,14 @@ fn window_cosine(page: &parse::Page, idf: &Idf, before: &[PieceId], after: &[Pie
     take(&mut before.iter().rev()).cosine(&take(&mut after.iter()))
 }
 
+/// The gold article each piece of `page` belongs to, where exactly one
+/// article claims it.
+fn gold_article_of(page: &parse::Page, case: &restitch::eval::corpus::Case) -> Vec<Option<usize>> {
+    let gold_texts: Vec<String> = case.gold.articles.iter().map(|a| a.text()).collect();
+    let gold = GoldTrigrams::new(gold_texts.iter().map(String::as_str));
+    page.pieces.iter().map(|p| gold.claimants(&p.text).filter(|c| c.len() == 1).map(|c| c[0])).collect()
+}
+
 /// The chains cut before every junction `cut(chain, index)` names.
 fn cut_chains(chains: &[chains::Chain], cut: impl Fn(&chains::Chain, usize) -> bool) -> Vec<chains::Chain> {
     let mut out = Vec::new();
@@ -85,13 +93,7 @@ fn f1_grid(cases: &[restitch::eval::corpus::Case]) {
         let junctions = score_structured(page, &options.weights);
         let idf = Idf::from_page(page);
         let chains = chains::build(page, &junctions, options.threshold);
-        let gold_texts: Vec<String> = case.gold.articles.iter().map(|a| a.text()).collect();
-        let gold = GoldTrigrams::new(gold_texts.iter().map(String::as_str));
-        let gold_of: Vec<Option<usize>> = page
-            .pieces
-            .iter()
-            .map(|p| gold.claimants(&p.text).filter(|c| c.len() == 1).map(|c| c[0]))
-            .collect();
+        let gold_of = gold_article_of(page, case);
         let f1 =
             |chains: Vec<chains::Chain>| shared::assembly_f1(page, case, &articles::assemble(page, chains));
         let mut row = vec![f1(chains.clone())];
@@ -142,13 +144,7 @@ fn main() {
                 article_of[id.0] = index;
             }
         }
-        let gold_texts: Vec<String> = case.gold.articles.iter().map(|a| a.text()).collect();
-        let gold = GoldTrigrams::new(gold_texts.iter().map(String::as_str));
-        let gold_of: Vec<Option<usize>> = page
-            .pieces
-            .iter()
-            .map(|p| gold.claimants(&p.text).filter(|c| c.len() == 1).map(|c| c[0]))
-            .collect();
+        let gold_of = gold_article_of(page, case);
         for chain in &chains {
             for i in 0..chain.pieces.len().saturating_sub(1) {
                 let (a, b) = (chain.pieces[i], chain.pieces[i + 1]);

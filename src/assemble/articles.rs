@@ -1327,6 +1327,19 @@ mod tests {
         Chain { pieces, scores }
     }
 
+    /// The assembler's view of `page` outside any inset, with the page's
+    /// topic weights `idf`.
+    fn context_of<'a>(page: &'a Page, idf: &'a Idf) -> Context<'a> {
+        Context {
+            page,
+            roles: page.pieces.iter().map(|p| p.role).collect(),
+            column_widths: width::column_widths(page),
+            idf,
+            in_inset: vec![false; page.pieces.len()],
+            cuts_unlike: std::cell::OnceCell::new(),
+        }
+    }
+
     /// The topic vector of the pieces `ids` of `page`, as the assembler
     /// weighs it.
     fn topic_of(page: &Page, ids: impl IntoIterator<Item = usize>) -> Vector {
@@ -1380,14 +1393,8 @@ mod tests {
         let pieces = 1 + before.len() + after.len();
         assert_eq!(page.pieces.len(), pieces);
         assert!(page.pieces[0].role.is_heading());
-        let context = Context {
-            page: &page,
-            roles: page.pieces.iter().map(|p| p.role).collect(),
-            column_widths: width::column_widths(&page),
-            idf: &Idf::from_page(&page),
-            in_inset: vec![false; page.pieces.len()],
-            cuts_unlike: std::cell::OnceCell::new(),
-        };
+        let idf = Idf::from_page(&page);
+        let context = context_of(&page, &idf);
         let mut chain = chain_of(0..pieces, 6.0);
         chain.scores[before.len()] = 1.0;
         let mut runs = Vec::new();
@@ -1541,14 +1548,8 @@ mod tests {
             0,
             1,
         );
-        let context = Context {
-            page: &page,
-            roles: page.pieces.iter().map(|p| p.role).collect(),
-            column_widths: width::column_widths(&page),
-            idf: &Idf::from_page(&page),
-            in_inset: vec![false; page.pieces.len()],
-            cuts_unlike: std::cell::OnceCell::new(),
-        };
+        let idf = Idf::from_page(&page);
+        let context = context_of(&page, &idf);
         let draft = |ids: &[usize]| {
             Draft::new(
                 &context,
@@ -1764,14 +1765,8 @@ mod tests {
     #[test]
     fn a_dateline_opens_a_run_only_as_its_first_text_after_scraps() {
         let page = parse_page("、\n本报北京6月9日电 全市公交线路将于下月起调整\n市民出行更方便。\n", 0, 1);
-        let context = Context {
-            page: &page,
-            roles: page.pieces.iter().map(|p| p.role).collect(),
-            column_widths: width::column_widths(&page),
-            idf: &Idf::from_page(&page),
-            in_inset: vec![false; page.pieces.len()],
-            cuts_unlike: std::cell::OnceCell::new(),
-        };
+        let idf = Idf::from_page(&page);
+        let context = context_of(&page, &idf);
         let run =
             |ids: &[usize]| Segment { pieces: ids.iter().map(|&i| PieceId(i)).collect(), scores: Vec::new() };
         assert!(opens_with_dateline(&context, &run(&[0, 1, 2])));
