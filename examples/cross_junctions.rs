@@ -21,26 +21,8 @@ use shared::{real_ocr_cases, GoldTrigrams};
 
 use restitch::assemble::{articles, chains};
 use restitch::parse::{self, PieceId};
-use restitch::score::topic::{Idf, Profile};
+use restitch::score::topic::{window_cosine, Idf};
 use restitch::{score_structured, Options};
-
-/// Cosine of the word profiles of up to `cells` cells of `before` (from its
-/// end) and of `after` (from its start).
-fn window_cosine(page: &parse::Page, idf: &Idf, before: &[PieceId], after: &[PieceId], cells: f32) -> f64 {
-    let take = |ids: &mut dyn Iterator<Item = &PieceId>| {
-        let mut profile = Profile::new();
-        let mut seen = 0.0;
-        for &id in ids {
-            if seen >= cells {
-                break;
-            }
-            profile.add(&page.piece(id).text);
-            seen += page.piece(id).cells;
-        }
-        profile.vector(idf)
-    };
-    take(&mut before.iter().rev()).cosine(&take(&mut after.iter()))
-}
 
 /// The gold article each piece of `page` belongs to, where exactly one
 /// article claims it.

@@ -12,7 +12,7 @@
 use crate::parse::chars::{self, ends_sentence, is_han, is_line_start_forbidden};
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start, is_newswire_dateline_start};
 use crate::parse::{Page, PieceId, Role};
-use crate::score::topic::{Idf, Profile, Vector};
+use crate::score::topic::{window_cosine, Idf, Profile, Vector};
 use crate::score::{insets, width};
 
 use super::chains::{share_across, Chain, HEADLINE_OVER_COLUMN_LINES};
@@ -1193,24 +1193,6 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     }
 }
 
-/// Cosine of the word profiles of up to `cells` cells of `before` (read
-/// back from its end) and of `after` (from its start).
-fn window_cosine(context: &Context, before: &[PieceId], after: &[PieceId], cells: f32) -> f64 {
-    let window = |ids: &mut dyn Iterator<Item = &PieceId>| {
-        let mut profile = Profile::new();
-        let mut seen = 0.0;
-        for &id in ids {
-            if seen >= cells {
-                break;
-            }
-            profile.add(&context.page.piece(id).text);
-            seen += context.page.piece(id).cells;
-        }
-        profile.vector(context.idf)
-    };
-    window(&mut before.iter().rev()).cosine(&window(&mut after.iter()))
-}
-
 /// Whether the junction into `chain.pieces[index]` is weak (scores below
 /// [`INCOHERENT_SCORE`]) and joins unlike text: at least
 /// [`INCOHERENT_SIDE_CELLS`] on each side, and the near and the far windows
@@ -1248,9 +1230,9 @@ fn incoherent_junction(context: &Context, chain: &Chain, cells_before: &[f32], i
     before.last().is_some_and(|&id| chars::ends_sentence(&context.page.piece(id).text))
         && cells_before[index] >= INCOHERENT_SIDE_CELLS
         && all - cells_before[index] >= INCOHERENT_SIDE_CELLS
-        && window_cosine(context, before, after, INCOHERENT_NEAR_CELLS) < INCOHERENT_TOPIC
-        && window_cosine(context, before, after, INCOHERENT_FAR_CELLS) < INCOHERENT_TOPIC
-        && window_cosine(context, before, after, f32::INFINITY) < TOPIC_THRESHOLD
+        && window_cosine(context.page, context.idf, before, after, INCOHERENT_NEAR_CELLS) < INCOHERENT_TOPIC
+        && window_cosine(context.page, context.idf, before, after, INCOHERENT_FAR_CELLS) < INCOHERENT_TOPIC
+        && window_cosine(context.page, context.idf, before, after, f32::INFINITY) < TOPIC_THRESHOLD
         && *context.cuts_unlike.get_or_init(|| cuts_unlike_text(context.page))
 }
 

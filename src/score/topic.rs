@@ -12,7 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::parse::chars::is_han;
-use crate::parse::Page;
+use crate::parse::{Page, PieceId};
 
 /// A content token as a number: a Han bigram is its two code points (exact),
 /// a Latin word a 64-bit hash of its lower-cased letters, with the top bit
@@ -224,6 +224,26 @@ impl Vector {
         }
         dot / (self.norm * other.norm)
     }
+}
+
+/// Cosine of the word profiles of up to `cells` cells of `before` (read
+/// back from its end) and of `after` (from its start): how alike the text
+/// on the two sides of a junction is, near it (`cells` of a few lines) or
+/// over whole sides (`f32::INFINITY`).
+pub fn window_cosine(page: &Page, idf: &Idf, before: &[PieceId], after: &[PieceId], cells: f32) -> f64 {
+    let window = |ids: &mut dyn Iterator<Item = &PieceId>| {
+        let mut profile = Profile::new();
+        let mut seen = 0.0;
+        for &id in ids {
+            if seen >= cells {
+                break;
+            }
+            profile.add(&page.piece(id).text);
+            seen += page.piece(id).cells;
+        }
+        profile.vector(idf)
+    };
+    window(&mut before.iter().rev()).cosine(&window(&mut after.iter()))
 }
 
 #[cfg(test)]
