@@ -181,8 +181,6 @@ struct Context<'a> {
     /// another article (see [`cuts_unlike_text`]); worked out only when a
     /// weak junction between unlike text asks.
     cuts_unlike: std::cell::OnceCell<bool>,
-    /// DIAGNOSTIC: per piece its gold article, where the join oracle is set.
-    gold: Option<Vec<Option<usize>>>,
 }
 
 impl Context<'_> {
@@ -366,7 +364,6 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
             page.pieces.iter().map(|p| of[p.line].is_some()).collect()
         },
         cuts_unlike: std::cell::OnceCell::new(),
-        gold: join_oracle::gold_of_pieces(page),
     };
     let mut segments = Vec::new();
     for chain in chains {
@@ -411,7 +408,6 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
         // (ocr-de-009: side-by-side articles alike at 0.05 and more).
         let opens_latin_article =
             !page.is_cjk() && head_role == Role::Body && is_latin_dateline_start(head_text);
-        let mut branch = "headline";
         let target = if head_role == Role::Headline {
             // A headline line right after a headline that has no text yet
             // goes on that headline where both are set alike (capitals
@@ -429,10 +425,8 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
                 .filter(|&(above, here)| above && here)
                 .map(|_| drafts.len() - 1)
         } else if open.is_empty() || (opens_latin_article && !latest_has_no_body) {
-            branch = "none_open";
             None
         } else if head_role == Role::Subhead {
-            branch = "subhead";
             // A section of the latest open article when it shares its topic,
             // else the headline of a new article. A run too short to show a
             // topic stays with the article it stands in.
@@ -455,7 +449,6 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
                 },
             )
         } else if context.in_inset[segment.pieces[0].0] {
-            branch = "inset";
             // Another column than the text around it: only an article of
             // its own topic takes it.
             let topic = context.profile(&segment.pieces).vector(context.idf);
@@ -466,10 +459,8 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
             // A run of body text starting in the column under an open
             // article's headline is that article's, whichever article waits
             // mid-sentence or has a headline with no text yet.
-            branch = "under_headline";
             Some(d)
         } else if latest_has_no_body {
-            branch = "waiting_headline";
             // A headline waiting for its text: the latest open article.
             // A byline read alone with no headline waits only for text
             // that no other open article clearly claims (see
@@ -520,44 +511,16 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
             // unrelated article at 0.069, 0.784 -> 0.815; no other page
             // moves).
             let related = if page.is_cjk() { TOPIC_THRESHOLD } else { DEFERRED_LATIN_TOPIC_THRESHOLD };
-            let t1 = most_alike_of(&drafts, &open, &topic, CLOSED_TOPIC_THRESHOLD);
-            let t2 = most_alike_of(&drafts, &waiting, &topic, 0.0);
-            let t3 = most_alike_of(&drafts, &open, &topic, related);
-            branch = if t1.is_some() {
-                "mid_topic_strong"
-            } else if t2.is_some() {
-                "mid_waiting"
-            } else if t3.is_some() {
-                "mid_topic"
-            } else {
-                "mid_latest"
-            };
-            let t = t1.or(t2).or(t3).or(open.last().copied());
-            if t.is_some_and(unlike) {
-                branch = "mid_unlike_deferred";
-            }
-            t.filter(|&d| !unlike(d))
+            most_alike_of(&drafts, &open, &topic, CLOSED_TOPIC_THRESHOLD)
+                .or_else(|| most_alike_of(&drafts, &waiting, &topic, 0.0))
+                .or_else(|| most_alike_of(&drafts, &open, &topic, related))
+                .or(open.last().copied())
+                .filter(|&d| !unlike(d))
         } else {
             let topic = context.profile(&segment.pieces).vector(context.idf);
-            let t = most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD);
-            branch = if t.is_some() { "topic" } else { "topic_none_deferred" };
-            t
+            most_alike_of(&drafts, &open, &topic, TOPIC_THRESHOLD)
         };
         let starts_its_own = head_role.is_heading() || head_role == Role::Byline || opens_latin_article;
-        let starts_its_own = starts_its_own;
-        let mut target = target;
-        if !starts_its_own {
-            if let Some(oracle) = join_oracle::target(&context, &drafts, &segment) {
-                let chosen = join_oracle::decide("main", branch, &context, &drafts, &segment, target, oracle);
-                if chosen != target {
-                    if let Some(d) = chosen.filter(|&d| drafts[d].closed) {
-                        drafts[d].insert_before_byline(&context, segment);
-                        continue;
-                    }
-                }
-                target = chosen;
-            }
-        }
         match target {
             Some(d) => drafts[d].push(&context, segment),
             // Headless text that matches no article before it may belong to
@@ -585,28 +548,11 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
         // it never stands inside another article's stretch.
         let first = segment.pieces[0];
         let at = if is_dateline_start(&page.piece(first).text) { PieceId(usize::MAX) } else { first };
-        let b1 = credited_owner(&context, &drafts, &segment);
-        let b2 = most_alike(&drafts, at, false, &topic, open_threshold);
-        let b3 = most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD);
-        let b4 = tail_owner(&context, &drafts, &segment, &topic);
-        let b5 = read_after(&context, &drafts, &segment, cells);
-        let branch = if b1.is_some() {
-            "d_credited"
-        } else if b2.is_some() {
-            "d_topic"
-        } else if b3.is_some() {
-            "d_closed_topic"
-        } else if b4.is_some() {
-            "d_tail"
-        } else if b5.is_some() {
-            "d_read_after"
-        } else {
-            "d_own"
-        };
-        let mut best = b1.or(b2).or(b3).or(b4).or(b5);
-        if let Some(oracle) = join_oracle::target(&context, &drafts, &segment) {
-            best = join_oracle::decide("deferred", branch, &context, &drafts, &segment, best, oracle);
-        }
+        let best = credited_owner(&context, &drafts, &segment)
+            .or_else(|| most_alike(&drafts, at, false, &topic, open_threshold))
+            .or_else(|| most_alike(&drafts, at, true, &topic, |_| CLOSED_TOPIC_THRESHOLD))
+            .or_else(|| tail_owner(&context, &drafts, &segment, &topic))
+            .or_else(|| read_after(&context, &drafts, &segment, cells));
         match best {
             Some(d) if opens_with_dateline(&context, &segment) => {
                 drafts[d].insert_after_title(&context, segment)
@@ -1206,8 +1152,7 @@ fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
     let mut has_running_text = false;
     for (index, &id) in chain.pieces.iter().enumerate() {
         let role = context.role(id);
-        let cut_before = index > 0 && join_oracle::crossing(context, &chain.pieces, index)
-            || index > 0 && incoherent_junction(context, &chain, &cells_before, index)
+        let cut_before = index > 0 && incoherent_junction(context, &chain, &cells_before, index)
             || match current.pieces.last().map(|&p| context.role(p)) {
                 None => false,
                 Some(before) => {
@@ -1349,185 +1294,6 @@ fn paragraphs(context: &Context, body: &[PieceId]) -> Vec<Paragraph> {
         }
     }
     out
-}
-
-/// DIAGNOSTIC, not for merging: a process-wide join oracle that a gold-reading
-/// example sets (see `examples/join_oracle.rs`). Where set, each headless run
-/// goes to the draft holding most of its gold article's text, and the
-/// decisions are logged with the evidence each open draft offers.
-#[doc(hidden)]
-pub mod join_oracle {
-    use super::{across, draft_holding, piece_above, Context, Draft, Segment};
-    use crate::parse::chars::ends_sentence;
-    use crate::parse::{Page, PieceId, Role};
-    use std::sync::Mutex;
-
-    /// What the oracle does.
-    pub struct Oracle {
-        /// Gold article of a piece's text, where exactly one claims it.
-        pub gold_of: Box<dyn Fn(&str) -> Option<usize> + Send>,
-        /// Override the engine's join (else only log).
-        pub join: bool,
-        /// Override only decisions of these branches (empty: all).
-        pub branches: Vec<String>,
-        /// Cut chains at junctions crossing gold articles.
-        pub cut: bool,
-        /// Decision rows.
-        pub log: Vec<String>,
-    }
-
-    pub static ORACLE: Mutex<Option<Oracle>> = Mutex::new(None);
-
-    pub(super) fn gold_of_pieces(page: &Page) -> Option<Vec<Option<usize>>> {
-        let guard = ORACLE.lock().unwrap();
-        let oracle = guard.as_ref()?;
-        Some(page.pieces.iter().map(|p| (oracle.gold_of)(&p.text)).collect())
-    }
-
-    pub(super) fn crossing(context: &Context, pieces: &[PieceId], index: usize) -> bool {
-        let Some(gold) = &context.gold else { return false };
-        let cut = ORACLE.lock().unwrap().as_ref().is_some_and(|o| o.cut);
-        cut && matches!((gold[pieces[index - 1].0], gold[pieces[index].0]), (Some(a), Some(b)) if a != b)
-    }
-
-    fn gold_cells(context: &Context, pieces: &[PieceId], g: usize) -> f32 {
-        let gold = context.gold.as_ref().unwrap();
-        pieces.iter().filter(|id| gold[id.0] == Some(g)).map(|&id| context.page.piece(id).cells).sum()
-    }
-
-    /// The run's gold article and the draft holding most of it (`None`
-    /// where no draft holds any yet), or `None` where the run holds no
-    /// claimed text.
-    pub(super) fn target(
-        context: &Context,
-        drafts: &[Draft],
-        segment: &Segment,
-    ) -> Option<(usize, Option<usize>, f32)> {
-        let gold = context.gold.as_ref()?;
-        let mut by: Vec<(usize, f32)> = Vec::new();
-        for &id in &segment.pieces {
-            if let Some(g) = gold[id.0] {
-                match by.iter_mut().find(|b| b.0 == g) {
-                    Some(b) => b.1 += context.page.piece(id).cells,
-                    None => by.push((g, context.page.piece(id).cells)),
-                }
-            }
-        }
-        let all: f32 = by.iter().map(|b| b.1).sum();
-        let &(g, most) = by.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-        // A draft stands for the gold article most of its claimed text is
-        // of; the run goes to the draft standing for its own.
-        let identity = |d: usize| {
-            let mut by: Vec<(usize, f32)> = Vec::new();
-            for &id in drafts[d].parts.iter().flat_map(|p| p.pieces.iter()) {
-                if let Some(g) = gold[id.0] {
-                    match by.iter_mut().find(|b| b.0 == g) {
-                        Some(b) => b.1 += context.page.piece(id).cells,
-                        None => by.push((g, context.page.piece(id).cells)),
-                    }
-                }
-            }
-            by.into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|b| b.0)
-        };
-        let best = (0..drafts.len())
-            .filter(|&d| identity(d) == Some(g))
-            .map(|d| (d, drafts[d].parts.iter().map(|p| gold_cells(context, &p.pieces, g)).sum::<f32>()))
-            .filter(|&(_, c)| c > 0.0)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(d, _)| d);
-        Some((g, best, most / all.max(1.0)))
-    }
-
-    fn last_piece(draft: &Draft) -> Option<PieceId> {
-        draft.parts.last().and_then(|p| p.pieces.last()).copied()
-    }
-
-    /// Logs a decision and returns what is chosen.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn decide(
-        phase: &str,
-        branch: &str,
-        context: &Context,
-        drafts: &[Draft],
-        segment: &Segment,
-        engine: Option<usize>,
-        oracle: (usize, Option<usize>, f32),
-    ) -> Option<usize> {
-        let mut guard = ORACLE.lock().unwrap();
-        let o = guard.as_mut().unwrap();
-        let page = context.page;
-        let (g, right, purity) = oracle;
-        let first = segment.pieces[0];
-        let head = &page.piece(first).text;
-        let cells = context.cells(&segment.pieces);
-        let topic = context.profile(&segment.pieces).vector(context.idf);
-        let mid_start = head
-            .chars()
-            .next()
-            .is_some_and(|c| crate::parse::chars::is_line_start_forbidden(c) || c.is_lowercase());
-        let before = (0..first.0).rev().find_map(|id| draft_holding(drafts, PieceId(id)));
-        let above = piece_above(page, first).and_then(|a| draft_holding(drafts, a));
-        let latest_open = (0..drafts.len()).rev().find(|&d| !drafts[d].closed);
-        o.log.push(format!(
-            "D\t{phase}\t{branch}\t{cells:.0}\t{}\t{}\t{}\t{g}\t{purity:.2}\t{}\t{}\t{}\t{}\t{}",
-            engine.map_or("-".into(), |d| d.to_string()),
-            right.map_or("-".into(), |d| d.to_string()),
-            u8::from(engine == right),
-            u8::from(mid_start),
-            before.map_or("-".into(), |d| d.to_string()),
-            above.map_or("-".into(), |d| d.to_string()),
-            latest_open.map_or("-".into(), |d| d.to_string()),
-            drafts.len(),
-        ));
-        let (x0, x1) = across(page, first);
-        for (d, draft) in drafts.iter().enumerate() {
-            let Some(last) = last_piece(draft) else { continue };
-            let text = &page.piece(last).text;
-            let stops_mid = context.role(last) == Role::Body && !ends_sentence(text.trim_end());
-            let lift = if page.is_cjk() {
-                crate::score::language::lift(text, head)
-            } else {
-                crate::parse::word_language::word_lift(text, head)
-            };
-            let span = crate::parse::words::spanning_word(text, head);
-            let (l0, l1) = across(page, last);
-            let gold_share = draft.parts.iter().map(|p| gold_cells(context, &p.pieces, g)).sum::<f32>();
-            let all: Vec<PieceId> = draft.parts.iter().flat_map(|p| p.pieces.iter().copied()).collect();
-            let w150 = crate::score::topic::window_cosine(page, context.idf, &all, &segment.pieces, 150.0);
-            let w300 = crate::score::topic::window_cosine(page, context.idf, &all, &segment.pieces, 300.0);
-            o.log.push(format!(
-                "C\t{d}\t{}\t{}\t{:.0}\t{:.3}\t{}\t{}\t{}\t{span}\t{:.1}\t{:.1}\t{:.1}\t{}\t{}\t{gold_share:.0}\t{}",
-                u8::from(draft.closed),
-                u8::from(draft.has_body),
-                draft.cells,
-                draft.topic.cosine(&topic),
-                u8::from(stops_mid),
-                lift.map_or("-".into(), |v| format!("{v:.2}")),
-                page.piece(last).line as i64 - page.piece(first).line as i64,
-                l0 - x0,
-                l1 - x1,
-                (l1.min(x1) - l0.max(x0)),
-                last.0,
-                u8::from(right == Some(d)),
-                u8::from(engine == Some(d)),
-            ) + &format!("\t{w150:.3}\t{w300:.3}"));
-        }
-        let filter_ok = |b: &str| match b {
-            "@some" => right.is_some(),
-            "@long" => cells >= 150.0,
-            "@short" => cells < 150.0,
-            "@zh" => page.is_cjk(),
-            _ => true,
-        };
-        let named: Vec<&String> = o.branches.iter().filter(|b| !b.starts_with('@')).collect();
-        let applies = (named.is_empty() || named.iter().any(|b| *b == branch))
-            && o.branches.iter().filter(|b| b.starts_with('@')).all(|b| filter_ok(b));
-        if o.join && applies {
-            right
-        } else {
-            engine
-        }
-    }
 }
 
 #[cfg(test)]
