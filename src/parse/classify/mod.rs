@@ -181,6 +181,7 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
     }
     if !page.is_cjk() {
         label_latin_headline_lines_above_datelines(page);
+        unlabel_lower_case_headline_starts(page);
     }
     if page.is_cjk() {
         label_first_headline_lines(page);
@@ -191,6 +192,45 @@ pub fn label_page(page: &mut Page) -> Vec<bool> {
         side_by_side[line] = true;
     }
     side_by_side
+}
+
+/// Lowers to a subhead each Latin headline piece whose first letter or
+/// digit is a lower-case letter and that stands under no heading on the
+/// line above and over no dateline on the line below. Why: Latin headline
+/// style capitalises a headline's first word in every case style
+/// (capitals, title case, sentence case), so a piece opening in lower case
+/// is a headline's wrapped line or running text. With no heading right
+/// above it, it is mostly a glued row of column lines that a row or shape
+/// test took for a title; as a headline it opened an article inside a
+/// sentence (fresh pages of glued columns), as a subhead the assembler
+/// keeps it in the article whose topic it shares. Right above a dateline
+/// it is the last line of a title whose first lines went unlabelled, the
+/// only sign left that an article opens there (dev `ocr-de-009` lost 0.22
+/// without that exception). A piece lowered here still stands as a
+/// heading above the line below it, which is then left as it is.
+fn unlabel_lower_case_headline_starts(page: &mut Page) {
+    for line_index in 0..page.lines.len() {
+        let heading_above = line_index.checked_sub(1).is_some_and(|above| {
+            page.pieces[page.lines[above].pieces.clone()].iter().any(|p| p.role.is_heading())
+        });
+        // The line right above an article's dateline is its headline's last
+        // line, whatever its case: a wrapped headline whose first lines were
+        // missed ends there.
+        let dateline_below = page
+            .lines
+            .get(line_index + 1)
+            .is_some_and(|below| is_latin_dateline_start(&page.pieces[below.pieces.start].text));
+        if heading_above || dateline_below {
+            continue;
+        }
+        for piece in &mut page.pieces[page.lines[line_index].pieces.clone()] {
+            // A headline may open on a number ("23-year-old ...").
+            let first = piece.text.chars().find(|c| c.is_alphanumeric());
+            if piece.role == Role::Headline && first.is_some_and(char::is_lowercase) {
+                piece.role = Role::Subhead;
+            }
+        }
+    }
 }
 
 /// The fewest marks (runs of non-space characters) a line of OCR noise
@@ -713,6 +753,38 @@ pub(crate) mod tests {
         let text = format!("{body}\nCouncil backs plan\nfor roads of the\n\n{body}");
         let page = parse_page(&text, 0, 1);
         assert_eq!(role_of(&page, "for roads"), Role::Body);
+    }
+
+    #[test]
+    fn a_headline_piece_opening_in_lower_case_with_no_heading_above_is_only_a_subhead() {
+        // A title and its wrapped second line, two columns of running text,
+        // then a title whose first lines went unlabelled (read as body) and
+        // whose last line sits right above its article's dateline.
+        let text = "Lantern bridge opens over\n\
+                    the Velmora river\n\
+                    Mayor Tilda Fenwick opened the new\n\
+                    bridge on Sunday as the festival\n\
+                    began, and said the toll would stay\n\
+                    low for the first year of its use.\n\
+                    Harbour cranes stand idle\n\
+                    over the winter\n\
+                    PORT HOLM, Mar 3 - The harbour board\n\
+                    said on Monday that the cranes would\n";
+        let mut page = parse_page(text, 0, 1);
+        // What a row or shape test may do to a line of running text.
+        for start in ["the Velmora", "bridge on Sunday", "over the winter"] {
+            let index = page.pieces.iter().position(|p| p.text.starts_with(start)).expect("a piece");
+            page.pieces[index].role = Role::Headline;
+        }
+        let headline = page.pieces.iter().position(|p| p.text.starts_with("Lantern")).expect("a piece");
+        page.pieces[headline].role = Role::Headline;
+        unlabel_lower_case_headline_starts(&mut page);
+        // A title's wrapped line under the title stays in it.
+        assert_eq!(role_of(&page, "the Velmora"), Role::Headline);
+        // A column's line with no heading above is left to the assembler.
+        assert_eq!(role_of(&page, "bridge on Sunday"), Role::Subhead);
+        // So is no title's last line right above its article's dateline.
+        assert_eq!(role_of(&page, "over the winter"), Role::Headline);
     }
 
     #[test]
