@@ -167,9 +167,14 @@ struct HeadlineType {
 
 impl HeadlineType {
     /// True when the printed line (or OCR run) `words`, of glyph size
-    /// `size` (see [`line_size`]), is set in headline type.
+    /// `size` (see [`line_size`]), is set in headline type: of headline
+    /// size, or (CJK) every word of it in a run boxed at headline height
+    /// throughout (see [`sizes::measure_sizes`]; such a line's size over
+    /// its cells falls short where the body size is measured wide), or
+    /// (Latin) in capitals of headline cap height.
     fn is_reached(&self, atoms: &[Atom], words: &[usize], size: f32) -> bool {
         size >= self.size
+            || (!words.is_empty() && words.iter().all(|&a| atoms[a].boxed_as_headline))
             || self.capitals_size.is_some_and(|capitals| {
                 capitals_height(atoms, words).is_some_and(|height| height >= capitals)
             })
@@ -193,6 +198,9 @@ struct Atom {
     line_size: f32,
     /// Its OCR line is set in headline type.
     tall: bool,
+    /// Its CJK OCR run is boxed at headline height throughout (see
+    /// [`sizes::measure_sizes`]).
+    boxed_as_headline: bool,
 }
 
 /// True when `text` holds a letter or digit of any script.
@@ -279,6 +287,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 strong: false,
                 line_size: 0.0,
                 tall: false,
+                boxed_as_headline: false,
             };
             match bbox {
                 Some(_) => atoms.push(atom),
@@ -1004,7 +1013,17 @@ mod tests {
 
     fn atom(text: &str, x0: i32, x1: i32, line: usize, tall: bool) -> Atom {
         let bbox = BBox { x0, y0: 0, x1, y1: 60 };
-        Atom { text: text.into(), bbox, line, word: 0, block: 0, strong: true, line_size: 60.0, tall }
+        Atom {
+            text: text.into(),
+            bbox,
+            line,
+            word: 0,
+            block: 0,
+            strong: true,
+            line_size: 60.0,
+            tall,
+            boxed_as_headline: false,
+        }
     }
 
     /// An atom with a whole box, on the line numbered by its top.
@@ -1377,6 +1396,27 @@ mod tests {
         assert!(atoms[0].line_size < headline_type.size, "glyph {glyph}: measured under headline type");
         assert!(atoms[..5].iter().all(|a| a.tall), "boxed at headline height throughout");
         assert!(atoms[5..].iter().all(|a| !a.tall), "one tall box leaves a body row body type");
+    }
+
+    #[test]
+    fn a_cjk_line_boxed_at_headline_height_throughout_reaches_headline_type() {
+        // The page of the test above: the headline row measures under
+        // headline type over its cells, yet its printed line (and so its
+        // region) is headline type, as its words are for the cut; a body
+        // row with one glyph boxed over two rows is not.
+        let mut atoms: Vec<Atom> = (0..5).map(|i| placed("题", 56 * i, 0, 56 * i + 50, 54, false)).collect();
+        for row in 0..9 {
+            let y0 = 100 + 50 * row;
+            for i in 0..10 {
+                let y1 = if row == 3 && i == 4 { y0 + 70 } else { y0 + 34 };
+                atoms.push(placed("字", 44 * i, y0, 44 * i + 34, y1, false));
+            }
+        }
+        let (_, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
+        let headline: Vec<usize> = (0..5).collect();
+        assert!(headline_type.is_reached(&atoms, &headline, atoms[0].line_size));
+        let body_row: Vec<usize> = (35..45).collect();
+        assert!(!headline_type.is_reached(&atoms, &body_row, atoms[35].line_size));
     }
 
     #[test]

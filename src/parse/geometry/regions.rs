@@ -174,6 +174,9 @@ fn tier_headline_above(
     let Some(nearest) = nearest else {
         return previous;
     };
+    if starts_with_first_rows(boxes, headline, nearest, region, glyph) {
+        return lead[nearest];
+    }
     let passed_over = boxes[nearest].y0 >= boxes[previous].y1
         && lead[nearest] != previous
         && ((region.y0 - boxes[nearest].y1) as f32) < HEAD_TO_FIRST_ROW * glyph
@@ -184,6 +187,28 @@ fn tier_headline_above(
         return previous;
     }
     lead[nearest]
+}
+
+/// True when `region`, under no headline of its own, starts within
+/// [`HEAD_TO_FIRST_ROW`] glyphs under the headline region `head` and level
+/// (within a `glyph`) with a body region standing under that headline,
+/// with no region ending over it below the headline's top: its first row
+/// is one of the headline's first rows. Why: a headline centred
+/// over an article's middle columns leaves its outer columns under no
+/// headline; the XY-cut reads such a column (or its stretch) apart from
+/// the article, often first on the page, and it would go with whatever
+/// region came before it.
+fn starts_with_first_rows(boxes: &[BBox], headline: &[bool], head: usize, region: BBox, glyph: f32) -> bool {
+    let h = boxes[head];
+    let under_head =
+        |r: usize| !headline[r] && boxes[r].y0 >= h.y1 && boxes[r].x1.min(h.x1) > boxes[r].x0.max(h.x0);
+    // A region ending over it beside the headline (another article's
+    // headline or column) heads it instead.
+    let open_above =
+        !boxes.iter().any(|b| b.x1.min(region.x1) > b.x0.max(region.x0) && b.y1 > h.y0 && b.y1 <= region.y0);
+    open_above
+        && ((region.y0 - h.y1) as f32) < HEAD_TO_FIRST_ROW * glyph
+        && (0..boxes.len()).any(|r| under_head(r) && (((boxes[r].y0 - region.y0).abs()) as f32) < glyph)
 }
 
 /// Per region, the headline region that leads it when it is a headline's
@@ -282,12 +307,59 @@ pub(super) fn headline_parts_beside(
                 && boxes[r].x1 >= gap_x1 + margin
                 && !overlaps_a_neighbour(r)
         });
-        if over_a_column {
+        let centred = centred_parts_at_gutter(boxes, headline, boxes[left], b, glyph);
+        if over_a_column || centred {
             lead[right] = lead[left];
             beside[right] = true;
         }
     }
     beside
+}
+
+/// How many glyph heights under the lower foot of a headline row's parts
+/// its columns' first rows start (a row of body text glued to a part's OCR
+/// line leaves the next one as the column's first region).
+const FIRST_ROWS_DEPTH: f32 = 3.0;
+
+/// True when two headline regions side by side on one row (`left`, then
+/// `right`) are the parts of one headline centred over the body columns
+/// right under the row (the regions starting under the higher part's foot
+/// and within [`FIRST_ROWS_DEPTH`] glyphs under the lower one's): the two
+/// parts together stand centred over those columns (within a `glyph`), the
+/// left part starts more than a glyph in from the columns' left edge, and
+/// the space between the parts stands at a gutter of the columns and is
+/// narrower than that gutter. Why: the cut parts a centred headline where
+/// a column gutter runs up into it, and each part would head an article
+/// of its own. Headlines of articles side by side each stand over their
+/// own article, the first flush with the page's first column or centred
+/// over its own article only, and the space between two of them is at
+/// least the space between the articles.
+fn centred_parts_at_gutter(boxes: &[BBox], headline: &[bool], left: BBox, right: BBox, glyph: f32) -> bool {
+    let (gap_x0, gap_x1) = (left.x1, right.x0);
+    let (foot, lower_foot) = (left.y1.min(right.y1), left.y1.max(right.y1));
+    let first_rows: Vec<BBox> = (0..boxes.len())
+        .filter(|&r| !headline[r] && boxes[r].y0 >= foot)
+        .filter(|&r| ((boxes[r].y0 - lower_foot) as f32) < FIRST_ROWS_DEPTH * glyph)
+        .map(|r| boxes[r])
+        .collect();
+    let Some(body) = first_rows.iter().copied().reduce(BBox::union) else {
+        return false;
+    };
+    let margin = glyph as i32;
+    let centred = ((left.x0 + right.x1) - (body.x0 + body.x1)).abs() <= 2 * margin;
+    if !centred || left.x0 - body.x0 <= margin {
+        return false;
+    }
+    let middle = (gap_x0 + gap_x1) / 2;
+    let gutter_x0 = first_rows.iter().filter(|b| b.x0 < middle).map(|b| b.x1).max();
+    let gutter_x1 = first_rows.iter().filter(|b| b.x0 >= middle).map(|b| b.x0).min();
+    let (Some(gutter_x0), Some(gutter_x1)) = (gutter_x0, gutter_x1) else {
+        return false;
+    };
+    gutter_x1 > gutter_x0
+        && gap_x1 >= gutter_x0 - margin
+        && gap_x0 <= gutter_x1 + margin
+        && gap_x1 - gap_x0 < gutter_x1 - gutter_x0
 }
 
 /// Where a new tier of stacked articles starts: a band at least `glyph`
@@ -431,6 +503,80 @@ mod tests {
         let lead: Vec<usize> = (0..boxes.len()).collect();
         let owned = [0, 0, 0, 3, 3, 3, 0];
         assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[7], &owned, GLYPH), 3);
+    }
+
+    /// A headline centred over the middle two of four columns: the outer
+    /// columns (the first read before the headline) stand under none.
+    fn middle_headline_page() -> (Vec<BBox>, Vec<bool>) {
+        let b = |x0, y0, x1, y1| BBox { x0, y0, x1, y1 };
+        let boxes = vec![
+            b(100, 213, 530, 660),
+            b(565, 100, 1435, 172),
+            b(560, 215, 984, 660),
+            b(1016, 215, 1446, 660),
+            b(1474, 215, 1899, 480),
+        ];
+        let headline = vec![false, true, false, false, false];
+        (boxes, headline)
+    }
+
+    #[test]
+    fn an_outer_column_starting_level_with_a_headline_s_first_rows_is_its_article_s() {
+        let (boxes, headline) = middle_headline_page();
+        let lead: Vec<usize> = (0..boxes.len()).collect();
+        assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[0], &[], 32.0), 1);
+        let owned = [1, 1, 1, 1];
+        assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[4], &owned, 32.0), 1);
+    }
+
+    #[test]
+    fn a_column_under_another_region_beside_the_headline_is_not_taken_by_it() {
+        let (mut boxes, mut headline) = middle_headline_page();
+        // Another article's headline (not measured as one) over the last column.
+        boxes.push(BBox { x0: 1474, y0: 100, x1: 1899, y1: 190 });
+        headline.push(false);
+        let lead: Vec<usize> = (0..boxes.len()).collect();
+        let owned = [5, 1, 1, 1];
+        assert!(!starts_with_first_rows(&boxes, &headline, 1, boxes[4], 32.0));
+        assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[4], &owned, 32.0), 1);
+    }
+
+    /// Two headline parts on one row over four body columns' first rows.
+    fn parted_row(left: BBox, right: BBox, columns: [(i32, i32); 4]) -> (Vec<BBox>, Vec<bool>) {
+        let mut boxes = vec![left, right];
+        boxes.extend(columns.iter().map(|&(x0, x1)| BBox { x0, y0: 220, x1, y1: 800 }));
+        let headline = vec![true, true, false, false, false, false];
+        (boxes, headline)
+    }
+
+    #[test]
+    fn the_parts_of_a_headline_centred_over_a_gutter_are_one_headline() {
+        let (boxes, headline) = parted_row(
+            BBox { x0: 500, y0: 100, x1: 960, y1: 190 },
+            BBox { x0: 990, y0: 100, x1: 1500, y1: 190 },
+            [(100, 500), (570, 965), (1036, 1432), (1504, 1900)],
+        );
+        let mut lead: Vec<usize> = (0..boxes.len()).collect();
+        let beside = headline_parts_beside(&boxes, &headline, &[1, 1, 12, 12, 12, 12], &mut lead, 32.0);
+        assert_eq!(lead[1], 0);
+        assert!(beside[1]);
+    }
+
+    #[test]
+    fn side_by_side_headlines_flush_with_their_articles_stay_apart() {
+        // Two articles of two columns; the right headline's box reaches
+        // left of its article (a quote mark), closer than the space
+        // between the articles, but the left one stands flush with the
+        // page's first column.
+        let (boxes, headline) = parted_row(
+            BBox { x0: 102, y0: 100, x1: 930, y1: 190 },
+            BBox { x0: 989, y0: 100, x1: 1860, y1: 190 },
+            [(100, 520), (550, 1016), (1030, 1450), (1480, 1900)],
+        );
+        let mut lead: Vec<usize> = (0..boxes.len()).collect();
+        let beside = headline_parts_beside(&boxes, &headline, &[1, 1, 12, 12, 12, 12], &mut lead, 32.0);
+        assert_eq!(lead[1], 1);
+        assert!(!beside[1]);
     }
 
     #[test]

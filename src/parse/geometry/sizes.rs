@@ -140,6 +140,7 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> (f32, Headlin
     for ((atom, capitals), lowest_box) in atoms.iter_mut().zip(&run_capitals).zip(&run_lowest_box) {
         let boxed_as_headline =
             usual_box.zip(*lowest_box).is_some_and(|(usual, low)| low >= HEADLINE_BOXES_CJK * usual);
+        atom.boxed_as_headline = boxed_as_headline;
         atom.tall = atom.line_size >= headline_type.size
             || boxed_as_headline
             || capitals.zip(headline_type.capitals_size).is_some_and(|(h, size)| h >= size);
