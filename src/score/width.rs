@@ -8,7 +8,7 @@
 //! has the same width, while a neighbouring article's column often does not.
 
 use crate::parse::chars::ends_sentence;
-use crate::parse::Page;
+use crate::parse::{Gap, Line, Page};
 
 /// Typical width in cells of the column each piece was printed in: the
 /// median width of the pieces in the same slot of nearby lines (a window of
@@ -82,6 +82,13 @@ pub fn block_widths(page: &Page) -> Vec<Option<f32>> {
                 of_block[page.lines[line].block] = width;
             }
         }
+        // A paragraph written on one input line, no stretch's part, shows
+        // its own width.
+        for (block, lines) in page.blocks.iter().enumerate() {
+            if let (None, [line]) = (of_block[block], &page.lines[lines.clone()]) {
+                of_block[block] = one_paragraph_width(page, line);
+            }
+        }
         return of_block;
     }
     page.blocks
@@ -100,9 +107,43 @@ pub fn block_widths(page: &Page) -> Vec<Option<f32>> {
                     _ => {}
                 }
             }
-            (widths.len() >= BLOCK_MIN_LINES).then(|| upper_median(&mut widths))
+            if widths.len() >= BLOCK_MIN_LINES {
+                Some(upper_median(&mut widths))
+            } else {
+                match &page.lines[lines.clone()] {
+                    [line] => one_paragraph_width(page, line),
+                    _ => None,
+                }
+            }
         })
         .collect()
+}
+
+/// The column width a CJK paragraph written on one input line shows, where
+/// that line is its block: its printed lines but the last, parted by
+/// line-break spaces, at least two, agreeing with each other as one
+/// column's lines do (within [`BLOCK_MISMATCH`]), and its last printed line
+/// no wider than they are (a paragraph's last line never runs past its
+/// column).
+///
+/// Why: a justified CJK column keeps one width, so two full printed lines
+/// already show it; without it a short paragraph (two to four printed lines)
+/// has no block width, and where blocks are shuffled it reads on into the
+/// next input line's paragraph of another, narrower or wider, column.
+/// (Latin lines are ragged; glued rows part their columns by gutters.)
+fn one_paragraph_width(page: &Page, line: &Line) -> Option<f32> {
+    let pieces = &page.pieces[line.pieces.clone()];
+    let [printed @ .., last] = pieces else { return None };
+    if !page.is_cjk()
+        || printed.len() < 2
+        || pieces[1..].iter().any(|p| p.gap != Gap::BreakSpace)
+        || printed.iter().any(|p| p.role.is_heading())
+    {
+        return None;
+    }
+    let mut widths: Vec<f32> = printed.iter().map(|p| p.cells).collect();
+    let (narrowest, widest) = widths.iter().fold((f32::MAX, 0.0f32), |(lo, hi), &w| (lo.min(w), hi.max(w)));
+    (narrowest >= BLOCK_MISMATCH * widest && last.cells <= widest).then(|| upper_median(&mut widths))
 }
 
 /// Share of a page's lines, in tenths, that must stand alone between blank
@@ -270,6 +311,32 @@ mod tests {
         assert_eq!(widths[2], None);
         // Across the blank line the windowed estimate mixes the two.
         assert!(agreement(widths[0].unwrap(), widths[1].unwrap()) < BLOCK_MISMATCH);
+    }
+
+    #[test]
+    fn a_short_paragraph_on_one_line_shows_its_column_width() {
+        // Two paragraphs, each written on one input line with its printed
+        // lines parted by line-break spaces: three and two full lines, too
+        // few for BLOCK_MIN_LINES, and a short last line.
+        let wide = "春风吹过山坡上的田野 农民们正忙着播种新苗 今年的雨水比往年多些 收成可期。";
+        let narrow = "河边小路修好了 新栏杆刷了白漆 散步的人多了。";
+        let page = parse_page(&format!("{wide}\n\n{narrow}\n"), 0, 1);
+        let widths = block_widths(&page);
+        assert_eq!(widths, vec![Some(10.0), Some(7.0)]);
+        assert!(agreement(widths[0].unwrap(), widths[1].unwrap()) < BLOCK_MISMATCH);
+        // On a page set line by line too, beside one-piece lines.
+        let lines = ["记者王小明", wide, "记者李大华", narrow, "记者赵一平"];
+        let page = parse_page(&line_by_line(&lines), 0, 1);
+        let widths = block_widths(&page);
+        assert_eq!((widths[1], widths[3]), (Some(10.0), Some(7.0)));
+    }
+
+    #[test]
+    fn a_line_whose_last_piece_runs_past_the_others_shows_no_width() {
+        // A paragraph's last printed line never runs past its column: these
+        // are scraps read across, not one column's lines.
+        let page = parse_page("上了门 风很大 今天的天气很好。\n", 0, 1);
+        assert_eq!(block_widths(&page), vec![None]);
     }
 
     /// `lines` set line by line: each between blank lines.
