@@ -89,30 +89,9 @@ fn sorted_f1(case: &corpus::Case, gold: &GoldText, texts: &[&str], cjk: bool) ->
 /// `add_missing`. Text joined per article without rendering.
 fn steered_f1(case: &corpus::Case, page: &parse::Page, truth: &[Option<usize>], add_missing: bool) -> f64 {
     use restitch::assemble::{articles, chains};
-    use restitch::parse::PieceId;
     let options = restitch::Options::default();
     let mut junctions = restitch::score_structured(page, &options.weights);
-    if !truth.is_empty() {
-        for (from, to) in truth.iter().enumerate().filter_map(|(i, t)| t.map(|t| (i, t))) {
-            let mut found = false;
-            for j in junctions.iter_mut() {
-                if j.from.0 == from && j.to.0 == to {
-                    j.score = 20.0;
-                    found = true;
-                } else if j.from.0 == from || j.to.0 == to {
-                    j.score = -20.0;
-                }
-            }
-            if !found && add_missing {
-                junctions.push(restitch::score::Junction {
-                    from: PieceId(from),
-                    to: PieceId(to),
-                    placement: restitch::score::layout::Placement::NextLine,
-                    score: 20.0,
-                });
-            }
-        }
-    }
+    shared::steer(&mut junctions, truth, add_missing);
     let built = chains::build(page, &junctions, options.threshold);
     let assembled = articles::assemble(page, built);
     if std::env::var("DUMP").is_ok() {

@@ -26,8 +26,10 @@ use restitch::assemble::{articles, chains};
 use restitch::eval::corpus;
 use restitch::eval::metrics;
 use restitch::eval::placement::{place_pieces, GoldText};
-use restitch::parse::{self, Page, PieceId};
-use restitch::score::{layout::Placement, Junction};
+use restitch::parse::{self, Page};
+
+#[path = "shared/mod.rs"]
+mod shared;
 
 /// Article F1 of articles given as piece indices, joined without rendering.
 fn f1_of(page: &Page, case: &corpus::Case, articles: &[Vec<usize>]) -> f64 {
@@ -42,30 +44,6 @@ fn f1_of(page: &Page, case: &corpus::Case, articles: &[Vec<usize>]) -> f64 {
     let gold: Vec<Vec<char>> =
         case.gold.articles.iter().map(|a| metrics::normalise(&a.text(), cjk)).collect();
     metrics::match_articles(&gold, &out).f1()
-}
-
-/// Each true junction raised above every rival from its piece and into its
-/// successor, added where it was no candidate.
-fn steer(junctions: &mut Vec<Junction>, truth: &[Option<usize>]) {
-    for (from, to) in truth.iter().enumerate().filter_map(|(i, t)| t.map(|t| (i, t))) {
-        let mut found = false;
-        for j in junctions.iter_mut() {
-            if j.from.0 == from && j.to.0 == to {
-                j.score = 20.0;
-                found = true;
-            } else if j.from.0 == from || j.to.0 == to {
-                j.score = -20.0;
-            }
-        }
-        if !found {
-            junctions.push(Junction {
-                from: PieceId(from),
-                to: PieceId(to),
-                placement: Placement::NextLine,
-                score: 20.0,
-            });
-        }
-    }
 }
 
 /// Per piece of an article, its gold sort key: its gold start, or just
@@ -115,7 +93,7 @@ fn main() {
         let truth = gold.true_successors(&spans, 2, 4);
         let mut junctions = restitch::score_structured(page, &options.weights);
         if steered {
-            steer(&mut junctions, &truth);
+            shared::steer(&mut junctions, &truth, true);
         }
         let built = chains::build(page, &junctions, options.threshold);
         let mut next: Vec<Option<usize>> = vec![None; page.pieces.len()];

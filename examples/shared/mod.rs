@@ -233,3 +233,29 @@ impl StreamedPage {
         StreamedPage { page, vocabulary, order, units, texts, gold, spans, truth }
     }
 }
+
+/// Steers the chain stage to each known true successor (`truth[piece]`):
+/// the true junction is raised above every rival from its piece and into
+/// its successor, and added as a next-line junction where it was no
+/// candidate, when `add_missing`.
+pub fn steer(junctions: &mut Vec<Junction>, truth: &[Option<usize>], add_missing: bool) {
+    for (from, to) in truth.iter().enumerate().filter_map(|(i, t)| t.map(|t| (i, t))) {
+        let mut found = false;
+        for j in junctions.iter_mut() {
+            if j.from.0 == from && j.to.0 == to {
+                j.score = 20.0;
+                found = true;
+            } else if j.from.0 == from || j.to.0 == to {
+                j.score = -20.0;
+            }
+        }
+        if !found && add_missing {
+            junctions.push(Junction {
+                from: restitch::parse::PieceId(from),
+                to: restitch::parse::PieceId(to),
+                placement: restitch::score::layout::Placement::NextLine,
+                score: 20.0,
+            });
+        }
+    }
+}

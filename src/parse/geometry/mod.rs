@@ -1377,13 +1377,10 @@ mod tests {
         assert!(atoms[10].strong, "headline type is measured by its own height");
     }
 
-    #[test]
-    fn a_cjk_run_boxed_at_headline_height_throughout_is_headline_type() {
-        // Body rows of ten glyphs boxed 34 px high on a 44 px pitch (the
-        // body glyph measures 43 over their cells); a headline row of five
-        // glyphs boxed 54 px high on a 56 px pitch measures 54.8, under
-        // headline type (1.35 x 43), though every box of it is headline
-        // high. One body row has a glyph boxed over two rows.
+    /// Body rows of ten glyphs boxed 34 px high on a 44 px pitch, under a
+    /// headline row of five glyphs boxed 54 px high on a 56 px pitch; the
+    /// fifth glyph of the fourth body row is boxed over two rows.
+    fn tall_headline_over_body_rows() -> Vec<Atom> {
         let mut atoms: Vec<Atom> = (0..5).map(|i| placed("题", 56 * i, 0, 56 * i + 50, 54, false)).collect();
         for row in 0..9 {
             let y0 = 100 + 50 * row;
@@ -1392,6 +1389,17 @@ mod tests {
                 atoms.push(placed("字", 44 * i, y0, 44 * i + 34, y1, false));
             }
         }
+        atoms
+    }
+
+    #[test]
+    fn a_cjk_run_boxed_at_headline_height_throughout_is_headline_type() {
+        // Body rows of ten glyphs boxed 34 px high on a 44 px pitch (the
+        // body glyph measures 43 over their cells); a headline row of five
+        // glyphs boxed 54 px high on a 56 px pitch measures 54.8, under
+        // headline type (1.35 x 43), though every box of it is headline
+        // high. One body row has a glyph boxed over two rows.
+        let mut atoms = tall_headline_over_body_rows();
         let (glyph, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
         assert!(atoms[0].line_size < headline_type.size, "glyph {glyph}: measured under headline type");
         assert!(atoms[..5].iter().all(|a| a.tall), "boxed at headline height throughout");
@@ -1404,14 +1412,7 @@ mod tests {
         // headline type over its cells, yet its printed line (and so its
         // region) is headline type, as its words are for the cut; a body
         // row with one glyph boxed over two rows is not.
-        let mut atoms: Vec<Atom> = (0..5).map(|i| placed("题", 56 * i, 0, 56 * i + 50, 54, false)).collect();
-        for row in 0..9 {
-            let y0 = 100 + 50 * row;
-            for i in 0..10 {
-                let y1 = if row == 3 && i == 4 { y0 + 70 } else { y0 + 34 };
-                atoms.push(placed("字", 44 * i, y0, 44 * i + 34, y1, false));
-            }
-        }
+        let mut atoms = tall_headline_over_body_rows();
         let (_, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
         let headline: Vec<usize> = (0..5).collect();
         assert!(headline_type.is_reached(&atoms, &headline, atoms[0].line_size));
