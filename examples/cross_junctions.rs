@@ -9,8 +9,10 @@
 //! junction whose two pieces both belong to one gold article each (case,
 //! placement, score, crossing, whether the article stage left the two
 //! pieces in one engine article, the roles, the cosines of windows of 60,
-//! 150 and 300 cells and of the whole chain's two sides), for a script to
-//! count. Why: a chain stage that mends one junction lets the article stage
+//! 150 and 300 cells and of the whole chain's two sides, the cells on each
+//! side, whether the piece before ends a sentence, the best rival step into
+//! the piece after and out of the piece before, and the text at the
+//! junction), for a script to count. Why: a chain stage that mends one junction lets the article stage
 //! carry another article in through an old wrong step further along; a cut
 //! at weak, topically incoherent junctions would stop that, if such
 //! junctions are told apart from a column's own steps.
@@ -112,7 +114,7 @@ fn main() {
     }
     let options = Options::default();
     println!(
-        "case\tlang\tfrom\tto\tplacement\tscore\tcross\tkept\trole_from\trole_to\tcos60\tcos150\tcos300\tcos_all\tcells_before\tcells_after"
+        "case\tlang\tfrom\tto\tplacement\tscore\tcross\tkept\trole_from\trole_to\tcos60\tcos150\tcos300\tcos_all\tcells_before\tcells_after\tends_sentence\trival_in\trival_out\ta_tail\tb_head"
     );
     for case in &cases {
         let page = &parse::parse_document(&case.input, None)[0];
@@ -137,8 +139,18 @@ fn main() {
                     .map_or("none".to_string(), |j| format!("{:?}", j.placement));
                 let (before, after) = (&chain.pieces[..=i], &chain.pieces[i + 1..]);
                 let cells = |ids: &[PieceId]| ids.iter().map(|&id| page.piece(id).cells).sum::<f32>();
+                // The best other step into `b` and out of `a`: whether the
+                // junction had a strong rival on either side.
+                let best = |keep: &dyn Fn(&restitch::score::Junction) -> bool| {
+                    junctions.iter().filter(|j| keep(j)).map(|j| j.score).fold(f32::NEG_INFINITY, f32::max)
+                };
+                let rival_in = best(&|j| j.to == b && j.from != a);
+                let rival_out = best(&|j| j.from == a && j.to != b);
+                let a_text = page.piece(a).text.trim_end();
+                let a_tail: String = a_text.chars().skip(a_text.chars().count().saturating_sub(6)).collect();
+                let b_head: String = page.piece(b).text.chars().take(6).collect();
                 println!(
-                    "{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{:?}\t{:?}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.0}\t{:.0}",
+                    "{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{:?}\t{:?}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.0}\t{:.0}\t{}\t{:.2}\t{:.2}\t{}\t{}",
                     case.name,
                     case.meta.lang,
                     a.0,
@@ -155,6 +167,11 @@ fn main() {
                     window_cosine(page, &idf, before, after, f32::INFINITY),
                     cells(before),
                     cells(after),
+                    u8::from(restitch::parse::chars::ends_sentence(&page.piece(a).text)),
+                    rival_in,
+                    rival_out,
+                    a_tail.replace('\t', " "),
+                    b_head.replace('\t', " "),
                 );
             }
         }
