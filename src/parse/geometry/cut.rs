@@ -954,7 +954,10 @@ pub(super) fn glued_rows_over_columns(all: &[Atom], strong: &[usize], y: i32, sc
 /// with letters). Why: OCR reads a rule or frame line beside a column as a
 /// quote mark and glues it to the column's first glyph, so the word's box
 /// reaches into the gutter on row after row; the glyphs themselves stand
-/// clear of it.
+/// clear of it. A mark at one edge only, in a box wider than its glyphs at
+/// the line's glyph size, takes the spare width: OCR smeared a quote over
+/// the space between two side-by-side headlines into one headline's box,
+/// which then ran across the gutter under them.
 pub(super) fn without_edge_marks(atom: &Atom) -> BBox {
     let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
     let Some(first) = chars.iter().position(|c| c.is_alphanumeric()) else { return atom.bbox };
@@ -964,5 +967,20 @@ pub(super) fn without_edge_marks(atom: &Atom) -> BBox {
     let per_cell = (atom.bbox.x1 - atom.bbox.x0) as f32 / all.max(1.0);
     let lead = (cells_of(&chars[..first]) * per_cell) as i32;
     let trail = (cells_of(&chars[last + 1..]) * per_cell) as i32;
-    BBox { x0: atom.bbox.x0 + lead, x1: atom.bbox.x1 - trail, ..atom.bbox }
+    let (mut x0, mut x1) = (atom.bbox.x0 + lead, atom.bbox.x1 - trail);
+    // Marks at one edge only, in a box wider than its glyphs at the line's
+    // glyph size: the spare width is the mark's (OCR stretched a smear in
+    // the space before or after the glyphs into it), so the glyphs keep
+    // their own size at the other edge.
+    if atom.line_size > 0.0 {
+        let glyphs = (cells_of(&chars[first..=last]) * atom.line_size) as i32;
+        let marks_before = first > 0;
+        let marks_after = last + 1 < chars.len();
+        if marks_before && !marks_after {
+            x0 = x0.max(atom.bbox.x1 - glyphs);
+        } else if marks_after && !marks_before {
+            x1 = x1.min(atom.bbox.x0 + glyphs);
+        }
+    }
+    BBox { x0, x1, ..atom.bbox }
 }

@@ -826,6 +826,20 @@ mod tests {
     }
 
     #[test]
+    fn a_smeared_mark_at_one_edge_takes_the_width_its_glyphs_leave() {
+        // Two glyphs of a 60 px line in a 300 px box: OCR stretched the
+        // quote before them over the space to their left.
+        let smeared =
+            |text: &str| Atom { bbox: BBox { x0: 0, y0: 0, x1: 300, y1: 60 }, ..atom(text, 0, 300, 1, true) };
+        assert_eq!(without_edge_marks(&smeared("“乙乙")), BBox { x0: 180, y0: 0, x1: 300, y1: 60 });
+        assert_eq!(without_edge_marks(&smeared("乙乙”")).x1, 120);
+        // Marks at both edges: which one is smeared is not known, each
+        // keeps its share of the box.
+        let both = without_edge_marks(&smeared("“乙乙”"));
+        assert!(both.x0 < 100 && both.x1 > 200, "{both:?}");
+    }
+
+    #[test]
     fn glyphs_standing_apart_on_the_grid_do_not_cut_a_cjk_column() {
         // One column of 16 glyphs on a 30 px grid; in most rows OCR breaks
         // the line into words at the same grid position, 12 px apart (wide
