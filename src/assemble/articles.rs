@@ -407,7 +407,7 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
         // rather than joining an open article whose common words it shares
         // (ocr-de-009: side-by-side articles alike at 0.05 and more).
         let opens_latin_article =
-            !page.is_cjk() && head_role == Role::Body && is_latin_dateline_start(head_text);
+            !page.is_cjk() && head_role == Role::Body && opens_with_latin_dateline(page, &segment.pieces);
         let target = if head_role == Role::Headline {
             // A headline line right after a headline that has no text yet
             // goes on that headline where both are set alike (capitals
@@ -581,6 +581,19 @@ pub fn assemble_with_idf(page: &Page, chains: Vec<Chain>, idf: &Idf) -> Assembly
 /// A piece with fewer characters than this before a run's first line is a
 /// scrap (specks or a rule read as letters), not the run's text.
 const SCRAP_CHARS: usize = 3;
+
+/// Whether a run of Latin text opens with a dateline: its first line does
+/// ([`is_latin_dateline_start`]), or its first line names only the place
+/// and its second line goes on with the date (a newswire dateline set in a
+/// narrow column breaks after the place: "PLACE, Region," then "Mon 26 -").
+fn opens_with_latin_dateline(page: &Page, pieces: &[PieceId]) -> bool {
+    let first = &page.piece(pieces[0]).text;
+    is_latin_dateline_start(first)
+        || pieces.get(1).is_some_and(|&second| {
+            first.trim_end().ends_with(',')
+                && is_newswire_dateline_start(&format!("{} {}", first.trim_end(), page.piece(second).text))
+        })
+}
 
 /// Whether a run opens with a dateline ("本报北京6月9日电"), after any scraps
 /// OCR read above it: then it is the first paragraph of its article.
@@ -1478,6 +1491,28 @@ mod tests {
         assert_eq!(articles(run), 1);
         assert_eq!(articles(&format!("Lakeside - {run}")), 2);
         assert_eq!(articles(&format!("LAKESIDE, May 4 - {run}")), 2);
+    }
+
+    #[test]
+    fn a_dateline_broken_after_its_place_opens_its_own_article() {
+        // A narrow column breaks the dateline after the place: its first
+        // line names only the place, the second goes on with the date.
+        let articles = |first: &str| {
+            let page = parse_page(
+                &format!(
+                    "HARBOUR BRIDGE TO OPEN IN SPRING\n\nThe new harbour bridge will open to traffic in the spring, the council said.\n\n\
+                     {first}\nMay 4 - The harbour bridge council said traffic on the bridge would be heavy in the spring.\n"
+                ),
+                0,
+                1,
+            );
+            assert_eq!(page.pieces.len(), 4);
+            assemble(&page, vec![chain_of([0, 1], 1.0), chain_of([2, 3], 1.0)]).articles.len()
+        };
+        assert_eq!(articles("LAKESIDE, Ont.,"), 2);
+        // A line of running text before a line opening with a date opens
+        // nothing.
+        assert_eq!(articles("the bridge, the council said, from"), 1);
     }
 
     #[test]
