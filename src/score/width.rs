@@ -335,7 +335,7 @@ mod tests {
     fn a_line_whose_last_piece_runs_past_the_others_shows_no_width() {
         // A paragraph's last printed line never runs past its column: these
         // are scraps read across, not one column's lines.
-        let page = parse_page("上了门 风很大 今天的天气很好。\n", 0, 1);
+        let page = parse_page("关上窗 风很大 今天的天气很好。\n", 0, 1);
         assert_eq!(block_widths(&page), vec![None]);
     }
 
