@@ -9,13 +9,22 @@
 //! junction between text that shares no topic on either side, so that each
 //! side goes to the article it is most alike.
 
-use crate::parse::chars::{self, ends_sentence, is_han, is_line_start_forbidden};
+use crate::parse::chars::{self, ends_sentence, is_line_start_forbidden};
 use crate::parse::classify::{is_dateline_start, is_latin_dateline_start, is_newswire_dateline_start};
 use crate::parse::{Page, PieceId, Role};
-use crate::score::topic::{window_cosine, Idf, Profile, Vector};
+use crate::score::topic::{Idf, Profile, Vector};
 use crate::score::{insets, width};
 
 use super::chains::{share_across, Chain, HEADLINE_OVER_COLUMN_LINES};
+
+mod credits;
+mod cut;
+
+use credits::{
+    bylines_to_their_datelines, close_by_foot_bylines, closed_by_lone_byline, credited_owner,
+    is_foot_credit_alone, is_lone_closing_byline, FOOT_BYLINE_REACH,
+};
+use cut::{headline_beside_column, split_chain};
 
 /// A paragraph: pieces that print as one block of text.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,41 +142,6 @@ const MIN_TOPIC_CELLS: f32 = 30.0;
 /// does not place.
 const INSET_TOPIC_THRESHOLD: f64 = 0.2;
 
-/// A chain's junction scoring below this (log-odds) is weak enough to be
-/// cut where the text on its two sides shares no topic (see
-/// [`incoherent_junction`]). A column's own steps score about 5 and more
-/// (`Below`); steps into another article's column that the chain stage
-/// took score lower (junctions crossing gold articles on real-OCR dev
-/// pages: median 3.3 on Chinese and 5.5 on Latin ones, against 5.9 and 6.0
-/// inside one article). Dev scores gain from 3 to 5; 6 loses (measured
-/// without the page limit of [`cuts_unlike_text`]).
-const INCOHERENT_SCORE: f32 = 4.0;
-
-/// The text read before and after a weak junction, this many cells of it on
-/// each side (within the chain), shares at most [`INCOHERENT_TOPIC`]: about
-/// two to three printed lines of a Latin column, five to eight of a Chinese
-/// one. Dev scores gain from 100 to 200.
-const INCOHERENT_NEAR_CELLS: f32 = 150.0;
-
-/// ... and so do twice as many cells on each side, so that a column whose
-/// next lines merely name other things than its last ones (a new paragraph,
-/// a quote) is not cut: inside one article the wider windows share more
-/// (median cosine 0.09 to 0.10 on dev junctions inside gold articles,
-/// against 0.02 to 0.04 across them).
-const INCOHERENT_FAR_CELLS: f32 = 300.0;
-
-/// Cosine of the two windows' word profiles below which the text on the
-/// two sides of a weak junction is unlike. Dev scores gain from 0.02 to
-/// 0.04 on the near windows, and at 0.02 to 0.04 on the far ones (0.03
-/// best).
-const INCOHERENT_TOPIC: f64 = 0.03;
-
-/// Each side of a cut must hold at least this many cells (the near window):
-/// a shorter tail shows no topic to compare, and a cut there would only
-/// hand a line or two to whichever article shares a word (dev loses at
-/// 100, gains at 150 and 200).
-const INCOHERENT_SIDE_CELLS: f32 = INCOHERENT_NEAR_CELLS;
-
 /// What the assembler knows of the page: the pieces, their roles, column
 /// widths and token weights for the topic signal.
 struct Context<'a> {
@@ -178,7 +152,7 @@ struct Context<'a> {
     /// Per piece: it stands in an inset.
     in_inset: Vec<bool>,
     /// Whether the page's word profiles show where a chain runs into
-    /// another article (see [`cuts_unlike_text`]); worked out only when a
+    /// another article (see [`cut::cuts_unlike_text`]); worked out only when a
     /// weak junction between unlike text asks.
     cuts_unlike: std::cell::OnceCell<bool>,
 }
@@ -650,249 +624,6 @@ fn draft_holding(drafts: &[Draft], id: PieceId) -> Option<usize> {
     drafts.iter().position(|d| d.parts.iter().any(|p| p.pieces.contains(&id)))
 }
 
-/// Whether a segment is a closing byline read alone: one byline in
-/// parentheses ("(张三 李四)"), which print sets at the foot of its
-/// article's last column. Bylines without parentheses ("记者张三") also
-/// stand above the body, waiting for their article; these are left to the
-/// normal assembly.
-fn is_lone_closing_byline(context: &Context, segment: &Segment) -> bool {
-    segment.pieces.len() == 1
-        && context.role(segment.pieces[0]) == Role::Byline
-        && context.page.piece(segment.pieces[0]).text.trim_start().starts_with(['(', '（'])
-}
-
-/// The article a closing byline read alone closes: the one holding the
-/// piece right before it in the input, when that article has body text
-/// ending a sentence and no byline yet. Why: OCR reads a column's foot in
-/// order, so the byline comes right after a line of its article, but a
-/// stronger junction (the sentence going on past the byline, a word cut at
-/// the line end) takes that line's successor, and the byline is left as an
-/// article of its own; its text says it closes one, and the input says
-/// which.
-fn closed_by_lone_byline(context: &Context, drafts: &[Draft], byline: PieceId) -> Option<usize> {
-    let before = PieceId(byline.0.checked_sub(1)?);
-    let owner = draft_holding(drafts, before)?;
-    let draft = &drafts[owner];
-    let has_byline =
-        draft.parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| context.role(id) == Role::Byline);
-    let ends_sentence_last = draft.parts.last().and_then(|p| p.pieces.last()).is_some_and(|&id| {
-        context.role(id) == Role::Body && ends_sentence(context.page.piece(id).text.trim_end())
-    });
-    (draft.has_body && !has_byline && ends_sentence_last).then_some(owner)
-}
-
-/// Most Han characters of a reporter's name in a credit.
-const REPORTER_MAX_CHARS: usize = 4;
-
-/// The first reporter a Chinese credit names ("记者张三" and "本报记者 张 三"
-/// give 张三, "记者李四、王五" gives 李四), whitespace aside. With `closed`,
-/// only a credit in brackets inside text, as a dateline prints it
-/// ("本报北京6月9日电（记者张三）"): the name then ends at a closing bracket
-/// or an enumeration mark, which keeps "记者从北京获悉" from reading as one.
-fn credited_reporter(text: &str, closed: bool) -> Option<String> {
-    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut at = 0;
-    while at + 2 <= chars.len() {
-        if chars[at] == '记' && chars[at + 1] == '者' {
-            // OCR reads a speck or a rule at a line start as a stray mark
-            // ("〈记者" / "”张三)"): one between the title and the name is
-            // skipped.
-            let stray = chars.get(at + 2).is_some_and(|&c| is_stray_mark(c));
-            let after = at + 2 + usize::from(stray);
-            let name: String =
-                chars[after..].iter().take_while(|&&c| is_han(c)).take(REPORTER_MAX_CHARS + 1).collect();
-            let next = chars.get(after + name.chars().count()).copied();
-            let bracketed = at > 0 && is_opening_bracket(chars[at - 1]);
-            let ends = match next {
-                None => !closed,
-                Some(c) => c == '、' || is_closing_bracket(c),
-            };
-            let size = name.chars().count();
-            if (2..=REPORTER_MAX_CHARS).contains(&size) && ends && (bracketed || !closed) {
-                return Some(name);
-            }
-        }
-        at += 1;
-    }
-    None
-}
-
-/// Marks OCR reads from specks and rules, never part of a credit.
-fn is_stray_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '|' | '`' | ',' | '.' | '·')
-}
-
-fn is_opening_bracket(c: char) -> bool {
-    matches!(c, '(' | '（' | '〈' | '<' | '《' | '[' | '【' | '{')
-}
-
-fn is_closing_bracket(c: char) -> bool {
-    matches!(c, ')' | '）' | '〉' | '>' | '》' | ']' | '】' | '}')
-}
-
-/// Pieces of an article's opening text searched for its dateline's credit:
-/// the dateline opens the first paragraph, and OCR may cut it over a few
-/// printed lines.
-const DATELINE_PIECES: usize = 4;
-
-/// The reporter a draft's dateline credits ("…电（记者张三）"), read from
-/// its first body pieces in reading order.
-fn dateline_reporter(context: &Context, draft: &Draft) -> Option<String> {
-    let text: String = draft
-        .parts
-        .iter()
-        .flat_map(|p| p.pieces.iter())
-        .filter(|&&id| context.role(id) == Role::Body)
-        .take(DATELINE_PIECES)
-        .map(|&id| context.page.piece(id).text.as_str())
-        .collect();
-    credited_reporter(&text, true)
-}
-
-/// A Chinese article's dateline names its reporter ("本报北京6月9日电（记者
-/// 张三）") and its foot credit names the same ("记者张三"): a byline that
-/// names the reporter of another article's dateline and not that of its
-/// own belongs to that other article. OCR reading glued columns row by row
-/// sets a column's foot credit after the text of the column beside it,
-/// often another article's, and the credit then closed that article
-/// (which turned away the runs of its own last column). Runs in the
-/// input order of their drafts; a credit moves to an article that has no
-/// byline yet, at its end.
-fn bylines_to_their_datelines(context: &Context, drafts: &mut Vec<Draft>) {
-    if !context.page.is_cjk() {
-        return;
-    }
-    let reporters: Vec<Option<String>> = drafts.iter().map(|d| dateline_reporter(context, d)).collect();
-    if reporters.iter().all(Option::is_none) {
-        return;
-    }
-    let role = |id: PieceId| context.role(id);
-    for from in 0..drafts.len() {
-        let bylines: Vec<PieceId> = drafts[from]
-            .parts
-            .iter()
-            .flat_map(|p| p.pieces.iter().copied())
-            .filter(|&id| role(id) == Role::Byline)
-            .collect();
-        for byline in bylines {
-            let Some(name) = credited_reporter(&context.page.piece(byline).text, false) else { continue };
-            if reporters[from].as_ref() == Some(&name) {
-                continue;
-            }
-            let mut named = (0..drafts.len()).filter(|&d| d != from && reporters[d].as_ref() == Some(&name));
-            let (Some(to), None) = (named.next(), named.next()) else { continue };
-            let taken =
-                drafts[to].parts.iter().flat_map(|p| p.pieces.iter()).any(|&id| role(id) == Role::Byline);
-            if taken {
-                continue;
-            }
-            for part in &mut drafts[from].parts {
-                if let Some(at) = part.pieces.iter().position(|&id| id == byline) {
-                    part.pieces.remove(at);
-                    if at < part.scores.len() {
-                        part.scores.remove(at);
-                    } else {
-                        part.scores.pop();
-                    }
-                }
-            }
-            drafts[from].parts.retain(|p| !p.pieces.is_empty());
-            drafts[from].close_if_byline_last(context);
-            drafts[to].push(context, Segment { pieces: vec![byline], scores: Vec::new() });
-        }
-    }
-    drafts.retain(|d| !d.parts.is_empty());
-}
-
-/// The draft a headless run ending in a byline closes by name: the one
-/// whose dateline credits the reporter the byline names (see
-/// [`bylines_to_their_datelines`]). A name says more than shared words:
-/// a column's tail shares few with its article, and a byline misplaced
-/// by OCR may already close the article, which turns the run away.
-fn credited_owner(context: &Context, drafts: &[Draft], segment: &Segment) -> Option<usize> {
-    let role = |id: &PieceId| context.role(*id);
-    let last = segment.pieces.last().filter(|id| role(id) == Role::Byline)?;
-    if !context.page.is_cjk() || !segment.pieces.iter().any(|id| role(id) == Role::Body) {
-        return None;
-    }
-    let name = credited_reporter(&context.page.piece(*last).text, false)?;
-    let mut named =
-        (0..drafts.len()).filter(|&d| dateline_reporter(context, &drafts[d]).as_ref() == Some(&name));
-    let owner = named.next()?;
-    // Two articles by one reporter: the name does not say which.
-    named.next().is_none().then_some(owner)
-}
-
-/// Whether a draft is a Chinese credit read alone that stands at the foot
-/// of another article's column: bylines only, the first of them right
-/// under a piece of an article that has text and no byline yet (see
-/// [`close_by_foot_bylines`]). Such a credit closes that article; it waits
-/// for no text of its own.
-fn is_foot_credit_alone(context: &Context, drafts: &[Draft], draft: usize) -> bool {
-    let role = |id: &PieceId| context.role(*id);
-    let mut pieces = drafts[draft].parts.iter().flat_map(|p| p.pieces.iter());
-    let Some(&first) = pieces.clone().next() else { return false };
-    if !context.page.is_cjk() || !pieces.all(|id| role(id) == Role::Byline) {
-        return false;
-    }
-    piece_above(context.page, first).and_then(|above| draft_holding(drafts, above)).is_some_and(|d| {
-        d != draft
-            && drafts[d].has_body
-            && !drafts[d].parts.iter().flat_map(|p| p.pieces.iter()).any(|id| role(id) == Role::Byline)
-    })
-}
-
-/// How many printed lines above a byline read alone the text it closes may
-/// stand: a blank line or a line of another column's last words may come
-/// between a column's last line and the credit set at its foot.
-const FOOT_BYLINE_REACH: usize = 3;
-
-/// Bylines that found no text: an article of bylines alone once every run
-/// has been placed. A byline set above its text ("记者张三" before the body)
-/// is joined by that text; one that nothing joined stands at the foot of a
-/// column and closes the article whose text it follows in that column:
-/// the piece above it, whose span across the page overlaps its own, on the
-/// nearest of the few printed lines above that has one. OCR reads glued
-/// columns row by row, so a foot byline comes in input order after the
-/// other columns' lines of its row (often another article's byline) and
-/// the byline became an article of its own. It closes that article when
-/// the article has body text and no byline yet; else it stays apart.
-fn close_by_foot_bylines(context: &Context, drafts: &mut Vec<Draft>) {
-    let role = |id: &PieceId| context.role(*id);
-    let has_byline =
-        |draft: &Draft| draft.parts.iter().flat_map(|p| p.pieces.iter()).any(|id| role(id) == Role::Byline);
-    let mut index = 0;
-    while index < drafts.len() {
-        let pieces: Vec<PieceId> =
-            drafts[index].parts.iter().flat_map(|p| p.pieces.iter().copied()).collect();
-        if !pieces.iter().all(|id| role(id) == Role::Byline) {
-            index += 1;
-            continue;
-        }
-        // Each byline of the run on its own: two columns' foot credits read
-        // as one run close two articles.
-        let mut kept = Vec::new();
-        for byline in pieces {
-            let owner = piece_above(context.page, byline)
-                .and_then(|above| draft_holding(drafts, above))
-                .filter(|&d| d != index && drafts[d].has_body && !has_byline(&drafts[d]));
-            match owner {
-                Some(d) => drafts[d].push(context, Segment { pieces: vec![byline], scores: Vec::new() }),
-                None => kept.push(byline),
-            }
-        }
-        if kept.is_empty() {
-            drafts.remove(index);
-            continue;
-        }
-        if kept.len() < drafts[index].parts.iter().map(|p| p.pieces.len()).sum::<usize>() {
-            let rest = Segment { pieces: kept, scores: Vec::new() };
-            drafts[index] = Draft::new(context, rest);
-        }
-        index += 1;
-    }
-}
-
 /// Where a piece starts across its printed line and how wide it is, in
 /// cells (a space is half a cell, as a Latin letter).
 fn across(page: &Page, id: PieceId) -> (f32, f32) {
@@ -1104,165 +835,6 @@ fn quoted_items(text: &str) -> Vec<&str> {
     items
 }
 
-/// Whether a piece is a Latin headline that OCR read on one line with the
-/// column line running down beside it, cut off that line: a headline piece
-/// at a line's start with a body piece glued after it on the same line.
-/// The column piece goes on with the column line above, not with the
-/// headline, whose text starts below it.
-fn headline_beside_column(context: &Context, id: PieceId) -> bool {
-    let page = context.page;
-    let piece = page.piece(id);
-    let line = &page.lines[piece.line];
-    !page.is_cjk()
-        && context.role(id) == Role::Headline
-        && line.pieces.start == id.0
-        && line.pieces.len() >= 2
-        && context.role(PieceId(id.0 + 1)) == Role::Body
-        && page.piece(PieceId(id.0 + 1)).gap == crate::parse::Gap::Glued
-}
-
-/// Whether a newswire dateline `dateline`, read after `before`, stands on a
-/// printed line of its own inside another column's running sentence:
-/// `before` is the whole line right above it and stops mid-sentence, and a
-/// whole line follows right below, with no blank line between any two.
-/// Why: where OCR read two columns line by line in turn, an article's first
-/// line falls inside the other column's sentence ("It said this | PLACE,
-/// Mon 26 - A | ruling was ..."); cutting the chain there would leave that
-/// sentence's end in the dateline's article. A real article's first line
-/// follows its headline, a paragraph's end or a blank line, and a dateline
-/// OCR glued beside other columns' text is not a line of its own (its
-/// pieces there are the cut's real gains).
-fn dateline_line_inside_a_sentence(page: &Page, before: PieceId, dateline: PieceId) -> bool {
-    let line = page.piece(dateline).line;
-    let whole_line = |index: usize| {
-        page.lines.get(index).filter(|l| l.pieces.len() == 1 && l.block == page.lines[line].block)
-    };
-    // Whole lines right above and right below: the dateline's line stands
-    // inside a stretch of single lines, not at its end.
-    let (Some(above), Some(_below)) = (line.checked_sub(1).and_then(whole_line), whole_line(line + 1)) else {
-        return false;
-    };
-    page.lines[line].pieces.len() == 1
-        && above.pieces.start == before.0
-        && !ends_sentence(page.piece(before).text.trim_end())
-}
-
-/// Cuts a chain before every heading that follows body text, after every
-/// byline that follows body text, between two bylines, around glyphs, and
-/// at a weak junction between unlike text (see [`incoherent_junction`]).
-fn split_chain(context: &Context, chain: Chain, out: &mut Vec<Segment>) {
-    // Cells of the chain before each piece, and in all (the last entry).
-    let cells_before: Vec<f32> = std::iter::once(0.0)
-        .chain(chain.pieces.iter().scan(0.0, |sum, &id| {
-            *sum += context.page.piece(id).cells;
-            Some(*sum)
-        }))
-        .collect();
-    let mut current = Segment { pieces: Vec::new(), scores: Vec::new() };
-    let mut has_body = false;
-    // Body text in lower case read since the run began: running text, not
-    // a headline's line the labels left as body.
-    let mut has_running_text = false;
-    for (index, &id) in chain.pieces.iter().enumerate() {
-        let role = context.role(id);
-        let cut_before = index > 0 && incoherent_junction(context, &chain, &cells_before, index)
-            || match current.pieces.last().map(|&p| context.role(p)) {
-                None => false,
-                Some(before) => {
-                    (role.is_heading() || before == Role::Byline) && has_body
-                    // A heading right after a byline: the byline closed one
-                    // article, the heading opens the next, even where the
-                    // run began at that byline (a sidebar's headline read
-                    // after the byline closing the column beside it).
-                    || role.is_heading() && before == Role::Byline
-                    // A headline cut off the column line beside it: the text
-                    // read after it is that column's, not the headline's.
-                    || !role.is_heading()
-                        && current.pieces.last().is_some_and(|&p| headline_beside_column(context, p))
-                    // A Latin dateline after body text opens the next article.
-                    || has_running_text
-                        && role == Role::Body
-                        && !context.page.is_cjk()
-                        && is_newswire_dateline_start(&context.page.piece(id).text)
-                        && !current.pieces.last().is_some_and(|&p| dateline_line_inside_a_sentence(context.page, p, id))
-                    // Two bylines in a row: the second opens the next article.
-                    || role == Role::Byline && before == Role::Byline
-                    || (role == Role::Fragment) != (before == Role::Fragment)
-                }
-            };
-        if cut_before {
-            out.push(std::mem::replace(&mut current, Segment { pieces: Vec::new(), scores: Vec::new() }));
-            has_body = false;
-            has_running_text = false;
-        } else if index > 0 && !current.pieces.is_empty() {
-            current.scores.push(chain.scores[index - 1]);
-        }
-        has_body |= role == Role::Body;
-        has_running_text |= role == Role::Body && context.page.piece(id).text.chars().any(char::is_lowercase);
-        current.pieces.push(id);
-    }
-    if !current.pieces.is_empty() {
-        out.push(current);
-    }
-}
-
-/// Whether the junction into `chain.pieces[index]` is weak (scores below
-/// [`INCOHERENT_SCORE`]) and joins unlike text: at least
-/// [`INCOHERENT_SIDE_CELLS`] on each side, and the near and the far windows
-/// on the two sides share less than [`INCOHERENT_TOPIC`]. Why: the article
-/// stage otherwise cuts a chain only where roles change, so one wrong step
-/// of the chain stage into another article's column (a `Below` link
-/// between glued rows, a column wrap to the wrong top) carries that
-/// column's text into the article; cut, the column goes through the same
-/// "join the open article most alike" path as any headless run. On real-OCR
-/// dev and pools 1, 5, 6 and 8, 5% of a chain's junctions cross gold
-/// articles (972 of 18,557) and the article stage kept all but three of them.
-///
-/// Two premises keep the cut to the junctions where an article can end:
-/// - The piece before ends a sentence, on every page: an article never ends
-///   inside a sentence, and a cut there leaves a sentence broken in two
-///   articles. Inside a sentence a column's next line that merely names
-///   other things (a book's title, a list of places) scores weak and
-///   unlike: a one-column English page was cut into pieces there (a fresh
-///   pool page 0.978 -> 0.610), a Chinese report's list of checkpoints
-///   after its opening was sent to the next article.
-/// - The whole two sides of the chain share less than [`TOPIC_THRESHOLD`],
-///   the bar below which the article stage itself starts a new article
-///   rather than joining an open one: windows of a few lines see only the
-///   paragraph at hand, and a column that turns from one person or party
-///   to another after a full stop still shares the article's words over
-///   its whole length.
-///
-/// `cells_before` holds the chain's cells before each piece and in all.
-fn incoherent_junction(context: &Context, chain: &Chain, cells_before: &[f32], index: usize) -> bool {
-    if chain.scores[index - 1] >= INCOHERENT_SCORE {
-        return false;
-    }
-    let (before, after) = chain.pieces.split_at(index);
-    let all = cells_before[chain.pieces.len()];
-    before.last().is_some_and(|&id| chars::ends_sentence(&context.page.piece(id).text))
-        && cells_before[index] >= INCOHERENT_SIDE_CELLS
-        && all - cells_before[index] >= INCOHERENT_SIDE_CELLS
-        && window_cosine(context.page, context.idf, before, after, INCOHERENT_NEAR_CELLS) < INCOHERENT_TOPIC
-        && window_cosine(context.page, context.idf, before, after, INCOHERENT_FAR_CELLS) < INCOHERENT_TOPIC
-        && window_cosine(context.page, context.idf, before, after, f32::INFINITY) < TOPIC_THRESHOLD
-        && *context.cuts_unlike.get_or_init(|| cuts_unlike_text(context.page))
-}
-
-/// Whether a page's word profiles tell a chain's own column from another
-/// article's at [`INCOHERENT_TOPIC`]: Chinese pages (character bigrams) and
-/// English ones. German and French text shares fewer content words of four
-/// or more letters between two windows of one article (median cosine of
-/// the near windows at strong junctions 0.058 on German real-OCR pages,
-/// against 0.11 on English and 0.10 on Chinese ones), so there the cut split
-/// articles: synthetic German and French pages lost in every pool (5151:
-/// -0.303 and -0.080), a bar relative to the page's own median did not help.
-fn cuts_unlike_text(page: &Page) -> bool {
-    page.is_cjk()
-        || crate::score::latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()))
-            .is_english()
-}
-
 fn build_article(context: &Context, parts: Vec<Segment>) -> Article {
     let pieces: Vec<PieceId> = parts.iter().flat_map(|s| s.pieces.iter().copied()).collect();
     let scores: Vec<f32> = parts.iter().flat_map(|s| s.scores.iter().copied()).collect();
@@ -1311,6 +883,8 @@ fn paragraphs(context: &Context, body: &[PieceId]) -> Vec<Paragraph> {
 
 #[cfg(test)]
 mod tests {
+    use super::credits::credited_reporter;
+    use super::cut::INCOHERENT_SCORE;
     use super::*;
     use crate::assemble::chains::input_order;
     use crate::parse::parse_page;
