@@ -417,6 +417,11 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         .collect();
     // Lines measured tall but set on the body lines' grid are body text.
     let pitch = body_pitch(&measured_regions, glyph);
+    if script == Script::Cjk {
+        let sizes: Vec<Vec<f32>> =
+            measured_regions.iter().map(|(lines, _)| lines.iter().map(|w| glyph_size(w)).collect()).collect();
+        heads_over_own_column(&atoms, &mut measured_regions, &sizes, glyph, pitch);
+    }
     let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     for (_, measured) in &mut measured_regions {
         settle_lines_on_body_pitch(measured, pitch);
@@ -512,6 +517,68 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     settle_roles(&mut page, &tall, &smeared_lines, &line_sizes, rule_pieces);
     page.find_language();
     page
+}
+
+/// A column's first line set this many times the glyph size of the lines
+/// under it heads that column (see [`heads_over_own_column`]).
+const OWN_HEAD_RATIO: f32 = 1.2;
+/// ... standing apart from the lines under it by at least this many body
+/// line pitches (centre to centre: a block of its own, see [`BLOCK_PITCH`]),
+/// and at least this many body glyphs under any text above it.
+const OWN_HEAD_PITCHES: f32 = BLOCK_PITCH;
+const OWN_HEAD_APART: f32 = 2.0;
+/// ... over at least this many lines of its column.
+const OWN_HEAD_COLUMN_LINES: usize = 3;
+
+/// Marks as headline type the first printed line of a region (CJK) that
+/// heads the column under it: a line of its own, set apart from the
+/// column's next line by more than [`OWN_HEAD_PITCHES`] line pitches and
+/// from any text above it, with glyphs [`OWN_HEAD_RATIO`] times the usual
+/// size of the column's lines, none of them headline type. Why: a
+/// sidebar's headline is set in smaller type than the page's headlines,
+/// often under the page's headline size, but clearly bigger than the
+/// sidebar's own body type; unmarked, the sidebar has no headline and its
+/// text runs on from the last column of the article beside it.
+fn heads_over_own_column(
+    atoms: &[Atom],
+    regions: &mut [MeasuredRegion],
+    sizes: &[Vec<f32>],
+    glyph: f32,
+    pitch: f32,
+) {
+    let boxes: Vec<BBox> = regions
+        .iter()
+        .map(|(_, measured)| {
+            measured.iter().map(|m| m.0).reduce(BBox::union).expect("regions are never empty")
+        })
+        .collect();
+    let overlaps = |a: BBox, b: BBox| a.x1.min(b.x1) > a.x0.max(b.x0);
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let mut marked = Vec::new();
+    for (index, (lines, measured)) in regions.iter().enumerate() {
+        if measured.len() <= OWN_HEAD_COLUMN_LINES || measured.iter().any(|m| m.1) {
+            continue;
+        }
+        // Glyphs of a size the boxes show, not one smeared along the line
+        // (see [`has_square_glyph`]).
+        let plausible = lines[0].iter().any(|&a| atoms[a].strong)
+            && has_square_glyph(atoms, &lines[0], HEADLINE_HEIGHT_CJK * glyph);
+        let head = measured[0].0;
+        let set_off = centre(&measured[1].0) - centre(&head) > OWN_HEAD_PITCHES * pitch;
+        let apart = !boxes.iter().enumerate().any(|(other, &b)| {
+            other != index
+                && overlaps(b, head)
+                && b.y0 < head.y0
+                && ((head.y0 - b.y1) as f32) < OWN_HEAD_APART * glyph
+        });
+        let Some(usual) = median(sizes[index][1..].to_vec()) else { continue };
+        if plausible && set_off && apart && sizes[index][0] >= OWN_HEAD_RATIO * usual {
+            marked.push(index);
+        }
+    }
+    for index in marked {
+        regions[index].1[0].1 = true;
+    }
 }
 
 /// A CJK word boxed at most this many of its own heights wide per cell of
@@ -717,6 +784,60 @@ mod tests {
             })
             .collect();
         one_block(lines)
+    }
+
+    /// A CJK column of `rows` body lines (32 px glyphs, 50 px pitch) under a
+    /// first line of 4 glyphs `head_size` px high, whose centre stands
+    /// `head_step` px over the first body line's: its atoms and its one
+    /// measured region, no line measured headline type.
+    fn column_under_a_line(head_size: i32, head_step: i32, rows: i32) -> (Vec<Atom>, MeasuredRegion) {
+        let atom = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, line: usize| Atom {
+            text: text.into(),
+            bbox: BBox { x0, y0, x1, y1 },
+            line,
+            word: 0,
+            block: 0,
+            strong: true,
+            line_size: 0.0,
+            tall: false,
+            boxed_as_headline: false,
+        };
+        let first_centre = 300;
+        let head_centre = first_centre - head_step;
+        let mut atoms = vec![atom(
+            "甲乙丙丁",
+            100,
+            head_centre - head_size / 2,
+            100 + 4 * head_size,
+            head_centre + head_size / 2,
+            1,
+        )];
+        for row in 0..rows {
+            let centre = first_centre + 50 * row;
+            atoms.push(atom("子丑寅卯辰巳午未", 100, centre - 16, 356, centre + 16, 2 + row as usize));
+        }
+        let lines: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let measured = atoms.iter().map(|a| (a.bbox, false)).collect();
+        (atoms, (lines, measured))
+    }
+
+    #[test]
+    fn a_column_first_line_set_apart_in_bigger_type_heads_its_column() {
+        let heads = |head_size: i32, head_step: i32, rows: i32| {
+            let (atoms, region) = column_under_a_line(head_size, head_step, rows);
+            let sizes = vec![std::iter::once(head_size as f32).chain((0..rows).map(|_| 32.0)).collect()];
+            let mut regions = vec![region];
+            heads_over_own_column(&atoms, &mut regions, &sizes, 36.0, 50.0);
+            regions[0].1[0].1
+        };
+        // A sidebar's headline: 40 px glyphs over 32 px body type (under
+        // the page's headline size), a line and a half over the column.
+        assert!(heads(40, 80, 5));
+        // Body type, or bigger type on the column's pitch, or a column of
+        // two lines: no headline.
+        assert!(!heads(34, 80, 5));
+        assert!(!heads(40, 50, 5));
+        assert!(!heads(40, 80, 2));
     }
 
     #[test]
