@@ -64,7 +64,10 @@
 //!    type only when its median word box is of headline height too (one
 //!    box drawn too tall makes the line's extent a headline's); lines
 //!    measured as headline type that keep the body lines' pitch between
-//!    body lines are body text (see `settle_lines_on_body_pitch`);
+//!    body lines are body text (see `settle_lines_on_body_pitch`); on a
+//!    CJK page a column's first line set apart over it in type clearly
+//!    bigger than its lines' is headline type (a sidebar's headline, under
+//!    the page's headline size, see `heads_over_own_column`);
 //! 4. roles: a piece that is a credit line is a byline, as the text parser
 //!    labels it when it cuts a line (a byline closes its article), a bare
 //!    list of names only on a line of its own that stands between no two
