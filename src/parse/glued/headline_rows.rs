@@ -390,15 +390,18 @@ fn inner_dateline_share(page: &Page, index: usize) -> Option<f32> {
     })
 }
 
-/// Where a row of headlines set in capitals splits when no dateline below
-/// shows the articles' seam: at a column seam of the glued body rows below
-/// ([`column_seam_shares`]), the cut near it whose left part names words
-/// found only left of that seam in the body below and whose right part
-/// names words found only right of it (a headline's words come back in its
-/// own article); of such cuts, the one naming most, then the nearest its
-/// seam. `None` when no cut names words on both sides: a single headline
-/// over several columns names its article's words on either side of no
-/// seam in particular, and is left whole.
+/// Where a row of headlines set in capitals splits when no row below opens
+/// with one dateline and holds another: a dateline standing inside a body
+/// line below ([`inner_dateline_share`]) shows that a second article
+/// starts beside the first, and the cut falls at a column seam of the
+/// glued body rows below ([`column_seam_shares`]) near that dateline, the
+/// cut near the seam whose left part names words found only left of it in
+/// the body below and whose right part names words found only right of it
+/// (a headline's words come back in its own article); of such cuts, the
+/// one naming most, then the nearest its seam. `None` with no such
+/// dateline (a headline over one article's columns stays whole) or when no
+/// cut names words on both sides (cutting where only one part names its
+/// article's words, tried, fell one word off as often as not).
 fn capitals_row_cut_at_seams(
     page: &Page,
     index: usize,
