@@ -322,7 +322,10 @@ fn capitals_row_cut_at_datelines(
     if texts.iter().filter(|w| in_capitals(w)).count() < HEADLINE_ROW_MIN_WORDS * 2 - 1 {
         return None;
     }
-    let share = second_dateline_share(page, index).or_else(|| higher_right_bodies_share(page, index))?;
+    let Some(share) = second_dateline_share(page, index).or_else(|| higher_right_bodies_share(page, index))
+    else {
+        return capitals_row_cut_at_seams(page, index, whole, words, texts);
+    };
     let length = whole.text.chars().count() as f32;
     let (left_body, right_body) = body_words_either_side(page, index, share);
     // A headline's words come back in its article's body: among the cuts
@@ -340,6 +343,101 @@ fn capitals_row_cut_at_datelines(
         .filter(|&(_, off)| off <= HEADLINE_ROW_SHARE_SLACK)
         .min_by(|a, b| named(b.0).cmp(&named(a.0)).then(a.1.total_cmp(&b.1)))
         .map(|(at, _)| at)
+}
+
+/// The shares of its line's characters at which the columns of the first
+/// glued body row within [`HEADLINE_ROW_REACH`] lines below line `index`
+/// start (each piece after the first): where the articles under a headline
+/// row may part, measured from the body set below it.
+fn column_seam_shares(page: &Page, index: usize) -> Vec<f32> {
+    page.lines[index + 1..]
+        .iter()
+        .take(HEADLINE_ROW_REACH)
+        .map(|line| &page.pieces[line.pieces.clone()])
+        .find(|pieces| {
+            pieces.len() >= 2
+                && pieces.iter().all(|p| p.role == Role::Body)
+                && pieces[1..].iter().all(|p| matches!(p.gap, Gap::Glued | Gap::Rule))
+        })
+        .map(|pieces| {
+            let whole = whole_line(pieces);
+            let length = whole.text.chars().count().max(1) as f32;
+            pieces[1..].iter().map(|p| (p.span.start - whole.span.start) as f32 / length).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The share of its line's characters before the first newswire dateline
+/// that stands inside a body line (not opening it) within
+/// [`HEADLINE_ROW_BODY_REACH`] lines below line `index`: a second article
+/// starts beside the first one there. `None` when no body line below holds
+/// one.
+fn inner_dateline_share(page: &Page, index: usize) -> Option<f32> {
+    page.lines[index + 1..].iter().take(HEADLINE_ROW_BODY_REACH).find_map(|line| {
+        let pieces = &page.pieces[line.pieces.clone()];
+        if pieces.iter().any(|p| p.role == Role::Headline) {
+            return None;
+        }
+        let as_body: Vec<Piece> = pieces.iter().cloned().map(|p| Piece { role: Role::Body, ..p }).collect();
+        let words = line_words(&as_body, page.word_model())?;
+        let whole = whole_line(pieces);
+        let texts = word_texts(&whole, &words);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let first = texts.iter().position(|w| w.chars().any(char::is_alphanumeric))?;
+        let inner = (first + HEADLINE_ROW_MIN_WORDS..texts.len()).find(|&at| dateline_at(&texts, at))?;
+        let length = whole.text.chars().count().max(1) as f32;
+        Some((words[inner].start - whole.span.start) as f32 / length)
+    })
+}
+
+/// Where a row of headlines set in capitals splits when no row below opens
+/// with one dateline and holds another: a dateline standing inside a body
+/// line below ([`inner_dateline_share`]) shows that a second article
+/// starts beside the first, and the cut falls at a column seam of the
+/// glued body rows below ([`column_seam_shares`]) near that dateline, the
+/// cut near the seam whose left part names words found only left of it in
+/// the body below and whose right part names words found only right of it
+/// (a headline's words come back in its own article); of such cuts, the
+/// one naming most, then the nearest its seam. `None` with no such
+/// dateline (a headline over one article's columns stays whole) or when no
+/// cut names words on both sides (cutting where only one part names its
+/// article's words, tried, fell one word off as often as not).
+fn capitals_row_cut_at_seams(
+    page: &Page,
+    index: usize,
+    whole: &Piece,
+    words: &[Word],
+    texts: &[&str],
+) -> Option<usize> {
+    let n = texts.len();
+    let length = whole.text.chars().count().max(1) as f32;
+    let dateline = inner_dateline_share(page, index)?;
+    let mut best: Option<(usize, usize, f32)> = None;
+    let seams = column_seam_shares(page, index);
+    for share in seams.into_iter().filter(|s| (s - dateline).abs() <= HEADLINE_ROW_SHARE_SLACK) {
+        let (left_body, right_body) = body_words_either_side(page, index, share);
+        for at in HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS {
+            if crate::parse::chars::ends_sentence(texts[at - 1]) {
+                continue;
+            }
+            let off = ((words[at].start - whole.span.start) as f32 / length - share).abs();
+            if off > HEADLINE_ROW_SHARE_SLACK {
+                continue;
+            }
+            let left = texts[..at].iter().filter(|w| left_body.contains(&topic_word(w))).count();
+            let right = texts[at..].iter().filter(|w| right_body.contains(&topic_word(w))).count();
+            if left == 0 || right == 0 {
+                continue;
+            }
+            let better = best.is_none_or(|(_, named, best_off)| {
+                left + right > named || (left + right == named && off < best_off)
+            });
+            if better {
+                best = Some((at, left + right, off));
+            }
+        }
+    }
+    best.map(|(at, _, _)| at)
 }
 
 /// How far from the datelines' share a cut in a headline row may fall.
@@ -667,6 +765,28 @@ mod tests {
         // Without a dateline opening the short line, nothing says whose
         // columns it holds.
         let page = parse_page(&text.replacen("EAST END, Mar", "the east end", 1), 0, 1);
+        assert_eq!(page.lines[1].pieces.len(), 1);
+    }
+
+    #[test]
+    fn a_row_in_capitals_over_a_dateline_inside_a_column_row_is_cut_at_the_named_seam() {
+        // The right article's body starts lower, its dateline inside a
+        // glued row: no row opens with two datelines, but the column seam
+        // near that dateline parts the headline words each article's body
+        // names.
+        let text = "of work on it and delays | said today, and the rising costs\n\
+                    HARBOUR TRADE GROWS TOWN HALL TO CLOSE\n\
+                    NORTH BAY, Mar 3 - The harbour\n\
+                    said its trade grew by a fifth | EAST END, Mar 3 - The town hall\n\
+                    in the year to March, and that | will close for a year while its\n\
+                    the harbour quay would open soon. | roof is mended, the council said.\n";
+        let page = parse_page(text, 0, 1);
+        let row: Vec<(&str, Role)> =
+            page.pieces[page.lines[1].pieces.clone()].iter().map(|p| (p.text.as_str(), p.role)).collect();
+        assert_eq!(row, [("HARBOUR TRADE GROWS", Role::Headline), ("TOWN HALL TO CLOSE", Role::Headline)]);
+        // With no second dateline below, nothing says a second article
+        // starts there: a headline over one article's columns stays whole.
+        let page = parse_page(&text.replacen("EAST END, Mar 3 - The", "and the east end", 1), 0, 1);
         assert_eq!(page.lines[1].pieces.len(), 1);
     }
 
