@@ -2259,6 +2259,24 @@ mod tests {
         settle_lines_on_body_pitch(&mut measured, 40.0);
         assert!(measured[0].1);
     }
+
+    #[test]
+    fn a_line_boxed_over_two_body_rows_is_body_type() {
+        let row = |y0: i32, y1: i32, tall: bool| (BBox { x0: 0, y0, x1: 400, y1 }, tall);
+        // Body rows 30 px high on a 40 px pitch; OCR boxed the third and
+        // fourth rows as one tall line: its centre falls between the rows,
+        // half a pitch off the grid, but its top and bottom keep it.
+        let mut measured =
+            vec![row(5, 35, false), row(45, 75, false), row(85, 155, true), row(165, 195, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(!measured[2].1);
+        // A headline line as tall with a lead of space over it keeps its type.
+        let mut measured =
+            vec![row(5, 35, false), row(45, 75, false), row(110, 180, true), row(190, 220, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[2].1);
+    }
+
     #[test]
     fn latin_headline_lines_measured_under_headline_type_take_it_from_their_headline() {
         // Body type: 20 px lines on a 24 px pitch, letters 10 px wide.
