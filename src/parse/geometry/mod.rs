@@ -138,12 +138,15 @@ const HEADLINE_HEIGHT_CJK: f32 = 1.35;
 const UNIT_GUTTER_MIN: f32 = 0.05;
 /// In a tall CJK region, this share of its rows may reach into a gutter
 /// (justified CJK lines end on the grid, but OCR boxes of their last glyph
-/// often stand out). Latin word spaces are too irregular for any slack.
+/// often stand out). Latin word spaces are too irregular for as much slack.
 const INTRUDING_SHARE_CJK: f32 = 0.15;
 /// In Latin text, this share of a region's rows may reach into a gutter (a
-/// word box standing out of a narrow gutter's edge); only words of body
-/// height may (see [`cut::gutters`]).
-const INTRUDING_SHARE_LATIN: f32 = 0.05;
+/// word box standing out of a narrow gutter's edge: a hyphen or a speck
+/// boxed with a line's last word, a quote or dash with a line's first); only
+/// words of body height may (see [`cut::gutters`]). One row in ten: a gutter
+/// half a glyph wide is shut by two such boxes from its two sides, and a
+/// column of a dozen rows or more often has them.
+const INTRUDING_SHARE_LATIN: f32 = 0.1;
 /// Inside a region a block ends where the next line stands this many usual
 /// line pitches below (a paragraph gap, a subhead's space).
 const BLOCK_PITCH: f32 = 1.4;
@@ -2383,6 +2386,43 @@ mod tests {
         settle_lines_on_body_pitch(&mut measured, 40.0);
         assert!(measured[0].1);
     }
+
+    #[test]
+    fn a_latin_gutter_shut_by_two_boxes_from_its_two_sides_is_a_band() {
+        // Two columns of twelve rows, words boxed 24 px high on a 40 px
+        // pitch, a 30 px gutter at x 400-430. One row's last word is boxed
+        // with a mark to 414, another row's first word from 416: only 2 px
+        // are clear of every row, but no x of the gutter has two rows in it.
+        let mut atoms: Vec<Atom> = Vec::new();
+        for row in 0..12 {
+            let (y0, y1) = (40 * row, 40 * row + 24);
+            let left_end = if row == 3 { 414 } else { 400 };
+            let right_start = if row == 7 { 416 } else { 430 };
+            atoms.push(placed("left", 0, y0, left_end, y1, false));
+            atoms.push(placed("right", right_start, y0, 830, y1, false));
+        }
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        let bands = low_coverage_bands(&atoms, &strong, INTRUDING_SHARE_LATIN, 24.0);
+        assert_eq!(bands, vec![(400, 430)]);
+    }
+
+    #[test]
+    fn a_line_boxed_over_two_body_rows_is_body_type() {
+        let row = |y0: i32, y1: i32, tall: bool| (BBox { x0: 0, y0, x1: 400, y1 }, tall);
+        // Body rows 30 px high on a 40 px pitch; OCR boxed the third and
+        // fourth rows as one tall line: its centre falls between the rows,
+        // half a pitch off the grid, but its top and bottom keep it.
+        let mut measured =
+            vec![row(5, 35, false), row(45, 75, false), row(85, 155, true), row(165, 195, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(!measured[2].1);
+        // A headline line as tall with a lead of space over it keeps its type.
+        let mut measured =
+            vec![row(5, 35, false), row(45, 75, false), row(110, 180, true), row(190, 220, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[2].1);
+    }
+
     #[test]
     fn latin_headline_lines_measured_under_headline_type_take_it_from_their_headline() {
         // Body type: 20 px lines on a 24 px pitch, letters 10 px wide.

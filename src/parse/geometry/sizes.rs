@@ -282,9 +282,21 @@ pub(super) fn settle_lines_on_body_pitch(measured: &mut [(BBox, bool)], pitch: f
         let end = (start..measured.len()).find(|&i| !measured[i].1).unwrap_or(measured.len());
         // Body lines on both sides, and every pitch from the one above to
         // the one below on the body grid.
+        // The run's first line keeps the grid by its top under the line
+        // above, its last by its bottom over the line below: a garbled
+        // stretch OCR boxed over two body rows has its centre half a pitch
+        // off the grid, but its top and bottom stay on the rows it covers.
+        let top_on_grid = |upper: &BBox, lower: &BBox| (lower.y0 - upper.y0) as f32 <= ON_BODY_PITCH * pitch;
+        let bottom_on_grid =
+            |upper: &BBox, lower: &BBox| (lower.y1 - upper.y1) as f32 <= ON_BODY_PITCH * pitch;
         if start > 0
             && end < measured.len()
-            && (start - 1..end).all(|i| on_grid(&measured[i].0, &measured[i + 1].0))
+            && (start - 1..end).all(|i| {
+                let (upper, lower) = (&measured[i].0, &measured[i + 1].0);
+                on_grid(upper, lower)
+                    || (i == start - 1 && top_on_grid(upper, lower))
+                    || (i == end - 1 && bottom_on_grid(upper, lower))
+            })
         {
             for line in &mut measured[start..end] {
                 line.1 = false;
