@@ -45,7 +45,11 @@ pub(super) fn settle_roles(
     // Per line, whether it is a column's first line set as body text (on
     // CJK pages; see [`body_at_column_head`]).
     let column_body: Vec<bool> = (0..page.lines.len())
-        .map(|line| page.script == Script::Cjk && body_at_column_head(page, line, sizes, tall))
+        .map(|line| {
+            page.script == Script::Cjk
+                && (body_at_column_head(page, line, sizes, tall)
+                    || opens_paragraph_under_body_lines(page, line, sizes, tall, &body_line))
+        })
         .collect();
     for (piece, &is_tall) in page.pieces.iter_mut().zip(tall) {
         // Glyph height is the better headline evidence: a short body line
@@ -282,6 +286,74 @@ fn opens_paragraph_under_spanning_headline(page: &Page, head: &ColumnHead, tall:
                 && headline.x1 > own.x0
         })
     })
+}
+
+/// How many body lines right above a line measure its column's edges (see
+/// [`opens_paragraph_under_body_lines`]).
+const COLUMN_LINES_ABOVE: usize = 3;
+/// A line stands right under another when the space between them is at
+/// most this many glyph sizes (a column's line spacing).
+const LINE_SPACING: f32 = 1.0;
+
+/// True when `line`, a CJK line in body type that the text classifier
+/// took for a heading, opens a paragraph inside running text: right under
+/// it (within [`LINE_SPACING`]) stand body lines of its column, and against
+/// their edges (the medians of up to [`COLUMN_LINES_ABOVE`] lines, stepping
+/// up the column) it is indented by about two cells ([`PARAGRAPH_INDENT`])
+/// and runs on to the right edge ([`RUNS_TO_EDGE`]). Why: the cut parts a
+/// column at a paragraph's start at times (a gap lined up across the
+/// columns, a column's last line), and the indented line then opens a
+/// region of its own; a subhead is set flush or centred with space above
+/// it, never indented and run on to the edge at the column's line spacing.
+/// `tall` (per piece) and `body_line` (per line) say which lines above are
+/// body text.
+fn opens_paragraph_under_body_lines(
+    page: &Page,
+    line: usize,
+    sizes: &[f32],
+    tall: &[bool],
+    body_line: &[bool],
+) -> bool {
+    let Some(own) = line_box(page, line) else { return false };
+    let is_body = |index: usize| {
+        let pieces = &page.lines[index].pieces;
+        !pieces.is_empty() && body_line[index] && !tall[pieces.start]
+    };
+    // The nearest body line right above `b` in its column.
+    let right_above = |b: &BBox, glyph: f32| {
+        (0..page.lines.len())
+            .filter(|&other| other != line && is_body(other))
+            .filter_map(|other| line_box(page, other).map(|a| (other, a)))
+            .filter(|(_, a)| {
+                let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let narrower = (a.x1 - a.x0).min(b.x1 - b.x0);
+                a.y1 <= b.y1
+                    && a.y0 < b.y0
+                    && 2 * overlap > narrower
+                    && ((b.y0 - a.y1) as f32) <= LINE_SPACING * glyph
+            })
+            .max_by_key(|(_, a)| a.y1)
+    };
+    let mut column: Vec<(usize, BBox)> = Vec::new();
+    let mut lowest = own;
+    while column.len() < COLUMN_LINES_ABOVE {
+        let glyph = column.first().map_or(sizes[line], |&(l, _)| sizes[l]);
+        let Some((above, b)) = right_above(&lowest, glyph) else { break };
+        column.push((above, b));
+        lowest = b;
+    }
+    if column.is_empty() {
+        return false;
+    }
+    let (Some(glyph), Some(left), Some(right)) = (
+        super::median(column.iter().map(|&(l, _)| sizes[l]).collect()),
+        super::median(column.iter().map(|(_, b)| b.x0 as f32).collect()),
+        super::median(column.iter().map(|(_, b)| b.x1 as f32).collect()),
+    ) else {
+        return false;
+    };
+    let indent = (own.x0 as f32 - left) / glyph;
+    PARAGRAPH_INDENT.contains(&indent) && (right - own.x1 as f32) / glyph <= RUNS_TO_EDGE
 }
 
 /// True when the column's first line carries on the text of the column
