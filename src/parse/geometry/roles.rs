@@ -45,7 +45,11 @@ pub(super) fn settle_roles(
     // Per line, whether it is a column's first line set as body text (on
     // CJK pages; see [`body_at_column_head`]).
     let column_body: Vec<bool> = (0..page.lines.len())
-        .map(|line| page.script == Script::Cjk && body_at_column_head(page, line, sizes, tall))
+        .map(|line| {
+            page.script == Script::Cjk
+                && (body_at_column_head(page, line, sizes, tall)
+                    || opens_paragraph_under_body_lines(page, line, sizes, tall, &body_line))
+        })
         .collect();
     for (piece, &is_tall) in page.pieces.iter_mut().zip(tall) {
         // Glyph height is the better headline evidence: a short body line
@@ -239,7 +243,7 @@ impl ColumnHead {
 /// True when `line`, a CJK column's first line that the text classifier
 /// took for a heading (a pause inside, no sentence end), is body text by
 /// its place: it opens a paragraph of the article whose headline runs over
-/// the column (see [`opens_paragraph_under_spanning_headline`]), or it
+/// the column (see [`opens_paragraph_under_headline`]), or it
 /// carries on the sentence the column beside it broke off (see
 /// [`continues_left_column`]). Such a line at the top of its block would
 /// otherwise stay a subhead and open an article of its own. Per piece,
@@ -247,18 +251,21 @@ impl ColumnHead {
 /// per printed line.
 fn body_at_column_head(page: &Page, line: usize, sizes: &[f32], tall: &[bool]) -> bool {
     let Some(head) = ColumnHead::measure(page, line, sizes) else { return false };
-    opens_paragraph_under_spanning_headline(page, &head, tall) || continues_left_column(page, line, &head)
+    opens_paragraph_under_headline(page, &head, tall) || continues_left_column(page, line, &head)
 }
 
 /// True when the column's first line stands as a paragraph's first line
-/// of an article already under way: indented by about two cells
-/// ([`PARAGRAPH_INDENT`]) and run on to the right edge ([`RUNS_TO_EDGE`]),
-/// right under a headline that reaches over the column from the left (so
-/// the column is not its article's first), the column before it in reading
-/// order not closed by a byline. Why: a subhead is set flush or centred,
-/// never indented and run on to the edge; a headless column after a byline
-/// opens an article whatever its first line's shape.
-fn opens_paragraph_under_spanning_headline(page: &Page, head: &ColumnHead, tall: &[bool]) -> bool {
+/// of the article whose headline stands over it: indented by about two
+/// cells ([`PARAGRAPH_INDENT`]) and run on to the right edge
+/// ([`RUNS_TO_EDGE`]), right under a headline (its lines together, the
+/// headline-type lines of one block) that covers the line's start, the
+/// column before it in reading order not closed by a byline. Why: a
+/// subhead is set flush or centred, never indented and run on to the edge;
+/// an article's first column opens with such a paragraph under its own
+/// headline as much as a later column under a headline spanning it; a
+/// headless column after a byline opens an article whatever its first
+/// line's shape.
+fn opens_paragraph_under_headline(page: &Page, head: &ColumnHead, tall: &[bool]) -> bool {
     let own = head.own;
     if !PARAGRAPH_INDENT.contains(&head.indent(&own)) || !head.runs_to_edge(&own) {
         return false;
@@ -271,17 +278,89 @@ fn opens_paragraph_under_spanning_headline(page: &Page, head: &ColumnHead, tall:
     if after_byline {
         return false;
     }
-    page.lines.iter().enumerate().any(|(index, other)| {
-        if other.pieces.is_empty() || !tall[other.pieces.start] {
+    let is_tall = |line: usize| {
+        let pieces = &page.lines[line].pieces;
+        !pieces.is_empty() && tall[pieces.start]
+    };
+    page.blocks.iter().any(|block| {
+        // A headline's lines together: a short last line need not reach
+        // over the column that its first line stands over.
+        let Some(headline) =
+            block.clone().filter(|&l| is_tall(l)).filter_map(|l| line_box(page, l)).reduce(BBox::union)
+        else {
             return false;
-        }
-        line_box(page, index).is_some_and(|headline| {
-            let above = (own.y0 - headline.y1) as f32 / head.glyph;
-            HEADLINE_OVER_COLUMN.contains(&above)
-                && (headline.x0 as f32) < head.left - head.glyph
-                && headline.x1 > own.x0
-        })
+        };
+        let above = (own.y0 - headline.y1) as f32 / head.glyph;
+        HEADLINE_OVER_COLUMN.contains(&above) && headline.x0 <= own.x0 && headline.x1 > own.x0
     })
+}
+
+/// How many body lines right above a line measure its column's edges (see
+/// [`opens_paragraph_under_body_lines`]).
+const COLUMN_LINES_ABOVE: usize = 3;
+/// A line stands right under another when the space between them is at
+/// most this many glyph sizes (a column's line spacing).
+const LINE_SPACING: f32 = 1.0;
+
+/// True when `line`, a CJK line in body type that the text classifier
+/// took for a heading, opens a paragraph inside running text: right under
+/// it (within [`LINE_SPACING`]) stand body lines of its column, and against
+/// their edges (the medians of up to [`COLUMN_LINES_ABOVE`] lines, stepping
+/// up the column) it is indented by about two cells ([`PARAGRAPH_INDENT`])
+/// and runs on to the right edge ([`RUNS_TO_EDGE`]). Why: the cut parts a
+/// column at a paragraph's start at times (a gap lined up across the
+/// columns, a column's last line), and the indented line then opens a
+/// region of its own; a subhead is set flush or centred with space above
+/// it, never indented and run on to the edge at the column's line spacing.
+/// `tall` (per piece) and `body_line` (per line) say which lines above are
+/// body text.
+fn opens_paragraph_under_body_lines(
+    page: &Page,
+    line: usize,
+    sizes: &[f32],
+    tall: &[bool],
+    body_line: &[bool],
+) -> bool {
+    let Some(own) = line_box(page, line) else { return false };
+    let is_body = |index: usize| {
+        let pieces = &page.lines[index].pieces;
+        !pieces.is_empty() && body_line[index] && !tall[pieces.start]
+    };
+    // The nearest body line right above `b` in its column.
+    let right_above = |b: &BBox, glyph: f32| {
+        (0..page.lines.len())
+            .filter(|&other| other != line && is_body(other))
+            .filter_map(|other| line_box(page, other).map(|a| (other, a)))
+            .filter(|(_, a)| {
+                let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let narrower = (a.x1 - a.x0).min(b.x1 - b.x0);
+                a.y1 <= b.y1
+                    && a.y0 < b.y0
+                    && 2 * overlap > narrower
+                    && ((b.y0 - a.y1) as f32) <= LINE_SPACING * glyph
+            })
+            .max_by_key(|(_, a)| a.y1)
+    };
+    let mut column: Vec<(usize, BBox)> = Vec::new();
+    let mut lowest = own;
+    while column.len() < COLUMN_LINES_ABOVE {
+        let glyph = column.first().map_or(sizes[line], |&(l, _)| sizes[l]);
+        let Some((above, b)) = right_above(&lowest, glyph) else { break };
+        column.push((above, b));
+        lowest = b;
+    }
+    if column.is_empty() {
+        return false;
+    }
+    let (Some(glyph), Some(left), Some(right)) = (
+        super::median(column.iter().map(|&(l, _)| sizes[l]).collect()),
+        super::median(column.iter().map(|(_, b)| b.x0 as f32).collect()),
+        super::median(column.iter().map(|(_, b)| b.x1 as f32).collect()),
+    ) else {
+        return false;
+    };
+    let indent = (own.x0 as f32 - left) / glyph;
+    PARAGRAPH_INDENT.contains(&indent) && (right - own.x1 as f32) / glyph <= RUNS_TO_EDGE
 }
 
 /// True when the column's first line carries on the text of the column
@@ -387,11 +466,70 @@ mod tests {
         centred[0].3 = 760;
         let (page, tall, sizes) = page_of(&[(headline, true), (&left, false), (&centred, false)]);
         assert!(!body_at_column_head(&page, first, &sizes, &tall));
-        // With no headline over it from the left, the column may open an
-        // article of its own.
-        let narrow: &[Printed] = &[("甲乙丙丁戊", 440, 60, 840)];
+        // With no headline over its start, the column may open an article
+        // of its own.
+        let narrow: &[Printed] = &[("甲乙丙丁戊", 600, 60, 840)];
         let (page, tall, sizes) = page_of(&[(narrow, true), (&left, false), (&right, false)]);
         assert!(!body_at_column_head(&page, first, &sizes, &tall));
+    }
+
+    #[test]
+    fn an_indented_full_first_line_under_its_own_headline_is_body() {
+        // A headline over the right column only: the column is its
+        // article's first, and its first line opens a paragraph.
+        let mut right: Vec<Printed> = vec![("甲乙丙，丁戊己庚辛", 520, 140, 920)];
+        right.extend(body_column(440, 140));
+        let left = body_column(0, 140);
+        let own: &[Printed] = &[("甲乙丙丁戊", 440, 60, 840)];
+        let (page, tall, sizes) = page_of(&[(own, true), (&left, false), (&right, false)]);
+        assert!(body_at_column_head(&page, page.regions[2].start, &sizes, &tall));
+    }
+
+    #[test]
+    fn a_headlines_short_last_line_leaves_the_column_under_its_first_line() {
+        // A two-line headline over both columns; its short last line ends
+        // left of the right column, whose first line opens a paragraph.
+        let mut right: Vec<Printed> = vec![("甲乙丙，丁戊己庚辛", 520, 140, 920)];
+        right.extend(body_column(440, 140));
+        let left = body_column(0, 140);
+        let headline: &[Printed] = &[("甲乙丙丁戊己庚辛壬癸", 0, 0, 840), ("甲乙", 0, 50, 200)];
+        let (mut page, tall, sizes) = page_of(&[(headline, true), (&left, false), (&right, false)]);
+        // Both headline lines in one block (the page builder gives each
+        // region one already).
+        assert_eq!(page.blocks[0], 0..2);
+        let first = page.regions[2].start;
+        assert!(body_at_column_head(&page, first, &sizes, &tall));
+        // Its lines apart, the last one alone stands over no column.
+        page.blocks = vec![0..1, 1..2, 2..6, 6..11];
+        for (index, line) in page.lines.iter_mut().enumerate() {
+            line.block = page.blocks.iter().position(|b| b.contains(&index)).unwrap();
+        }
+        let first_below = page.regions[2].start;
+        assert!(!body_at_column_head(&page, first_below, &sizes, &tall));
+    }
+
+    #[test]
+    fn an_indented_full_line_right_under_body_lines_opens_a_paragraph() {
+        // A column of body lines, then a paragraph's first line in a block
+        // (and region) of its own: indented two cells, run on to the edge.
+        let column = body_column(0, 0);
+        let opening: &[Printed] = &[("甲乙丙丁，戊己庚辛", 80, 300, 400)];
+        let (page, tall, sizes) = page_of(&[(&column, false), (opening, false)]);
+        let line = page.regions[1].start;
+        let body_line: Vec<bool> = vec![true; page.lines.len()];
+        assert!(opens_paragraph_under_body_lines(&page, line, &sizes, &tall, &body_line));
+        // Flush, it may be a subhead.
+        let flush: &[Printed] = &[("甲乙丙丁，戊己庚辛", 0, 300, 400)];
+        let (page, tall, sizes) = page_of(&[(&column, false), (flush, false)]);
+        assert!(!opens_paragraph_under_body_lines(&page, line, &sizes, &tall, &body_line));
+        // Centred, ending short of the edge, it is a subhead.
+        let centred: &[Printed] = &[("甲乙丙丁戊", 80, 300, 320)];
+        let (page, tall, sizes) = page_of(&[(&column, false), (centred, false)]);
+        assert!(!opens_paragraph_under_body_lines(&page, line, &sizes, &tall, &body_line));
+        // With space over it (a band of more than a line), it stands apart.
+        let apart: &[Printed] = &[("甲乙丙丁，戊己庚辛", 80, 360, 400)];
+        let (page, tall, sizes) = page_of(&[(&column, false), (apart, false)]);
+        assert!(!opens_paragraph_under_body_lines(&page, line, &sizes, &tall, &body_line));
     }
 
     #[test]
