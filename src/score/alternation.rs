@@ -96,6 +96,37 @@ pub struct Alternation {
 }
 
 impl Alternation {
+    /// The pieces of each stream on the lines read as interleaved streams,
+    /// in line order: on a line held to an irregular pattern, each chain of
+    /// stream steps; on a strict run, the pieces a stride apart from the
+    /// run's first (the lead pieces before it left out, and a line where a
+    /// column ends inside it skipped).
+    pub fn stream_groups(&self, page: &Page) -> Vec<Vec<usize>> {
+        let mut lines: Vec<(usize, Run)> = self.run_start.iter().map(|(&l, &r)| (l, r)).collect();
+        lines.sort_unstable_by_key(|&(line, _)| line);
+        let mut groups = Vec::new();
+        for (line, run) in lines {
+            let end = page.lines[line].pieces.end;
+            if self.pitched_lines.contains(&line) {
+                let range = page.lines[line].pieces.clone();
+                let stepped_to: FxHashSet<usize> =
+                    range.clone().filter_map(|i| self.pitched_next.get(&i).copied().flatten()).collect();
+                for first in range.filter(|i| !stepped_to.contains(i) && self.pitched_next.contains_key(i)) {
+                    let mut group = vec![first];
+                    while let Some(Some(next)) = self.pitched_next.get(group.last().unwrap()).copied() {
+                        group.push(next);
+                    }
+                    groups.push(group);
+                }
+            } else if run.ends.is_none() {
+                for stream in 0..run.streams {
+                    groups.push((run.start + stream..end).step_by(run.streams).collect());
+                }
+            }
+        }
+        groups
+    }
+
     /// Nothing alternates on a page without runs.
     pub fn is_empty(&self) -> bool {
         self.run_start.is_empty()

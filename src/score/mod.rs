@@ -403,8 +403,11 @@ impl PageContext {
         let head_order = heads::heading_datelines(page);
         let latin_claims = heads::latin_heading_openings(page);
         let vocabulary = latin::Vocabulary::from_texts(page.pieces.iter().map(|p| p.text.as_str()));
+        let alternation = alternation::alternation(page, &vocabulary);
+        let mut column_widths = width::column_widths(page);
+        width::stream_widths(&mut column_widths, page, &alternation.stream_groups(page));
         PageContext {
-            column_widths: width::column_widths(page),
+            column_widths,
             block_widths: width::block_widths(page),
             model_heads: page
                 .pieces
@@ -441,7 +444,7 @@ impl PageContext {
                 strides
             },
             streams: streams::stream_order(page, &vocabulary).unwrap_or_default(),
-            alternation: alternation::alternation(page, &vocabulary),
+            alternation,
             columns_apart_through: columns_apart_through(page),
             headlines_before: page
                 .lines

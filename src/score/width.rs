@@ -49,6 +49,44 @@ pub fn column_widths(page: &Page) -> Vec<f32> {
         .collect()
 }
 
+/// Fewest pieces of one stream that tell its column's width.
+const MIN_STREAM_PIECES: usize = 3;
+
+/// Gives each piece of a line read as interleaved streams the width of its
+/// own stream (the upper median of that stream's pieces on the line), in
+/// place of the line's. Why: [`column_widths`] takes a paragraph line's
+/// pieces for printed lines of one column, but where OCR read two columns
+/// of different widths line by line in turn, the line's median is neither
+/// column's, and a line ending one column's paragraph above or below reads
+/// as another width than its own continuation.
+///
+/// Only lines whose streams show widths that disagree (as two blocks of
+/// different columns do, [`BLOCK_MISMATCH`]) are changed: where the
+/// columns are alike, the line's width is theirs already.
+pub fn stream_widths(widths: &mut [f32], page: &Page, groups: &[Vec<usize>]) {
+    let streams: Vec<(&[usize], f32)> = groups
+        .iter()
+        .filter(|g| g.len() >= MIN_STREAM_PIECES)
+        .map(|group| {
+            let mut cells: Vec<f32> = group.iter().map(|&i| page.pieces[i].cells).collect();
+            (group.as_slice(), upper_median(&mut cells))
+        })
+        .collect();
+    let line_of = |stream: &(&[usize], f32)| page.pieces[stream.0[0]].line;
+    for line in streams.chunk_by(|a, b| line_of(a) == line_of(b)) {
+        let narrowest = line.iter().map(|s| s.1).fold(f32::INFINITY, f32::min);
+        let widest = line.iter().map(|s| s.1).fold(0.0f32, f32::max);
+        if line.len() < 2 || agreement(narrowest, widest) >= BLOCK_MISMATCH {
+            continue;
+        }
+        for &(group, width) in line {
+            for &i in group {
+                widths[i] = width;
+            }
+        }
+    }
+}
+
 /// Lines a block needs before its width counts (4 to 6 score alike on the
 /// dev split; 3 lets a short paragraph's last line decide, 8 finds too few).
 pub const BLOCK_MIN_LINES: usize = 5;
@@ -296,6 +334,44 @@ mod tests {
         let widths = column_widths(&page);
         assert_eq!(widths[5], 6.0);
         assert!(fullness(page.pieces[5].cells, widths[5]) < 0.5);
+    }
+
+    /// A line of a 10-cell and a 6-cell column read in turn, its pieces
+    /// parted into the two streams (even and odd places).
+    fn two_width_streams() -> (crate::parse::Page, Vec<Vec<usize>>) {
+        let page = parse_page(
+            "甲乙丙丁戊己庚辛壬癸 天地玄黄宇宙 子丑寅卯辰巳午未申酉 洪荒日月金木 \
+             春夏秋冬东南西北上下 风雨雷电云雾 一二三四五六七八九十 山水花鸟虫鱼\n",
+            0,
+            1,
+        );
+        let pieces = page.lines[0].pieces.clone();
+        let groups = vec![pieces.clone().step_by(2).collect(), pieces.skip(1).step_by(2).collect()];
+        (page, groups)
+    }
+
+    #[test]
+    fn each_stream_of_two_columns_read_in_turn_takes_its_own_width() {
+        let (page, groups) = two_width_streams();
+        let mut widths = column_widths(&page);
+        assert!(widths.iter().all(|&w| w == 10.0), "the line's width is the wide column's: {widths:?}");
+        stream_widths(&mut widths, &page, &groups);
+        assert_eq!(widths, vec![10.0, 6.0, 10.0, 6.0, 10.0, 6.0, 10.0, 6.0]);
+    }
+
+    #[test]
+    fn streams_of_alike_widths_keep_the_line_width() {
+        let page = parse_page(
+            "甲乙丙丁戊己庚辛壬癸 天地玄黄宇宙洪荒日 子丑寅卯辰巳午未申酉 金木水火土风雨雷电 \
+             春夏秋冬东南西北上下 山水花鸟虫鱼云雾 一二三四五六七八九十 日月星辰江河湖海\n",
+            0,
+            1,
+        );
+        let (_, groups) = two_width_streams();
+        let before = column_widths(&page);
+        let mut widths = before.clone();
+        stream_widths(&mut widths, &page, &groups);
+        assert_eq!(widths, before);
     }
 
     #[test]
