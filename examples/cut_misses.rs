@@ -68,17 +68,6 @@ fn reads_at_two_places(gold: &GoldText, needle: &[char], window: usize) -> bool 
     a.2 < b.1 + window && a.0.abs_diff(b.0) > 12
 }
 
-/// Where a true successor stands from its piece, by lines of the page.
-fn kind_of_step(from_line: usize, to_line: usize) -> &'static str {
-    match to_line as isize - from_line as isize {
-        0 => "same line",
-        1 => "next line",
-        2 => "two down",
-        d if d < 0 => "earlier",
-        _ => "further",
-    }
-}
-
 fn psm_group(dir: &str) -> &'static str {
     let meta = std::fs::read_to_string(std::path::Path::new(dir).join("meta.json")).unwrap_or_default();
     let value: serde_json::Value = serde_json::from_str(&meta).unwrap_or_default();
@@ -183,21 +172,11 @@ fn main() {
             } else {
                 "rows differ, all cut right"
             };
-            let step = kind_of_step(li, lt);
+            let step = shared::kind_of_step(li, lt);
             *counts.entry((outcome, cut_kind)).or_default() += 1;
             *total.entry((psm, outcome, cut_kind, step, row)).or_default() += 1;
             if verbose && outcome != "chosen" {
-                let label = |k: usize| {
-                    let p = &page.pieces[k];
-                    format!(
-                        "{}:{}[{}/{}]{}",
-                        p.span.line,
-                        p.span.start,
-                        p.slot,
-                        page.lines[p.line].pieces.len(),
-                        p.text.chars().take(10).collect::<String>()
-                    )
-                };
+                let label = |k: usize| shared::piece_label(&page, k, 10);
                 println!(
                     "  {outcome:<12} {cut_kind:<17} {step:<9} {} -> {} (chose {})",
                     label(i),

@@ -26,17 +26,7 @@ fn main() {
             junctions.iter().find(|j| j.from.0 == from && j.to.0 == to).map(|j| (j.placement, j.score))
         };
         let (mut wrong, mut known) = (0, 0);
-        let label = |i: usize| {
-            let p = &page.pieces[i];
-            format!(
-                "{}:{}[{}/{}]{}",
-                p.span.line,
-                p.span.start,
-                p.slot,
-                page.lines[p.line].pieces.len(),
-                p.text.chars().take(8).collect::<String>()
-            )
-        };
+        let label = |i: usize| shared::piece_label(&page, i, 8);
         for i in 0..page.pieces.len() {
             let Some(t) = truth[i] else { continue };
             known += 1;

@@ -19,17 +19,6 @@ use restitch::eval::corpus;
 mod shared;
 use shared::ChainedPage;
 
-/// Where a true successor stands from its piece, by lines of the page.
-fn kind_of_step(from_line: usize, to_line: usize) -> &'static str {
-    match to_line as isize - from_line as isize {
-        0 => "same line",
-        1 => "next line",
-        2 => "two down",
-        d if d < 0 => "earlier",
-        _ => "further",
-    }
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let kinds = args.iter().any(|a| a == "--kinds");
@@ -48,7 +37,7 @@ fn main() {
                     (false, false) => "no candidate",
                 };
                 *counts
-                    .entry((kind_of_step(page.pieces[i].line, page.pieces[t].line), outcome))
+                    .entry((shared::kind_of_step(page.pieces[i].line, page.pieces[t].line), outcome))
                     .or_default() += 1;
             }
             for ((step, outcome), n) in &counts {

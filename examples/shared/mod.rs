@@ -259,3 +259,28 @@ pub fn steer(junctions: &mut Vec<Junction>, truth: &[Option<usize>], add_missing
         }
     }
 }
+
+/// Where a true successor stands from its piece, by lines of the page.
+pub fn kind_of_step(from_line: usize, to_line: usize) -> &'static str {
+    match to_line as isize - from_line as isize {
+        0 => "same line",
+        1 => "next line",
+        2 => "two down",
+        d if d < 0 => "earlier",
+        _ => "further",
+    }
+}
+
+/// A piece named for a reader of a diagnostic's output: its input line and
+/// column, its slot among its line's pieces, and its first `chars` letters.
+pub fn piece_label(page: &Page, piece: usize, chars: usize) -> String {
+    let p = &page.pieces[piece];
+    format!(
+        "{}:{}[{}/{}]{}",
+        p.span.line,
+        p.span.start,
+        p.slot,
+        page.lines[p.line].pieces.len(),
+        p.text.chars().take(chars).collect::<String>()
+    )
+}
