@@ -737,53 +737,8 @@ pub fn score_page_and_idf(page: &Page, weights: &Weights) -> (Vec<Junction>, top
             score: scorer.score(&features),
         })
     });
-    drop_unsupported_row_breaks(page, &mut junctions);
     (junctions, idf)
 }
-
-/// Least share of a Chinese page's lines holding two pieces or more for
-/// its lines to read as rows across all its columns (Tesseract's psm 4 and
-/// 6 read a page so): on the dev and diagnosis pages psm 4/6 pages hold
-/// 0.73 or more, sparse-text and whole-page reads 0.59 or less.
-const ROWS_ACROSS_SHARE: f64 = 0.65;
-
-/// On a Chinese page read in rows across its columns, a single space
-/// between two pieces of a line is most often the gutter between two
-/// columns, not a printed line break: the line-break link (`RightBreak`)
-/// won there 149 times on dev and five diagnosis pools' psm 4/6 pages and
-/// was right 8 times. Where the row signal sees no run of look-alike rows
-/// around the line ([`rows::glue_evidence`] 0: no evidence the columns are
-/// glued), nothing weighs against its bonus, so the link is not offered
-/// there; lines inside a run keep it, weighed by the run's evidence.
-fn drop_unsupported_row_breaks(page: &Page, junctions: &mut Vec<Junction>) {
-    if !rows_across_columns(page) {
-        return;
-    }
-    let glue = rows::glue_evidence(page);
-    junctions.retain(|j| j.placement != Placement::RightBreak || glue[page.piece(j.from).line] != 0.0);
-}
-
-/// Whether a Chinese page's lines read as rows across all its columns
-/// (see [`ROWS_ACROSS_SHARE`]).
-fn rows_across_columns(page: &Page) -> bool {
-    if !page.is_cjk() || page.lines.is_empty() {
-        return false;
-    }
-    let multi: Vec<&crate::parse::Line> = page.lines.iter().filter(|l| l.pieces.len() >= 2).collect();
-    if (multi.len() as f64) < ROWS_ACROSS_SHARE * page.lines.len() as f64 {
-        return false;
-    }
-    let alone = multi.iter().filter(|l| page.blocks[l.block].len() == 1).count();
-    (alone as f64) < PARAGRAPH_LINES_SHARE * multi.len() as f64
-}
-
-/// Share of a page's lines of two pieces or more standing alone in their
-/// block from which they read as whole paragraphs, their printed lines
-/// joined by spaces (a single space there is a printed line break), not as
-/// rows across columns: on the synthetic dev and diagnosis pages every such
-/// line stands alone, on the real-OCR psm 4/6 pages at most 0.54 of them
-/// (most none).
-const PARAGRAPH_LINES_SHARE: f64 = 0.8;
 
 /// Per piece, whether its line holds separate columns up to it: a
 /// printed column rule, or on a Chinese page a wide gutter before a body
