@@ -19,7 +19,27 @@
 //! and whether the junction into it was a candidate. Why: to know which
 //! stage an order rule must change before writing one. Reads gold, so a
 //! measuring stick only; the engine never does.
-//! Usage: order_split [-v] [--first] [--steer] CASE_DIR...
+//!
+//! `--break=MODE` first changes the chain stage's line-break links
+//! (`RightBreak`: to the next piece of the same line across a single
+//! space), so that a rule on those links is judged by what the article stage then makes of the page, not
+//! by the link count. Modes, each on the links the engine chose first:
+//! `steer` (a wrong `RightBreak` link's piece steered to its true
+//! successor: the ceiling), `killwrong` (a wrong one taken away, nothing
+//! steered), `kill` (the same, only where the true successor is known),
+//! `steernorun` (`steer` on lines in no run of look-alike rows only:
+//! `rows::glue_evidence` 0), `killall` and `killnorun` (every chosen
+//! `RightBreak` link taken away, everywhere or on lines in no run: gold
+//! free); `lower:D[:SHARE[:norun]]` lowers the score of every `RightBreak`
+//! junction by D on pages where at least SHARE of the lines hold two
+//! pieces or more (with `norun`, on lines in no run only): a gold-free rule
+//! as the engine would apply it. Prints `STAT` (that share, and
+//! `RightBreak` junctions per line) per case and the chosen `RightBreak`
+//! links right and wrong. Why: the twenty-fourth session found the chosen
+//! line-break link on psm 4/6 pages right 8 times in 149, yet taking links
+//! away swung single pages both ways. Reads gold, so a measuring stick
+//! only; the engine never does.
+//! Usage: order_split [-v] [--first] [--steer] [--break=MODE] CASE_DIR...
 use std::collections::BTreeMap;
 
 use restitch::assemble::{articles, chains};
@@ -78,6 +98,8 @@ fn main() {
     let verbose = args.iter().any(|a| a == "-v");
     let steered = args.iter().any(|a| a == "--steer");
     let by_first = args.iter().any(|a| a == "--first");
+    let break_mode = args.iter().find_map(|a| a.strip_prefix("--break="));
+    let (mut rb_right, mut rb_wrong) = (0usize, 0usize);
     let options = restitch::Options::default();
     let mut sums = [0.0f64; 4];
     let mut cases = 0;
@@ -94,6 +116,12 @@ fn main() {
         let mut junctions = restitch::score_structured(page, &options.weights);
         if steered {
             shared::steer(&mut junctions, &truth, true);
+        }
+        if let Some(mode) = break_mode {
+            let (right, wrong) =
+                change_breaks(&case.name, mode, page, &mut junctions, &truth, options.threshold, verbose);
+            rb_right += right;
+            rb_wrong += wrong;
         }
         let built = chains::build(page, &junctions, options.threshold);
         let mut next: Vec<Option<usize>> = vec![None; page.pieces.len()];
@@ -211,4 +239,102 @@ fn main() {
         sums[3] - sums[0]
     );
     println!("joins: {joins:?}");
+    if break_mode.is_some() {
+        println!("chosen RightBreak: right {rb_right} wrong {rb_wrong}");
+    }
+}
+
+/// Changes the chain stage's junctions as `--break=MODE` says (see the
+/// module doc) and returns the chosen `RightBreak` links that were right and
+/// wrong before the change.
+fn change_breaks(
+    name: &str,
+    mode: &str,
+    page: &restitch::parse::Page,
+    junctions: &mut Vec<restitch::score::Junction>,
+    truth: &[Option<usize>],
+    threshold: f32,
+    verbose: bool,
+) -> (usize, usize) {
+    let (mut right_count, mut wrong_count) = (0usize, 0usize);
+    let multi =
+        page.lines.iter().filter(|l| l.pieces.len() >= 2).count() as f64 / page.lines.len().max(1) as f64;
+    let breaks =
+        junctions.iter().filter(|j| j.placement == restitch::score::layout::Placement::RightBreak).count()
+            as f64
+            / page.lines.len().max(1) as f64;
+    println!("STAT {name} multi {multi:.3} breaks {breaks:.3}");
+    if let Some(rest) = mode.strip_prefix("lower:") {
+        let mut parts = rest.split(':');
+        let by: f32 = parts.next().unwrap().parse().unwrap();
+        let at: f64 = parts.next().map_or(0.0, |x| x.parse().unwrap());
+        let norun = parts.next() == Some("norun");
+        let glue = restitch::score::rows::glue_evidence(page);
+        if multi >= at {
+            for j in junctions.iter_mut() {
+                if j.placement == restitch::score::layout::Placement::RightBreak
+                    && !(norun && glue[page.pieces[j.from.0].line] != 0.0)
+                {
+                    j.score -= by;
+                }
+            }
+        }
+    }
+    if !mode.starts_with("lower:") {
+        // The engine's own chosen links first: which are RightBreak and wrong.
+        let first = chains::build(page, junctions, threshold);
+        let mut chosen: Vec<Option<usize>> = vec![None; page.pieces.len()];
+        for chain in &first {
+            for pair in chain.pieces.windows(2) {
+                chosen[pair[0].0] = Some(pair[1].0);
+            }
+        }
+        let glue = restitch::score::rows::glue_evidence(page);
+        let is_break = |i: usize, c: usize| {
+            junctions.iter().any(|j| {
+                j.from.0 == i && j.to.0 == c && j.placement == restitch::score::layout::Placement::RightBreak
+            })
+        };
+        let mut fix: Vec<Option<usize>> = vec![None; page.pieces.len()];
+        let mut kill: Vec<(usize, usize)> = Vec::new();
+        for i in 0..page.pieces.len() {
+            let Some(c) = chosen[i] else { continue };
+            if !is_break(i, c) {
+                continue;
+            }
+            let in_run = glue[page.pieces[i].line] != 0.0;
+            let right = truth[i] == Some(c);
+            if right {
+                right_count += 1;
+            } else {
+                wrong_count += 1;
+            }
+            match mode {
+                "steer" if !right => fix[i] = truth[i],
+                "kill" if !right && truth[i].is_some() => kill.push((i, c)),
+                "killwrong" if !right => kill.push((i, c)),
+                "killall" => kill.push((i, c)),
+                "killnorun" if !in_run => kill.push((i, c)),
+                "steernorun" if !right && !in_run => fix[i] = truth[i],
+                _ => {}
+            }
+            if verbose && !right {
+                println!(
+                    "  WRONG-RB {} -> {} (true {:?}) run {in_run}",
+                    page.pieces[i].text,
+                    page.pieces[c].text,
+                    truth[i].map(|t| &page.pieces[t].text)
+                );
+            }
+        }
+        shared::steer(junctions, &fix, true);
+        for (i, c) in kill {
+            for j in junctions.iter_mut() {
+                if j.from.0 == i && j.to.0 == c {
+                    j.score = -20.0;
+                }
+            }
+        }
+    }
+    (right_count, wrong_count)
 }
