@@ -956,6 +956,55 @@ mod tests {
         assert!(!heads(40, 80, 2));
     }
 
+    /// A Latin column: two short lines of `head_cap` px capitals and
+    /// ascenders, `head_step` px apart, in a region of their own over a
+    /// region of six body lines (18 px ascenders, 32 px pitch) 60 px under
+    /// them.
+    fn latin_column_under_lines(head_cap: i32, head_step: i32) -> (Vec<Atom>, Vec<MeasuredRegion>) {
+        let atom = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, line: usize| Atom {
+            text: text.into(),
+            bbox: BBox { x0, y0, x1, y1 },
+            line,
+            word: 0,
+            block: 0,
+            strong: true,
+            line_size: 0.0,
+            tall: false,
+            boxed_as_headline: false,
+        };
+        let mut atoms = Vec::new();
+        for (row, text) in ["HILLTOP", "TALKBACK"].iter().enumerate() {
+            let top = 100 + head_step * row as i32;
+            atoms.push(atom(text, 100, top, 300, top + head_cap, row));
+        }
+        let body_top = 100 + head_step + 60;
+        for row in 0..6 {
+            let top = body_top + 32 * row;
+            atoms.push(atom("holdfast", 100, top, 420, top + 18, 2 + row as usize));
+        }
+        let region = |range: std::ops::Range<usize>| -> MeasuredRegion {
+            (range.clone().map(|a| vec![a]).collect(), range.map(|a| (atoms[a].bbox, false)).collect())
+        };
+        let regions = vec![region(0..2), region(2..8)];
+        (atoms, regions)
+    }
+
+    #[test]
+    fn latin_lines_set_apart_in_taller_type_head_the_column_under_them() {
+        let heads = |head_cap: i32, head_step: i32| {
+            let (atoms, mut regions) = latin_column_under_lines(head_cap, head_step);
+            heads_over_own_column_latin(&atoms, &mut regions, 26.0);
+            regions[0].1.iter().all(|m| m.1) && regions[1].1.iter().all(|m| !m.1)
+        };
+        // A sidebar's headline: capitals 26 px tall over 18 px ascenders,
+        // set 45 px apart over a 32 px body pitch.
+        assert!(heads(26, 45));
+        // Capitals no taller than the body's, or lines on the body pitch:
+        // no headline.
+        assert!(!heads(19, 45));
+        assert!(!heads(26, 32));
+    }
+
     #[test]
     fn a_quote_mark_glued_before_a_column_does_not_bridge_its_gutter() {
         // Two CJK columns 40 px apart; OCR read a rule beside the right
