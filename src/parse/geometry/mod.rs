@@ -111,7 +111,9 @@ mod roles;
 mod sizes;
 
 use cut::{without_edge_marks, xy_cut};
-use lines::{capitals_height, join_words, line_size, pieces_of_line, printed_lines, words_tall};
+use lines::{
+    cap_height_word, capitals_height, join_words, line_size, pieces_of_line, printed_lines, words_tall,
+};
 use regions::{block_units, blocks_side_by_side, under_their_headlines};
 use roles::{settle_roles, spanning_heads};
 use sizes::{
@@ -427,6 +429,8 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
         let sizes: Vec<Vec<f32>> =
             measured_regions.iter().map(|(lines, _)| lines.iter().map(|w| glyph_size(w)).collect()).collect();
         heads_over_own_column(&atoms, &mut measured_regions, &sizes, glyph, pitch);
+    } else {
+        heads_over_own_column_latin(&atoms, &mut measured_regions, glyph);
     }
     let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     for (_, measured) in &mut measured_regions {
@@ -584,6 +588,112 @@ fn heads_over_own_column(
     }
     for index in marked {
         regions[index].1[0].1 = true;
+    }
+}
+
+/// Latin: at most this many lines stacked over a column head it (a
+/// sidebar's headline runs over a few short lines of narrow columns).
+const OWN_HEAD_LINES_LATIN: usize = 6;
+
+/// Marks as headline type the lines that head a column of a Latin page:
+/// the top lines of a stack of regions set flush left over a column of
+/// body lines (regions the XY-cut parted at the wider gaps under headline
+/// lines), standing apart from the column's next line by more than
+/// [`OWN_HEAD_PITCHES`] of the column's line pitches, set at least
+/// [`OWN_HEAD_RATIO`] times that pitch apart from each other, their
+/// capitals and ascenders (see [`cap_height_word`]) [`OWN_HEAD_RATIO`]
+/// times as tall as the column's, none of the stack headline type, with no
+/// text right above them. Why: as on CJK pages (see
+/// [`heads_over_own_column`]) a sidebar's headline is set under the page's
+/// headline size but clearly bigger than the sidebar's body type; a Latin
+/// line's size is its extent, which a line in capitals (no descenders)
+/// shows no taller than a body line, so size is read from the line's
+/// capitals and ascenders, and from the wider pitch headline type is set
+/// at. Unmarked, the sidebar has no headline and its text runs on from the
+/// last column of the article beside it.
+fn heads_over_own_column_latin(atoms: &[Atom], regions: &mut [MeasuredRegion], glyph: f32) {
+    let boxes: Vec<BBox> = regions
+        .iter()
+        .map(|(_, measured)| {
+            measured.iter().map(|m| m.0).reduce(BBox::union).expect("regions are never empty")
+        })
+        .collect();
+    let overlaps = |a: BBox, b: BBox| a.x1.min(b.x1) > a.x0.max(b.x0);
+    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
+    let cap_heights = |words: &[usize]| -> Vec<f32> {
+        words
+            .iter()
+            .filter(|&&a| atoms[a].strong && cap_height_word(&atoms[a].text))
+            .map(|&a| height(&atoms[a].bbox))
+            .collect()
+    };
+    let mut marked: Vec<(usize, usize)> = Vec::new();
+    for body in 0..regions.len() {
+        let measured = &regions[body].1;
+        let measured_len = measured.len();
+        if measured.len() < OWN_HEAD_COLUMN_LINES || measured.iter().any(|m| m.1) {
+            continue;
+        }
+        // The column's lines, top to bottom, as (region, line), with the
+        // short flush-left regions stacked right over it.
+        let mut stack: Vec<(usize, usize)> = (0..measured.len()).map(|line| (body, line)).collect();
+        let mut members = vec![body];
+        let mut top = boxes[body];
+        while let Some(above) = (0..regions.len())
+            .filter(|r| !members.contains(r) && overlaps(boxes[*r], top) && boxes[*r].y1 <= top.y0)
+            .max_by_key(|&r| boxes[r].y1)
+        {
+            let lines = regions[above].1.len();
+            // Within the column's width (an indented first line, headline
+            // lines shorter than the column's): no headline over columns.
+            let flush = (boxes[above].x0 as f32) >= boxes[body].x0 as f32 - glyph
+                && (boxes[above].x1 as f32) <= boxes[body].x1 as f32 + glyph;
+            if !flush
+                || stack.len() - measured.len() + lines > OWN_HEAD_LINES_LATIN
+                || regions[above].1.iter().any(|m| m.1)
+            {
+                break;
+            }
+            stack.splice(0..0, (0..lines).map(|line| (above, line)));
+            members.push(above);
+            top = boxes[above];
+        }
+        let extent = |(r, l): (usize, usize)| regions[r].1[l].0;
+        let steps: Vec<f32> =
+            stack.windows(2).map(|w| centre(&extent(w[1])) - centre(&extent(w[0]))).collect();
+        // The column's pitch, from the body region's own lines: the
+        // stack's wider steps under headline lines would raise it.
+        let Some(pitch) = median(steps[stack.len() - measured_len..].to_vec()) else { continue };
+        let head_lines = steps.iter().take_while(|&&s| s >= OWN_HEAD_RATIO * pitch).count();
+        if head_lines == 0
+            || head_lines > OWN_HEAD_LINES_LATIN
+            || stack.len() - head_lines < OWN_HEAD_COLUMN_LINES
+            || steps[head_lines - 1] <= OWN_HEAD_PITCHES * pitch
+        {
+            continue;
+        }
+        let words = |lines: &[(usize, usize)]| -> Vec<usize> {
+            lines.iter().flat_map(|&(r, l)| regions[r].0[l].iter().copied()).collect()
+        };
+        let (Some(head), Some(usual)) = (
+            median(cap_heights(&words(&stack[..head_lines]))),
+            median(cap_heights(&words(&stack[head_lines..]))),
+        ) else {
+            continue;
+        };
+        let head_box = extent(stack[0]);
+        let apart = !boxes.iter().enumerate().any(|(other, &b)| {
+            !members.contains(&other)
+                && overlaps(b, head_box)
+                && b.y0 < head_box.y0
+                && ((head_box.y0 - b.y1) as f32) < OWN_HEAD_APART * glyph
+        });
+        if apart && head >= OWN_HEAD_RATIO * usual {
+            marked.extend_from_slice(&stack[..head_lines]);
+        }
+    }
+    for (region, line) in marked {
+        regions[region].1[line].1 = true;
     }
 }
 
@@ -844,6 +954,55 @@ mod tests {
         assert!(!heads(34, 80, 5));
         assert!(!heads(40, 50, 5));
         assert!(!heads(40, 80, 2));
+    }
+
+    /// A Latin column: two short lines of `head_cap` px capitals and
+    /// ascenders, `head_step` px apart, in a region of their own over a
+    /// region of six body lines (18 px ascenders, 32 px pitch) 60 px under
+    /// them.
+    fn latin_column_under_lines(head_cap: i32, head_step: i32) -> (Vec<Atom>, Vec<MeasuredRegion>) {
+        let atom = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, line: usize| Atom {
+            text: text.into(),
+            bbox: BBox { x0, y0, x1, y1 },
+            line,
+            word: 0,
+            block: 0,
+            strong: true,
+            line_size: 0.0,
+            tall: false,
+            boxed_as_headline: false,
+        };
+        let mut atoms = Vec::new();
+        for (row, text) in ["HILLTOP", "TALKBACK"].iter().enumerate() {
+            let top = 100 + head_step * row as i32;
+            atoms.push(atom(text, 100, top, 300, top + head_cap, row));
+        }
+        let body_top = 100 + head_step + 60;
+        for row in 0..6 {
+            let top = body_top + 32 * row;
+            atoms.push(atom("holdfast", 100, top, 420, top + 18, 2 + row as usize));
+        }
+        let region = |range: std::ops::Range<usize>| -> MeasuredRegion {
+            (range.clone().map(|a| vec![a]).collect(), range.map(|a| (atoms[a].bbox, false)).collect())
+        };
+        let regions = vec![region(0..2), region(2..8)];
+        (atoms, regions)
+    }
+
+    #[test]
+    fn latin_lines_set_apart_in_taller_type_head_the_column_under_them() {
+        let heads = |head_cap: i32, head_step: i32| {
+            let (atoms, mut regions) = latin_column_under_lines(head_cap, head_step);
+            heads_over_own_column_latin(&atoms, &mut regions, 26.0);
+            regions[0].1.iter().all(|m| m.1) && regions[1].1.iter().all(|m| !m.1)
+        };
+        // A sidebar's headline: capitals 26 px tall over 18 px ascenders,
+        // set 45 px apart over a 32 px body pitch.
+        assert!(heads(26, 45));
+        // Capitals no taller than the body's, or lines on the body pitch:
+        // no headline.
+        assert!(!heads(19, 45));
+        assert!(!heads(26, 32));
     }
 
     #[test]
