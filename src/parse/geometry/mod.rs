@@ -674,7 +674,6 @@ fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, ta
 
 #[cfg(test)]
 mod tests {
-    use super::roles::*;
     use super::sizes::*;
     use super::test_pages::*;
     use super::*;
@@ -716,23 +715,6 @@ mod tests {
         assert!(page.pieces[..first_bar].iter().all(|p| p.role != Role::Fragment));
         // A bar glued to letters stays in its word.
         assert!(is_rule_mark("|") && is_rule_mark("||") && !is_rule_mark("re-|has") && !is_rule_mark(".|"));
-    }
-
-    #[test]
-    fn a_heading_set_between_body_lines_of_one_block_is_running_text() {
-        // Lines 0..5 form one block; the classifier made lines 2 and 3
-        // headings.
-        let body_line = [true, true, false, false, true];
-        let block = 0..5;
-        // Body above and a line below: a paragraph's first line.
-        assert!(in_running_text(&block, 2, &body_line));
-        // Under a heading line (a heading's second line), the block's
-        // first line and its last line keep their role.
-        assert!(!in_running_text(&block, 3, &body_line));
-        assert!(!in_running_text(&block, 0, &body_line));
-        assert!(!in_running_text(&block, 4, &body_line));
-        // A line ending its block (a gap or a change of type under it).
-        assert!(!in_running_text(&(0..3), 2, &body_line));
     }
 
     #[test]
@@ -1008,23 +990,6 @@ mod tests {
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(page.lines.len(), 4, "{texts:?}");
         assert_eq!(texts[1], "天天天天地天天");
-    }
-
-    #[test]
-    fn a_region_over_two_columns_of_its_own_is_a_headline() {
-        let head = |text: &str| {
-            vec![
-                placed(text, 0, 0, 600, 40, false),
-                placed("left column", 0, 80, 280, 110, false),
-                placed("right column", 320, 80, 600, 110, false),
-            ]
-        };
-        let regions = vec![vec![0], vec![1], vec![2]];
-        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions, 30.0), vec![true, false, false]);
-        // A lead paragraph across the columns ends a sentence.
-        assert_eq!(spanning_heads(&head("A lead paragraph ends."), &regions, 30.0), vec![false; 3]);
-        // Over one column only it is that column's first lines.
-        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions[..2], 30.0), vec![false; 2]);
     }
 
     #[test]
