@@ -89,7 +89,9 @@
 //! `cut.rs` (the XY-cut) and `regions.rs` (regions read headline by
 //! headline), steps 2 and 3 in `lines.rs`, step 4 in `roles.rs`; this
 //! module holds the word boxes' types and scales and puts the page
-//! together.
+//! together. Each file's unit tests stand at its foot; those of the page
+//! as a whole stay here, and the invented pages they share are built in
+//! `test_pages.rs`.
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
