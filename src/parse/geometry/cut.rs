@@ -984,3 +984,501 @@ pub(super) fn without_edge_marks(atom: &Atom) -> BBox {
     }
     BBox { x0, x1, ..atom.bbox }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::*;
+    use super::super::{GUTTER_MIN_LATIN, HEADLINE_HEIGHT, INTRUDING_SHARE_LATIN};
+    use super::*;
+
+    #[test]
+    fn only_the_marks_at_a_words_edges_leave_its_box() {
+        let boxed = |text: &str| Atom {
+            bbox: BBox { x0: 0, y0: 0, x1: 100, y1: 30 },
+            ..atom(text, 0, 100, 1, false)
+        };
+        // A narrow quote: half a cell of three and a half, on the left.
+        assert_eq!(without_edge_marks(&boxed("“乙乙乙")), BBox { x0: 14, y0: 0, x1: 100, y1: 30 });
+        // A full-width comma: a cell of three, on the right.
+        assert_eq!(without_edge_marks(&boxed("乙乙，")).x1, 67);
+        // Marks inside the word stay; a word of marks only keeps its box.
+        assert_eq!(without_edge_marks(&boxed("乙，乙")).x0, 0);
+        assert_eq!(without_edge_marks(&boxed("，。”")).x0, 0);
+    }
+
+    #[test]
+    fn a_smeared_mark_at_one_edge_takes_the_width_its_glyphs_leave() {
+        // Two glyphs of a 60 px line in a 300 px box: OCR stretched the
+        // quote before them over the space to their left.
+        let smeared =
+            |text: &str| Atom { bbox: BBox { x0: 0, y0: 0, x1: 300, y1: 60 }, ..atom(text, 0, 300, 1, true) };
+        assert_eq!(without_edge_marks(&smeared("“乙乙")), BBox { x0: 180, y0: 0, x1: 300, y1: 60 });
+        assert_eq!(without_edge_marks(&smeared("乙乙”")).x1, 120);
+        // Marks at both edges: which one is smeared is not known, each
+        // keeps its share of the box.
+        let both = without_edge_marks(&smeared("“乙乙”"));
+        assert!(both.x0 < 100 && both.x1 > 200, "{both:?}");
+    }
+
+    #[test]
+    fn a_lower_headline_set_close_under_columns_is_cut_off_above_it() {
+        // Two columns of an upper article, then a lower article's headline
+        // across both, set closer under their last rows than a band the
+        // page's line gaps would cut, then the lower article's two columns.
+        let mut atoms = Vec::new();
+        for row in 0..6 {
+            let y = row * 45;
+            atoms.push(placed("上左正文", 0, y, 300, y + 35, false));
+            atoms.push(placed("上右正文", 360, y, 660, y + 35, false));
+        }
+        let upper_right: Vec<usize> = (0..6).map(|row| 2 * row + 1).collect();
+        let headline = atoms.len();
+        atoms.push(placed("下方文章的大标题", 0, 272, 660, 332, true));
+        for row in 0..6 {
+            let y = 345 + row * 45;
+            atoms.push(placed("下左正文", 0, y, 300, y + 35, false));
+            atoms.push(placed("下右正文", 360, y, 660, y + 35, false));
+        }
+        let mut regions = Vec::new();
+        xy_cut(&atoms, (0..atoms.len()).collect(), &cjk_body_scales(60.0), 0, &mut regions);
+        // The upper left column is a region of its own, read first.
+        let first = &regions[0];
+        assert_eq!(first.len(), 6, "{regions:?}");
+        assert!(first.iter().all(|a| !upper_right.contains(a) && *a != headline), "{regions:?}");
+        let headline_region = regions.iter().position(|r| r.contains(&headline)).expect("the headline");
+        assert_eq!(regions[headline_region], vec![headline], "{regions:?}");
+    }
+
+    /// Two columns of body rows glued across a gutter too narrow to see
+    /// (5 px, under the narrowest CJK gutter), rows touching, and a column
+    /// rule read as one bar per row in that gutter.
+    fn glued_columns_with_a_rule() -> (Vec<Atom>, Vec<BBox>) {
+        let mut atoms = Vec::new();
+        let mut rules = Vec::new();
+        for row in 0..6 {
+            let y = 70 + row * 45;
+            atoms.push(placed("左栏正文正文", 0, y, 300, y + 45, false));
+            atoms.push(placed("右栏正文正文", 305, y, 600, y + 45, false));
+            rules.push(BBox { x0: 299, y0: y, x1: 306, y1: y + 45 });
+        }
+        (atoms, rules)
+    }
+
+    #[test]
+    fn a_column_rule_down_glued_rows_is_a_gutter() {
+        let (atoms, rules) = glued_columns_with_a_rule();
+        let all: Vec<usize> = (0..atoms.len()).collect();
+        let with_rules = Scales { rules, ..cjk_body_scales(60.0) };
+        let mut regions = Vec::new();
+        xy_cut(&atoms, all.clone(), &with_rules, 0, &mut regions);
+        assert_eq!(regions, vec![vec![0, 2, 4, 6, 8, 10], vec![1, 3, 5, 7, 9, 11]]);
+        // Without the rule nothing shows the gutter: the rows are read whole.
+        let mut regions = Vec::new();
+        xy_cut(&atoms, all, &cjk_body_scales(60.0), 0, &mut regions);
+        assert_eq!(regions.len(), 1, "{regions:?}");
+    }
+
+    #[test]
+    fn a_column_rule_short_of_its_region_cuts_at_its_ends() {
+        // A headline set close over the glued columns (overlapping their
+        // first row) and the next article's headline under them.
+        let (mut atoms, rules) = glued_columns_with_a_rule();
+        atoms.push(placed("上方文章的大标题", 0, 0, 600, 75, true));
+        atoms.push(placed("下方文章的大标题", 0, 350, 600, 410, true));
+        let all: Vec<usize> = (0..atoms.len()).collect();
+        assert_eq!(rule_ends(&atoms, &all, &rules, 35.0), vec![70, 345]);
+        let mut regions = Vec::new();
+        xy_cut(
+            &atoms,
+            all.clone(),
+            &Scales { rules: rules.clone(), ..cjk_body_scales(60.0) },
+            0,
+            &mut regions,
+        );
+        assert_eq!(regions, vec![vec![12], vec![0, 2, 4, 6, 8, 10], vec![1, 3, 5, 7, 9, 11], vec![13]]);
+        // Bars in fewer rows than a rule is read in are no rule.
+        assert_eq!(rule_ends(&atoms, &all, &rules[..3], 35.0), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn a_headline_word_standing_over_a_band_crosses_it() {
+        // The band lets a headline word in: its centre lies inside the band,
+        // so no headline word stands clear on the right.
+        let words = vec![atom("Big", 0, 100, 1, true), atom("News", 110, 230, 1, true)];
+        assert!(crosses_headline(&words, &[0, 1], 120, 180, false));
+        // Body words in that place do not block the band.
+        let body = vec![atom("Big", 0, 100, 1, false), atom("News", 110, 230, 1, false)];
+        assert!(!crosses_headline(&body, &[0, 1], 120, 180, false));
+    }
+
+    /// A CJK headline row of two OCR lines 100 px apart at 60 px type, and
+    /// under it four columns of body rows, 35 px type, `gutter` px apart
+    /// between the second and third column (18 px elsewhere).
+    fn headline_row_over_columns(gutter: i32) -> (Vec<Atom>, Scales) {
+        let headline =
+            vec![placed("头条新闻", 0, 0, 650, 60, true), placed("今日要闻", 750, 2, 1300, 62, true)];
+        let mut body = Vec::new();
+        for row in 0..4 {
+            let y = 90 + row * 50;
+            let mut x = 0;
+            for column in 0..4 {
+                body.push(placed("正文正文正文", x, y, x + 300, y + 35, false));
+                x += 300 + if column == 1 { gutter } else { 18 };
+            }
+        }
+        (headline, Scales { body_words: body, ..cjk_body_scales(80.0) })
+    }
+
+    #[test]
+    fn a_gap_in_a_cjk_headline_over_one_articles_columns_is_no_cut() {
+        // The gap (650-750) stands over the third column's text: one
+        // headline with a glyph OCR lost, over all four columns.
+        let (headline, scales) = headline_row_over_columns(18);
+        assert!(gutters(&headline, &[0, 1], &scales).is_empty());
+        // With the page's body words unknown, the gap parts the row as before.
+        let unknown = Scales { body_words: Vec::new(), ..cjk_body_scales(80.0) };
+        assert_eq!(gutters(&headline, &[0, 1], &unknown).len(), 1);
+    }
+
+    #[test]
+    fn side_by_side_cjk_headlines_over_a_space_between_articles_are_cut() {
+        // The columns under the gap part there: the space between two
+        // articles (90 px) runs on under the headlines' gap.
+        let (headline, scales) = headline_row_over_columns(90);
+        assert_eq!(gutters(&headline, &[0, 1], &scales).len(), 1);
+    }
+
+    #[test]
+    fn headline_halves_listed_as_two_lines_cross_a_band_between_them() {
+        // A sparse OCR mode lists one headline row as two lines; a band
+        // (a gutter below) runs between the halves, 20 px apart at 60 px.
+        let halves = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 140, 2, 260, 62, true)];
+        assert!(crosses_headline(&halves, &[0, 1], 121, 139, false));
+        // Two articles' headlines side by side stand a gutter and more
+        // apart (here 40 px, two thirds of their glyph).
+        let apart = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 160, 2, 280, 62, true)];
+        assert!(!crosses_headline(&apart, &[0, 1], 121, 159, false));
+        // Nor do headline lines on different rows run across it.
+        let stacked = vec![placed("头条", 0, 0, 120, 60, true), placed("新闻", 140, 70, 260, 130, true)];
+        assert!(!crosses_headline(&stacked, &[0, 1], 121, 139, false));
+    }
+
+    #[test]
+    fn side_by_side_headlines_on_one_latin_line_part_at_their_wide_space() {
+        // OCR joined two articles' headlines (60 px type) into one line:
+        // words 20 px apart, and 50 px between the headlines, over a gutter
+        // at 460..490 (50 px is still under one glyph size).
+        let words = [(0, 100), (120, 220), (240, 340), (360, 440), (490, 600), (620, 700), (720, 800)];
+        let line: Vec<Atom> = words.iter().map(|&(x0, x1)| atom("WORD", x0, x1, 1, true)).collect();
+        let strong: Vec<usize> = (0..line.len()).collect();
+        assert!(!crosses_headline(&line, &strong, 450, 480, true));
+        // Without word spaces (CJK) the gap is no measure: the headline holds.
+        assert!(crosses_headline(&line, &strong, 450, 480, false));
+        // A dash set between spaces is a word of the line: the headline
+        // runs on across the gap around it.
+        let mut dashed = line.clone();
+        dashed.push(Atom { strong: false, ..atom("-", 455, 475, 1, true) });
+        assert!(crosses_headline(&dashed, &strong, 450, 480, true));
+        // A column rule OCR read as a bar in the gap is no word.
+        let mut ruled = line.clone();
+        ruled.push(Atom { strong: false, ..atom("|", 462, 466, 1, false) });
+        assert!(!crosses_headline(&ruled, &strong, 450, 480, true));
+    }
+
+    /// Atoms of a CJK column: per row (its line), the words' x extents.
+    fn rows_of_atoms(rows: &[Vec<(i32, i32)>]) -> Vec<Atom> {
+        rows.iter()
+            .enumerate()
+            .flat_map(|(row, words)| words.iter().map(move |&(x0, x1)| atom("天天", x0, x1, row, false)))
+            .collect()
+    }
+
+    #[test]
+    fn a_few_wide_gaps_among_grid_gaps_make_no_cjk_column_start() {
+        // Ten rows on a 30 px glyph: four start a word near x = 300, after
+        // gaps of `gaps`; two run across, four end short of it.
+        let column = |gaps: [i32; 4]| {
+            let mut rows: Vec<Vec<(i32, i32)>> =
+                gaps.iter().map(|&gap| vec![(0, 300 - gap), (300, 600)]).collect();
+            rows.extend([vec![(0, 600)], vec![(0, 600)]]);
+            rows.extend(vec![vec![(0, 250)]; 4]);
+            rows_of_atoms(&rows)
+        };
+        // Two gaps as narrow as the glyph grid's, two wide by chance: half
+        // the rows show no gutter there.
+        let chance = column([15, 16, 35, 40]);
+        assert!(column_starts(&chance, &(0..chance.len()).collect::<Vec<_>>(), 30.0).is_empty());
+        // Every gap as wide as a gutter: a column starts there.
+        let gutter = column([35, 36, 35, 40]);
+        assert_eq!(column_starts(&gutter, &(0..gutter.len()).collect::<Vec<_>>(), 30.0).len(), 1);
+    }
+
+    #[test]
+    fn a_cjk_column_start_outranks_a_narrow_band_inside_a_column() {
+        // Ten rows of two columns at 35 px type. The left column ends at
+        // 375 or 390, the right one starts at 400 or 412: every row starts
+        // a word there after a gutter's gap, but the gaps do not line up
+        // into a clear band. Inside the right column every row has a gap
+        // at 590-606 (glyph gaps lined up on the grid): a band too narrow
+        // to leave room for the column start beside it.
+        let mut words = Vec::new();
+        for row in 0..10 {
+            let y = row * 50;
+            let (end, start) = if row % 2 == 0 { (375, 400) } else { (390, 412) };
+            words.push(placed("正文正文", 0, y, end, y + 35, false));
+            words.push(placed("正文正文", start, y, 590, y + 35, false));
+            words.push(placed("正文正文", 606, y, 1000, y + 35, false));
+        }
+        for (row, word) in words.iter_mut().enumerate() {
+            word.line = row / 3;
+        }
+        let all: Vec<usize> = (0..words.len()).collect();
+        let cuts = gutters(&words, &all, &cjk_body_scales(80.0));
+        assert_eq!(cuts.len(), 1, "{cuts:?}");
+        assert!(cuts[0] < 412, "{cuts:?}");
+    }
+
+    #[test]
+    fn the_cut_under_a_headline_over_some_columns_is_found_under_the_headline_itself() {
+        // A headline over the left column; the right column, set on another
+        // grid, starts level with the headline's foot, and its rows fill
+        // the left column's row gaps down to a paragraph gap lined up with
+        // another of its own. Counted over the whole region the first band
+        // under the headline is that far paragraph gap; the left column's
+        // first rows would be read before the right column's with it.
+        let atoms = vec![
+            placed("大标题新闻", 0, 0, 500, 60, true),
+            placed("左栏第一行", 0, 70, 500, 110, false),
+            placed("左栏第二行", 0, 112, 500, 150, false),
+            placed("左栏第三行", 0, 152, 500, 190, false),
+            placed("左栏第四行", 0, 230, 500, 270, false),
+            placed("右栏第一行", 600, 50, 900, 92, false),
+            placed("右栏第二行", 600, 95, 900, 132, false),
+            placed("右栏第三行", 600, 135, 900, 172, false),
+            placed("右栏第四行", 600, 175, 900, 212, false),
+            placed("右栏第五行", 600, 215, 900, 252, false),
+        ];
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        let y = headline_over_some_columns(&atoms, &strong, &[550]).expect("a cut under the headline");
+        assert!((60..=70).contains(&y), "{y}");
+    }
+
+    #[test]
+    fn no_cut_under_a_headline_beside_a_column_that_starts_on_its_rows() {
+        // A headline over the left part; the right part (another article,
+        // its headline in body type) has text beside the headline's rows.
+        let mut atoms = vec![
+            placed("Big News Today", 0, 0, 500, 60, true),
+            placed("left body", 0, 100, 500, 130, false),
+            placed("right body", 600, 100, 900, 130, false),
+        ];
+        let strong: Vec<usize> = (0..3).collect();
+        assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), Some(80));
+        atoms.push(placed("Side Head", 600, 0, 900, 30, false));
+        let strong: Vec<usize> = (0..4).collect();
+        assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), None);
+    }
+
+    #[test]
+    fn a_gutter_stops_at_the_band_over_a_lower_tier() {
+        // An upper article in two columns (gutter 190..270), ten rows; a
+        // clear band; a lower article's headline and two rows running
+        // across that gutter.
+        let mut atoms: Vec<Atom> = Vec::new();
+        for row in 0..10 {
+            let y = 100 + 40 * row;
+            atoms.push(placed("左栏正文", 0, y, 190, y + 30, false));
+            atoms.push(placed("右栏正文", 270, y, 460, y + 30, false));
+        }
+        atoms.push(placed("下篇标题", 0, 600, 460, 660, true));
+        atoms.push(placed("下篇正文", 0, 680, 460, 710, false));
+        atoms.push(placed("下篇正文", 0, 720, 460, 750, false));
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        assert!(stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // Without headline type under the band it is a gap inside one
+        // article: the gutter is left to the share test.
+        let mut untitled = atoms.clone();
+        untitled[20].tall = false;
+        assert!(!stops_at_a_tier(&untitled, &strong, 190, 270, 30.0));
+        // A glyph standing out of an upper column into the gutter's edge:
+        // the lower rows still all run across.
+        atoms[0].bbox.x1 = 200;
+        assert!(stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // The lower article set in columns of its own beside that gutter:
+        // nothing but the glyph at the edge reaches in.
+        for lower in &mut atoms[20..] {
+            lower.bbox.x1 = 180;
+        }
+        assert!(!stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+    }
+
+    #[test]
+    fn rows_are_counted_in_a_column_not_across_offset_articles() {
+        // Two articles side by side on baselines half a pitch apart: over
+        // the whole width their rows merge into one covered band.
+        let mut words = Vec::new();
+        for row in 0..10 {
+            let y = row * 40;
+            let mut left = atom("left", 0, 200, row as usize, false);
+            left.bbox.y0 = y;
+            left.bbox.y1 = y + 30;
+            let mut right = atom("right", 240, 440, row as usize, false);
+            right.bbox.y0 = y + 20;
+            right.bbox.y1 = y + 50;
+            words.extend([left, right]);
+        }
+        let all: Vec<usize> = (0..words.len()).collect();
+        assert_eq!(rows_of_a_column(&words, &all, 30.0), 10);
+    }
+
+    /// Four columns of CJK body rows (35 px type, 300 px wide) under a
+    /// headline row: 18 px gutters, but 50 px between the second and third
+    /// column (the space between two articles).
+    fn body_of_two_articles() -> Scales {
+        let mut body = Vec::new();
+        for row in 0..6 {
+            let y = 90 + row * 50;
+            let mut x = 0;
+            for column in 0..4 {
+                body.push(placed("正文正文正文", x, y, x + 300, y + 35, false));
+                x += 300 + if column == 1 { 50 } else { 18 };
+            }
+        }
+        Scales { body_words: body, ..cjk_body_scales(80.0) }
+    }
+
+    #[test]
+    fn side_by_side_cjk_headlines_closer_than_a_glyph_are_cut_over_their_own_columns() {
+        // Two headlines read as one OCR line, 30 px apart (a speck between
+        // them), each running across the gutter of its own two columns.
+        let scales = body_of_two_articles();
+        let headline =
+            vec![placed("头条新闻", 0, 0, 630, 60, true), placed("今日要闻", 660, 2, 1290, 62, true)];
+        assert!(headlines_over_columns_of_their_own(&headline, &[0, 1], 630, 660, &scales));
+        assert_eq!(gutters(&headline, &[0, 1], &scales).len(), 1);
+        // One headline over the first article's two columns, with a gap over
+        // their gutter: each part stands over one column, no cut.
+        let one = vec![placed("头条新闻", 0, 0, 290, 60, true), placed("今日要闻", 320, 2, 610, 62, true)];
+        assert!(!headlines_over_columns_of_their_own(&one, &[0, 1], 290, 320, &scales));
+        assert!(gutters(&one, &[0, 1], &scales).is_empty());
+    }
+
+    /// The scales of a CJK page set in 35 px body type, headline boxes from
+    /// `headline_box_height` up.
+    fn cjk_body_scales(headline_box_height: f32) -> Scales {
+        Scales {
+            glyph: 35.0,
+            line_gap: 15.0,
+            gutter_min: GUTTER_MIN_CJK,
+            intruding_share: INTRUDING_SHARE_CJK,
+            column_starts: true,
+            headline_word_height: None,
+            headline_box_height,
+            body_words: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_short_headline_line_boxed_headline_tall_stays_with_the_headline() {
+        // A headline's first line in headline type; its short second line
+        // measured under it but boxed as tall, overlapping the first line's
+        // boxes; body rows below.
+        let mut words =
+            vec![placed("最高法发布", 0, 0, 300, 60, true), placed("刑事案例", 20, 55, 230, 110, false)];
+        for row in 0..3 {
+            words.push(placed("正文正文", 0, 150 + row * 50, 300, 185 + row * 50, false));
+        }
+        let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
+        let all: Vec<usize> = (0..words.len()).collect();
+        let scales = cjk_body_scales;
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales(47.0)), Some(130));
+        // Boxed no taller than body type, the line is body beside the headline.
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales(60.0)), None);
+    }
+
+    #[test]
+    fn strokes_of_a_headline_glyph_read_as_small_glyphs_are_no_body_beside_it() {
+        // A headline in headline type; OCR read strokes of two of its
+        // glyphs again as small glyphs, a line of their own in body size
+        // inside the headline's boxes; body rows below.
+        let mut words = vec![
+            placed("城市新闻", 0, 0, 300, 60, true),
+            placed("口", 10, 5, 30, 30, false),
+            placed("十", 200, 10, 230, 35, false),
+        ];
+        for row in 0..3 {
+            words.push(placed("正文正文", 0, 100 + row * 50, 300, 135 + row * 50, false));
+        }
+        let rows = covered(words.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect());
+        let all: Vec<usize> = (0..words.len()).collect();
+        let scales = cjk_body_scales(47.0);
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), Some(80));
+        // A body word beside the headline, outside its boxes, still is.
+        words.push(placed("正文", 320, 10, 380, 45, false));
+        let all: Vec<usize> = (0..words.len()).collect();
+        assert_eq!(headline_alone_on_top(&words, &all, &rows, &scales), None);
+    }
+
+    #[test]
+    fn a_word_of_headline_height_in_a_latin_band_is_no_gutter() {
+        // The same columns as atoms none of which is set apart as headline
+        // type (a glued line's extent hides it): only the word boxes'
+        // own heights tell a headline running across from a body word.
+        let columns = |intruder_height: i32| {
+            let ocr = latin_columns_with_an_intruder(intruder_height);
+            let mut atoms = Vec::new();
+            for (row, line) in ocr.blocks[0].lines.iter().enumerate() {
+                for (index, word) in line.words.iter().enumerate() {
+                    let mut a = atom(&word.text, 0, 0, row, false);
+                    a.bbox = word.bbox.unwrap();
+                    a.word = index;
+                    a.line_size = 20.0;
+                    atoms.push(a);
+                }
+            }
+            atoms
+        };
+        let scales = Scales {
+            glyph: 20.0,
+            line_gap: 10.0,
+            gutter_min: GUTTER_MIN_LATIN,
+            intruding_share: INTRUDING_SHARE_LATIN,
+            column_starts: false,
+            headline_word_height: Some(HEADLINE_HEIGHT * 20.0),
+            headline_box_height: HEADLINE_HEIGHT * 20.0,
+            body_words: Vec::new(),
+            rules: Vec::new(),
+        };
+        let body = columns(20);
+        assert_eq!(gutters(&body, &(0..body.len()).collect::<Vec<_>>(), &scales).len(), 1);
+        // A headline row: the word reaching into the band and the one
+        // before it both of headline height.
+        let mut headline = columns(40);
+        headline[30].bbox.y0 = headline[31].bbox.y0;
+        assert!(gutters(&headline, &(0..headline.len()).collect::<Vec<_>>(), &scales).is_empty());
+        // A lone body word boxed too tall (a speck joined to it) with body
+        // words beside it is no headline: the gutter is found.
+        let lone = columns(40);
+        assert_eq!(gutters(&lone, &(0..lone.len()).collect::<Vec<_>>(), &scales).len(), 1);
+    }
+
+    #[test]
+    fn a_latin_gutter_shut_by_two_boxes_from_its_two_sides_is_a_band() {
+        // Two columns of twelve rows, words boxed 24 px high on a 40 px
+        // pitch, a 30 px gutter at x 400-430. One row's last word is boxed
+        // with a mark to 414, another row's first word from 416: only 2 px
+        // are clear of every row, but no x of the gutter has two rows in it.
+        let mut atoms: Vec<Atom> = Vec::new();
+        for row in 0..12 {
+            let (y0, y1) = (40 * row, 40 * row + 24);
+            let left_end = if row == 3 { 414 } else { 400 };
+            let right_start = if row == 7 { 416 } else { 430 };
+            atoms.push(placed("left", 0, y0, left_end, y1, false));
+            atoms.push(placed("right", right_start, y0, 830, y1, false));
+        }
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        let bands = low_coverage_bands(&atoms, &strong, INTRUDING_SHARE_LATIN, 24.0);
+        assert_eq!(bands, vec![(400, 430)]);
+    }
+}

@@ -371,3 +371,150 @@ pub(super) fn capitals_height(atoms: &[Atom], words: &[usize]) -> Option<f32> {
     let y1 = standing.iter().map(|&a| atoms[a].bbox.y1).max()?;
     Some((y1 - y0).max(1) as f32)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::*;
+    use super::super::{GUTTER_MIN_LATIN, INTRUDING_SHARE_LATIN};
+    use super::*;
+
+    #[test]
+    fn a_cjk_line_glued_from_a_headline_and_body_text_is_two_runs() {
+        // `--psm 6`: a headline row (square glyphs 60 px) glued to the body
+        // row of the next column (30 px), 40 px apart: less than a run gap.
+        let mut atoms: Vec<Atom> = (0..3)
+            .map(|i| placed("头条", 130 * i, 0, 130 * i + 120, 60, false))
+            .chain((0..3).map(|i| placed("正文", 410 + 64 * i, 20, 410 + 64 * i + 60, 50, false)))
+            .collect();
+        for atom in &mut atoms {
+            atom.line = 1;
+        }
+        let words: Vec<usize> = (0..atoms.len()).collect();
+        assert_eq!(runs_of_line(&atoms, &words), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        // Boxes OCR ran down over two body lines are as tall but narrow
+        // (two cells in a box as wide as one tall): one run.
+        let mut smeared = atoms.clone();
+        for (i, atom) in smeared.iter_mut().enumerate() {
+            atom.bbox.x0 = 80 * i as i32;
+            atom.bbox.x1 = 80 * i as i32 + 60;
+        }
+        assert_eq!(runs_of_line(&smeared, &words).len(), 1);
+        // Nor does a type change without a gap part a run (glyphs of one
+        // column follow each other on the grid).
+        let mut close = atoms.clone();
+        for (i, atom) in close.iter_mut().skip(3).enumerate() {
+            atom.bbox.x0 = 372 + 64 * i as i32;
+            atom.bbox.x1 = 372 + 64 * i as i32 + 60;
+        }
+        assert_eq!(runs_of_line(&close, &words).len(), 1);
+    }
+
+    #[test]
+    fn a_body_line_with_half_its_words_boxed_with_specks_is_no_headline() {
+        // Body words boxed 21 px high; headline type from 30 px up. Specks
+        // made two of four body words' boxes 60 px tall.
+        let scales = Scales {
+            glyph: 24.0,
+            line_gap: 10.0,
+            gutter_min: GUTTER_MIN_LATIN,
+            intruding_share: INTRUDING_SHARE_LATIN,
+            column_starts: false,
+            headline_word_height: Some(30.0),
+            headline_box_height: 30.0,
+            body_words: Vec::new(),
+            rules: Vec::new(),
+        };
+        let speckled = vec![
+            placed("notes", 0, 0, 100, 60, false),
+            placed("from", 110, 0, 150, 60, false),
+            placed("making", 160, 0, 250, 21, false),
+            placed("the", 260, 0, 300, 21, false),
+        ];
+        assert!(!words_tall(&speckled, &[0, 1, 2, 3], &scales));
+        // Headline type: every word tall, short ones a little less.
+        let headline = vec![
+            placed("Storm", 0, 0, 120, 60, true),
+            placed("hits", 130, 0, 300, 62, true),
+            placed("on", 310, 0, 360, 40, true),
+        ];
+        assert!(words_tall(&headline, &[0, 1, 2], &scales));
+    }
+
+    #[test]
+    fn a_cjk_fragment_spread_over_a_column_is_no_larger_than_its_boxes() {
+        // Tesseract `--psm 6` filed four glyphs of a printed line, 30 high,
+        // under one OCR line while their neighbours went to others: spread
+        // over 400 pixels, their extent over four cells (100) would be a
+        // headline's size. Their boxes bound it to 1.4 heights.
+        let fragment: Vec<Atom> = [(0, 30), (120, 150), (250, 280), (370, 400)]
+            .iter()
+            .map(|&(x0, x1)| placed("字", x0, 0, x1, 30, false))
+            .collect();
+        let size = line_size(&fragment, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 42.0).abs() < 0.01, "{size}");
+        // A line set solid keeps its size over its cells.
+        let solid: Vec<Atom> = (0..4).map(|i| placed("字", 32 * i, 0, 32 * i + 30, 30, false)).collect();
+        let size = line_size(&solid, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 31.5).abs() < 0.01, "{size}");
+        // A headline's boxes are as tall as its cells are wide: no bound.
+        let headline: Vec<Atom> = (0..4).map(|i| placed("字", 64 * i, 0, 64 * i + 60, 60, true)).collect();
+        let size = line_size(&headline, &[0, 1, 2, 3], Script::Cjk).unwrap();
+        assert!((size - 63.0).abs() < 0.01, "{size}");
+    }
+
+    #[test]
+    fn latin_letters_read_over_cjk_headline_glyphs_fill_no_cells_of_their_own() {
+        // Six headline glyphs, 60 high on a 64 pitch, and OCR's second
+        // reading of four of them as low Latin capitals boxed over them.
+        let mut atoms: Vec<Atom> = (0..6).map(|i| placed("字", 64 * i, 0, 64 * i + 60, 60, true)).collect();
+        atoms.push(placed("ABCDE", 70, 10, 310, 30, true));
+        let all: Vec<usize> = (0..atoms.len()).collect();
+        let size = line_size(&atoms, &all, Script::Cjk).unwrap();
+        assert!((size - 380.0 / 6.0).abs() < 0.01, "{size}");
+        // Latin letters set beside the glyphs (a unit after a number) keep
+        // their cells.
+        atoms[6] = placed("km", 390, 20, 420, 60, false);
+        let size = line_size(&atoms, &all, Script::Cjk).unwrap();
+        assert!((size - 420.0 / 7.0).abs() < 0.01, "{size}");
+    }
+
+    #[test]
+    fn flat_marks_read_first_stay_on_their_printed_line() {
+        // A quote and a dash sort before the glyphs of their line by their
+        // centres (the quote high, the dash flat and low).
+        let placed = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32| {
+            let mut a = atom(text, x0, x1, 0, false);
+            a.bbox = BBox { x0, y0, x1, y1 };
+            a
+        };
+        let atoms = vec![
+            placed("“", 100, 0, 111, 9),
+            placed("策", 150, 0, 161, 9),
+            placed("一", 60, 13, 82, 16),
+            placed("金", 0, 0, 30, 30),
+            placed("河", 30, 0, 60, 30),
+            placed("综", 180, 0, 210, 30),
+            placed("下", 0, 40, 30, 70),
+        ];
+        let lines = printed_lines(&atoms, (0..atoms.len()).collect());
+        assert_eq!(lines, vec![vec![3, 4, 2, 0, 1, 5], vec![6]]);
+    }
+
+    #[test]
+    fn a_glued_latin_line_is_sized_over_its_fullest_stretch() {
+        // Two main columns on one baseline (a narrow gutter inside the
+        // stretch), a sidebar's words set lower after a wide gap.
+        let atoms = vec![
+            placed("left", 0, 0, 120, 20, false),
+            placed("aa", 130, 0, 200, 20, false),
+            placed("right", 214, 0, 334, 20, false),
+            placed("side", 500, 15, 620, 35, false),
+        ];
+        let all: Vec<usize> = (0..4).collect();
+        assert_eq!(fullest_stretch(&atoms, &all), vec![0, 1, 2]);
+        assert_eq!(line_size(&atoms, &fullest_stretch(&atoms, &all), Script::Latin), Some(20.0));
+        // Word spaces narrower than a glyph height keep one stretch.
+        let close: Vec<usize> = (0..3).collect();
+        assert_eq!(fullest_stretch(&atoms, &close), close);
+    }
+}

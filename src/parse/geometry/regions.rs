@@ -464,7 +464,9 @@ pub(super) fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_pages::*;
     use super::*;
+    use crate::parse::Script;
 
     const GLYPH: f32 = 50.0;
 
@@ -586,5 +588,201 @@ mod tests {
         // The upper third column read right after the upper article.
         let owned = [0, 0, 0];
         assert_eq!(tier_headline_above(&boxes, &headline, &lead, &[], boxes[6], &owned, GLYPH), 0);
+    }
+
+    #[test]
+    fn a_speck_line_between_headline_lines_keeps_the_region_a_headline() {
+        let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Latin };
+        let region = |middle: &str| {
+            vec![
+                placed("LANTERN FAIR", 0, 0, 600, 60, true),
+                placed(middle, 300, 62, 312, 80, false),
+                placed("DRAWS CROWDS", 0, 85, 500, 145, true),
+            ]
+        };
+        let specks = region("i :");
+        assert!(set_in_headline_type(&specks, &[0, 1, 2], headline_type));
+        // A line of body words between them is text: no headline region.
+        let words = region("in the end");
+        assert!(!set_in_headline_type(&words, &[0, 1, 2], headline_type));
+        // Specks alone are no headline.
+        assert!(!set_in_headline_type(&specks, &[1], headline_type));
+    }
+
+    #[test]
+    fn a_headlines_later_line_starts_no_tier() {
+        // A headline's third line stands a glyph and more under its second
+        // (its own line spacing); it follows the headline above, and the
+        // band over it is no new tier of articles.
+        let boxes = [
+            BBox { x0: 0, y0: 0, x1: 700, y1: 60 },
+            BBox { x0: 800, y0: 0, x1: 1600, y1: 60 },
+            BBox { x0: 0, y0: 100, x1: 300, y1: 160 },
+            BBox { x0: 800, y0: 200, x1: 1100, y1: 230 },
+        ];
+        let headline = [true, true, true, false];
+        let lead = headline_leads(&boxes, &headline);
+        assert_eq!(lead, vec![0, 1, 0, 3]);
+        assert!(tiers_of_articles(&boxes, &headline, &lead, 30.0).is_empty());
+        // A headline of its own under that band does start one.
+        let own: Vec<usize> = (0..boxes.len()).collect();
+        assert_eq!(tiers_of_articles(&boxes, &headline, &own, 30.0), vec![80]);
+    }
+
+    #[test]
+    fn a_headline_with_an_ocr_fragment_still_heads_its_columns() {
+        // A headline over a left column and a right column that runs down
+        // beside a second article (headline and column) set below the
+        // first column. OCR read a stroke of the first headline as "nl", a
+        // word of body height.
+        let atoms = vec![
+            placed("大标题新闻", 0, 0, 500, 90, true),
+            placed("nl", 510, 30, 518, 60, false),
+            placed("左栏正文", 0, 100, 120, 130, false),
+            placed("第二标题新", 0, 300, 300, 360, true),
+            placed("第二正文", 0, 400, 120, 430, false),
+            placed("右栏正文", 400, 100, 520, 130, false),
+            placed("右栏续文", 400, 470, 520, 500, false),
+        ];
+        let regions = vec![vec![0, 1], vec![2], vec![3], vec![4], vec![5, 6]];
+        let order: Vec<Vec<usize>> = under_their_headlines(
+            &atoms,
+            regions,
+            HeadlineType { size: 40.0, capitals_size: None, script: Script::Cjk },
+            30.0,
+        );
+        assert_eq!(order, vec![vec![0, 1], vec![2], vec![5, 6], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn a_headline_line_cut_off_under_the_first_leads_nothing_of_its_own() {
+        // A two-column article under a two-line headline: the first line
+        // runs over both columns, the shorter second only over the left
+        // one, so a gutter running up to it cut it off as a region of its
+        // own. Read as a headline of its own it would take the left column
+        // away, and the right column would come first.
+        let atoms = vec![
+            placed("第一行标题文字", 0, 0, 600, 60, true),
+            placed("第二行", 0, 70, 300, 130, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("右栏正文", 320, 150, 600, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 50.0, capitals_size: None, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        // The second line joins the first one's region: apart, each would
+        // be a block of its own and head an article of its own.
+        assert_eq!(order, vec![vec![0, 1], vec![2], vec![3]]);
+        let boxes: Vec<BBox> = atoms.iter().map(|a| a.bbox).collect();
+        assert_eq!(headline_leads(&boxes, &[true, true, false, false]), vec![0, 0, 2, 3]);
+        // Set a line's height or more below the first, it is a headline of
+        // its own (another article's).
+        let apart = [boxes[0], BBox { x0: 0, y0: 130, x1: 300, y1: 190 }];
+        assert_eq!(headline_leads(&apart, &[true, true]), vec![0, 1]);
+        // Beside the first line's extent, it is another article's headline.
+        let beside = [boxes[0], BBox { x0: 650, y0: 70, x1: 900, y1: 130 }];
+        assert_eq!(headline_leads(&beside, &[true, true]), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_headline_line_cut_off_after_a_column_is_read_right_after_the_first() {
+        // A two-line headline over three columns, its shorter second line
+        // centred under the first; the cut read the left column before the
+        // second line (a gutter runs up beside it).
+        let atoms = vec![
+            placed("第一行标题文字很长", 0, 0, 900, 60, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("第二行", 300, 70, 600, 130, true),
+            placed("中栏正文", 320, 150, 580, 180, false),
+            placed("右栏正文", 620, 150, 900, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 50.0, capitals_size: None, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions, headline_type, 30.0);
+        assert_eq!(order, vec![vec![0, 2], vec![1], vec![3], vec![4]]);
+        // A word of body text boxed in headline type at a column's head,
+        // under the headline but flush with nothing of it, keeps its place.
+        let atoms = vec![
+            placed("第一行标题文字很长", 0, 0, 900, 60, true),
+            placed("左栏正文", 0, 150, 280, 180, false),
+            placed("字", 640, 70, 700, 130, true),
+            placed("右栏正文", 620, 150, 900, 180, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, vec![vec![0], vec![1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn parts_of_one_headline_row_over_a_column_are_one_headline() {
+        // One headline row cut in two parts where a column of the article
+        // runs on under the space between them.
+        let headline_type = HeadlineType { size: 50.0, capitals_size: None, script: Script::Cjk };
+        let atoms = vec![
+            placed("标题前半", 0, 0, 500, 60, true),
+            placed("左栏正文", 0, 100, 600, 130, false),
+            placed("标题后半", 530, 0, 1000, 60, true),
+            placed("右栏正文", 630, 100, 1000, 130, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let order = under_their_headlines(&atoms, regions, headline_type, 30.0);
+        assert_eq!(order, vec![vec![0, 2], vec![1], vec![3]]);
+        // Two articles' headlines side by side stand over the gutter
+        // between the articles: each keeps its own columns.
+        let atoms = vec![
+            placed("左篇标题", 0, 0, 500, 60, true),
+            placed("左篇正文", 0, 100, 480, 130, false),
+            placed("右篇标题", 530, 0, 1000, 60, true),
+            placed("右篇正文", 530, 100, 1000, 130, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn a_column_of_a_lower_tier_is_not_led_by_the_headline_of_the_upper_one() {
+        // Two articles stacked, each over two columns; the lower article's
+        // headline spans only its first column, and its second column stands
+        // under the upper article's headline.
+        let atoms = vec![
+            placed("上篇标题", 0, 0, 400, 100, true),
+            placed("上篇左栏", 0, 120, 120, 150, false),
+            placed("上篇右栏", 300, 120, 420, 150, false),
+            placed("下篇标题", 0, 250, 200, 300, true),
+            placed("下篇左栏", 0, 320, 120, 350, false),
+            placed("下篇右栏", 300, 320, 420, 350, false),
+        ];
+        let regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Cjk };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
+    }
+
+    #[test]
+    fn the_foot_of_a_column_follows_the_column_above_it() {
+        // An upper article over four columns, its last running down beside
+        // a lower article whose headline stands over only part of its three
+        // columns; a byline under the lower article's last column stands
+        // under no headline but the upper one.
+        let atoms = vec![
+            placed("Upper headline", 0, 0, 1200, 100, true),
+            placed("upper one", 0, 120, 200, 150, false),
+            placed("upper two", 300, 120, 500, 150, false),
+            placed("upper three", 600, 120, 900, 150, false),
+            placed("upper four", 1000, 120, 1200, 150, false),
+            placed("upper four ends", 1000, 670, 1200, 700, false),
+            placed("Lower headline", 0, 300, 650, 360, true),
+            placed("lower one", 0, 380, 200, 410, false),
+            placed("lower two", 300, 380, 500, 410, false),
+            placed("lower three", 600, 380, 900, 410, false),
+            placed("Agency, date", 700, 620, 900, 650, false),
+        ];
+        let mut regions: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
+        regions[4].push(5);
+        regions.remove(5);
+        let headline_type = HeadlineType { size: 40.0, capitals_size: None, script: Script::Latin };
+        let order = under_their_headlines(&atoms, regions.clone(), headline_type, 30.0);
+        assert_eq!(order, regions);
     }
 }

@@ -397,6 +397,7 @@ fn continues_left_column(page: &Page, line: usize, head: &ColumnHead) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_pages::*;
     use super::*;
     use crate::parse::{Gap, Line, Piece, SourceSpan};
 
@@ -569,5 +570,39 @@ mod tests {
         short[1].3 = 640;
         let (page, tall, sizes) = page_of(&[(&left, false), (&short, false)]);
         assert!(!body_at_column_head(&page, first, &sizes, &tall));
+    }
+
+    #[test]
+    fn a_heading_set_between_body_lines_of_one_block_is_running_text() {
+        // Lines 0..5 form one block; the classifier made lines 2 and 3
+        // headings.
+        let body_line = [true, true, false, false, true];
+        let block = 0..5;
+        // Body above and a line below: a paragraph's first line.
+        assert!(in_running_text(&block, 2, &body_line));
+        // Under a heading line (a heading's second line), the block's
+        // first line and its last line keep their role.
+        assert!(!in_running_text(&block, 3, &body_line));
+        assert!(!in_running_text(&block, 0, &body_line));
+        assert!(!in_running_text(&block, 4, &body_line));
+        // A line ending its block (a gap or a change of type under it).
+        assert!(!in_running_text(&(0..3), 2, &body_line));
+    }
+
+    #[test]
+    fn a_region_over_two_columns_of_its_own_is_a_headline() {
+        let head = |text: &str| {
+            vec![
+                placed(text, 0, 0, 600, 40, false),
+                placed("left column", 0, 80, 280, 110, false),
+                placed("right column", 320, 80, 600, 110, false),
+            ]
+        };
+        let regions = vec![vec![0], vec![1], vec![2]];
+        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions, 30.0), vec![true, false, false]);
+        // A lead paragraph across the columns ends a sentence.
+        assert_eq!(spanning_heads(&head("A lead paragraph ends."), &regions, 30.0), vec![false; 3]);
+        // Over one column only it is that column's first lines.
+        assert_eq!(spanning_heads(&head("Wide Headline Words"), &regions[..2], 30.0), vec![false; 2]);
     }
 }

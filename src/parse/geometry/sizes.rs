@@ -398,3 +398,185 @@ pub(super) fn spread_headline_lines(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::*;
+    use super::*;
+
+    #[test]
+    fn a_latin_word_boxed_across_the_columns_blocks_no_cut() {
+        // Body words 24 px high; OCR boxed one short word from the page's
+        // left margin to its true place three columns right. A headline
+        // word set large is as wide as its height allows and stays strong.
+        let mut atoms: Vec<Atom> =
+            (0..9).map(|row| placed("words", 0, 40 * row, 110, 40 * row + 24, false)).collect();
+        atoms.push(placed("were", 0, 400, 1440, 424, false));
+        atoms.push(placed("Wow", 0, 500, 240, 580, true));
+        let _ = measure_sizes(&mut atoms, Script::Latin);
+        assert!(atoms[0].strong);
+        assert!(!atoms[9].strong, "a smeared word box is no text to keep a gutter shut");
+        assert!(atoms[10].strong, "headline type is measured by its own height");
+    }
+
+    /// Body rows of ten glyphs boxed 34 px high on a 44 px pitch, under a
+    /// headline row of five glyphs boxed 54 px high on a 56 px pitch; the
+    /// fifth glyph of the fourth body row is boxed over two rows.
+    fn tall_headline_over_body_rows() -> Vec<Atom> {
+        let mut atoms: Vec<Atom> = (0..5).map(|i| placed("题", 56 * i, 0, 56 * i + 50, 54, false)).collect();
+        for row in 0..9 {
+            let y0 = 100 + 50 * row;
+            for i in 0..10 {
+                let y1 = if row == 3 && i == 4 { y0 + 70 } else { y0 + 34 };
+                atoms.push(placed("字", 44 * i, y0, 44 * i + 34, y1, false));
+            }
+        }
+        atoms
+    }
+
+    #[test]
+    fn a_cjk_run_boxed_at_headline_height_throughout_is_headline_type() {
+        // Body rows of ten glyphs boxed 34 px high on a 44 px pitch (the
+        // body glyph measures 43 over their cells); a headline row of five
+        // glyphs boxed 54 px high on a 56 px pitch measures 54.8, under
+        // headline type (1.35 x 43), though every box of it is headline
+        // high. One body row has a glyph boxed over two rows.
+        let mut atoms = tall_headline_over_body_rows();
+        let (glyph, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
+        assert!(atoms[0].line_size < headline_type.size, "glyph {glyph}: measured under headline type");
+        assert!(atoms[..5].iter().all(|a| a.tall), "boxed at headline height throughout");
+        assert!(atoms[5..].iter().all(|a| !a.tall), "one tall box leaves a body row body type");
+    }
+
+    #[test]
+    fn a_cjk_line_boxed_at_headline_height_throughout_reaches_headline_type() {
+        // The page of the test above: the headline row measures under
+        // headline type over its cells, yet its printed line (and so its
+        // region) is headline type, as its words are for the cut; a body
+        // row with one glyph boxed over two rows is not.
+        let mut atoms = tall_headline_over_body_rows();
+        let (_, headline_type) = measure_sizes(&mut atoms, Script::Cjk);
+        let headline: Vec<usize> = (0..5).collect();
+        assert!(headline_type.is_reached(&atoms, &headline, atoms[0].line_size));
+        let body_row: Vec<usize> = (35..45).collect();
+        assert!(!headline_type.is_reached(&atoms, &body_row, atoms[35].line_size));
+    }
+
+    #[test]
+    fn a_two_word_line_settles_its_box_running_over_two_lines() {
+        // A CJK OCR line of two words: one glyph of its own line's height,
+        // and two glyphs boxed down over the line below.
+        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| placed(text, x0, 0, x1, y1, true);
+        let mut atoms = vec![boxed("一", 0, 60, 60), boxed("二三", 60, 160, 130)];
+        settle_tall_boxes(&mut atoms, Script::Cjk);
+        assert_eq!((atoms[1].bbox.y0, atoms[1].bbox.y1), (0, 60));
+    }
+
+    #[test]
+    fn a_body_glyph_boxed_tall_among_body_glyphs_settles_but_headline_glyphs_stay() {
+        // One OCR line on a CJK page: body glyphs 30 px high in cells about
+        // 32 px wide; OCR boxed one glyph and one year down over the row
+        // below (65 px high, the glyph 46 px wide: less than 1.5 times its
+        // width, so only its neighbours tell it from headline type), then
+        // two headline glyphs 60 px high glued on at the line's end.
+        let boxed = |text: &str, x0: i32, x1: i32, y1: i32| placed(text, x0, 0, x1, y1, false);
+        let mut atoms = vec![
+            boxed("本", 0, 32, 30),
+            boxed("报", 36, 82, 65),
+            boxed("北京", 86, 150, 30),
+            boxed("2021", 154, 216, 65),
+            boxed("年", 220, 252, 30),
+            boxed("|", 256, 262, 65),
+            boxed("两省", 266, 330, 30),
+            boxed("建立", 334, 398, 30),
+            boxed("刑事", 400, 520, 60),
+            boxed("案例", 530, 650, 60),
+        ];
+        settle_tall_boxes(&mut atoms, Script::Cjk);
+        let extents: Vec<(i32, i32)> = atoms.iter().map(|a| (a.bbox.y0, a.bbox.y1)).collect();
+        assert_eq!(extents[1], (0, 30), "a glyph beside body glyphs is body type");
+        assert_eq!(extents[3], (0, 30), "digits in a CJK line are boxed the same way");
+        assert_eq!(extents[8], (0, 60), "headline glyphs beside each other keep their size");
+        assert_eq!(extents[9], (0, 60));
+        // On a Latin page only CJK glyphs move, never words of letters or digits.
+        let mut latin = atoms.clone();
+        latin[1].bbox.y1 = 65;
+        latin[3].bbox.y1 = 65;
+        settle_tall_boxes(&mut latin, Script::Latin);
+        assert_eq!((latin[3].bbox.y0, latin[3].bbox.y1), (0, 65));
+    }
+
+    #[test]
+    fn tall_lines_on_the_body_pitch_are_body_type() {
+        let line = |centre: i32, half: i32, tall: bool| {
+            (BBox { x0: 0, y0: centre - half, x1: 400, y1: centre + half }, tall)
+        };
+        // Body lines on a 40 px pitch; the third boxed too tall.
+        let mut measured =
+            vec![line(20, 15, false), line(60, 15, false), line(100, 25, true), line(140, 15, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured.iter().all(|m| !m.1));
+        // Two headline lines between body lines, on their own wider pitch.
+        let mut measured =
+            vec![line(20, 15, false), line(90, 30, true), line(160, 30, true), line(230, 15, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[1].1 && measured[2].1);
+        // A tall line on the pitch but on top of its region: a headline set
+        // close above its text keeps its type.
+        let mut measured = vec![line(20, 25, true), line(60, 15, false), line(100, 15, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[0].1);
+    }
+
+    #[test]
+    fn a_line_boxed_over_two_body_rows_is_body_type() {
+        let row = |y0: i32, y1: i32, tall: bool| (BBox { x0: 0, y0, x1: 400, y1 }, tall);
+        // Body rows 30 px high on a 40 px pitch; OCR boxed the third and
+        // fourth rows as one tall line: its centre falls between the rows,
+        // half a pitch off the grid, but its top and bottom keep it.
+        let mut measured =
+            vec![row(5, 35, false), row(45, 75, false), row(85, 155, true), row(165, 195, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(!measured[2].1);
+        // A headline line as tall with a lead of space over it keeps its type.
+        let mut measured =
+            vec![row(5, 35, false), row(45, 75, false), row(110, 180, true), row(190, 220, false)];
+        settle_lines_on_body_pitch(&mut measured, 40.0);
+        assert!(measured[2].1);
+    }
+
+    #[test]
+    fn latin_headline_lines_measured_under_headline_type_take_it_from_their_headline() {
+        // Body type: 20 px lines on a 24 px pitch, letters 10 px wide.
+        // Headline: a first line with descenders (44 px), a second one
+        // without (30 px, cap height to baseline) on the headline's pitch,
+        // letters 20 px wide; then a body line right below.
+        let atoms = vec![
+            placed("Headline", 0, 0, 160, 44, true),
+            placed("type", 170, 0, 250, 44, true),
+            placed("Second", 0, 54, 120, 84, false),
+            placed("Line", 130, 54, 210, 84, false),
+            placed("body", 0, 100, 40, 120, false),
+            placed("text", 50, 100, 90, 120, false),
+        ];
+        let lines = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
+        let extent = |line: &[usize]| line.iter().map(|&a| atoms[a].bbox).reduce(BBox::union).unwrap();
+        let measured = |tall: [bool; 3]| -> Vec<(BBox, bool)> {
+            lines.iter().zip(tall).map(|(line, tall)| (extent(line), tall)).collect()
+        };
+        let mut spread = measured([true, false, false]);
+        spread_headline_lines(&atoms, &lines, &mut spread, 20.0, 24.0, 10.0);
+        assert!(spread[1].1, "the headline's second line is headline type");
+        assert!(!spread[2].1, "the body line under it stays body type");
+        // The same second line after a body line: no headline to take type from.
+        let mut alone = measured([false, false, false]);
+        spread_headline_lines(&atoms, &lines, &mut alone, 20.0, 24.0, 10.0);
+        assert!(alone.iter().all(|m| !m.1));
+        // A line measured tall whose letters are as narrow as body letters
+        // (boxes OCR drew too tall) is body type.
+        let narrow = vec![placed("drawn", 0, 0, 50, 44, true), placed("tall", 60, 0, 100, 44, true)];
+        let mut measured = vec![(narrow.iter().map(|a| a.bbox).reduce(BBox::union).unwrap(), true)];
+        spread_headline_lines(&narrow, &[vec![0, 1]], &mut measured, 20.0, 24.0, 10.0);
+        assert!(!measured[0].1);
+    }
+}
