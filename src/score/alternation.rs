@@ -871,6 +871,10 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
         let run_up = result.run_start.get(&upper).copied();
         let run_down =
             result.run_start.get(&lower).copied().filter(|run| run.start == page.lines[lower].pieces.start);
+        if let Some((body, head, taken)) = headline_between_streams(&result, page, upper, lower) {
+            add(&mut result, body, taken[0], true);
+            add(&mut result, head, taken[1], true);
+        }
         let Some(streams) = run_up.map(Run::end_streams).or(run_down.map(|run| run.streams)) else {
             continue;
         };
@@ -970,6 +974,77 @@ pub fn alternation(page: &Page, vocabulary: &Vocabulary) -> Alternation {
     result
 }
 
+/// Largest difference, in cells, between a body line and the stream it is
+/// taken to go on in.
+const STREAM_WIDTH_SLACK: f32 = 1.0;
+
+/// Least difference, in cells, between the widths of the two streams for
+/// a body line's width to tell which one it goes on in.
+const STREAM_WIDTH_APART: f32 = 2.0;
+
+/// A headline set alone between a body line left mid-sentence and a line
+/// of two interleaved streams of different widths: the body line's last
+/// piece, the headline, and the first pieces of the streams they go on in
+/// (the stream as wide as the body line, then the other). Why: where a
+/// sidebar's column is read line by line in turn with the host's, the
+/// sidebar's headline stands between the host's last line before the
+/// interleave and the interleave itself; the headline's step to the next
+/// line's first piece beats the host line's step over it, so the sidebar's
+/// headline takes the host's continuation and the host's article stops
+/// mid-sentence at the headline. The open sentence goes on in the stream
+/// of its own column's width, and the headline opens the other.
+fn headline_between_streams(
+    result: &Alternation,
+    page: &Page,
+    upper: usize,
+    lower: usize,
+) -> Option<(usize, usize, [usize; 2])> {
+    let heading = page.lines[upper].pieces.clone();
+    if heading.len() != 1
+        || page.pieces[heading.start].role != Role::Headline
+        || upper == 0
+        || !result.run_start.contains_key(&lower)
+    {
+        return None;
+    }
+    let body = page.lines[upper - 1].pieces.end.checked_sub(1)?;
+    let last = &page.pieces[body];
+    // A part the glued cutter made is no printed line: its width tells no
+    // column.
+    if last.role != Role::Body || last.gap == Gap::Glued || crate::parse::chars::ends_sentence(&last.text) {
+        return None;
+    }
+    let line = page.lines[lower].pieces.clone();
+    let groups: Vec<Vec<usize>> =
+        result.stream_groups(page).into_iter().filter(|g| g.len() >= 2 && line.contains(&g[0])).collect();
+    // The two streams open the line: a run that leaves lead pieces out
+    // does not say where the streams start.
+    let [first, second] = groups.as_slice() else {
+        return None;
+    };
+    if first[0].min(second[0]) != line.start || first[0].max(second[0]) != line.start + 1 {
+        return None;
+    }
+    let width = |group: &[usize]| {
+        let mut cells: Vec<f32> =
+            group.iter().map(|&i| crate::parse::chars::cells(&page.pieces[i].text)).collect();
+        cells.sort_by(f32::total_cmp);
+        cells[cells.len() / 2]
+    };
+    let (body_width, first_width, second_width) =
+        (crate::parse::chars::cells(&last.text), width(first), width(second));
+    if (first_width - second_width).abs() < STREAM_WIDTH_APART {
+        return None;
+    }
+    if (body_width - first_width).abs() <= STREAM_WIDTH_SLACK {
+        Some((body, heading.start, [first[0], second[0]]))
+    } else if (body_width - second_width).abs() <= STREAM_WIDTH_SLACK {
+        Some((body, heading.start, [second[0], first[0]]))
+    } else {
+        None
+    }
+}
+
 /// The stretches of consecutive alternating lines (each line starting or
 /// going on a run), as their first and last line.
 fn stretches(page: &Page, result: &Alternation) -> Vec<(usize, usize)> {
@@ -1005,6 +1080,29 @@ mod tests {
 
     /// The same lines in reading order: one stream.
     const SEQUENTIAL: &str = "我们今天去学校参加一个重要的会 议，会上讨论了很多关于教育的问 题，大家都认为应该加强学生的管 理和服务工作。他们明天要到城市 中心开会讨论经济发展的问题，并 且提出了许多建议，希望政府能够 重视这些问题和困难。\n";
+
+    #[test]
+    fn a_headline_above_two_streams_opens_the_one_its_body_line_does_not_go_on_in() {
+        // A body line of a 10-cell column left mid-sentence, a headline, and
+        // a line where the 10-cell column and a 4-cell one take turns.
+        let text = "今天上午在城市中心的\n新的标题\n广场举行了一场盛大的 春风又绿 庆祝活动吸引了很多人 江南两岸 前来观看并参与其中。 明月何时\n";
+        let mut page = parse_page(text, 0, 1);
+        assert_eq!(page.lines.len(), 3, "{page:?}");
+        let heading = page.lines[1].pieces.start;
+        page.pieces[heading].role = Role::Headline;
+        let mut result = Alternation::default();
+        let start = page.lines[2].pieces.start;
+        result.run_start.insert(2, Run { start, streams: 2, ends: None });
+        let body = page.lines[0].pieces.end - 1;
+        assert_eq!(headline_between_streams(&result, &page, 1, 2), Some((body, heading, [start, start + 1])));
+        // Where the streams are about as wide, the body line's width tells nothing.
+        let alike = "今天上午在城市中心的\n新的标题\n广场举行了一场盛大的 春风又绿江南两岸好 庆祝活动吸引了很多人 明月何时照我还乡啊\n";
+        let mut page = parse_page(alike, 0, 1);
+        page.pieces[page.lines[1].pieces.start].role = Role::Headline;
+        let mut result = Alternation::default();
+        result.run_start.insert(2, Run { start: page.lines[2].pieces.start, streams: 2, ends: None });
+        assert_eq!(headline_between_streams(&result, &page, 1, 2), None);
+    }
 
     #[test]
     fn an_interleaved_line_alternates_and_steps_by_two() {
