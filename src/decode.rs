@@ -402,8 +402,7 @@ mod tests {
         text.encode_utf16().flat_map(u16::to_be_bytes).collect()
     }
 
-    const ZH: &str =
-        "连日来，面对国内疫情多点暴发的形势，县民政局多措并举，切实筑牢各领域各环节防控安全线。\n";
+    const ZH: &str = "近日来，面对本地持续降雨的形势，镇水务站多措并举，切实守好各村各组防汛安全线。\n";
 
     #[test]
     fn utf8_is_the_default_and_strict() {
@@ -420,7 +419,7 @@ mod tests {
         for label in ["gb18030", "gbk", "big5", "shift_jis", "euc-jp", "euc-kr"] {
             let EncodingChoice::Named(encoding) = label.parse().unwrap() else { panic!("{label}") };
             let text = match label {
-                "big5" => "連日來，面對國內疫情。\n",
+                "big5" => "近日來，面對持續降雨。\n",
                 "shift_jis" | "euc-jp" => "東京の天気は晴れ。\n",
                 "euc-kr" => "서울 날씨 맑음.\n",
                 _ => ZH,
@@ -438,14 +437,14 @@ mod tests {
         assert_eq!(decoded.text, ZH.repeat(3));
         assert_eq!(decoded.source, EncodingSource::Detected);
         let big5_text =
-            "連日來，面對國內新冠肺炎疫情多點暴發的形勢，縣民政局多措並舉，切實築牢各領域防控安全線。\n";
+            "近日來，面對本地持續降雨多日不停的形勢，鎮水務站多措並舉，切實守好各村各組防汛安全線。\n";
         let big5 = encode(encoding_rs::BIG5, big5_text);
         assert_eq!(decode(&big5, EncodingChoice::Auto).unwrap().text, big5_text);
         let latin = "The council met on Tuesday.\nIt voted.\n";
         assert_eq!(decode(&utf16le(latin), EncodingChoice::Auto).unwrap().encoding, UTF_16LE);
         assert_eq!(decode(&utf16be(latin), EncodingChoice::Auto).unwrap().text, latin);
         // Chinese UTF-16 without a mark: its line ends and spaces give it away.
-        let page = "连日来，面对国内疫情 多点暴发的形势，\n县民政局多措并举。\n\n切实筑牢 防控安全线。\n";
+        let page = "近日来，面对本地持续 降雨的形势，\n镇水务站多措并举。\n\n切实守好 防汛安全线。\n";
         let decoded = decode(&utf16le(page), EncodingChoice::Auto).unwrap();
         assert_eq!((decoded.text.as_str(), decoded.encoding), (page, UTF_16LE));
         assert_eq!(decode(&utf16be(page), EncodingChoice::Auto).unwrap().text, page);

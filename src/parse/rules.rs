@@ -234,10 +234,10 @@ mod tests {
 
     #[test]
     fn a_bar_glued_between_two_runs_cuts_and_leads_the_next_piece() {
-        let page = parse_page("分发挥典型案例宣传教|时，随着网络技术发|制造的汽车作出跑\n", 0, 1);
+        let page = parse_page("分发挥先进人物示范带|时，随着冷链运输发|改装的货车作出跑\n", 0, 1);
         assert_eq!(
             line_texts(&page, 0),
-            ["分发挥典型案例宣传教", "|时，随着网络技术发", "|制造的汽车作出跑"]
+            ["分发挥先进人物示范带", "|时，随着冷链运输发", "|改装的货车作出跑"]
         );
         assert_eq!(page.pieces[1].gap, Gap::Rule);
         assert_eq!(page.pieces[1].span.start, 10);
@@ -259,10 +259,10 @@ mod tests {
 
     #[test]
     fn a_lone_bar_joins_the_next_piece_and_marks_the_gap() {
-        let page = parse_page("发展的重要保障。为充 | 影响范围广的特点。同 | 据的情况下，对某公司\n", 0, 1);
+        let page = parse_page("生活的重要来源。为充 | 覆盖村镇多的特点。同 | 据的前提下，对该农场\n", 0, 1);
         assert_eq!(
             line_texts(&page, 0),
-            ["发展的重要保障。为充", "| 影响范围广的特点。同", "| 据的情况下，对某公司"]
+            ["生活的重要来源。为充", "| 覆盖村镇多的特点。同", "| 据的前提下，对该农场"]
         );
         assert!(page.pieces[1..].iter().all(|p| p.gap == Gap::Rule));
     }

@@ -1077,17 +1077,17 @@ pub(crate) mod tests {
         // article's headline, a wide gutter apart; the headline's line is
         // too wide with it. Without the dateline below, nothing says the
         // line opens an article.
-        let line = "全市公交线路调整方案今天正式公布        责任，提升检验检测供给水平";
-        let below = "本报杭州5月8日电| 全市公交线路将于下月起调整 | 和服务成效，推动检验检测
-                     (记者王明) 今年 | 涉及二十多条线路和一百多个 | 行业高质量发展。";
+        let line = "全市公交线路调整方案今天正式公布        责任，提升果蔬冷链储运水平";
+        let below = "本报杭州5月8日电| 全市公交线路将于下月起调整 | 和种植收益，带动冷链物流
+                     (记者王明) 今年 | 涉及二十多条线路和一百多个 | 行业稳步向前走。";
         // (Below the article above: at the page's top, nothing runs on
         // beside a headline.)
         let above = "上一篇文章的最后一段文字到这里结束。        另一栏的文字也是这样写的，\n";
         let page = parse_page(&format!("{above}{line}\n{below}\n"), 0, 1);
         assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Headline);
         assert_eq!(role_of(&page, "责任，提升"), Role::Body);
-        let below = "今天全市公交线路将于下月起| 全市公交线路将于下月起调整 | 和服务成效，推动检验检测
-                     调整，涉及二十多条线路 | 涉及二十多条线路和一百多个 | 行业高质量发展。";
+        let below = "今天全市公交线路将于下月起| 全市公交线路将于下月起调整 | 和种植收益，带动冷链物流
+                     调整，涉及二十多条线路 | 涉及二十多条线路和一百多个 | 行业稳步向前走。";
         let page = parse_page(&format!("{line}\n{below}\n"), 0, 1);
         assert_eq!(role_of(&page, "全市公交线路调整方案"), Role::Body);
     }

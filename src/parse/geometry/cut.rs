@@ -1385,7 +1385,7 @@ mod tests {
         // measured under it but boxed as tall, overlapping the first line's
         // boxes; body rows below.
         let mut words =
-            vec![placed("最高法发布", 0, 0, 300, 60, true), placed("刑事案例", 20, 55, 230, 110, false)];
+            vec![placed("河畔新建成", 0, 0, 300, 60, true), placed("滨江步道", 20, 55, 230, 110, false)];
         for row in 0..3 {
             words.push(placed("正文正文", 0, 150 + row * 50, 300, 185 + row * 50, false));
         }

@@ -1177,13 +1177,13 @@ mod tests {
             "一二三四五六七八九十 甲乙丙丁戊己庚辛壬癸\n",
             "子丑寅卯辰巳午未申酉 天地玄黄宇宙洪荒日月\n",
             "春夏秋冬东南西北上下 金木水火土风雨雷电云\n",
-            "判处有期徒刑十四年半 608 万元并侵占公司财\n",
+            "修好乡间道路十四条半 608 万元并新建村级站\n",
         ]
         .concat();
         let page = parse_page(&text, 0, 1);
         let last: Vec<&str> =
             page.pieces[page.lines[3].pieces.clone()].iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(last, vec!["判处有期徒刑十四年半", "608 万元并侵占公司财"]);
+        assert_eq!(last, vec!["修好乡间道路十四条半", "608 万元并新建村级站"]);
         assert_eq!(page.pieces[page.lines[3].pieces.start + 1].gap, Gap::BreakSpace);
         assert_eq!(page.pieces[page.lines[3].pieces.start + 1].span.start, 11);
     }
