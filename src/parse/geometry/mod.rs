@@ -876,20 +876,9 @@ mod tests {
     /// `head_step` px over the first body line's: its atoms and its one
     /// measured region, no line measured headline type.
     fn column_under_a_line(head_size: i32, head_step: i32, rows: i32) -> (Vec<Atom>, MeasuredRegion) {
-        let atom = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, line: usize| Atom {
-            text: text.into(),
-            bbox: BBox { x0, y0, x1, y1 },
-            line,
-            word: 0,
-            block: 0,
-            strong: true,
-            line_size: 0.0,
-            tall: false,
-            boxed_as_headline: false,
-        };
         let first_centre = 300;
         let head_centre = first_centre - head_step;
-        let mut atoms = vec![atom(
+        let mut atoms = vec![on_line(
             "甲乙丙丁",
             100,
             head_centre - head_size / 2,
@@ -899,7 +888,7 @@ mod tests {
         )];
         for row in 0..rows {
             let centre = first_centre + 50 * row;
-            atoms.push(atom("子丑寅卯辰巳午未", 100, centre - 16, 356, centre + 16, 2 + row as usize));
+            atoms.push(on_line("子丑寅卯辰巳午未", 100, centre - 16, 356, centre + 16, 2 + row as usize));
         }
         let lines: Vec<Vec<usize>> = (0..atoms.len()).map(|a| vec![a]).collect();
         let measured = atoms.iter().map(|a| (a.bbox, false)).collect();
@@ -930,26 +919,15 @@ mod tests {
     /// region of six body lines (18 px ascenders, 32 px pitch) 60 px under
     /// them.
     fn latin_column_under_lines(head_cap: i32, head_step: i32) -> (Vec<Atom>, Vec<MeasuredRegion>) {
-        let atom = |text: &str, x0: i32, y0: i32, x1: i32, y1: i32, line: usize| Atom {
-            text: text.into(),
-            bbox: BBox { x0, y0, x1, y1 },
-            line,
-            word: 0,
-            block: 0,
-            strong: true,
-            line_size: 0.0,
-            tall: false,
-            boxed_as_headline: false,
-        };
         let mut atoms = Vec::new();
         for (row, text) in ["HILLTOP", "TALKBACK"].iter().enumerate() {
             let top = 100 + head_step * row as i32;
-            atoms.push(atom(text, 100, top, 300, top + head_cap, row));
+            atoms.push(on_line(text, 100, top, 300, top + head_cap, row));
         }
         let body_top = 100 + head_step + 60;
         for row in 0..6 {
             let top = body_top + 32 * row;
-            atoms.push(atom("holdfast", 100, top, 420, top + 18, 2 + row as usize));
+            atoms.push(on_line("holdfast", 100, top, 420, top + 18, 2 + row as usize));
         }
         let region = |range: std::ops::Range<usize>| -> MeasuredRegion {
             (range.clone().map(|a| vec![a]).collect(), range.map(|a| (atoms[a].bbox, false)).collect())

@@ -44,6 +44,11 @@ pub(super) fn placed(text: &str, x0: i32, y0: i32, x1: i32, y1: i32, tall: bool)
     Atom { bbox: BBox { x0, y0, x1, y1 }, ..atom(text, x0, x1, y0 as usize, tall) }
 }
 
+/// An atom with a whole box on line `line`, its line not yet measured.
+pub(super) fn on_line(text: &str, x0: i32, y0: i32, x1: i32, y1: i32, line: usize) -> Atom {
+    Atom { bbox: BBox { x0, y0, x1, y1 }, line_size: 0.0, ..atom(text, x0, x1, line, false) }
+}
+
 /// Two Latin columns of twenty rows glued row by row (psm 4), a 30 px
 /// gutter; in row 10 the left column's last word box reaches 25 px into
 /// the gutter and is `intruder_height` high.
