@@ -1026,13 +1026,11 @@ fn headline_between_streams(
         return None;
     }
     let width = |group: &[usize]| {
-        let mut cells: Vec<f32> =
-            group.iter().map(|&i| crate::parse::chars::cells(&page.pieces[i].text)).collect();
+        let mut cells: Vec<f32> = group.iter().map(|&i| page.pieces[i].cells).collect();
         cells.sort_by(f32::total_cmp);
         cells[cells.len() / 2]
     };
-    let (body_width, first_width, second_width) =
-        (crate::parse::chars::cells(&last.text), width(first), width(second));
+    let (body_width, first_width, second_width) = (last.cells, width(first), width(second));
     if (first_width - second_width).abs() < STREAM_WIDTH_APART {
         return None;
     }

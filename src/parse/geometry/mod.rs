@@ -64,10 +64,11 @@
 //!    type only when its median word box is of headline height too (one
 //!    box drawn too tall makes the line's extent a headline's); lines
 //!    measured as headline type that keep the body lines' pitch between
-//!    body lines are body text (see `settle_lines_on_body_pitch`); on a
-//!    CJK page a column's first line set apart over it in type clearly
-//!    bigger than its lines' is headline type (a sidebar's headline, under
-//!    the page's headline size, see `heads_over_own_column`);
+//!    body lines are body text (see `settle_lines_on_body_pitch`); a
+//!    column's first lines set apart over it in type clearly bigger than
+//!    its lines' are headline type (a sidebar's headline, under the page's
+//!    headline size, see `heads_over_own_column` and, on Latin pages,
+//!    `heads_over_own_column_latin`);
 //! 4. roles: a piece that is a credit line is a byline, as the text parser
 //!    labels it when it cuts a line (a byline closes its article), a bare
 //!    list of names only on a line of its own that stands between no two
@@ -560,13 +561,7 @@ fn heads_over_own_column(
     glyph: f32,
     pitch: f32,
 ) {
-    let boxes: Vec<BBox> = regions
-        .iter()
-        .map(|(_, measured)| {
-            measured.iter().map(|m| m.0).reduce(BBox::union).expect("regions are never empty")
-        })
-        .collect();
-    let overlaps = |a: BBox, b: BBox| a.x1.min(b.x1) > a.x0.max(b.x0);
+    let boxes = region_extents(regions);
     let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     let mut marked = Vec::new();
     for (index, (lines, measured)) in regions.iter().enumerate() {
@@ -579,12 +574,7 @@ fn heads_over_own_column(
             && has_square_glyph(atoms, &lines[0], HEADLINE_HEIGHT_CJK * glyph);
         let head = measured[0].0;
         let set_off = centre(&measured[1].0) - centre(&head) > OWN_HEAD_PITCHES * pitch;
-        let apart = !boxes.iter().enumerate().any(|(other, &b)| {
-            other != index
-                && overlaps(b, head)
-                && b.y0 < head.y0
-                && ((head.y0 - b.y1) as f32) < OWN_HEAD_APART * glyph
-        });
+        let apart = clear_above(&boxes, head, |other| other == index, glyph);
         let Some(usual) = median(sizes[index][1..].to_vec()) else { continue };
         if plausible && set_off && apart && sizes[index][0] >= OWN_HEAD_RATIO * usual {
             marked.push(index);
@@ -593,6 +583,33 @@ fn heads_over_own_column(
     for index in marked {
         regions[index].1[0].1 = true;
     }
+}
+
+/// Each region's extent: the union of its lines' extents.
+fn region_extents(regions: &[MeasuredRegion]) -> Vec<BBox> {
+    regions
+        .iter()
+        .map(|(_, measured)| {
+            measured.iter().map(|m| m.0).reduce(BBox::union).expect("regions are never empty")
+        })
+        .collect()
+}
+
+/// True when `a` and `b` share some width: one stands over the other.
+fn spans_across(a: BBox, b: BBox) -> bool {
+    a.x1.min(b.x1) > a.x0.max(b.x0)
+}
+
+/// True when no region's extent (`boxes`) but those `own` names stands
+/// over `head` less than [`OWN_HEAD_APART`] glyphs above it: a column's
+/// head has no text right above it.
+fn clear_above(boxes: &[BBox], head: BBox, own: impl Fn(usize) -> bool, glyph: f32) -> bool {
+    !boxes.iter().enumerate().any(|(other, &b)| {
+        !own(other)
+            && spans_across(b, head)
+            && b.y0 < head.y0
+            && ((head.y0 - b.y1) as f32) < OWN_HEAD_APART * glyph
+    })
 }
 
 /// Latin: at most this many lines stacked over a column head it (a
@@ -616,13 +633,7 @@ const OWN_HEAD_LINES_LATIN: usize = 6;
 /// at. Unmarked, the sidebar has no headline and its text runs on from the
 /// last column of the article beside it.
 fn heads_over_own_column_latin(atoms: &[Atom], regions: &mut [MeasuredRegion], glyph: f32) {
-    let boxes: Vec<BBox> = regions
-        .iter()
-        .map(|(_, measured)| {
-            measured.iter().map(|m| m.0).reduce(BBox::union).expect("regions are never empty")
-        })
-        .collect();
-    let overlaps = |a: BBox, b: BBox| a.x1.min(b.x1) > a.x0.max(b.x0);
+    let boxes = region_extents(regions);
     let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
     let cap_heights = |words: &[usize]| -> Vec<f32> {
         words
@@ -644,7 +655,7 @@ fn heads_over_own_column_latin(atoms: &[Atom], regions: &mut [MeasuredRegion], g
         let mut members = vec![body];
         let mut top = boxes[body];
         while let Some(above) = (0..regions.len())
-            .filter(|r| !members.contains(r) && overlaps(boxes[*r], top) && boxes[*r].y1 <= top.y0)
+            .filter(|r| !members.contains(r) && spans_across(boxes[*r], top) && boxes[*r].y1 <= top.y0)
             .max_by_key(|&r| boxes[r].y1)
         {
             let lines = regions[above].1.len();
@@ -686,12 +697,7 @@ fn heads_over_own_column_latin(atoms: &[Atom], regions: &mut [MeasuredRegion], g
             continue;
         };
         let head_box = extent(stack[0]);
-        let apart = !boxes.iter().enumerate().any(|(other, &b)| {
-            !members.contains(&other)
-                && overlaps(b, head_box)
-                && b.y0 < head_box.y0
-                && ((head_box.y0 - b.y1) as f32) < OWN_HEAD_APART * glyph
-        });
+        let apart = clear_above(&boxes, head_box, |other| members.contains(&other), glyph);
         if apart && head >= OWN_HEAD_RATIO * usual {
             marked.extend_from_slice(&stack[..head_lines]);
         }

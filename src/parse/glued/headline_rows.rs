@@ -326,23 +326,44 @@ fn capitals_row_cut_at_datelines(
     else {
         return capitals_row_cut_at_seams(page, index, whole, words, texts);
     };
-    let length = whole.text.chars().count() as f32;
-    let (left_body, right_body) = body_words_either_side(page, index, share);
+    let body = body_words_either_side(page, index, share);
     // A headline's words come back in its article's body: among the cuts
     // near the share (set in bigger type, a headline fills its columns
     // less evenly than body lines do), the one whose two parts each name
     // more of the words below their own side wins; then the nearest.
     let named = |at: usize| {
-        let left = texts[..at].iter().filter(|w| left_body.contains(&topic_word(w))).count();
-        let right = texts[at..].iter().filter(|w| right_body.contains(&topic_word(w))).count();
+        let (left, right) = named_either_side(texts, at, &body);
         left + right
     };
-    (HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS)
-        .filter(|&at| !crate::parse::chars::ends_sentence(texts[at - 1]))
-        .map(|at| (at, ((words[at].start - whole.span.start) as f32 / length - share).abs()))
-        .filter(|&(_, off)| off <= HEADLINE_ROW_SHARE_SLACK)
+    cuts_near(whole, words, texts, share)
         .min_by(|a, b| named(b.0).cmp(&named(a.0)).then(a.1.total_cmp(&b.1)))
         .map(|(at, _)| at)
+}
+
+/// The word starts a headline row (`whole`, its `words` and their `texts`)
+/// may be cut at near `share` of its characters, each with its distance
+/// from that share: a few words on either side, not after a sentence's
+/// end, within [`HEADLINE_ROW_SHARE_SLACK`].
+fn cuts_near<'a>(
+    whole: &'a Piece,
+    words: &'a [Word],
+    texts: &'a [&str],
+    share: f32,
+) -> impl Iterator<Item = (usize, f32)> + 'a {
+    let length = whole.text.chars().count().max(1) as f32;
+    (HEADLINE_ROW_MIN_WORDS..=texts.len() - HEADLINE_ROW_MIN_WORDS)
+        .filter(|&at| !crate::parse::chars::ends_sentence(texts[at - 1]))
+        .map(move |at| (at, ((words[at].start - whole.span.start) as f32 / length - share).abs()))
+        .filter(|&(_, off)| off <= HEADLINE_ROW_SHARE_SLACK)
+}
+
+/// How many of a headline row's words left and right of a cut at `at`
+/// the body below names on the same side (`body`, from
+/// [`body_words_either_side`]).
+fn named_either_side(texts: &[&str], at: usize, body: &(HashSet<String>, HashSet<String>)) -> (usize, usize) {
+    let left = texts[..at].iter().filter(|w| body.0.contains(&topic_word(w))).count();
+    let right = texts[at..].iter().filter(|w| body.1.contains(&topic_word(w))).count();
+    (left, right)
 }
 
 /// The shares of its line's characters at which the columns of the first
@@ -409,35 +430,21 @@ fn capitals_row_cut_at_seams(
     words: &[Word],
     texts: &[&str],
 ) -> Option<usize> {
-    let n = texts.len();
-    let length = whole.text.chars().count().max(1) as f32;
     let dateline = inner_dateline_share(page, index)?;
-    let mut best: Option<(usize, usize, f32)> = None;
-    let seams = column_seam_shares(page, index);
-    for share in seams.into_iter().filter(|s| (s - dateline).abs() <= HEADLINE_ROW_SHARE_SLACK) {
-        let (left_body, right_body) = body_words_either_side(page, index, share);
-        for at in HEADLINE_ROW_MIN_WORDS..=n - HEADLINE_ROW_MIN_WORDS {
-            if crate::parse::chars::ends_sentence(texts[at - 1]) {
-                continue;
-            }
-            let off = ((words[at].start - whole.span.start) as f32 / length - share).abs();
-            if off > HEADLINE_ROW_SHARE_SLACK {
-                continue;
-            }
-            let left = texts[..at].iter().filter(|w| left_body.contains(&topic_word(w))).count();
-            let right = texts[at..].iter().filter(|w| right_body.contains(&topic_word(w))).count();
-            if left == 0 || right == 0 {
-                continue;
-            }
-            let better = best.is_none_or(|(_, named, best_off)| {
-                left + right > named || (left + right == named && off < best_off)
-            });
-            if better {
-                best = Some((at, left + right, off));
-            }
-        }
-    }
-    best.map(|(at, _, _)| at)
+    column_seam_shares(page, index)
+        .into_iter()
+        .filter(|s| (s - dateline).abs() <= HEADLINE_ROW_SHARE_SLACK)
+        .flat_map(|share| {
+            let body = body_words_either_side(page, index, share);
+            cuts_near(whole, words, texts, share)
+                .filter_map(|(at, off)| match named_either_side(texts, at, &body) {
+                    (0, _) | (_, 0) => None,
+                    (left, right) => Some((at, left + right, off)),
+                })
+                .collect::<Vec<_>>()
+        })
+        .min_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)))
+        .map(|(at, _, _)| at)
 }
 
 /// How far from the datelines' share a cut in a headline row may fall.
