@@ -86,13 +86,19 @@
 //!    columns of its own, is headline type whatever its size (see
 //!    `spanning_heads`).
 //!
-//! Step 0 and the size measures of step 3 live in `sizes.rs`, step 1 in
-//! `cut.rs` (the XY-cut) and `regions.rs` (regions read headline by
-//! headline), steps 2 and 3 in `lines.rs`, step 4 in `roles.rs`; this
-//! module holds the word boxes' types and scales and puts the page
-//! together. Each file's unit tests stand at its foot; those of the page
-//! as a whole stay here, and the invented pages they share are built in
-//! `test_pages.rs`.
+//! [`layout_page`] runs these steps as named stages, each a function of
+//! this module that says what goes in and what comes out: `read_words`
+//! and `measure_words` (step 0), `page_scales` and
+//! `cut_into_regions` (step 1), `measure_lines` and
+//! `settle_headline_type` (steps 2 and 3), then `assemble.rs` builds the
+//! page's lines, blocks and regions and settles roles (step 4). The rules
+//! they call live in their own files: step 0 and the size measures of
+//! step 3 in `sizes.rs`, step 1 in `cut.rs` (the XY-cut) and `regions.rs`
+//! (the re-cut at OCR blocks, regions read headline by headline), steps 2
+//! and 3 in `lines.rs`, step 4 in `roles.rs`; this module holds the word
+//! boxes' types and scales and the column heads of step 3. Each file's unit
+//! tests stand at its foot; those of the page as a whole stay here, and the
+//! invented pages they share are built in `test_pages.rs`.
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
@@ -284,13 +290,13 @@ fn centre_y(atom: &Atom) -> i32 {
 /// when set.
 ///
 /// The stages, in the order of the steps in the module doc: the words are
-/// read and measured ([`read_words`], [`measure_words`]), the page's
-/// scales are taken from them ([`page_scales`]), the XY-cut parts the page
-/// into regions ([`cut_into_regions`]) read headline by headline
-/// ([`under_their_headlines`]), each region's printed lines are measured
-/// ([`measure_lines`]) and their headline type settled
-/// ([`settle_headline_type`]), and the page is put together from them
-/// ([`assemble::Assembly`]).
+/// read and measured (`read_words`, `measure_words`), the page's
+/// scales are taken from them (`page_scales`), the XY-cut parts the page
+/// into regions (`cut_into_regions`) read headline by headline
+/// (`under_their_headlines`), each region's printed lines are measured
+/// (`measure_lines`) and their headline type settled
+/// (`settle_headline_type`), and the page is put together from them
+/// (`assemble::Assembly`).
 pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Option<Script>) -> Page {
     let (atoms, unboxed) = read_words(ocr, first_line);
     let script = script.unwrap_or_else(|| page_script(&atoms, &unboxed));
