@@ -86,27 +86,32 @@
 //!    columns of its own, is headline type whatever its size (see
 //!    `spanning_heads`).
 //!
-//! Step 0 and the size measures of step 3 live in `sizes.rs`, step 1 in
-//! `cut.rs` (the XY-cut) and `regions.rs` (regions read headline by
-//! headline), steps 2 and 3 in `lines.rs`, step 4 in `roles.rs`; this
-//! module holds the word boxes' types and scales and puts the page
-//! together. Each file's unit tests stand at its foot; those of the page
-//! as a whole stay here, and the invented pages they share are built in
-//! `test_pages.rs`.
+//! [`layout_page`] runs these steps as named stages, each a function of
+//! this module that says what goes in and what comes out: `read_words`
+//! and `measure_words` (step 0), `page_scales` and
+//! `cut_into_regions` (step 1), `measure_lines` and
+//! `settle_headline_type` (steps 2 and 3), then `assemble.rs` builds the
+//! page's lines, blocks and regions and settles roles (step 4). The rules
+//! they call live in their own files: step 0 and the size measures of
+//! step 3 in `sizes.rs`, step 1 in `cut.rs` (the XY-cut) and `regions.rs`
+//! (the re-cut at OCR blocks, regions read headline by headline), steps 2
+//! and 3 in `lines.rs`, step 4 in `roles.rs`; this module holds the word
+//! boxes' types and scales and the column heads of step 3. Each file's unit
+//! tests stand at its foot; those of the page as a whole stay here, and the
+//! invented pages they share are built in `test_pages.rs`.
 //!
 //! The order this gives is only the "input order" of the later stages; the
 //! text signals still decide how columns and articles continue. Provenance:
-//! a structured piece's [`SourceSpan`] names the 1-based position of its OCR
+//! a structured piece's [`SourceSpan`](super::SourceSpan) names the 1-based position of its OCR
 //! line in the file (all pages counted) and the range `[start, end)` of its
 //! word indices in that line.
 
-use std::collections::HashSet;
-
 use super::chars::{cells, is_rule_glyph, is_wide, wide_share};
 use super::stats::{lower_median, median};
-use super::{classify, BBox, Gap, Line, Page, Piece, Role, Script, SourceSpan};
+use super::{BBox, Page, Role, Script};
 use crate::formats::OcrPage;
 
+mod assemble;
 mod cut;
 mod lines;
 mod regions;
@@ -115,12 +120,11 @@ mod sizes;
 #[cfg(test)]
 mod test_pages;
 
+use assemble::Assembly;
 use cut::{without_edge_marks, xy_cut};
-use lines::{
-    cap_height_word, capitals_height, join_words, line_size, pieces_of_line, printed_lines, words_tall,
-};
-use regions::{block_units, blocks_side_by_side, under_their_headlines};
-use roles::{settle_roles, spanning_heads};
+use lines::{cap_height_word, capitals_height, line_size, printed_lines, words_tall};
+use regions::{recut_at_ocr_blocks, under_their_headlines};
+use roles::spanning_heads;
 use sizes::{
     body_pitch, letter_width, measure_sizes, settle_lines_on_body_pitch, settle_tall_boxes,
     spread_headline_lines,
@@ -284,10 +288,58 @@ fn centre_y(atom: &Atom) -> i32 {
 /// Builds the page of one structured OCR page. `first_line` is the 1-based
 /// file position of the page's first OCR line; `script` forces the script
 /// when set.
+///
+/// The stages, in the order of the steps in the module doc: the words are
+/// read and measured (`read_words`, `measure_words`), the page's
+/// scales are taken from them (`page_scales`), the XY-cut parts the page
+/// into regions (`cut_into_regions`) read headline by headline
+/// (`under_their_headlines`), each region's printed lines are measured
+/// (`measure_lines`) and their headline type settled
+/// (`settle_headline_type`), and the page is put together from them
+/// (`assemble::Assembly`).
 pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Option<Script>) -> Page {
+    let (atoms, unboxed) = read_words(ocr, first_line);
+    let script = script.unwrap_or_else(|| page_script(&atoms, &unboxed));
+    let words = measure_words(atoms, unboxed, script);
+    let cut_atoms = boxes_to_cut(&words);
+    let scales = page_scales(ocr, &words, &cut_atoms);
+    let regions = cut_into_regions(&words, &cut_atoms, &scales);
+    let regions = under_their_headlines(&words.atoms, regions, words.headline_type, words.glyph);
+    let mut measured_regions = measure_lines(&words, regions, &scales);
+    let pitch = settle_headline_type(&words, &mut measured_regions);
+    let mut assembly = Assembly::new(index, script);
+    assembly.push_regions(&words, measured_regions, pitch);
+    assembly.push_rule_marks(&words.atoms);
+    assembly.push_unboxed(&words.unboxed);
+    assembly.finish(words.glyph)
+}
+
+/// A page's words with the measures every stage after the first reads: what
+/// [`measure_words`] makes of the words [`read_words`] found.
+struct PageWords {
+    /// The words with boxes, in file order, each marked with its OCR line's
+    /// size and type and its boxes settled (see [`measure_words`]).
+    atoms: Vec<Atom>,
+    /// The words without any coordinates, in file order.
+    unboxed: Vec<Atom>,
+    script: Script,
+    /// The page's body glyph size (see [`sizes::measure_sizes`]).
+    glyph: f32,
+    /// What counts as headline type on this page.
+    headline_type: HeadlineType,
+    /// How many times the body glyph size headline type is at least
+    /// ([`HEADLINE_HEIGHT_CJK`] or [`HEADLINE_HEIGHT`]).
+    headline_ratio: f32,
+}
+
+/// Step 0, first half: every word of `ocr` as an [`Atom`], in file order,
+/// those with a box (its own, else its OCR line's) apart from those with
+/// none. `first_line` is the 1-based file position of the page's first OCR
+/// line: an atom's `line` is its OCR line's position in the file (its
+/// provenance). Sizes and types are left for [`measure_words`].
+fn read_words(ocr: &OcrPage, first_line: usize) -> (Vec<Atom>, Vec<Atom>) {
     let mut atoms: Vec<Atom> = Vec::new();
     let mut unboxed: Vec<Atom> = Vec::new();
-    let mut line_gaps: Vec<f32> = Vec::new();
     for (ordinal, (block_index, _, line)) in ocr.lines().enumerate() {
         for (word_index, word) in line.words.iter().enumerate() {
             let bbox = word.bbox.or(line.bbox);
@@ -308,142 +360,182 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
             }
         }
     }
-    // The usual gap between an OCR line and the next one below it in its
-    // column.
-    let lines: Vec<BBox> = ocr.lines().filter_map(|(_, _, l)| l.bbox).collect();
-    line_gaps.extend(gaps_to_lines_below(&lines));
-    let letters = has_letters;
-    let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
-    let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    (atoms, unboxed)
+}
+
+/// The script of a page whose script is not forced: CJK when at least half
+/// of the text of its words (`atoms` and `unboxed`, in that order) is wide
+/// characters, else Latin.
+fn page_script(atoms: &[Atom], unboxed: &[Atom]) -> Script {
+    let text: String = atoms.iter().chain(unboxed).map(|a| a.text.as_str()).collect();
+    if wide_share(&text) >= 0.5 {
+        Script::Cjk
+    } else {
+        Script::Latin
+    }
+}
+
+/// Step 0, second half, and the page-wide size measures of step 3: the
+/// body glyph size and headline type are measured on the boxes as read
+/// (see [`sizes::measure_sizes`], which also marks each atom with its OCR
+/// line's size and type), then CJK boxes OCR ran down over two printed
+/// lines are given the height of their own line (see
+/// [`settle_tall_boxes`]). Why in this order: a run's extent over its cells
+/// is what the tall boxes leave true, while placing needs the settled
+/// boxes.
+fn measure_words(mut atoms: Vec<Atom>, unboxed: Vec<Atom>, script: Script) -> PageWords {
     let (glyph, headline_type) = measure_sizes(&mut atoms, script);
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
-    // Sizes are measured on the boxes as read (a run's extent over its
-    // cells is what the tall boxes leave true); placing uses settled boxes.
     settle_tall_boxes(&mut atoms, script);
-    let mut scales = Scales {
+    PageWords { atoms, unboxed, script, glyph, headline_type, headline_ratio }
+}
+
+/// The atoms with the boxes the XY-cut sees, one for one with
+/// `words.atoms`: on a CJK page each word's box without the marks at its
+/// edges (a rule beside a column read as a quote mark glued to its first
+/// glyph, see [`without_edge_marks`]); on a Latin page the boxes as they
+/// are.
+fn boxes_to_cut(words: &PageWords) -> Vec<Atom> {
+    let atoms = &words.atoms;
+    if words.script == Script::Cjk {
+        atoms.iter().map(|a| Atom { bbox: without_edge_marks(a), ..a.clone() }).collect()
+    } else {
+        atoms.clone()
+    }
+}
+
+/// The page's [`Scales`]: its body glyph size, the usual gap between the
+/// lines of a column (the median of each OCR line's gap to the next line
+/// below it in its column, see [`gaps_to_lines_below`]), the gutter and
+/// headline thresholds of its script, and the column rules (bars, see
+/// [`is_rule_mark`]) and, on a CJK page, the strong body words, both with
+/// the boxes the cut uses (`cut_atoms`, see [`boxes_to_cut`]).
+fn page_scales(ocr: &OcrPage, words: &PageWords, cut_atoms: &[Atom]) -> Scales {
+    let PageWords { atoms, script, glyph, headline_ratio, .. } = words;
+    let (script, glyph) = (*script, *glyph);
+    let lines: Vec<BBox> = ocr.lines().filter_map(|(_, _, l)| l.bbox).collect();
+    let line_gaps = gaps_to_lines_below(&lines);
+    let usual_height = || median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect());
+    let body_words = if script == Script::Cjk {
+        cut_atoms.iter().filter(|a| !is_rule_mark(&a.text) && a.strong && !a.tall).cloned().collect()
+    } else {
+        Vec::new()
+    };
+    Scales {
         glyph,
         line_gap: median(line_gaps).unwrap_or(0.5 * glyph).max(0.1 * glyph),
         gutter_min: if script == Script::Cjk { GUTTER_MIN_CJK } else { GUTTER_MIN_LATIN },
         intruding_share: if script == Script::Cjk { INTRUDING_SHARE_CJK } else { INTRUDING_SHARE_LATIN },
-        headline_word_height: (script == Script::Latin).then(|| {
-            let usual = median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect());
-            HEADLINE_HEIGHT * usual.unwrap_or(glyph)
-        }),
+        headline_word_height: (script == Script::Latin)
+            .then(|| HEADLINE_HEIGHT * usual_height().unwrap_or(glyph)),
         column_starts: script == Script::Cjk,
-        headline_box_height: headline_ratio
-            * median(atoms.iter().filter(|a| a.strong).map(|a| height(&a.bbox)).collect()).unwrap_or(glyph),
-        body_words: Vec::new(),
-        rules: Vec::new(),
-    };
-    let mut regions = Vec::new();
-    let cut_atoms: Vec<Atom> = if script == Script::Cjk {
-        atoms.iter().map(|a| Atom { bbox: without_edge_marks(a), ..a.clone() }).collect()
-    } else {
-        atoms.clone()
-    };
-    // Column rules read as bars stand in no column's text: they are set
-    // apart at the end of the page (see [`is_rule_mark`]).
-    let placed: Vec<usize> = (0..atoms.len()).filter(|&a| !is_rule_mark(&atoms[a].text)).collect();
-    scales.rules = cut_atoms.iter().filter(|a| is_rule_mark(&a.text)).map(|a| a.bbox).collect();
-    if script == Script::Cjk {
-        scales.body_words =
-            placed.iter().map(|&a| &cut_atoms[a]).filter(|a| a.strong && !a.tall).cloned().collect();
+        headline_box_height: headline_ratio * usual_height().unwrap_or(glyph),
+        body_words,
+        rules: cut_atoms.iter().filter(|a| is_rule_mark(&a.text)).map(|a| a.bbox).collect(),
     }
-    xy_cut(&cut_atoms, placed, &scales, 0, &mut regions);
-    // A region whose words come from OCR blocks standing side by side is
-    // cut again with those blocks as units: blocks from a layout analysis
-    // (PAGE regions, ALTO blocks) are columns even where the gutter is too
-    // narrow to see between words.
-    let unit_scales =
-        Scales { gutter_min: UNIT_GUTTER_MIN, intruding_share: 0.0, column_starts: false, ..scales.clone() };
-    let mut regions: Vec<Vec<usize>> = regions
-        .into_iter()
-        .flat_map(|region| {
-            if !blocks_side_by_side(&atoms, &region) {
-                return vec![region];
-            }
-            let units = block_units(&atoms, &region);
-            let mut groups = Vec::new();
-            xy_cut(&units, (0..units.len()).collect(), &unit_scales, 0, &mut groups);
-            groups
-                .into_iter()
-                .map(|group| {
-                    let blocks: HashSet<usize> = group.iter().map(|&u| units[u].block).collect();
-                    region.iter().copied().filter(|&a| blocks.contains(&atoms[a].block)).collect()
-                })
-                .collect()
-        })
-        .collect();
-    regions.retain(|r| !r.is_empty());
-    let regions = under_their_headlines(&atoms, regions, headline_type, glyph);
+}
 
-    let mut page = Page::empty(index, script);
-    let mut tall: Vec<bool> = Vec::new();
-    // Per region, its printed lines with their extents and headline type.
-    let spanning = spanning_heads(&atoms, &regions, glyph);
-    // A printed line's glyph size. A CJK line is measured over its cells: a
-    // glyph OCR boxed as a speck still fills one, so every word with
-    // letters counts (dropping it would leave the line's extent over fewer
-    // cells and make body type a headline).
-    let glyph_size = |words: &[usize]| {
-        let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
-        let sized = if strong.is_empty() { words } else { &strong };
-        let glyphs: Vec<usize> = words.iter().copied().filter(|&a| letters(&atoms[a].text)).collect();
-        let measured_over = if script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
-        line_size(&atoms, measured_over, script).unwrap_or(glyph)
-    };
-    let mut measured_regions: Vec<MeasuredRegion> = regions
+/// Step 1, the cut: the page's words but its column rules (which stand in
+/// no column's text and are set apart at the page's end, see
+/// [`is_rule_mark`]) parted into regions, each one column stretch, by the
+/// recursive XY-cut of their boxes as `cut_atoms` gives them (see
+/// [`xy_cut`]); a region whose words come from OCR blocks standing side by
+/// side is cut again with those blocks as units (see
+/// [`regions::recut_at_ocr_blocks`]). Each region lists atom indices; none
+/// is empty.
+fn cut_into_regions(words: &PageWords, cut_atoms: &[Atom], scales: &Scales) -> Vec<Vec<usize>> {
+    let atoms = &words.atoms;
+    let placed: Vec<usize> = (0..atoms.len()).filter(|&a| !is_rule_mark(&atoms[a].text)).collect();
+    let mut regions = Vec::new();
+    xy_cut(cut_atoms, placed, scales, 0, &mut regions);
+    let mut regions = recut_at_ocr_blocks(atoms, regions, scales);
+    regions.retain(|r| !r.is_empty());
+    regions
+}
+
+/// The glyph size of the printed line `words` (see [`line_size`]),
+/// measured over its strong words (all of them where none is strong), or
+/// on a CJK page over every word with letters: a glyph OCR boxed as a
+/// speck still fills a cell, and dropping it would leave the line's extent
+/// over fewer cells and make body type a headline. The page's body glyph
+/// size where the line gives none.
+fn printed_line_size(words: &PageWords, line: &[usize]) -> f32 {
+    let atoms = &words.atoms;
+    let strong: Vec<usize> = line.iter().copied().filter(|&a| atoms[a].strong).collect();
+    let sized = if strong.is_empty() { line } else { &strong };
+    let glyphs: Vec<usize> = line.iter().copied().filter(|&a| has_letters(&atoms[a].text)).collect();
+    let measured_over = if words.script == Script::Cjk && !glyphs.is_empty() { &glyphs } else { sized };
+    line_size(atoms, measured_over, words.script).unwrap_or(words.glyph)
+}
+
+/// Steps 2 and 3, first half: each region's printed lines (see
+/// [`printed_lines`]) with each line's extent and whether it is set in
+/// headline type. A line's extent is its strong words' (as a line's rows
+/// are grouped): a glyph OCR smeared over two rows would move the line's
+/// centre off the body grid and part its block there. A line is headline
+/// type when its region is a headline over its own columns (see
+/// [`spanning_heads`]), or when its glyphs reach the page's headline type
+/// (see [`HeadlineType::is_reached`] and [`words_tall`]) and it has a word
+/// of plausible size (not a stretch OCR read as one glyph smeared over a
+/// column, not specks) and, on a CJK page, a glyph not smeared along the
+/// line (see [`has_square_glyph`]).
+fn measure_lines(words: &PageWords, regions: Vec<Vec<usize>>, scales: &Scales) -> Vec<MeasuredRegion> {
+    let atoms = &words.atoms;
+    let spanning = spanning_heads(atoms, &regions, words.glyph);
+    regions
         .into_iter()
         .zip(spanning)
         .map(|(region, spans)| {
-            let lines = printed_lines(&atoms, region);
+            let lines = printed_lines(atoms, region);
             let measured = lines
                 .iter()
-                .map(|words| {
-                    let strong: Vec<usize> = words.iter().copied().filter(|&a| atoms[a].strong).collect();
-                    let sized = if strong.is_empty() { words } else { &strong };
-                    let line_glyph = glyph_size(words);
-                    // The line's extent is its strong words' (as a line's
-                    // rows are grouped, see [`printed_lines`]): a glyph OCR
-                    // smeared over two rows would move the line's centre
-                    // off the body grid and part its block there.
+                .map(|line| {
+                    let strong: Vec<usize> = line.iter().copied().filter(|&a| atoms[a].strong).collect();
+                    let sized = if strong.is_empty() { line } else { &strong };
+                    let line_glyph = printed_line_size(words, line);
                     let extent = sized
                         .iter()
                         .map(|&a| atoms[a].bbox)
                         .reduce(BBox::union)
                         .expect("lines are never empty");
-                    // A line without a word of plausible size (a stretch OCR
-                    // read as one glyph smeared over a column, specks) has no
-                    // glyphs to show headline type.
-                    // Nor does a CJK line whose glyphs are all boxed far
-                    // wider than square cells (a glyph smeared along a
-                    // garbled line, see [`has_square_glyph`]).
                     let headline_size = !strong.is_empty()
-                        && headline_type.is_reached(&atoms, sized, line_glyph)
-                        && words_tall(&atoms, sized, &scales)
-                        && (script != Script::Cjk || has_square_glyph(&atoms, words, headline_ratio * glyph));
+                        && words.headline_type.is_reached(atoms, sized, line_glyph)
+                        && words_tall(atoms, sized, scales)
+                        && (words.script != Script::Cjk
+                            || has_square_glyph(atoms, line, words.headline_ratio * words.glyph));
                     (extent, spans || headline_size)
                 })
                 .collect();
             (lines, measured)
         })
-        .collect();
-    // Lines measured tall but set on the body lines' grid are body text.
-    let pitch = body_pitch(&measured_regions, glyph);
-    if script == Script::Cjk {
-        let sizes: Vec<Vec<f32>> =
-            measured_regions.iter().map(|(lines, _)| lines.iter().map(|w| glyph_size(w)).collect()).collect();
-        heads_over_own_column(&atoms, &mut measured_regions, &sizes, glyph, pitch);
+        .collect()
+}
+
+/// Step 3, second half: settles which measured lines are headline type,
+/// and returns the body lines' pitch (see [`body_pitch`], measured before
+/// any of this), which the blocks are cut on. In order: a column's first
+/// lines set apart over it in type clearly bigger than its own are
+/// headline type (a sidebar's headline, see [`heads_over_own_column`] and
+/// [`heads_over_own_column_latin`]); lines measured tall but set on the
+/// body lines' grid are body text (see [`settle_lines_on_body_pitch`]); on
+/// a Latin page, headline lines measured under headline type beside ones
+/// measured over it are headline type too (see [`spread_headline_lines`]).
+fn settle_headline_type(words: &PageWords, measured_regions: &mut [MeasuredRegion]) -> f32 {
+    let (atoms, glyph) = (&words.atoms, words.glyph);
+    let pitch = body_pitch(measured_regions, glyph);
+    if words.script == Script::Cjk {
+        let sizes: Vec<Vec<f32>> = measured_regions
+            .iter()
+            .map(|(lines, _)| lines.iter().map(|w| printed_line_size(words, w)).collect())
+            .collect();
+        heads_over_own_column(atoms, measured_regions, &sizes, glyph, pitch);
     } else {
-        heads_over_own_column_latin(&atoms, &mut measured_regions, glyph);
+        heads_over_own_column_latin(atoms, measured_regions, glyph);
     }
-    let centre = |b: &BBox| (b.y0 + b.y1) as f32 / 2.0;
-    for (_, measured) in &mut measured_regions {
+    for (_, measured) in measured_regions.iter_mut() {
         settle_lines_on_body_pitch(measured, pitch);
     }
-    // Headline lines measured under headline type beside ones measured
-    // over it are headline type too (Latin; see [`spread_headline_lines`]).
-    if script == Script::Latin {
+    if words.script == Script::Latin {
         let body_letter = median(
             measured_regions
                 .iter()
@@ -452,86 +544,17 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                         .iter()
                         .zip(measured.iter())
                         .filter(|(_, m)| !m.1)
-                        .filter_map(|(w, _)| letter_width(&atoms, w))
+                        .filter_map(|(w, _)| letter_width(atoms, w))
                 })
                 .collect(),
         );
         if let Some(body_letter) = body_letter {
-            for (lines, measured) in &mut measured_regions {
-                spread_headline_lines(&atoms, lines, measured, glyph, pitch, body_letter);
+            for (lines, measured) in measured_regions.iter_mut() {
+                spread_headline_lines(atoms, lines, measured, glyph, pitch, body_letter);
             }
         }
     }
-    // Per printed line, whether it holds only CJK glyphs smeared along it
-    // (see [`has_square_glyph`]): no heading, whatever its text's shape.
-    let mut smeared_lines: Vec<bool> = Vec::new();
-    // Per printed line, its glyph size (see [`line_size`]).
-    let mut line_sizes: Vec<f32> = Vec::new();
-    let headline_glyph = headline_ratio * glyph;
-    for (lines, measured) in measured_regions {
-        let first_line = page.lines.len();
-        for (index, words) in lines.into_iter().enumerate() {
-            let (extent, is_tall) = measured[index];
-            let new_block = index == 0 || {
-                let (above, above_tall) = measured[index - 1];
-                if is_tall && above_tall {
-                    // Headline lines: a block ends only at a gap as high
-                    // as a line of theirs.
-                    (extent.y0 - above.y1) as f32 > height(&extent).min(height(&above))
-                } else {
-                    centre(&extent) - centre(&above) > BLOCK_PITCH * pitch || is_tall != above_tall
-                }
-            };
-            if new_block {
-                if let Some(last) = page.blocks.last_mut() {
-                    last.end = page.lines.len();
-                }
-                page.blocks.push(page.lines.len()..page.lines.len());
-            }
-            smeared_lines.push(script == Script::Cjk && !has_square_glyph(&atoms, &words, headline_glyph));
-            line_sizes.push(glyph_size(&words));
-            push_line(&mut page, &atoms, &words, is_tall, &mut tall);
-        }
-        page.regions.push(first_line..page.lines.len());
-    }
-    // Column rules: in file order, a block of their own, one line per OCR
-    // line, pieces of no article.
-    let rules: Vec<usize> = (0..atoms.len()).filter(|&a| is_rule_mark(&atoms[a].text)).collect();
-    let first_rule_piece = page.pieces.len();
-    if !rules.is_empty() {
-        if let Some(last) = page.blocks.last_mut() {
-            last.end = page.lines.len();
-        }
-        page.blocks.push(page.lines.len()..page.lines.len());
-        for line in rules.chunk_by(|&a, &b| atoms[a].line == atoms[b].line) {
-            push_line(&mut page, &atoms, line, false, &mut tall);
-        }
-    }
-    let rule_pieces = first_rule_piece..page.pieces.len();
-    // Words without any coordinates: kept, in file order, in a block of
-    // their own at the end of the page.
-    if !unboxed.is_empty() {
-        if let Some(last) = page.blocks.last_mut() {
-            last.end = page.lines.len();
-        }
-        page.blocks.push(page.lines.len()..page.lines.len());
-        let all = unboxed;
-        let mut start = 0;
-        while start < all.len() {
-            let end = (start..all.len()).find(|&i| all[i].line != all[start].line).unwrap_or(all.len());
-            let words: Vec<usize> = (start..end).collect();
-            push_line(&mut page, &all, &words, false, &mut tall);
-            start = end;
-        }
-    }
-    if let Some(last) = page.blocks.last_mut() {
-        last.end = page.lines.len();
-    }
-    smeared_lines.resize(page.lines.len(), false);
-    line_sizes.resize(page.lines.len(), glyph);
-    settle_roles(&mut page, &tall, &smeared_lines, &line_sizes, rule_pieces);
-    page.find_language();
-    page
+    pitch
 }
 
 /// A column's first line set this many times the glyph size of the lines
@@ -763,38 +786,12 @@ fn is_rule_mark(text: &str) -> bool {
     !text.trim().is_empty() && text.chars().all(|c| is_rule_glyph(c) || c.is_whitespace())
 }
 
-fn push_line(page: &mut Page, atoms: &[Atom], words: &[usize], is_tall: bool, tall: &mut Vec<bool>) {
-    let line_index = page.lines.len();
-    let block = page.blocks.len().saturating_sub(1);
-    let first_piece = page.pieces.len();
-    for (slot, piece) in pieces_of_line(atoms, words).into_iter().enumerate() {
-        let text = join_words(atoms, &piece);
-        let byline = classify::is_byline(&text);
-        let first = &atoms[piece[0]];
-        let last = &atoms[*piece.last().expect("pieces are never empty")];
-        let boxed = first.bbox.x1 > first.bbox.x0 || first.bbox.y1 > first.bbox.y0;
-        page.pieces.push(Piece {
-            cells: cells(&text),
-            text,
-            span: SourceSpan { line: first.line, start: first.word, end: last.word + 1 },
-            line: line_index,
-            slot,
-            block,
-            gap: if slot == 0 { Gap::LineStart } else { Gap::Cut },
-            role: if byline { Role::Byline } else { Role::Body },
-            bbox: boxed.then(|| piece.iter().map(|&a| atoms[a].bbox).reduce(BBox::union).expect("non-empty")),
-        });
-        tall.push(is_tall);
-    }
-    let number = atoms[words[0]].line;
-    page.lines.push(Line { number, pieces: first_piece..page.pieces.len(), block });
-}
-
 #[cfg(test)]
 mod tests {
     use super::test_pages::*;
     use super::*;
     use crate::formats::{TextLine, Word};
+    use crate::parse::SourceSpan;
 
     /// Two columns of three lines, glued into three OCR lines (psm 4), under
     /// a headline spanning both.

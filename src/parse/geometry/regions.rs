@@ -7,10 +7,11 @@
 //! article's columns stand under its headline, not in strict top-to-bottom
 //! or left-to-right order of the page.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use super::cut::xy_cut;
 use super::lines::{line_size, printed_lines};
-use super::{height, Atom, BBox, HeadlineType};
+use super::{height, Atom, BBox, HeadlineType, Scales, UNIT_GUTTER_MIN};
 
 /// Moves every region right after the regions of the headline it stands
 /// under (a headline's later line, set flush or centred under it or cut
@@ -460,6 +461,42 @@ pub(super) fn blocks_side_by_side(all: &[Atom], region: &[usize]) -> bool {
             rows as f32 > 0.5 * height(&a.bbox).min(height(&b.bbox)) && columns < 0
         })
     })
+}
+
+/// `regions` (from the XY-cut of `atoms`) with each region whose words come
+/// from OCR blocks standing side by side (see [`blocks_side_by_side`]) cut
+/// again with those blocks as units (see [`block_units`]), under `scales`
+/// with any clear band a gutter ([`UNIT_GUTTER_MIN`], no word reaching
+/// into it, no gutters from column starts); the other regions as they are.
+/// Why: blocks from a layout analysis (PAGE regions, ALTO blocks) are
+/// columns even where the gutter is too narrow to see between words. A
+/// group of blocks becomes a region of its words, in the region's order;
+/// a region may come out empty.
+pub(super) fn recut_at_ocr_blocks(
+    atoms: &[Atom],
+    regions: Vec<Vec<usize>>,
+    scales: &Scales,
+) -> Vec<Vec<usize>> {
+    let unit_scales =
+        Scales { gutter_min: UNIT_GUTTER_MIN, intruding_share: 0.0, column_starts: false, ..scales.clone() };
+    regions
+        .into_iter()
+        .flat_map(|region| {
+            if !blocks_side_by_side(atoms, &region) {
+                return vec![region];
+            }
+            let units = block_units(atoms, &region);
+            let mut groups = Vec::new();
+            xy_cut(&units, (0..units.len()).collect(), &unit_scales, 0, &mut groups);
+            groups
+                .into_iter()
+                .map(|group| {
+                    let blocks: HashSet<usize> = group.iter().map(|&u| units[u].block).collect();
+                    region.iter().copied().filter(|&a| blocks.contains(&atoms[a].block)).collect()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]
