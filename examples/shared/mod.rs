@@ -35,11 +35,21 @@ pub fn split_from_args(args: &[String]) -> Option<&'static str> {
 /// arguments when there are any (which also asks for the detailed print).
 /// `--root=DIR` reads the cases of another folder laid out like the corpus
 /// (fresh pages kept apart from it); `--synthetic` takes the synthetic
-/// cases too.
+/// cases too. `--lang=zh` keeps the cases of one language and `--psm=4,6`
+/// those read with one of the Tesseract page segmentation modes listed
+/// (from each case's `meta.json`), so that a diagnostic's totals cover one
+/// kind of page (the twenty-fifth session split the loss of the Chinese
+/// row pages, psm 4 and 6, by kind this way).
 pub fn real_ocr_cases(args: &[String]) -> (Vec<Case>, bool) {
     let split = split_from_args(args);
     let root = args.iter().find_map(|a| a.strip_prefix("--root=")).unwrap_or("corpus");
     let named: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let lang = args.iter().find_map(|a| a.strip_prefix("--lang="));
+    let psms: Vec<u64> = args
+        .iter()
+        .filter_map(|a| a.strip_prefix("--psm="))
+        .flat_map(|list| list.split(',').filter_map(|p| p.trim().parse().ok()))
+        .collect();
     let cases = corpus::load_corpus(Path::new(root))
         .unwrap()
         .into_iter()
@@ -48,8 +58,20 @@ pub fn real_ocr_cases(args: &[String]) -> (Vec<Case>, bool) {
                 && split.is_none_or(|s| s == case.meta.split)
         })
         .filter(|case| named.is_empty() || named.iter().any(|name| **name == case.name))
+        .filter(|case| lang.is_none_or(|l| l == case.meta.lang))
+        .filter(|case| {
+            psms.is_empty() || psm_of(Path::new(root), &case.name).is_some_and(|p| psms.contains(&p))
+        })
         .collect();
     (cases, !named.is_empty())
+}
+
+/// The Tesseract page segmentation mode a case was read with, from its
+/// `meta.json` (`tesseract.psm`); `None` for cases that record none.
+fn psm_of(root: &Path, name: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(root.join(name).join("meta.json")).ok()?;
+    let meta: serde_json::Value = serde_json::from_str(&text).ok()?;
+    meta.get("tesseract")?.get("psm")?.as_u64()
 }
 
 /// The case folders given as arguments, or every dev case when none is.
