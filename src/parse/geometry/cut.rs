@@ -149,6 +149,7 @@ pub(super) fn gutters(all: &[Atom], strong: &[usize], scales: &Scales) -> Vec<i3
             || (wide_enough
                 && !crosses_headline(all, strong, gap_start, gap_end, word_spaces)
                 && !stops_at_a_tier(all, strong, gap_start, gap_end, glyph)
+                && (word_spaces || !parts_headline_under_a_tier(all, strong, gap_start, gap_end, glyph))
                 && !one_headline_over_columns(all, strong, gap_start, gap_end, scales))
         {
             candidates.push((width, (gap_start + gap_end) / 2));
@@ -391,6 +392,54 @@ pub(super) fn stops_at_a_tier(
         let intruded = lower.iter().filter(|row| intruders.iter().any(|&y| y >= row.0 && y <= row.1)).count();
         let all_below = intruders.iter().all(|&y| y > above.1);
         all_below || 2 * intruded >= lower.len()
+    })
+}
+
+/// True when a gutter `[gap_start, gap_end]` that runs clear down the
+/// whole region parts a row of headline type standing right under a clear
+/// horizontal band a glyph high or more, with words above that band on both
+/// sides of the gutter: a lower tier of articles whose columns are set on
+/// the grid of the article above, so that the upper gutter runs on between
+/// the lower columns and through a gap of the lower headline (OCR garbled
+/// or dropped the glyph over that gutter) or between two lower headlines
+/// side by side. Cut through first, each strip holds the upper article's
+/// columns and the lower article's, read one after the other, and the lower
+/// headline's part beyond the gutter heads no column; cut at the band first
+/// (see [`xy_cut`]'s bands with headline type under them), each tier is
+/// parted into its own columns. [`stops_at_a_tier`] finds the same band
+/// where lower words reach into the gutter; here none do. Asked of CJK
+/// pages only (see [`gutters`]): on Latin pages the same test lost on two
+/// pages of fresh real-OCR pools (not traceable there; on the readable
+/// pools it moved one Latin page, up), and Latin headlines of one row are
+/// held together by their word spaces instead (see [`crosses_headline`]).
+pub(super) fn parts_headline_under_a_tier(
+    all: &[Atom],
+    strong: &[usize],
+    gap_start: i32,
+    gap_end: i32,
+    glyph: f32,
+) -> bool {
+    let rows = covered(strong.iter().map(|&a| (all[a].bbox.y0, all[a].bbox.y1)).collect());
+    let left_of = |a: &Atom| centre_x(a) <= gap_start;
+    let right_of = |a: &Atom| centre_x(a) >= gap_end;
+    (1..rows.len()).any(|index| {
+        let (above, below) = (rows[index - 1], rows[index]);
+        if ((below.0 - above.1) as f32) < glyph {
+            return false;
+        }
+        let upper: Vec<&Atom> = strong.iter().map(|&a| &all[a]).filter(|a| centre_y(a) <= above.1).collect();
+        if !upper.iter().any(|a| left_of(a)) || !upper.iter().any(|a| right_of(a)) {
+            return false;
+        }
+        let headline: Vec<&Atom> = strong
+            .iter()
+            .map(|&a| &all[a])
+            .filter(|a| a.tall && centre_y(a) >= below.0 && centre_y(a) <= below.1)
+            .collect();
+        headline
+            .iter()
+            .filter(|l| left_of(l))
+            .any(|l| headline.iter().filter(|r| right_of(r)).any(|r| same_row(l, r)))
     })
 }
 
@@ -1277,6 +1326,44 @@ mod tests {
         atoms.push(placed("Side Head", 600, 0, 900, 30, false));
         let strong: Vec<usize> = (0..4).collect();
         assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), None);
+    }
+
+    #[test]
+    fn a_clear_gutter_through_a_lower_headline_is_cut_at_the_tier_first() {
+        // An upper article in two columns (gutter 190..270), ten rows; a
+        // clear band; a lower article on the same grid: its headline read
+        // in two parts with a gap right over the gutter (a glyph there
+        // garbled), then two rows of its own two columns.
+        let mut atoms: Vec<Atom> = Vec::new();
+        for row in 0..10 {
+            let y = 100 + 40 * row;
+            atoms.push(placed("左栏正文", 0, y, 190, y + 30, false));
+            atoms.push(placed("右栏正文", 270, y, 460, y + 30, false));
+        }
+        atoms.push(placed("下篇标", 0, 600, 185, 660, true));
+        atoms.push(placed("题文字", 275, 600, 460, 660, true));
+        for y in [680, 720] {
+            atoms.push(placed("下篇正文", 0, y, 190, y + 30, false));
+            atoms.push(placed("下篇正文", 270, y, 460, y + 30, false));
+        }
+        let strong: Vec<usize> = (0..atoms.len()).collect();
+        assert!(!stops_at_a_tier(&atoms, &strong, 190, 270, 30.0));
+        assert!(parts_headline_under_a_tier(&atoms, &strong, 190, 270, 30.0));
+        // The band under a glyph high: one article's paragraph gap.
+        let mut close = atoms.clone();
+        for lower in &mut close[20..] {
+            lower.bbox.y0 -= 90;
+            lower.bbox.y1 -= 90;
+        }
+        assert!(!parts_headline_under_a_tier(&close, &strong, 190, 270, 30.0));
+        // The lower headline on one side of the gutter only.
+        let mut one_side = atoms.clone();
+        one_side[21].tall = false;
+        assert!(!parts_headline_under_a_tier(&one_side, &strong, 190, 270, 30.0));
+        // Nothing above the band right of the gutter: no upper columns
+        // parted there, the gutter starts at the lower tier.
+        let upper_left: Vec<usize> = (0..atoms.len()).filter(|&a| a >= 20 || a % 2 == 0).collect();
+        assert!(!parts_headline_under_a_tier(&atoms, &upper_left, 190, 270, 30.0));
     }
 
     #[test]
