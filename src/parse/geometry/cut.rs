@@ -24,7 +24,7 @@ use super::{
     centre_x, centre_y, covered, height, is_rule_mark, lower_median, median, Atom, BBox, Scales,
     GUTTER_MIN_CJK, INTRUDING_SHARE_CJK, WIDE_GUTTER,
 };
-use crate::parse::chars::cells;
+use crate::parse::chars::{cells, is_rule_glyph};
 
 /// A gutter leaves columns at least this many glyph sizes wide...
 const MIN_COLUMN: f32 = 6.0;
@@ -392,6 +392,40 @@ pub(super) fn stops_at_a_tier(
         let all_below = intruders.iter().all(|&y| y > above.1);
         all_below || 2 * intruded >= lower.len()
     })
+}
+
+/// Splits each word that holds a column-rule glyph (`|`, see
+/// [`is_rule_glyph`]) beside other text into its runs, bars apart, each
+/// boxed by its share of the word's characters (same OCR line and word
+/// index). Why: OCR reads a printed column rule as a bar and glues the
+/// words on its two sides into one word (`ex-|tent`, `wind|rose`) or a word
+/// to the bar (`in|`, `|that`); such a word's box runs across the gutter,
+/// so no band stays clear and the columns are read row by row across. Split,
+/// the bars are rule marks like the bars OCR boxed alone (set apart at the
+/// page's end, their stack a rule gutter, see [`rule_gutters`]) and the
+/// words stand in their own columns. Latin pages only (the caller decides).
+pub(super) fn split_at_rule_glyphs(atoms: Vec<Atom>) -> Vec<Atom> {
+    let mut out = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        let has_rule = atom.text.chars().any(is_rule_glyph);
+        let has_other = atom.text.chars().any(|c| !is_rule_glyph(c) && !c.is_whitespace());
+        if !has_rule || !has_other || is_rule_mark(&atom.text) {
+            out.push(atom);
+            continue;
+        }
+        let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let total = chars.len() as i32;
+        let width = atom.bbox.x1 - atom.bbox.x0;
+        let mut start = 0;
+        for run in chars.chunk_by(|a, b| is_rule_glyph(*a) == is_rule_glyph(*b)) {
+            let end = start + run.len() as i32;
+            let x0 = atom.bbox.x0 + width * start / total;
+            let x1 = (atom.bbox.x0 + width * end / total).max(x0 + 1);
+            out.push(Atom { text: run.iter().collect(), bbox: BBox { x0, x1, ..atom.bbox }, ..atom.clone() });
+            start = end;
+        }
+    }
+    out
 }
 
 /// Gutters found from printed column rules (see [`rule_stacks`]) that run

@@ -115,7 +115,7 @@ mod sizes;
 #[cfg(test)]
 mod test_pages;
 
-use cut::{without_edge_marks, xy_cut};
+use cut::{split_at_rule_glyphs, without_edge_marks, xy_cut};
 use lines::{
     cap_height_word, capitals_height, join_words, line_size, pieces_of_line, printed_lines, words_tall,
 };
@@ -315,6 +315,11 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let letters = has_letters;
     let text: String = atoms.iter().chain(&unboxed).map(|a| a.text.as_str()).collect();
     let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
+    // Words OCR glued over a column rule are split at its bars (Latin; see
+    // [`cut::split_at_rule_glyphs`]).
+    if script == Script::Latin {
+        atoms = split_at_rule_glyphs(atoms);
+    }
     let (glyph, headline_type) = measure_sizes(&mut atoms, script);
     let headline_ratio = if script == Script::Cjk { HEADLINE_HEIGHT_CJK } else { HEADLINE_HEIGHT };
     // Sizes are measured on the boxes as read (a run's extent over its
