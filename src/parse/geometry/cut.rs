@@ -421,7 +421,9 @@ pub(super) fn split_at_rule_glyphs(atoms: Vec<Atom>) -> Vec<Atom> {
             let end = start + run.len() as i32;
             let x0 = atom.bbox.x0 + width * start / total;
             let x1 = (atom.bbox.x0 + width * end / total).max(x0 + 1);
-            out.push(Atom { text: run.iter().collect(), bbox: BBox { x0, x1, ..atom.bbox }, ..atom.clone() });
+            let text: String = run.iter().collect();
+            let on_rule = !is_rule_mark(&text);
+            out.push(Atom { text, bbox: BBox { x0, x1, ..atom.bbox }, on_rule, ..atom.clone() });
             start = end;
         }
     }

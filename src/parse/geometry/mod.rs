@@ -214,6 +214,10 @@ struct Atom {
     /// Its CJK OCR run is boxed at headline height throughout (see
     /// [`sizes::measure_sizes`]).
     boxed_as_headline: bool,
+    /// Split off a word OCR glued to a column rule (see
+    /// [`cut::split_at_rule_glyphs`]): its box, shared out by characters,
+    /// may still reach into the rule's gutter.
+    on_rule: bool,
 }
 
 /// True when `text` holds a letter or digit of any script.
@@ -301,6 +305,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
                 line_size: 0.0,
                 tall: false,
                 boxed_as_headline: false,
+                on_rule: false,
             };
             match bbox {
                 Some(_) => atoms.push(atom),
@@ -317,7 +322,7 @@ pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Optio
     let script = script.unwrap_or(if wide_share(&text) >= 0.5 { Script::Cjk } else { Script::Latin });
     // Words OCR glued over a column rule are split at its bars (Latin; see
     // [`cut::split_at_rule_glyphs`]).
-    if script == Script::Latin {
+    if script == Script::Latin && std::env::var_os("NOSPLIT").is_none() {
         atoms = split_at_rule_glyphs(atoms);
     }
     let (glyph, headline_type) = measure_sizes(&mut atoms, script);
