@@ -403,7 +403,12 @@ pub(super) fn stops_at_a_tier(
 /// so no band stays clear and the columns are read row by row across. Split,
 /// the bars are rule marks like the bars OCR boxed alone (set apart at the
 /// page's end, their stack a rule gutter, see [`rule_gutters`]) and the
-/// words stand in their own columns. Latin pages only (the caller decides).
+/// words stand in their own columns. The parts keep the glued word's
+/// standing (`on_rule`, never strong, see [`Atom::on_rule`]): boxes shared
+/// out by characters miss the true word edges by a letter or two, and made
+/// strong they reach into the narrow gutter beside the rule in enough rows
+/// to block it, where the glued word never blocked it. Latin pages only
+/// (the caller decides; CJK words are arbitrary chunks).
 pub(super) fn split_at_rule_glyphs(atoms: Vec<Atom>) -> Vec<Atom> {
     let mut out = Vec::with_capacity(atoms.len());
     for atom in atoms {
@@ -1026,6 +1031,32 @@ mod tests {
     use super::super::test_pages::*;
     use super::super::{GUTTER_MIN_LATIN, HEADLINE_HEIGHT, INTRUDING_SHARE_LATIN};
     use super::*;
+
+    #[test]
+    fn words_glued_over_a_column_rule_are_split_at_its_bars() {
+        let glued = atom("ab|cdef", 0, 70, 1, false);
+        let parts =
+            split_at_rule_glyphs(vec![glued, atom("|", 80, 84, 1, false), atom("plain", 90, 140, 1, false)]);
+        let shown: Vec<(&str, i32, i32, bool)> =
+            parts.iter().map(|a| (a.text.as_str(), a.bbox.x0, a.bbox.x1, a.on_rule)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("ab", 0, 20, true),
+                ("|", 20, 30, false),
+                ("cdef", 30, 70, true),
+                ("|", 80, 84, false),
+                ("plain", 90, 140, false),
+            ]
+        );
+        // A bar at a word's edge is split off too; a word of bars is one mark.
+        let texts: Vec<String> =
+            split_at_rule_glyphs(vec![atom("in|", 0, 30, 1, false), atom("||", 40, 44, 1, false)])
+                .into_iter()
+                .map(|a| a.text)
+                .collect();
+        assert_eq!(texts, vec!["in", "|", "||"]);
+    }
 
     #[test]
     fn only_the_marks_at_a_words_edges_leave_its_box() {
