@@ -24,7 +24,7 @@ use super::{
     centre_x, centre_y, covered, height, is_rule_mark, lower_median, median, Atom, BBox, Scales,
     GUTTER_MIN_CJK, INTRUDING_SHARE_CJK, WIDE_GUTTER,
 };
-use crate::parse::chars::cells;
+use crate::parse::chars::{cells, is_rule_glyph};
 
 /// A gutter leaves columns at least this many glyph sizes wide...
 const MIN_COLUMN: f32 = 6.0;
@@ -441,6 +441,47 @@ pub(super) fn parts_headline_under_a_tier(
             .filter(|l| left_of(l))
             .any(|l| headline.iter().filter(|r| right_of(r)).any(|r| same_row(l, r)))
     })
+}
+
+/// Splits each word that holds a column-rule glyph (`|`, see
+/// [`is_rule_glyph`]) beside other text into its runs, bars apart, each
+/// boxed by its share of the word's characters (same OCR line and word
+/// index). Why: OCR reads a printed column rule as a bar and glues the
+/// words on its two sides into one word (`ex-|tent`, `wind|rose`) or a word
+/// to the bar (`in|`, `|that`); such a word's box runs across the gutter,
+/// so no band stays clear and the columns are read row by row across. Split,
+/// the bars are rule marks like the bars OCR boxed alone (set apart at the
+/// page's end, their stack a rule gutter, see [`rule_gutters`]) and the
+/// words stand in their own columns. The parts keep the glued word's
+/// standing (`on_rule`, never strong, see [`Atom::on_rule`]): boxes shared
+/// out by characters miss the true word edges by a letter or two, and made
+/// strong they reach into the narrow gutter beside the rule in enough rows
+/// to block it, where the glued word never blocked it. Latin pages only
+/// (the caller decides; CJK words are arbitrary chunks).
+pub(super) fn split_at_rule_glyphs(atoms: Vec<Atom>) -> Vec<Atom> {
+    let mut out = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        let has_rule = atom.text.chars().any(is_rule_glyph);
+        let has_other = atom.text.chars().any(|c| !is_rule_glyph(c) && !c.is_whitespace());
+        if !has_rule || !has_other || is_rule_mark(&atom.text) {
+            out.push(atom);
+            continue;
+        }
+        let chars: Vec<char> = atom.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let total = chars.len() as i32;
+        let width = atom.bbox.x1 - atom.bbox.x0;
+        let mut start = 0;
+        for run in chars.chunk_by(|a, b| is_rule_glyph(*a) == is_rule_glyph(*b)) {
+            let end = start + run.len() as i32;
+            let x0 = atom.bbox.x0 + width * start / total;
+            let x1 = (atom.bbox.x0 + width * end / total).max(x0 + 1);
+            let text: String = run.iter().collect();
+            let on_rule = !is_rule_mark(&text);
+            out.push(Atom { text, bbox: BBox { x0, x1, ..atom.bbox }, on_rule, ..atom.clone() });
+            start = end;
+        }
+    }
+    out
 }
 
 /// Gutters found from printed column rules (see [`rule_stacks`]) that run
@@ -1039,6 +1080,32 @@ mod tests {
     use super::super::test_pages::*;
     use super::super::{GUTTER_MIN_LATIN, HEADLINE_HEIGHT, INTRUDING_SHARE_LATIN};
     use super::*;
+
+    #[test]
+    fn words_glued_over_a_column_rule_are_split_at_its_bars() {
+        let glued = atom("ab|cdef", 0, 70, 1, false);
+        let parts =
+            split_at_rule_glyphs(vec![glued, atom("|", 80, 84, 1, false), atom("plain", 90, 140, 1, false)]);
+        let shown: Vec<(&str, i32, i32, bool)> =
+            parts.iter().map(|a| (a.text.as_str(), a.bbox.x0, a.bbox.x1, a.on_rule)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("ab", 0, 20, true),
+                ("|", 20, 30, false),
+                ("cdef", 30, 70, true),
+                ("|", 80, 84, false),
+                ("plain", 90, 140, false),
+            ]
+        );
+        // A bar at a word's edge is split off too; a word of bars is one mark.
+        let texts: Vec<String> =
+            split_at_rule_glyphs(vec![atom("in|", 0, 30, 1, false), atom("||", 40, 44, 1, false)])
+                .into_iter()
+                .map(|a| a.text)
+                .collect();
+        assert_eq!(texts, vec!["in", "|", "||"]);
+    }
 
     #[test]
     fn only_the_marks_at_a_words_edges_leave_its_box() {

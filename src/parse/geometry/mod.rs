@@ -28,7 +28,10 @@
 //!    (or one boxed too tall with no word of headline height beside it); marks
 //!    without letters or digits (specks, rules, the `|` OCR invents in
 //!    gutters) do not block a cut, nor words OCR glued to such a `|`
-//!    (`re-|has` running over a ruled gutter), nor on a CJK page a box far
+//!    (`re-|has` running over a ruled gutter; on a Latin page such a word
+//!    is split at its bars first, its bars made rule marks and its parts,
+//!    boxed by their share of its characters, still blocking no cut, see
+//!    `cut::split_at_rule_glyphs`), nor on a CJK page a box far
 //!    wider than the cells of its text (a rule between stacked articles read
 //!    as a glyph or two); on a CJK page a word's box is cut without the
 //!    marks at its edges (a rule beside a column read as a quote mark glued
@@ -121,7 +124,7 @@ mod sizes;
 mod test_pages;
 
 use assemble::Assembly;
-use cut::{without_edge_marks, xy_cut};
+use cut::{split_at_rule_glyphs, without_edge_marks, xy_cut};
 use lines::{cap_height_word, capitals_height, line_size, printed_lines, words_tall};
 use regions::{recut_at_ocr_blocks, under_their_headlines};
 use roles::spanning_heads;
@@ -218,6 +221,10 @@ struct Atom {
     /// Its CJK OCR run is boxed at headline height throughout (see
     /// [`sizes::measure_sizes`]).
     boxed_as_headline: bool,
+    /// Split off a word OCR glued to a column rule (see
+    /// [`cut::split_at_rule_glyphs`]): its box, shared out by characters,
+    /// may still reach into the rule's gutter.
+    on_rule: bool,
 }
 
 /// True when `text` holds a letter or digit of any script.
@@ -300,6 +307,9 @@ fn centre_y(atom: &Atom) -> i32 {
 pub fn layout_page(ocr: &OcrPage, index: usize, first_line: usize, script: Option<Script>) -> Page {
     let (atoms, unboxed) = read_words(ocr, first_line);
     let script = script.unwrap_or_else(|| page_script(&atoms, &unboxed));
+    // Words OCR glued over a column rule are split at its bars on Latin
+    // pages (see [`cut::split_at_rule_glyphs`]).
+    let atoms = if script == Script::Latin { split_at_rule_glyphs(atoms) } else { atoms };
     let words = measure_words(atoms, unboxed, script);
     let cut_atoms = boxes_to_cut(&words);
     let scales = page_scales(ocr, &words, &cut_atoms);
@@ -353,6 +363,7 @@ fn read_words(ocr: &OcrPage, first_line: usize) -> (Vec<Atom>, Vec<Atom>) {
                 line_size: 0.0,
                 tall: false,
                 boxed_as_headline: false,
+                on_rule: false,
             };
             match bbox {
                 Some(_) => atoms.push(atom),
@@ -780,8 +791,9 @@ fn gaps_to_lines_below(lines: &[BBox]) -> Vec<f32> {
 /// True for a word that is only bars (`|`): a printed column rule OCR read
 /// as glyphs. Text never holds one, so with coordinates it is set apart
 /// with no article (unplaced) instead of standing in the text where the
-/// rule ran beside it. A bar glued to letters (`re-|has`) stays in its
-/// word: words are never cut.
+/// rule ran beside it. On a Latin page a bar glued to letters (`re-|has`)
+/// is first split off its word (see [`cut::split_at_rule_glyphs`]); on a
+/// CJK page it stays in its word.
 fn is_rule_mark(text: &str) -> bool {
     !text.trim().is_empty() && text.chars().all(|c| is_rule_glyph(c) || c.is_whitespace())
 }
@@ -1479,6 +1491,31 @@ mod tests {
         let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
         let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
         assert!(position("left11") < position("right0"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_rule_glued_into_the_words_over_it_still_parts_its_columns() {
+        // Twelve rows of two columns with a ruled 18 px gutter. OCR boxed no
+        // bar alone: in eight rows it glued the rule to the words on both
+        // sides (`aa|bb`), in four it read the rule as a letter (`ajhad`),
+        // so no band stays clear of letters.
+        let lines = (0..12)
+            .map(|row| {
+                let y = row * 30;
+                let middle = if row % 3 == 2 { "ajhad" } else { "aa|bb" };
+                line_of(vec![
+                    word(&format!("left{row}"), 0, y, 150, y + 20),
+                    word(middle, 160, y, 260, y + 20),
+                    word(&format!("right{row}"), 270, y, 420, y + 20),
+                ])
+            })
+            .collect();
+        let page = layout_page(&one_block(lines), 0, 1, None);
+        let texts: Vec<&str> = page.pieces.iter().map(|p| p.text.as_str()).collect();
+        let position = |word: &str| texts.iter().position(|t| t.split(' ').any(|w| w == word)).unwrap();
+        assert!(position("left11") < position("right0"), "{texts:?}");
+        // The bars are set apart as rule marks; no character is lost.
+        assert_eq!(texts.iter().filter(|t| **t == "|").count(), 8, "{texts:?}");
     }
 
     #[test]

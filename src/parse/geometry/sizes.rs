@@ -120,8 +120,10 @@ pub(super) fn measure_sizes(atoms: &mut [Atom], script: Script) -> (f32, Headlin
         };
         let smeared = w > per_cell * cells(&atom.text).max(1.0);
         // A word OCR glued to a column rule (`re-|has`, `|nier`) has a box
-        // running into the gutter the rule stands in.
-        let on_rule = atom.text.contains('|');
+        // running into the gutter the rule stands in, and so may a part
+        // split off the rule (its box shared out by characters, see
+        // `cut::split_at_rule_glyphs`).
+        let on_rule = atom.on_rule || atom.text.contains('|');
         atom.strong = letters(&atom.text) && !rule && !speck && !on_rule && !smeared;
     }
     let headline_type = HeadlineType {

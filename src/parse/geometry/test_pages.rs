@@ -36,6 +36,7 @@ pub(super) fn atom(text: &str, x0: i32, x1: i32, line: usize, tall: bool) -> Ato
         line_size: 60.0,
         tall,
         boxed_as_headline: false,
+        on_rule: false,
     }
 }
 
