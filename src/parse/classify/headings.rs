@@ -640,6 +640,25 @@ pub(super) fn heading_role(
         // spans).
         let column_wide = |w: f32| (size - w).abs() <= 1.0;
         let kicked = alone && ends_with_kicker(text);
+        // The top line of a page whose printed lines each stand alone
+        // (sparse-text OCR), in a block of its own, without a pause and not
+        // within half a cell of the widest of the lines below it: the top
+        // article's headline, narrower or wider than the body.
+        // Sparse-text OCR reads the page top down, so its first line is the
+        // topmost print, and a headline in its larger type over several
+        // columns holds about as many characters as one column's line, so
+        // the share of the body's width that the rule further down asks
+        // for (more than 1.1) misses it (readable pools: top headlines of
+        // 12 to 14 characters over body lines of 9 to 16 were read as body
+        // and chained into a column's stream). A line as wide as the
+        // column lines is still one of them: a page whose one-line blocks
+        // came out of order may open on any body line (synthetic pool 7373
+        // `syn-zh-006` 1.000 -> 0.867 without the width test).
+        let sparse_top = blank_separated
+            && line_index == 0
+            && page.blocks.get(line.block).is_some_and(|b| b.len() == 1)
+            && !text.contains(PAUSES)
+            && width.is_some_and(|w| (size - size / w).abs() > 0.5);
         if !(before_dateline || kicked)
             && pieces.len() == 1
             && (next_block_width(page, line_index).is_some_and(column_wide)
@@ -697,7 +716,8 @@ pub(super) fn heading_role(
             // no row is glued across a headline's width, and a headline
             // with a comma inside ("…，…（民生）") tops the page (dev
             // ocr-zh-024 0.467 -> 0.508).
-            || (line_index == 0 && (no_pause || blank_separated) && width.is_some_and(|w| w > 1.1));
+            || (line_index == 0 && (no_pause || blank_separated) && width.is_some_and(|w| w > 1.1))
+            || sparse_top;
         // Weaker: right after a byline, a line without a pause and without
         // a paragraph start below may be the next article's headline or a
         // line of an article interleaved with the closed one; the assembler

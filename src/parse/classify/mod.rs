@@ -717,6 +717,40 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_top_line_of_a_sparse_cjk_page_is_a_headline_narrower_than_the_body() {
+        // Every printed line between blank lines (sparse-text OCR), three
+        // columns read across in turn: the top headline, in its larger type
+        // over all three, holds fewer characters than one column's line,
+        // though not a paragraph's indent fewer.
+        let lines = [
+            "湖畔新建步道迎来八方客",
+            "清晨的湖边已有不少市民在散",
+            "管理处介绍，新步道全长六公",
+            "沿线还设置了多处观景平台，",
+            "步，步道两旁种满了各色花草",
+            "里，连通了三个公园和两个社",
+            "游客可以在此休息拍照留念。",
+            "不少人专程从外地赶来游玩。",
+            "区，方便居民日常出行和锻炼",
+        ];
+        let page = parse_page(&lines.join("\n\n"), 0, 1);
+        assert!(lines_set_apart(&page));
+        assert_eq!(role_of(&page, "湖畔新建"), Role::Headline);
+        assert_eq!(role_of(&page, "清晨的湖边"), Role::Body);
+        // A top line with a pause inside reads on as a column's line.
+        let mut with_pause = lines;
+        with_pause[0] = "湖畔新建步道，迎来八方";
+        let page = parse_page(&with_pause.join("\n\n"), 0, 1);
+        assert_eq!(role_of(&page, "湖畔新建"), Role::Body);
+        // So does one exactly as wide as the column lines: a page whose
+        // one-line blocks came out of order may open on any body line.
+        let mut column_wide = lines;
+        column_wide[0] = "湖畔新建步道迎来八方游客们";
+        let page = parse_page(&column_wide.join("\n\n"), 0, 1);
+        assert_eq!(role_of(&page, "湖畔新建"), Role::Body);
+    }
+
+    #[test]
     fn a_headline_like_piece_beside_the_top_headline_across_a_rule_is_a_headline() {
         // The page's top row: one article's headline and, across a column
         // rule, the headline of the article set beside it.
