@@ -312,7 +312,7 @@ const PARAGRAPH_LINE_CELL_SPREAD: f32 = 2.0;
 /// last piece no wider (the paragraph's last line, short or full).
 /// Side-by-side columns are seldom that many and that alike, and OCR'd
 /// rows carry specks and split marks between them.
-fn paragraph_line(page: &Page, line: usize) -> bool {
+pub(crate) fn paragraph_line(page: &Page, line: usize) -> bool {
     let Some(line) = page.lines.get(line) else { return false };
     let Some((last, full)) = page.pieces[line.pieces.clone()].split_last() else { return false };
     let widest = full.iter().map(|p| p.cells).fold(0.0, f32::max);
