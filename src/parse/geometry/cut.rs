@@ -1395,18 +1395,25 @@ mod tests {
         assert_eq!(headline_over_some_columns(&atoms, &strong, &[550]), None);
     }
 
-    #[test]
-    fn a_clear_gutter_through_a_lower_headline_is_cut_at_the_tier_first() {
-        // An upper article in two columns (gutter 190..270), ten rows; a
-        // clear band; a lower article on the same grid: its headline read
-        // in two parts with a gap right over the gutter (a glyph there
-        // garbled), then two rows of its own two columns.
+    /// An upper article in two columns (gutter 190..270), ten rows of body
+    /// type from y 100 to 490: the tier a lower article stands under.
+    fn upper_tier_in_two_columns() -> Vec<Atom> {
         let mut atoms: Vec<Atom> = Vec::new();
         for row in 0..10 {
             let y = 100 + 40 * row;
             atoms.push(placed("左栏正文", 0, y, 190, y + 30, false));
             atoms.push(placed("右栏正文", 270, y, 460, y + 30, false));
         }
+        atoms
+    }
+
+    #[test]
+    fn a_clear_gutter_through_a_lower_headline_is_cut_at_the_tier_first() {
+        // An upper article in two columns (gutter 190..270), ten rows; a
+        // clear band; a lower article on the same grid: its headline read
+        // in two parts with a gap right over the gutter (a glyph there
+        // garbled), then two rows of its own two columns.
+        let mut atoms = upper_tier_in_two_columns();
         atoms.push(placed("下篇标", 0, 600, 185, 660, true));
         atoms.push(placed("题文字", 275, 600, 460, 660, true));
         for y in [680, 720] {
@@ -1438,12 +1445,7 @@ mod tests {
         // An upper article in two columns (gutter 190..270), ten rows; a
         // clear band; a lower article's headline and two rows running
         // across that gutter.
-        let mut atoms: Vec<Atom> = Vec::new();
-        for row in 0..10 {
-            let y = 100 + 40 * row;
-            atoms.push(placed("左栏正文", 0, y, 190, y + 30, false));
-            atoms.push(placed("右栏正文", 270, y, 460, y + 30, false));
-        }
+        let mut atoms = upper_tier_in_two_columns();
         atoms.push(placed("下篇标题", 0, 600, 460, 660, true));
         atoms.push(placed("下篇正文", 0, 680, 460, 710, false));
         atoms.push(placed("下篇正文", 0, 720, 460, 750, false));
